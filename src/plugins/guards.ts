@@ -1,0 +1,48 @@
+/**
+ * Platform-wide guards applied to every collection and global, so no collection can forget them:
+ * - suspended or inactive accounts cannot create, update or delete anything (they can still read);
+ * - public list requests (REST and GraphQL) cannot ask for more than the maximum page size, nor disable
+ *   pagination (`?limit=0`, `pagination=false`): they are clamped. Admins and the Local API are not clamped.
+ */
+import type { Access, CollectionBeforeOperationHook, Config, Plugin } from 'payload'
+
+import { canWrite, isAdminUser, type AccessUser } from '@/access/roles'
+import { env } from '@/lib/env'
+
+const denySuspended =
+  (original: Access | undefined): Access =>
+  (args) => {
+    const user = args.req.user as unknown as AccessUser | null
+    if (user && (user as { collection?: string }).collection === 'users' && !canWrite(user)) return false
+    return original ? original(args) : Boolean(args.req.user)
+  }
+
+export const clampListLimit: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'read' || req.payloadAPI === 'local') return args
+  if (isAdminUser(req.user as unknown as AccessUser)) return args
+  if (!('limit' in args) && !('pagination' in args)) return args
+  const max = env.maxPageSize
+  const a = args as { limit?: number; pagination?: boolean }
+  if (a.pagination === false || a.limit === 0 || (typeof a.limit === 'number' && a.limit > max)) {
+    return { ...args, limit: Math.min(a.limit && a.limit > 0 ? a.limit : max, max), pagination: true }
+  }
+  return args
+}
+
+export const platformGuards = (): Plugin => (config: Config): Config => ({
+  ...config,
+  collections: (config.collections ?? []).map((c) => ({
+    ...c,
+    access: {
+      ...c.access,
+      create: denySuspended(c.access?.create),
+      update: denySuspended(c.access?.update),
+      delete: denySuspended(c.access?.delete),
+    },
+    hooks: { ...c.hooks, beforeOperation: [clampListLimit, ...(c.hooks?.beforeOperation ?? [])] },
+  })),
+  globals: (config.globals ?? []).map((g) => ({
+    ...g,
+    access: { ...g.access, update: denySuspended(g.access?.update) },
+  })),
+})

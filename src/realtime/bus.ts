@@ -1,0 +1,21 @@
+/**
+ * The bridge from hooks and workflows to socket.io rooms. The express server registers its socket.io
+ * server here at start; without one (scripts, jobs worker, Local API tests) emits are no-ops.
+ * With the postgres adapter installed on the server, an emit reaches clients on every instance.
+ */
+export interface RealtimeEmitter {
+  to(room: string): { emit(event: string, payload: unknown): unknown }
+}
+
+const g = globalThis as unknown as { __autohubRealtime?: RealtimeEmitter | null }
+
+export function registerRealtime(emitter: RealtimeEmitter | null): void {
+  g.__autohubRealtime = emitter
+}
+
+export function emitToRoom(room: string, event: string, payload: unknown): void {
+  g.__autohubRealtime?.to(room).emit(event, payload)
+}
+
+export const userRoom = (userId: number | string) => `user:${userId}`
+export const bookingRoom = (bookingId: number | string) => `booking:${bookingId}`

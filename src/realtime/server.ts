@@ -1,0 +1,104 @@
+/**
+ * socket.io on the express server. Handshake auth: `io(url, { auth: { token } })` with a Payload JWT (or
+ * `guestToken` for guest bookings). Every signed-in socket joins `user:<id>`; `join-booking { bookingId }`
+ * (and the generic `join { room }`) joins other rooms after the room's authorizer agrees. With
+ * `@socket.io/postgres-adapter`, emits reach clients connected to any instance sharing the database.
+ */
+import type http from 'node:http'
+
+import { createAdapter } from '@socket.io/postgres-adapter'
+import type { Payload } from 'payload'
+import pg from 'pg'
+import { Server } from 'socket.io'
+
+import type { AccessUser } from '@/access/roles'
+
+import { registerRealtime, userRoom } from './bus'
+import { roomAuthorizer } from './rooms'
+
+interface SocketData {
+  user: AccessUser | null
+  guestToken?: string
+}
+
+export async function startRealtime(server: http.Server, payload: Payload): Promise<Server> {
+  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(server, {
+    path: '/socket.io',
+    cors: { origin: (process.env.CORS_ORIGINS || '').split(',').filter(Boolean), credentials: true },
+    serveClient: false,
+  })
+
+  if (process.env.DATABASE_URL && process.env.REALTIME_ADAPTER !== 'memory') {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
+    await pool.query(`
+      create table if not exists socket_io_attachments (
+        id bigserial unique,
+        created_at timestamptz default now(),
+        payload bytea
+      )`)
+    io.adapter(createAdapter(pool, { errorHandler: (err) => payload.logger.warn({ err, msg: 'socket.io adapter' }) }))
+    io.engine.on('close', () => void pool.end().catch(() => {}))
+    const origClose = io.close.bind(io)
+    io.close = ((fn?: (err?: Error) => void) => {
+      origClose(fn)
+      void pool.end().catch(() => {})
+    }) as typeof io.close
+  }
+
+  io.use(async (socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as { token?: string; guestToken?: string }
+    const header = socket.handshake.headers.authorization
+    const token = auth.token ?? (header?.startsWith('JWT ') || header?.startsWith('Bearer ') ? header.split(' ')[1] : undefined)
+    socket.data.guestToken = typeof auth.guestToken === 'string' ? auth.guestToken : undefined
+    socket.data.user = null
+    if (!token) return next()
+    try {
+      const { user } = await payload.auth({ headers: new Headers({ Authorization: `JWT ${token}` }) })
+      if (!user) return next(new Error('unauthorized'))
+      socket.data.user = user as unknown as AccessUser
+      next()
+    } catch {
+      next(new Error('unauthorized'))
+    }
+  })
+
+  const join = async (socket: Parameters<Parameters<typeof io.on>[1]>[0], room: string): Promise<{ ok: boolean; error?: string }> => {
+    const [kind, id] = room.split(':')
+    const user = socket.data.user
+    if (kind === 'user') {
+      if (user && String(user.id) === id) {
+        await socket.join(room)
+        return { ok: true }
+      }
+      return { ok: false, error: 'forbidden' }
+    }
+    const authorize = roomAuthorizer(kind)
+    if (!authorize || !id) return { ok: false, error: 'unknown room' }
+    const allowed = await authorize({ payload, user, guestToken: socket.data.guestToken, id }).catch(() => false)
+    if (!allowed) return { ok: false, error: 'forbidden' }
+    await socket.join(room)
+    return { ok: true }
+  }
+
+  io.on('connection', (socket) => {
+    if (socket.data.user) void socket.join(userRoom(socket.data.user.id))
+    const reply = (ack: unknown, result: { ok: boolean; error?: string }, event: string, room: string) => {
+      if (typeof ack === 'function') ack(result)
+      socket.emit((result.ok ? 'joined' : 'join-error') as never, { room, event, ...result } as never)
+    }
+    socket.on('join' as never, (async (msg: { room?: string }, ack?: unknown) => {
+      const room = String(msg?.room ?? '')
+      reply(ack, await join(socket, room), 'join', room)
+    }) as never)
+    socket.on('join-booking' as never, (async (msg: { bookingId?: string | number }, ack?: unknown) => {
+      const room = `booking:${msg?.bookingId ?? ''}`
+      reply(ack, await join(socket, room), 'join-booking', room)
+    }) as never)
+    socket.on('leave-booking' as never, ((msg: { bookingId?: string | number }) => {
+      void socket.leave(`booking:${msg?.bookingId ?? ''}`)
+    }) as never)
+  })
+
+  registerRealtime(io)
+  return io as unknown as Server
+}

@@ -1,0 +1,219 @@
+/**
+ * The HTTP server: express 5 with security headers, CORS, rate limits, body limits and /api/health in front of
+ * Payload's REST and GraphQL handlers (called directly) and Next (admin panel); socket.io on the same server.
+ *
+ * `npm run dev`  → development, embedded PostgreSQL when DATABASE_URL is unset, demo data in an empty database.
+ * `npm start`    → production (after `npm run build`): migrations run on start, never demo accounts.
+ */
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
+import cors from 'cors'
+import express, { type ErrorRequestHandler, type Express } from 'express'
+import rateLimit from 'express-rate-limit'
+import helmet from 'helmet'
+import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import type { Server as IOServer } from 'socket.io'
+
+import { ensureDatabase } from './db/database-url'
+import type { EmbeddedDatabase } from './db/embedded'
+import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
+import { healthHandler } from './http/health'
+import { env } from './lib/env'
+import { startRealtime } from './realtime/server'
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface ServerOptions {
+  /** Serve the admin panel through Next (default true). API-only servers (tests, workers) skip it. */
+  next?: boolean
+  dev?: boolean
+  port?: number
+  host?: string
+  rateLimitAuth?: number
+  rateLimitApi?: number
+  /** Seed demo data into an empty database (dev default). */
+  seed?: boolean
+  /** Start socket.io (default true). */
+  realtime?: boolean
+  /** Start Payload's job crons in this process (default: env JOBS_AUTORUN). */
+  cron?: boolean
+  config?: SanitizedConfig | Promise<SanitizedConfig>
+}
+
+export interface RunningServer {
+  app: Express
+  server: http.Server
+  io: IOServer | null
+  payload: Payload
+  url: string
+  close(): Promise<void>
+}
+
+const AUTH_PATHS = ['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password', '/api/users/unlock']
+
+function limiter(perMinute: number, message: string) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    skip: () => perMinute <= 0,
+    handler: (_req, res) => {
+      res.status(429).json(errorBody(message))
+    },
+  })
+}
+
+export async function createServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const dev = opts.dev ?? !env.isProduction
+  const config = await (opts.config ?? (await import('../payload.config')).default)
+  const payload = await getPayload({ config, cron: opts.cron ?? env.jobsAutoRun })
+
+  if (opts.seed ?? (dev && !env.isTest)) {
+    const { seedIfEmpty } = await import('../seed')
+    await seedIfEmpty(payload)
+  }
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ? (Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY) : false)
+  app.use(
+    helmet({
+      // The admin panel (Next) injects inline scripts and styles; API responses are JSON.
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  )
+  const origins = env.corsOrigins
+  app.use('/api', cors({ origin: origins.length ? origins : false, credentials: true }))
+
+  const authLimit = limiter(opts.rateLimitAuth ?? env.rateLimitAuth, 'Too many attempts. Try again in a minute.')
+  const apiLimit = limiter(opts.rateLimitApi ?? env.rateLimitApi, 'Too many requests. Slow down.')
+  app.post(AUTH_PATHS, authLimit)
+  app.post('/api/users', authLimit) // registration
+  app.get('/api/health', healthHandler(payload))
+  app.use('/api', apiLimit)
+
+  // Bodies: JSON (and anything not multipart) up to BODY_LIMIT_JSON, uploads up to UPLOAD_LIMIT_BYTES.
+  const isMultipart = (req: express.Request) => (req.headers['content-type'] ?? '').startsWith('multipart/form-data')
+  app.use('/api', express.raw({ type: (req) => !isMultipart(req as express.Request), limit: env.bodyLimitJson }))
+  app.use('/api', express.raw({ type: (req) => isMultipart(req as express.Request), limit: env.uploadLimitBytes + 1024 * 1024 }))
+  app.use('/api', (req, res, next) => {
+    const type = req.headers['content-type'] ?? ''
+    if (type.includes('json') && Buffer.isBuffer(req.body) && req.body.length) {
+      try {
+        JSON.parse(req.body.toString('utf8'))
+      } catch {
+        res.status(400).json(errorBody('Malformed JSON body.'))
+        return
+      }
+    }
+    next()
+  })
+
+  const graphqlPost = GRAPHQL_POST(config)
+  const playground = GRAPHQL_PLAYGROUND_GET(config)
+  app.post('/api/graphql', async (req, res, next) => {
+    try {
+      await sendFetchResponse(res, await graphqlPost(toFetchRequest(req)))
+    } catch (err) {
+      next(err)
+    }
+  })
+  app.get('/api/graphql-playground', async (req, res, next) => {
+    try {
+      await sendFetchResponse(res, await playground(toFetchRequest(req)))
+    } catch (err) {
+      next(err)
+    }
+  })
+  app.all('/api/{*rest}', async (req, res, next) => {
+    try {
+      await sendFetchResponse(res, await handleEndpoints({ config, request: toFetchRequest(req) }))
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  if (opts.next ?? true) {
+    const { default: next } = await import('next')
+    const nextApp = next({ dev, dir: rootDir, hostname: opts.host ?? env.host, port: opts.port ?? env.port })
+    await nextApp.prepare()
+    const handle = nextApp.getRequestHandler()
+    app.all('/{*splat}', (req, res) => handle(req, res))
+  } else {
+    app.get('/', (_req, res) => {
+      res.json({ name: 'AutoHub API', api: '/api', graphql: '/api/graphql', health: '/api/health' })
+    })
+  }
+
+  const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500
+    if (status === 413) return void res.status(413).json(errorBody('Request body too large.'))
+    if (status >= 500) payload.logger.error({ err, msg: 'request failed' })
+    if (res.headersSent) return void res.end()
+    res.status(status).json(errorBody(status >= 500 ? 'Something went wrong.' : String(err.message ?? 'Bad request.')))
+  }
+  app.use(errorHandler)
+
+  const server = http.createServer(app)
+  server.keepAliveTimeout = 65_000
+  const io = opts.realtime === false ? null : await startRealtime(server, payload)
+
+  const port = opts.port ?? env.port
+  const host = opts.host ?? env.host
+  await new Promise<void>((resolve) => server.listen(port, host, resolve))
+  const address = server.address() as { port: number }
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`
+
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      await io?.close()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections?.()
+      })
+    })())
+
+  return { app, server, io, payload, url, close }
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | null = null
+  embedded = await ensureDatabase()
+  const running = await createServer()
+  console.info(`[server] AutoHub ready on ${env.serverUrl} (admin ${env.serverUrl}/admin, API ${env.serverUrl}/api)`)
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.info(`[server] ${signal}: shutting down`)
+    const force = setTimeout(() => process.exit(1), 15_000)
+    force.unref()
+    try {
+      await running.close()
+      await running.payload.destroy?.()
+      await running.payload.db.destroy?.()
+    } catch (err) {
+      console.error('[server] error while closing', err)
+    }
+    if (embedded) await embedded.stop().catch(() => {})
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) {
+  main().catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })
+}

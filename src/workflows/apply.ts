@@ -1,0 +1,82 @@
+/**
+ * Applies a state-machine transition inside the request's transaction: the row is locked
+ * (`select … for update`), the decision is taken on the locked state, then the update is written with the
+ * Local API on the same `req`. Two racing transitions therefore never both succeed: the second one sees the
+ * first one's state and gets 409.
+ */
+import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+
+import { isAdminUser } from '@/access/roles'
+import { lockRow, withTransaction } from '@/db/transaction'
+import { conflict, currentUser, forbidden, HttpError, notFound } from '@/lib/http'
+
+import { decide, type StateMachine, type Transition } from './engine'
+
+export const WORKFLOW_CONTEXT = 'workflowTransition'
+
+export interface ApplyOptions<S extends string, D> {
+  req: PayloadRequest
+  collection: CollectionSlug
+  id: number | string
+  machine: StateMachine<S, D>
+  action: string
+  /** Extra fields written with the new status; may depend on the locked document. */
+  data?: (doc: D, transition: Transition<S, D>) => Record<string, unknown> | Promise<Record<string, unknown>>
+  /** Runs after the update, in the same transaction (side effects that must be atomic with it). */
+  after?: (updated: D, previous: D, transition: Transition<S, D>) => Promise<void> | void
+  /** Jobs and internal callers. */
+  system?: boolean
+  input?: Record<string, unknown>
+  depth?: number
+}
+
+export async function applyTransition<S extends string, D extends Record<string, unknown>>(
+  opts: ApplyOptions<S, D>,
+): Promise<{ doc: D; previous: D; transition: Transition<S, D> }> {
+  const { req, collection, id, machine } = opts
+  return withTransaction(req, async (tx) => {
+    const locked = await lockRow(tx, collection, id, 'id')
+    if (!locked) throw notFound()
+    const previous = (await req.payload.findByID({ collection, id, req, depth: 0, overrideAccess: true })) as unknown as D
+    const decision = decide(machine, previous, { action: opts.action }, currentUser(req), {
+      system: opts.system,
+      input: opts.input,
+    })
+    if (!decision.ok) throw decision.status === 403 ? forbidden(decision.message) : conflict(decision.message)
+    const extra = opts.data ? await opts.data(previous, decision.transition) : {}
+    const doc = (await req.payload.update({
+      collection,
+      id,
+      req,
+      depth: opts.depth ?? 0,
+      overrideAccess: true,
+      data: { ...extra, [machine.field]: decision.transition.to } as never,
+      context: { [WORKFLOW_CONTEXT]: true },
+    })) as unknown as D
+    await opts.after?.(doc, previous, decision.transition)
+    return { doc, previous, transition: decision.transition }
+  })
+}
+
+/**
+ * `beforeChange` guard: a status change that does not come through `applyTransition` must still be a
+ * transition of the table that the actor may fire (admins included; nobody jumps states).
+ */
+export function workflowGuard<S extends string, D>(machine: StateMachine<S, D>): CollectionBeforeChangeHook {
+  return ({ data, originalDoc, operation, req, context }) => {
+    if (context?.[WORKFLOW_CONTEXT]) return data
+    const field = machine.field
+    if (operation === 'create') {
+      if (data?.[field] !== undefined && data[field] !== machine.initial && !isAdminUser(currentUser(req))) {
+        throw new HttpError(409, `A new ${machine.name} starts as ${machine.initial}.`)
+      }
+      return data
+    }
+    const next = data?.[field]
+    const current = originalDoc?.[field]
+    if (next === undefined || next === current) return data
+    const decision = decide(machine, { ...(originalDoc as D) }, { to: next as S }, currentUser(req), { system: !req.user })
+    if (!decision.ok) throw new HttpError(decision.status, decision.message)
+    return data
+  }
+}

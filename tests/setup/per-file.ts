@@ -1,0 +1,31 @@
+/**
+ * Runs before each test file (each in its own process): clones the template database into a fresh one and
+ * points DATABASE_URL at it before anything imports the Payload config.
+ */
+import pg from 'pg'
+import { afterAll, inject } from 'vitest'
+
+const adminUrl = inject('pgAdminUrl')
+const name = `t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
+
+const client = new pg.Client({ connectionString: adminUrl })
+await client.connect()
+for (let attempt = 0; ; attempt++) {
+  try {
+    await client.query(`create database "${name}" template "${inject('templateDb')}"`)
+    break
+  } catch (err) {
+    // Two clones of one template at the same instant can collide; retry briefly.
+    if (attempt > 20) throw err
+    await new Promise((r) => setTimeout(r, 50 + Math.random() * 150))
+  }
+}
+await client.end()
+
+process.env.DATABASE_URL = `${inject('pgUrlPrefix')}${name}`
+process.env.PAYLOAD_DB_PUSH = 'false'
+
+afterAll(async () => {
+  const g = globalThis as { _payload?: Map<string, { payload?: { db?: { destroy?: () => Promise<void> } } }> }
+  for (const cached of g._payload?.values() ?? []) await cached.payload?.db?.destroy?.().catch(() => {})
+})
