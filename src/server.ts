@@ -115,8 +115,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     next()
   })
 
-  const graphqlPost = GRAPHQL_POST(config)
-  const playground = GRAPHQL_PLAYGROUND_GET(config)
+  const graphqlPost = GRAPHQL_POST(Promise.resolve(config))
+  const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   app.post('/api/graphql', async (req, res, next) => {
     try {
       await sendFetchResponse(res, await graphqlPost(toFetchRequest(req)))

@@ -1,3 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-export const commerceCollections: CollectionConfig[] = []
+import { Orders } from './Orders'
+
+export const commerceCollections: CollectionConfig[] = [Orders]

@@ -1,3 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-export const contentCollections: CollectionConfig[] = []
+import { Posts } from './Posts'
+
+export const contentCollections: CollectionConfig[] = [Posts]

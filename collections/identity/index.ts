@@ -1,6 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { Dealers } from './Dealers'
+import { Technicians } from './Technicians'
+import { Vehicles } from './Vehicles'
+
 import { LoginEvents } from './LoginEvents'
 import { Users } from './Users'
 
-export const identityCollections: CollectionConfig[] = [Users, LoginEvents]
+export const identityCollections: CollectionConfig[] = [Users, LoginEvents, Dealers, Technicians, Vehicles]

@@ -1,3 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-export const parkingCollections: CollectionConfig[] = []
+import { ParkingSpots } from './ParkingSpots'
+import { ParkingBookings } from './ParkingBookings'
+
+export const parkingCollections: CollectionConfig[] = [ParkingSpots, ParkingBookings]

@@ -1,3 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-export const servicesCollections: CollectionConfig[] = []
+import { Services } from './Services'
+import { ServiceBookings } from './ServiceBookings'
+
+export const servicesCollections: CollectionConfig[] = [Services, ServiceBookings]

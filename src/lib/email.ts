@@ -21,7 +21,7 @@ export function emailAdapter() {
     : nodemailer.createTransport({
         name: 'log',
         version: '1',
-        send(mail, callback) {
+        send(mail: { data: { to?: unknown; subject?: unknown }; message: { getEnvelope(): unknown; messageId(): string } }, callback: (err: Error | null, info: unknown) => void) {
           const { to, subject } = mail.data
           if (!env.isTest) console.info(`[email:log] to=${String(to)} subject=${String(subject)}`)
           callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() } as never)

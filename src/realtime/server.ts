@@ -9,6 +9,7 @@ import type http from 'node:http'
 import { createAdapter } from '@socket.io/postgres-adapter'
 import type { Payload } from 'payload'
 import pg from 'pg'
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { Server } from 'socket.io'
 
 import type { AccessUser } from '@/access/roles'
@@ -22,7 +23,7 @@ interface SocketData {
 }
 
 export async function startRealtime(server: http.Server, payload: Payload): Promise<Server> {
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(server, {
+  const io = new Server<any, any, any, SocketData>(server, {
     path: '/socket.io',
     cors: { origin: (process.env.CORS_ORIGINS || '').split(',').filter(Boolean), credentials: true },
     serveClient: false,
@@ -62,7 +63,8 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
     }
   })
 
-  const join = async (socket: Parameters<Parameters<typeof io.on>[1]>[0], room: string): Promise<{ ok: boolean; error?: string }> => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const join = async (socket: any, room: string): Promise<{ ok: boolean; error?: string }> => {
     const [kind, id] = room.split(':')
     const user = socket.data.user
     if (kind === 'user') {
@@ -84,19 +86,19 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
     if (socket.data.user) void socket.join(userRoom(socket.data.user.id))
     const reply = (ack: unknown, result: { ok: boolean; error?: string }, event: string, room: string) => {
       if (typeof ack === 'function') ack(result)
-      socket.emit((result.ok ? 'joined' : 'join-error') as never, { room, event, ...result } as never)
+      socket.emit(result.ok ? 'joined' : 'join-error', { room, event, ...result })
     }
-    socket.on('join' as never, (async (msg: { room?: string }, ack?: unknown) => {
+    socket.on('join', async (msg: { room?: string }, ack?: unknown) => {
       const room = String(msg?.room ?? '')
       reply(ack, await join(socket, room), 'join', room)
-    }) as never)
-    socket.on('join-booking' as never, (async (msg: { bookingId?: string | number }, ack?: unknown) => {
+    })
+    socket.on('join-booking', async (msg: { bookingId?: string | number }, ack?: unknown) => {
       const room = `booking:${msg?.bookingId ?? ''}`
       reply(ack, await join(socket, room), 'join-booking', room)
-    }) as never)
-    socket.on('leave-booking' as never, ((msg: { bookingId?: string | number }) => {
+    })
+    socket.on('leave-booking', (msg: { bookingId?: string | number }) => {
       void socket.leave(`booking:${msg?.bookingId ?? ''}`)
-    }) as never)
+    })
   })
 
   registerRealtime(io)

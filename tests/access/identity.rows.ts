@@ -1,0 +1,17 @@
+import { type AccessRow, rule } from './types'
+
+//                                         anon buyer seller editor tech owner admin
+export const rows: AccessRow[] = [
+  rule('users', 'read', '                    f    f     f      y      f    f     y'),
+  rule('users', 'create', '                  y    y     y      y      y    y     y'),
+  rule('users', 'update', '                  n    f     f      f      f    f     y'),
+  rule('users', 'delete', '                  n    n     n      n      n    n     y'),
+  rule('login-events', 'read', '             n    f     f      f      f    f     y'),
+  rule('login-events', 'create', '           n    n     n      n      n    n     n'),
+  rule('login-events', 'update', '           n    n     n      n      n    n     n'),
+  rule('login-events', 'delete', '           n    n     n      n      n    n     y'),
+  rule('media', 'read', '                    y    y     y      y      y    y     y'),
+  rule('media', 'create', '                  n    y     y      y      y    y     y'),
+  rule('media', 'update', '                  n    f     f      f      f    f     y'),
+  rule('media', 'delete', '                  n    f     f      f      f    f     y'),
+]

@@ -1,0 +1,76 @@
+/**
+ * Table-driven access matrix (tests/access/*.rows.ts): evaluates each collection's declared access for a
+ * user of each role, plus the platform rules that hold for every collection (suspended accounts never write).
+ */
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '../../src/access/roles'
+import { type AccessRow, type Expect, MATRIX_ROLES, type MatrixRole, type Op } from '../access/types'
+import { testPayload } from '../helpers/payload'
+
+const modules = import.meta.glob<{ rows: AccessRow[] }>('../access/*.rows.ts', { eager: true })
+const ROWS = Object.values(modules).flatMap((m) => m.rows)
+const OPS: Op[] = ['create', 'read', 'update', 'delete']
+
+let payload: Payload
+
+function fakeUser(role: MatrixRole, status: 'active' | 'suspended' = 'active') {
+  if (role === 'anonymous') return null
+  return { id: 999_999, collection: 'users', email: `${role}@matrix.test`, roles: [role as Role], status, suspendedUntil: null }
+}
+
+async function evaluate(slug: string, op: Op, role: MatrixRole, status: 'active' | 'suspended' = 'active'): Promise<Expect> {
+  const collection = payload.collections[slug as keyof typeof payload.collections]
+  const access = collection.config.access[op]
+  const req = (await createLocalReq({ user: fakeUser(role, status) as never }, payload)) as PayloadRequest
+  const result = (await access({ req, id: undefined, data: {} } as never)) as boolean | Where
+  if (result === true) return true
+  if (!result) return false
+  return 'filtered'
+}
+
+beforeAll(async () => {
+  payload = await testPayload()
+})
+
+describe('access matrix', () => {
+  it('has a row for every collection and operation', () => {
+    const covered = new Set(ROWS.map((r) => `${r.collection}.${r.op}`))
+    const slugs = payload.config.collections.map((c) => c.slug).filter((s) => !s.startsWith('payload-'))
+    const missing = slugs.flatMap((s) => OPS.map((op) => `${s}.${op}`)).filter((k) => !covered.has(k))
+    expect(missing).toEqual([])
+  })
+
+  it.each(ROWS.map((r) => [`${r.collection}.${r.op}`, r] as const))('%s', async (_name, row) => {
+    const actual: Record<string, Expect> = {}
+    for (const role of MATRIX_ROLES) actual[role] = await evaluate(row.collection, row.op, role)
+    expect(actual).toEqual(row.expect)
+  })
+
+  it('suspended accounts of every role are denied every write on every collection', async () => {
+    const allowed: string[] = []
+    for (const c of payload.config.collections) {
+      if (c.slug.startsWith('payload-')) continue
+      for (const op of ['create', 'update', 'delete'] as const) {
+        for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
+          if ((await evaluate(c.slug, op, role, 'suspended')) !== false) allowed.push(`${c.slug}.${op}.${role}`)
+        }
+      }
+    }
+    expect(allowed).toEqual([])
+  })
+})
+
+describe('declared access', () => {
+  it('every collection sets every operation explicitly (no reliance on Payload defaults)', async () => {
+    const indexes = import.meta.glob<Record<string, { slug: string; access?: Record<string, unknown> }[]>>('../../collections/*/index.ts', { eager: true })
+    const undeclared: string[] = []
+    for (const mod of Object.values(indexes)) {
+      for (const list of Object.values(mod)) {
+        for (const c of list) for (const op of OPS) if (typeof c.access?.[op] !== 'function') undeclared.push(`${c.slug}.${op}`)
+      }
+    }
+    expect(undeclared).toEqual([])
+  })
+})
