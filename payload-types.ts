@@ -237,6 +237,26 @@ export interface User {
     quietHoursEnd?: string | null;
     timezone?: string | null;
   };
+  /**
+   * Maintained from approved reviews.
+   */
+  rating?: {
+    average?: number | null;
+    count?: number | null;
+    distribution?: {
+      one?: number | null;
+      two?: number | null;
+      three?: number | null;
+      four?: number | null;
+      five?: number | null;
+    };
+    aspects?: {
+      communication?: number | null;
+      accuracy?: number | null;
+      value?: number | null;
+      shipping?: number | null;
+    };
+  };
   lastLogin?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -748,6 +768,29 @@ export interface UsersSelect<T extends boolean = true> {
         quietHoursStart?: T;
         quietHoursEnd?: T;
         timezone?: T;
+      };
+  rating?:
+    | T
+    | {
+        average?: T;
+        count?: T;
+        distribution?:
+          | T
+          | {
+              one?: T;
+              two?: T;
+              three?: T;
+              four?: T;
+              five?: T;
+            };
+        aspects?:
+          | T
+          | {
+              communication?: T;
+              accuracy?: T;
+              value?: T;
+              shipping?: T;
+            };
       };
   lastLogin?: T;
   updatedAt?: T;

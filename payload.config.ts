@@ -31,6 +31,7 @@ import { parkingEndpoints } from './endpoints/parking'
 import { servicesEndpoints } from './endpoints/services'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
+import { applyDatabaseExtras } from './src/db/extras'
 import { jobsConfig } from './src/jobs'
 import { emailAdapter } from './src/lib/email'
 import { env } from './src/lib/env'
@@ -103,4 +104,7 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   logger: { options: { level: env.logLevel } },
   debug: false,
+  onInit: async (payload) => {
+    await applyDatabaseExtras(payload)
+  },
 })

@@ -12,6 +12,7 @@ import {
   anyone,
 } from '@/access'
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
+import { ratingSummaryField } from '@/fields/ratingSummary'
 import { env } from '@/lib/env'
 import { afterLoginRecord, beforeLoginCheckStatus, assignRolesOnCreate } from '@hooks/users'
 
@@ -210,6 +211,7 @@ export const Users: CollectionConfig = {
         },
       ],
     },
+    ratingSummaryField(),
     { name: 'lastLogin', type: 'date', access: { read: fieldOwnerOrAdmin(null), create: () => false, update: () => false }, admin: { readOnly: true, position: 'sidebar' } },
   ],
 }

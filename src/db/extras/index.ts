@@ -1,0 +1,43 @@
+/**
+ * SQL the ORM cannot express — extensions, trigram/GIN/expression/partial indexes, check constraints —
+ * applied idempotently at Payload init (`onInit`), after the schema exists (push in dev/tests, migrations in
+ * production). Each domain adds its statements in src/db/extras/<domain>.ts and lists them here.
+ * Every statement must be idempotent (`if not exists`, `create or replace`, guarded `do` blocks).
+ */
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+
+export const EXTENSIONS = ['pg_trgm', 'cube', 'earthdistance', 'btree_gist', 'unaccent']
+
+const domainModules = [
+  () => import('./catalog'),
+  () => import('./discovery'),
+  () => import('./content'),
+  () => import('./community'),
+  () => import('./negotiation'),
+  () => import('./commerce'),
+  () => import('./parking'),
+  () => import('./services'),
+]
+
+export async function databaseExtras(): Promise<string[]> {
+  const statements = EXTENSIONS.map((e) => `create extension if not exists ${e}`)
+  for (const load of domainModules) statements.push(...(await load()).statements)
+  return statements
+}
+
+export async function applyDatabaseExtras(payload: Payload): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const drizzle = (payload.db as any).drizzle
+  for (const statement of await databaseExtras()) {
+    try {
+      await drizzle.execute(sql.raw(statement))
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      // Concurrent "create … if not exists" from two instances can still collide on the catalog: harmless.
+      if (/already exists|duplicate key value violates unique constraint "pg_/i.test(message)) continue
+      throw new Error(`database extra failed: ${statement}\n${message}`)
+    }
+  }
+}
