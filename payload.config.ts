@@ -32,6 +32,7 @@ import { servicesEndpoints } from './endpoints/services'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
 import { applyDatabaseExtras } from './src/db/extras'
+import { guardPool, type PoolLike } from './src/db/pool'
 import { jobsConfig } from './src/jobs'
 import { emailAdapter } from './src/lib/email'
 import { env } from './src/lib/env'
@@ -105,6 +106,8 @@ export default buildConfig({
   logger: { options: { level: env.logLevel } },
   debug: false,
   onInit: async (payload) => {
+    // A dropped idle connection (database restart, failover) must be logged, not crash the process.
+    guardPool((payload.db as unknown as { pool?: PoolLike }).pool, payload.logger, 'database pool')
     await applyDatabaseExtras(payload)
   },
 })

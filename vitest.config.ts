@@ -31,7 +31,7 @@ export default defineConfig({
       NODE_ENV: 'test',
       PAYLOAD_SECRET: 'test-secret',
       JOBS_AUTORUN: 'false',
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: 'fatal',
       REALTIME_ADAPTER: 'postgres',
       DISABLE_PAYLOAD_HMR: 'true',
     },

@@ -13,6 +13,7 @@ import pg from 'pg'
 import { Server } from 'socket.io'
 
 import type { AccessUser } from '@/access/roles'
+import { guardPool } from '@/db/pool'
 
 import { registerRealtime, userRoom } from './bus'
 import { roomAuthorizer } from './rooms'
@@ -31,6 +32,7 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
 
   if (process.env.DATABASE_URL && process.env.REALTIME_ADAPTER !== 'memory') {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
+    guardPool(pool, payload.logger, 'socket.io adapter pool')
     await pool.query(`
       create table if not exists socket_io_attachments (
         id bigserial unique,
