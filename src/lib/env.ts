@@ -25,7 +25,9 @@ export const env = {
   },
   get payloadSecret() {
     const secret = str('PAYLOAD_SECRET')
-    if (!secret && process.env.NODE_ENV === 'production') throw new Error('PAYLOAD_SECRET is required in production.')
+    // `next build` evaluates the config to collect page data; the secret is only needed to serve.
+    const building = process.env.NEXT_PHASE === 'phase-production-build'
+    if (!secret && process.env.NODE_ENV === 'production' && !building) throw new Error('PAYLOAD_SECRET is required in production.')
     return secret || 'autohub-development-secret-change-me'
   },
   get serverUrl() {
