@@ -140,3 +140,17 @@ describe('guards', () => {
     expect(payload.config.defaultDepth).toBeLessThanOrEqual(1)
   })
 })
+
+describe('service accounts', () => {
+  it('authenticate with an API key instead of a password', async () => {
+    const payload = await testPayload()
+    const service = await createUser({ roles: ['editor'], login: false })
+    const apiKey = `svc-${Math.random().toString(36).slice(2)}${Date.now()}`
+    await payload.update({ collection: 'users', id: service.id, data: { enableAPIKey: true, apiKey } as never, overrideAccess: true })
+    const me = await get('/users/me', { headers: { Authorization: `users API-Key ${apiKey}` } })
+    expect(me.status).toBe(200)
+    expect(me.body.user.email).toBe(service.email)
+    const wrong = await get('/users/me', { headers: { Authorization: 'users API-Key not-a-key' } })
+    expect(wrong.body.user).toBeNull()
+  })
+})
