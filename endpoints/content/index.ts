@@ -1,3 +1,6 @@
 import type { Endpoint } from 'payload'
 
-export const contentEndpoints: Endpoint[] = []
+import { sitemapEndpoint } from './sitemap'
+
+/** Root-level content endpoints (`/api/posts/feed.xml` lives on the posts collection). */
+export const contentEndpoints: Endpoint[] = [sitemapEndpoint]

@@ -1,18 +1,47 @@
+/**
+ * SEO: `@payloadcms/plugin-seo` adds a localized `meta` group (title, description, image) to posts, cars,
+ * parts and services. The admin's "generate" buttons use the functions below; on every save a
+ * beforeChange hook fills whatever is still empty from the document itself (title/name, excerpt/description/
+ * content, featured or first image), so API-created documents get meta too.
+ */
 import { seoPlugin } from '@payloadcms/plugin-seo'
+import type { CollectionBeforeChangeHook, Config, Plugin } from 'payload'
+
+import { seoDefaults, type SeoMeta } from '@/domain/content'
 
 type Doc = Record<string, unknown>
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : '')
+export const SEO_COLLECTIONS = ['posts', 'cars', 'parts', 'services'] as const
 
-/** Meta title/description/image on posts, cars, parts and services; generated from content when empty. */
-export const seo = () =>
+/** Fills empty meta.title / meta.description / meta.image from the document being saved. */
+export const fillSeoMeta: CollectionBeforeChangeHook = ({ data, context }) => {
+  if (!data || context?.skipSeoDefaults) return data
+  try {
+    const meta = seoDefaults(data as Doc, (data as { meta?: SeoMeta }).meta)
+    return { ...data, meta: { ...((data as { meta?: object }).meta ?? {}), ...meta } }
+  } catch {
+    return data // never block a save over SEO defaults
+  }
+}
+
+const base = () =>
   seoPlugin({
-    collections: ['posts', 'cars', 'parts', 'services'],
+    collections: [...SEO_COLLECTIONS],
     uploadsCollection: 'media',
     tabbedUI: false,
-    generateTitle: ({ doc }) => `${text((doc as Doc)?.title) || text((doc as Doc)?.name)} | AutoHub`.trim(),
-    generateDescription: ({ doc }) => {
-      const d = doc as Doc
-      return (text(d?.excerpt) || text(d?.description) || text(d?.title)).slice(0, 160)
-    },
+    generateTitle: ({ doc }) => seoDefaults(doc as Doc, null).title ?? '',
+    generateDescription: ({ doc }) => seoDefaults(doc as Doc, null).description ?? '',
+    generateImage: ({ doc }) => (seoDefaults(doc as Doc, null).image as never) ?? '',
   })
+
+export const seo = (): Plugin => async (config: Config): Promise<Config> => {
+  const withSeo = await base()(config)
+  return {
+    ...withSeo,
+    collections: (withSeo.collections ?? []).map((c) =>
+      (SEO_COLLECTIONS as readonly string[]).includes(c.slug)
+        ? { ...c, hooks: { ...c.hooks, beforeChange: [...(c.hooks?.beforeChange ?? []), fillSeoMeta] } }
+        : c,
+    ),
+  }
+}
