@@ -7,7 +7,7 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import { isAdminUser } from '@/access/roles'
-import { lockRow, withTransaction } from '@/db/transaction'
+import { lockRow, type Tx, withTransaction } from '@/db/transaction'
 import { conflict, currentUser, forbidden, HttpError, notFound } from '@/lib/http'
 
 import { decide, type StateMachine, type Transition } from './engine'
@@ -28,6 +28,12 @@ export interface ApplyOptions<S extends string, D> {
   system?: boolean
   input?: Record<string, unknown>
   depth?: number
+  /** The time guards see (defaults to now); jobs pass theirs. */
+  now?: Date
+  /** Runs inside the transaction before the row is locked (take locks that must come first, e.g. a parent row). */
+  before?: (tx: Tx) => Promise<void> | void
+  /** Extra Local API context for the update (WORKFLOW_CONTEXT is always set). */
+  context?: Record<string, unknown>
 }
 
 export async function applyTransition<S extends string, D extends Record<string, unknown>>(
@@ -35,12 +41,14 @@ export async function applyTransition<S extends string, D extends Record<string,
 ): Promise<{ doc: D; previous: D; transition: Transition<S, D> }> {
   const { req, collection, id, machine } = opts
   return withTransaction(req, async (tx) => {
+    await opts.before?.(tx)
     const locked = await lockRow(tx, collection, id, 'id')
     if (!locked) throw notFound()
     const previous = (await req.payload.findByID({ collection, id, req, depth: 0, overrideAccess: true })) as unknown as D
     const decision = decide(machine, previous, { action: opts.action }, currentUser(req), {
       system: opts.system,
       input: opts.input,
+      now: opts.now,
     })
     if (!decision.ok) throw decision.status === 403 ? forbidden(decision.message) : conflict(decision.message)
     const extra = opts.data ? await opts.data(previous, decision.transition) : {}
@@ -51,7 +59,7 @@ export async function applyTransition<S extends string, D extends Record<string,
       depth: opts.depth ?? 0,
       overrideAccess: true,
       data: { ...extra, [machine.field]: decision.transition.to } as never,
-      context: { [WORKFLOW_CONTEXT]: true },
+      context: { ...opts.context, [WORKFLOW_CONTEXT]: true },
     })) as unknown as D
     await opts.after?.(doc, previous, decision.transition)
     return { doc, previous, transition: decision.transition }

@@ -40,6 +40,12 @@ export interface StateMachine<S extends string, D> {
   transitions: readonly Transition<S, D>[]
   /** Relations of an actor to a document (e.g. `buyer` when doc.buyer is the actor). */
   relations?: (doc: D, actor: AccessUser) => string[]
+  /**
+   * Party names that are relations only. When a relation shares its name with a role (`buyer`, `seller`),
+   * list it here: then only the relation counts, and a user merely holding the role of that name is not that
+   * party (a user with the `seller` role is not the seller of somebody else's listing).
+   */
+  relationNames?: readonly string[]
 }
 
 export function defineMachine<S extends string, D = Record<string, unknown>>(m: StateMachine<S, D>): StateMachine<S, D> {
@@ -56,7 +62,8 @@ export type Decision<S extends string, D> =
   | { ok: false; status: 403 | 409; message: string }
 
 export function partiesOf<S extends string, D>(m: StateMachine<S, D>, doc: D, actor: AccessUser | null, system = false): Set<string> {
-  const parties = new Set<string>(rolesOf(actor))
+  const relationOnly = new Set<string>(m.relationNames ?? [])
+  const parties = new Set<string>(rolesOf(actor).filter((r) => !relationOnly.has(r)))
   if (system) parties.add('system')
   if (actor && m.relations) for (const r of m.relations(doc, actor)) parties.add(r)
   return parties
