@@ -6,7 +6,8 @@ import { Cars } from './Cars'
 import { Parts } from './Parts'
 import { PartCategories } from './PartCategories'
 import { PartBrands } from './PartBrands'
+import { Features } from './Features'
 
 import { Media } from './Media'
 
-export const catalogCollections: CollectionConfig[] = [Media, Makes, Models, Cars, Parts, PartCategories, PartBrands]
+export const catalogCollections: CollectionConfig[] = [Media, Makes, Models, Features, Cars, Parts, PartCategories, PartBrands]

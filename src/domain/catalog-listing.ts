@@ -1,0 +1,152 @@
+/**
+ * Catalog rules as pure functions (no Payload import): listing status and moderation, stock status,
+ * slugs, WhatsApp links, price history, compatibility year ranges.
+ */
+
+import { defineMachine } from '@/workflows/engine'
+
+// ---------- listing status & moderation ----------
+
+export const CAR_STATUSES = ['draft', 'pending', 'active', 'sold', 'archived'] as const
+export type CarStatus = (typeof CAR_STATUSES)[number]
+
+export const PART_STATUSES = ['draft', 'active', 'archived'] as const
+export type PartStatus = (typeof PART_STATUSES)[number]
+
+/** Statuses everyone may see (public reads). */
+export const PUBLIC_CAR_STATUSES: readonly CarStatus[] = ['active', 'sold']
+
+const idOf = (v: unknown): string | null => {
+  const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : v
+  return id === null || id === undefined ? null : String(id)
+}
+
+/**
+ * The listing lifecycle. `owner` is the listing's seller; `system` is internal code (e.g. an accepted offer
+ * reserving the car). A seller asking for `active` while moderation applies gets `pending` instead
+ * (see {@link sellerTarget}); only admins and editors approve `pending → active`.
+ */
+export const carListingMachine = defineMachine<CarStatus, { status: CarStatus; seller?: unknown }>({
+  name: 'listing',
+  field: 'status',
+  states: CAR_STATUSES,
+  initial: 'draft',
+  terminal: [],
+  transitions: [
+    { action: 'submit', from: ['draft', 'archived', 'sold'], to: 'pending', by: ['owner', 'admin'], description: 'Ask for publication.' },
+    { action: 'publish', from: ['draft', 'archived', 'sold'], to: 'active', by: ['owner', 'admin'], description: 'A seller gets `pending` instead while moderation applies (setting listingModeration on, dealer not verified).' },
+    { action: 'approve', from: ['pending'], to: 'active', by: ['admin', 'editor'], description: 'Moderation approval (`POST /api/cars/:id/approve`).' },
+    { action: 'reject', from: ['pending'], to: 'draft', by: ['admin', 'editor'], description: 'Moderation refusal with a reason (`POST /api/cars/:id/reject`).' },
+    { action: 'reserve', from: ['active'], to: 'pending', by: ['owner', 'admin', 'system'], description: 'Sale pending (e.g. an accepted offer).' },
+    { action: 'mark_sold', from: ['active', 'pending'], to: 'sold', by: ['owner', 'admin', 'system'] },
+    { action: 'withdraw', from: ['pending', 'active', 'sold', 'archived'], to: 'draft', by: ['owner', 'admin'] },
+    { action: 'archive', from: ['draft', 'pending', 'active', 'sold'], to: 'archived', by: ['owner', 'admin', 'system'] },
+  ],
+  relations: (doc, actor) => (idOf(doc.seller) === String(actor.id) ? ['owner'] : []),
+})
+
+export type StatusDecision = { ok: true; status: CarStatus } | { ok: false; status: 400 | 403 | 409; message: string }
+
+/** A seller's new listing: draft (default) | pending | active — `active` becomes `pending` when moderated. */
+export function initialSellerStatus(requested: CarStatus | undefined, moderated: boolean): StatusDecision {
+  if (requested === undefined || requested === 'draft') return { ok: true, status: 'draft' }
+  if (requested === 'pending') return { ok: true, status: 'pending' }
+  if (requested === 'active') return { ok: true, status: moderated ? 'pending' : 'active' }
+  return { ok: false, status: 400, message: `A new listing starts as draft, pending or active (not ${String(requested)}).` }
+}
+
+/**
+ * The status a listing's own seller ends up with when asking for `requested` on an existing listing:
+ * moderation rewrites `active` to `pending`; `pending → active` is an approval (403 for the seller); every
+ * other move must be a transition of {@link carListingMachine}.
+ */
+export function sellerTarget(current: CarStatus, requested: CarStatus, moderated: boolean): StatusDecision {
+  if (!(CAR_STATUSES as readonly string[]).includes(requested)) return { ok: false, status: 400, message: `Unknown status ${String(requested)}.` }
+  if (requested === current) return { ok: true, status: current }
+  if (current === 'pending' && requested === 'active') return { ok: false, status: 403, message: 'A pending listing is approved by an admin or editor.' }
+  const target: CarStatus = requested === 'active' && moderated ? 'pending' : requested
+  if (target === current) return { ok: true, status: current }
+  const ok = carListingMachine.transitions.some((t) => t.to === target && t.from.includes(current) && t.by.includes('owner'))
+  return ok ? { ok: true, status: target } : { ok: false, status: 409, message: `Cannot move the listing from ${current} to ${target}.` }
+}
+
+/** Whether a new or re-submitted listing needs approval. */
+export const needsModeration = (settings: { listingModeration: boolean }, dealerVerified: boolean): boolean =>
+  settings.listingModeration && !dealerVerified
+
+// ---------- parts stock ----------
+
+export const STOCK_STATUSES = ['in_stock', 'low_stock', 'out_of_stock'] as const
+export type StockStatus = (typeof STOCK_STATUSES)[number]
+export const DEFAULT_LOW_STOCK_THRESHOLD = 5
+
+/** 0 → out_of_stock, ≤ threshold → low_stock, else in_stock; stock not managed → in_stock. */
+export function stockStatusOf(stockQuantity: number | null | undefined, manageStock = true, lowStockThreshold: number | null | undefined = DEFAULT_LOW_STOCK_THRESHOLD): StockStatus {
+  if (manageStock === false) return 'in_stock'
+  const qty = Number(stockQuantity ?? 0)
+  const threshold = lowStockThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD
+  if (qty <= 0) return 'out_of_stock'
+  if (qty <= threshold) return 'low_stock'
+  return 'in_stock'
+}
+
+// ---------- slugs ----------
+
+/** URL slug: lower-case ASCII words joined by `-` (Arabic and other scripts are dropped; empty → 'item'). */
+export function slugify(text: string): string {
+  const s = String(text ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '')
+  return s || 'item'
+}
+
+/** The first of `base`, `base-2`, `base-3`… not in `taken`. */
+export function uniqueSlug(base: string, taken: Iterable<string>): string {
+  const set = new Set(taken)
+  if (!set.has(base)) return base
+  for (let i = 2; ; i++) if (!set.has(`${base}-${i}`)) return `${base}-${i}`
+}
+
+// ---------- contact ----------
+
+/** `https://wa.me/<digits>` for a phone number in international form, or null when it has too few digits. */
+export function whatsappLink(phone: string | null | undefined): string | null {
+  if (!phone) return null
+  let digits = String(phone).replace(/[^\d+]/g, '')
+  if (digits.startsWith('+')) digits = digits.slice(1)
+  else if (digits.startsWith('00')) digits = digits.slice(2)
+  digits = digits.replace(/\D/g, '')
+  if (digits.length < 8 || digits.length > 15) return null
+  return `https://wa.me/${digits}`
+}
+
+// ---------- price history ----------
+
+export interface PriceHistoryEntry {
+  price: number
+  changedAt: string
+}
+
+/** Appends the new price when it differs from the previous one (or on create). */
+export function appendPriceHistory(history: PriceHistoryEntry[] | null | undefined, previous: number | null | undefined, next: number | null | undefined, now: Date): PriceHistoryEntry[] {
+  const list = (history ?? []).map((h) => ({ price: h.price, changedAt: h.changedAt }))
+  if (next === null || next === undefined) return list
+  if (previous !== null && previous !== undefined && Number(previous) === Number(next)) return list
+  return [...list, { price: Number(next), changedAt: now.toISOString() }]
+}
+
+// ---------- compatibility ----------
+
+/** A compatibility row matches `year` when it lies within yearFrom..yearTo (open ends match). */
+export const yearInRange = (year: number, from?: number | null, to?: number | null): boolean =>
+  (from == null || from <= year) && (to == null || year <= to)
+
+export function validYearRange(from?: number | null, to?: number | null): boolean {
+  return from == null || to == null || from <= to
+}
