@@ -1,3 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-export const negotiationCollections: CollectionConfig[] = []
+import { FinancialProducts } from './FinancialProducts'
+import { LoanCalculations } from './LoanCalculations'
+import { Negotiations } from './Negotiations'
+
+export const negotiationCollections: CollectionConfig[] = [Negotiations, LoanCalculations, FinancialProducts]

@@ -1,3 +1,6 @@
 import type { Endpoint } from 'payload'
 
-export const negotiationEndpoints: Endpoint[] = []
+import { loanEndpoints } from './loan'
+
+/** Root-level endpoints of the negotiation & finance domain (collection endpoints live on `negotiations`). */
+export const negotiationEndpoints: Endpoint[] = [...loanEndpoints]
