@@ -7,4 +7,5 @@ import { Vehicles } from './Vehicles'
 import { LoginEvents } from './LoginEvents'
 import { Users } from './Users'
 
-export const identityCollections: CollectionConfig[] = [Users, LoginEvents, Dealers, Technicians, Vehicles]
+import { ExpertVerifications } from './ExpertVerifications'
+export const identityCollections: CollectionConfig[] = [Users, LoginEvents, Dealers, Technicians, Vehicles, ExpertVerifications]

@@ -1,4 +1,20 @@
 import type { TaskConfig } from 'payload'
 
+import { sendDigests } from '@/notifications/digest'
+
+/**
+ * community-notification-digest: every 15 minutes, mails each user's queued notifications as one digest
+ * when it is due (daily/weekly frequency, or quiet hours over). Logic in src/notifications/digest.ts.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const communityTasks: TaskConfig<any>[] = []
+export const communityTasks: TaskConfig<any>[] = [
+  {
+    slug: 'community-notification-digest',
+    label: 'Notification email digest',
+    schedule: [{ cron: '*/15 * * * *', queue: 'default' }],
+    handler: async ({ req }) => {
+      const result = await sendDigests(req.payload, new Date())
+      return { output: { ...result } }
+    },
+  },
+]

@@ -1,10 +1,11 @@
 /**
- * Delivery channels for notify(). Email goes through Payload's email adapter when the user's preferences
- * allow it; SMS and push go through a provider interface whose default implementation logs.
+ * Delivery channels for notify(). Email goes through Payload's email adapter (SMTP from env); SMS and push go
+ * through a provider interface whose default implementation logs. Replace `providers.sms` / `providers.push`
+ * at start-up to plug in a real gateway (Twilio, FCM…).
  */
-import type { PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
-import type { NotifyInput } from './notify'
+import { env } from '@/lib/env'
 
 export interface MessageProvider {
   send(to: string, text: string): Promise<void>
@@ -12,7 +13,7 @@ export interface MessageProvider {
 
 export const logProvider = (channel: string): MessageProvider => ({
   async send(to, text) {
-    console.info(`[${channel}] to ${to}: ${text}`)
+    if (!env.isTest) console.info(`[${channel}] to ${to}: ${text}`)
   },
 })
 
@@ -21,38 +22,54 @@ export const providers: { sms: MessageProvider; push: MessageProvider } = {
   push: logProvider('push'),
 }
 
-interface Prefs {
-  email?: boolean | null
-  frequency?: 'instant' | 'daily' | 'weekly' | null
-  mutedTypes?: string[] | null
-}
+/** Types that also go out by SMS when the user enabled SMS and has a phone number. */
+export const SMS_TYPES = new Set(['booking_status', 'booking_reminder', 'emergency', 'account_alert'])
 
-/** Sends the email now when the user wants instant email for this type; digests are sent by a job. */
-export async function deliverEmail(req: PayloadRequest, _notificationId: number | string, input: NotifyInput): Promise<void> {
-  const user = (await req.payload.findByID({ collection: 'users', id: input.user, req, depth: 0, overrideAccess: true, disableErrors: true })) as
-    | { email?: string; preferredLanguage?: string; notificationPreferences?: Prefs }
-    | null
-  if (!user?.email) return
-  const prefs = user.notificationPreferences ?? {}
-  if (!input.urgent) {
-    if (prefs.email === false) return
-    if (prefs.mutedTypes?.includes(input.type)) return
-    if (prefs.frequency && prefs.frequency !== 'instant') return
-  }
-  const ar = user.preferredLanguage === 'ar'
-  const title = ar ? (input.title.ar ?? input.title.en) : input.title.en
-  const message = ar ? (input.message.ar ?? input.message.en) : input.message.en
-  try {
-    await req.payload.sendEmail({
-      to: user.email,
-      subject: title,
-      html: `<p>${escapeHtml(message)}</p>${input.actionUrl ? `<p><a href="${escapeHtml(input.actionUrl)}">Open</a></p>` : ''}`,
-      text: `${message}${input.actionUrl ? `\n\n${input.actionUrl}` : ''}`,
-    })
-  } catch (err) {
-    req.payload.logger.warn({ err, msg: 'notification email failed' })
-  }
+export interface EmailContent {
+  to: string
+  subject: string
+  text: string
+  html: string
 }
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+
+const absolute = (url: string) => (/^https?:\/\//.test(url) ? url : `${env.serverUrl}${url.startsWith('/') ? '' : '/'}${url}`)
+
+/** One notification as an email. */
+export function instantEmail(to: string, n: { title: string; message: string; actionUrl?: string | null }): EmailContent {
+  const link = n.actionUrl ? absolute(n.actionUrl) : null
+  return {
+    to,
+    subject: n.title,
+    text: `${n.message}${link ? `\n\n${link}` : ''}`,
+    html: `<p>${escapeHtml(n.message)}</p>${link ? `<p><a href="${escapeHtml(link)}">Open</a></p>` : ''}`,
+  }
+}
+
+/** Several notifications as ONE digest email. */
+export function digestEmail(
+  to: string,
+  items: { title: string; message: string; actionUrl?: string | null; createdAt: string }[],
+  total: number,
+  ar: boolean,
+): EmailContent {
+  const subject = ar ? `ملخص AutoHub: ${total} إشعارات` : `Your AutoHub digest: ${total} notification${total === 1 ? '' : 's'}`
+  const lines = items.map((n) => `- ${n.title}: ${n.message}${n.actionUrl ? ` (${absolute(n.actionUrl)})` : ''}`)
+  const more = total > items.length ? (ar ? `\n… و${total - items.length} أخرى` : `\n… and ${total - items.length} more`) : ''
+  const html = `<h2>${escapeHtml(subject)}</h2><ul>${items
+    .map((n) => `<li><strong>${escapeHtml(n.title)}</strong><br>${escapeHtml(n.message)}${n.actionUrl ? ` <a href="${escapeHtml(absolute(n.actionUrl))}">Open</a>` : ''}</li>`)
+    .join('')}</ul>${more ? `<p>${escapeHtml(more.trim())}</p>` : ''}`
+  return { to, subject, text: `${lines.join('\n')}${more}`, html }
+}
+
+export async function sendEmail(payload: Payload, mail: EmailContent): Promise<boolean> {
+  try {
+    await payload.sendEmail(mail)
+    return true
+  } catch (err) {
+    payload.logger.warn({ err, msg: 'notification email failed' })
+    return false
+  }
+}

@@ -1,14 +1,20 @@
 /**
  * notify(): the one service every domain calls to tell a user something. It writes the in-app
- * `notifications` record (joining the caller's transaction through `req`), emits `notification:new` to the
- * user's socket.io room, and sends email according to the user's preferences.
+ * `notifications` record (title and message in en and ar) in the caller's transaction (through `req`),
+ * emits `notification:new` to the user's socket.io room, and handles email per the user's preferences:
+ * muted types and email off → none; frequency daily/weekly → queued for the digest job; instant → sent now,
+ * unless the user is in quiet hours (their time zone) → queued and sent by the digest job when they end.
+ * `urgent` (account/security) mail is always sent at once. SMS (selected types) and push go through
+ * the providers in ./channels (log by default), never during quiet hours unless urgent.
  */
 import type { PayloadRequest } from 'payload'
 
+import { sql, txOf } from '@/db/transaction'
+import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
 import type { NotificationType } from '@/domain/notification-types'
 import { emitToRoom, userRoom } from '@/realtime/bus'
 
-import { deliverEmail } from './channels'
+import { instantEmail, providers, sendEmail, SMS_TYPES } from './channels'
 
 export interface NotifyInput {
   user: number | string
@@ -18,45 +24,70 @@ export interface NotifyInput {
   message: { en: string; ar?: string }
   data?: Record<string, unknown>
   actionUrl?: string
-  /** Send email regardless of frequency settings (security and account mail). */
+  /** Send email regardless of frequency settings and quiet hours (security and account mail). */
   urgent?: boolean
+}
+
+interface Recipient {
+  id: number
+  email?: string | null
+  phone?: string | null
+  preferredLanguage?: string | null
+  notificationPreferences?: (NotificationPrefs & { sms?: boolean | null; push?: boolean | null }) | null
 }
 
 export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{ id: number | string } | null> {
   const { payload } = req
+  const now = new Date()
+  const user = (await payload.findByID({ collection: 'users', id: input.user, req, depth: 0, overrideAccess: true, disableErrors: true })) as Recipient | null
+  if (!user) return null
+  const prefs = user.notificationPreferences ?? {}
+  const decision = user.email ? emailDecision(prefs, input.type, now, input.urgent) : 'none'
+  const ar = { title: input.title.ar ?? input.title.en, message: input.message.ar ?? input.message.en }
+
   const created = await payload.create({
     collection: 'notifications',
     req,
     overrideAccess: true,
     locale: 'en',
+    depth: 0,
     data: {
-      user: input.user,
+      user: user.id,
       type: input.type,
       title: input.title.en,
       message: input.message.en,
       data: input.data ?? {},
       actionUrl: input.actionUrl,
+      urgent: Boolean(input.urgent),
       read: false,
+      emailStatus: decision === 'queue' ? 'queued' : decision === 'send' ? 'sending' : 'none',
     } as never,
   })
-  if (input.title.ar || input.message.ar) {
-    await payload.update({
-      collection: 'notifications',
-      id: created.id,
-      req,
-      overrideAccess: true,
-      locale: 'ar',
-      data: { title: input.title.ar ?? input.title.en, message: input.message.ar ?? input.message.en } as never,
-    })
-  }
-  emitToRoom(userRoom(input.user), 'notification:new', {
+  const tx = await txOf(req)
+  await tx.execute(sql`insert into notifications_locales (title, message, _locale, _parent_id) values (${ar.title}, ${ar.message}, 'ar', ${created.id})`)
+
+  emitToRoom(userRoom(user.id), 'notification:new', {
     id: created.id,
     type: input.type,
     title: input.title.en,
     message: input.message.en,
+    locales: { en: { title: input.title.en, message: input.message.en }, ar },
     data: input.data ?? {},
     actionUrl: input.actionUrl,
+    createdAt: (created as { createdAt?: string }).createdAt,
   })
-  await deliverEmail(req, created.id, input)
+
+  if (decision === 'send') {
+    const lang = user.preferredLanguage === 'ar' ? ar : { title: input.title.en, message: input.message.en }
+    const ok = await sendEmail(payload, instantEmail(user.email!, { ...lang, actionUrl: input.actionUrl }))
+    await tx.execute(sql`update notifications set email_status = ${ok ? 'sent' : 'failed'}, emailed_at = ${ok ? now.toISOString() : null} where id = ${created.id}`)
+  }
+
+  const quiet = !input.urgent && inQuietHours(prefs, now)
+  if (!quiet) {
+    const text = `${input.title.en}: ${input.message.en}`
+    if (prefs.push !== false) await providers.push.send(`user:${user.id}`, text).catch(() => {})
+    if (prefs.sms && user.phone && (input.urgent || SMS_TYPES.has(input.type))) await providers.sms.send(user.phone, text).catch(() => {})
+  }
   return { id: created.id }
 }

@@ -19,3 +19,6 @@ export function emitToRoom(room: string, event: string, payload: unknown): void 
 
 export const userRoom = (userId: number | string) => `user:${userId}`
 export const bookingRoom = (bookingId: number | string) => `booking:${bookingId}`
+/** Every signed-in socket joins `broadcast` and `role:<role>` for each of its roles (admin broadcasts). */
+export const BROADCAST_ROOM = 'broadcast'
+export const roleRoom = (role: string) => `role:${role}`

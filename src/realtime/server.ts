@@ -15,7 +15,7 @@ import { Server } from 'socket.io'
 import type { AccessUser } from '@/access/roles'
 import { guardPool } from '@/db/pool'
 
-import { registerRealtime, userRoom } from './bus'
+import { BROADCAST_ROOM, registerRealtime, roleRoom, userRoom } from './bus'
 import { roomAuthorizer } from './rooms'
 
 interface SocketData {
@@ -69,6 +69,7 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
   const join = async (socket: any, room: string): Promise<{ ok: boolean; error?: string }> => {
     const [kind, id] = room.split(':')
     const user = socket.data.user
+    if (kind === 'broadcast' || kind === 'role') return { ok: false, error: 'joined automatically' }
     if (kind === 'user') {
       if (user && String(user.id) === id) {
         await socket.join(room)
@@ -85,7 +86,9 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
   }
 
   io.on('connection', (socket) => {
-    if (socket.data.user) void socket.join(userRoom(socket.data.user.id))
+    if (socket.data.user) {
+      void socket.join([userRoom(socket.data.user.id), BROADCAST_ROOM, ...(socket.data.user.roles ?? []).map(roleRoom)])
+    }
     const reply = (ack: unknown, result: { ok: boolean; error?: string }, event: string, room: string) => {
       if (typeof ack === 'function') ack(result)
       socket.emit(result.ok ? 'joined' : 'join-error', { room, event, ...result })

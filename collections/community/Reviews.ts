@@ -1,0 +1,110 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, fieldRoles, hasRole, isAdmin, isOwner, or } from '@/access'
+import { ASPECTS, REVIEW_BOOKINGS, REVIEW_DEFAULT_STATUS, REVIEW_TARGETS, reviewModeration } from '@/domain/reviews'
+import { statusOptions } from '@/workflows/engine'
+import { reportReview, respondToReview, moderateReview } from '@endpoints/community/reviews'
+import { reviewAfterChange, reviewAfterDelete, reviewBeforeChange } from '@hooks/community-reviews'
+import { stampOwner } from '@hooks/stampOwner'
+
+const star = { type: 'number' as const, min: 1, max: 5 }
+const readOnly = { readOnly: true }
+const computed = { create: () => false, update: () => false }
+
+/**
+ * Reviews of cars, parts, users (sellers), parking spots, services and technicians. Published at once
+ * (`approved`); reports send a review back to moderation. The target's `rating` summary is maintained from
+ * the approved reviews in the same transaction.
+ */
+export const Reviews: CollectionConfig = {
+  slug: 'reviews',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'rating', 'targetCollection', 'author', 'status', 'verifiedPurchase', 'createdAt'],
+    group: 'Community',
+  },
+  defaultSort: '-createdAt',
+  access: {
+    read: or(isAdmin, hasRole('editor'), () => ({ status: { equals: 'approved' } }), isOwner('author'), isOwner('targetOwner')),
+    create: authenticated,
+    update: or(isAdmin, hasRole('editor'), isOwner('author'), isOwner('targetOwner')),
+    delete: or(isAdmin, hasRole('editor'), isOwner('author')),
+  },
+  hooks: {
+    beforeChange: [stampOwner('author'), reviewBeforeChange],
+    afterChange: [reviewAfterChange],
+    afterDelete: [reviewAfterDelete],
+  },
+  endpoints: [
+    { path: '/:id/report', method: 'post', handler: reportReview },
+    { path: '/:id/respond', method: 'post', handler: respondToReview },
+    { path: '/:id/approve', method: 'post', handler: moderateReview('approve') },
+    { path: '/:id/reject', method: 'post', handler: moderateReview('reject') },
+  ],
+  fields: [
+    { name: 'target', type: 'relationship', relationTo: [...REVIEW_TARGETS], required: true },
+    { name: 'author', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true } },
+    {
+      name: 'booking',
+      type: 'relationship',
+      relationTo: [...REVIEW_BOOKINGS],
+      admin: { description: 'Optional: a review of one booking (one review per booking).' },
+    },
+    { name: 'rating', ...star, required: true, index: true },
+    {
+      name: 'aspects',
+      type: 'group',
+      admin: { description: 'Optional 1–5 ratings of the aspects that apply to the target.' },
+      fields: [{ type: 'row', fields: ASPECTS.map((name) => ({ name, ...star })) }],
+    },
+    { name: 'title', type: 'text', maxLength: 160 },
+    { name: 'content', type: 'textarea', maxLength: 5000 },
+    { name: 'images', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 10 },
+    {
+      name: 'verifiedPurchase',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: computed,
+      admin: { ...readOnly, description: 'Computed by the server from orders, bookings and negotiations.' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: REVIEW_DEFAULT_STATUS,
+      index: true,
+      options: statusOptions(reviewModeration),
+      access: { create: fieldRoles('admin', 'editor'), update: fieldRoles('admin', 'editor') },
+    },
+    { name: 'moderationNote', type: 'text', access: { read: fieldRoles('admin', 'editor'), create: fieldRoles('admin', 'editor'), update: fieldRoles('admin', 'editor') } },
+    {
+      name: 'sellerResponse',
+      type: 'group',
+      admin: { description: 'Answer by the owner of the reviewed item.' },
+      fields: [
+        { name: 'content', type: 'textarea', maxLength: 3000 },
+        { name: 'at', type: 'date', admin: readOnly },
+      ],
+    },
+    {
+      name: 'reports',
+      type: 'array',
+      access: { read: fieldRoles('admin', 'editor'), create: fieldRoles('admin'), update: fieldRoles('admin', 'editor') },
+      admin: { description: 'Reports by users (POST /api/reviews/:id/report).' },
+      fields: [
+        { name: 'by', type: 'relationship', relationTo: 'users' },
+        { name: 'reason', type: 'text' },
+        { name: 'at', type: 'date' },
+      ],
+    },
+    { name: 'reportsCount', type: 'number', defaultValue: 0, index: true, access: computed, admin: readOnly },
+    { name: 'helpfulCount', type: 'number', defaultValue: 0, index: true, access: computed, admin: readOnly },
+    { name: 'unhelpfulCount', type: 'number', defaultValue: 0, access: computed, admin: readOnly },
+    // Server-maintained keys (the polymorphic relationships live in reviews_rels; these make SQL simple).
+    { name: 'targetCollection', type: 'text', index: true, access: computed, admin: { ...readOnly, position: 'sidebar' } },
+    { name: 'targetId', type: 'number', index: true, access: computed, admin: { ...readOnly, position: 'sidebar' } },
+    { name: 'targetOwner', type: 'relationship', relationTo: 'users', index: true, access: computed, admin: { ...readOnly, position: 'sidebar' } },
+    { name: 'bookingKey', type: 'text', index: true, access: { ...computed, read: fieldRoles('admin') }, admin: { hidden: true } },
+  ],
+  indexes: [{ fields: ['targetCollection', 'targetId', 'status'] }],
+}

@@ -1,0 +1,43 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, isAdmin, isOwner, or } from '@/access'
+import { VOTE_VALUES } from '@/domain/community'
+import { castVoteEndpoint } from '@endpoints/community/votes'
+import { voteAfterChange, voteAfterDelete, voteBeforeChange } from '@hooks/community-votes'
+import { stampOwner } from '@hooks/stampOwner'
+
+import { contentCollections } from '../content'
+
+/** Votable collections that exist in this build (comments arrive with the content domain). */
+export const VOTE_TARGETS = ['reviews', 'forum-responses', ...(contentCollections.some((c) => c.slug === 'comments') ? ['comments'] : [])]
+
+const computed = { create: () => false, update: () => false }
+
+/**
+ * One vote per user per target: helpful/unhelpful on reviews and forum responses, like on comments.
+ * `POST /api/votes { target: { relationTo, value }, value }` toggles (same value again removes it) or replaces.
+ */
+export const Votes: CollectionConfig = {
+  slug: 'votes',
+  admin: { useAsTitle: 'value', defaultColumns: ['user', 'targetCollection', 'targetId', 'value', 'createdAt'], group: 'Community' },
+  access: {
+    read: or(isAdmin, isOwner('user')),
+    create: authenticated,
+    update: or(isAdmin, isOwner('user')),
+    delete: or(isAdmin, isOwner('user')),
+  },
+  hooks: {
+    beforeChange: [stampOwner('user'), voteBeforeChange],
+    afterChange: [voteAfterChange],
+    afterDelete: [voteAfterDelete],
+  },
+  endpoints: [{ path: '/', method: 'post', handler: castVoteEndpoint }],
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true } },
+    { name: 'target', type: 'relationship', relationTo: VOTE_TARGETS as never, required: true },
+    { name: 'value', type: 'select', required: true, options: VOTE_VALUES.map((v) => ({ value: v, label: v[0].toUpperCase() + v.slice(1) })) },
+    { name: 'targetCollection', type: 'text', index: true, access: computed, admin: { readOnly: true } },
+    { name: 'targetId', type: 'number', index: true, access: computed, admin: { readOnly: true } },
+  ],
+  indexes: [{ fields: ['targetCollection', 'targetId'] }],
+}

@@ -1,0 +1,52 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, fieldAdminOnly, isAdmin, isOwner, or } from '@/access'
+import { EXPERTISE_AREAS, expertVerificationWorkflow } from '@/domain/community'
+import { statusOptions } from '@/workflows/engine'
+import { workflowGuard } from '@/workflows/apply'
+import { decideVerification } from '@endpoints/community/experts'
+import { verificationAfterChange, verificationBeforeChange } from '@hooks/community-forum'
+import { stampOwner } from '@hooks/stampOwner'
+
+const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
+
+/**
+ * A user's request to be recognized as an expert in the forum. Admins approve or reject it (the user is
+ * notified: verification_status); an approved request makes the user's new forum answers `isExpert`.
+ */
+export const ExpertVerifications: CollectionConfig = {
+  slug: 'expert-verifications',
+  admin: { useAsTitle: 'id', defaultColumns: ['user', 'expertiseAreas', 'yearsOfExperience', 'status', 'createdAt'], group: 'Identity' },
+  defaultSort: '-createdAt',
+  access: {
+    read: or(isAdmin, isOwner('user')),
+    create: authenticated,
+    update: isAdmin,
+    delete: isAdmin,
+  },
+  hooks: {
+    beforeChange: [stampOwner('user'), workflowGuard(expertVerificationWorkflow), verificationBeforeChange],
+    afterChange: [verificationAfterChange],
+  },
+  endpoints: [
+    { path: '/:id/approve', method: 'post', handler: decideVerification('approve') },
+    { path: '/:id/reject', method: 'post', handler: decideVerification('reject') },
+  ],
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true } },
+    {
+      name: 'expertiseAreas',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      options: EXPERTISE_AREAS.map((a) => ({ value: a, label: label(a) })),
+    },
+    { name: 'yearsOfExperience', type: 'number', required: true, min: 0, max: 80 },
+    { name: 'credentials', type: 'textarea', maxLength: 3000, admin: { description: 'Certifications, workshop, employer…' } },
+    { name: 'documents', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 10 },
+    { name: 'status', type: 'select', defaultValue: 'pending', index: true, options: statusOptions(expertVerificationWorkflow) },
+    { name: 'reviewNotes', type: 'textarea', access: { create: fieldAdminOnly, update: fieldAdminOnly } },
+    { name: 'reviewedBy', type: 'relationship', relationTo: 'users', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+    { name: 'reviewedAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+  ],
+}
