@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { ParkingSpots } from './ParkingSpots'
+import { Amenities } from './Amenities'
+import { AvailabilityBlocks } from './AvailabilityBlocks'
 import { ParkingBookings } from './ParkingBookings'
+import { ParkingSpots } from './ParkingSpots'
 
-export const parkingCollections: CollectionConfig[] = [ParkingSpots, ParkingBookings]
+export const parkingCollections: CollectionConfig[] = [Amenities, ParkingSpots, AvailabilityBlocks, ParkingBookings]

@@ -1,3 +1,6 @@
 import type { Endpoint } from 'payload'
 
-export const parkingEndpoints: Endpoint[] = []
+import { parkingOwnerAnalyticsEndpoint } from './analytics'
+
+/** Root-level parking endpoints (collection endpoints live in the parking collections' configs). */
+export const parkingEndpoints: Endpoint[] = [parkingOwnerAnalyticsEndpoint]

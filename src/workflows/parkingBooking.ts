@@ -1,0 +1,90 @@
+/**
+ * Parking booking workflow: pending (booked) → active (checked in) → completed; pending → cancelled.
+ * Pure: no Payload import. Endpoints in collections/parking/ParkingBookings.ts, jobs in src/jobs/parking.ts.
+ */
+import { checkInRefusal, ms } from '@/domain/parking'
+
+import { defineMachine } from './engine'
+
+export const PARKING_BOOKING_STATUSES = ['pending', 'active', 'completed', 'cancelled'] as const
+export type ParkingBookingStatus = (typeof PARKING_BOOKING_STATUSES)[number]
+
+/** Statuses that hold a slot (count against capacity). */
+export const HOLDING_STATUSES: readonly ParkingBookingStatus[] = ['pending', 'active']
+
+export interface ParkingBookingDoc {
+  status: ParkingBookingStatus
+  user?: unknown
+  spotOwner?: unknown
+  startTime: string
+  endTime: string
+  [key: string]: unknown
+}
+
+const idOf = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'object') return 'id' in (v as object) ? String((v as { id: unknown }).id) : null
+  return String(v)
+}
+
+/** `input.now` (ISO) lets jobs and tests decide at a given time; otherwise the real clock. */
+const nowOf = (ctx: { now: Date; input?: Record<string, unknown> }): number =>
+  ctx.input?.now ? ms(ctx.input.now as string) : ctx.now.getTime()
+
+export const parkingBookingMachine = defineMachine<ParkingBookingStatus, ParkingBookingDoc>({
+  name: 'parking booking',
+  field: 'status',
+  states: PARKING_BOOKING_STATUSES,
+  initial: 'pending',
+  terminal: ['completed', 'cancelled'],
+  relations: (doc, actor) => {
+    const r: string[] = []
+    if (idOf(doc.user) === String(actor.id)) r.push('driver')
+    if (idOf(doc.spotOwner) === String(actor.id)) r.push('spot_owner')
+    return r
+  },
+  transitions: [
+    {
+      action: 'check_in',
+      from: ['pending'],
+      to: 'active',
+      by: ['spot_owner', 'admin'],
+      description: 'POST /validate with the QR code or spot + PIN, within [start − checkInGraceMinutes, end].',
+      guard: (ctx) => {
+        const grace = Number(ctx.input?.graceMinutes ?? 15)
+        return checkInRefusal(ctx.doc.startTime, ctx.doc.endTime, nowOf(ctx), grace)
+      },
+    },
+    {
+      action: 'check_out',
+      from: ['active'],
+      to: 'completed',
+      by: ['driver', 'spot_owner', 'admin'],
+      description: 'POST /:id/check-out.',
+    },
+    {
+      action: 'cancel',
+      from: ['pending'],
+      to: 'cancelled',
+      by: ['driver', 'admin'],
+      description: 'POST /:id/cancel; refund per the platform cancellation policy.',
+      guard: (ctx) => (nowOf(ctx) > ms(ctx.doc.endTime) ? 'The booking window is over.' : null),
+    },
+    {
+      action: 'no_show',
+      from: ['pending'],
+      to: 'cancelled',
+      by: ['system'],
+      description: 'Job: never checked in by the end of the window; cancellationReason no_show, no refund.',
+      guard: (ctx) => (nowOf(ctx) >= ms(ctx.doc.endTime) ? null : 'The booking window is not over yet.'),
+    },
+    {
+      action: 'complete_overstay',
+      from: ['active'],
+      to: 'completed',
+      by: ['system'],
+      description: 'Job: still checked in after the end of the window.',
+      guard: (ctx) => (nowOf(ctx) >= ms(ctx.doc.endTime) ? null : 'The booking window is not over yet.'),
+    },
+  ],
+})

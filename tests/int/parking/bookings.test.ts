@@ -1,0 +1,242 @@
+/**
+ * Parking bookings through the real REST handlers: capacity per instant under concurrency, shifted windows,
+ * opening hours, pricing, GraphQL create, availability blocks.
+ */
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { get, gql, post } from '../../helpers/api'
+import { testPayload } from '../../helpers/payload'
+import { createUser, type TestUser } from '../../helpers/users'
+
+let payload: Payload
+let owner: TestUser
+let otherOwner: TestUser
+let driver: TestUser
+let stranger: TestUser
+let admin: TestUser
+let vehicle: number
+let strangerVehicle: number
+
+const HOUR = 3_600_000
+/** A whole hour two days ahead: every window below is in the future. */
+const BASE = Math.ceil((Date.now() + 2 * 86_400_000) / HOUR) * HOUR
+const H = (n: number) => new Date(BASE + n * HOUR).toISOString()
+
+async function makeSpot(data: Record<string, unknown> = {}, token = owner.token): Promise<{ id: number; [k: string]: unknown }> {
+  const res = await post(
+    '/parking-spots',
+    { name: 'Test spot', city: 'Dubai', latitude: 25.2, longitude: 55.27, totalSlots: 3, price: 5, priceType: 'hour', ...data },
+    { token },
+  )
+  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  return res.body.doc
+}
+
+async function makeVehicle(user: TestUser, plate: string): Promise<number> {
+  const res = await post('/vehicles', { licensePlate: plate, make: 'Toyota', model: 'Corolla' }, { token: user.token })
+  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  return res.body.doc.id
+}
+
+const book = (spot: number, start: string, end: string, opts: { token?: string; vehicle?: number; extra?: Record<string, unknown> } = {}) =>
+  post('/parking-bookings', { spot, vehicle: opts.vehicle ?? vehicle, startTime: start, endTime: end, ...opts.extra }, { token: opts.token ?? driver.token })
+
+const countBookings = async (spot: number, status?: string) =>
+  (
+    await payload.count({
+      collection: 'parking-bookings' as never,
+      where: { spot: { equals: spot }, ...(status ? { status: { equals: status } } : {}) },
+      overrideAccess: true,
+    })
+  ).totalDocs
+
+beforeAll(async () => {
+  payload = await testPayload()
+  ;[owner, otherOwner, driver, stranger, admin] = await Promise.all([
+    createUser({ roles: ['parking_owner'] }),
+    createUser({ roles: ['parking_owner'] }),
+    createUser({ roles: ['buyer'] }),
+    createUser({ roles: ['buyer'] }),
+    createUser({ roles: ['admin'] }),
+  ])
+  await payload.updateGlobal({
+    slug: 'platform-settings' as never,
+    data: { cancellationPolicy: { fullRefundHoursBefore: 24, lateRefundPercent: 40 }, checkInGraceMinutes: 15 } as never,
+    overrideAccess: true,
+  })
+  vehicle = await makeVehicle(driver, 'dxb 1234')
+  strangerVehicle = await makeVehicle(stranger, 'auh 999')
+})
+
+describe('POST /api/parking-bookings', () => {
+  it('creates a pending booking with server-computed cost, QR code and 4-digit PIN; client-sent fields are ignored', async () => {
+    const spot = await makeSpot({ price: 2.5 })
+    const res = await book(spot.id, H(0), new Date(BASE + 2 * HOUR + 60_000).toISOString(), {
+      extra: { status: 'active', totalCost: 0.01, qrCode: 'mine', pin: '0000', paymentStatus: 'paid' },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body).toMatchObject({ status: 'pending', totalCost: 7.5, currency: 'USD', paymentStatus: 'pay_on_site', spot: spot.id, vehicle, user: driver.id })
+    expect(res.body.pin).toMatch(/^\d{4}$/)
+    expect(res.body.qrCode).toMatch(/^[A-Za-z0-9_-]{20,}$/)
+    expect(res.body.qrCode).not.toBe('mine')
+  })
+
+  it('refuses bad input with 400 naming the field and writes nothing', async () => {
+    const spot = await makeSpot()
+    const cases = [
+      [await book(spot.id, H(2), H(1)), 'endTime'],
+      [await book(spot.id, H(2), H(2)), 'endTime'],
+      [await book(spot.id, new Date(Date.now() - 2 * HOUR).toISOString(), H(1)), 'startTime'],
+      [await book(spot.id, 'not a date', H(1)), 'startTime'],
+      [await book(spot.id, H(1), H(2), { vehicle: 987654 }), 'vehicle'],
+      [await post('/parking-bookings', { spot: spot.id, startTime: H(1), endTime: H(2) }, { token: driver.token }), 'vehicle'],
+    ] as const
+    for (const [res, field] of cases) {
+      expect(res.status, JSON.stringify(res.body)).toBe(400)
+      expect(JSON.stringify(res.body.errors)).toContain(field)
+    }
+    expect(await countBookings(spot.id)).toBe(0)
+  })
+
+  it("someone else's vehicle → 403, anonymous → 401; nothing written", async () => {
+    const spot = await makeSpot()
+    expect((await book(spot.id, H(1), H(2), { vehicle: strangerVehicle })).status).toBe(403)
+    expect((await post('/parking-bookings', { spot: spot.id, vehicle, startTime: H(1), endTime: H(2) })).status).toBe(401)
+    expect(await countBookings(spot.id)).toBe(0)
+  })
+
+  it('50 concurrent bookings of one window on a 3-slot spot: exactly 3 succeed, 47 get 409, the DB holds 3', async () => {
+    const spot = await makeSpot({ totalSlots: 3 })
+    const results = await Promise.all(Array.from({ length: 50 }, () => book(spot.id, H(10), H(12))))
+    const statuses = results.map((r) => r.status)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(47)
+    expect(await countBookings(spot.id)).toBe(3)
+    const pins = results.filter((r) => r.status === 201).map((r) => r.body.pin)
+    expect(new Set(pins).size).toBe(3) // PINs unique among a spot's live bookings
+    const full = results.find((r) => r.status === 409)!
+    expect(full.body.errors[0].data).toMatchObject({ availableSlots: 0 })
+  })
+
+  it('counts per instant: 10–12 and 12–14 do not conflict; 11–13 conflicts with both at capacity 1', async () => {
+    const spot = await makeSpot({ totalSlots: 1 })
+    expect((await book(spot.id, H(10), H(12))).status).toBe(201)
+    expect((await book(spot.id, H(12), H(14))).status).toBe(201)
+    expect((await book(spot.id, H(11), H(13))).status).toBe(409)
+    expect((await book(spot.id, H(9), H(10))).status).toBe(201)
+    expect(await countBookings(spot.id)).toBe(3)
+    const avail = await get(`/parking-spots/${spot.id}/availability?start=${H(11)}&end=${H(13)}`)
+    expect(avail.body).toMatchObject({ totalSlots: 1, availableSlots: 0 })
+  })
+
+  it('a shifted window fits where a naive overlap count would refuse (capacity 2)', async () => {
+    const spot = await makeSpot({ totalSlots: 2 })
+    expect((await book(spot.id, H(8), H(10))).status).toBe(201)
+    expect((await book(spot.id, H(10), H(12))).status).toBe(201)
+    // 9–11 overlaps two bookings, but only one at any instant: it fits.
+    expect((await book(spot.id, H(9), H(11))).status).toBe(201)
+    // Now two slots are taken during 9–10 and 10–11.
+    expect((await book(spot.id, H(9), H(11))).status).toBe(409)
+    expect((await book(spot.id, H(8), H(12))).status).toBe(409)
+    expect((await book(spot.id, H(11), H(12))).status).toBe(201)
+    expect(await countBookings(spot.id)).toBe(4)
+  })
+
+  it('cancelled bookings free their slot', async () => {
+    const spot = await makeSpot({ totalSlots: 1 })
+    const first = await book(spot.id, H(30), H(32))
+    expect((await book(spot.id, H(30), H(32))).status).toBe(409)
+    expect((await post(`/parking-bookings/${first.body.id}/cancel`, {}, { token: driver.token })).status).toBe(200)
+    expect((await book(spot.id, H(30), H(32))).status).toBe(201)
+  })
+
+  it('respects opening hours (400 outside) in the spot time zone', async () => {
+    const spot = await makeSpot({
+      timezone: 'UTC',
+      openingHours: { alwaysOpen: false, days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, open: '08:00', close: '20:00' })) },
+    })
+    const day = new Date(BASE)
+    day.setUTCHours(0, 0, 0, 0)
+    const at = (h: number) => new Date(day.getTime() + 86_400_000 + h * HOUR).toISOString()
+    const early = await book(spot.id, at(7), at(9))
+    expect(early.status).toBe(400)
+    expect(JSON.stringify(early.body.errors)).toContain('startTime')
+    const late = await book(spot.id, at(19), at(21))
+    expect(late.status).toBe(400)
+    expect(JSON.stringify(late.body.errors)).toContain('endTime')
+    expect((await book(spot.id, at(8), at(20))).status).toBe(201)
+    expect(await countBookings(spot.id)).toBe(1)
+  })
+
+  it('an inactive spot takes no bookings', async () => {
+    const spot = await makeSpot({ active: false })
+    expect((await book(spot.id, H(1), H(2))).status).toBe(409)
+  })
+
+  it('prices per hour, day and month (30 days)', async () => {
+    const daily = await makeSpot({ price: 20, priceType: 'day' })
+    const d = await book(daily.id, H(0), H(25))
+    expect(d.body.totalCost).toBe(40)
+    const monthly = await makeSpot({ price: 299.99, priceType: 'month' })
+    const m = await book(monthly.id, H(0), H(31 * 24))
+    expect(m.body.totalCost).toBe(599.98)
+    const hourly = await makeSpot({ price: 0.1, priceType: 'hour' })
+    expect((await book(hourly.id, H(0), H(3))).body.totalCost).toBe(0.3)
+  })
+
+  it('GraphQL create runs the same capacity path and cannot set server fields', async () => {
+    const spot = await makeSpot({ totalSlots: 1 })
+    const mutation = `mutation($data: mutationParkingBookingInput!) { createParkingBooking(data: $data) { id status totalCost pin } }`
+    const data = { spot: spot.id, vehicle, startTime: H(1), endTime: H(2) }
+    const first = await gql(mutation, { data }, { token: driver.token })
+    expect(first.body.errors, JSON.stringify(first.body)).toBeUndefined()
+    expect(first.body.data.createParkingBooking).toMatchObject({ status: 'pending', totalCost: 5 })
+    const second = await gql(mutation, { data }, { token: driver.token })
+    expect(second.body.errors?.length).toBeGreaterThan(0)
+    expect(await countBookings(spot.id)).toBe(1)
+  })
+})
+
+describe('availability blocks', () => {
+  it('a block of 2 slots on a 3-slot spot leaves 1 (availability endpoint and booking)', async () => {
+    const spot = await makeSpot({ totalSlots: 3 })
+    const block = await post('/availability-blocks', { spot: spot.id, startTime: H(0), endTime: H(5), type: 'maintenance', slotsAffected: 2, reason: 'Paint' }, { token: owner.token })
+    expect(block.status, JSON.stringify(block.body)).toBe(201)
+    expect(block.body.doc.createdBy).toMatchObject({ id: owner.id })
+    const avail = await get(`/parking-spots/${spot.id}/availability?start=${H(1)}&end=${H(2)}`)
+    expect(avail.status).toBe(200)
+    expect(avail.body).toMatchObject({ totalSlots: 3, availableSlots: 1 })
+    const outside = await get(`/parking-spots/${spot.id}/availability?start=${H(5)}&end=${H(6)}`)
+    expect(outside.body.availableSlots).toBe(3)
+    expect((await book(spot.id, H(1), H(2))).status).toBe(201)
+    expect((await book(spot.id, H(1), H(2))).status).toBe(409)
+    expect((await book(spot.id, H(5), H(6))).status).toBe(201)
+  })
+
+  it('a block that would push any instant over capacity → 409, nothing written', async () => {
+    const spot = await makeSpot({ totalSlots: 3 })
+    expect((await book(spot.id, H(2), H(4))).status).toBe(201)
+    expect((await book(spot.id, H(3), H(5))).status).toBe(201)
+    // 2 slots busy at 3–4: a 2-slot block over 0–6 does not fit; over 0–3 it does (peak 1 there).
+    const over = await post('/availability-blocks', { spot: spot.id, startTime: H(0), endTime: H(6), slotsAffected: 2 }, { token: owner.token })
+    expect(over.status).toBe(409)
+    const ok = await post('/availability-blocks', { spot: spot.id, startTime: H(0), endTime: H(3), slotsAffected: 2 }, { token: owner.token })
+    expect(ok.status).toBe(201)
+    const tooMany = await post('/availability-blocks', { spot: spot.id, startTime: H(10), endTime: H(11), slotsAffected: 4 }, { token: owner.token })
+    expect(tooMany.status).toBe(400)
+    const blocks = await payload.count({ collection: 'availability-blocks' as never, where: { spot: { equals: spot.id } }, overrideAccess: true })
+    expect(blocks.totalDocs).toBe(1)
+  })
+
+  it("only the spot's owner (or an admin) may block it", async () => {
+    const spot = await makeSpot()
+    const data = { spot: spot.id, startTime: H(0), endTime: H(1), slotsAffected: 1 }
+    expect((await post('/availability-blocks', data, { token: otherOwner.token })).status).toBe(403)
+    expect((await post('/availability-blocks', data, { token: driver.token })).status).toBe(403)
+    expect((await post('/availability-blocks', data, { token: admin.token })).status).toBe(201)
+    const mine = await get('/availability-blocks', { token: otherOwner.token })
+    expect(mine.body.docs.filter((b: { spot: { id: number } }) => b.spot.id === spot.id)).toHaveLength(0)
+  })
+})
+
