@@ -15,6 +15,7 @@ import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { ratingSummaryField } from '@/fields/ratingSummary'
 import { env } from '@/lib/env'
 import { afterLoginRecord, beforeLoginCheckStatus, assignRolesOnCreate } from '@hooks/users'
+import { mergeGuestCartOnLogin } from '@hooks/commerce-cart-merge'
 
 const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 const privateField = { read: fieldOwnerOrAdmin(null) }
@@ -76,7 +77,7 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeChange: [assignRolesOnCreate],
     beforeLogin: [beforeLoginCheckStatus],
-    afterLogin: [afterLoginRecord],
+    afterLogin: [afterLoginRecord, mergeGuestCartOnLogin],
   },
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, access: privateField },

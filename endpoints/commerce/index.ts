@@ -1,3 +1,6 @@
 import type { Endpoint } from 'payload'
 
-export const commerceEndpoints: Endpoint[] = []
+import { stripeWebhookEndpoint } from '@/commerce/webhooks'
+
+/** Root endpoints of the commerce domain: the Stripe webhook (`POST /api/stripe/webhooks`). */
+export const commerceEndpoints: Endpoint[] = [stripeWebhookEndpoint]

@@ -1,0 +1,46 @@
+import type { CollectionConfig, Where } from 'payload'
+
+import { isAdmin, or } from '@/access'
+import { BILLING_PERIODS } from '@/domain/commerce'
+
+/** Seller plans: price, billing period, features, listing limits. Active plans are public. */
+export const Plans: CollectionConfig = {
+  slug: 'plans',
+  admin: { useAsTitle: 'name', group: 'Commerce', defaultColumns: ['name', 'slug', 'price', 'billingPeriod', 'maxListings', 'active'] },
+  defaultSort: 'sortOrder',
+  access: {
+    read: or(isAdmin, (): Where => ({ active: { equals: true } })),
+    create: isAdmin,
+    update: isAdmin,
+    delete: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 80 },
+    { name: 'slug', type: 'text', required: true, unique: true, maxLength: 80, admin: { description: "`free` is the plan of sellers without a subscription." } },
+    { name: 'description', type: 'textarea', maxLength: 1000 },
+    {
+      type: 'row',
+      fields: [
+        { name: 'price', type: 'number', required: true, min: 0, defaultValue: 0 },
+        { name: 'currency', type: 'text', defaultValue: 'USD', maxLength: 3 },
+        {
+          name: 'billingPeriod',
+          type: 'select',
+          required: true,
+          defaultValue: 'monthly',
+          options: BILLING_PERIODS.map((p) => ({ value: p, label: p === 'monthly' ? 'Monthly' : 'Yearly' })),
+        },
+      ],
+    },
+    { name: 'features', type: 'array', fields: [{ name: 'feature', type: 'text', required: true, maxLength: 200 }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'maxListings', type: 'number', min: 0, admin: { description: 'Active + pending car listings; empty = unlimited.' } },
+        { name: 'featuredListings', type: 'number', min: 0, defaultValue: 0 },
+        { name: 'sortOrder', type: 'number', defaultValue: 0, index: true },
+      ],
+    },
+    { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+  ],
+}

@@ -1,0 +1,163 @@
+/**
+ * `POST /api/stripe/webhooks`: the signature is verified with `stripe.webhooks.constructEvent` (bad → 400);
+ * each event id is recorded in `commerce_stripe_events` with `insert … on conflict do nothing` inside the
+ * same transaction that applies it, so a replayed or concurrently re-delivered event changes nothing.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { lockRow, sql, txOf, withTransaction } from '@/db/transaction'
+import { fromMinorUnits } from '@/domain/money'
+import { badRequest, json } from '@/lib/http'
+
+import {
+  findPayment,
+  markPaymentFailed,
+  markPaymentSucceeded,
+  paymentHandler,
+  recordRefundedTotal,
+  targetOf,
+  type PaymentDoc,
+} from './ledger'
+import { orderPaid, refundOrder, findOrder } from './orders'
+import { stripeClient, webhookSecret } from './stripe'
+
+interface IntentLike {
+  id: string
+  metadata?: Record<string, string> | null
+  latest_charge?: string | { id: string } | null
+  last_payment_error?: { message?: string } | null
+}
+
+interface ChargeLike {
+  id: string
+  payment_intent?: string | { id: string } | null
+  amount_refunded?: number
+  metadata?: Record<string, string> | null
+}
+
+interface EventLike {
+  id: string
+  type: string
+  data: { object: unknown }
+}
+
+async function paymentFor(req: PayloadRequest, metadata: Record<string, string> | null | undefined, intentId: string | null): Promise<PaymentDoc | null> {
+  const byMeta = Number(metadata?.paymentId)
+  if (Number.isInteger(byMeta) && byMeta > 0) {
+    const p = await findPayment(req, byMeta)
+    if (p) return p
+  }
+  if (!intentId) return null
+  const res = await req.payload.find({ collection: 'payments', req, depth: 0, limit: 1, overrideAccess: true, where: { intentId: { equals: intentId } } })
+  return (res.docs[0] as unknown as PaymentDoc) ?? null
+}
+
+/**
+ * Lock order: the order row before its ledger row — the same order as cancellation and expiry (order, then
+ * payments) — so a webhook racing a cancel waits instead of deadlocking.
+ */
+async function lockTargetFirst(req: PayloadRequest, payment: PaymentDoc): Promise<void> {
+  const target = targetOf(payment)
+  if (target.relationTo === 'orders') await lockRow(await txOf(req), 'orders', target.value, 'id')
+}
+
+const idOfRef = (v: string | { id: string } | null | undefined) => (v && typeof v === 'object' ? v.id : (v ?? null))
+
+async function onIntentSucceeded(req: PayloadRequest, intent: IntentLike): Promise<string> {
+  const payment = await paymentFor(req, intent.metadata, intent.id)
+  if (!payment) return 'unknown payment'
+  await lockTargetFirst(req, payment)
+  const { payment: updated, changed } = await markPaymentSucceeded(req, payment.id, { chargeId: idOfRef(intent.latest_charge) })
+  if (!changed) return 'already settled'
+  const target = targetOf(updated)
+  if (target.relationTo === 'orders') await orderPaid(req, target.value)
+  else await paymentHandler(target.relationTo, 'succeeded')?.(req, updated, target)
+  return 'succeeded'
+}
+
+async function onIntentFailed(req: PayloadRequest, intent: IntentLike): Promise<string> {
+  const payment = await paymentFor(req, intent.metadata, intent.id)
+  if (!payment) return 'unknown payment'
+  await lockTargetFirst(req, payment)
+  const { payment: updated, changed } = await markPaymentFailed(req, payment.id, intent.last_payment_error?.message ?? 'The payment failed.')
+  if (!changed) return 'unchanged'
+  const target = targetOf(updated)
+  await paymentHandler(target.relationTo, 'failed')?.(req, updated, target)
+  const user = updated.user && typeof updated.user === 'object' ? updated.user.id : updated.user
+  if (user) {
+    const { notify } = await import('@/notifications/notify')
+    await notify(req, {
+      user: Number(user),
+      type: 'payment',
+      title: { en: 'Payment failed', ar: 'فشل الدفع' },
+      message: { en: `Your payment of ${updated.amount.toFixed(2)} ${updated.currency} failed: ${updated.failureMessage ?? ''} You can try again.` },
+      data: { payment: updated.id, target },
+    })
+  }
+  return 'failed'
+}
+
+async function onChargeRefunded(req: PayloadRequest, charge: ChargeLike): Promise<string> {
+  const payment = await paymentFor(req, charge.metadata, idOfRef(charge.payment_intent))
+  if (!payment) return 'unknown payment'
+  await lockTargetFirst(req, payment)
+  const { payment: updated, changed } = await recordRefundedTotal(req, payment.id, fromMinorUnits(charge.amount_refunded ?? 0))
+  if (!changed) return 'already recorded'
+  const target = targetOf(updated)
+  if (updated.status === 'refunded') {
+    if (target.relationTo === 'orders') {
+      const order = await findOrder(req, target.value)
+      // A full refund made outside AutoHub (Stripe dashboard): the order follows.
+      if (order && ['paid', 'processing', 'shipped', 'delivered'].includes(order.status)) await refundOrder(req, target.value, { system: true, reason: 'Refunded in Stripe.' })
+    } else {
+      await paymentHandler(target.relationTo, 'refunded')?.(req, updated, target)
+    }
+  }
+  return updated.status
+}
+
+/** Applies one verified event exactly once. Returns what happened (for the response and logs). */
+export async function processStripeEvent(req: PayloadRequest, event: EventLike): Promise<{ duplicate: boolean; result: string }> {
+  return withTransaction(req, async (tx) => {
+    const inserted = await tx.execute(sql`
+      insert into commerce_stripe_events (id, type) values (${event.id}, ${event.type})
+      on conflict (id) do nothing returning id`)
+    if (!inserted.rows.length) return { duplicate: true, result: 'already processed' }
+    let result = 'ignored'
+    switch (event.type) {
+      case 'payment_intent.succeeded':
+        result = await onIntentSucceeded(req, event.data.object as IntentLike)
+        break
+      case 'payment_intent.payment_failed':
+        result = await onIntentFailed(req, event.data.object as IntentLike)
+        break
+      case 'charge.refunded':
+        result = await onChargeRefunded(req, event.data.object as ChargeLike)
+        break
+      default:
+        break
+    }
+    return { duplicate: false, result }
+  })
+}
+
+export const stripeWebhookEndpoint: Endpoint = {
+  path: '/stripe/webhooks',
+  method: 'post',
+  handler: async (req) => {
+    const secret = webhookSecret()
+    const stripe = stripeClient()
+    if (!stripe || !secret) throw badRequest('Stripe webhooks are not configured (STRIPE_SECRET_KEY, STRIPE_WEBHOOKS_SECRET).')
+    const signature = req.headers.get('stripe-signature')
+    if (!signature) throw badRequest('Missing Stripe-Signature header.')
+    const raw = typeof req.text === 'function' ? await req.text() : ''
+    let event: EventLike
+    try {
+      event = stripe.webhooks.constructEvent(raw, signature, secret) as unknown as EventLike
+    } catch (err) {
+      throw badRequest(`Invalid webhook signature: ${err instanceof Error ? err.message : String(err)}`)
+    }
+    const outcome = await processStripeEvent(req, event)
+    return json({ received: true, id: event.id, type: event.type, ...outcome })
+  },
+}

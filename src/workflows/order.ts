@@ -1,0 +1,87 @@
+/**
+ * The order state table: pending → paid → processing → shipped → delivered; cancelled, refunded.
+ * Card orders become `paid` through the Stripe webhook; cash-on-delivery orders stay `pending` until a seller
+ * starts fulfilling them and are settled on delivery.
+ */
+import type { AccessUser } from '@/access/roles'
+
+import { defineMachine } from './engine'
+
+export const ORDER_STATES = ['pending', 'paid', 'processing', 'shipped', 'delivered', 'cancelled', 'refunded'] as const
+export type OrderStatus = (typeof ORDER_STATES)[number]
+
+export interface OrderDoc {
+  status: OrderStatus
+  paymentMethod?: 'card' | 'cash_on_delivery' | null
+  customer?: number | { id: number } | null
+  sellers?: (number | { id: number })[] | null
+  [key: string]: unknown
+}
+
+const idOf = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'object' ? String((v as { id?: unknown }).id ?? '') : String(v)
+
+const isCod = (doc: OrderDoc) => doc.paymentMethod === 'cash_on_delivery'
+
+export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
+  name: 'order',
+  field: 'status',
+  states: ORDER_STATES,
+  initial: 'pending',
+  terminal: ['delivered', 'cancelled', 'refunded'],
+  relations: (doc, actor: AccessUser) => {
+    const me = String(actor.id)
+    const rel: string[] = []
+    if (idOf(doc.customer) === me) rel.push('customer')
+    if ((doc.sellers ?? []).some((s) => idOf(s) === me)) rel.push('order_seller')
+    return rel
+  },
+  transitions: [
+    { action: 'pay', from: ['pending'], to: 'paid', by: ['system', 'admin'], description: 'Card payment succeeded (Stripe webhook).' },
+    {
+      action: 'process',
+      from: ['pending', 'paid'],
+      to: 'processing',
+      by: ['order_seller', 'admin', 'system'],
+      guard: ({ doc }) => (doc.status === 'pending' && !isCod(doc) ? 'The order is not paid yet.' : null),
+      description: 'A seller ships its lines while others remain (cash-on-delivery orders start here unpaid).',
+    },
+    {
+      action: 'ship',
+      from: ['pending', 'paid', 'processing'],
+      to: 'shipped',
+      by: ['order_seller', 'admin', 'system'],
+      guard: ({ doc }) => (doc.status === 'pending' && !isCod(doc) ? 'The order is not paid yet.' : null),
+      description: 'Every line has been shipped by its seller.',
+    },
+    {
+      action: 'deliver',
+      from: ['shipped'],
+      to: 'delivered',
+      by: ['customer', 'order_seller', 'admin', 'system'],
+      description: 'Received; a cash-on-delivery payment is recorded as collected.',
+    },
+    {
+      action: 'cancel',
+      from: ['pending', 'paid', 'processing'],
+      to: 'cancelled',
+      by: ['customer', 'admin', 'system'],
+      description: 'Stock returns; what was paid is refunded through Stripe.',
+    },
+    {
+      action: 'expire',
+      from: ['pending'],
+      to: 'cancelled',
+      by: ['system'],
+      guard: ({ doc }) => (isCod(doc) ? 'Cash-on-delivery orders do not expire.' : null),
+      description: 'Unpaid card order after `unpaidOrderTtlMinutes` (job); stock returns.',
+    },
+    {
+      action: 'refund',
+      from: ['paid', 'processing', 'shipped', 'delivered'],
+      to: 'refunded',
+      by: ['admin', 'system'],
+      description: 'Fully refunded after payment (admin, or a `charge.refunded` webhook).',
+    },
+  ],
+})

@@ -1,0 +1,210 @@
+/**
+ * Checkout: atomic stock under concurrency, nothing written on a short line, server-side prices, gap-free
+ * order numbers, seller visibility and fulfilment (cash on delivery).
+ */
+import { sql } from '@payloadcms/db-postgres'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { get, post } from '../../helpers/api'
+import { testPayload } from '../../helpers/payload'
+import { createUser, type TestUser } from '../../helpers/users'
+import { ADDRESS, addToCart, count, createPart, rawRows, setPlatform, stockOf } from './fixtures'
+
+let seller: TestUser
+
+beforeAll(async () => {
+  await testPayload()
+  seller = await createUser({ roles: ['seller'] })
+  await setPlatform({ taxRatePercent: 10, flatShipping: 10, freeShippingThreshold: 200 })
+})
+
+const checkout = (token: string, body: Record<string, unknown> = {}) =>
+  post('/orders/checkout', { shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery', ...body }, { token })
+
+describe('checkout under concurrency', () => {
+  it('40 concurrent checkouts of a part with stock 5 → exactly 5 orders, stock 0, 35 × 409', async () => {
+    const part = await createPart(seller.id, { price: 20, stockQuantity: 5 })
+    const buyers: TestUser[] = []
+    for (let i = 0; i < 4; i++) buyers.push(...(await Promise.all(Array.from({ length: 10 }, () => createUser({ roles: ['buyer'] })))))
+    await Promise.all(buyers.map((b) => addToCart(b.token, part.id, 1)))
+    const ordersBefore = await count('orders')
+
+    const t0 = Date.now()
+    const results = await Promise.all(buyers.map((b) => checkout(b.token)))
+    if (process.env.TEST_VERBOSE) console.info(`40 checkouts in ${Date.now() - t0} ms`)
+
+    const ok = results.filter((r) => r.status === 201)
+    const refused = results.filter((r) => r.status === 409)
+    expect(ok).toHaveLength(5)
+    expect(refused).toHaveLength(35)
+    for (const r of refused) expect(r.body.errors[0].data.lines).toEqual([{ part: part.id, requested: 1, available: 0 }])
+    expect(await stockOf(part.id)).toBe(0)
+    expect(await count('orders')).toBe(ordersBefore + 5)
+    expect(await count('payments', { 'target.relationTo': { equals: 'orders' } })).toBe(ordersBefore + 5)
+    // Gap-free, unique order numbers despite 35 rolled-back checkouts.
+    const numbers = ok.map((r) => r.body.order.orderNumber as string).sort()
+    const year = new Date().getUTCFullYear()
+    const seqs = numbers.map((n) => Number(n.split('-')[2]))
+    expect(numbers.every((n) => new RegExp(`^ORD-${year}-\\d{6}$`).test(n))).toBe(true)
+    expect(seqs).toEqual(Array.from({ length: 5 }, (_, i) => seqs[0] + i))
+    const stockStatus = await rawRows<{ stock_status: string }>(sql`select stock_status from parts where id = ${part.id}`)
+    expect(stockStatus[0].stock_status).toBe('out_of_stock')
+  }, 240_000)
+})
+
+describe('checkout refusals', () => {
+  it('a cart with one short line writes nothing and names the line', async () => {
+    const buyer = await createUser({ roles: ['buyer'] })
+    const plenty = await createPart(seller.id, { price: 15, stockQuantity: 10 })
+    const scarce = await createPart(seller.id, { price: 5, stockQuantity: 3 })
+    await addToCart(buyer.token, plenty.id, 2)
+    await addToCart(buyer.token, scarce.id, 3)
+    const payload = await testPayload()
+    await payload.update({ collection: 'parts', id: scarce.id, overrideAccess: true, data: { stockQuantity: 1 } as never })
+    const before = {
+      orders: await count('orders'),
+      payments: await count('payments'),
+      notifications: await count('notifications', { user: { equals: buyer.id } }),
+      counters: await rawRows(sql`select year, last_value from commerce_order_counters order by year`),
+    }
+
+    const res = await checkout(buyer.token)
+
+    expect(res.status).toBe(409)
+    expect(res.body.errors[0].data.lines).toEqual([{ part: scarce.id, requested: 3, available: 1 }])
+    expect(res.body.errors[0].message).toContain(`part ${scarce.id}`)
+    expect(await count('orders')).toBe(before.orders)
+    expect(await count('payments')).toBe(before.payments)
+    expect(await count('notifications', { user: { equals: buyer.id } })).toBe(before.notifications)
+    expect(await rawRows(sql`select year, last_value from commerce_order_counters order by year`)).toEqual(before.counters)
+    expect(await stockOf(plenty.id)).toBe(10)
+    expect(await stockOf(scarce.id)).toBe(1)
+    const cart = await get('/carts/mine', { token: buyer.token })
+    expect(cart.body.cart.items).toHaveLength(2)
+  })
+
+  it('validates input with 400s naming the fields, and refuses an empty cart', async () => {
+    const buyer = await createUser({ roles: ['buyer'] })
+    const bad = await post('/orders/checkout', { paymentMethod: 'bitcoin', shippingAddress: { line1: 'x' } }, { token: buyer.token })
+    expect(bad.status).toBe(400)
+    const paths = bad.body.errors[0].data.errors.map((e: { path: string }) => e.path)
+    expect(paths).toEqual(expect.arrayContaining(['paymentMethod', 'shippingAddress.fullName', 'shippingAddress.city', 'shippingAddress.country']))
+    const empty = await checkout(buyer.token)
+    expect(empty.status).toBe(400)
+    expect(empty.body.errors[0].message).toMatch(/empty/)
+    const anon = await post('/orders/checkout', { shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery' })
+    expect(anon.status).toBe(401)
+  })
+
+  it('card checkout without Stripe keys → 400 saying card payments are disabled, nothing written', async () => {
+    const buyer = await createUser({ roles: ['buyer'] })
+    const part = await createPart(seller.id, { price: 10, stockQuantity: 2 })
+    await addToCart(buyer.token, part.id, 1)
+    const orders = await count('orders')
+    const res = await checkout(buyer.token, { paymentMethod: 'card' })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/Card payments are disabled/)
+    expect(await count('orders')).toBe(orders)
+    expect(await stockOf(part.id)).toBe(2)
+  })
+})
+
+describe('prices', () => {
+  it('ignores prices sent by the client; charges the current sale price; tax and shipping from settings', async () => {
+    const buyer = await createUser({ roles: ['buyer'] })
+    const part = await createPart(seller.id, { price: 100, salePrice: 80, stockQuantity: 5 })
+    const added = await post('/carts/mine/items', { part: part.id, quantity: 1, unitPrice: 0.01, price: 0.01 }, { token: buyer.token })
+    expect(added.status).toBe(200)
+    expect(added.body.cart.items[0].unitPrice).toBe(80)
+    const payload = await testPayload()
+    await payload.update({ collection: 'parts', id: part.id, overrideAccess: true, data: { salePrice: 75 } as never })
+
+    const res = await checkout(buyer.token, { total: 0.01, subtotal: 0.01, items: [{ part: part.id, quantity: 1, unitPrice: 0.01 }], discount: 999 })
+
+    expect(res.status).toBe(201)
+    const order = res.body.order
+    expect(order.items).toHaveLength(1)
+    expect(order.items[0]).toMatchObject({ part: part.id, title: part.title, seller: seller.id, quantity: 1, unitPrice: 75, total: 75 })
+    // 75 + 10 % tax (7.50) + flat shipping 10 (below the 200 threshold)
+    expect(order).toMatchObject({ subtotal: 75, tax: 7.5, shipping: 10, discount: 0, total: 92.5, status: 'pending', paymentMethod: 'cash_on_delivery' })
+    expect(res.body.payment).toMatchObject({ provider: 'cash', status: 'requires_payment', amount: 92.5 })
+    const cart = await get('/carts/mine', { token: buyer.token })
+    expect(cart.body.cart.items).toEqual([])
+  })
+})
+
+describe('sellers and fulfilment', () => {
+  it('a seller sees only its lines; sellers ship their lines; the customer confirms delivery of a COD order', async () => {
+    const s1 = await createUser({ roles: ['seller'] })
+    const s2 = await createUser({ roles: ['seller'] })
+    const s3 = await createUser({ roles: ['seller'] })
+    const buyer = await createUser({ roles: ['buyer'] })
+    const p1 = await createPart(s1.id, { price: 30, stockQuantity: 5 })
+    const p2 = await createPart(s2.id, { price: 40, stockQuantity: 5 })
+    await addToCart(buyer.token, p1.id, 2)
+    await addToCart(buyer.token, p2.id, 1)
+    const placed = await checkout(buyer.token)
+    expect(placed.status).toBe(201)
+    const id = placed.body.order.id
+
+    const list = await get('/orders/seller', { token: s1.token })
+    expect(list.status).toBe(200)
+    expect(list.body.docs).toHaveLength(1)
+    expect(list.body.docs[0].items.map((i: { part: number }) => i.part)).toEqual([p1.id])
+    expect(list.body.docs[0].sellerSubtotal).toBe(60)
+    expect(list.body.docs[0]).not.toHaveProperty('total')
+
+    const rest = await get(`/orders/${id}?depth=0`, { token: s1.token })
+    expect(rest.status).toBe(200)
+    expect(rest.body.items.map((i: { part: number }) => i.part)).toEqual([p1.id])
+    expect(rest.body).not.toHaveProperty('total')
+    expect((await get('/orders', { token: s1.token })).body.docs.map((o: { id: number }) => o.id)).toEqual([id])
+    expect((await get(`/orders/${id}`, { token: s3.token })).status).toBe(404)
+    expect((await get('/orders', { token: s3.token })).body.docs).toEqual([])
+    const mine = await get(`/orders/${id}?depth=0`, { token: buyer.token })
+    expect(mine.body.items).toHaveLength(2)
+    expect(mine.body.total).toBe(100 + 10 + 10) // subtotal + 10 % tax + flat shipping
+
+    expect((await post(`/orders/${id}/ship`, {}, { token: s3.token })).status).toBe(404)
+    const first = await post(`/orders/${id}/ship`, { trackingNumber: 'TRK-1' }, { token: s1.token })
+    expect(first.status).toBe(200)
+    expect(first.body.order.status).toBe('processing')
+    expect(first.body.order.items).toHaveLength(1)
+    expect((await post(`/orders/${id}/ship`, {}, { token: s1.token })).status).toBe(409)
+    const second = await post(`/orders/${id}/ship`, { trackingNumber: 'TRK-2' }, { token: s2.token })
+    expect(second.body.order.status).toBe('shipped')
+    expect(await count('notifications', { and: [{ user: { equals: buyer.id } }, { type: { equals: 'order_status' } }, { title: { like: 'shipped' } }] })).toBe(1)
+    expect((await post(`/orders/${id}/cancel`, {}, { token: buyer.token })).status).toBe(409)
+
+    const delivered = await post(`/orders/${id}/deliver`, {}, { token: buyer.token })
+    expect(delivered.status).toBe(200)
+    expect(delivered.body.order).toMatchObject({ status: 'delivered', paymentStatus: 'paid' })
+    const payload = await testPayload()
+    const pay = await payload.find({ collection: 'payments' as never, where: { 'target.value': { equals: id } }, overrideAccess: true })
+    expect(pay.docs.map((p) => (p as { status?: string }).status)).toEqual(['succeeded'])
+  })
+
+  it('the customer cancels a pending COD order: stock returns once; others cannot see it; status changes obey the table', async () => {
+    const buyer = await createUser({ roles: ['buyer'] })
+    const other = await createUser({ roles: ['buyer'] })
+    const part = await createPart(seller.id, { price: 12, stockQuantity: 4 })
+    await addToCart(buyer.token, part.id, 3)
+    const placed = await checkout(buyer.token)
+    expect(await stockOf(part.id)).toBe(1)
+    const id = placed.body.order.id
+    expect((await post(`/orders/${id}/cancel`, {}, { token: other.token })).status).toBe(404)
+    expect((await post(`/orders/${id}/cancel`, {}, { token: seller.token })).status).toBe(403)
+    const cancelled = await post(`/orders/${id}/cancel`, { reason: 'changed my mind' }, { token: buyer.token })
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.body.order).toMatchObject({ status: 'cancelled', stockReturned: true, paymentStatus: 'voided', cancelReason: 'changed my mind' })
+    expect(await stockOf(part.id)).toBe(4)
+    expect((await post(`/orders/${id}/cancel`, {}, { token: buyer.token })).status).toBe(409)
+    expect(await stockOf(part.id)).toBe(4)
+    // Even an admin cannot jump states through a plain update.
+    const payload = await testPayload()
+    const admin = await createUser({ roles: ['admin'] })
+    const { patch } = await import('../../helpers/api')
+    expect((await patch(`/orders/${id}`, { status: 'delivered' }, { token: admin.token })).status).toBe(409)
+    expect((await payload.findByID({ collection: 'orders', id, overrideAccess: true }) as { status: string }).status).toBe('cancelled')
+  })
+})
