@@ -1,11 +1,100 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
-import { isAdmin } from '@/access'
+import { and, hasRole, isAdmin, isAdminUser, isOwner, or, userOf } from '@/access'
+import { CATEGORY_LABELS, GOVERNORATES, SERVICE_CATEGORIES, TECHNICIAN_STATUSES } from '@/domain/services'
+import { badRequest } from '@/lib/http'
+import { ratingSummaryField } from '@/fields/ratingSummary'
 
-/** STUB: placeholder so other domains can reference `technicians`; replaced by the identity domain's full collection. */
+/** Admins, or the technician whose profile this is. */
+const selfOrAdmin: FieldAccess = ({ req, doc }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (isAdminUser(user)) return true
+  const owner = doc?.user && typeof doc.user === 'object' ? doc.user.id : doc?.user
+  return owner != null && String(owner) === String(user.id)
+}
+const adminOnly: FieldAccess = ({ req }) => isAdminUser(userOf(req))
+const systemOnly: FieldAccess = () => false
+
+const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
+
+/** A technician edits their own profile (status, location, areas); admins manage all. */
+const updateTechnicians: Access = or(isAdmin, and(hasRole('technician'), isOwner('user')))
+
+/**
+ * Technician profiles for car-service bookings. Public profile (name, specializations, areas, rating);
+ * phone and live location only for the technician and admins. `performance` is maintained by the
+ * service-bookings workflow on every status change.
+ */
 export const Technicians: CollectionConfig = {
   slug: 'technicians',
-  admin: { useAsTitle: 'displayName', group: 'Identity' },
-  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  fields: [{ name: 'displayName', type: 'text' }],
+  admin: { useAsTitle: 'displayName', group: 'Identity', defaultColumns: ['displayName', 'status', 'workingAreas', 'performance.completedJobs'] },
+  access: { read: () => true, create: isAdmin, update: updateTechnicians, delete: isAdmin },
+  defaultPopulate: { displayName: true, status: true, rating: true } as never,
+  hooks: {
+    beforeChange: [
+      async ({ data, req, operation, originalDoc }) => {
+        const userId = data?.user ?? originalDoc?.user
+        if ((operation === 'create' || data?.user !== undefined) && userId) {
+          const id = typeof userId === 'object' ? userId.id : userId
+          const user = await req.payload.findByID({ collection: 'users', id, req, depth: 0, overrideAccess: true, disableErrors: true })
+          const roles = (user as { roles?: string[] } | null)?.roles ?? []
+          if (!user || !roles.includes('technician')) throw badRequest('The user must have the technician role.', { errors: [{ path: 'user', message: 'Not a technician account.' }] })
+        }
+        return data
+      },
+    ],
+  },
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true, unique: true, index: true, access: { update: adminOnly } },
+    { name: 'displayName', type: 'text', required: true, maxLength: 120, localized: false },
+    { name: 'phone', type: 'text', maxLength: 32, access: { read: selfOrAdmin } },
+    {
+      name: 'specializations',
+      type: 'select',
+      hasMany: true,
+      options: SERVICE_CATEGORIES.map((c) => ({ value: c, label: { en: CATEGORY_LABELS[c].en, ar: CATEGORY_LABELS[c].ar } })),
+    },
+    {
+      name: 'workingAreas',
+      type: 'select',
+      hasMany: true,
+      admin: { description: 'Governorates the technician covers.' },
+      options: Object.entries(GOVERNORATES).map(([value, l]) => ({ value, label: { en: l.en, ar: l.ar } })),
+    },
+    { name: 'status', type: 'select', required: true, defaultValue: 'available', index: true, options: TECHNICIAN_STATUSES.map((s) => ({ value: s, label: label(s) })) },
+    {
+      name: 'currentLocation',
+      type: 'group',
+      access: { read: selfOrAdmin },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'latitude', type: 'number', min: -90, max: 90 },
+            { name: 'longitude', type: 'number', min: -180, max: 180 },
+            { name: 'updatedAt', type: 'date' },
+          ],
+        },
+      ],
+    },
+    ratingSummaryField(),
+    {
+      name: 'performance',
+      type: 'group',
+      admin: { readOnly: true, description: 'Maintained from service bookings.' },
+      access: { create: systemOnly, update: systemOnly },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'completedJobs', type: 'number', defaultValue: 0, index: true },
+            { name: 'averageRating', type: 'number', defaultValue: 0 },
+            { name: 'completionRate', type: 'number', defaultValue: 0, admin: { description: '% of finished jobs completed (vs cancelled)' } },
+            { name: 'averageResponseMinutes', type: 'number', admin: { description: 'assignment → arrival (in_progress)' } },
+          ],
+        },
+      ],
+    },
+  ],
 }

@@ -1,0 +1,20 @@
+import { type AccessRow, rule } from './types'
+
+//                                                 anon buyer seller editor tech owner admin
+export const rows: AccessRow[] = [
+  // Active services are public; admins see inactive ones too and manage the catalogue.
+  rule('services', 'read', '                         f    f     f      f      f    f     y'),
+  rule('services', 'create', '                       n    n     n      n      n    n     y'),
+  rule('services', 'update', '                       n    n     n      n      n    n     y'),
+  rule('services', 'delete', '                       n    n     n      n      n    n     y'),
+  // Public technician profiles (phone and live location are field-restricted to self + admins).
+  rule('technicians', 'read', '                      y    y     y      y      y    y     y'),
+  rule('technicians', 'create', '                    n    n     n      n      n    n     y'),
+  rule('technicians', 'update', '                    n    n     n      n      f    n     y'),
+  rule('technicians', 'delete', '                    n    n     n      n      n    n     y'),
+  // Customers see their own bookings, technicians also the assigned ones, admins all.
+  rule('service-bookings', 'read', '                 n    f     f      f      f    f     y'),
+  rule('service-bookings', 'create', '               n    y     y      y      y    y     y'),
+  rule('service-bookings', 'update', '               n    n     n      n      n    n     y'),
+  rule('service-bookings', 'delete', '               n    n     n      n      n    n     y'),
+]
