@@ -31,7 +31,7 @@ import { parkingEndpoints } from './endpoints/parking'
 import { servicesEndpoints } from './endpoints/services'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
-import { applyDatabaseExtras } from './src/db/extras'
+import { applyDatabaseExtras, EXTRA_TABLES } from './src/db/extras'
 import { guardPool, type PoolLike } from './src/db/pool'
 import { jobsConfig } from './src/jobs'
 import { emailAdapter } from './src/lib/email'
@@ -82,6 +82,7 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'src/migrations'),
     prodMigrations: migrations as never,
     readReplicas: env.databaseReplicaUrls.length ? env.databaseReplicaUrls : undefined,
+    tablesFilter: EXTRA_TABLES.map((t) => `!${t}`),
   }),
   localization: {
     locales: [

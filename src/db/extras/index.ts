@@ -8,6 +8,12 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
+/**
+ * Tables created here (and by socket.io's postgres adapter) rather than by Payload: the dev schema push must
+ * leave them alone (otherwise it offers to drop them, interactively).
+ */
+export const EXTRA_TABLES = ['commerce_order_counters', 'commerce_stripe_events', 'service_booking_counters', 'socket_io_attachments']
+
 export const EXTENSIONS = ['pg_trgm', 'cube', 'earthdistance', 'btree_gist', 'unaccent']
 
 const domainModules = [
