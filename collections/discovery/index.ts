@@ -1,3 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-export const discoveryCollections: CollectionConfig[] = []
+import { Comparisons } from './Comparisons'
+import { Favorites } from './Favorites'
+import { ListingViews } from './ListingViews'
+import { SavedSearches } from './SavedSearches'
+import { SearchQueries } from './SearchQueries'
+import { Wishlists } from './Wishlists'
+
+export const discoveryCollections: CollectionConfig[] = [Favorites, Wishlists, SavedSearches, SearchQueries, ListingViews, Comparisons]

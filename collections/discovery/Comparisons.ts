@@ -1,0 +1,39 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated, fieldOwnerOrAdmin, isAdmin, isOwner, or } from '@/access'
+import { MAX_COMPARISON_CARS } from '@/search/comparison'
+import { comparisonEndpoints } from '@endpoints/discovery/comparisons'
+import { stampShareToken } from '@hooks/discovery-share-token'
+import { validateComparisonCars } from '@hooks/discovery-validate'
+import { stampOwner } from '@hooks/stampOwner'
+
+/**
+ * Up to four cars side by side. `GET /api/comparisons/:id/table` aligns their specs and features; the
+ * owner (or anyone with `?token=<shareToken>`) may read it.
+ */
+export const Comparisons: CollectionConfig = {
+  slug: 'comparisons',
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'user', 'cars', 'updatedAt'], group: 'Discovery' },
+  defaultSort: '-updatedAt',
+  access: {
+    read: or(isAdmin, isOwner('user')),
+    create: authenticated,
+    update: or(isAdmin, isOwner('user')),
+    delete: or(isAdmin, isOwner('user')),
+  },
+  endpoints: comparisonEndpoints,
+  hooks: { beforeChange: [stampOwner('user'), stampShareToken, validateComparisonCars] },
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, admin: { readOnly: true } },
+    { name: 'name', type: 'text', maxLength: 100, defaultValue: 'My comparison' },
+    { name: 'cars', type: 'relationship', relationTo: 'cars', hasMany: true, maxRows: MAX_COMPARISON_CARS },
+    {
+      name: 'shareToken',
+      type: 'text',
+      unique: true,
+      index: true,
+      access: { read: fieldOwnerOrAdmin('user'), create: () => false, update: () => false },
+      admin: { readOnly: true },
+    },
+  ],
+}

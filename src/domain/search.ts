@@ -1,0 +1,227 @@
+/**
+ * Search text handling as pure functions (no Payload import): query normalization, tokenizing, a trigram
+ * similarity identical to PostgreSQL's pg_trgm `similarity()`, typo expansion against a vocabulary (make and
+ * model names), the `to_tsquery` text, pagination and the ranking formula's constants.
+ */
+
+export const SEARCH_TYPES = ['cars', 'parts', 'all'] as const
+export type SearchType = (typeof SEARCH_TYPES)[number]
+
+export const MAX_QUERY_LENGTH = 200
+export const MAX_QUERY_WORDS = 8
+export const MAX_WORD_LENGTH = 40
+/** pg_trgm's default `similarity_threshold`; "toyta"/"toyota" = 0.44, "camyr"/"camry" = 0.33. */
+export const TYPO_SIMILARITY = 0.3
+/** At most this many corrections per query word. */
+export const MAX_CORRECTIONS = 3
+
+/**
+ * Lowercase, accents removed (NFKD minus combining marks), every run of non letters/digits → one space,
+ * trimmed, at most {@link MAX_QUERY_LENGTH} characters. `"  Citroën  C4—Picasso!"` → `"citroen c4 picasso"`.
+ * SQL indexes `autohub_norm(text)` (lowercase, Latin accents folded) so the two agree on ordinary text.
+ */
+export function normalizeQuery(raw: unknown): string {
+  if (typeof raw !== 'string') return ''
+  return raw
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim()
+}
+
+/** Distinct words of a normalized query, in order, at most {@link MAX_QUERY_WORDS}, each ≤ 40 chars. */
+export function tokenize(normalized: string): string[] {
+  const out: string[] = []
+  for (const w of normalized.split(' ')) {
+    if (!w) continue
+    const word = w.slice(0, MAX_WORD_LENGTH)
+    if (!out.includes(word)) out.push(word)
+    if (out.length >= MAX_QUERY_WORDS) break
+  }
+  return out
+}
+
+/**
+ * The trigram set of a string as pg_trgm builds it: each alphanumeric word, lowercased, padded with two
+ * spaces in front and one behind, cut into 3-character windows.
+ */
+export function trigrams(text: string): Set<string> {
+  const set = new Set<string>()
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (!word) continue
+    const padded = `  ${word} `
+    const chars = Array.from(padded)
+    for (let i = 0; i + 3 <= chars.length; i++) set.add(chars.slice(i, i + 3).join(''))
+  }
+  return set
+}
+
+/** pg_trgm `similarity(a, b)`: shared trigrams / all distinct trigrams (0..1). */
+export function similarity(a: string, b: string): number {
+  const ta = trigrams(a)
+  const tb = trigrams(b)
+  if (!ta.size || !tb.size) return 0
+  let shared = 0
+  for (const t of ta) if (tb.has(t)) shared++
+  return shared / (ta.size + tb.size - shared)
+}
+
+/** Words of a vocabulary entry (a make or model name), normalized like queries. */
+export const vocabularyWords = (name: string): string[] => tokenize(normalizeQuery(name))
+
+/**
+ * Typo corrections for one query word: vocabulary words with trigram similarity ≥ {@link TYPO_SIMILARITY},
+ * best first, at most {@link MAX_CORRECTIONS}. A word that is itself in the vocabulary, a prefix of a
+ * vocabulary word (the user is still typing), or shorter than 3 characters gets none.
+ */
+export function corrections(word: string, vocabulary: Iterable<string>, threshold = TYPO_SIMILARITY): string[] {
+  if (Array.from(word).length < 3) return []
+  const scored: { term: string; score: number }[] = []
+  for (const term of vocabulary) {
+    if (term === word || term.startsWith(word)) return []
+    const score = similarity(word, term)
+    if (score >= threshold) scored.push({ term, score })
+  }
+  scored.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term))
+  return scored.slice(0, MAX_CORRECTIONS).map((s) => s.term)
+}
+
+export interface QueryPlan {
+  /** The normalized query (what is logged and counted as "popular"). */
+  normalized: string
+  words: string[]
+  /** word → typo corrections found in the vocabulary. */
+  corrected: Record<string, string[]>
+  /** `to_tsquery('simple', …)` text requiring every word (each word or one of its corrections). */
+  strict: string | null
+  /** The same terms OR-ed: the relaxed pass when the strict one finds nothing. */
+  relaxed: string | null
+}
+
+/** A tsquery lexeme: normalized words contain letters and digits only, so nothing needs escaping. */
+const lexeme = (w: string) => w.replace(/[^\p{L}\p{N}]/gu, '')
+
+/**
+ * Builds both tsquery texts. Each word matches as a prefix (`toy:*` finds "toyota") or as any of its
+ * corrections (`(toyta:* | toyota)`).
+ */
+export function planQuery(raw: unknown, vocabulary: Iterable<string> = []): QueryPlan {
+  const normalized = normalizeQuery(raw)
+  const words = tokenize(normalized).map(lexeme).filter(Boolean)
+  const vocab = [...new Set(vocabulary)]
+  const corrected: Record<string, string[]> = {}
+  const terms = words.map((w) => {
+    const fixes = corrections(w, vocab)
+    if (fixes.length) corrected[w] = fixes
+    const alternatives = [`${w}:*`, ...fixes.map(lexeme).filter(Boolean)]
+    return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0]
+  })
+  return {
+    normalized,
+    words,
+    corrected,
+    strict: terms.length ? terms.join(' & ') : null,
+    relaxed: terms.length ? terms.join(' | ') : null,
+  }
+}
+
+// ---------- pagination & parameters ----------
+
+export const SEARCH_DEFAULT_LIMIT = 20
+export const SEARCH_MAX_LIMIT = 50
+export const SEARCH_MAX_PAGE = 100
+
+export interface Page {
+  page: number
+  limit: number
+  offset: number
+}
+
+export const pageOf = (page: number, limit: number): Page => ({ page, limit, offset: (page - 1) * limit })
+
+export function pagination(totalDocs: number, page: Page) {
+  const totalPages = Math.max(1, Math.ceil(totalDocs / page.limit))
+  return {
+    totalDocs,
+    page: page.page,
+    limit: page.limit,
+    totalPages,
+    hasNextPage: page.page < totalPages,
+    hasPrevPage: page.page > 1,
+  }
+}
+
+/**
+ * Ranking: `ts_rank` over the weighted document (title A = 1.0, make/model and part brand/category B = 0.4,
+ * description C = 0.2, PostgreSQL's default weights) — so a title match outranks a make/model match, which
+ * outranks a description match — plus a small trigram bonus (similarity of the query to the title) that
+ * orders typo matches and breaks ties. Ties then go to the newest item.
+ */
+export const RANK_WEIGHTS = { D: 0.1, C: 0.2, B: 0.4, A: 1.0 } as const
+export const TRIGRAM_BONUS = 0.1
+
+// ---------- suggestions ----------
+
+export interface SuggestionEntry {
+  type: 'make' | 'model'
+  id: number
+  text: string
+  /** The make's name, for models. */
+  make?: string
+  slug?: string | null
+}
+
+/**
+ * Make/model suggestions from the in-memory vocabulary: prefix matches of the whole name or of any word of
+ * it first (shorter names first), then trigram matches for typos (best first).
+ */
+const setSimilarity = (a: Set<string>, b: Set<string>): number => {
+  if (!a.size || !b.size) return 0
+  let shared = 0
+  for (const t of a) if (b.has(t)) shared++
+  return shared / (a.size + b.size - shared)
+}
+
+interface Prepared {
+  name: string
+  full: string
+  words: string[]
+  nameTri: Set<string>
+  fullTri: Set<string>
+}
+
+/** Normalized names and trigram sets per entry, computed once per entry object (the vocabulary is cached). */
+const prepared = new WeakMap<SuggestionEntry, Prepared>()
+function prepare(e: SuggestionEntry): Prepared {
+  let p = prepared.get(e)
+  if (!p) {
+    const name = normalizeQuery(e.text)
+    const full = e.make ? normalizeQuery(`${e.make} ${e.text}`) : name
+    p = { name, full, words: name.split(' '), nameTri: trigrams(name), fullTri: trigrams(full) }
+    prepared.set(e, p)
+  }
+  return p
+}
+
+export function suggestFromVocabulary(q: string, entries: readonly SuggestionEntry[], limit = 5): SuggestionEntry[] {
+  const n = normalizeQuery(q)
+  if (!n) return []
+  const qTri = trigrams(n)
+  const prefix: { e: SuggestionEntry; key: number }[] = []
+  const fuzzy: { e: SuggestionEntry; key: number }[] = []
+  for (const e of entries) {
+    const p = prepare(e)
+    if (p.name.startsWith(n) || p.full.startsWith(n) || p.words.some((w) => w.startsWith(n))) {
+      prefix.push({ e, key: p.name.length + (e.type === 'model' ? 1000 : 0) })
+    } else if (n.length >= 3) {
+      const s = Math.max(setSimilarity(qTri, p.nameTri), setSimilarity(qTri, p.fullTri))
+      if (s >= TYPO_SIMILARITY) fuzzy.push({ e, key: -s })
+    }
+  }
+  prefix.sort((a, b) => a.key - b.key || a.e.text.localeCompare(b.e.text))
+  fuzzy.sort((a, b) => a.key - b.key || a.e.text.localeCompare(b.e.text))
+  return [...prefix, ...fuzzy].slice(0, limit).map((x) => x.e)
+}

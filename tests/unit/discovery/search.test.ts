@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  corrections,
+  normalizeQuery,
+  pageOf,
+  pagination,
+  planQuery,
+  similarity,
+  suggestFromVocabulary,
+  tokenize,
+  trigrams,
+} from '../../../src/domain/search'
+
+describe('normalizeQuery / tokenize', () => {
+  it('lowercases, strips accents and punctuation, collapses spaces', () => {
+    expect(normalizeQuery('  Citroën  C4—Picasso!  ')).toBe('citroen c4 picasso')
+    expect(normalizeQuery('MERCEDES-Benz  E200')).toBe('mercedes benz e200')
+    expect(normalizeQuery(42)).toBe('')
+    expect(normalizeQuery('   ')).toBe('')
+  })
+  it('keeps Arabic letters', () => {
+    expect(normalizeQuery('تويوتا كامري')).toBe('تويوتا كامري')
+  })
+  it('caps the length at 200 characters', () => {
+    expect(normalizeQuery('a'.repeat(500)).length).toBe(200)
+  })
+  it('tokenize: distinct words in order, at most 8', () => {
+    expect(tokenize('toyota camry toyota 2019')).toEqual(['toyota', 'camry', '2019'])
+    expect(tokenize('a b c d e f g h i j')).toHaveLength(8)
+  })
+})
+
+describe('trigram similarity (pg_trgm semantics)', () => {
+  it('builds padded trigrams per word', () => {
+    expect([...trigrams('cat')].sort()).toEqual(['  c', ' ca', 'at ', 'cat'].sort())
+    expect(trigrams('a b').size).toBe(4)
+  })
+  it('matches pg_trgm values', () => {
+    // select similarity('toyta','toyota') = 0.44444445 in PostgreSQL
+    expect(similarity('toyta', 'toyota')).toBeCloseTo(4 / 9, 6)
+    expect(similarity('camyr', 'camry')).toBeCloseTo(3 / 9, 6)
+    expect(similarity('toyota', 'toyota')).toBe(1)
+    expect(similarity('abc', '')).toBe(0)
+    expect(similarity('honda', 'toyota')).toBeLessThan(0.2)
+  })
+})
+
+describe('corrections', () => {
+  const vocab = ['toyota', 'camry', 'corolla', 'honda', 'civic', 'bmw']
+  it('finds the make for a misspelling', () => {
+    expect(corrections('toyta', vocab)).toEqual(['toyota'])
+    expect(corrections('camyr', vocab)).toEqual(['camry'])
+  })
+  it('does not correct known words, prefixes or short words', () => {
+    expect(corrections('toyota', vocab)).toEqual([])
+    expect(corrections('toy', vocab)).toEqual([])
+    expect(corrections('bm', vocab)).toEqual([])
+  })
+  it('returns nothing for unrelated words', () => {
+    expect(corrections('leather', vocab)).toEqual([])
+  })
+})
+
+describe('planQuery', () => {
+  it('prefix-matches every word and ORs typo corrections', () => {
+    const plan = planQuery('Toyta Camry', ['toyota', 'camry'])
+    expect(plan.normalized).toBe('toyta camry')
+    expect(plan.corrected).toEqual({ toyta: ['toyota'] })
+    expect(plan.strict).toBe('(toyta:* | toyota) & camry:*')
+    expect(plan.relaxed).toBe('(toyta:* | toyota) | camry:*')
+  })
+  it('empty query → no tsquery', () => {
+    expect(planQuery('  !!! ').strict).toBeNull()
+    expect(planQuery(undefined).words).toEqual([])
+  })
+  it('never lets tsquery operators through', () => {
+    const plan = planQuery("a & b | !c:* <-> 'd'")
+    expect(plan.strict).toBe('a:* & b:* & c:* & d:*')
+  })
+})
+
+describe('pagination', () => {
+  it('computes pages', () => {
+    expect(pageOf(3, 20).offset).toBe(40)
+    expect(pagination(45, pageOf(3, 20))).toMatchObject({ totalPages: 3, hasNextPage: false, hasPrevPage: true })
+    expect(pagination(0, pageOf(1, 20))).toMatchObject({ totalPages: 1, hasNextPage: false })
+  })
+})
+
+describe('suggestFromVocabulary', () => {
+  const entries = [
+    { type: 'make' as const, id: 1, text: 'Toyota' },
+    { type: 'make' as const, id: 2, text: 'Tesla' },
+    { type: 'model' as const, id: 10, text: 'Corolla', make: 'Toyota' },
+    { type: 'model' as const, id: 11, text: 'Land Cruiser', make: 'Toyota' },
+    { type: 'make' as const, id: 3, text: 'Honda' },
+  ]
+  it('prefix matches first, makes before models', () => {
+    expect(suggestFromVocabulary('t', entries).map((e) => e.text)).toEqual(['Tesla', 'Toyota', 'Corolla', 'Land Cruiser'])
+    expect(suggestFromVocabulary('cru', entries).map((e) => e.text)).toEqual(['Land Cruiser'])
+  })
+  it('typo matches by trigram', () => {
+    expect(suggestFromVocabulary('toyta', entries).map((e) => e.text)[0]).toBe('Toyota')
+  })
+  it('respects the limit and empty input', () => {
+    expect(suggestFromVocabulary('t', entries, 2)).toHaveLength(2)
+    expect(suggestFromVocabulary('  ', entries)).toEqual([])
+  })
+})
