@@ -72,21 +72,52 @@ export interface Config {
     dealers: Dealer;
     technicians: Technician;
     vehicles: Vehicle;
+    'expert-verifications': ExpertVerification;
     media: Media;
     makes: Make;
     models: Model;
+    features: Feature;
     cars: Car;
     parts: Part;
     'part-categories': PartCategory;
     'part-brands': PartBrand;
+    favorites: Favorite;
+    wishlists: Wishlist;
+    'saved-searches': SavedSearch;
+    'search-queries': SearchQuery;
+    'listing-views': ListingView;
+    comparisons: Comparison;
     posts: Post;
+    categories: Category;
+    tags: Tag;
+    comments: Comment;
+    testimonials: Testimonial;
+    partners: Partner;
+    reviews: Review;
+    votes: Vote;
+    'forum-categories': ForumCategory;
+    'forum-threads': ForumThread;
+    'forum-responses': ForumResponse;
+    conversations: Conversation;
+    messages: Message;
+    'contact-submissions': ContactSubmission;
     notifications: Notification;
+    negotiations: Negotiation;
+    'loan-calculations': LoanCalculation;
+    'financial-products': FinancialProduct;
+    carts: Cart;
     orders: Order;
+    payments: Payment;
+    plans: Plan;
+    subscriptions: Subscription;
+    amenities: Amenity;
     'parking-spots': ParkingSpot;
+    'availability-blocks': AvailabilityBlock;
     'parking-bookings': ParkingBooking;
     services: Service;
     'service-bookings': ServiceBooking;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -98,21 +129,52 @@ export interface Config {
     dealers: DealersSelect<false> | DealersSelect<true>;
     technicians: TechniciansSelect<false> | TechniciansSelect<true>;
     vehicles: VehiclesSelect<false> | VehiclesSelect<true>;
+    'expert-verifications': ExpertVerificationsSelect<false> | ExpertVerificationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     makes: MakesSelect<false> | MakesSelect<true>;
     models: ModelsSelect<false> | ModelsSelect<true>;
+    features: FeaturesSelect<false> | FeaturesSelect<true>;
     cars: CarsSelect<false> | CarsSelect<true>;
     parts: PartsSelect<false> | PartsSelect<true>;
     'part-categories': PartCategoriesSelect<false> | PartCategoriesSelect<true>;
     'part-brands': PartBrandsSelect<false> | PartBrandsSelect<true>;
+    favorites: FavoritesSelect<false> | FavoritesSelect<true>;
+    wishlists: WishlistsSelect<false> | WishlistsSelect<true>;
+    'saved-searches': SavedSearchesSelect<false> | SavedSearchesSelect<true>;
+    'search-queries': SearchQueriesSelect<false> | SearchQueriesSelect<true>;
+    'listing-views': ListingViewsSelect<false> | ListingViewsSelect<true>;
+    comparisons: ComparisonsSelect<false> | ComparisonsSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
+    categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    tags: TagsSelect<false> | TagsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    testimonials: TestimonialsSelect<false> | TestimonialsSelect<true>;
+    partners: PartnersSelect<false> | PartnersSelect<true>;
+    reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    votes: VotesSelect<false> | VotesSelect<true>;
+    'forum-categories': ForumCategoriesSelect<false> | ForumCategoriesSelect<true>;
+    'forum-threads': ForumThreadsSelect<false> | ForumThreadsSelect<true>;
+    'forum-responses': ForumResponsesSelect<false> | ForumResponsesSelect<true>;
+    conversations: ConversationsSelect<false> | ConversationsSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
+    'contact-submissions': ContactSubmissionsSelect<false> | ContactSubmissionsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    negotiations: NegotiationsSelect<false> | NegotiationsSelect<true>;
+    'loan-calculations': LoanCalculationsSelect<false> | LoanCalculationsSelect<true>;
+    'financial-products': FinancialProductsSelect<false> | FinancialProductsSelect<true>;
+    carts: CartsSelect<false> | CartsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    plans: PlansSelect<false> | PlansSelect<true>;
+    subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
+    amenities: AmenitiesSelect<false> | AmenitiesSelect<true>;
     'parking-spots': ParkingSpotsSelect<false> | ParkingSpotsSelect<true>;
+    'availability-blocks': AvailabilityBlocksSelect<false> | AvailabilityBlocksSelect<true>;
     'parking-bookings': ParkingBookingsSelect<false> | ParkingBookingsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
     'service-bookings': ServiceBookingsSelect<false> | ServiceBookingsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -124,10 +186,12 @@ export interface Config {
   globals: {
     'site-settings': SiteSetting;
     'platform-settings': PlatformSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     'platform-settings': PlatformSettingsSelect<false> | PlatformSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'en' | 'ar';
   widgets: {
@@ -135,7 +199,23 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      'catalog-expire-featured': TaskCatalogExpireFeatured;
+      'saved-search-alerts': TaskSavedSearchAlerts;
+      'content-recount-comments': TaskContentRecountComments;
+      'community-notification-digest': TaskCommunityNotificationDigest;
+      'expire-negotiations': TaskExpireNegotiations;
+      'commerce-expire-unpaid-orders': TaskCommerceExpireUnpaidOrders;
+      'commerce-expire-subscriptions': TaskCommerceExpireSubscriptions;
+      'parking-no-shows': TaskParkingNoShows;
+      'parking-overstays': TaskParkingOverstays;
+      'parking-reminders': TaskParkingReminders;
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -350,7 +430,42 @@ export interface LoginEvent {
  */
 export interface Dealer {
   id: number;
-  name?: string | null;
+  name: string;
+  slug?: string | null;
+  owner?: (number | null) | User;
+  logo?: (number | null) | Media;
+  banner?: (number | null) | Media;
+  description?: string | null;
+  contact?: {
+    phone?: string | null;
+    email?: string | null;
+    website?: string | null;
+  };
+  location?: {
+    address?: string | null;
+    city?: string | null;
+    region?: string | null;
+    country?: string | null;
+    latitude?: number | null;
+    longitude?: number | null;
+  };
+  /**
+   * Changed by admins only; the owner is notified.
+   */
+  verificationStatus: 'pending' | 'verified' | 'rejected';
+  verificationNote?: string | null;
+  verifiedAt?: string | null;
+  /**
+   * Verification documents: visible to the owner and admins only.
+   */
+  documents?:
+    | {
+        file: number | Media;
+        type?: ('business_license' | 'tax_certificate' | 'id_document' | 'other') | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -360,7 +475,85 @@ export interface Dealer {
  */
 export interface Technician {
   id: number;
-  displayName?: string | null;
+  user: number | User;
+  displayName: string;
+  phone?: string | null;
+  specializations?: ('mobile_workshop' | 'emergency' | 'regular_maintenance' | 'periodic_maintenance')[] | null;
+  /**
+   * Governorates the technician covers.
+   */
+  workingAreas?:
+    | (
+        | 'cairo'
+        | 'giza'
+        | 'alexandria'
+        | 'qalyubia'
+        | 'sharqia'
+        | 'dakahlia'
+        | 'beheira'
+        | 'kafr_el_sheikh'
+        | 'gharbia'
+        | 'monufia'
+        | 'damietta'
+        | 'port_said'
+        | 'ismailia'
+        | 'suez'
+        | 'north_sinai'
+        | 'south_sinai'
+        | 'red_sea'
+        | 'matrouh'
+        | 'faiyum'
+        | 'beni_suef'
+        | 'minya'
+        | 'asyut'
+        | 'sohag'
+        | 'qena'
+        | 'luxor'
+        | 'aswan'
+        | 'new_valley'
+      )[]
+    | null;
+  status: 'available' | 'busy' | 'offline';
+  currentLocation?: {
+    latitude?: number | null;
+    longitude?: number | null;
+    updatedAt?: string | null;
+  };
+  /**
+   * Maintained from approved reviews.
+   */
+  rating?: {
+    average?: number | null;
+    count?: number | null;
+    distribution?: {
+      one?: number | null;
+      two?: number | null;
+      three?: number | null;
+      four?: number | null;
+      five?: number | null;
+    };
+    aspects?: {
+      communication?: number | null;
+      accuracy?: number | null;
+      value?: number | null;
+      shipping?: number | null;
+    };
+  };
+  /**
+   * Maintained from service bookings.
+   */
+  performance?: {
+    completedJobs?: number | null;
+    averageRating?: number | null;
+    /**
+     * % of finished jobs completed (vs cancelled)
+     */
+    completionRate?: number | null;
+    /**
+     * assignment → arrival (in_progress)
+     */
+    averageResponseMinutes?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -370,7 +563,49 @@ export interface Technician {
  */
 export interface Vehicle {
   id: number;
-  licensePlate?: string | null;
+  owner: number | User;
+  /**
+   * Stored upper-case without spaces or dashes.
+   */
+  licensePlate: string;
+  make?: string | null;
+  model?: string | null;
+  color?: string | null;
+  year?: number | null;
+  isDefault?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "expert-verifications".
+ */
+export interface ExpertVerification {
+  id: number;
+  user?: (number | null) | User;
+  expertiseAreas: (
+    | 'engine'
+    | 'transmission'
+    | 'electrical'
+    | 'brakes'
+    | 'suspension'
+    | 'bodywork'
+    | 'tires'
+    | 'diagnostics'
+    | 'ev_hybrid'
+    | 'maintenance'
+    | 'valuation'
+  )[];
+  yearsOfExperience: number;
+  /**
+   * Certifications, workshop, employer…
+   */
+  credentials?: string | null;
+  documents?: (number | Media)[] | null;
+  status?: ('pending' | 'approved' | 'rejected') | null;
+  reviewNotes?: string | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -380,7 +615,11 @@ export interface Vehicle {
  */
 export interface Make {
   id: number;
-  name?: string | null;
+  name: string;
+  slug?: string | null;
+  logo?: (number | null) | Media;
+  country?: string | null;
+  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -390,7 +629,46 @@ export interface Make {
  */
 export interface Model {
   id: number;
-  name?: string | null;
+  name: string;
+  /**
+   * Unique across makes (e.g. toyota-camry).
+   */
+  slug?: string | null;
+  make: number | Make;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  bodyType?:
+    | (
+        | 'sedan'
+        | 'hatchback'
+        | 'suv'
+        | 'crossover'
+        | 'coupe'
+        | 'convertible'
+        | 'wagon'
+        | 'pickup'
+        | 'van'
+        | 'minivan'
+        | 'sports'
+      )
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "features".
+ */
+export interface Feature {
+  id: number;
+  name: string;
+  slug?: string | null;
+  category:
+    'safety' | 'comfort' | 'technology' | 'entertainment' | 'exterior' | 'interior' | 'performance' | 'convenience';
+  /**
+   * Icon name for the front end.
+   */
+  icon?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -400,7 +678,177 @@ export interface Model {
  */
 export interface Car {
   id: number;
-  title?: string | null;
+  title: string;
+  /**
+   * Generated from the title when empty; unique.
+   */
+  slug?: string | null;
+  description?: string | null;
+  make: number | Make;
+  /**
+   * Must belong to the make.
+   */
+  model: number | Model;
+  year: number;
+  condition: 'new' | 'used' | 'certified';
+  price: number;
+  currency?: string | null;
+  msrp?: number | null;
+  mileage?: number | null;
+  fuelType?: ('petrol' | 'diesel' | 'hybrid' | 'plug_in_hybrid' | 'electric' | 'lpg' | 'cng' | 'hydrogen') | null;
+  transmission?: ('automatic' | 'manual' | 'cvt' | 'dual_clutch' | 'semi_automatic') | null;
+  driveType?: ('fwd' | 'rwd' | 'awd' | 'four_wd') | null;
+  bodyType?:
+    | (
+        | 'sedan'
+        | 'hatchback'
+        | 'suv'
+        | 'crossover'
+        | 'coupe'
+        | 'convertible'
+        | 'wagon'
+        | 'pickup'
+        | 'van'
+        | 'minivan'
+        | 'sports'
+      )
+    | null;
+  /**
+   * Litres.
+   */
+  engineSize?: number | null;
+  cylinders?: number | null;
+  doors?: number | null;
+  seats?: number | null;
+  exteriorColor?: string | null;
+  interiorColor?: string | null;
+  /**
+   * 17 characters, no I/O/Q; North-American VINs (1-5…) must carry a valid check digit.
+   */
+  vin?: string | null;
+  features?: (number | Feature)[] | null;
+  /**
+   * Defaults to the first gallery image.
+   */
+  primaryImage?: (number | null) | Media;
+  /**
+   * Ordered gallery.
+   */
+  images?: (number | Media)[] | null;
+  videos?:
+    | {
+        title?: string | null;
+        /**
+         * YouTube/Vimeo or any https URL.
+         */
+        url?: string | null;
+        file?: (number | null) | Media;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * A seller asking for active gets pending while moderation applies.
+   */
+  status: 'draft' | 'pending' | 'active' | 'sold' | 'archived';
+  moderationNote?: string | null;
+  publishedAt?: string | null;
+  featured?: boolean | null;
+  featuredUntil?: string | null;
+  location?: {
+    address?: string | null;
+    city?: string | null;
+    region?: string | null;
+    country?: string | null;
+    latitude?: number | null;
+    longitude?: number | null;
+  };
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  /**
+   * Derived from the phone number.
+   */
+  whatsappLink?: string | null;
+  viewsCount?: number | null;
+  favoritesCount?: number | null;
+  specifications?: {
+    horsepower?: number | null;
+    /**
+     * Nm.
+     */
+    torque?: number | null;
+    /**
+     * Seconds, 0-100 km/h.
+     */
+    acceleration0to100?: number | null;
+    /**
+     * L/100 km (kWh/100 km for EVs).
+     */
+    fuelEconomy?: number | null;
+    /**
+     * Millimetres.
+     */
+    dimensions?: {
+      length?: number | null;
+      width?: number | null;
+      height?: number | null;
+      wheelbase?: number | null;
+    };
+    /**
+     * Kilograms.
+     */
+    weight?: number | null;
+    warranty?: string | null;
+    serviceHistory?:
+      | {
+          date?: string | null;
+          mileage?: number | null;
+          description?: string | null;
+          provider?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  /**
+   * Appended automatically when the price changes.
+   */
+  priceHistory?:
+    | {
+        price: number;
+        changedAt: string;
+        id?: string | null;
+      }[]
+    | null;
+  negotiable?: boolean | null;
+  /**
+   * Private: offers at or above are accepted at once.
+   */
+  autoAcceptPrice?: number | null;
+  /**
+   * Private: offers below are declined at once.
+   */
+  autoDeclinePrice?: number | null;
+  seller?: (number | null) | User;
+  dealer?: (number | null) | Dealer;
+  /**
+   * Maintained from approved reviews.
+   */
+  rating?: {
+    average?: number | null;
+    count?: number | null;
+    distribution?: {
+      one?: number | null;
+      two?: number | null;
+      three?: number | null;
+      four?: number | null;
+      five?: number | null;
+    };
+    aspects?: {
+      communication?: number | null;
+      accuracy?: number | null;
+      value?: number | null;
+      shipping?: number | null;
+    };
+  };
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -418,7 +866,86 @@ export interface Car {
  */
 export interface Part {
   id: number;
-  title?: string | null;
+  title: string;
+  slug?: string | null;
+  description?: string | null;
+  category?: (number | null) | PartCategory;
+  brand?: (number | null) | PartBrand;
+  sku: string;
+  price: number;
+  /**
+   * Must be lower than price.
+   */
+  salePrice?: number | null;
+  currency?: string | null;
+  condition: 'new' | 'used' | 'refurbished';
+  stockQuantity: number;
+  manageStock?: boolean | null;
+  lowStockThreshold?: number | null;
+  /**
+   * Derived: 0 → out of stock, ≤ threshold → low stock.
+   */
+  stockStatus?: ('in_stock' | 'low_stock' | 'out_of_stock') | null;
+  /**
+   * Kilograms.
+   */
+  weight?: number | null;
+  /**
+   * Centimetres.
+   */
+  dimensions?: {
+    length?: number | null;
+    width?: number | null;
+    height?: number | null;
+  };
+  warranty?: string | null;
+  /**
+   * Vehicles this part fits: a row without a model fits every model of the make.
+   */
+  compatibility?:
+    | {
+        make: number | Make;
+        model?: (number | null) | Model;
+        yearFrom?: number | null;
+        yearTo?: number | null;
+        notes?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  specifications?:
+    | {
+        name: string;
+        value: string;
+        unit?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  images?: (number | Media)[] | null;
+  status: 'draft' | 'active' | 'archived';
+  featured?: boolean | null;
+  favoritesCount?: number | null;
+  seller?: (number | null) | User;
+  store?: (number | null) | Dealer;
+  /**
+   * Maintained from approved reviews.
+   */
+  rating?: {
+    average?: number | null;
+    count?: number | null;
+    distribution?: {
+      one?: number | null;
+      two?: number | null;
+      three?: number | null;
+      four?: number | null;
+      five?: number | null;
+    };
+    aspects?: {
+      communication?: number | null;
+      accuracy?: number | null;
+      value?: number | null;
+      shipping?: number | null;
+    };
+  };
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -436,7 +963,28 @@ export interface Part {
  */
 export interface PartCategory {
   id: number;
-  name?: string | null;
+  name: string;
+  slug?: string | null;
+  parent?: (number | null) | PartCategory;
+  description?: string | null;
+  image?: (number | null) | Media;
+  sortOrder?: number | null;
+  /**
+   * Slugs from the root, e.g. engine/filters/oil-filters.
+   */
+  path?: string | null;
+  depth?: number | null;
+  /**
+   * Ancestors, root first.
+   */
+  breadcrumbs?:
+    | {
+        category?: (number | null) | PartCategory;
+        name?: string | null;
+        slug?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -446,7 +994,144 @@ export interface PartCategory {
  */
 export interface PartBrand {
   id: number;
+  name: string;
+  slug?: string | null;
+  logo?: (number | null) | Media;
+  country?: string | null;
+  website?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "favorites".
+ */
+export interface Favorite {
+  id: number;
+  user: number | User;
+  item:
+    | {
+        relationTo: 'cars';
+        value: number | Car;
+      }
+    | {
+        relationTo: 'parts';
+        value: number | Part;
+      };
+  /**
+   * Derived from item (for the unique index and lookups).
+   */
+  itemType?: ('cars' | 'parts') | null;
+  /**
+   * Derived from item.
+   */
+  itemId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wishlists".
+ */
+export interface Wishlist {
+  id: number;
+  user: number | User;
+  name: string;
+  description?: string | null;
+  items?:
+    | (
+        | {
+            relationTo: 'cars';
+            value: number | Car;
+          }
+        | {
+            relationTo: 'parts';
+            value: number | Part;
+          }
+      )[]
+    | null;
+  isPublic?: boolean | null;
+  /**
+   * Generated by the server; share /api/wishlists/shared/<token>.
+   */
+  shareToken?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "saved-searches".
+ */
+export interface SavedSearch {
+  id: number;
+  user: number | User;
+  name: string;
+  /**
+   * { q, make, model, yearMin, yearMax, priceMin, priceMax, mileageMax, fuelType, transmission, bodyType, condition, driveType, city, features }
+   */
+  filters?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  alertFrequency: 'instant' | 'daily' | 'weekly';
+  alertsEnabled?: boolean | null;
+  lastCheckedAt?: string | null;
+  lastNotifiedAt?: string | null;
+  lastMatchCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-queries".
+ */
+export interface SearchQuery {
+  id: number;
+  user?: (number | null) | User;
+  query: string;
+  normalizedQuery: string;
+  type?: ('cars' | 'parts' | 'all') | null;
+  filters?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  resultCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "listing-views".
+ */
+export interface ListingView {
+  id: number;
+  car: number | Car;
+  user?: (number | null) | User;
+  viewerKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comparisons".
+ */
+export interface Comparison {
+  id: number;
+  user: number | User;
   name?: string | null;
+  cars?: (number | Car)[] | null;
+  shareToken?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -456,7 +1141,48 @@ export interface PartBrand {
  */
 export interface Post {
   id: number;
-  title?: string | null;
+  title: string;
+  /**
+   * Generated from the English title when left empty; editable.
+   */
+  slug?: string | null;
+  excerpt?: string | null;
+  content?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  featuredImage?: (number | null) | Media;
+  /**
+   * Editors or admins. The public sees only their names and avatars.
+   */
+  authors?: (number | User)[] | null;
+  categories?: (number | Category)[] | null;
+  tags?: (number | Tag)[] | null;
+  /**
+   * Set on first publish when empty.
+   */
+  publishedAt?: string | null;
+  /**
+   * Minutes, computed from the content.
+   */
+  readingTime?: number | null;
+  viewsCount?: number | null;
+  commentsCount?: number | null;
+  /**
+   * Next scheduled publish/unpublish (editors only).
+   */
+  scheduled?: string | null;
   meta?: {
     title?: string | null;
     description?: string | null;
@@ -465,6 +1191,697 @@ export interface Post {
      */
     image?: (number | null) | Media;
   };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories".
+ */
+export interface Category {
+  id: number;
+  name: string;
+  /**
+   * Generated from the English name when empty.
+   */
+  slug?: string | null;
+  description?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags".
+ */
+export interface Tag {
+  id: number;
+  name: string;
+  /**
+   * Generated from the name when empty.
+   */
+  slug?: string | null;
+  description?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  /**
+   * The post, car or part this comment is about.
+   */
+  target:
+    | {
+        relationTo: 'posts';
+        value: number | Post;
+      }
+    | {
+        relationTo: 'cars';
+        value: number | Car;
+      }
+    | {
+        relationTo: 'parts';
+        value: number | Part;
+      };
+  /**
+   * The comment this one replies to (same target).
+   */
+  parent?: (number | null) | Comment;
+  body: string;
+  author?: (number | null) | User;
+  guestName?: string | null;
+  /**
+   * Never public.
+   */
+  guestEmail?: string | null;
+  status: 'pending' | 'approved' | 'rejected' | 'spam';
+  moderatedAt?: string | null;
+  /**
+   * Maintained by votes (community).
+   */
+  likesCount?: number | null;
+  ip?: string | null;
+  website?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "testimonials".
+ */
+export interface Testimonial {
+  id: number;
+  name: string;
+  role?: string | null;
+  company?: string | null;
+  quote: string;
+  rating?: number | null;
+  avatar?: (number | null) | Media;
+  order?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners".
+ */
+export interface Partner {
+  id: number;
+  name: string;
+  logo?: (number | null) | Media;
+  link?: string | null;
+  order?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews".
+ */
+export interface Review {
+  id: number;
+  target:
+    | {
+        relationTo: 'cars';
+        value: number | Car;
+      }
+    | {
+        relationTo: 'parts';
+        value: number | Part;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'parking-spots';
+        value: number | ParkingSpot;
+      }
+    | {
+        relationTo: 'services';
+        value: number | Service;
+      }
+    | {
+        relationTo: 'technicians';
+        value: number | Technician;
+      };
+  author?: (number | null) | User;
+  /**
+   * Optional: a review of one booking (one review per booking).
+   */
+  booking?:
+    | ({
+        relationTo: 'parking-bookings';
+        value: number | ParkingBooking;
+      } | null)
+    | ({
+        relationTo: 'service-bookings';
+        value: number | ServiceBooking;
+      } | null);
+  rating: number;
+  /**
+   * Optional 1–5 ratings of the aspects that apply to the target.
+   */
+  aspects?: {
+    communication?: number | null;
+    accuracy?: number | null;
+    value?: number | null;
+    shipping?: number | null;
+  };
+  title?: string | null;
+  content?: string | null;
+  images?: (number | Media)[] | null;
+  /**
+   * Computed by the server from orders, bookings and negotiations.
+   */
+  verifiedPurchase?: boolean | null;
+  status?: ('pending' | 'approved' | 'rejected') | null;
+  moderationNote?: string | null;
+  /**
+   * Answer by the owner of the reviewed item.
+   */
+  sellerResponse?: {
+    content?: string | null;
+    at?: string | null;
+  };
+  /**
+   * Reports by users (POST /api/reviews/:id/report).
+   */
+  reports?:
+    | {
+        by?: (number | null) | User;
+        reason?: string | null;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  reportsCount?: number | null;
+  helpfulCount?: number | null;
+  unhelpfulCount?: number | null;
+  targetCollection?: string | null;
+  targetId?: number | null;
+  targetOwner?: (number | null) | User;
+  bookingKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "parking-spots".
+ */
+export interface ParkingSpot {
+  id: number;
+  owner: number | User;
+  name: string;
+  description?: string | null;
+  address?: string | null;
+  city?: string | null;
+  latitude: number;
+  longitude: number;
+  /**
+   * IANA time zone of the opening hours, e.g. Asia/Dubai.
+   */
+  timezone?: string | null;
+  totalSlots: number;
+  price: number;
+  priceType: 'hour' | 'day' | 'month';
+  openingHours?: {
+    alwaysOpen?: boolean | null;
+    /**
+     * Weekdays not listed are closed. A close time before the open time runs past midnight.
+     */
+    days?:
+      | {
+          day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+          open?: string | null;
+          close?: string | null;
+          allDay?: boolean | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  phone?: string | null;
+  images?: (number | Media)[] | null;
+  amenities?: (number | Amenity)[] | null;
+  active?: boolean | null;
+  /**
+   * Maintained from approved reviews.
+   */
+  rating?: {
+    average?: number | null;
+    count?: number | null;
+    distribution?: {
+      one?: number | null;
+      two?: number | null;
+      three?: number | null;
+      four?: number | null;
+      five?: number | null;
+    };
+    aspects?: {
+      communication?: number | null;
+      accuracy?: number | null;
+      value?: number | null;
+      shipping?: number | null;
+    };
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "amenities".
+ */
+export interface Amenity {
+  id: number;
+  name: string;
+  slug: string;
+  /**
+   * Icon name for frontends (e.g. "cctv", "ev-charging").
+   */
+  icon?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "services".
+ */
+export interface Service {
+  id: number;
+  name: string;
+  description?: string | null;
+  slug: string;
+  category: 'mobile_workshop' | 'emergency' | 'regular_maintenance' | 'periodic_maintenance';
+  subCategory?: string | null;
+  durationMinutes: number;
+  basePrice: number;
+  currency?: string | null;
+  availability?: {
+    active?: boolean | null;
+    /**
+     * Local time (Africa/Cairo).
+     */
+    workingHours?: {
+      start?: string | null;
+      end?: string | null;
+    };
+    workingDays?: ('sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat')[] | null;
+    emergencyAvailable?: boolean | null;
+  };
+  /**
+   * Every booking starts pending approval (see docs/services.md).
+   */
+  requiresApproval?: boolean | null;
+  media?: (number | Media)[] | null;
+  tags?: string[] | null;
+  popular?: boolean | null;
+  sortOrder?: number | null;
+  /**
+   * Maintained from approved reviews.
+   */
+  rating?: {
+    average?: number | null;
+    count?: number | null;
+    distribution?: {
+      one?: number | null;
+      two?: number | null;
+      three?: number | null;
+      four?: number | null;
+      five?: number | null;
+    };
+    aspects?: {
+      communication?: number | null;
+      accuracy?: number | null;
+      value?: number | null;
+      shipping?: number | null;
+    };
+  };
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "parking-bookings".
+ */
+export interface ParkingBooking {
+  id: number;
+  user?: (number | null) | User;
+  spot: number | ParkingSpot;
+  /**
+   * Copied from the spot at booking time (access and dashboards).
+   */
+  spotOwner?: (number | null) | User;
+  vehicle: number | Vehicle;
+  startTime: string;
+  endTime: string;
+  status?: ('pending' | 'active' | 'completed' | 'cancelled') | null;
+  totalCost?: number | null;
+  currency?: string | null;
+  /**
+   * Spot price at booking time.
+   */
+  unitPrice?: number | null;
+  priceType?: ('hour' | 'day' | 'month') | null;
+  qrCode?: string | null;
+  pin?: string | null;
+  paymentStatus?: ('unpaid' | 'pay_on_site' | 'paid' | 'partially_refunded' | 'refunded') | null;
+  refundAmount?: number | null;
+  cancellationReason?: ('driver_cancelled' | 'owner_cancelled' | 'admin_cancelled' | 'no_show') | null;
+  cancellationNote?: string | null;
+  cancelledAt?: string | null;
+  checkedInAt?: string | null;
+  checkedOutAt?: string | null;
+  reminderSentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "service-bookings".
+ */
+export interface ServiceBooking {
+  id: number;
+  bookingNumber?: string | null;
+  status: 'pending_approval' | 'approved' | 'on_way' | 'in_progress' | 'completed' | 'rejected' | 'cancelled';
+  /**
+   * Empty for guest (emergency) bookings.
+   */
+  customer?: (number | null) | User;
+  guestTokenHash?: string | null;
+  service: number | Service;
+  /**
+   * Set with POST /api/service-bookings/:id/assign.
+   */
+  technician?: (number | null) | Technician;
+  technicianUser?: (number | null) | User;
+  isEmergency?: boolean | null;
+  urgency?: ('low' | 'normal' | 'high' | 'emergency') | null;
+  scheduledAt: string;
+  durationMinutes?: number | null;
+  scheduledEnd?: string | null;
+  location?: {
+    address?: string | null;
+    city?: string | null;
+    governorate?:
+      | (
+          | 'cairo'
+          | 'giza'
+          | 'alexandria'
+          | 'qalyubia'
+          | 'sharqia'
+          | 'dakahlia'
+          | 'beheira'
+          | 'kafr_el_sheikh'
+          | 'gharbia'
+          | 'monufia'
+          | 'damietta'
+          | 'port_said'
+          | 'ismailia'
+          | 'suez'
+          | 'north_sinai'
+          | 'south_sinai'
+          | 'red_sea'
+          | 'matrouh'
+          | 'faiyum'
+          | 'beni_suef'
+          | 'minya'
+          | 'asyut'
+          | 'sohag'
+          | 'qena'
+          | 'luxor'
+          | 'aswan'
+          | 'new_valley'
+        )
+      | null;
+    notes?: string | null;
+    latitude?: number | null;
+    longitude?: number | null;
+  };
+  customerInfo: {
+    name: string;
+    phone: string;
+    carBrand?: string | null;
+    carModel?: string | null;
+    carYear?: number | null;
+    plate?: string | null;
+    color?: string | null;
+  };
+  problemDescription?: string | null;
+  images?: (number | Media)[] | null;
+  /**
+   * Computed on the server (service base price − admin discount).
+   */
+  pricing?: {
+    basePrice?: number | null;
+    discount?: number | null;
+    total?: number | null;
+    currency?: string | null;
+    discountReason?: string | null;
+  };
+  paymentStatus?: ('pending' | 'paid' | 'refunded' | 'failed') | null;
+  tracking?: {
+    statusHistory?:
+      | {
+          status: 'pending_approval' | 'approved' | 'on_way' | 'in_progress' | 'completed' | 'rejected' | 'cancelled';
+          at: string;
+          actor?: (number | null) | User;
+          actorType?: ('customer' | 'guest' | 'admin' | 'technician' | 'system') | null;
+          note?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    technicianLocation?: {
+      lat?: number | null;
+      lng?: number | null;
+      at?: string | null;
+    };
+    eta?: string | null;
+    etaMinutes?: number | null;
+    distanceKm?: number | null;
+    assignedAt?: string | null;
+    departedAt?: string | null;
+    arrivedAt?: string | null;
+    completedAt?: string | null;
+  };
+  progressStages?:
+    | {
+        stage: string;
+        status?: ('pending' | 'in_progress' | 'completed' | 'skipped') | null;
+        startedAt?: string | null;
+        completedAt?: string | null;
+        notes?: string | null;
+        images?: (number | Media)[] | null;
+        updatedBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  blockers?:
+    | {
+        description: string;
+        reportedAt?: string | null;
+        resolvedAt?: string | null;
+        reportedBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  qualityChecks?:
+    | {
+        item: string;
+        passed?: boolean | null;
+        checkedAt?: string | null;
+        checkedBy?: (number | null) | User;
+        notes?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  feedback?: {
+    rating?: number | null;
+    at?: string | null;
+    comment?: string | null;
+  };
+  cancellationReason?: string | null;
+  rejectionReason?: string | null;
+  adminNotes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "votes".
+ */
+export interface Vote {
+  id: number;
+  user?: (number | null) | User;
+  target:
+    | {
+        relationTo: 'reviews';
+        value: number | Review;
+      }
+    | {
+        relationTo: 'forum-responses';
+        value: number | ForumResponse;
+      }
+    | {
+        relationTo: 'comments';
+        value: number | Comment;
+      };
+  value: 'helpful' | 'unhelpful' | 'like';
+  targetCollection?: string | null;
+  targetId?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-responses".
+ */
+export interface ForumResponse {
+  id: number;
+  thread: number | ForumThread;
+  author?: (number | null) | User;
+  body: string;
+  isExpert?: boolean | null;
+  isAccepted?: boolean | null;
+  helpfulCount?: number | null;
+  unhelpfulCount?: number | null;
+  status?: ('visible' | 'hidden') | null;
+  flags?:
+    | {
+        by?: (number | null) | User;
+        reason?: string | null;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  flagsCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-threads".
+ */
+export interface ForumThread {
+  id: number;
+  title: string;
+  body: string;
+  category: number | ForumCategory;
+  author?: (number | null) | User;
+  /**
+   * Optional: the car the question is about.
+   */
+  car?: {
+    make?: (number | null) | Make;
+    model?: (number | null) | Model;
+    year?: number | null;
+  };
+  status?: ('open' | 'resolved' | 'closed') | null;
+  pinned?: boolean | null;
+  featured?: boolean | null;
+  acceptedResponse?: (number | null) | ForumResponse;
+  viewsCount?: number | null;
+  responsesCount?: number | null;
+  lastActivityAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-categories".
+ */
+export interface ForumCategory {
+  id: number;
+  name: string;
+  slug: string;
+  description?: string | null;
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations".
+ */
+export interface Conversation {
+  id: number;
+  participants: (number | User)[];
+  initiator?: (number | null) | User;
+  listing?:
+    | ({
+        relationTo: 'cars';
+        value: number | Car;
+      } | null)
+    | ({
+        relationTo: 'parts';
+        value: number | Part;
+      } | null);
+  listingKey?: string | null;
+  subject?: string | null;
+  lastMessageAt?: string | null;
+  lastMessagePreview?: string | null;
+  lastMessageBy?: (number | null) | User;
+  /**
+   * Unread messages per participant.
+   */
+  unread?:
+    | {
+        user?: (number | null) | User;
+        count?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  unreadCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  conversation: number | Conversation;
+  sender?: (number | null) | User;
+  recipient?: (number | null) | User;
+  body: string;
+  attachments?: (number | Media)[] | null;
+  /**
+   * When the recipient read it.
+   */
+  readAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contact-submissions".
+ */
+export interface ContactSubmission {
+  id: number;
+  name: string;
+  email: string;
+  phone?: string | null;
+  subject?: string | null;
+  message: string;
+  status?: ('new' | 'handled' | 'spam') | null;
+  ip?: string | null;
+  userAgent?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -511,9 +1928,149 @@ export interface Notification {
     | boolean
     | null;
   actionUrl?: string | null;
+  urgent?: boolean | null;
   read?: boolean | null;
   readAt?: string | null;
+  emailStatus?: ('none' | 'sending' | 'sent' | 'queued' | 'digested' | 'failed') | null;
   emailedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Offers on cars. Buyers and sellers act through POST /api/negotiations and /api/negotiations/:id/<action>.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "negotiations".
+ */
+export interface Negotiation {
+  id: number;
+  car: number | Car;
+  buyer: number | User;
+  /**
+   * The car’s seller, set by the server.
+   */
+  seller: number | User;
+  status: 'open' | 'accepted' | 'rejected' | 'withdrawn' | 'expired';
+  /**
+   * Who must answer the latest offer.
+   */
+  turn: 'buyer' | 'seller';
+  /**
+   * The latest offer.
+   */
+  currentAmount: number;
+  agreedPrice?: number | null;
+  expiresAt: string;
+  roundCount: number;
+  closedAt?: string | null;
+  offers?:
+    | {
+        by: 'buyer' | 'seller';
+        amount: number;
+        message?: string | null;
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loan-calculations".
+ */
+export interface LoanCalculation {
+  id: number;
+  user: number | User;
+  /**
+   * Optional: the listing the calculation was for.
+   */
+  car?: (number | null) | Car;
+  vehiclePrice: number;
+  downPayment?: number | null;
+  tradeInValue?: number | null;
+  fees?: number | null;
+  /**
+   * APR %
+   */
+  interestRate: number;
+  termMonths: number;
+  salesTaxRate?: number | null;
+  principal: number;
+  monthlyPayment: number;
+  totalInterest: number;
+  totalPaid: number;
+  /**
+   * [{ month, payment, principal, interest, balance }]
+   */
+  schedule?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "financial-products".
+ */
+export interface FinancialProduct {
+  id: number;
+  lender: string;
+  name: string;
+  description?: string | null;
+  /**
+   * APR (%) for each credit-score band; bands are inclusive at both ends.
+   */
+  aprByCreditBand: {
+    minScore: number;
+    maxScore: number;
+    apr: number;
+    id?: string | null;
+  }[];
+  /**
+   * Terms in months this product offers (e.g. 24, 36, 48, 60, 72).
+   */
+  termsAllowed: number[];
+  minAmount: number;
+  maxAmount: number;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carts".
+ */
+export interface Cart {
+  id: number;
+  /**
+   * Empty for a guest cart.
+   */
+  user?: (number | null) | User;
+  /**
+   * SHA-256 of the guest cart token.
+   */
+  tokenHash?: string | null;
+  items?:
+    | {
+        part: number | Part;
+        quantity: number;
+        /**
+         * Price when added; checkout charges the current price.
+         */
+        unitPrice: number;
+        addedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  currency?: string | null;
+  lastActivityAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -523,55 +2080,197 @@ export interface Notification {
  */
 export interface Order {
   id: number;
-  orderNumber?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "parking-spots".
- */
-export interface ParkingSpot {
-  id: number;
-  name?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "parking-bookings".
- */
-export interface ParkingBooking {
-  id: number;
-  bookingCode?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "services".
- */
-export interface Service {
-  id: number;
-  name?: string | null;
-  meta?: {
-    title?: string | null;
-    description?: string | null;
-    /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
-     */
-    image?: (number | null) | Media;
+  orderNumber: string;
+  customer: number | User;
+  /**
+   * Sellers with lines in this order (denormalized for access).
+   */
+  sellers?: (number | User)[] | null;
+  status: 'pending' | 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
+  paymentMethod: 'card' | 'cash_on_delivery';
+  paymentStatus?: ('unpaid' | 'paid' | 'partially_refunded' | 'refunded' | 'voided') | null;
+  /**
+   * Snapshots taken at checkout.
+   */
+  items: {
+    part: number | Part;
+    seller?: (number | null) | User;
+    title: string;
+    sku?: string | null;
+    quantity: number;
+    unitPrice: number;
+    total: number;
+    stockTaken?: boolean | null;
+    fulfilmentStatus?: ('pending' | 'shipped') | null;
+    shippedAt?: string | null;
+    trackingNumber?: string | null;
+    carrier?: string | null;
+    id?: string | null;
+  }[];
+  subtotal: number;
+  discount?: number | null;
+  taxRatePercent?: number | null;
+  tax?: number | null;
+  shipping?: number | null;
+  total: number;
+  currency?: string | null;
+  shippingAddress?: {
+    fullName?: string | null;
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    region?: string | null;
+    postalCode?: string | null;
+    country?: string | null;
+    phone?: string | null;
   };
+  billingAddress?: {
+    fullName?: string | null;
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    region?: string | null;
+    postalCode?: string | null;
+    country?: string | null;
+    phone?: string | null;
+  };
+  notes?: string | null;
+  /**
+   * Unpaid card orders are cancelled after this time.
+   */
+  expiresAt?: string | null;
+  paidAt?: string | null;
+  shippedAt?: string | null;
+  deliveredAt?: string | null;
+  cancelledAt?: string | null;
+  cancelReason?: string | null;
+  stockReturned?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "service-bookings".
+ * via the `definition` "payments".
  */
-export interface ServiceBooking {
+export interface Payment {
   id: number;
-  bookingNumber?: string | null;
+  description?: string | null;
+  /**
+   * Who pays.
+   */
+  user?: (number | null) | User;
+  provider: 'stripe' | 'cash' | 'manual';
+  /**
+   * Stripe PaymentIntent id.
+   */
+  intentId?: string | null;
+  chargeId?: string | null;
+  amount: number;
+  currency: string;
+  refundedAmount?: number | null;
+  status: 'requires_payment' | 'succeeded' | 'failed' | 'refunded' | 'partially_refunded' | 'cancelled';
+  target:
+    | {
+        relationTo: 'orders';
+        value: number | Order;
+      }
+    | {
+        relationTo: 'parking-bookings';
+        value: number | ParkingBooking;
+      }
+    | {
+        relationTo: 'service-bookings';
+        value: number | ServiceBooking;
+      }
+    | {
+        relationTo: 'subscriptions';
+        value: number | Subscription;
+      };
+  /**
+   * Set from target (snake_case).
+   */
+  targetType?: ('orders' | 'parking_bookings' | 'service_bookings' | 'subscriptions') | null;
+  paidAt?: string | null;
+  refundedAt?: string | null;
+  failureMessage?: string | null;
+  /**
+   * Refunds issued through the provider.
+   */
+  refunds?:
+    | {
+        refundId?: string | null;
+        amount?: number | null;
+        reason?: string | null;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions".
+ */
+export interface Subscription {
+  id: number;
+  user: number | User;
+  plan: number | Plan;
+  status: 'pending_payment' | 'active' | 'cancelled' | 'expired';
+  startDate?: string | null;
+  endDate?: string | null;
+  autoRenew?: boolean | null;
+  /**
+   * For Stripe Billing subscriptions (renewals); empty for one-off plan payments.
+   */
+  stripeSubscriptionId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans".
+ */
+export interface Plan {
+  id: number;
+  name: string;
+  /**
+   * `free` is the plan of sellers without a subscription.
+   */
+  slug: string;
+  description?: string | null;
+  price: number;
+  currency?: string | null;
+  billingPeriod: 'monthly' | 'yearly';
+  features?:
+    | {
+        feature: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Active + pending car listings; empty = unlimited.
+   */
+  maxListings?: number | null;
+  featuredListings?: number | null;
+  sortOrder?: number | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-blocks".
+ */
+export interface AvailabilityBlock {
+  id: number;
+  spot: number | ParkingSpot;
+  startTime: string;
+  endTime: string;
+  type: 'maintenance' | 'blocked' | 'reserved';
+  slotsAffected: number;
+  reason?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -591,6 +2290,134 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug:
+          | 'inline'
+          | 'catalog-expire-featured'
+          | 'saved-search-alerts'
+          | 'content-recount-comments'
+          | 'community-notification-digest'
+          | 'expire-negotiations'
+          | 'commerce-expire-unpaid-orders'
+          | 'commerce-expire-subscriptions'
+          | 'parking-no-shows'
+          | 'parking-overstays'
+          | 'parking-reminders'
+          | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'catalog-expire-featured'
+        | 'saved-search-alerts'
+        | 'content-recount-comments'
+        | 'community-notification-digest'
+        | 'expire-negotiations'
+        | 'commerce-expire-unpaid-orders'
+        | 'commerce-expire-subscriptions'
+        | 'parking-no-shows'
+        | 'parking-overstays'
+        | 'parking-reminders'
+        | 'schedulePublish'
+      )
+    | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -620,6 +2447,10 @@ export interface PayloadLockedDocument {
         value: number | Vehicle;
       } | null)
     | ({
+        relationTo: 'expert-verifications';
+        value: number | ExpertVerification;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -630,6 +2461,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'models';
         value: number | Model;
+      } | null)
+    | ({
+        relationTo: 'features';
+        value: number | Feature;
       } | null)
     | ({
         relationTo: 'cars';
@@ -648,20 +2483,120 @@ export interface PayloadLockedDocument {
         value: number | PartBrand;
       } | null)
     | ({
+        relationTo: 'wishlists';
+        value: number | Wishlist;
+      } | null)
+    | ({
+        relationTo: 'saved-searches';
+        value: number | SavedSearch;
+      } | null)
+    | ({
+        relationTo: 'comparisons';
+        value: number | Comparison;
+      } | null)
+    | ({
         relationTo: 'posts';
         value: number | Post;
+      } | null)
+    | ({
+        relationTo: 'categories';
+        value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'tags';
+        value: number | Tag;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'testimonials';
+        value: number | Testimonial;
+      } | null)
+    | ({
+        relationTo: 'partners';
+        value: number | Partner;
+      } | null)
+    | ({
+        relationTo: 'reviews';
+        value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'votes';
+        value: number | Vote;
+      } | null)
+    | ({
+        relationTo: 'forum-categories';
+        value: number | ForumCategory;
+      } | null)
+    | ({
+        relationTo: 'forum-threads';
+        value: number | ForumThread;
+      } | null)
+    | ({
+        relationTo: 'forum-responses';
+        value: number | ForumResponse;
+      } | null)
+    | ({
+        relationTo: 'conversations';
+        value: number | Conversation;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: number | Message;
+      } | null)
+    | ({
+        relationTo: 'contact-submissions';
+        value: number | ContactSubmission;
       } | null)
     | ({
         relationTo: 'notifications';
         value: number | Notification;
       } | null)
     | ({
+        relationTo: 'negotiations';
+        value: number | Negotiation;
+      } | null)
+    | ({
+        relationTo: 'loan-calculations';
+        value: number | LoanCalculation;
+      } | null)
+    | ({
+        relationTo: 'financial-products';
+        value: number | FinancialProduct;
+      } | null)
+    | ({
+        relationTo: 'carts';
+        value: number | Cart;
+      } | null)
+    | ({
         relationTo: 'orders';
         value: number | Order;
       } | null)
     | ({
+        relationTo: 'payments';
+        value: number | Payment;
+      } | null)
+    | ({
+        relationTo: 'plans';
+        value: number | Plan;
+      } | null)
+    | ({
+        relationTo: 'subscriptions';
+        value: number | Subscription;
+      } | null)
+    | ({
+        relationTo: 'amenities';
+        value: number | Amenity;
+      } | null)
+    | ({
         relationTo: 'parking-spots';
         value: number | ParkingSpot;
+      } | null)
+    | ({
+        relationTo: 'availability-blocks';
+        value: number | AvailabilityBlock;
       } | null)
     | ({
         relationTo: 'parking-bookings';
@@ -833,6 +2768,39 @@ export interface LoginEventsSelect<T extends boolean = true> {
  */
 export interface DealersSelect<T extends boolean = true> {
   name?: T;
+  slug?: T;
+  owner?: T;
+  logo?: T;
+  banner?: T;
+  description?: T;
+  contact?:
+    | T
+    | {
+        phone?: T;
+        email?: T;
+        website?: T;
+      };
+  location?:
+    | T
+    | {
+        address?: T;
+        city?: T;
+        region?: T;
+        country?: T;
+        latitude?: T;
+        longitude?: T;
+      };
+  verificationStatus?: T;
+  verificationNote?: T;
+  verifiedAt?: T;
+  documents?:
+    | T
+    | {
+        file?: T;
+        type?: T;
+        note?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -841,7 +2809,50 @@ export interface DealersSelect<T extends boolean = true> {
  * via the `definition` "technicians_select".
  */
 export interface TechniciansSelect<T extends boolean = true> {
+  user?: T;
   displayName?: T;
+  phone?: T;
+  specializations?: T;
+  workingAreas?: T;
+  status?: T;
+  currentLocation?:
+    | T
+    | {
+        latitude?: T;
+        longitude?: T;
+        updatedAt?: T;
+      };
+  rating?:
+    | T
+    | {
+        average?: T;
+        count?: T;
+        distribution?:
+          | T
+          | {
+              one?: T;
+              two?: T;
+              three?: T;
+              four?: T;
+              five?: T;
+            };
+        aspects?:
+          | T
+          | {
+              communication?: T;
+              accuracy?: T;
+              value?: T;
+              shipping?: T;
+            };
+      };
+  performance?:
+    | T
+    | {
+        completedJobs?: T;
+        averageRating?: T;
+        completionRate?: T;
+        averageResponseMinutes?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -850,7 +2861,30 @@ export interface TechniciansSelect<T extends boolean = true> {
  * via the `definition` "vehicles_select".
  */
 export interface VehiclesSelect<T extends boolean = true> {
+  owner?: T;
   licensePlate?: T;
+  make?: T;
+  model?: T;
+  color?: T;
+  year?: T;
+  isDefault?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "expert-verifications_select".
+ */
+export interface ExpertVerificationsSelect<T extends boolean = true> {
+  user?: T;
+  expertiseAreas?: T;
+  yearsOfExperience?: T;
+  credentials?: T;
+  documents?: T;
+  status?: T;
+  reviewNotes?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -913,6 +2947,10 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface MakesSelect<T extends boolean = true> {
   name?: T;
+  slug?: T;
+  logo?: T;
+  country?: T;
+  active?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -922,6 +2960,23 @@ export interface MakesSelect<T extends boolean = true> {
  */
 export interface ModelsSelect<T extends boolean = true> {
   name?: T;
+  slug?: T;
+  make?: T;
+  yearFrom?: T;
+  yearTo?: T;
+  bodyType?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "features_select".
+ */
+export interface FeaturesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  category?: T;
+  icon?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -931,6 +2986,120 @@ export interface ModelsSelect<T extends boolean = true> {
  */
 export interface CarsSelect<T extends boolean = true> {
   title?: T;
+  slug?: T;
+  description?: T;
+  make?: T;
+  model?: T;
+  year?: T;
+  condition?: T;
+  price?: T;
+  currency?: T;
+  msrp?: T;
+  mileage?: T;
+  fuelType?: T;
+  transmission?: T;
+  driveType?: T;
+  bodyType?: T;
+  engineSize?: T;
+  cylinders?: T;
+  doors?: T;
+  seats?: T;
+  exteriorColor?: T;
+  interiorColor?: T;
+  vin?: T;
+  features?: T;
+  primaryImage?: T;
+  images?: T;
+  videos?:
+    | T
+    | {
+        title?: T;
+        url?: T;
+        file?: T;
+        id?: T;
+      };
+  status?: T;
+  moderationNote?: T;
+  publishedAt?: T;
+  featured?: T;
+  featuredUntil?: T;
+  location?:
+    | T
+    | {
+        address?: T;
+        city?: T;
+        region?: T;
+        country?: T;
+        latitude?: T;
+        longitude?: T;
+      };
+  contactPhone?: T;
+  contactEmail?: T;
+  whatsappLink?: T;
+  viewsCount?: T;
+  favoritesCount?: T;
+  specifications?:
+    | T
+    | {
+        horsepower?: T;
+        torque?: T;
+        acceleration0to100?: T;
+        fuelEconomy?: T;
+        dimensions?:
+          | T
+          | {
+              length?: T;
+              width?: T;
+              height?: T;
+              wheelbase?: T;
+            };
+        weight?: T;
+        warranty?: T;
+        serviceHistory?:
+          | T
+          | {
+              date?: T;
+              mileage?: T;
+              description?: T;
+              provider?: T;
+              id?: T;
+            };
+      };
+  priceHistory?:
+    | T
+    | {
+        price?: T;
+        changedAt?: T;
+        id?: T;
+      };
+  negotiable?: T;
+  autoAcceptPrice?: T;
+  autoDeclinePrice?: T;
+  seller?: T;
+  dealer?: T;
+  rating?:
+    | T
+    | {
+        average?: T;
+        count?: T;
+        distribution?:
+          | T
+          | {
+              one?: T;
+              two?: T;
+              three?: T;
+              four?: T;
+              five?: T;
+            };
+        aspects?:
+          | T
+          | {
+              communication?: T;
+              accuracy?: T;
+              value?: T;
+              shipping?: T;
+            };
+      };
   meta?:
     | T
     | {
@@ -947,6 +3116,75 @@ export interface CarsSelect<T extends boolean = true> {
  */
 export interface PartsSelect<T extends boolean = true> {
   title?: T;
+  slug?: T;
+  description?: T;
+  category?: T;
+  brand?: T;
+  sku?: T;
+  price?: T;
+  salePrice?: T;
+  currency?: T;
+  condition?: T;
+  stockQuantity?: T;
+  manageStock?: T;
+  lowStockThreshold?: T;
+  stockStatus?: T;
+  weight?: T;
+  dimensions?:
+    | T
+    | {
+        length?: T;
+        width?: T;
+        height?: T;
+      };
+  warranty?: T;
+  compatibility?:
+    | T
+    | {
+        make?: T;
+        model?: T;
+        yearFrom?: T;
+        yearTo?: T;
+        notes?: T;
+        id?: T;
+      };
+  specifications?:
+    | T
+    | {
+        name?: T;
+        value?: T;
+        unit?: T;
+        id?: T;
+      };
+  images?: T;
+  status?: T;
+  featured?: T;
+  favoritesCount?: T;
+  seller?: T;
+  store?: T;
+  rating?:
+    | T
+    | {
+        average?: T;
+        count?: T;
+        distribution?:
+          | T
+          | {
+              one?: T;
+              two?: T;
+              three?: T;
+              four?: T;
+              five?: T;
+            };
+        aspects?:
+          | T
+          | {
+              communication?: T;
+              accuracy?: T;
+              value?: T;
+              shipping?: T;
+            };
+      };
   meta?:
     | T
     | {
@@ -963,6 +3201,21 @@ export interface PartsSelect<T extends boolean = true> {
  */
 export interface PartCategoriesSelect<T extends boolean = true> {
   name?: T;
+  slug?: T;
+  parent?: T;
+  description?: T;
+  image?: T;
+  sortOrder?: T;
+  path?: T;
+  depth?: T;
+  breadcrumbs?:
+    | T
+    | {
+        category?: T;
+        name?: T;
+        slug?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -972,6 +3225,90 @@ export interface PartCategoriesSelect<T extends boolean = true> {
  */
 export interface PartBrandsSelect<T extends boolean = true> {
   name?: T;
+  slug?: T;
+  logo?: T;
+  country?: T;
+  website?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "favorites_select".
+ */
+export interface FavoritesSelect<T extends boolean = true> {
+  user?: T;
+  item?: T;
+  itemType?: T;
+  itemId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wishlists_select".
+ */
+export interface WishlistsSelect<T extends boolean = true> {
+  user?: T;
+  name?: T;
+  description?: T;
+  items?: T;
+  isPublic?: T;
+  shareToken?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "saved-searches_select".
+ */
+export interface SavedSearchesSelect<T extends boolean = true> {
+  user?: T;
+  name?: T;
+  filters?: T;
+  alertFrequency?: T;
+  alertsEnabled?: T;
+  lastCheckedAt?: T;
+  lastNotifiedAt?: T;
+  lastMatchCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-queries_select".
+ */
+export interface SearchQueriesSelect<T extends boolean = true> {
+  user?: T;
+  query?: T;
+  normalizedQuery?: T;
+  type?: T;
+  filters?: T;
+  resultCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "listing-views_select".
+ */
+export interface ListingViewsSelect<T extends boolean = true> {
+  car?: T;
+  user?: T;
+  viewerKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comparisons_select".
+ */
+export interface ComparisonsSelect<T extends boolean = true> {
+  user?: T;
+  name?: T;
+  cars?: T;
+  shareToken?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -981,6 +3318,18 @@ export interface PartBrandsSelect<T extends boolean = true> {
  */
 export interface PostsSelect<T extends boolean = true> {
   title?: T;
+  slug?: T;
+  excerpt?: T;
+  content?: T;
+  featuredImage?: T;
+  authors?: T;
+  categories?: T;
+  tags?: T;
+  publishedAt?: T;
+  readingTime?: T;
+  viewsCount?: T;
+  commentsCount?: T;
+  scheduled?: T;
   meta?:
     | T
     | {
@@ -988,6 +3337,256 @@ export interface PostsSelect<T extends boolean = true> {
         description?: T;
         image?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories_select".
+ */
+export interface CategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags_select".
+ */
+export interface TagsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  target?: T;
+  parent?: T;
+  body?: T;
+  author?: T;
+  guestName?: T;
+  guestEmail?: T;
+  status?: T;
+  moderatedAt?: T;
+  likesCount?: T;
+  ip?: T;
+  website?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "testimonials_select".
+ */
+export interface TestimonialsSelect<T extends boolean = true> {
+  name?: T;
+  role?: T;
+  company?: T;
+  quote?: T;
+  rating?: T;
+  avatar?: T;
+  order?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners_select".
+ */
+export interface PartnersSelect<T extends boolean = true> {
+  name?: T;
+  logo?: T;
+  link?: T;
+  order?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews_select".
+ */
+export interface ReviewsSelect<T extends boolean = true> {
+  target?: T;
+  author?: T;
+  booking?: T;
+  rating?: T;
+  aspects?:
+    | T
+    | {
+        communication?: T;
+        accuracy?: T;
+        value?: T;
+        shipping?: T;
+      };
+  title?: T;
+  content?: T;
+  images?: T;
+  verifiedPurchase?: T;
+  status?: T;
+  moderationNote?: T;
+  sellerResponse?:
+    | T
+    | {
+        content?: T;
+        at?: T;
+      };
+  reports?:
+    | T
+    | {
+        by?: T;
+        reason?: T;
+        at?: T;
+        id?: T;
+      };
+  reportsCount?: T;
+  helpfulCount?: T;
+  unhelpfulCount?: T;
+  targetCollection?: T;
+  targetId?: T;
+  targetOwner?: T;
+  bookingKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "votes_select".
+ */
+export interface VotesSelect<T extends boolean = true> {
+  user?: T;
+  target?: T;
+  value?: T;
+  targetCollection?: T;
+  targetId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-categories_select".
+ */
+export interface ForumCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-threads_select".
+ */
+export interface ForumThreadsSelect<T extends boolean = true> {
+  title?: T;
+  body?: T;
+  category?: T;
+  author?: T;
+  car?:
+    | T
+    | {
+        make?: T;
+        model?: T;
+        year?: T;
+      };
+  status?: T;
+  pinned?: T;
+  featured?: T;
+  acceptedResponse?: T;
+  viewsCount?: T;
+  responsesCount?: T;
+  lastActivityAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-responses_select".
+ */
+export interface ForumResponsesSelect<T extends boolean = true> {
+  thread?: T;
+  author?: T;
+  body?: T;
+  isExpert?: T;
+  isAccepted?: T;
+  helpfulCount?: T;
+  unhelpfulCount?: T;
+  status?: T;
+  flags?:
+    | T
+    | {
+        by?: T;
+        reason?: T;
+        at?: T;
+        id?: T;
+      };
+  flagsCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations_select".
+ */
+export interface ConversationsSelect<T extends boolean = true> {
+  participants?: T;
+  initiator?: T;
+  listing?: T;
+  listingKey?: T;
+  subject?: T;
+  lastMessageAt?: T;
+  lastMessagePreview?: T;
+  lastMessageBy?: T;
+  unread?:
+    | T
+    | {
+        user?: T;
+        count?: T;
+        id?: T;
+      };
+  unreadCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  conversation?: T;
+  sender?: T;
+  recipient?: T;
+  body?: T;
+  attachments?: T;
+  readAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contact-submissions_select".
+ */
+export interface ContactSubmissionsSelect<T extends boolean = true> {
+  name?: T;
+  email?: T;
+  phone?: T;
+  subject?: T;
+  message?: T;
+  status?: T;
+  ip?: T;
+  userAgent?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1002,9 +3601,104 @@ export interface NotificationsSelect<T extends boolean = true> {
   message?: T;
   data?: T;
   actionUrl?: T;
+  urgent?: T;
   read?: T;
   readAt?: T;
+  emailStatus?: T;
   emailedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "negotiations_select".
+ */
+export interface NegotiationsSelect<T extends boolean = true> {
+  car?: T;
+  buyer?: T;
+  seller?: T;
+  status?: T;
+  turn?: T;
+  currentAmount?: T;
+  agreedPrice?: T;
+  expiresAt?: T;
+  roundCount?: T;
+  closedAt?: T;
+  offers?:
+    | T
+    | {
+        by?: T;
+        amount?: T;
+        message?: T;
+        at?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loan-calculations_select".
+ */
+export interface LoanCalculationsSelect<T extends boolean = true> {
+  user?: T;
+  car?: T;
+  vehiclePrice?: T;
+  downPayment?: T;
+  tradeInValue?: T;
+  fees?: T;
+  interestRate?: T;
+  termMonths?: T;
+  salesTaxRate?: T;
+  principal?: T;
+  monthlyPayment?: T;
+  totalInterest?: T;
+  totalPaid?: T;
+  schedule?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "financial-products_select".
+ */
+export interface FinancialProductsSelect<T extends boolean = true> {
+  lender?: T;
+  name?: T;
+  description?: T;
+  aprByCreditBand?:
+    | T
+    | {
+        minScore?: T;
+        maxScore?: T;
+        apr?: T;
+        id?: T;
+      };
+  termsAllowed?: T;
+  minAmount?: T;
+  maxAmount?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "carts_select".
+ */
+export interface CartsSelect<T extends boolean = true> {
+  user?: T;
+  tokenHash?: T;
+  items?:
+    | T
+    | {
+        part?: T;
+        quantity?: T;
+        unitPrice?: T;
+        addedAt?: T;
+        id?: T;
+      };
+  currency?: T;
+  lastActivityAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1014,6 +3708,148 @@ export interface NotificationsSelect<T extends boolean = true> {
  */
 export interface OrdersSelect<T extends boolean = true> {
   orderNumber?: T;
+  customer?: T;
+  sellers?: T;
+  status?: T;
+  paymentMethod?: T;
+  paymentStatus?: T;
+  items?:
+    | T
+    | {
+        part?: T;
+        seller?: T;
+        title?: T;
+        sku?: T;
+        quantity?: T;
+        unitPrice?: T;
+        total?: T;
+        stockTaken?: T;
+        fulfilmentStatus?: T;
+        shippedAt?: T;
+        trackingNumber?: T;
+        carrier?: T;
+        id?: T;
+      };
+  subtotal?: T;
+  discount?: T;
+  taxRatePercent?: T;
+  tax?: T;
+  shipping?: T;
+  total?: T;
+  currency?: T;
+  shippingAddress?:
+    | T
+    | {
+        fullName?: T;
+        line1?: T;
+        line2?: T;
+        city?: T;
+        region?: T;
+        postalCode?: T;
+        country?: T;
+        phone?: T;
+      };
+  billingAddress?:
+    | T
+    | {
+        fullName?: T;
+        line1?: T;
+        line2?: T;
+        city?: T;
+        region?: T;
+        postalCode?: T;
+        country?: T;
+        phone?: T;
+      };
+  notes?: T;
+  expiresAt?: T;
+  paidAt?: T;
+  shippedAt?: T;
+  deliveredAt?: T;
+  cancelledAt?: T;
+  cancelReason?: T;
+  stockReturned?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  description?: T;
+  user?: T;
+  provider?: T;
+  intentId?: T;
+  chargeId?: T;
+  amount?: T;
+  currency?: T;
+  refundedAmount?: T;
+  status?: T;
+  target?: T;
+  targetType?: T;
+  paidAt?: T;
+  refundedAt?: T;
+  failureMessage?: T;
+  refunds?:
+    | T
+    | {
+        refundId?: T;
+        amount?: T;
+        reason?: T;
+        at?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plans_select".
+ */
+export interface PlansSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  price?: T;
+  currency?: T;
+  billingPeriod?: T;
+  features?:
+    | T
+    | {
+        feature?: T;
+        id?: T;
+      };
+  maxListings?: T;
+  featuredListings?: T;
+  sortOrder?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions_select".
+ */
+export interface SubscriptionsSelect<T extends boolean = true> {
+  user?: T;
+  plan?: T;
+  status?: T;
+  startDate?: T;
+  endDate?: T;
+  autoRenew?: T;
+  stripeSubscriptionId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "amenities_select".
+ */
+export interface AmenitiesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  icon?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1022,7 +3858,73 @@ export interface OrdersSelect<T extends boolean = true> {
  * via the `definition` "parking-spots_select".
  */
 export interface ParkingSpotsSelect<T extends boolean = true> {
+  owner?: T;
   name?: T;
+  description?: T;
+  address?: T;
+  city?: T;
+  latitude?: T;
+  longitude?: T;
+  timezone?: T;
+  totalSlots?: T;
+  price?: T;
+  priceType?: T;
+  openingHours?:
+    | T
+    | {
+        alwaysOpen?: T;
+        days?:
+          | T
+          | {
+              day?: T;
+              open?: T;
+              close?: T;
+              allDay?: T;
+              id?: T;
+            };
+      };
+  phone?: T;
+  images?: T;
+  amenities?: T;
+  active?: T;
+  rating?:
+    | T
+    | {
+        average?: T;
+        count?: T;
+        distribution?:
+          | T
+          | {
+              one?: T;
+              two?: T;
+              three?: T;
+              four?: T;
+              five?: T;
+            };
+        aspects?:
+          | T
+          | {
+              communication?: T;
+              accuracy?: T;
+              value?: T;
+              shipping?: T;
+            };
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-blocks_select".
+ */
+export interface AvailabilityBlocksSelect<T extends boolean = true> {
+  spot?: T;
+  startTime?: T;
+  endTime?: T;
+  type?: T;
+  slotsAffected?: T;
+  reason?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1031,7 +3933,27 @@ export interface ParkingSpotsSelect<T extends boolean = true> {
  * via the `definition` "parking-bookings_select".
  */
 export interface ParkingBookingsSelect<T extends boolean = true> {
-  bookingCode?: T;
+  user?: T;
+  spot?: T;
+  spotOwner?: T;
+  vehicle?: T;
+  startTime?: T;
+  endTime?: T;
+  status?: T;
+  totalCost?: T;
+  currency?: T;
+  unitPrice?: T;
+  priceType?: T;
+  qrCode?: T;
+  pin?: T;
+  paymentStatus?: T;
+  refundAmount?: T;
+  cancellationReason?: T;
+  cancellationNote?: T;
+  cancelledAt?: T;
+  checkedInAt?: T;
+  checkedOutAt?: T;
+  reminderSentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1041,6 +3963,54 @@ export interface ParkingBookingsSelect<T extends boolean = true> {
  */
 export interface ServicesSelect<T extends boolean = true> {
   name?: T;
+  description?: T;
+  slug?: T;
+  category?: T;
+  subCategory?: T;
+  durationMinutes?: T;
+  basePrice?: T;
+  currency?: T;
+  availability?:
+    | T
+    | {
+        active?: T;
+        workingHours?:
+          | T
+          | {
+              start?: T;
+              end?: T;
+            };
+        workingDays?: T;
+        emergencyAvailable?: T;
+      };
+  requiresApproval?: T;
+  media?: T;
+  tags?: T;
+  popular?: T;
+  sortOrder?: T;
+  rating?:
+    | T
+    | {
+        average?: T;
+        count?: T;
+        distribution?:
+          | T
+          | {
+              one?: T;
+              two?: T;
+              three?: T;
+              four?: T;
+              five?: T;
+            };
+        aspects?:
+          | T
+          | {
+              communication?: T;
+              accuracy?: T;
+              value?: T;
+              shipping?: T;
+            };
+      };
   meta?:
     | T
     | {
@@ -1057,6 +4027,119 @@ export interface ServicesSelect<T extends boolean = true> {
  */
 export interface ServiceBookingsSelect<T extends boolean = true> {
   bookingNumber?: T;
+  status?: T;
+  customer?: T;
+  guestTokenHash?: T;
+  service?: T;
+  technician?: T;
+  technicianUser?: T;
+  isEmergency?: T;
+  urgency?: T;
+  scheduledAt?: T;
+  durationMinutes?: T;
+  scheduledEnd?: T;
+  location?:
+    | T
+    | {
+        address?: T;
+        city?: T;
+        governorate?: T;
+        notes?: T;
+        latitude?: T;
+        longitude?: T;
+      };
+  customerInfo?:
+    | T
+    | {
+        name?: T;
+        phone?: T;
+        carBrand?: T;
+        carModel?: T;
+        carYear?: T;
+        plate?: T;
+        color?: T;
+      };
+  problemDescription?: T;
+  images?: T;
+  pricing?:
+    | T
+    | {
+        basePrice?: T;
+        discount?: T;
+        total?: T;
+        currency?: T;
+        discountReason?: T;
+      };
+  paymentStatus?: T;
+  tracking?:
+    | T
+    | {
+        statusHistory?:
+          | T
+          | {
+              status?: T;
+              at?: T;
+              actor?: T;
+              actorType?: T;
+              note?: T;
+              id?: T;
+            };
+        technicianLocation?:
+          | T
+          | {
+              lat?: T;
+              lng?: T;
+              at?: T;
+            };
+        eta?: T;
+        etaMinutes?: T;
+        distanceKm?: T;
+        assignedAt?: T;
+        departedAt?: T;
+        arrivedAt?: T;
+        completedAt?: T;
+      };
+  progressStages?:
+    | T
+    | {
+        stage?: T;
+        status?: T;
+        startedAt?: T;
+        completedAt?: T;
+        notes?: T;
+        images?: T;
+        updatedBy?: T;
+        id?: T;
+      };
+  blockers?:
+    | T
+    | {
+        description?: T;
+        reportedAt?: T;
+        resolvedAt?: T;
+        reportedBy?: T;
+        id?: T;
+      };
+  qualityChecks?:
+    | T
+    | {
+        item?: T;
+        passed?: T;
+        checkedAt?: T;
+        checkedBy?: T;
+        notes?: T;
+        id?: T;
+      };
+  feedback?:
+    | T
+    | {
+        rating?: T;
+        at?: T;
+        comment?: T;
+      };
+  cancellationReason?: T;
+  rejectionReason?: T;
+  adminNotes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1067,6 +4150,38 @@ export interface ServiceBookingsSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1161,6 +4276,24 @@ export interface PlatformSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1214,6 +4347,16 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1221,6 +4364,109 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCatalog-expire-featured".
+ */
+export interface TaskCatalogExpireFeatured {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSaved-search-alerts".
+ */
+export interface TaskSavedSearchAlerts {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskContent-recount-comments".
+ */
+export interface TaskContentRecountComments {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommunity-notification-digest".
+ */
+export interface TaskCommunityNotificationDigest {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpire-negotiations".
+ */
+export interface TaskExpireNegotiations {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommerce-expire-unpaid-orders".
+ */
+export interface TaskCommerceExpireUnpaidOrders {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommerce-expire-subscriptions".
+ */
+export interface TaskCommerceExpireSubscriptions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskParking-no-shows".
+ */
+export interface TaskParkingNoShows {
+  input?: unknown;
+  output: {
+    count?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskParking-overstays".
+ */
+export interface TaskParkingOverstays {
+  input?: unknown;
+  output: {
+    count?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskParking-reminders".
+ */
+export interface TaskParkingReminders {
+  input?: unknown;
+  output: {
+    count?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?: {
+      relationTo: 'posts';
+      value: number | Post;
+    } | null;
+    global?: string | null;
+    user?: (number | null) | User;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
