@@ -33,14 +33,29 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
   if (process.env.DATABASE_URL && process.env.REALTIME_ADAPTER !== 'memory') {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
     guardPool(pool, payload.logger, 'socket.io adapter pool')
+    // Instances starting together would race on "create table if not exists" (a duplicate pg_type row):
+    // serialize the DDL with a transaction-scoped advisory lock.
     await pool.query(`
-      create table if not exists socket_io_attachments (
-        id bigserial unique,
-        created_at timestamptz default now(),
-        payload bytea
-      )`)
+      do $$ begin
+        perform pg_advisory_xact_lock(hashtext('socket_io_attachments'));
+        create table if not exists socket_io_attachments (
+          id bigserial unique,
+          created_at timestamptz default now(),
+          payload bytea
+        );
+      end $$`)
     io.adapter(createAdapter(pool, { errorHandler: (err) => payload.logger.warn({ err, msg: 'socket.io adapter' }) }))
     io.engine.on('close', () => void pool.end().catch(() => {}))
+    // The cluster adapter publishes to PostgreSQL before delivering locally, so two emits in a row could
+    // overtake each other. Serialize broadcasts per process: events reach every client in emit order.
+    const adapter = io.of('/').adapter as unknown as { broadcast: (packet: unknown, opts: unknown) => Promise<void> | void }
+    const broadcast = adapter.broadcast.bind(adapter)
+    let queue: Promise<void> = Promise.resolve()
+    adapter.broadcast = (packet, opts) => {
+      const next = queue.then(() => broadcast(packet, opts))
+      queue = next.catch(() => {})
+      return next
+    }
     const origClose = io.close.bind(io)
     io.close = ((fn?: (err?: Error) => void) => {
       origClose(fn)

@@ -36,14 +36,19 @@ export async function databaseExtras(): Promise<string[]> {
 export async function applyDatabaseExtras(payload: Payload): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const drizzle = (payload.db as any).drizzle
-  for (const statement of await databaseExtras()) {
-    try {
-      await drizzle.execute(sql.raw(statement))
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err)
-      // Concurrent "create … if not exists" from two instances can still collide on the catalog: harmless.
-      if (/already exists|duplicate key value violates unique constraint "pg_/i.test(message)) continue
-      throw new Error(`database extra failed: ${statement}\n${message}`)
+  const statements = await databaseExtras()
+  // One transaction holding an advisory lock: instances starting together apply the DDL one after another
+  // (concurrent "create … if not exists" / "create or replace" can otherwise collide in the catalog).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  await drizzle.transaction(async (tx: any) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('autohub:database-extras'))`)
+    for (const statement of statements) {
+      try {
+        await tx.execute(sql.raw(statement))
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err)
+        throw new Error(`database extra failed: ${statement}\n${message}`)
+      }
     }
-  }
+  })
 }
