@@ -1497,7 +1497,7 @@ export interface Service {
     emergencyAvailable?: boolean | null;
   };
   /**
-   * Every booking starts pending approval (see docs/services.md).
+   * Every booking starts pending approval (see the README (services section)).
    */
   requiresApproval?: boolean | null;
   media?: (number | Media)[] | null;

@@ -6,7 +6,7 @@ import { validateSavedSearch } from '@hooks/discovery-validate'
 import { stampOwner } from '@hooks/stampOwner'
 
 /**
- * A user's saved car search (the same filters as `GET /api/cars`, see docs/discovery.md). The
+ * A user's saved car search (the same filters as `GET /api/cars`, see the README (discovery section)). The
  * `saved-search-alerts` job notifies the owner of new matching active listings (`saved_search_match`).
  */
 export const SavedSearches: CollectionConfig = {

@@ -86,7 +86,7 @@ export const Services: CollectionConfig = {
         { name: 'emergencyAvailable', type: 'checkbox', defaultValue: false, index: true },
       ],
     },
-    { name: 'requiresApproval', type: 'checkbox', defaultValue: true, admin: { description: 'Every booking starts pending approval (see docs/services.md).' } },
+    { name: 'requiresApproval', type: 'checkbox', defaultValue: true, admin: { description: 'Every booking starts pending approval (see the README (services section)).' } },
     { name: 'media', type: 'upload', relationTo: 'media', hasMany: true },
     { name: 'tags', type: 'text', hasMany: true },
     { name: 'popular', type: 'checkbox', defaultValue: false, index: true },

@@ -66,7 +66,7 @@ export const viewThread: PayloadHandler = async (req) => {
   return json({ viewsCount: Number(res.rows[0].views_count) })
 }
 
-/** `POST /api/forum-threads/:id/resolve|close|reopen` — author, admins, editors (table in docs/community.md). */
+/** `POST /api/forum-threads/:id/resolve|close|reopen` — author, admins, editors (table in the README (community section)). */
 export const threadTransition =
   (action: 'resolve' | 'close' | 'reopen'): PayloadHandler =>
   async (req) => {
