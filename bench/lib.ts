@@ -14,6 +14,8 @@ export interface RunResult {
   non2xx: number
   requests: number
   rssMb: number
+  /** Responses by status code. */
+  statuses: Record<string, number>
 }
 
 export function startProcess(cmd: string, args: string[], env: Record<string, string>, logFile: string): ChildProcess {
@@ -22,12 +24,13 @@ export function startProcess(cmd: string, args: string[], env: Record<string, st
   return child
 }
 
-export async function waitFor(url: string, timeoutMs = 300_000): Promise<void> {
+/** Polls `url` until it answers 2xx (GET) — or answers at all, when a `method` is given. */
+export async function waitFor(url: string, timeoutMs = 300_000, method?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     try {
-      const res = await fetch(url)
-      if (res.ok) return
+      const res = await fetch(url, { method: method ?? 'GET' })
+      if (res.ok || method) return
     } catch {
       /* not up yet */
     }
@@ -90,34 +93,41 @@ export async function measure(
     peakRss = Math.max(peakRss, treeRssMb(opts.pid))
   }, 250)
   try {
-    const result = await run(url, requests, connections, scenario.amount ? { amount: scenario.amount } : { duration: opts.duration })
-    const expected = (scenario.expectedStatuses ?? []).reduce((n, code) => n + (result.statusCodeStats?.[String(code) as never]?.count ?? 0), 0)
+    const latencies: number[] = []
+    const started = Date.now()
+    const result = await run(url, requests, connections, scenario.amount ? { amount: scenario.amount } : { duration: opts.duration }, latencies)
+    const seconds = (Date.now() - started) / 1000
+    const statuses: Record<string, number> = {}
+    for (const [code, v] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (v as { count: number }).count
+    const expected = (scenario.expectedStatuses ?? []).reduce((n, code) => n + (statuses[String(code)] ?? 0), 0)
     const non2xx = result.non2xx - expected
+    latencies.sort((a, b) => a - b)
+    const pct = (p: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10 : 0)
     return {
-      rps: Math.round(result.requests.average * 10) / 10,
-      p50: result.latency.p50,
-      p95: (result.latency as unknown as Record<string, number>).p97_5 !== undefined ? percentile(result, 95) : result.latency.p90,
-      p99: result.latency.p99,
+      // fixed-amount runs: completed requests over wall time (autocannon's per-second average undercounts partial seconds)
+      rps: scenario.amount ? Math.round((result.requests.total / seconds) * 10) / 10 : Math.round(result.requests.average * 10) / 10,
+      p50: pct(50),
+      p95: pct(95),
+      p99: pct(99),
       errors: result.errors + result.timeouts + non2xx,
       expected,
       non2xx: result.non2xx,
       requests: result.requests.total,
       rssMb: Math.max(peakRss, treeRssMb(opts.pid)),
+      statuses,
     }
   } finally {
     clearInterval(sampler)
   }
 }
 
-/** autocannon reports p90 and p97.5, not p95: interpolate between them. */
-function percentile(result: autocannon.Result, p: 95): number {
-  const l = result.latency as unknown as Record<string, number>
-  const p90 = l.p90
-  const p975 = l.p97_5
-  return Math.round((p90 + ((p - 90) / 7.5) * (p975 - p90)) * 10) / 10
-}
-
-function run(url: string, requests: autocannon.Request[], connections: number, limit: { duration?: number; amount?: number }): Promise<autocannon.Result> {
+function run(
+  url: string,
+  requests: autocannon.Request[],
+  connections: number,
+  limit: { duration?: number; amount?: number },
+  latencies?: number[],
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -131,6 +141,7 @@ function run(url: string, requests: autocannon.Request[], connections: number, l
       (err, result) => (err ? reject(err) : resolve(result)),
     )
     instance.on('error', reject)
+    if (latencies) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms))
   })
 }
 

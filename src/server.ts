@@ -21,6 +21,7 @@ import { ensureDatabase } from './db/database-url'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
 import { healthHandler } from './http/health'
+import { publicMaxAge, ResponseCache } from './http/response-cache'
 import { env } from './lib/env'
 import { startRealtime } from './realtime/server'
 
@@ -115,10 +116,14 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     next()
   })
 
+  // Anonymous GETs whose endpoint declares them `public, max-age` are served from memory for a few seconds;
+  // any write through this instance empties it (src/http/response-cache.ts; bench/NOTES.md for the numbers).
+  const responseCache = new ResponseCache({ ttlSeconds: Number(process.env.RESPONSE_CACHE_TTL ?? 5) })
   const graphqlPost = GRAPHQL_POST(Promise.resolve(config))
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   app.post('/api/graphql', async (req, res, next) => {
     try {
+      if (Buffer.isBuffer(req.body) && /\bmutation\b/.test(req.body.toString('utf8'))) responseCache.clear()
       await sendFetchResponse(res, await graphqlPost(toFetchRequest(req)))
     } catch (err) {
       next(err)
@@ -133,7 +138,24 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   })
   app.all('/api/{*rest}', async (req, res, next) => {
     try {
-      await sendFetchResponse(res, await handleEndpoints({ config, request: toFetchRequest(req) }))
+      const key = responseCache.keyOf({ method: req.method, url: req.originalUrl, headers: req.headers })
+      const hit = key ? responseCache.get(key) : null
+      if (hit) {
+        res.status(hit.status)
+        for (const [name, value] of hit.headers) res.setHeader(name, value)
+        res.setHeader('x-cache', 'HIT')
+        res.end(hit.body)
+        return
+      }
+      const response = await handleEndpoints({ config, request: toFetchRequest(req) })
+      if (req.method !== 'GET' && req.method !== 'HEAD' && response.status < 400) responseCache.clear()
+      if (key && response.status === 200 && publicMaxAge(response.headers.get('cache-control')) > 0) {
+        const body = Buffer.from(await response.arrayBuffer())
+        responseCache.store(key, response.status, response.headers, body)
+        await sendFetchResponse(res, new Response(body, { status: response.status, headers: response.headers }))
+        return
+      }
+      await sendFetchResponse(res, response)
     } catch (err) {
       next(err)
     }

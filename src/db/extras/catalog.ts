@@ -59,4 +59,8 @@ export const statements: string[] = [
 
   // reference data
   `create index if not exists models_make_years_idx on models (make_id, year_from, year_to)`,
+
+  // performance (bench/NOTES.md): public listing search by make, newest first — walks one make's public rows in
+  // created_at order and stops at the page (6.4 ms → 0.5 ms for page 3 at 100k cars; price/year filtered on the way).
+  `create index if not exists cars_public_make_created_idx on cars (make_id, created_at desc) where status in ('active', 'sold')`,
 ]

@@ -1,0 +1,349 @@
+/**
+ * The raw baseline: node `http` + `pg`, the same SQL each scenario needs and the same JSON shape, no framework.
+ * Every AutoHub figure in bench/RESULTS.md is reported as a ratio to this server, measured in the same run.
+ *
+ * Run as its own process (like the app server, so neither shares an event loop with autocannon):
+ *   DATABASE_URL=… PORT=… node --import tsx bench/baseline.ts   → prints `READY <port>`
+ *
+ * Where AutoHub's own query code is plain SQL (search, suggestions, occupancy), the baseline calls that very
+ * code through a bare drizzle-over-pg handle, so the SQL is identical by construction. Authentication is not
+ * replicated: the baseline trusts an `x-user` header (the app verifies a JWT and loads the user) — part of what
+ * the ratio measures.
+ */
+import { randomBytes, randomInt } from 'node:crypto'
+import http from 'node:http'
+
+import { sql } from '@payloadcms/db-postgres'
+import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
+import pg from 'pg'
+
+import type { Tx } from '../src/db/transaction'
+import { calculateLoan } from '../src/domain/loan'
+import { availableSlots, bookingCost, fits, type Occupancy, pickPin, type PriceType } from '../src/domain/parking'
+import { normalizeQuery, pageOf, pagination } from '../src/domain/search'
+import { search, suggest } from '../src/search/engine'
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.BASELINE_POOL || 20) })
+pool.on('error', () => {})
+const db = drizzle({ client: pool }) as unknown as Tx
+
+type Handler = (url: URL, body: Record<string, unknown> | undefined, user: number) => Promise<[number, unknown]>
+
+const notFound: [number, unknown] = [404, { errors: [{ message: 'Not Found' }] }]
+const conflict = (message: string, data: unknown = {}): [number, unknown] => [409, { errors: [{ message, data }] }]
+
+/** The car columns Payload returns (every scalar field; groups nested), plus populated make/model/seller. */
+const CAR_JSON = `json_build_object(
+  'id', c.id, 'title', c.title, 'slug', c.slug, 'description', c.description, 'year', c.year::float8, 'condition', c.condition,
+  'price', c.price::float8, 'currency', c.currency, 'msrp', c.msrp::float8, 'mileage', c.mileage::float8, 'fuelType', c.fuel_type,
+  'transmission', c.transmission, 'driveType', c.drive_type, 'bodyType', c.body_type, 'engineSize', c.engine_size::float8,
+  'cylinders', c.cylinders::float8, 'doors', c.doors::float8, 'seats', c.seats::float8, 'exteriorColor', c.exterior_color,
+  'interiorColor', c.interior_color, 'vin', c.vin, 'primaryImage', c.primary_image_id, 'status', c.status, 'publishedAt', c.published_at,
+  'featured', c.featured, 'featuredUntil', c.featured_until,
+  'location', json_build_object('address', c.location_address, 'city', c.location_city, 'region', c.location_region, 'country', c.location_country,
+    'latitude', c.location_latitude::float8, 'longitude', c.location_longitude::float8),
+  'contactPhone', c.contact_phone, 'contactEmail', c.contact_email, 'viewsCount', c.views_count::float8, 'favoritesCount', c.favorites_count::float8,
+  'negotiable', c.negotiable, 'createdAt', c.created_at, 'updatedAt', c.updated_at,
+  'rating', json_build_object('average', c.rating_average::float8, 'count', c.rating_count::float8),
+  'make', json_build_object('id', mk.id, 'name', mk.name, 'slug', mk.slug, 'logo', mk.logo_id),
+  'model', json_build_object('id', md.id, 'name', md.name, 'slug', md.slug, 'make', md.make_id),
+  'seller', json_build_object('id', u.id, 'firstName', u.first_name, 'lastName', u.last_name, 'avatar', u.avatar_id, 'accountType', u.account_type, 'companyName', u.company_name),
+  'images', coalesce((select json_agg(r.media_id order by r."order") from cars_rels r where r.parent_id = c.id and r.path = 'images'), '[]'::json),
+  'features', coalesce((select json_agg(r.features_id order by r."order") from cars_rels r where r.parent_id = c.id and r.path = 'features'), '[]'::json),
+  'videos', coalesce((select json_agg(json_build_object('id', v.id, 'title', v.title, 'url', v.url)) from cars_videos v where v._parent_id = c.id), '[]'::json),
+  'priceHistory', coalesce((select json_agg(json_build_object('id', h.id, 'price', h.price::float8, 'changedAt', h.changed_at)) from cars_price_history h where h._parent_id = c.id), '[]'::json)
+) as doc`
+/** A listing card: the fields the listing search selects (bench/scenarios/catalog.ts CARD_FIELDS), make/model default-populated. */
+const CARD_JSON = `json_build_object(
+  'id', c.id, 'title', c.title, 'slug', c.slug, 'make', json_build_object('id', mk.id, 'name', mk.name, 'slug', mk.slug, 'logo', mk.logo_id),
+  'model', json_build_object('id', md.id, 'name', md.name, 'slug', md.slug, 'make', md.make_id), 'year', c.year::float8, 'condition', c.condition,
+  'price', c.price::float8, 'currency', c.currency, 'mileage', c.mileage::float8, 'fuelType', c.fuel_type, 'transmission', c.transmission,
+  'bodyType', c.body_type, 'primaryImage', c.primary_image_id, 'status', c.status,
+  'location', json_build_object('address', c.location_address, 'city', c.location_city, 'region', c.location_region, 'country', c.location_country,
+    'latitude', c.location_latitude::float8, 'longitude', c.location_longitude::float8),
+  'createdAt', c.created_at) as doc`
+const CAR_FROM = `from cars c join makes mk on mk.id = c.make_id join models md on md.id = c.model_id left join users u on u.id = c.seller_id`
+
+/** Listing search: make + price range + year, newest first, page N, depth 1; paginated like Payload (with a count). */
+async function listingSearch(url: URL): Promise<[number, unknown]> {
+  const p = url.searchParams
+  const args = [Number(p.get('make')), Number(p.get('minPrice')), Number(p.get('maxPrice')), Number(p.get('minYear'))]
+  const limit = Math.min(Number(p.get('limit') || 12), 100)
+  const page = Math.max(Number(p.get('page') || 1), 1)
+  const where = `c.status in ('active','sold') and c.make_id = $1 and c.price >= $2 and c.price <= $3 and c.year >= $4`
+  const [rows, count] = await Promise.all([
+    pool.query(`select ${p.get('card') ? CARD_JSON : CAR_JSON} ${CAR_FROM} where ${where} order by c.created_at desc limit $5 offset $6`, [...args, limit, (page - 1) * limit]),
+    pool.query(`select count(*)::int as n from cars c where ${where}`, args),
+  ])
+  const totalDocs = count.rows[0].n
+  const totalPages = Math.ceil(totalDocs / limit)
+  return [
+    200,
+    {
+      docs: rows.rows.map((r) => r.doc),
+      totalDocs,
+      limit,
+      totalPages,
+      page,
+      pagingCounter: (page - 1) * limit + 1,
+      hasPrevPage: page > 1,
+      hasNextPage: page < totalPages,
+      prevPage: page > 1 ? page - 1 : null,
+      nextPage: page < totalPages ? page + 1 : null,
+    },
+  ]
+}
+
+async function listingDetail(url: URL): Promise<[number, unknown]> {
+  const id = Number(url.pathname.split('/').pop())
+  const res = await pool.query(`select ${CAR_JSON} ${CAR_FROM} where c.id = $1 and c.status in ('active','sold')`, [id])
+  return res.rows[0] ? [200, res.rows[0].doc] : notFound
+}
+
+async function loan(_url: URL, body: Record<string, unknown> | undefined): Promise<[number, unknown]> {
+  const b = body as { vehiclePrice: number; downPayment?: number; interestRate: number; termMonths: number }
+  return [
+    200,
+    calculateLoan({ vehiclePrice: b.vehiclePrice, downPayment: b.downPayment ?? 0, tradeInValue: 0, interestRate: b.interestRate, termMonths: b.termMonths, salesTaxRate: 0, fees: 0 } as never),
+  ]
+}
+
+/** GET /api/search: the engine's SQL (vocabulary stamp, strict pass, relaxed pass when empty) + the search-queries log row. */
+async function fullText(url: URL, _b: unknown, user: number): Promise<[number, unknown]> {
+  const q = url.searchParams.get('q') ?? ''
+  const type = (url.searchParams.get('type') ?? 'all') as 'all'
+  const limit = Number(url.searchParams.get('limit') || 20)
+  const page = pageOf(1, limit)
+  const result = await search(db, q, type, page)
+  await pool.query(
+    `insert into search_queries (user_id, query, normalized_query, type, filters, result_count, updated_at, created_at)
+     values ($1, $2, $3, $4, $5, $6, now(), now())`,
+    [user || null, q, result.plan.normalized, type, JSON.stringify({ type, page: 1, limit }), result.totalDocs],
+  )
+  return [200, { query: q, normalizedQuery: result.plan.normalized, type, corrected: result.plan.corrected, relaxed: result.relaxed, docs: result.hits, ...pagination(result.totalDocs, page) }]
+}
+
+async function suggestions(url: URL): Promise<[number, unknown]> {
+  const q = url.searchParams.get('q') ?? ''
+  const normalized = normalizeQuery(q)
+  return [200, { query: q, suggestions: normalized ? await suggest(db, normalized, 8) : [] }]
+}
+
+/** GET /api/parking-spots/nearby: the endpoint's distance SQL, the spots with their default-populated owner, occupancy. */
+async function nearby(url: URL): Promise<[number, unknown]> {
+  const p = url.searchParams
+  const lat = Number(p.get('lat'))
+  const lng = Number(p.get('lng'))
+  const radiusKm = Number(p.get('radiusKm') || 10)
+  const start = new Date(String(p.get('start')))
+  const end = new Date(String(p.get('end')))
+  const res = await pool.query(
+    `select id, earth_distance(ll_to_earth($1::float8, $2::float8), ll_to_earth(latitude::float8, longitude::float8)) as distance_m
+     from parking_spots
+     where active = true
+       and earth_box(ll_to_earth($1::float8, $2::float8), $3::float8) @> ll_to_earth(latitude::float8, longitude::float8)
+       and earth_distance(ll_to_earth($1::float8, $2::float8), ll_to_earth(latitude::float8, longitude::float8)) <= $3::float8
+     order by distance_m asc, id asc limit 20`,
+    [lat, lng, radiusKm * 1000],
+  )
+  const ids = res.rows.map((r) => Number(r.id))
+  if (!ids.length) return [200, { docs: [], totalDocs: 0, start: start.toISOString(), end: end.toISOString(), radiusKm }]
+  const [spots, bookings, blocks] = await Promise.all([
+    pool.query(
+      `select s.id, json_build_object('id', s.id, 'owner', json_build_object('id', u.id, 'firstName', u.first_name, 'lastName', u.last_name, 'avatar', u.avatar_id,
+          'accountType', u.account_type, 'companyName', u.company_name),
+        'name', s.name, 'description', l.description, 'address', s.address, 'city', s.city, 'latitude', s.latitude::float8, 'longitude', s.longitude::float8,
+        'timezone', s.timezone, 'totalSlots', s.total_slots::float8, 'price', s.price::float8, 'priceType', s.price_type,
+        'openingHours', json_build_object('alwaysOpen', s.opening_hours_always_open), 'phone', s.phone, 'active', s.active,
+        'rating', json_build_object('average', s.rating_average::float8, 'count', s.rating_count::float8),
+        'amenities', coalesce((select json_agg(r.amenities_id) from parking_spots_rels r where r.parent_id = s.id and r.path = 'amenities'), '[]'::json),
+        'createdAt', s.created_at, 'updatedAt', s.updated_at) as doc
+       from parking_spots s left join users u on u.id = s.owner_id left join parking_spots_locales l on l._parent_id = s.id and l._locale = 'en'
+       where s.id = any($1::int[])`,
+      [ids],
+    ),
+    pool.query(
+      `select spot_id, start_time, end_time from parking_bookings where spot_id = any($1::int[]) and status in ('pending', 'active')
+       and end_time > $2::timestamptz and start_time < $3::timestamptz`,
+      [ids, start, end],
+    ),
+    pool.query(
+      `select spot_id, start_time, end_time, slots_affected from availability_blocks where spot_id = any($1::int[])
+       and end_time > $2::timestamptz and start_time < $3::timestamptz`,
+      [ids, start, end],
+    ),
+  ])
+  const occ = new Map<number, Occupancy[]>()
+  for (const r of bookings.rows) occ.set(Number(r.spot_id), [...(occ.get(Number(r.spot_id)) ?? []), { start: r.start_time, end: r.end_time, slots: 1 }])
+  for (const r of blocks.rows) occ.set(Number(r.spot_id), [...(occ.get(Number(r.spot_id)) ?? []), { start: r.start_time, end: r.end_time, slots: Number(r.slots_affected) }])
+  const byId = new Map(spots.rows.map((r) => [Number(r.id), r.doc]))
+  const docs = res.rows.map((r) => {
+    const doc = byId.get(Number(r.id))
+    return { ...doc, distanceKm: Math.round(Number(r.distance_m)) / 1000, availableSlots: availableSlots(Number(doc.totalSlots), occ.get(Number(r.id)) ?? [], start, end) }
+  })
+  return [200, { docs, totalDocs: docs.length, start: start.toISOString(), end: end.toISOString(), radiusKm }]
+}
+
+/** POST /api/parking-bookings: the same transaction — spot and vehicle reads, spot advisory lock, overlap read, PIN read, insert. */
+async function book(_url: URL, body: Record<string, unknown> | undefined, user: number): Promise<[number, unknown]> {
+  const b = body as { spot: number; vehicle: number; startTime: string; endTime: string }
+  const start = new Date(b.startTime)
+  const end = new Date(b.endTime)
+  if (!(end > start)) return [400, { errors: [{ message: 'endTime must be after startTime.' }] }]
+  const client = await pool.connect()
+  try {
+    await client.query('begin')
+    const spot = (await client.query('select id, owner_id, total_slots, price, price_type, active from parking_spots where id = $1', [b.spot])).rows[0]
+    const vehicle = (await client.query('select owner_id from vehicles where id = $1', [b.vehicle])).rows[0]
+    if (!spot || !vehicle || Number(vehicle.owner_id) !== user) {
+      await client.query('rollback')
+      return [400, { errors: [{ message: 'bad spot or vehicle' }] }]
+    }
+    await client.query(`select pg_advisory_xact_lock(hashtext('parking-spot'), hashtext($1::text))`, [String(spot.id)])
+    const occ = await client.query(
+      `select start_time, end_time from parking_bookings where spot_id = $1 and status in ('pending', 'active') and end_time > $2 and start_time < $3
+       union all select start_time, end_time from availability_blocks where spot_id = $1 and end_time > $2 and start_time < $3`,
+      [spot.id, start, end],
+    )
+    const items: Occupancy[] = occ.rows.map((r) => ({ start: r.start_time, end: r.end_time, slots: 1 }))
+    if (!fits(Number(spot.total_slots), items, start, end)) {
+      await client.query('rollback')
+      return conflict('The spot is full for this window.')
+    }
+    const taken = await client.query(`select pin from parking_bookings where spot_id = $1 and status in ('pending', 'active')`, [spot.id])
+    const pin = pickPin(new Set(taken.rows.map((r) => String(r.pin))), () => randomInt(10_000))
+    const totalCost = bookingCost(Number(spot.price), spot.price_type as PriceType, start, end)
+    const inserted = await client.query(
+      `insert into parking_bookings (user_id, spot_id, spot_owner_id, vehicle_id, start_time, end_time, status, total_cost, currency, unit_price, price_type,
+         qr_code, pin, payment_status, refund_amount, updated_at, created_at)
+       values ($1, $2, $3, $4, $5, $6, 'pending', $7, 'USD', $8, $9, $10, $11, 'pay_on_site', 0, now(), now())
+       returning id, user_id as "user", spot_id as spot, spot_owner_id as "spotOwner", vehicle_id as vehicle, start_time as "startTime", end_time as "endTime",
+         status, total_cost::float8 as "totalCost", currency, unit_price::float8 as "unitPrice", price_type as "priceType", qr_code as "qrCode", pin,
+         payment_status as "paymentStatus", refund_amount::float8 as "refundAmount", created_at as "createdAt", updated_at as "updatedAt"`,
+      [user, spot.id, spot.owner_id, b.vehicle, start, end, totalCost, spot.price, spot.price_type, randomBytes(18).toString('base64url'), pin],
+    )
+    await client.query('commit')
+    return [201, inserted.rows[0]]
+  } catch (err) {
+    await client.query('rollback').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}
+
+/** Baseline carts and orders live in their own two tables (same work: lock, read, conditional update, insert). */
+async function ensureTables(): Promise<void> {
+  await pool.query(`create table if not exists bench_baseline_cart_items (user_id int not null, part_id int not null, quantity int not null, unit_price numeric not null,
+    primary key (user_id, part_id))`)
+  await pool.query(`create table if not exists bench_baseline_orders (id serial primary key, customer_id int not null, part_id int not null, quantity int not null,
+    total numeric not null, created_at timestamptz not null default now())`)
+}
+
+/** POST /api/carts/mine/items: cart lock, part read (status, stock), upsert the line. */
+async function addToCart(_url: URL, body: Record<string, unknown> | undefined, user: number): Promise<[number, unknown]> {
+  const b = body as { part: number; quantity: number }
+  const client = await pool.connect()
+  try {
+    await client.query('begin')
+    await client.query(`select pg_advisory_xact_lock(hashtext('cart'), hashtext($1::text))`, [`user:${user}`])
+    const part = (await client.query('select id, price, status, stock_quantity from parts where id = $1', [b.part])).rows[0]
+    const have = Number((await client.query('select quantity from bench_baseline_cart_items where user_id = $1 and part_id = $2', [user, b.part])).rows[0]?.quantity ?? 0)
+    if (!part || part.status !== 'active') {
+      await client.query('rollback')
+      return notFound
+    }
+    if (have + b.quantity > Number(part.stock_quantity)) {
+      await client.query('rollback')
+      return conflict(`Only ${part.stock_quantity} of part ${part.id} in stock.`)
+    }
+    await client.query(
+      `insert into bench_baseline_cart_items (user_id, part_id, quantity, unit_price) values ($1, $2, $3, $4)
+       on conflict (user_id, part_id) do update set quantity = bench_baseline_cart_items.quantity + excluded.quantity`,
+      [user, b.part, b.quantity, part.price],
+    )
+    const items = await client.query('select part_id as part, quantity, unit_price::float8 as "unitPrice" from bench_baseline_cart_items where user_id = $1', [user])
+    await client.query('commit')
+    return [200, { cart: { items: items.rows } }]
+  } catch (err) {
+    await client.query('rollback').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}
+
+/** POST /api/orders/checkout: cart lock, cart read, conditional stock update per line, order insert, cart cleared. */
+async function checkout(_url: URL, _body: unknown, user: number): Promise<[number, unknown]> {
+  const client = await pool.connect()
+  try {
+    await client.query('begin')
+    await client.query(`select pg_advisory_xact_lock(hashtext('cart'), hashtext($1::text))`, [`user:${user}`])
+    const lines = (await client.query('select part_id, quantity, unit_price from bench_baseline_cart_items where user_id = $1', [user])).rows
+    if (!lines.length) {
+      await client.query('rollback')
+      return [400, { errors: [{ message: 'Your cart is empty.' }] }]
+    }
+    const orders = []
+    for (const l of lines) {
+      const taken = await client.query('update parts set stock_quantity = stock_quantity - $2 where id = $1 and stock_quantity >= $2 returning stock_quantity', [l.part_id, l.quantity])
+      if (!taken.rowCount) {
+        await client.query('rollback')
+        return conflict('Not enough stock.', { lines: [{ part: l.part_id, requested: l.quantity }] })
+      }
+      orders.push((await client.query('insert into bench_baseline_orders (customer_id, part_id, quantity, total) values ($1, $2, $3, $4) returning *', [user, l.part_id, l.quantity, Number(l.unit_price) * l.quantity])).rows[0])
+    }
+    await client.query('delete from bench_baseline_cart_items where user_id = $1', [user])
+    await client.query('commit')
+    return [201, { order: orders[0], payment: null }]
+  } catch (err) {
+    await client.query('rollback').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}
+
+const routes: [string, string, Handler][] = [
+  ['GET', '/search-listings', listingSearch],
+  ['GET', '/cars/', listingDetail],
+  ['POST', '/loan', loan],
+  ['GET', '/search/suggestions', suggestions],
+  ['GET', '/search', fullText],
+  ['GET', '/parking-spots/nearby', nearby],
+  ['POST', '/parking-bookings', book],
+  ['POST', '/carts/mine/items', addToCart],
+  ['POST', '/orders/checkout', checkout],
+]
+
+export function startBaseline(port: number): Promise<http.Server> {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const user = Number(req.headers['x-user'] ?? 0)
+    try {
+      const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined
+      const route = routes.find(([method, prefix]) => method === req.method && url.pathname.startsWith(prefix))
+      const [status, data] = route ? await route[2](url, body, user) : notFound
+      const text = JSON.stringify(data)
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+      res.end(text)
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ errors: [{ message: (err as Error).message }] }))
+    }
+  })
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
+}
+
+const isMain = process.argv[1]?.endsWith('baseline.ts')
+if (isMain) {
+  await ensureTables()
+  await startBaseline(Number(process.env.PORT))
+  console.log(`READY ${process.env.PORT}`)
+  process.on('SIGTERM', () => void pool.end().finally(() => process.exit(0)))
+}
+
+// keep `sql` referenced for drizzle's tagged templates used by the engine (same module instance)
+void sql

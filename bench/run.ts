@@ -1,0 +1,176 @@
+/**
+ * `npm run bench`: builds and starts the production server on its own embedded PostgreSQL, seeds the bench data
+ * set with bulk inserts, then drives each scenario with autocannon over loopback at 16 and 64 connections after a
+ * warm-up — and, in the same run, a raw node `http` + `pg` baseline doing the same SQL with the same JSON shape.
+ * Prints a markdown table and writes bench/RESULTS.md.
+ *
+ * Env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default "16,64"),
+ * BENCH_ONLY (comma-separated scenario keys), BENCH_SKIP_BUILD=1 (reuse .next; API-only when there is no build),
+ * BENCH_CARS (default 100000; the other tables scale with it), BENCH_USERS (64), BENCH_BOOKINGS (1200 per run),
+ * BENCH_CHECKOUTS (600 requests per run), BENCH_HOT_STOCK (200), DB_POOL_MAX (server pool, default 20),
+ * BENCH_NODE_ARGS (server node flags, default --max-old-space-size=512; e.g. add --cpu-prof --cpu-prof-dir=/tmp/prof).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import pg from 'pg'
+
+import { freePort, startEmbeddedPostgres } from '../src/db/embedded'
+
+import { measure, type RunResult, startProcess, table, treeRssMb, waitFor } from './lib'
+import { prepareSchema } from './schema'
+import { SCENARIOS } from './scenarios'
+import type { BenchContext } from './scenarios/types'
+import { seedBench } from './seed-all'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const work = path.join(root, 'bench/.work')
+const duration = Number(process.env.BENCH_DURATION || 10)
+const warmup = Number(process.env.BENCH_WARMUP || 3)
+const connectionsList = (process.env.BENCH_CONNECTIONS || '16,64').split(',').map(Number)
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
+/** Node flags of the server process: a bounded old generation, as recommended for production (the README (performance section)). */
+const serverNodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=512').split(' ').filter(Boolean)
+
+const log = (...a: unknown[]) => console.log('[bench]', ...a)
+
+async function main() {
+  fs.rmSync(work, { recursive: true, force: true })
+  fs.mkdirSync(work, { recursive: true })
+  fs.chmodSync(work, 0o755)
+
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    log('building (npm run build)…')
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('build failed')
+  }
+
+  const db = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), database: 'autohub_bench', log: false })
+  const schema = prepareSchema(root, db.url)
+  log(schema === 'pushed' ? 'schema pushed (no migration files yet)' : 'migration files found: the production server migrates')
+  const port = await freePort()
+  const serverUrl = `http://127.0.0.1:${port}`
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: 'bench-secret',
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SERVER_URL: serverUrl,
+    RATE_LIMIT_AUTH: '0',
+    RATE_LIMIT_API: '0',
+    JOBS_AUTORUN: 'false',
+    LOG_LEVEL: 'warn',
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
+  log('starting the production server…')
+  const server = startProcess(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'bench/server.ts'], env, path.join(work, 'server.log'))
+  const basePort = await freePort()
+  const baseline = startProcess(process.execPath, ['--import', 'tsx', 'bench/baseline.ts'], { DATABASE_URL: db.url, PORT: String(basePort), NODE_ENV: 'production' }, path.join(work, 'baseline.log'))
+  try {
+    await waitFor(`${serverUrl}/api/health`)
+    const withNext = /next=true/.test(fs.readFileSync(path.join(work, 'server.log'), 'utf8'))
+    Object.assign(process.env, env, { DISABLE_PAYLOAD_HMR: 'true' })
+    const { getPayload } = await import('payload')
+    const { default: config } = await import('../payload.config')
+    const payload = await getPayload({ config })
+    const client = new pg.Client({ connectionString: db.url })
+    await client.connect()
+
+    const t0 = Date.now()
+    const seeded = await seedBench(payload, client, serverUrl)
+    const seedSeconds = (Date.now() - t0) / 1000
+    log(`seeded in ${seedSeconds.toFixed(1)} s`, seeded.counts)
+    await waitFor(`http://127.0.0.1:${basePort}/loan`, 60_000, 'POST')
+    const ctx: BenchContext = { payload, db: client, serverUrl, baselineUrl: `http://127.0.0.1:${basePort}`, ...seeded.ctx }
+    const loads: number[] = []
+
+    const rows: string[][] = [['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'expected 4xx', 'baseline req/s', 'baseline p95 ms', 'ratio', 'server RSS MB']]
+    const notes: string[] = []
+    for (const [key, scenario] of SCENARIOS) {
+      if (only && !only.includes(key)) continue
+      await scenario.prepare?.(ctx)
+      const appScenario = scenario.app(ctx)
+      const conns = appScenario.connections ?? connectionsList
+      for (const c of conns) {
+        log(`${appScenario.name} @ ${c}…`)
+        await drain(client)
+        loads.push(os.loadavg()[0])
+        await scenario.beforeRun?.(ctx, 'app', c)
+        const app: RunResult = await measure(ctx.serverUrl, appScenario, c, { duration, warmup, pid: server.pid })
+        if (scenario.afterRun) notes.push(`- ${await scenario.afterRun(ctx, 'app', c, outcome(app))}`)
+        let base: RunResult | null = null
+        if (scenario.baseline) {
+          await drain(client)
+          await scenario.beforeRun?.(ctx, 'baseline', c)
+          base = await measure(ctx.baselineUrl, scenario.baseline(ctx), c, { duration, warmup, pid: baseline.pid })
+          if (scenario.afterRun) notes.push(`- ${await scenario.afterRun(ctx, 'baseline', c, outcome(base))}`)
+        }
+        if (app.errors) notes.push(`- ${appScenario.name} @ ${c}: unexpected responses ${JSON.stringify(app.statuses)}`)
+        rows.push([
+          appScenario.name,
+          String(c),
+          String(app.rps),
+          String(app.p50),
+          String(app.p95),
+          String(app.p99),
+          String(app.errors),
+          String(app.expected),
+          base ? String(base.rps) : '—',
+          base ? String(base.p95) : '—',
+          base && base.rps > 0 ? `${Math.round((app.rps / base.rps) * 100)}%` : '—',
+          String(app.rssMb),
+        ])
+      }
+      if (scenario.verify) notes.push(`- ${appScenario.name}: ${await scenario.verify(ctx)}`)
+      log(rows.slice(-conns.length).map((r) => r.join(' | ')).join('\n'))
+    }
+
+    const report = [
+      '# Benchmark results',
+      '',
+      `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, loopback. Load average (1 min) at the start of each run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (the machine is shared: other processes compete for the same cores).`,
+      `Server: \`NODE_ENV=production\`, node ${serverNodeArgs.join(' ') || '(default flags)'}, ${withNext ? 'with the admin panel (Next production build)' : 'API only (no Next build present)'}, DB pool ${process.env.DB_POOL_MAX || 20}, socket.io postgres adapter, embedded PostgreSQL (fsync off) on the same machine; schema ${schema === 'pushed' ? 'pushed (no migrations yet)' : 'from migrations'}.`,
+      `Each run: ${warmup} s warm-up then ${duration} s (contention scenarios: a fixed number of requests). The baseline is a raw node \`http\` + \`pg\` server running the same SQL with the same JSON shape, measured in the same run; "ratio" = AutoHub req/s ÷ baseline req/s.`,
+      `Data: ${Object.entries(seeded.counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')}; seeded in ${seedSeconds.toFixed(1)} s. Server RSS is the peak during the run (final ${treeRssMb(server.pid)} MB).`,
+      '',
+      table(rows),
+      '',
+      ...(notes.length ? ['## Invariants checked after the contention runs (and unexpected responses)', '', ...notes, ''] : []),
+    ].join('\n')
+    console.log(`\n${report}`)
+    const extra = fs.existsSync(path.join(root, 'bench/NOTES.md')) ? `\n${fs.readFileSync(path.join(root, 'bench/NOTES.md'), 'utf8')}` : ''
+    fs.writeFileSync(path.join(root, 'bench/RESULTS.md'), `${report}${extra}`)
+    await client.end()
+    await payload.db.destroy?.()
+  } finally {
+    for (const child of [baseline, server]) {
+      if (child.exitCode !== null) continue
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+    }
+    await db.stop().catch(() => {})
+  }
+  process.exit(0)
+}
+
+/** Waits (up to 60 s) until no other query is running: a previous run's backlog must not be measured twice. */
+async function drain(client: pg.Client): Promise<void> {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    const res = await client.query(`select count(*)::int as n from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'`)
+    if (res.rows[0].n === 0) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  log('warning: queries still running after 60 s')
+}
+
+const outcome = (r: RunResult) => ({ created: r.statuses['201'] ?? 0, conflicts: r.statuses['409'] ?? 0 })
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,19 @@
+import { graphqlSearch, listingDetail, listingSearch, loanCalculator } from './catalog'
+import { checkoutContention } from './commerce'
+import { fullTextSearch, suggestions } from './discovery'
+import { parkingBooking, parkingNearby } from './parking'
+import type { BenchScenario } from './types'
+
+/** Every scenario, in report order (BENCH_ONLY takes these keys). */
+export const SCENARIOS: [string, BenchScenario][] = [
+  ['listing-search', listingSearch],
+  ['listing-detail', listingDetail],
+  ['graphql-search', graphqlSearch],
+  ['suggestions', suggestions],
+  ['parking-nearby', parkingNearby],
+  ['loan-calculator', loanCalculator],
+  ['parking-booking', parkingBooking],
+  ['checkout', checkoutContention],
+  // last: its slow queries (seconds at 100k listings) must not leave a backlog in front of other scenarios
+  ['full-text', fullTextSearch],
+]
