@@ -17,6 +17,7 @@ import helmet from 'helmet'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import type { Server as IOServer } from 'socket.io'
 
+import { listingReadPath } from './catalog/listing-read'
 import { ensureDatabase } from './db/database-url'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
@@ -136,6 +137,9 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
       next(err)
     }
   })
+  // The listing search's SQL read path: anonymous card queries on /api/cars (src/catalog/listing-read.ts).
+  const listingRead = listingReadPath(payload)
+  if (listingRead) app.get('/api/cars', listingRead)
   app.all('/api/{*rest}', async (req, res, next) => {
     try {
       const key = responseCache.keyOf({ method: req.method, url: req.originalUrl, headers: req.headers })

@@ -1,0 +1,188 @@
+/**
+ * The listing search's SQL read path (src/catalog/listing-read.ts) against Payload's own find: for every query
+ * the planner accepts, the express server's answer (X-Read-Path: sql) must equal what Payload's REST handler
+ * returns for the same URL — docs, fields, population, order, pagination. Everything else must reach Payload.
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { RunningServer } from '../../../src/server'
+import { get } from '../../helpers/api'
+import { pngBuffer } from '../../helpers/images'
+import { testPayload } from '../../helpers/payload'
+import { http, startTestServer } from '../../helpers/server'
+import { createUser, type TestUser } from '../../helpers/users'
+import { makeWithModels } from './fixtures'
+
+process.env.FREE_PLAN_MAX_LISTINGS = '1000'
+
+let payload: Payload
+let server: RunningServer
+let seller: TestUser
+let ford: { make: number; models: Record<string, number> }
+let kia: { make: number; models: Record<string, number> }
+let draftId: number
+
+const CARD = ['title', 'slug', 'year', 'price', 'currency', 'mileage', 'condition', 'fuelType', 'transmission', 'bodyType', 'status', 'location', 'make', 'model', 'primaryImage', 'createdAt']
+const select = (fields: string[]) => fields.map((f) => `select[${f}]=true`).join('&')
+const card = select(CARD)
+
+const pool = () => (payload.db as unknown as { pool: { query: (q: string, v?: unknown[]) => Promise<{ rows: any[] }> } }).pool
+
+beforeAll(async () => {
+  payload = await testPayload()
+  server = await startTestServer({ realtime: false })
+  seller = await createUser({ roles: ['seller'] })
+  ford = await makeWithModels('Ford', ['Focus', 'Fiesta'])
+  kia = await makeWithModels('Kia', ['Rio'])
+  const png = await pngBuffer(40, 30)
+  const images = []
+  for (const i of [1, 2]) {
+    images.push(
+      await payload.create({ collection: 'media', overrideAccess: true, data: { alt: `Photo ${i}` } as never, file: { data: png, mimetype: 'image/png', name: `car-${i}.png`, size: png.length } }),
+    )
+  }
+  const colors = ['Red', 'red', 'Blue', null]
+  const cities = ['Cairo', 'Giza', null]
+  const statuses = ['active', 'active', 'active', 'sold', 'draft', 'pending', 'archived']
+  for (let i = 0; i < 42; i++) {
+    const [make, model] = i % 3 === 2 ? [kia.make, kia.models.Rio] : [ford.make, i % 2 ? ford.models.Focus : ford.models.Fiesta]
+    const car = await payload.create({
+      collection: 'cars',
+      overrideAccess: true,
+      user: { id: seller.id, collection: 'users', roles: ['seller'] } as never,
+      data: {
+        title: `Car ${String(i).padStart(2, '0')}`,
+        make,
+        model,
+        year: 2010 + (i % 9),
+        price: i % 5 === 0 ? 15000 : 9000 + i * 750.5, // ties at 15000 for sort-by-price
+        msrp: i % 4 === 0 ? null : 30000 + i,
+        mileage: i * 1000,
+        condition: ['new', 'used', 'certified'][i % 3],
+        fuelType: i % 6 === 0 ? undefined : ['petrol', 'diesel', 'hybrid'][i % 3],
+        transmission: ['automatic', 'manual'][i % 2],
+        bodyType: ['sedan', 'hatchback', 'suv'][i % 3],
+        exteriorColor: colors[i % colors.length],
+        negotiable: i % 2 === 0,
+        primaryImage: i % 7 === 0 ? images[0].id : i % 7 === 1 ? images[1].id : undefined,
+        location: cities[i % 3] ? { city: cities[i % 3], country: 'Egypt', latitude: 30 + i / 100, longitude: 31.2 } : undefined,
+      } as never,
+    })
+    const status = statuses[i % statuses.length]
+    // Distinct creation times (one hour apart) so that Payload's and the path's `created_at` orders are total.
+    await pool().query(`update cars set status = $1, created_at = now() - make_interval(hours => $2) where id = $3`, [status, i, car.id])
+    if (status === 'draft') draftId = car.id as number
+  }
+}, 120_000)
+
+afterAll(async () => {
+  await server?.close()
+})
+
+/** The same URL through the server (fast path expected) and through Payload's REST handler. */
+async function both(query: string) {
+  const fast = await http(server.url, 'GET', `/api/cars?${query}`)
+  const reference = await get(`/cars?${query}`)
+  return { fast, reference }
+}
+
+const ACCEPTED = [
+  ['the bench query: make + price range + year, newest first, page 2, depth 1', () => `where[make][equals]=${ford.make}&where[price][greater_than_equal]=9000&where[price][less_than_equal]=40000&where[year][greater_than_equal]=2011&sort=-createdAt&page=2&limit=5&depth=1&${card}`],
+  ['depth 0: relations as ids', () => `where[make][equals]=${ford.make}&depth=0&limit=6&${card}`],
+  ['no depth (the default, 1), no sort (the default, -createdAt), no limit (10)', () => card],
+  ['sort by price ascending: ties broken by newest first', () => `sort=price&limit=50&${select(['title', 'price'])}`],
+  ['sort by price descending then year', () => `sort=-price,year&limit=50&${select(['title', 'price', 'year'])}`],
+  ['sort by title, page 3', () => `sort=title&page=3&limit=4&${select(['title'])}`],
+  ['in as a comma list', () => `where[make][in]=${ford.make},${kia.make}&where[condition][in]=new,certified&${card}`],
+  ['in as an array, and[] of conditions', () => `where[and][0][model][in][0]=${ford.models.Focus}&where[and][0][model][in][1]=${kia.models.Rio}&where[and][1][mileage][less_than]=30000&${card}`],
+  ['a status filter that meets public access (draft → nothing public)', () => `where[status][equals]=draft&${card}`],
+  ['explicitly sold', () => `where[status][equals]=sold&${card}`],
+  ['a page beyond the last', () => `page=40&limit=5&${card}`],
+  ['page=0 is page 1', () => `page=0&limit=5&${card}`],
+  ['limit=0 and limit above the maximum are clamped', () => `limit=0&${select(['title'])}`],
+  ['limit=100000 clamped', () => `limit=100000&${select(['title'])}`],
+  ['case-sensitive text equality', () => `where[exteriorColor][equals]=Red&${select(['title', 'exteriorColor'])}`],
+  ['boolean and enum filters', () => `where[negotiable][equals]=true&where[fuelType][equals]=diesel&${select(['title', 'negotiable', 'fuelType'])}`],
+  ['location group and a city filter', () => `where[location.city][equals]=Cairo&${select(['title', 'location'])}`],
+  ['nulls: msrp, description, publishedAt, fuelType', () => `limit=20&${select(['msrp', 'description', 'publishedAt', 'fuelType', 'updatedAt', 'viewsCount', 'favoritesCount', 'featured'])}`],
+  ['primary image populated at depth 1 (Payload\'s media document)', () => `limit=50&depth=1&${select(['title', 'primaryImage'])}`],
+  ['id range', () => `where[id][greater_than]=1&where[id][less_than_equal]=30&${select(['title'])}`],
+  ['no match at all', () => `where[price][greater_than]=99999999&${card}`],
+] as const
+
+describe('listing read path: same answer as Payload', () => {
+  it.each(ACCEPTED)('%s', async (_name, query) => {
+    const { fast, reference } = await both(query())
+    expect(reference.status).toBe(200)
+    expect(fast.status).toBe(200)
+    expect(fast.headers.get('x-read-path')).toBe('sql')
+    expect(fast.body).toEqual(reference.body)
+  })
+
+  it('the data set exercises what the comparisons claim', async () => {
+    const all = await get(`/cars?limit=100&depth=1&${select(['title', 'price', 'primaryImage', 'status'])}`)
+    expect(all.body.totalDocs).toBe(24) // 4 public statuses of 7, over 42 cars
+    expect(all.body.docs.every((d: any) => ['active', 'sold'].includes(d.status))).toBe(true)
+    expect(all.body.docs.filter((d: any) => d.price === 15000).length).toBeGreaterThan(1)
+    const image = all.body.docs.find((d: any) => d.primaryImage)?.primaryImage
+    expect(image).toMatchObject({ alt: expect.stringMatching(/^Photo/), url: expect.stringContaining('/api/media/file/'), mimeType: 'image/png' })
+  })
+})
+
+describe('listing read path: declines what it does not answer identically', () => {
+  const DECLINED = [
+    ['no select (whole documents)', () => `where[make][equals]=${ford.make}`],
+    ['depth 2', () => `depth=2&${card}`],
+    ['like operator', () => `where[title][like]=car&${card}`],
+    ['or', () => `where[or][0][make][equals]=${ford.make}&${card}`],
+    ['a locale', () => `locale=ar&${card}`],
+    ['a field the path does not serve (seller)', () => `${select(['title', 'seller'])}`],
+    ['seller-private field', () => `${select(['title', 'autoAcceptPrice'])}`],
+    ['non-numeric price', () => `where[price][greater_than]=cheap&${card}`],
+    ['unknown enum value', () => `where[condition][equals]=mint&${card}`],
+  ] as const
+  it.each(DECLINED)('%s → Payload answers', async (_name, query) => {
+    const { fast, reference } = await both(query())
+    expect(fast.headers.get('x-read-path')).toBeNull()
+    expect(fast.status).toBe(reference.status)
+    expect(fast.status).toBeLessThan(500)
+    if (fast.status === 200) expect(fast.body.docs).toEqual(reference.body.docs)
+  })
+
+  it('an unknown option in a filter is a 400 naming the value, not a 500 (any collection)', async () => {
+    const res = await http(server.url, 'GET', `/api/cars?where[condition][equals]=mint&${card}`)
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/invalid input value for enum .*"mint"/)
+    const parts = await http(server.url, 'GET', `/api/parts?where[condition][in]=new,shiny`)
+    expect(parts.status).toBe(400)
+    expect(parts.body.errors[0].message).toMatch(/"shiny"/)
+  })
+
+  it('signed-in readers go to Payload: the seller sees their own draft', async () => {
+    const q = `where[status][equals]=draft&limit=50&${select(['title', 'status'])}`
+    const mine = await http(server.url, 'GET', `/api/cars?${q}`, { token: seller.token })
+    expect(mine.headers.get('x-read-path')).toBeNull()
+    expect(mine.body.docs.map((d: any) => d.id)).toContain(draftId)
+    const anonymous = await http(server.url, 'GET', `/api/cars?${q}`)
+    expect(anonymous.headers.get('x-read-path')).toBe('sql')
+    expect(anonymous.body.totalDocs).toBe(0)
+  })
+
+  it('a payload-token cookie counts as signed in', async () => {
+    const res = await http(server.url, 'GET', `/api/cars?${card}`, { headers: { cookie: `theme=dark; payload-token=${seller.token}` } })
+    expect(res.headers.get('x-read-path')).toBeNull()
+    expect(res.status).toBe(200)
+  })
+
+  it('a listing that changes is read fresh (no cache in the path)', async () => {
+    const q = `where[title][equals]=Car 00&${select(['title', 'price'])}`
+    const before = await http(server.url, 'GET', `/api/cars?${encodeURI(q)}`)
+    expect(before.headers.get('x-read-path')).toBe('sql')
+    expect(before.body.docs).toHaveLength(1)
+    const id = before.body.docs[0].id
+    await payload.update({ collection: 'cars', id, overrideAccess: true, data: { price: 12345 } as never })
+    const after = await http(server.url, 'GET', `/api/cars?${encodeURI(q)}`)
+    expect(after.body.docs[0]).toEqual({ id, title: 'Car 00', price: 12345 })
+  })
+})

@@ -1,0 +1,135 @@
+import { parse } from 'qs-esm'
+import { describe, expect, it } from 'vitest'
+
+import { buildListingSql, unsafeListingFields } from '../../../src/catalog/listing-read'
+import { type ListingPlan, pageInfo, planListingQuery } from '../../../src/domain/listing-query'
+import { dataExceptionOf } from '../../../src/plugins/guards'
+import { Cars } from '../../../collections/catalog/Cars'
+
+const plan = (qs: string, maxPageSize = 50) => planListingQuery(parse(qs, { arrayLimit: 1000, depth: 10 }) as Record<string, unknown>, { maxPageSize })
+const ok = (qs: string): ListingPlan => {
+  const r = plan(qs)
+  if (!r.ok) throw new Error(`declined: ${r.reason}`)
+  return r.plan
+}
+const reason = (qs: string) => {
+  const r = plan(qs)
+  return r.ok ? null : r.reason
+}
+
+describe('planListingQuery: accepts plain card queries', () => {
+  it('parses the bench query into typed conditions, Payload sort, page and limit', () => {
+    const p = ok('where[make][equals]=7&where[price][greater_than_equal]=10000&where[price][less_than_equal]=50000.5&where[year][greater_than_equal]=2010&sort=-createdAt&page=3&limit=12&depth=1&select[title]=true&select[make]=true')
+    expect(p.conditions).toEqual([
+      { field: 'make', column: 'make_id', operator: 'equals', value: 7 },
+      { field: 'price', column: 'price', operator: 'greater_than_equal', value: 10000 },
+      { field: 'price', column: 'price', operator: 'less_than_equal', value: 50000.5 },
+      { field: 'year', column: 'year', operator: 'greater_than_equal', value: 2010 },
+    ])
+    expect(p.sort).toEqual([{ field: 'createdAt', column: 'created_at', direction: 'desc' }])
+    expect(p).toMatchObject({ page: 3, limit: 12, depth: 1, select: ['title', 'make'] })
+  })
+
+  it('uses Payload defaults: depth 1, page 1, limit 10, -createdAt', () => {
+    expect(ok('select[title]=true')).toMatchObject({ depth: 1, page: 1, limit: 10, conditions: [], sort: [{ field: 'createdAt', direction: 'desc' }] })
+  })
+
+  it('appends -createdAt to any sort without it, like drizzle buildOrderBy', () => {
+    expect(ok('sort=price,-year&select[title]=true').sort.map((s) => `${s.direction} ${s.column}`)).toEqual(['asc price', 'desc year', 'desc created_at'])
+    expect(ok('sort=createdAt&select[title]=true').sort.map((s) => `${s.direction} ${s.column}`)).toEqual(['asc created_at'])
+  })
+
+  it('clamps limit=0 and limits above the maximum to the maximum; page 0 is page 1', () => {
+    expect(plan('limit=0&select[title]=true', 24)).toMatchObject({ ok: true, plan: { limit: 24 } })
+    expect(plan('limit=500&select[title]=true', 24)).toMatchObject({ ok: true, plan: { limit: 24 } })
+    expect(ok('page=0&select[title]=true').page).toBe(1)
+  })
+
+  it('reads `in` as a comma list or an array, and flattens `and`', () => {
+    expect(ok('where[condition][in]=new,used&select[title]=true').conditions[0]).toMatchObject({ operator: 'in', value: ['new', 'used'] })
+    expect(ok('where[and][0][make][in][0]=1&where[and][0][make][in][1]=2&where[and][1][negotiable][equals]=false&select[title]=true').conditions).toEqual([
+      { field: 'make', column: 'make_id', operator: 'in', value: [1, 2] },
+      { field: 'negotiable', column: 'negotiable', operator: 'equals', value: false },
+    ])
+  })
+})
+
+describe('planListingQuery: declines everything else (Payload answers it)', () => {
+  it.each([
+    ['no select', 'where[make][equals]=1', 'no select'],
+    ['a field it does not serve', 'select[seller]=true', 'select seller'],
+    ['a seller-private field', 'select[autoAcceptPrice]=true', 'select autoAcceptPrice'],
+    ['a nested select', 'select[location][city]=true', 'select location'],
+    ['depth 2', 'depth=2&select[title]=true', 'depth'],
+    ['a locale', 'locale=ar&select[title]=true', 'parameter locale'],
+    ['draft', 'draft=true&select[title]=true', 'parameter draft'],
+    ['or', 'where[or][0][make][equals]=1&select[title]=true', 'filter on or'],
+    ['like', 'where[title][like]=x&select[title]=true', 'operator like on title'],
+    ['a range on a text field', 'where[title][greater_than]=x&select[title]=true', 'operator greater_than on title'],
+    ['a non-numeric number', 'where[price][equals]=cheap&select[title]=true', 'value of price'],
+    ['a non-integer id', 'where[make][equals]=1.5&select[title]=true', 'value of make'],
+    ['an unknown enum value', 'where[condition][equals]=mint&select[title]=true', 'value of condition'],
+    ['a non-boolean', 'where[featured][equals]=yes&select[title]=true', 'value of featured'],
+    ['an unsortable field', 'sort=description&select[title]=true', 'sort by description'],
+    ['a repeated sort field', 'sort=price,-price&select[title]=true', 'sort by price'],
+    ['a negative page', 'page=-1&select[title]=true', 'page'],
+    ['a filter on a column it does not know', 'where[seller][equals]=1&select[title]=true', 'filter on seller'],
+  ])('%s', (_name, qs, expected) => {
+    expect(reason(qs)).toBe(expected)
+  })
+})
+
+describe('pageInfo: Payload pagination fields', () => {
+  it('middle, last and beyond-last pages', () => {
+    expect(pageInfo(25, 2, 10)).toEqual({ totalDocs: 25, limit: 10, totalPages: 3, page: 2, pagingCounter: 11, hasPrevPage: true, hasNextPage: true, prevPage: 1, nextPage: 3 })
+    expect(pageInfo(25, 3, 10)).toMatchObject({ hasNextPage: false, nextPage: null, prevPage: 2 })
+    expect(pageInfo(25, 9, 10)).toMatchObject({ totalPages: 3, page: 9, hasPrevPage: true, prevPage: 8, hasNextPage: false, pagingCounter: 81 })
+  })
+  it('no match is one empty page', () => {
+    expect(pageInfo(0, 4, 10)).toEqual({ totalDocs: 0, limit: 10, totalPages: 1, page: 4, pagingCounter: 1, hasPrevPage: false, hasNextPage: false, prevPage: null, nextPage: null })
+  })
+})
+
+describe('buildListingSql', () => {
+  it('always filters to public statuses and parameterizes every value', () => {
+    const q = buildListingSql(ok("where[exteriorColor][equals]=x'); drop table cars;--&select[title]=true"))
+    expect(q.page.text).toMatch(/^select .* from cars c where c\.status = any\(\$1\) and c\.exterior_color = \$2 order by c\.created_at desc limit \$3 offset \$4$/)
+    expect(q.page.values).toEqual([['active', 'sold'], "x'); drop table cars;--", 10, 0])
+    expect(q.count).toEqual({ text: 'select count(*)::int as n from cars c where c.status = any($1) and c.exterior_color = $2', values: [['active', 'sold'], "x'); drop table cars;--"] })
+  })
+  it('joins make and model only when they are populated', () => {
+    expect(buildListingSql(ok('select[make]=true&select[model]=true&depth=1')).page.text).toMatch(/join makes mk .* join models md/)
+    expect(buildListingSql(ok('select[make]=true&depth=0')).page.text).not.toMatch(/join/)
+  })
+})
+
+describe('unsafeListingFields', () => {
+  it('the cars collection as configured is safe', () => {
+    expect(unsafeListingFields(Cars)).toEqual([])
+  })
+  it('reports read hooks, field read access and localization on served fields', () => {
+    const fields = [
+      { name: 'title', type: 'text', localized: true },
+      { name: 'price', type: 'number', access: { read: () => false } },
+      { type: 'row', fields: [{ name: 'year', type: 'number', hooks: { afterRead: [() => 1] } }] },
+      { name: 'location', type: 'group', fields: [{ name: 'city', type: 'text', localized: true }] },
+      { name: 'notServed', type: 'text', localized: true },
+    ]
+    expect(unsafeListingFields({ fields: fields as never, hooks: { afterRead: [() => ({})] } })).toEqual([
+      'collection afterRead hook',
+      'title: localized',
+      'price: read access',
+      'year: afterRead hook',
+      'location.city: localized',
+    ])
+  })
+})
+
+describe('dataExceptionOf', () => {
+  it('finds a PostgreSQL data exception through the cause chain, nothing else', () => {
+    const pg = Object.assign(new Error('invalid input value for enum enum_cars_condition: "mint"'), { code: '22P02' })
+    expect(dataExceptionOf(new Error('Failed query', { cause: pg }))).toEqual({ code: '22P02', message: pg.message })
+    expect(dataExceptionOf(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBeNull()
+    expect(dataExceptionOf(new Error('plain'))).toBeNull()
+  })
+})
