@@ -36,6 +36,7 @@ import { guardPool, type PoolLike } from './src/db/pool'
 import { jobsConfig } from './src/jobs'
 import { emailAdapter } from './src/lib/email'
 import { env } from './src/lib/env'
+import { CLIENT_ERROR } from './src/lib/http'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
 
@@ -105,6 +106,7 @@ export default buildConfig({
   plugins: plugins(),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   logger: { options: { level: env.logLevel } },
+  loggingLevels: { [CLIENT_ERROR]: 'info' } as never, // Payload types only its own error names
   debug: false,
   onInit: async (payload) => {
     // A dropped idle connection (database restart, failover) must be logged, not crash the process.

@@ -9,8 +9,14 @@ import { type AccessUser, canWrite, type Role, userHasRole } from '@/access/role
 export class HttpError extends APIError {
   constructor(status: number, message: string, data?: Record<string, unknown>) {
     super(message, status, data ?? null, true)
+    // Payload logs errors by name (config `loggingLevels`): a client's mistake (4xx) is logged as info, one line;
+    // a 5xx (e.g. the payment provider failing) stays an error with its stack.
+    if (status < 500) this.name = CLIENT_ERROR
   }
 }
+
+/** The error name of 4xx `HttpError`s (payload.config.ts `loggingLevels`). */
+export const CLIENT_ERROR = 'HttpClientError'
 
 export const badRequest = (message: string, data?: Record<string, unknown>) => new HttpError(400, message, data)
 export const unauthorized = (message = 'You must be signed in.') => new HttpError(401, message)
