@@ -22,6 +22,7 @@ import { ensureDatabase } from './db/database-url'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
 import { healthHandler } from './http/health'
+import { collectAfterCommit } from './lib/after-commit'
 import { publicMaxAge, ResponseCache } from './http/response-cache'
 import { env } from './lib/env'
 import { startRealtime } from './realtime/server'
@@ -121,11 +122,22 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   // any write through this instance empties it (src/http/response-cache.ts; bench/NOTES.md for the numbers).
   const responseCache = new ResponseCache({ ttlSeconds: Number(process.env.RESPONSE_CACHE_TTL ?? 5) })
   const graphqlPost = GRAPHQL_POST(Promise.resolve(config))
+  const logEffectError = (err: unknown) => payload.logger.warn({ err, msg: 'a side effect after commit failed' })
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   app.post('/api/graphql', async (req, res, next) => {
     try {
       if (Buffer.isBuffer(req.body) && /\bmutation\b/.test(req.body.toString('utf8'))) responseCache.clear()
-      await sendFetchResponse(res, await graphqlPost(toFetchRequest(req)))
+      const collected = await collectAfterCommit(() => graphqlPost(toFetchRequest(req)))
+      let response = collected.result
+      if (collected.size) {
+        // GraphQL answers 200 with `errors` when a mutation failed (and was rolled back): its effects are dropped.
+        const body = await response.text()
+        const failed = response.status >= 400 || Boolean((JSON.parse(body) as { errors?: unknown[] }).errors?.length)
+        if (failed) await collected.discard(logEffectError)
+        else await collected.flush(logEffectError)
+        response = new Response(body, { status: response.status, headers: response.headers })
+      }
+      await sendFetchResponse(res, response)
     } catch (err) {
       next(err)
     }
@@ -151,7 +163,11 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
         res.end(hit.body)
         return
       }
-      const response = await handleEndpoints({ config, request: toFetchRequest(req) })
+      // Emails and socket emits raised by the request run once its transaction has committed (src/lib/after-commit.ts).
+      const collected = await collectAfterCommit(() => handleEndpoints({ config, request: toFetchRequest(req) }))
+      const response = collected.result
+      if (response.status < 400) await collected.flush(logEffectError)
+      else await collected.discard(logEffectError)
       if (req.method !== 'GET' && req.method !== 'HEAD' && response.status < 400) responseCache.clear()
       if (key && response.status === 200 && publicMaxAge(response.headers.get('cache-control')) > 0) {
         const body = Buffer.from(await response.arrayBuffer())

@@ -6,10 +6,13 @@
  * unless the user is in quiet hours (their time zone) → queued and sent by the digest job when they end.
  * `urgent` (account/security) mail is always sent at once. SMS (selected types) and push go through
  * the providers in ./channels (log by default), never during quiet hours unless urgent.
+ * Inside an API request the email, SMS/push and socket emit wait until the request's transaction has
+ * committed, and are dropped if it rolls back (src/lib/after-commit.ts).
  */
 import type { PayloadRequest } from 'payload'
 
-import { sql, txOf } from '@/db/transaction'
+import { sql, type Tx, txOf } from '@/db/transaction'
+import { afterCommit } from '@/lib/after-commit'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
 import type { NotificationType } from '@/domain/notification-types'
 import { emitToRoom, userRoom } from '@/realtime/bus'
@@ -79,15 +82,27 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
 
   if (decision === 'send') {
     const lang = user.preferredLanguage === 'ar' ? ar : { title: input.title.en, message: input.message.en }
-    const ok = await sendEmail(payload, instantEmail(user.email!, { ...lang, actionUrl: input.actionUrl }))
-    await tx.execute(sql`update notifications set email_status = ${ok ? 'sent' : 'failed'}, emailed_at = ${ok ? now.toISOString() : null} where id = ${created.id}`)
+    const mail = instantEmail(user.email!, { ...lang, actionUrl: input.actionUrl })
+    const deliver = async (db: Pick<Tx, 'execute'>) => {
+      const ok = await sendEmail(payload, mail)
+      await db.execute(sql`update notifications set email_status = ${ok ? 'sent' : 'failed'}, emailed_at = ${ok ? now.toISOString() : null} where id = ${created.id}`)
+    }
+    // In a request: after the commit, the status written on its own connection (a failed request sends nothing
+    // and leaves `none`, if the row survived at all). Elsewhere: now, in the transaction.
+    const db = (payload.db as unknown as { drizzle: Tx }).drizzle
+    const unsent = () => db.execute(sql`update notifications set email_status = 'none' where id = ${created.id} and email_status = 'sending'`)
+    if (!afterCommit(() => deliver(db), unsent)) await deliver(tx)
   }
 
   const quiet = !input.urgent && inQuietHours(prefs, now)
   if (!quiet) {
     const text = `${input.title.en}: ${input.message.en}`
-    if (prefs.push !== false) await providers.push.send(`user:${user.id}`, text).catch(() => {})
-    if (prefs.sms && user.phone && (input.urgent || SMS_TYPES.has(input.type))) await providers.sms.send(user.phone, text).catch(() => {})
+    const phone = user.phone
+    const send = async () => {
+      if (prefs.push !== false) await providers.push.send(`user:${user.id}`, text).catch(() => {})
+      if (prefs.sms && phone && (input.urgent || SMS_TYPES.has(input.type))) await providers.sms.send(phone, text).catch(() => {})
+    }
+    if (!afterCommit(send)) await send()
   }
   return { id: created.id }
 }

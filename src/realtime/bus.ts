@@ -3,6 +3,8 @@
  * server here at start; without one (scripts, jobs worker, Local API tests) emits are no-ops.
  * With the postgres adapter installed on the server, an emit reaches clients on every instance.
  */
+import { afterCommit } from '@/lib/after-commit'
+
 export interface RealtimeEmitter {
   to(room: string): { emit(event: string, payload: unknown): unknown }
 }
@@ -13,8 +15,12 @@ export function registerRealtime(emitter: RealtimeEmitter | null): void {
   g.__autohubRealtime = emitter
 }
 
+/** Emits to a room — inside an API request, once the request's transaction has committed (src/lib/after-commit.ts). */
 export function emitToRoom(room: string, event: string, payload: unknown): void {
-  g.__autohubRealtime?.to(room).emit(event, payload)
+  const emitter = g.__autohubRealtime
+  if (!emitter) return
+  const emit = () => emitter.to(room).emit(event, payload)
+  if (!afterCommit(emit)) emit()
 }
 
 export const userRoom = (userId: number | string) => `user:${userId}`

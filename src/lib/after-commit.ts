@@ -1,0 +1,80 @@
+/**
+ * Side effects that must not happen for work that is rolled back: emails and socket.io emits raised while a
+ * request's transaction is open. The express server runs each API request inside {@link collectAfterCommit};
+ * notify() and emitToRoom() hand their effects to {@link afterCommit}, which keeps them until the request has
+ * finished — after Payload has committed (2xx/3xx: they run, in order) or rolled back (4xx/5xx, GraphQL
+ * errors: they are dropped). So a 409 after a notification was prepared sends nothing, and a slow SMTP server
+ * no longer holds the transaction's row locks.
+ *
+ * Outside a request (jobs, seeds, the Local API, tests calling Payload's handler directly) there is no
+ * collector and effects run at once, as before.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+type Effect = () => unknown
+
+interface Queued {
+  run: Effect
+  /** Runs instead when the request failed, e.g. to record that an email was not sent. */
+  onDiscard?: Effect
+}
+
+interface Queue {
+  effects: Queued[]
+  /** False once the request has finished: later effects (a timer started by the request) run at once. */
+  open: boolean
+}
+
+const collector = new AsyncLocalStorage<Queue>()
+
+/**
+ * Defers `effect` until the current request's outcome is known. Returns false (and does nothing) outside a
+ * request: the caller then performs the effect itself.
+ */
+export function afterCommit(effect: Effect, onDiscard?: Effect): boolean {
+  const queue = collector.getStore()
+  if (!queue?.open) return false
+  queue.effects.push({ run: effect, onDiscard })
+  return true
+}
+
+export interface Collected<T> {
+  result: T
+  /** Runs the effects in the order they were raised; one failing does not stop the others. */
+  flush(onError?: (err: unknown) => void): Promise<void>
+  /** Drops them (the request's work was rolled back), running their `onDiscard` handlers. */
+  discard(onError?: (err: unknown) => void): Promise<void>
+  readonly size: number
+}
+
+export async function collectAfterCommit<T>(fn: () => Promise<T>): Promise<Collected<T>> {
+  const queue: Queue = { effects: [], open: true }
+  let result: T
+  try {
+    result = await collector.run(queue, fn)
+  } finally {
+    queue.open = false
+  }
+  return {
+    result,
+    get size() {
+      return queue.effects.length
+    },
+    async flush(onError) {
+      await runAll(queue.effects.splice(0).map((e) => e.run), onError)
+    },
+    async discard(onError) {
+      await runAll(queue.effects.splice(0).flatMap((e) => (e.onDiscard ? [e.onDiscard] : [])), onError)
+    },
+  }
+}
+
+async function runAll(effects: Effect[], onError?: (err: unknown) => void): Promise<void> {
+  for (const effect of effects) {
+    try {
+      await effect()
+    } catch (err) {
+      onError?.(err)
+    }
+  }
+}

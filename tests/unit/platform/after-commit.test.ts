@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+
+import { afterCommit, collectAfterCommit } from '../../../src/lib/after-commit'
+
+describe('afterCommit', () => {
+  it('outside a request the caller runs the effect itself', () => {
+    expect(afterCommit(() => {})).toBe(false)
+  })
+
+  it('inside a request effects wait, then run in order on flush — also those raised in nested async work', async () => {
+    const ran: string[] = []
+    const collected = await collectAfterCommit(async () => {
+      expect(afterCommit(() => ran.push('a'))).toBe(true)
+      await new Promise((r) => setImmediate(r))
+      await Promise.all([1, 2].map(async (n) => afterCommit(() => ran.push(`b${n}`))))
+      ran.push('request done')
+      return 201
+    })
+    expect(collected.result).toBe(201)
+    expect(collected.size).toBe(3)
+    expect(ran).toEqual(['request done'])
+    await collected.flush()
+    expect(ran).toEqual(['request done', 'a', 'b1', 'b2'])
+    expect(collected.size).toBe(0)
+  })
+
+  it('discard drops them (the request was rolled back) and runs their discard handlers instead', async () => {
+    const ran: string[] = []
+    const collected = await collectAfterCommit(async () => {
+      afterCommit(() => ran.push('email'), () => ran.push('email not sent'))
+      afterCommit(() => ran.push('emit'))
+      return 409
+    })
+    await collected.discard()
+    await collected.flush()
+    expect(ran).toEqual(['email not sent'])
+  })
+
+  it('one failing effect does not stop the next; the error is reported', async () => {
+    const ran: string[] = []
+    const errors: unknown[] = []
+    const collected = await collectAfterCommit(async () => {
+      afterCommit(() => {
+        throw new Error('smtp down')
+      })
+      afterCommit(() => ran.push('emit'))
+    })
+    await collected.flush((e) => errors.push(e))
+    expect(ran).toEqual(['emit'])
+    expect(String(errors[0])).toMatch(/smtp down/)
+  })
+
+  it('an effect raised after the request finished (a timer it started) runs at once instead of being lost', async () => {
+    let later: (() => boolean) | null = null
+    const collected = await collectAfterCommit(async () => {
+      later = () => afterCommit(() => {})
+    })
+    await collected.flush()
+    expect(later!()).toBe(false)
+  })
+
+  it('a request that throws still closes its queue', async () => {
+    let raise: (() => boolean) | null = null
+    await expect(
+      collectAfterCommit(async () => {
+        raise = () => afterCommit(() => {})
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    expect(raise!()).toBe(false)
+  })
+})
