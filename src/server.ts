@@ -19,6 +19,7 @@ import type { Server as IOServer } from 'socket.io'
 
 import { listingReadPath } from './catalog/listing-read'
 import { ensureDatabase } from './db/database-url'
+import { dropLegacyObjects } from './db/extras'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
 import { healthHandler } from './http/health'
@@ -73,6 +74,9 @@ function limiter(perMinute: number, message: string) {
 export async function createServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const dev = opts.dev ?? !env.isProduction
   const config = await (opts.config ?? (await import('../payload.config')).default)
+  if (!env.isProduction && process.env.PAYLOAD_DB_PUSH !== 'false' && process.env.DATABASE_URL) {
+    await dropLegacyObjects(process.env.DATABASE_URL)
+  }
   const payload = await getPayload({ config, cron: opts.cron ?? env.jobsAutoRun })
 
   if (opts.seed ?? (dev && !env.isTest)) {

@@ -23,6 +23,10 @@ interface SocketData {
   guestToken?: string
 }
 
+/** socket.io's postgres adapter keeps large packets here for a few seconds (transient data). */
+export const REALTIME_SCHEMA = 'autohub_realtime'
+export const REALTIME_TABLE = `${REALTIME_SCHEMA}.socket_io_attachments`
+
 export async function startRealtime(server: http.Server, payload: Payload): Promise<Server> {
   const io = new Server<any, any, any, SocketData>(server, {
     path: '/socket.io',
@@ -34,17 +38,19 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
     guardPool(pool, payload.logger, 'socket.io adapter pool')
     // Instances starting together would race on "create table if not exists" (a duplicate pg_type row):
-    // serialize the DDL with a transaction-scoped advisory lock.
+    // serialize the DDL with a transaction-scoped advisory lock. The table lives in its own schema, out of
+    // sight of Payload's dev schema push (which only diffs `public` and would try to drop its sequence).
     await pool.query(`
       do $$ begin
         perform pg_advisory_xact_lock(hashtext('socket_io_attachments'));
-        create table if not exists socket_io_attachments (
+        create schema if not exists ${REALTIME_SCHEMA};
+        create table if not exists ${REALTIME_TABLE} (
           id bigserial unique,
           created_at timestamptz default now(),
           payload bytea
         );
       end $$`)
-    io.adapter(createAdapter(pool, { errorHandler: (err) => payload.logger.warn({ err, msg: 'socket.io adapter' }) }))
+    io.adapter(createAdapter(pool, { tableName: REALTIME_TABLE, errorHandler: (err) => payload.logger.warn({ err, msg: 'socket.io adapter' }) }))
     io.engine.on('close', () => void pool.end().catch(() => {}))
     // The cluster adapter publishes to PostgreSQL before delivering locally, so two emits in a row could
     // overtake each other. Serialize broadcasts per process: events reach every client in emit order.

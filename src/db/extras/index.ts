@@ -9,10 +9,11 @@ import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 /**
- * Tables created here (and by socket.io's postgres adapter) rather than by Payload: the dev schema push must
- * leave them alone (otherwise it offers to drop them, interactively).
+ * Tables created here rather than by Payload: the dev schema push must leave them alone (otherwise it offers to
+ * drop them, interactively). They have no sequences: the push diffs sequences without this filter.
+ * (socket.io's table lives in its own schema, src/realtime/server.ts.)
  */
-export const EXTRA_TABLES = ['commerce_order_counters', 'commerce_stripe_events', 'service_booking_counters', 'socket_io_attachments']
+export const EXTRA_TABLES = ['commerce_order_counters', 'commerce_stripe_events', 'service_booking_counters']
 
 export const EXTENSIONS = ['pg_trgm', 'cube', 'earthdistance', 'btree_gist', 'unaccent']
 
@@ -51,4 +52,20 @@ export async function applyDatabaseExtras(payload: Payload): Promise<void> {
       }
     }
   })
+}
+
+/**
+ * Before a dev schema push: objects that earlier versions created in `public` and the push cannot reconcile.
+ * socket.io's attachments table (transient data) used to live in `public`; the push tried to drop its sequence
+ * and failed, so a second `npm run dev` on the same database did not start.
+ */
+export async function dropLegacyObjects(databaseUrl: string): Promise<void> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await client.query('drop table if exists public.socket_io_attachments')
+  } finally {
+    await client.end()
+  }
 }
