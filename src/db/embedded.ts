@@ -42,7 +42,7 @@ function binariesDir(): string {
 /**
  * Directories on the way to `targets` that others cannot traverse (no o+x). As root, embedded PostgreSQL runs
  * `initdb` and `postgres` as a separate `postgres` user, which must reach the binaries and the data directory;
- * a checkout under a private directory (`/root/…`, `mktemp -d`) otherwise fails with a bare `spawn … EACCES`.
+ * a checkout under a private directory (`/root/…`, `mktemp -d`) would otherwise fail with `spawn … EACCES`.
  */
 export function blockingDirectories(targets: string[], stat: (p: string) => { mode: number } | null = safeStat): string[] {
   const blocked = new Set<string>()
@@ -64,14 +64,25 @@ function safeStat(p: string): { mode: number } | null {
   }
 }
 
-function assertReachableByPostgresUser(targets: string[]): void {
-  const blocked = blockingDirectories(targets)
-  if (!blocked.length) return
-  throw new Error(
-    `Embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${blocked.join(', ')} ` +
-      `(no execute permission for others). Put the checkout under a directory others can traverse ` +
-      `(e.g. chmod o+x ${blocked[0]}), run as a non-root user, or set DATABASE_URL to an external PostgreSQL.`,
-  )
+/**
+ * As root, lets the `postgres` user through the directories on its way (execute-for-others only: it can
+ * traverse them, not list them) — a checkout under `mktemp -d` or `/root` is otherwise unreachable. Like the
+ * package's `createPostgresUser`, this changes the host; it is logged. Fails with a clear message when it
+ * cannot.
+ */
+function openForPostgresUser(targets: string[]): void {
+  for (const dir of blockingDirectories(targets)) {
+    try {
+      fs.chmodSync(dir, fs.statSync(dir).mode | 0o001)
+      console.info(`[db] ${dir}: added o+x so the "postgres" user running embedded PostgreSQL can traverse it`)
+    } catch (err) {
+      throw new Error(
+        `Embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${dir} ` +
+          `(${(err as Error).message}). Put the checkout under a directory others can traverse, run as a non-root ` +
+          `user, or set DATABASE_URL to an external PostgreSQL.`,
+      )
+    }
+  }
 }
 
 const USER = 'postgres'
@@ -91,7 +102,7 @@ export async function startEmbeddedPostgres(opts: {
   const port = opts.port ?? (await freePort())
   const database = opts.database ?? 'autohub'
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
-  if (isRoot) assertReachableByPostgresUser([binariesDir(), path.dirname(dataDir)])
+  if (isRoot) openForPostgresUser([binariesDir(), path.dirname(dataDir)])
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
