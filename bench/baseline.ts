@@ -20,6 +20,7 @@ import pg from 'pg'
 import type { Tx } from '../src/db/transaction'
 import { calculateLoan } from '../src/domain/loan'
 import { availableSlots, bookingCost, fits, type Occupancy, pickPin, type PriceType } from '../src/domain/parking'
+import { pageInfo } from '../src/domain/pagination'
 import { normalizeQuery, pageOf, pagination } from '../src/domain/search'
 import { search, suggest } from '../src/search/engine'
 
@@ -75,23 +76,7 @@ async function listingSearch(url: URL): Promise<[number, unknown]> {
     pool.query(`select ${p.get('card') ? CARD_JSON : CAR_JSON} ${CAR_FROM} where ${where} order by c.created_at desc limit $5 offset $6`, [...args, limit, (page - 1) * limit]),
     pool.query(`select count(*)::int as n from cars c where ${where}`, args),
   ])
-  const totalDocs = count.rows[0].n
-  const totalPages = Math.ceil(totalDocs / limit)
-  return [
-    200,
-    {
-      docs: rows.rows.map((r) => r.doc),
-      totalDocs,
-      limit,
-      totalPages,
-      page,
-      pagingCounter: (page - 1) * limit + 1,
-      hasPrevPage: page > 1,
-      hasNextPage: page < totalPages,
-      prevPage: page > 1 ? page - 1 : null,
-      nextPage: page < totalPages ? page + 1 : null,
-    },
-  ]
+  return [200, { docs: rows.rows.map((r) => r.doc), ...pageInfo(count.rows[0].n, page, limit) }]
 }
 
 async function listingDetail(url: URL): Promise<[number, unknown]> {

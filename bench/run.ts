@@ -40,7 +40,6 @@ const log = (...a: unknown[]) => console.log('[bench]', ...a)
 async function main() {
   fs.rmSync(work, { recursive: true, force: true })
   fs.mkdirSync(work, { recursive: true })
-  fs.chmodSync(work, 0o755)
 
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     log('building (npm run build)…')

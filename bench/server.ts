@@ -8,20 +8,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { createServer } from '../src/server'
+import { createServer, exitOnSignals } from '../src/server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const withNext = process.env.BENCH_NEXT === '0' ? false : fs.existsSync(path.join(root, '.next/BUILD_ID'))
 const running = await createServer({ next: withNext })
 console.log(`READY ${running.url} next=${withNext}`)
 
-const stop = async () => {
-  try {
-    await running.close()
-    await running.payload.db.destroy?.()
-  } finally {
-    process.exit(0)
-  }
-}
-process.on('SIGTERM', () => void stop())
-process.on('SIGINT', () => void stop())
+exitOnSignals(running)

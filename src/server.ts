@@ -229,12 +229,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   return { app, server, io, payload, url, close }
 }
 
-async function main() {
-  let embedded: EmbeddedDatabase | null = null
-  embedded = await ensureDatabase()
-  const running = await createServer()
-  console.info(`[server] AutoHub ready on ${env.serverUrl} (admin ${env.serverUrl}/admin, API ${env.serverUrl}/api)`)
-
+/**
+ * On SIGTERM/SIGINT: close the server (HTTP, socket.io, Payload, the pool), run `after` (e.g. stop the embedded
+ * database), exit 0 — or 1 if closing takes more than 15 s. For `npm run dev`/`npm start` and the
+ * server processes the tests and the bench spawn.
+ */
+export function exitOnSignals(running: RunningServer, after?: () => Promise<unknown>): void {
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
@@ -249,11 +249,18 @@ async function main() {
     } catch (err) {
       console.error('[server] error while closing', err)
     }
-    if (embedded) await embedded.stop().catch(() => {})
+    await after?.().catch(() => {})
     process.exit(0)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+async function main() {
+  const embedded: EmbeddedDatabase | null = await ensureDatabase()
+  const running = await createServer()
+  console.info(`[server] AutoHub ready on ${env.serverUrl} (admin ${env.serverUrl}/admin, API ${env.serverUrl}/api)`)
+  exitOnSignals(running, async () => embedded?.stop())
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)

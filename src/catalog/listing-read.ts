@@ -19,7 +19,8 @@ import type { CollectionConfig, Field, Payload } from 'payload'
 import { parse } from 'qs-esm'
 
 import { PUBLIC_CAR_STATUSES } from '@/domain/catalog-listing'
-import { LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan, pageInfo, planListingQuery } from '@/domain/listing-query'
+import { LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan, planListingQuery } from '@/domain/listing-query'
+import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
 
 interface Queryable {

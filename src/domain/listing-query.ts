@@ -8,6 +8,7 @@
  */
 import { CAR_STATUSES } from './catalog-listing'
 import { BODY_TYPES, CAR_CONDITIONS, DRIVE_TYPES, FUEL_TYPES, TRANSMISSIONS } from './catalog-options'
+import { clampPageSize } from './pagination'
 
 type Kind = 'id' | 'number' | 'text' | 'enum' | 'boolean' | 'date' | 'relation'
 
@@ -232,7 +233,7 @@ export function planListingQuery(query: Record<string, unknown>, opts: { maxPage
   if (page === null || page > 100_000) return decline('page')
   const requested = positiveInt(query.limit, 10)
   if (requested === null) return decline('limit')
-  const limit = requested === 0 || requested > opts.maxPageSize ? opts.maxPageSize : requested
+  const limit = clampPageSize(requested, opts.maxPageSize)
 
   const conditions: Condition[] = []
   if (query.where !== undefined) {
@@ -245,37 +246,4 @@ export function planListingQuery(query: Record<string, unknown>, opts: { maxPage
   if (typeof sort === 'string') return decline(sort)
 
   return { ok: true, plan: { conditions, sort, page: Math.max(page, 1), limit, depth, select } }
-}
-
-export interface PageInfo {
-  totalDocs: number
-  limit: number
-  totalPages: number
-  page: number
-  pagingCounter: number
-  hasPrevPage: boolean
-  hasNextPage: boolean
-  prevPage: number | null
-  nextPage: number | null
-}
-
-/** Payload's pagination fields for a count and a page (drizzle findMany: no match → one empty page). */
-export function pageInfo(totalDocs: number, page: number, limit: number): PageInfo {
-  if (totalDocs === 0) {
-    return { totalDocs: 0, limit, totalPages: 1, page, pagingCounter: 1, hasPrevPage: false, hasNextPage: false, prevPage: null, nextPage: null }
-  }
-  const totalPages = Math.ceil(totalDocs / limit)
-  const hasPrevPage = page > 1
-  const hasNextPage = totalPages > page
-  return {
-    totalDocs,
-    limit,
-    totalPages,
-    page,
-    pagingCounter: (page - 1) * limit + 1,
-    hasPrevPage,
-    hasNextPage,
-    prevPage: hasPrevPage ? page - 1 : null,
-    nextPage: hasNextPage ? page + 1 : null,
-  }
 }

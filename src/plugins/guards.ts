@@ -9,6 +9,7 @@
 import type { Access, AfterErrorHook, CollectionBeforeOperationHook, Config, Plugin } from 'payload'
 
 import { canWrite, isAdminUser, type AccessUser } from '@/access/roles'
+import { clampPageSize } from '@/domain/pagination'
 import { env } from '@/lib/env'
 
 const denySuspended =
@@ -26,7 +27,7 @@ export const clampListLimit: CollectionBeforeOperationHook = ({ args, operation,
   const max = env.maxPageSize
   const a = args as { limit?: number; pagination?: boolean }
   if (a.pagination === false || a.limit === 0 || (typeof a.limit === 'number' && a.limit > max)) {
-    return { ...args, limit: Math.min(a.limit && a.limit > 0 ? a.limit : max, max), pagination: true }
+    return { ...args, limit: clampPageSize(a.limit, max), pagination: true }
   }
   return args
 }

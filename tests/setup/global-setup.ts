@@ -19,7 +19,6 @@ export const TEMPLATE_DB = 'autohub_template'
 
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-test-pg-'))
-  fs.chmodSync(dataDir, 0o755) // the postgres system user must reach it when running as root
   const t0 = Date.now()
   const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), database: TEMPLATE_DB, log: false })
   process.env.DATABASE_URL = db.url

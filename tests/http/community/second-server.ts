@@ -3,18 +3,9 @@
  * the test file, API only, no crons, no seed. Prints `READY <url>` when listening; exits on SIGTERM.
  * Run: node --import tsx tests/http/community/second-server.ts
  */
-import { createServer } from '../../../src/server'
+import { createServer, exitOnSignals } from '../../../src/server'
 
 const running = await createServer({ next: false, port: 0, host: '127.0.0.1', cron: false, seed: false, rateLimitAuth: 0, rateLimitApi: 0 })
 console.log(`READY ${running.url}`)
 
-const stop = async () => {
-  try {
-    await running.close()
-    await running.payload.db.destroy?.()
-  } finally {
-    process.exit(0)
-  }
-}
-process.on('SIGTERM', () => void stop())
-process.on('SIGINT', () => void stop())
+exitOnSignals(running)

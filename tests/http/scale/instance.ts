@@ -4,7 +4,7 @@
  * set. Prints `READY <url> replicas=<n>`; exits on SIGTERM.
  * Run: node --import tsx tests/http/scale/instance.ts
  */
-import { createServer } from '../../../src/server'
+import { createServer, exitOnSignals } from '../../../src/server'
 
 const running = await createServer({ next: false, port: 0, host: '127.0.0.1', cron: false, seed: false, rateLimitAuth: 0, rateLimitApi: 0 })
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,13 +13,4 @@ const replicas = Array.isArray(db.readReplicaOptions) ? db.readReplicaOptions.le
 const routed = Array.isArray(db.drizzle?.$replicas) ? db.drizzle.$replicas.length : 0
 console.log(`READY ${running.url} replicas=${replicas} routed=${routed}`)
 
-const stop = async () => {
-  try {
-    await running.close()
-    await running.payload.db.destroy?.()
-  } finally {
-    process.exit(0)
-  }
-}
-process.on('SIGTERM', () => void stop())
-process.on('SIGINT', () => void stop())
+exitOnSignals(running)

@@ -2,7 +2,8 @@ import { parse } from 'qs-esm'
 import { describe, expect, it } from 'vitest'
 
 import { buildListingSql, unsafeListingFields } from '../../../src/catalog/listing-read'
-import { type ListingPlan, pageInfo, planListingQuery } from '../../../src/domain/listing-query'
+import { type ListingPlan, planListingQuery } from '../../../src/domain/listing-query'
+import { pageInfo } from '../../../src/domain/pagination'
 import { dataExceptionOf } from '../../../src/plugins/guards'
 import { Cars } from '../../../collections/catalog/Cars'
 
