@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
+/** TEST_GATE=fails|passes runs only that gate self-test file (.ci/gate-self-test), through this same configuration. */
+const gate = process.env.TEST_GATE
 
 export default defineConfig({
   resolve: {
@@ -18,7 +20,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: gate ? [`tests/gate/${gate}.gate.ts`] : ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/per-file.ts'],
     pool: 'forks',

