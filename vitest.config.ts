@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 
 import { defineConfig } from 'vitest/config'
 
+import { conditionFlag } from './src/lib/node-flags'
+
 const root = path.dirname(fileURLToPath(import.meta.url))
 /** TEST_GATE=fails|passes runs only that gate self-test file (.ci/gate-self-test), through this same configuration. */
 const gate = process.env.TEST_GATE
@@ -24,6 +26,8 @@ export default defineConfig({
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/per-file.ts'],
     pool: 'forks',
+    // The same export conditions as the npm scripts (src/lib/node-flags.ts: Lexical's top-level-await entries).
+    execArgv: [conditionFlag(false)],
     isolate: true,
     maxWorkers: Number(process.env.TEST_WORKERS || 2),
     testTimeout: 60_000,

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 import { freePort, startEmbeddedPostgres } from '../src/db/embedded'
+import { tsxNodeArgs } from '../src/lib/node-flags'
 
 import { measure, type RunResult, startProcess, table, treeRssMb, waitFor } from './lib'
 import { prepareSchema } from './schema'
@@ -66,9 +67,9 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
   }
   log('starting the production server…')
-  const server = startProcess(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'bench/server.ts'], env, path.join(work, 'server.log'))
+  const server = startProcess(process.execPath, [...serverNodeArgs, ...tsxNodeArgs(true), 'bench/server.ts'], env, path.join(work, 'server.log'))
   const basePort = await freePort()
-  const baseline = startProcess(process.execPath, ['--import', 'tsx', 'bench/baseline.ts'], { DATABASE_URL: db.url, PORT: String(basePort), NODE_ENV: 'production' }, path.join(work, 'baseline.log'))
+  const baseline = startProcess(process.execPath, [...tsxNodeArgs(true), 'bench/baseline.ts'], { DATABASE_URL: db.url, PORT: String(basePort), NODE_ENV: 'production' }, path.join(work, 'baseline.log'))
   try {
     await waitFor(`${serverUrl}/api/health`)
     const withNext = /next=true/.test(fs.readFileSync(path.join(work, 'server.log'), 'utf8'))

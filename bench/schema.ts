@@ -11,6 +11,8 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { tsxNodeArgs } from '../src/lib/node-flags'
+
 /** Migration files other than the generated index. */
 export function migrationFiles(root: string): string[] {
   const dir = path.join(root, 'src/migrations')
@@ -21,7 +23,7 @@ export function migrationFiles(root: string): string[] {
 /** Pushes the schema (and the src/db/extras statements, run at init) into `databaseUrl`; returns what was done. */
 export function prepareSchema(root: string, databaseUrl: string): 'migrations' | 'pushed' {
   if (migrationFiles(root).length) return 'migrations'
-  const push = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'tests/setup/push-schema.ts')], {
+  const push = spawnSync(process.execPath, [...tsxNodeArgs(), path.join(root, 'tests/setup/push-schema.ts')], {
     cwd: root,
     encoding: 'utf8',
     env: {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../src/db/embedded'
+import { tsxNodeArgs } from '../../src/lib/node-flags'
 
 const __dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -22,7 +23,7 @@ export default async function setup(project: TestProject) {
   const t0 = Date.now()
   const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), database: TEMPLATE_DB, log: false })
   process.env.DATABASE_URL = db.url
-  const push = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(__dirname, 'push-schema.ts')], {
+  const push = spawnSync(process.execPath, [...tsxNodeArgs(), path.resolve(__dirname, 'push-schema.ts')], {
     env: { ...process.env, DATABASE_URL: db.url, PAYLOAD_DB_PUSH: 'true', NODE_ENV: 'test', PAYLOAD_SECRET: 'test-secret', LOG_LEVEL: 'error', JOBS_AUTORUN: 'false', DISABLE_PAYLOAD_HMR: 'true' },
     encoding: 'utf8',
     cwd: path.resolve(__dirname, '../..'),

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { tsxNodeArgs } from '../../../src/lib/node-flags'
 import type { RunningServer } from '../../../src/server'
 import { http, startTestServer } from '../../helpers/server'
 import { createUser, type TestUser } from '../../helpers/users'
@@ -23,7 +24,7 @@ const sockets: Socket[] = []
 
 function startSecondServer(): Promise<string> {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'second-server.ts')], {
+    child = spawn(process.execPath, [...tsxNodeArgs(), path.join(here, 'second-server.ts')], {
       cwd: root,
       env: { ...process.env, PAYLOAD_DB_PUSH: 'false', JOBS_AUTORUN: 'false', REALTIME_ADAPTER: 'postgres' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { tsxNodeArgs } from '../../../src/lib/node-flags'
 import { testPayload } from '../../helpers/payload'
 import { http } from '../../helpers/server'
 import { createUser, type TestUser } from '../../helpers/users'
@@ -31,7 +32,7 @@ interface Instance {
 
 function startInstance(extraEnv: Record<string, string> = {}): Promise<Instance> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'instance.ts')], {
+    const child = spawn(process.execPath, [...tsxNodeArgs(), path.join(here, 'instance.ts')], {
       cwd: root,
       env: { ...process.env, PAYLOAD_DB_PUSH: 'false', JOBS_AUTORUN: 'false', REALTIME_ADAPTER: 'postgres', LOG_LEVEL: 'error', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +46,7 @@ function startInstance(extraEnv: Record<string, string> = {}): Promise<Instance>
       if (m) resolve({ url: m[1], replicas: Number(m[2]), routed: Number(m[3]) })
     })
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
-    child.on('exit', (code) => reject(new Error(`instance exited (${code}):\n${out}\n${err}`)))
+    child.on('exit', (code, signal) => reject(new Error(`instance exited before READY (code ${code}, signal ${signal}); its output:\n${out}\n${err}`)))
   })
 }
 

@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { tsxNodeArgs } from '../../../src/lib/node-flags'
+
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-exit-'))
 fs.chmodSync(work, 0o755) // as root, the postgres user must traverse it
@@ -41,7 +44,7 @@ function run(args: string[], env: Record<string, string> = {}, onLine?: (line: s
   })
 }
 
-const fixture = (mode: string) => [process.execPath, '--import', 'tsx', 'tests/fixtures/embedded-exit.ts', dataDir, mode]
+const fixture = (mode: string) => [process.execPath, ...tsxNodeArgs(), 'tests/fixtures/embedded-exit.ts', dataDir, mode]
 
 function alive(pid: number): boolean {
   try {
