@@ -98,7 +98,8 @@ export default buildConfig({
   maxDepth: 3,
   graphQL: { maxComplexity: env.graphqlMaxComplexity, disablePlaygroundInProduction: true },
   cors: env.corsOrigins.length ? env.corsOrigins : undefined,
-  csrf: env.corsOrigins,
+  // Cookie auth only from trusted origins: own origin + CORS_ORIGINS (+ loopback outside production), src/http/origins.ts.
+  csrf: env.csrfOrigins,
   upload: { limits: { fileSize: env.uploadLimitBytes } },
   email: emailAdapter(),
   sharp,

@@ -22,7 +22,11 @@ import { ensureDatabase } from './db/database-url'
 import { dropLegacyObjects } from './db/extras'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
+import { authRateLimit } from './http/auth-rate-limit'
+import { csrfGuard } from './http/csrf'
 import { healthHandler } from './http/health'
+import { allowsAnyOrigin, isTrustedOrigin, type OriginPolicyOptions, originOf, ownOrigins } from './http/origins'
+import { contentSecurityPolicy, s3Origins } from './http/security-headers'
 import { collectAfterCommit } from './lib/after-commit'
 import { publicMaxAge, ResponseCache } from './http/response-cache'
 import { env } from './lib/env'
@@ -36,8 +40,15 @@ export interface ServerOptions {
   dev?: boolean
   port?: number
   host?: string
+  /** Auth attempts per minute per IP and per account (default RATE_LIMIT_AUTH; 0 disables). */
   rateLimitAuth?: number
   rateLimitApi?: number
+  /** Production origin policy: no loopback CORS/CSRF origins unless listed (default NODE_ENV=production). */
+  production?: boolean
+  /** Trusted frontend origins (default CORS_ORIGINS). */
+  corsOrigins?: string[]
+  /** express "trust proxy" (default TRUST_PROXY): only then is X-Forwarded-For the client address. */
+  trustProxy?: boolean | number | string
   /** Seed demo data into an empty database (dev default). */
   seed?: boolean
   /** Start socket.io (default true). */
@@ -55,8 +66,6 @@ export interface RunningServer {
   url: string
   close(): Promise<void>
 }
-
-const AUTH_PATHS = ['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password', '/api/users/unlock']
 
 function limiter(perMinute: number, message: string) {
   return rateLimit({
@@ -86,22 +95,47 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY ? (Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY) : false)
+  // X-Forwarded-For is the client address only behind a configured proxy (TRUST_PROXY); otherwise the socket's.
+  app.set('trust proxy', opts.trustProxy ?? env.trustProxy)
   app.use(
     helmet({
-      // The admin panel (Next) injects inline scripts and styles; API responses are JSON.
+      // Content-Security-Policy is set per path below (src/http/security-headers.ts).
       contentSecurityPolicy: false,
       crossOriginEmbedderPolicy: false,
       crossOriginResourcePolicy: { policy: 'cross-origin' },
+      frameguard: { action: 'deny' },
     }),
   )
-  const origins = env.corsOrigins
-  app.use('/api', cors({ origin: origins.length ? origins : false, credentials: true }))
+  const apiRoute = config.routes?.api ?? '/api'
+  app.use(
+    contentSecurityPolicy({
+      dev,
+      apiRoute,
+      mediaOrigins: [...s3Origins(env.s3), ...env.cspImgSrc],
+      previewOrigin: env.previewUrl ? originOf(env.previewUrl) : null,
+    }),
+  )
 
-  const authLimit = limiter(opts.rateLimitAuth ?? env.rateLimitAuth, 'Too many attempts. Try again in a minute.')
+  // One origin policy for CORS, CSRF and socket.io (src/http/origins.ts); the listening URL joins it below.
+  const own = ownOrigins(env.serverUrl, opts.port || env.port)
+  const policy: OriginPolicyOptions = {
+    production: opts.production ?? env.isProduction,
+    ownOrigins: own,
+    corsOrigins: opts.corsOrigins ?? env.corsOrigins,
+  }
+  app.use(
+    '/api',
+    cors((req, callback) => {
+      const origin = req.headers.origin
+      if (origin && isTrustedOrigin(origin, policy)) callback(null, { origin: true, credentials: true })
+      else if (allowsAnyOrigin(policy)) callback(null, { origin: '*', credentials: false })
+      else callback(null, { origin: false })
+    }),
+  )
+  // A Payload auth cookie sent from an untrusted Origin is dropped before Payload sees the request.
+  app.use('/api', csrfGuard({ cookieName: `${config.cookiePrefix ?? 'payload'}-token`, policy: () => policy }))
+
   const apiLimit = limiter(opts.rateLimitApi ?? env.rateLimitApi, 'Too many requests. Slow down.')
-  app.post(AUTH_PATHS, authLimit)
-  app.post('/api/users', authLimit) // registration
   app.get('/api/health', healthHandler(payload))
   app.use('/api', apiLimit)
 
@@ -121,6 +155,9 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     }
     next()
   })
+  // Auth attempts over REST and GraphQL (and the admin's verify page), per IP and per account
+  // (src/http/auth-rate-limit.ts). After the body parsers: the account is read from the body.
+  app.use(authRateLimit({ perMinute: opts.rateLimitAuth ?? env.rateLimitAuth, config }))
 
   // Anonymous GETs whose endpoint declares them `public, max-age` are served from memory for a few seconds;
   // any write through this instance empties it (src/http/response-cache.ts; bench/NOTES.md for the numbers).
@@ -215,6 +252,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   await new Promise<void>((resolve) => server.listen(port, host, resolve))
   const address = server.address() as { port: number }
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`
+  // The server's own origin is trusted wherever it listens (port 0 in tests): for CORS/CSRF here and in Payload.
+  for (const origin of ownOrigins(env.serverUrl, address.port, url)) if (!own.includes(origin)) own.push(origin)
+  // Payload's own CSRF check (its `csrf` list) must accept whatever this server's policy trusts.
+  for (const origin of [...own, ...policy.corsOrigins.filter((o) => o !== '*')]) {
+    if (!payload.config.csrf.includes(origin)) payload.config.csrf.push(origin)
+  }
 
   let closing: Promise<void> | null = null
   const close = () =>

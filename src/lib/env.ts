@@ -1,4 +1,6 @@
 /** Typed access to environment variables (documented in .env.example). */
+import { type OriginPolicyOptions, ownOrigins, parseOrigins, TrustedOriginList } from '../http/origins'
+
 const str = (name: string, fallback = ''): string => process.env[name]?.trim() || fallback
 const int = (name: string, fallback: number): number => {
   const raw = process.env[name]
@@ -39,8 +41,37 @@ export const env = {
   get host() {
     return str('HOST', '0.0.0.0')
   },
+  /** CORS_ORIGINS as exact origins (`*` kept: any origin, never with credentials). */
   get corsOrigins() {
-    return str('CORS_ORIGINS').split(',').map((s) => s.trim()).filter(Boolean)
+    return parseOrigins(str('CORS_ORIGINS').split(','))
+  },
+  /** The origins the server itself is reached at: SERVER_URL, http://localhost:PORT, http://127.0.0.1:PORT. */
+  get ownOrigins() {
+    return ownOrigins(this.serverUrl, this.port)
+  },
+  /** Trusted browser origins (src/http/origins.ts): own + CORS_ORIGINS, plus any loopback origin outside production. */
+  get originPolicy(): OriginPolicyOptions {
+    return { production: this.isProduction, ownOrigins: this.ownOrigins, corsOrigins: this.corsOrigins }
+  },
+  /** Payload's `csrf` list: cookie-authenticated requests are honoured only from these origins. Never empty. */
+  get csrfOrigins(): string[] {
+    return TrustedOriginList.create(this.originPolicy)
+  },
+  /**
+   * express "trust proxy": unset/false → the socket address is the client (X-Forwarded-For ignored);
+   * a number → that many proxy hops; `true` → every hop (only behind a proxy that overwrites the header);
+   * otherwise addresses/subnets (`loopback`, `10.0.0.0/8, 172.16.0.1`).
+   */
+  get trustProxy(): boolean | number | string {
+    const raw = str('TRUST_PROXY')
+    if (!raw || raw === 'false' || raw === '0') return false
+    if (raw === 'true') return true
+    if (/^\d+$/.test(raw)) return Number(raw)
+    return raw
+  },
+  /** Extra Content-Security-Policy sources for images/media (e.g. a CDN in front of S3), space-separated. */
+  get cspImgSrc() {
+    return str('CSP_IMG_SRC').split(/\s+/).filter(Boolean)
   },
   get rateLimitAuth() {
     return int('RATE_LIMIT_AUTH', 10)

@@ -14,6 +14,8 @@ import { Server } from 'socket.io'
 
 import type { AccessUser } from '@/access/roles'
 import { guardPool } from '@/db/pool'
+import { isTrustedOrigin } from '@/http/origins'
+import { env } from '@/lib/env'
 
 import { BROADCAST_ROOM, registerRealtime, roleRoom, userRoom } from './bus'
 import { roomAuthorizer } from './rooms'
@@ -30,7 +32,8 @@ export const REALTIME_TABLE = `${REALTIME_SCHEMA}.socket_io_attachments`
 export async function startRealtime(server: http.Server, payload: Payload): Promise<Server> {
   const io = new Server<any, any, any, SocketData>(server, {
     path: '/socket.io',
-    cors: { origin: (process.env.CORS_ORIGINS || '').split(',').filter(Boolean), credentials: true },
+    // The API's origin policy (src/http/origins.ts): own origin, CORS_ORIGINS, any loopback origin outside production.
+    cors: { origin: (origin, cb) => cb(null, Boolean(origin) && isTrustedOrigin(origin, env.originPolicy)), credentials: true },
     serveClient: false,
   })
 

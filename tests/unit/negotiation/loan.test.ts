@@ -142,3 +142,88 @@ describe('credit bands', () => {
     expect(aprForScore([], 700)).toBeNull()
   })
 })
+
+describe('exact half-up ties (issue 15: r = APR/1200 is never rounded before it multiplies the balance)', () => {
+  it('15,006 at 7 % over 1 month: 15006 × 7/1200 = 87.535 → interest 87.54, the one payment 15,093.54', () => {
+    const r = calculateLoan({ vehiclePrice: 15006, interestRate: 7, termMonths: 1 })
+    expect(r.monthlyPayment).toBe(15093.54)
+    expect(r.schedule).toEqual([{ month: 1, payment: 15093.54, principal: 15006, interest: 87.54, balance: 0 }])
+    expect(r.totalInterest).toBe(87.54)
+    expect(r.totalPaid).toBe(15093.54)
+  })
+
+  it('2,003 at 7 % over 6 months: month 2 interest is 1,674 × 7/1200 = 9.765 → 9.77', () => {
+    const r = amortize(2003, 7, 6)
+    expect(r.monthlyPayment).toBe(340.68)
+    expect(r.schedule[0]).toEqual({ month: 1, payment: 340.68, principal: 329, interest: 11.68, balance: 1674 })
+    expect(r.schedule[1]).toEqual({ month: 2, payment: 340.68, principal: 330.91, interest: 9.77, balance: 1343.09 })
+    expect(r.schedule[5]).toEqual({ month: 6, payment: 340.69, principal: 338.71, interest: 1.98, balance: 0 })
+    expect(r.totalInterest).toBe(41.09)
+    expect(r.totalPaid).toBe(2044.09)
+  })
+
+  it('4,635 at 7 % over 3 months: the last payment clears 1,554 plus 1554 × 7/1200 = 9.065 → 9.07, paying 1,563.07', () => {
+    const r = amortize(4635, 7, 3)
+    expect(r.monthlyPayment).toBe(1563.06)
+    expect(r.schedule).toEqual([
+      { month: 1, payment: 1563.06, principal: 1536.02, interest: 27.04, balance: 3098.98 },
+      { month: 2, payment: 1563.06, principal: 1544.98, interest: 18.08, balance: 1554 },
+      { month: 3, payment: 1563.07, principal: 1554, interest: 9.07, balance: 0 },
+    ])
+    expect(r.totalInterest).toBe(54.19)
+    expect(r.totalPaid).toBe(4689.19)
+  })
+
+  it('a level payment that is itself an exact tie rounds up: 1 month is P·(1 + APR/1200)', () => {
+    // 10 × (1 + 3/1200) = 10.025 → 10.03
+    expect(monthlyPayment(10, 3, 1).toNumber()).toBe(10.03)
+    expect(amortize(10, 3, 1).schedule[0]).toEqual({ month: 1, payment: 10.03, principal: 10, interest: 0.03, balance: 0 })
+  })
+
+  it('a vanishing APR (1e-300) still yields a finite payment (no division by a rounded zero)', () => {
+    expect(monthlyPayment(1200, 1e-300, 12).toNumber()).toBe(100)
+  })
+
+  it('property: for many generated loans every figure is exact half-up, principal parts sum to P, the balance ends at 0', () => {
+    // Deterministic generator (LCG) so a failure is reproducible; ~1/3 of the loans are built to hit ties.
+    let seed = 15
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const aprs = [0, 0.5, 1.2, 3, 3.49, 6, 7, 7.9, 9, 12, 14.4, 19.99, 24, 36, 99.99]
+    let ties = 0
+    for (let i = 0; i < 400; i++) {
+      const apr = aprs[rand(aprs.length)]
+      const n = 1 + rand(i % 10 === 0 ? 120 : 24)
+      // half the loans: whole dollars (with APR 3/6/7/9/12 these often produce x.xx5 interest), else cents
+      const P = new Decimal(100 + rand(60_000)).plus(rand(2) ? new Decimal(rand(100)).dividedBy(100) : 0).toNumber()
+      const r = amortize(P, apr, n)
+      expect(r.schedule).toHaveLength(n)
+      expect(r.schedule.at(-1)!.balance).toBe(0)
+      expect(sumOf(r.schedule.map((s) => s.principal))).toBe(P)
+      expect(r.totalInterest).toBe(sumOf(r.schedule.map((s) => s.interest)))
+      expect(r.totalPaid).toBe(sumOf(r.schedule.map((s) => s.payment)))
+      // the level payment, recomputed with an independent high-precision formula, rounded half-up
+      const exact = apr === 0 ? new Decimal(P).dividedBy(n) : (() => {
+        // P·a·(1200+a)^n / (1200·((1200+a)^n − 1200^n)): numerator and denominator exact at this precision
+        const D = Decimal.clone({ precision: 1000 })
+        const g = new D(1200).plus(apr).pow(n)
+        return new D(P).times(apr).times(g).dividedBy(new D(1200).times(g.minus(new D(1200).pow(n))))
+      })()
+      expect(r.monthlyPayment).toBe(exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber())
+      let balance = new Decimal(P)
+      for (const row of r.schedule) {
+        const raw = balance.times(apr).dividedBy(1200) // multiply first: a tie stays an exact tie
+        if (raw.times(1000).isInteger() && raw.times(1000).mod(10).eq(5)) ties++
+        expect(row.interest).toBe(raw.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber())
+        expect(new Decimal(row.principal).plus(row.interest).toNumber()).toBe(row.payment)
+        balance = balance.minus(row.principal)
+        expect(row.balance).toBe(balance.toNumber())
+        expect(row.balance).toBeGreaterThanOrEqual(0)
+      }
+    }
+    // the generator really exercised half-cent ties
+    expect(ties).toBeGreaterThan(20)
+  })
+})
