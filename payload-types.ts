@@ -73,6 +73,7 @@ export interface Config {
     technicians: Technician;
     vehicles: Vehicle;
     'expert-verifications': ExpertVerification;
+    'verification-documents': VerificationDocument;
     media: Media;
     makes: Make;
     models: Model;
@@ -130,6 +131,7 @@ export interface Config {
     technicians: TechniciansSelect<false> | TechniciansSelect<true>;
     vehicles: VehiclesSelect<false> | VehiclesSelect<true>;
     'expert-verifications': ExpertVerificationsSelect<false> | ExpertVerificationsSelect<true>;
+    'verification-documents': VerificationDocumentsSelect<false> | VerificationDocumentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     makes: MakesSelect<false> | MakesSelect<true>;
     models: ModelsSelect<false> | ModelsSelect<true>;
@@ -460,7 +462,7 @@ export interface Dealer {
    */
   documents?:
     | {
-        file: number | Media;
+        file: number | VerificationDocument;
         type?: ('business_license' | 'tax_certificate' | 'id_document' | 'other') | null;
         note?: string | null;
         id?: string | null;
@@ -468,6 +470,25 @@ export interface Dealer {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "verification-documents".
+ */
+export interface VerificationDocument {
+  id: number;
+  documentType?: ('business_license' | 'tax_certificate' | 'id_document' | 'certificate' | 'other') | null;
+  owner?: (number | null) | User;
+  prefix?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -601,7 +622,10 @@ export interface ExpertVerification {
    * Certifications, workshop, employer…
    */
   credentials?: string | null;
-  documents?: (number | Media)[] | null;
+  /**
+   * Your own verification documents (PDF, JPEG, PNG): visible to you and admins only.
+   */
+  documents?: (number | VerificationDocument)[] | null;
   status?: ('pending' | 'approved' | 'rejected') | null;
   reviewNotes?: string | null;
   reviewedBy?: (number | null) | User;
@@ -747,9 +771,9 @@ export interface Car {
       }[]
     | null;
   /**
-   * A seller asking for active gets pending while moderation applies.
+   * pending_review = awaiting moderation (not public); sale_pending = approved and reserved by a sale (public). A seller asking for active gets pending_review while moderation applies.
    */
-  status: 'draft' | 'pending' | 'active' | 'sold' | 'archived';
+  status: 'draft' | 'pending_review' | 'active' | 'sale_pending' | 'sold' | 'archived';
   moderationNote?: string | null;
   publishedAt?: string | null;
   featured?: boolean | null;
@@ -1130,7 +1154,7 @@ export interface Comparison {
   id: number;
   user: number | User;
   name?: string | null;
-  cars?: (number | Car)[] | null;
+  cars: (number | Car)[];
   shareToken?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -2451,6 +2475,10 @@ export interface PayloadLockedDocument {
         value: number | ExpertVerification;
       } | null)
     | ({
+        relationTo: 'verification-documents';
+        value: number | VerificationDocument;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -2887,6 +2915,24 @@ export interface ExpertVerificationsSelect<T extends boolean = true> {
   reviewedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "verification-documents_select".
+ */
+export interface VerificationDocumentsSelect<T extends boolean = true> {
+  documentType?: T;
+  owner?: T;
+  prefix?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -49,6 +49,8 @@ export default buildConfig({
   admin: {
     user: 'users',
     meta: { titleSuffix: ' — AutoHub' },
+    // No gravatar: Payload's default sends an MD5 of each user's email to a third party.
+    avatar: 'default',
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
     components: {},
   },

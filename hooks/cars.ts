@@ -84,8 +84,8 @@ export const validateCarRelations: CollectionBeforeChangeHook = async ({ data, o
 }
 
 /**
- * Moderation and the listing lifecycle. A seller's new listing asking to be `active` becomes `pending`
- * unless the platform setting listingModeration is off or the seller's dealer is verified; `pending → active`
+ * Moderation and the listing lifecycle. A seller's new listing asking to be `active` becomes `pending_review`
+ * unless the platform setting listingModeration is off or the seller's dealer is verified; `pending_review → active`
  * is approved by admins/editors only; other moves follow carListingMachine. Internal code updating on behalf
  * of another party (overrideAccess, e.g. an accepted offer) is not re-judged here.
  */

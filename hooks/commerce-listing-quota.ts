@@ -9,7 +9,7 @@ import { forbidden } from '@/lib/http'
 const idOf = (v: unknown): number | null => (v === null || v === undefined ? null : typeof v === 'object' ? Number((v as { id?: unknown }).id) : Number(v))
 
 /**
- * cars `beforeChange`: a seller creating a listing, or moving one into `active`/`pending`, must stay within
+ * cars `beforeChange`: a seller creating a listing, or moving one into `active`/`pending_review`/`sale_pending`, must stay within
  * the active plan's `maxListings` (no subscription → the `free` plan, or FREE_PLAN_MAX_LISTINGS, default 3) →
  * 403 naming the limit. Serialized per seller with an advisory lock, so concurrent submissions cannot both
  * slip under the limit. Admins and trusted server code (no user, seeds) are not limited.

@@ -224,7 +224,7 @@ export async function seedCatalog(payload: Payload): Promise<void> {
     const owner = i % 4 === 0 ? owners[0] : owners[1 + (i % dealers.length)]
     const city = owner.city && rng.chance(0.7) ? CITIES.find((c) => c.city === owner.city)! : rng.pick(CITIES)
     const r = rng.next()
-    const status = r < 0.8 ? 'active' : r < 0.88 ? 'sold' : r < 0.93 ? 'pending' : r < 0.97 ? 'draft' : 'archived'
+    const status = r < 0.8 ? 'active' : r < 0.88 ? 'sold' : r < 0.93 ? 'pending_review' : r < 0.97 ? 'draft' : 'archived'
     const createdAt = NOW - rng.int(0, 180) * DAY - rng.int(0, DAY - 1)
     const title = `${year} ${make.name} ${model.name}`
     let slug = slugify(title)

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { and, fieldAdminOnly, fieldOwnerOrAdmin, hasRole, isAdmin, isOwner, or, whereIn } from '@/access'
+import { and, fieldAdminOnly, hasRole, isAdmin, isOwner, or, whereIn } from '@/access'
+import { privateField } from '@/access/privacy'
 import { CAR_STATUSES, PUBLIC_CAR_STATUSES } from '@/domain/catalog-listing'
 import { BODY_TYPES, CAR_CONDITIONS, DRIVE_TYPES, FUEL_TYPES, options, TRANSMISSIONS } from '@/domain/catalog-options'
 import { ratingSummaryField } from '@/fields/ratingSummary'
@@ -26,6 +27,7 @@ const readOnlyCounter = (name: string) =>
   ({
     name,
     type: 'number',
+    custom: { integer: true },
     defaultValue: 0,
     min: 0,
     index: true,
@@ -34,7 +36,7 @@ const readOnlyCounter = (name: string) =>
   }) as const
 
 /**
- * Car listings. Public reads see active and sold listings; sellers see their own in any status; admins and
+ * Car listings. Public reads see active, sale_pending and sold listings (never pending_review); sellers see their own in any status; admins and
  * editors see all. Only the seller or an admin edits or deletes; editors moderate through
  * `POST /api/cars/:id/approve|reject`.
  */
@@ -78,7 +80,7 @@ export const Cars: CollectionConfig = {
       fields: [
         { name: 'make', type: 'relationship', relationTo: 'makes', required: true, index: true },
         { name: 'model', type: 'relationship', relationTo: 'models', required: true, index: true, admin: { description: 'Must belong to the make.' } },
-        { name: 'year', type: 'number', required: true, min: 1900, max: 2100, index: true },
+        { name: 'year', type: 'number', custom: { integer: true }, required: true, min: 1900, max: 2100, index: true },
       ],
     },
     {
@@ -93,7 +95,7 @@ export const Cars: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'mileage', type: 'number', min: 0, defaultValue: 0, index: true },
+        { name: 'mileage', type: 'number', custom: { integer: true }, min: 0, defaultValue: 0, index: true },
         { name: 'fuelType', type: 'select', index: true, options: options(FUEL_TYPES) },
         { name: 'transmission', type: 'select', index: true, options: options(TRANSMISSIONS) },
         { name: 'driveType', type: 'select', index: true, options: options(DRIVE_TYPES) },
@@ -104,9 +106,9 @@ export const Cars: CollectionConfig = {
       fields: [
         { name: 'bodyType', type: 'select', index: true, options: options(BODY_TYPES) },
         { name: 'engineSize', type: 'number', min: 0, max: 20, admin: { description: 'Litres.' } },
-        { name: 'cylinders', type: 'number', min: 0, max: 16 },
-        { name: 'doors', type: 'number', min: 1, max: 7 },
-        { name: 'seats', type: 'number', min: 1, max: 60 },
+        { name: 'cylinders', type: 'number', custom: { integer: true }, min: 0, max: 16 },
+        { name: 'doors', type: 'number', custom: { integer: true }, min: 1, max: 7 },
+        { name: 'seats', type: 'number', custom: { integer: true }, min: 1, max: 60 },
       ],
     },
     {
@@ -146,10 +148,10 @@ export const Cars: CollectionConfig = {
       required: true,
       defaultValue: 'draft',
       index: true,
-      options: CAR_STATUSES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
-      admin: { position: 'sidebar', description: 'A seller asking for active gets pending while moderation applies.' },
+      options: CAR_STATUSES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1).replace(/_/g, ' ') })),
+      admin: { position: 'sidebar', description: 'pending_review = awaiting moderation (not public); sale_pending = approved and reserved by a sale (public). A seller asking for active gets pending_review while moderation applies.' },
     },
-    { name: 'moderationNote', type: 'text', access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'moderationNote', type: 'text', ...privateField({ readers: ['admin', 'editor', { owner: 'seller' }] }, { create: fieldAdminOnly, update: fieldAdminOnly }), admin: { position: 'sidebar', readOnly: true } },
     { name: 'publishedAt', type: 'date', index: true, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar', readOnly: true } },
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar' } },
     { name: 'featuredUntil', type: 'date', index: true, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar' } },
@@ -227,7 +229,7 @@ export const Cars: CollectionConfig = {
           type: 'array',
           fields: [
             { name: 'date', type: 'date' },
-            { name: 'mileage', type: 'number', min: 0 },
+            { name: 'mileage', type: 'number', custom: { integer: true }, min: 0 },
             { name: 'description', type: 'text' },
             { name: 'provider', type: 'text' },
           ],
@@ -249,14 +251,14 @@ export const Cars: CollectionConfig = {
       name: 'autoAcceptPrice',
       type: 'number',
       min: 0,
-      access: { read: fieldOwnerOrAdmin('seller') },
+      ...privateField({ readers: ['admin', { owner: 'seller' }] }),
       admin: { description: 'Private: offers at or above are accepted at once.' },
     },
     {
       name: 'autoDeclinePrice',
       type: 'number',
       min: 0,
-      access: { read: fieldOwnerOrAdmin('seller') },
+      ...privateField({ readers: ['admin', { owner: 'seller' }] }),
       admin: { description: 'Private: offers below are declined at once.' },
     },
     { name: 'seller', type: 'relationship', relationTo: 'users', index: true, admin: { position: 'sidebar', readOnly: true } },

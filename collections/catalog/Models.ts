@@ -33,8 +33,8 @@ export const Models: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'yearFrom', type: 'number', min: 1886, max: 2100 },
-        { name: 'yearTo', type: 'number', min: 1886, max: 2100 },
+        { name: 'yearFrom', type: 'number', custom: { integer: true }, min: 1886, max: 2100 },
+        { name: 'yearTo', type: 'number', custom: { integer: true }, min: 1886, max: 2100 },
       ],
     },
     { name: 'bodyType', type: 'select', options: options(BODY_TYPES) },

@@ -23,9 +23,9 @@ export const PartCategories: CollectionConfig = {
     { name: 'parent', type: 'relationship', relationTo: 'part-categories', index: true },
     { name: 'description', type: 'textarea' },
     { name: 'image', type: 'upload', relationTo: 'media' },
-    { name: 'sortOrder', type: 'number', defaultValue: 0 },
+    { name: 'sortOrder', type: 'number', custom: { integer: true }, defaultValue: 0 },
     { name: 'path', type: 'text', index: true, access: { create: never, update: never }, admin: { readOnly: true, description: 'Slugs from the root, e.g. engine/filters/oil-filters.' } },
-    { name: 'depth', type: 'number', defaultValue: 0, access: { create: never, update: never }, admin: { readOnly: true } },
+    { name: 'depth', type: 'number', custom: { integer: true }, defaultValue: 0, access: { create: never, update: never }, admin: { readOnly: true } },
     {
       name: 'breadcrumbs',
       type: 'array',

@@ -64,9 +64,9 @@ export const Parts: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'stockQuantity', type: 'number', required: true, defaultValue: 0, min: 0, validate: (v: unknown) => (v == null || (Number.isInteger(Number(v)) && Number(v) >= 0) ? true : 'stockQuantity must be a whole number ≥ 0.') },
+        { name: 'stockQuantity', type: 'number', custom: { integer: true }, required: true, defaultValue: 0, min: 0, validate: (v: unknown) => (v == null || (Number.isInteger(Number(v)) && Number(v) >= 0) ? true : 'stockQuantity must be a whole number ≥ 0.') },
         { name: 'manageStock', type: 'checkbox', defaultValue: true },
-        { name: 'lowStockThreshold', type: 'number', defaultValue: DEFAULT_LOW_STOCK_THRESHOLD, min: 0 },
+        { name: 'lowStockThreshold', type: 'number', custom: { integer: true }, defaultValue: DEFAULT_LOW_STOCK_THRESHOLD, min: 0 },
         {
           name: 'stockStatus',
           type: 'select',
@@ -105,8 +105,8 @@ export const Parts: CollectionConfig = {
           fields: [
             { name: 'make', type: 'relationship', relationTo: 'makes', required: true, index: true },
             { name: 'model', type: 'relationship', relationTo: 'models', index: true },
-            { name: 'yearFrom', type: 'number', min: 1886, max: 2100 },
-            { name: 'yearTo', type: 'number', min: 1886, max: 2100 },
+            { name: 'yearFrom', type: 'number', custom: { integer: true }, min: 1886, max: 2100 },
+            { name: 'yearTo', type: 'number', custom: { integer: true }, min: 1886, max: 2100 },
           ],
         },
         { name: 'notes', type: 'text' },
@@ -129,7 +129,7 @@ export const Parts: CollectionConfig = {
     { name: 'images', type: 'upload', relationTo: 'media', hasMany: true },
     { name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, options: options(PART_STATUSES), admin: { position: 'sidebar' } },
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar' } },
-    { name: 'favoritesCount', type: 'number', defaultValue: 0, min: 0, access: { create: never, update: never }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'favoritesCount', type: 'number', custom: { integer: true }, defaultValue: 0, min: 0, access: { create: never, update: never }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'seller', type: 'relationship', relationTo: 'users', index: true, admin: { position: 'sidebar', readOnly: true } },
     { name: 'store', type: 'relationship', relationTo: 'dealers', index: true, admin: { position: 'sidebar' } },
     ratingSummaryField(),

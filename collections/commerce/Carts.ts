@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { fieldAdminOnly, isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { cartEndpoints } from '@/commerce/carts'
 
 /**
@@ -19,7 +20,7 @@ export const Carts: CollectionConfig = {
   endpoints: cartEndpoints,
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', unique: true, admin: { description: 'Empty for a guest cart.' } },
-    { name: 'tokenHash', type: 'text', unique: true, access: { read: fieldAdminOnly, create: fieldAdminOnly, update: fieldAdminOnly }, admin: { readOnly: true, description: 'SHA-256 of the guest cart token.' } },
+    { name: 'tokenHash', type: 'text', unique: true, ...privateField({ readers: ['admin'] }, { create: fieldAdminOnly, update: fieldAdminOnly }), admin: { readOnly: true, description: 'SHA-256 of the guest cart token.' } },
     {
       name: 'items',
       type: 'array',
@@ -28,7 +29,7 @@ export const Carts: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'quantity', type: 'number', required: true, min: 1, max: 999, admin: { step: 1 } },
+            { name: 'quantity', type: 'number', custom: { integer: true }, required: true, min: 1, max: 999, admin: { step: 1 } },
             { name: 'unitPrice', type: 'number', required: true, min: 0, admin: { description: 'Price when added; checkout charges the current price.' } },
             { name: 'addedAt', type: 'date' },
           ],

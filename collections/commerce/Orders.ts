@@ -1,6 +1,7 @@
 import type { CollectionAfterReadHook, CollectionConfig, Where } from 'payload'
 
 import { isAdmin, isOwner, or, userOf } from '@/access'
+import { privateField } from '@/access/privacy'
 import { isAdminUser } from '@/access/roles'
 import { ORDER_PAYMENT_STATUSES, orderEndpoints, PAYMENT_METHODS, sellerView, type FullOrder } from '@/commerce/orders'
 import { statusOptions } from '@/workflows/engine'
@@ -27,6 +28,11 @@ const onlySellersLines: CollectionAfterReadHook = ({ doc, req, overrideAccess })
   if (String(customer) === String(user.id)) return doc
   return sellerView(doc as FullOrder, Number(user.id))
 }
+
+/** What a seller of some lines may not read: the customer, the order's totals, billing and notes. */
+const customerOnly = privateField({ readers: ['admin', { owner: 'customer' }] })
+/** The shipping address also reaches the sellers who ship lines of the order. */
+const shippingReaders = privateField({ readers: ['admin', { owner: 'customer' }, { owner: 'sellers' }] })
 
 const addressFields = [
   { name: 'fullName', type: 'text', maxLength: 120 },
@@ -73,7 +79,7 @@ export const Orders: CollectionConfig = {
   indexes: [{ fields: ['status', 'expiresAt'] }, { fields: ['customer', 'createdAt'] }],
   fields: [
     { name: 'orderNumber', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
-    { name: 'customer', type: 'relationship', relationTo: 'users', required: true, index: true },
+    { name: 'customer', type: 'relationship', relationTo: 'users', required: true, index: true, ...customerOnly },
     { name: 'sellers', type: 'relationship', relationTo: 'users', hasMany: true, index: true, admin: { readOnly: true, description: 'Sellers with lines in this order (denormalized for access).' } },
     {
       name: 'status',
@@ -105,7 +111,7 @@ export const Orders: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'quantity', type: 'number', required: true, min: 1 },
+            { name: 'quantity', type: 'number', custom: { integer: true }, required: true, min: 1 },
             { name: 'unitPrice', type: 'number', required: true, min: 0 },
             { name: 'total', type: 'number', required: true, min: 0 },
             { name: 'stockTaken', type: 'checkbox', defaultValue: false, admin: { readOnly: true } },
@@ -133,18 +139,18 @@ export const Orders: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'subtotal', type: 'number', required: true, min: 0 },
-        { name: 'discount', type: 'number', defaultValue: 0, min: 0 },
-        { name: 'taxRatePercent', type: 'number', defaultValue: 0, min: 0 },
-        { name: 'tax', type: 'number', defaultValue: 0, min: 0 },
-        { name: 'shipping', type: 'number', defaultValue: 0, min: 0 },
-        { name: 'total', type: 'number', required: true, min: 0 },
-        { name: 'currency', type: 'text', defaultValue: 'USD', maxLength: 3 },
+        { name: 'subtotal', type: 'number', ...customerOnly, required: true, min: 0 },
+        { name: 'discount', type: 'number', ...customerOnly, defaultValue: 0, min: 0 },
+        { name: 'taxRatePercent', type: 'number', ...customerOnly, defaultValue: 0, min: 0 },
+        { name: 'tax', type: 'number', ...customerOnly, defaultValue: 0, min: 0 },
+        { name: 'shipping', type: 'number', ...customerOnly, defaultValue: 0, min: 0 },
+        { name: 'total', type: 'number', ...customerOnly, required: true, min: 0 },
+        { name: 'currency', type: 'text', ...customerOnly, defaultValue: 'USD', maxLength: 3 },
       ],
     },
-    { name: 'shippingAddress', type: 'group', fields: addressFields as never },
-    { name: 'billingAddress', type: 'group', fields: addressFields as never },
-    { name: 'notes', type: 'textarea', maxLength: 1000 },
+    { name: 'shippingAddress', type: 'group', ...shippingReaders, fields: addressFields as never },
+    { name: 'billingAddress', type: 'group', ...customerOnly, fields: addressFields as never },
+    { name: 'notes', type: 'textarea', maxLength: 1000, ...customerOnly },
     {
       type: 'collapsible',
       label: 'Timeline',

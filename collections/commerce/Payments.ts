@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { paymentIntentEndpoint } from '@/commerce/payments'
 import { PAYMENT_STATUSES } from '@/domain/commerce'
 
@@ -49,8 +50,8 @@ export const Payments: CollectionConfig = {
         { value: 'manual', label: 'Manual' },
       ],
     },
-    { name: 'intentId', type: 'text', unique: true, admin: { description: 'Stripe PaymentIntent id.' } },
-    { name: 'chargeId', type: 'text', index: true },
+    { name: 'intentId', type: 'text', unique: true, ...privateField({ readers: ['admin', { owner: 'user' }] }), admin: { description: 'Stripe PaymentIntent id.' } },
+    { name: 'chargeId', type: 'text', index: true, ...privateField({ readers: ['admin', { owner: 'user' }] }) },
     {
       type: 'row',
       fields: [
@@ -83,7 +84,7 @@ export const Payments: CollectionConfig = {
       type: 'array',
       admin: { description: 'Refunds issued through the provider.' },
       fields: [
-        { name: 'refundId', type: 'text' },
+        { name: 'refundId', type: 'text', ...privateField({ readers: ['admin', { owner: 'user' }] }) },
         { name: 'amount', type: 'number' },
         { name: 'reason', type: 'text' },
         { name: 'at', type: 'date' },

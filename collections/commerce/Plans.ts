@@ -36,9 +36,9 @@ export const Plans: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'maxListings', type: 'number', min: 0, admin: { description: 'Active + pending car listings; empty = unlimited.' } },
-        { name: 'featuredListings', type: 'number', min: 0, defaultValue: 0 },
-        { name: 'sortOrder', type: 'number', defaultValue: 0, index: true },
+        { name: 'maxListings', type: 'number', custom: { integer: true }, min: 0, admin: { description: 'Active + pending car listings; empty = unlimited.' } },
+        { name: 'featuredListings', type: 'number', custom: { integer: true }, min: 0, defaultValue: 0 },
+        { name: 'sortOrder', type: 'number', custom: { integer: true }, defaultValue: 0, index: true },
       ],
     },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },

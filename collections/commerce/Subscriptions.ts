@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { SUBSCRIPTION_STATUSES, subscriptionEndpoints } from '@/commerce/subscriptions'
 
 const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
@@ -42,6 +43,6 @@ export const Subscriptions: CollectionConfig = {
         { name: 'autoRenew', type: 'checkbox', defaultValue: false },
       ],
     },
-    { name: 'stripeSubscriptionId', type: 'text', index: true, admin: { description: 'For Stripe Billing subscriptions (renewals); empty for one-off plan payments.' } },
+    { name: 'stripeSubscriptionId', type: 'text', index: true, ...privateField({ readers: ['admin', { owner: 'user' }] }), admin: { description: 'For Stripe Billing subscriptions (renewals); empty for one-off plan payments.' } },
   ],
 }

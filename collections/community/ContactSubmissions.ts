@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isAdmin } from '@/access'
+import { privateField } from '@/access/privacy'
 import { submitContactForm } from '@endpoints/community/contact'
 
 /**
@@ -15,11 +16,11 @@ export const ContactSubmissions: CollectionConfig = {
   access: { read: isAdmin, create: anyone, update: isAdmin, delete: isAdmin },
   endpoints: [{ path: '/', method: 'post', handler: submitContactForm }],
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 120 },
-    { name: 'email', type: 'email', required: true, index: true },
-    { name: 'phone', type: 'text', maxLength: 40 },
+    { name: 'name', type: 'text', required: true, maxLength: 120, ...privateField({ readers: ['admin'] }) },
+    { name: 'email', type: 'email', required: true, index: true, ...privateField({ readers: ['admin'] }) },
+    { name: 'phone', type: 'text', maxLength: 40, ...privateField({ readers: ['admin'] }) },
     { name: 'subject', type: 'text', maxLength: 200 },
-    { name: 'message', type: 'textarea', required: true, maxLength: 5000 },
+    { name: 'message', type: 'textarea', required: true, maxLength: 5000, ...privateField({ readers: ['admin'] }) },
     {
       name: 'status',
       type: 'select',
@@ -31,7 +32,7 @@ export const ContactSubmissions: CollectionConfig = {
         { value: 'spam', label: 'Spam' },
       ],
     },
-    { name: 'ip', type: 'text', index: true, admin: { readOnly: true } },
-    { name: 'userAgent', type: 'text', admin: { readOnly: true } },
+    { name: 'ip', type: 'text', index: true, ...privateField({ readers: ['admin'] }), admin: { readOnly: true } },
+    { name: 'userAgent', type: 'text', ...privateField({ readers: ['admin'] }), admin: { readOnly: true } },
   ],
 }

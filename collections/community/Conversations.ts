@@ -48,9 +48,9 @@ export const Conversations: CollectionConfig = {
       admin: { readOnly: true, description: 'Unread messages per participant.' },
       fields: [
         { name: 'user', type: 'relationship', relationTo: 'users', index: true },
-        { name: 'count', type: 'number', defaultValue: 0 },
+        { name: 'count', type: 'number', custom: { integer: true }, defaultValue: 0 },
       ],
     },
-    { name: 'unreadCount', type: 'number', virtual: true, admin: { hidden: true }, hooks: { afterRead: [unreadForCaller] } },
+    { name: 'unreadCount', type: 'number', custom: { integer: true }, virtual: true, admin: { hidden: true }, hooks: { afterRead: [unreadForCaller] } },
   ],
 }

@@ -17,6 +17,6 @@ export const ForumCategories: CollectionConfig = {
     { name: 'name', type: 'text', required: true, localized: true },
     { name: 'slug', type: 'text', required: true, unique: true, index: true },
     { name: 'description', type: 'textarea', localized: true },
-    { name: 'order', type: 'number', defaultValue: 0, index: true },
+    { name: 'order', type: 'number', custom: { integer: true }, defaultValue: 0, index: true },
   ],
 }

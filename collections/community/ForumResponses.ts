@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated, fieldRoles, hasRole, isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { flagResponse } from '@endpoints/community/forum'
 import { responseAfterChange, responseAfterDelete, responseBeforeChange } from '@hooks/community-forum'
 import { stampOwner } from '@hooks/stampOwner'
@@ -30,8 +31,8 @@ export const ForumResponses: CollectionConfig = {
     { name: 'body', type: 'textarea', required: true, minLength: 2, maxLength: 20000 },
     { name: 'isExpert', type: 'checkbox', defaultValue: false, index: true, access: computed, admin: { readOnly: true } },
     { name: 'isAccepted', type: 'checkbox', defaultValue: false, index: true, access: computed, admin: { readOnly: true } },
-    { name: 'helpfulCount', type: 'number', defaultValue: 0, index: true, access: computed, admin: { readOnly: true } },
-    { name: 'unhelpfulCount', type: 'number', defaultValue: 0, access: computed, admin: { readOnly: true } },
+    { name: 'helpfulCount', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, access: computed, admin: { readOnly: true } },
+    { name: 'unhelpfulCount', type: 'number', custom: { integer: true }, defaultValue: 0, access: computed, admin: { readOnly: true } },
     {
       name: 'status',
       type: 'select',
@@ -46,14 +47,14 @@ export const ForumResponses: CollectionConfig = {
     {
       name: 'flags',
       type: 'array',
-      access: { read: fieldRoles('admin', 'editor'), create: fieldRoles('admin'), update: fieldRoles('admin', 'editor') },
+      ...privateField({ readers: ['admin', 'editor'] }, { create: fieldRoles('admin'), update: fieldRoles('admin', 'editor') }),
       fields: [
         { name: 'by', type: 'relationship', relationTo: 'users' },
         { name: 'reason', type: 'text' },
         { name: 'at', type: 'date' },
       ],
     },
-    { name: 'flagsCount', type: 'number', defaultValue: 0, index: true, access: computed, admin: { readOnly: true } },
+    { name: 'flagsCount', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, access: computed, admin: { readOnly: true } },
   ],
   indexes: [{ fields: ['thread', 'status', 'createdAt'] }],
 }

@@ -1,13 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated, fieldRoles, hasRole, isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { ASPECTS, REVIEW_BOOKINGS, REVIEW_DEFAULT_STATUS, REVIEW_TARGETS, reviewModeration } from '@/domain/reviews'
 import { statusOptions } from '@/workflows/engine'
 import { reportReview, respondToReview, moderateReview } from '@endpoints/community/reviews'
 import { reviewAfterChange, reviewAfterDelete, reviewBeforeChange } from '@hooks/community-reviews'
 import { stampOwner } from '@hooks/stampOwner'
 
-const star = { type: 'number' as const, min: 1, max: 5 }
+/** Whole stars. */
+const star = { type: 'number' as const, custom: { integer: true }, min: 1, max: 5 }
 const readOnly = { readOnly: true }
 const computed = { create: () => false, update: () => false }
 
@@ -76,7 +78,7 @@ export const Reviews: CollectionConfig = {
       options: statusOptions(reviewModeration),
       access: { create: fieldRoles('admin', 'editor'), update: fieldRoles('admin', 'editor') },
     },
-    { name: 'moderationNote', type: 'text', access: { read: fieldRoles('admin', 'editor'), create: fieldRoles('admin', 'editor'), update: fieldRoles('admin', 'editor') } },
+    { name: 'moderationNote', type: 'text', ...privateField({ readers: ['admin', 'editor'] }, { create: fieldRoles('admin', 'editor'), update: fieldRoles('admin', 'editor') }) },
     {
       name: 'sellerResponse',
       type: 'group',
@@ -89,7 +91,7 @@ export const Reviews: CollectionConfig = {
     {
       name: 'reports',
       type: 'array',
-      access: { read: fieldRoles('admin', 'editor'), create: fieldRoles('admin'), update: fieldRoles('admin', 'editor') },
+      ...privateField({ readers: ['admin', 'editor'] }, { create: fieldRoles('admin'), update: fieldRoles('admin', 'editor') }),
       admin: { description: 'Reports by users (POST /api/reviews/:id/report).' },
       fields: [
         { name: 'by', type: 'relationship', relationTo: 'users' },
@@ -97,14 +99,14 @@ export const Reviews: CollectionConfig = {
         { name: 'at', type: 'date' },
       ],
     },
-    { name: 'reportsCount', type: 'number', defaultValue: 0, index: true, access: computed, admin: readOnly },
-    { name: 'helpfulCount', type: 'number', defaultValue: 0, index: true, access: computed, admin: readOnly },
-    { name: 'unhelpfulCount', type: 'number', defaultValue: 0, access: computed, admin: readOnly },
+    { name: 'reportsCount', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, access: computed, admin: readOnly },
+    { name: 'helpfulCount', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, access: computed, admin: readOnly },
+    { name: 'unhelpfulCount', type: 'number', custom: { integer: true }, defaultValue: 0, access: computed, admin: readOnly },
     // Server-maintained keys (the polymorphic relationships live in reviews_rels; these make SQL simple).
     { name: 'targetCollection', type: 'text', index: true, access: computed, admin: { ...readOnly, position: 'sidebar' } },
-    { name: 'targetId', type: 'number', index: true, access: computed, admin: { ...readOnly, position: 'sidebar' } },
+    { name: 'targetId', type: 'number', custom: { integer: true }, index: true, access: computed, admin: { ...readOnly, position: 'sidebar' } },
     { name: 'targetOwner', type: 'relationship', relationTo: 'users', index: true, access: computed, admin: { ...readOnly, position: 'sidebar' } },
-    { name: 'bookingKey', type: 'text', index: true, access: { ...computed, read: fieldRoles('admin') }, admin: { hidden: true } },
+    { name: 'bookingKey', type: 'text', index: true, ...privateField({ readers: ['admin'] }, computed), admin: { hidden: true } },
   ],
   indexes: [{ fields: ['targetCollection', 'targetId', 'status'] }],
 }

@@ -37,7 +37,7 @@ export const Votes: CollectionConfig = {
     { name: 'target', type: 'relationship', relationTo: VOTE_TARGETS as never, required: true },
     { name: 'value', type: 'select', required: true, options: VOTE_VALUES.map((v) => ({ value: v, label: v[0].toUpperCase() + v.slice(1) })) },
     { name: 'targetCollection', type: 'text', index: true, access: computed, admin: { readOnly: true } },
-    { name: 'targetId', type: 'number', index: true, access: computed, admin: { readOnly: true } },
+    { name: 'targetId', type: 'number', custom: { integer: true }, index: true, access: computed, admin: { readOnly: true } },
   ],
   indexes: [{ fields: ['targetCollection', 'targetId'] }],
 }

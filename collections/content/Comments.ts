@@ -1,6 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 
 import { fieldRoles, hasRole, or, userOf } from '@/access'
+import { privateField } from '@/access/privacy'
 import { COMMENT_STATUSES, COMMENT_TARGETS } from '@/domain/content'
 import {
   commentsAfterChange,
@@ -10,7 +11,7 @@ import {
 } from '@hooks/content-comments'
 
 const moderators = hasRole('editor', 'admin')
-const moderatorsOnly = { read: fieldRoles('editor', 'admin'), create: () => false, update: () => false }
+const moderatorsOnly = privateField({ readers: ['editor', 'admin'] }, { create: () => false, update: () => false })
 const label = (v: string) => v.replace(/^./, (c) => c.toUpperCase())
 
 /**
@@ -76,7 +77,7 @@ export const Comments: CollectionConfig = {
     {
       name: 'guestEmail',
       type: 'email',
-      access: { read: fieldRoles('editor', 'admin'), update: fieldRoles('editor', 'admin') },
+      ...privateField({ readers: ['editor', 'admin'] }, { update: fieldRoles('editor', 'admin') }),
       admin: { position: 'sidebar', condition: (d) => !d?.author, description: 'Never public.' },
     },
     {
@@ -89,23 +90,24 @@ export const Comments: CollectionConfig = {
       access: { create: fieldRoles('editor', 'admin'), update: fieldRoles('editor', 'admin') },
       admin: { position: 'sidebar' },
     },
-    { name: 'moderatedAt', type: 'date', access: moderatorsOnly, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'moderatedAt', type: 'date', ...moderatorsOnly, admin: { readOnly: true, position: 'sidebar' } },
     {
       name: 'likesCount',
       type: 'number',
+      custom: { integer: true },
       defaultValue: 0,
       min: 0,
       index: true,
       access: { create: () => false, update: () => false },
       admin: { readOnly: true, position: 'sidebar', description: 'Maintained by votes (community).' },
     },
-    { name: 'ip', type: 'text', access: moderatorsOnly, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'ip', type: 'text', ...moderatorsOnly, admin: { readOnly: true, position: 'sidebar' } },
     {
       name: 'website',
       type: 'text',
       virtual: true,
       admin: { hidden: true },
-      access: { read: () => false },
+      ...privateField({ readers: [] }),
     },
   ],
 }

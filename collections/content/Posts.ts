@@ -21,6 +21,7 @@ import {
 import type { CollectionConfig } from 'payload'
 
 import { fieldRoles, hasRole, or, published } from '@/access'
+import { privateField } from '@/access/privacy'
 import { env } from '@/lib/env'
 import { feedEndpoint } from '@endpoints/content/feed'
 import {
@@ -132,6 +133,7 @@ export const Posts: CollectionConfig = {
     {
       name: 'readingTime',
       type: 'number',
+      custom: { integer: true },
       min: 0,
       admin: { position: 'sidebar', readOnly: true, description: 'Minutes, computed from the content.' },
       access: readOnlyCounter,
@@ -140,15 +142,15 @@ export const Posts: CollectionConfig = {
       type: 'row',
       admin: { position: 'sidebar' },
       fields: [
-        { name: 'viewsCount', type: 'number', defaultValue: 0, min: 0, index: true, access: readOnlyCounter, admin: { readOnly: true } },
-        { name: 'commentsCount', type: 'number', defaultValue: 0, min: 0, access: readOnlyCounter, admin: { readOnly: true } },
+        { name: 'viewsCount', type: 'number', custom: { integer: true }, defaultValue: 0, min: 0, index: true, access: readOnlyCounter, admin: { readOnly: true } },
+        { name: 'commentsCount', type: 'number', custom: { integer: true }, defaultValue: 0, min: 0, access: readOnlyCounter, admin: { readOnly: true } },
       ],
     },
     {
       name: 'scheduled',
       type: 'text',
       virtual: true,
-      access: { read: fieldRoles('editor', 'admin'), create: () => false, update: () => false },
+      ...privateField({ readers: ['editor', 'admin'] }, { create: () => false, update: () => false }),
       hooks: { afterRead: [scheduledColumn] },
       admin: { readOnly: true, position: 'sidebar', description: 'Next scheduled publish/unpublish (editors only).' },
     },

@@ -26,9 +26,9 @@ export const Testimonials: CollectionConfig = {
       ],
     },
     { name: 'quote', type: 'textarea', localized: true, required: true, maxLength: 1000 },
-    { name: 'rating', type: 'number', min: 1, max: 5, admin: { step: 1 }, validate: (v: unknown) => v == null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5) || 'A whole number from 1 to 5.' },
+    { name: 'rating', type: 'number', custom: { integer: true }, min: 1, max: 5, admin: { step: 1 }, validate: (v: unknown) => v == null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5) || 'A whole number from 1 to 5.' },
     { name: 'avatar', type: 'upload', relationTo: 'media' },
-    { name: 'order', type: 'number', defaultValue: 0, index: true, admin: { position: 'sidebar' } },
+    { name: 'order', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, admin: { position: 'sidebar' } },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true, admin: { position: 'sidebar' } },
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated, fieldOwnerOrAdmin, isAdmin, isOwner, or } from '@/access'
+import { authenticated, isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { MAX_COMPARISON_CARS } from '@/search/comparison'
 import { comparisonEndpoints } from '@endpoints/discovery/comparisons'
 import { stampShareToken } from '@hooks/discovery-share-token'
@@ -8,7 +9,7 @@ import { validateComparisonCars } from '@hooks/discovery-validate'
 import { stampOwner } from '@hooks/stampOwner'
 
 /**
- * Up to four cars side by side. `GET /api/comparisons/:id/table` aligns their specs and features; the
+ * One to four cars side by side. `GET /api/comparisons/:id/table` aligns their specs and features; the
  * owner (or anyone with `?token=<shareToken>`) may read it.
  */
 export const Comparisons: CollectionConfig = {
@@ -26,13 +27,13 @@ export const Comparisons: CollectionConfig = {
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, admin: { readOnly: true } },
     { name: 'name', type: 'text', maxLength: 100, defaultValue: 'My comparison' },
-    { name: 'cars', type: 'relationship', relationTo: 'cars', hasMany: true, maxRows: MAX_COMPARISON_CARS },
+    { name: 'cars', type: 'relationship', relationTo: 'cars', hasMany: true, required: true, minRows: 1, maxRows: MAX_COMPARISON_CARS },
     {
       name: 'shareToken',
       type: 'text',
       unique: true,
       index: true,
-      access: { read: fieldOwnerOrAdmin('user'), create: () => false, update: () => false },
+      ...privateField({ readers: ['admin', { owner: 'user' }] }, { create: () => false, update: () => false }),
       admin: { readOnly: true },
     },
   ],

@@ -35,7 +35,7 @@ export const Favorites: CollectionConfig = {
       options: FAVORITE_TARGETS.map((t) => ({ label: t, value: t })),
       admin: { readOnly: true, description: 'Derived from item (for the unique index and lookups).' },
     },
-    { name: 'itemId', type: 'number', admin: { readOnly: true, description: 'Derived from item.' } },
+    { name: 'itemId', type: 'number', custom: { integer: true }, admin: { readOnly: true, description: 'Derived from item.' } },
   ],
   indexes: [{ fields: ['itemType', 'itemId'] }],
 }

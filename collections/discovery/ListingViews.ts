@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { fieldAdminOnly, isAdmin, isOwner, nobody, or } from '@/access'
+import { isAdmin, isOwner, nobody, or } from '@/access'
+import { privateField } from '@/access/privacy'
 
 /**
  * Counted car views (`POST /api/cars/:id/view`): one per viewer (user id, or a hash of IP + user agent) per
@@ -20,6 +21,6 @@ export const ListingViews: CollectionConfig = {
   fields: [
     { name: 'car', type: 'relationship', relationTo: 'cars', required: true, index: true },
     { name: 'user', type: 'relationship', relationTo: 'users', index: true },
-    { name: 'viewerKey', type: 'text', required: true, index: true, access: { read: fieldAdminOnly } },
+    { name: 'viewerKey', type: 'text', required: true, index: true, ...privateField({ readers: ['admin'] }) },
   ],
 }

@@ -39,6 +39,6 @@ export const SavedSearches: CollectionConfig = {
     { name: 'alertsEnabled', type: 'checkbox', defaultValue: true, index: true },
     { name: 'lastCheckedAt', type: 'date', index: true, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { readOnly: true } },
     { name: 'lastNotifiedAt', type: 'date', access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { readOnly: true } },
-    { name: 'lastMatchCount', type: 'number', access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { readOnly: true } },
+    { name: 'lastMatchCount', type: 'number', custom: { integer: true }, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { readOnly: true } },
   ],
 }

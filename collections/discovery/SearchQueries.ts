@@ -21,7 +21,7 @@ export const SearchQueries: CollectionConfig = {
     { name: 'normalizedQuery', type: 'text', required: true, index: true },
     { name: 'type', type: 'select', options: SEARCH_TYPES.map((t) => ({ label: t, value: t })), defaultValue: 'all' },
     { name: 'filters', type: 'json' },
-    { name: 'resultCount', type: 'number', defaultValue: 0 },
+    { name: 'resultCount', type: 'number', custom: { integer: true }, defaultValue: 0 },
   ],
   indexes: [{ fields: ['normalizedQuery', 'createdAt'] }],
 }

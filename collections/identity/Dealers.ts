@@ -1,10 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { and, anyone, fieldAdminOnly, fieldOwnerOrAdmin, hasRole, isAdmin, isOwner, or } from '@/access'
+import { and, anyone, fieldAdminOnly, hasRole, isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { DEALER_VERIFICATION, options } from '@/domain/catalog-options'
 import { ensureSlug } from '@hooks/catalog-slug'
 import { notifyVerification, onePerOwner, stampVerification } from '@hooks/catalog-dealers'
 import { stampOwner } from '@hooks/stampOwner'
+
+import { ownDocuments } from './VerificationDocuments'
 
 /**
  * Dealer profiles (company stores): one per owner. Public profile; verification documents are visible to the
@@ -79,15 +82,15 @@ export const Dealers: CollectionConfig = {
       access: { create: fieldAdminOnly, update: fieldAdminOnly },
       admin: { position: 'sidebar', description: 'Changed by admins only; the owner is notified.' },
     },
-    { name: 'verificationNote', type: 'text', access: { read: fieldOwnerOrAdmin('owner'), create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar' } },
+    { name: 'verificationNote', type: 'text', ...privateField({ readers: ['admin', { owner: 'owner' }] }, { create: fieldAdminOnly, update: fieldAdminOnly }), admin: { position: 'sidebar' } },
     { name: 'verifiedAt', type: 'date', access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar', readOnly: true } },
     {
       name: 'documents',
       type: 'array',
-      access: { read: fieldOwnerOrAdmin('owner') },
+      ...privateField({ readers: ['admin', { owner: 'owner' }] }),
       admin: { description: 'Verification documents: visible to the owner and admins only.' },
       fields: [
-        { name: 'file', type: 'upload', relationTo: 'media', required: true },
+        { name: 'file', type: 'upload', relationTo: 'verification-documents', required: true, validate: ownDocuments('owner') },
         { name: 'type', type: 'select', defaultValue: 'other', options: options(['business_license', 'tax_certificate', 'id_document', 'other']) },
         { name: 'note', type: 'text' },
       ],

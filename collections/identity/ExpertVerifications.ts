@@ -1,12 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated, fieldAdminOnly, isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { EXPERTISE_AREAS, expertVerificationWorkflow } from '@/domain/community'
 import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
 import { decideVerification } from '@endpoints/community/experts'
 import { verificationAfterChange, verificationBeforeChange } from '@hooks/community-forum'
 import { stampOwner } from '@hooks/stampOwner'
+
+import { ownDocuments } from './VerificationDocuments'
 
 const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
@@ -41,11 +44,11 @@ export const ExpertVerifications: CollectionConfig = {
       required: true,
       options: EXPERTISE_AREAS.map((a) => ({ value: a, label: label(a) })),
     },
-    { name: 'yearsOfExperience', type: 'number', required: true, min: 0, max: 80 },
-    { name: 'credentials', type: 'textarea', maxLength: 3000, admin: { description: 'Certifications, workshop, employer…' } },
-    { name: 'documents', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 10 },
+    { name: 'yearsOfExperience', type: 'number', custom: { integer: true }, required: true, min: 0, max: 80 },
+    { name: 'credentials', type: 'textarea', maxLength: 3000, ...privateField({ readers: ['admin', { owner: 'user' }] }), admin: { description: 'Certifications, workshop, employer…' } },
+    { name: 'documents', type: 'upload', relationTo: 'verification-documents', hasMany: true, ...privateField({ readers: ['admin', { owner: 'user' }] }), maxRows: 10, validate: ownDocuments('user'), admin: { description: 'Your own verification documents (PDF, JPEG, PNG): visible to you and admins only.' } },
     { name: 'status', type: 'select', defaultValue: 'pending', index: true, options: statusOptions(expertVerificationWorkflow) },
-    { name: 'reviewNotes', type: 'textarea', access: { create: fieldAdminOnly, update: fieldAdminOnly } },
+    { name: 'reviewNotes', type: 'textarea', ...privateField({ readers: ['admin', { owner: 'user' }] }, { create: fieldAdminOnly, update: fieldAdminOnly }) },
     { name: 'reviewedBy', type: 'relationship', relationTo: 'users', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
     { name: 'reviewedAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
   ],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isOwner, nobody, or } from '@/access'
+import { privateField } from '@/access/privacy'
 
 /** Sign-in history: written by the users afterLogin hook only. */
 export const LoginEvents: CollectionConfig = {
@@ -11,7 +12,7 @@ export const LoginEvents: CollectionConfig = {
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'ip', type: 'text' },
-    { name: 'userAgent', type: 'text' },
+    { name: 'ip', type: 'text', ...privateField({ readers: ['admin', { owner: 'user' }] }) },
+    { name: 'userAgent', type: 'text', ...privateField({ readers: ['admin', { owner: 'user' }] }) },
   ],
 }

@@ -1,18 +1,12 @@
 import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { and, hasRole, isAdmin, isAdminUser, isOwner, or, userOf } from '@/access'
+import { privateField } from '@/access/privacy'
 import { CATEGORY_LABELS, GOVERNORATES, SERVICE_CATEGORIES, TECHNICIAN_STATUSES } from '@/domain/services'
 import { badRequest } from '@/lib/http'
 import { ratingSummaryField } from '@/fields/ratingSummary'
 
 /** Admins, or the technician whose profile this is. */
-const selfOrAdmin: FieldAccess = ({ req, doc }) => {
-  const user = userOf(req)
-  if (!user) return false
-  if (isAdminUser(user)) return true
-  const owner = doc?.user && typeof doc.user === 'object' ? doc.user.id : doc?.user
-  return owner != null && String(owner) === String(user.id)
-}
 const adminOnly: FieldAccess = ({ req }) => isAdminUser(userOf(req))
 const systemOnly: FieldAccess = () => false
 
@@ -48,7 +42,7 @@ export const Technicians: CollectionConfig = {
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, unique: true, index: true, access: { update: adminOnly } },
     { name: 'displayName', type: 'text', required: true, maxLength: 120, localized: false },
-    { name: 'phone', type: 'text', maxLength: 32, access: { read: selfOrAdmin } },
+    { name: 'phone', type: 'text', maxLength: 32, ...privateField({ readers: ['admin', { owner: 'user' }] }) },
     {
       name: 'specializations',
       type: 'select',
@@ -66,7 +60,7 @@ export const Technicians: CollectionConfig = {
     {
       name: 'currentLocation',
       type: 'group',
-      access: { read: selfOrAdmin },
+      ...privateField({ readers: ['admin', { owner: 'user' }] }),
       fields: [
         {
           type: 'row',
@@ -88,7 +82,7 @@ export const Technicians: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'completedJobs', type: 'number', defaultValue: 0, index: true },
+            { name: 'completedJobs', type: 'number', custom: { integer: true }, defaultValue: 0, index: true },
             { name: 'averageRating', type: 'number', defaultValue: 0 },
             { name: 'completionRate', type: 'number', defaultValue: 0, admin: { description: '% of finished jobs completed (vs cancelled)' } },
             { name: 'averageResponseMinutes', type: 'number', admin: { description: 'assignment → arrival (in_progress)' } },

@@ -1,8 +1,7 @@
-import type { CollectionConfig } from 'payload'
+import type { AccessArgs, CollectionAfterOperationHook, CollectionConfig, Where } from 'payload'
 
 import {
   fieldAdminOnly,
-  fieldOwnerOrAdmin,
   hasRole,
   isAdmin,
   isSelf,
@@ -10,6 +9,8 @@ import {
   ROLES,
   ACCOUNT_STATUSES,
   anyone,
+  privateField,
+  type Reader,
 } from '@/access'
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { ratingSummaryField } from '@/fields/ratingSummary'
@@ -18,7 +19,51 @@ import { afterLoginRecord, beforeLoginCheckStatus, assignRolesOnCreate } from '@
 import { mergeGuestCartOnLogin } from '@hooks/commerce-cart-merge'
 
 const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
-const privateField = { read: fieldOwnerOrAdmin(null) }
+/** Personal data: the account holder and admins. */
+const personal: Reader[] = ['self', 'admin']
+/** Account state: also editors, who moderate. */
+const accountState: Reader[] = ['self', 'admin', 'editor']
+/** Roles whose profiles are public (people who sell, service or host); staff are not listed unless they also hold one. */
+export const PUBLIC_PROFILE_ROLES = ['seller', 'technician', 'parking_owner'] as const
+/**
+ * Payload's auth fields (merged by name with its base fields, which keep their hooks): the API key is readable
+ * only by its owner, on a single-document read, never in lists (not even by admins).
+ */
+const apiKeyPrivacy = { readers: ['self'] as Reader[], lists: false }
+
+/**
+ * Staff accounts appear publicly only as the authors of published posts (their byline: name, avatar, bio), never
+ * merely for being staff. Computed once per request (Local API findDistinct on posts.authors).
+ */
+async function publishedAuthorIds(req: AccessArgs['req']): Promise<(number | string)[]> {
+  if (!(req.payload.collections as Record<string, unknown>).posts) return []
+  const memo = req.context as { publishedAuthorIds?: Promise<(number | string)[]> }
+  memo.publishedAuthorIds ??= req.payload
+    .findDistinct({ collection: 'posts', field: 'authors', where: { _status: { equals: 'published' } }, overrideAccess: true, depth: 0, limit: 10_000, req })
+    .then((r) =>
+      (r.values as { authors?: unknown }[])
+        .map((v) => (v.authors && typeof v.authors === 'object' ? (v.authors as { id: number | string }).id : v.authors))
+        .filter((id): id is number | string => id !== null && id !== undefined),
+    )
+  return memo.publishedAuthorIds
+}
+
+/**
+ * Whoever creates an account (public sign-up: not signed in yet) sees its email and the roles it was given in
+ * the creation response; every later read follows the field privacy.
+ */
+const echoCreatedAccount: CollectionAfterOperationHook = async ({ operation, result, req }) => {
+  if (operation !== 'create' || !result || typeof result !== 'object' || !('id' in result)) return result
+  const stored = await req.payload.findByID({ collection: 'users', id: (result as { id: number }).id, overrideAccess: true, depth: 0, req })
+  return { ...result, email: stored.email, roles: stored.roles }
+}
+
+/** Public profiles: people who sell, service or host, and authors of published posts. */
+const publicProfiles = async ({ req }: AccessArgs): Promise<Where> => {
+  const authors = await publishedAuthorIds(req)
+  const byRole: Where = { roles: { in: [...PUBLIC_PROFILE_ROLES] } }
+  return authors.length ? { or: [byRole, { id: { in: authors } }] } : byRole
+}
 
 const emailTemplate = (title: string, intro: string, link: string, action: string) => `<!doctype html>
 <html><body style="font-family:Arial,sans-serif">
@@ -65,9 +110,7 @@ export const Users: CollectionConfig = {
   defaultPopulate: { firstName: true, lastName: true, avatar: true, accountType: true, companyName: true },
   access: {
     // Public profiles: people who sell, author, service or host; buyers' profiles are private.
-    read: or(isAdmin, hasRole('editor'), isSelf, () => ({
-      roles: { in: ['seller', 'technician', 'parking_owner', 'editor', 'admin'] },
-    })),
+    read: or(isAdmin, hasRole('editor'), isSelf, publicProfiles),
     create: anyone, // public sign-up; roles are sanitized by assignRolesOnCreate
     update: or(isAdmin, isSelf),
     delete: isAdmin,
@@ -77,10 +120,16 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeChange: [assignRolesOnCreate],
     beforeLogin: [beforeLoginCheckStatus],
+    afterOperation: [echoCreatedAccount],
     afterLogin: [afterLoginRecord, mergeGuestCartOnLogin],
   },
   fields: [
-    { name: 'email', type: 'email', required: true, unique: true, access: privateField },
+    { name: 'email', type: 'email', required: true, unique: true, ...privateField({ readers: personal }) },
+    { name: 'enableAPIKey', type: 'checkbox', ...privateField(apiKeyPrivacy) },
+    { name: 'apiKey', type: 'text', ...privateField(apiKeyPrivacy) },
+    { name: 'apiKeyIndex', type: 'text', ...privateField(apiKeyPrivacy) },
+    { name: 'sessions', type: 'array', fields: [], ...privateField({ readers: ['self'] }) },
+    { name: '_verified', type: 'checkbox', ...privateField({ readers: accountState }) },
     {
       type: 'row',
       fields: [
@@ -96,7 +145,7 @@ export const Users: CollectionConfig = {
       defaultValue: ['buyer'],
       options: ROLES.map((r) => ({ value: r, label: label(r) })),
       index: true,
-      access: { update: fieldAdminOnly },
+      ...privateField({ readers: accountState }, { update: fieldAdminOnly }),
       admin: { description: 'Public sign-up may choose buyer, seller or parking owner; only admins grant other roles.' },
     },
     {
@@ -109,19 +158,19 @@ export const Users: CollectionConfig = {
           saveToJWT: true,
           index: true,
           options: ACCOUNT_STATUSES.map((s) => ({ value: s, label: label(s) })),
-          access: { create: fieldAdminOnly, update: fieldAdminOnly },
+          ...privateField({ readers: accountState }, { create: fieldAdminOnly, update: fieldAdminOnly }),
         },
         {
           name: 'suspendedUntil',
           type: 'date',
           saveToJWT: true,
           admin: { date: { pickerAppearance: 'dayAndTime' }, condition: (d) => d?.status === 'suspended' },
-          access: { create: fieldAdminOnly, update: fieldAdminOnly },
+          ...privateField({ readers: accountState }, { create: fieldAdminOnly, update: fieldAdminOnly }),
         },
       ],
     },
-    { name: 'suspensionReason', type: 'text', access: { read: fieldOwnerOrAdmin(null), create: fieldAdminOnly, update: fieldAdminOnly }, admin: { condition: (d) => d?.status === 'suspended' } },
-    { name: 'phone', type: 'text', maxLength: 32, access: privateField },
+    { name: 'suspensionReason', type: 'text', ...privateField({ readers: accountState }, { create: fieldAdminOnly, update: fieldAdminOnly }), admin: { condition: (d) => d?.status === 'suspended' } },
+    { name: 'phone', type: 'text', maxLength: 32, ...privateField({ readers: personal }) },
     { name: 'avatar', type: 'upload', relationTo: 'media' },
     { name: 'bio', type: 'textarea', maxLength: 2000 },
     {
@@ -129,7 +178,7 @@ export const Users: CollectionConfig = {
       fields: [
         { name: 'accountType', type: 'select', defaultValue: 'individual', options: [{ value: 'individual', label: 'Individual' }, { value: 'company', label: 'Company' }] },
         { name: 'companyName', type: 'text', admin: { condition: (d) => d?.accountType === 'company' } },
-        { name: 'preferredLanguage', type: 'select', defaultValue: 'en', options: [{ value: 'en', label: 'English' }, { value: 'ar', label: 'العربية' }] },
+        { name: 'preferredLanguage', type: 'select', defaultValue: 'en', ...privateField({ readers: personal }), options: [{ value: 'en', label: 'English' }, { value: 'ar', label: 'العربية' }] },
       ],
     },
     {
@@ -161,13 +210,14 @@ export const Users: CollectionConfig = {
       name: 'carInfo',
       type: 'group',
       admin: { description: 'The car the user drives (personalizes suggestions and compatibility).' },
+      ...privateField({ readers: personal }),
       fields: [
         {
           type: 'row',
           fields: [
             { name: 'make', type: 'text' },
             { name: 'model', type: 'text' },
-            { name: 'year', type: 'number', min: 1900, max: 2100 },
+            { name: 'year', type: 'number', custom: { integer: true }, min: 1900, max: 2100 },
           ],
         },
       ],
@@ -175,7 +225,7 @@ export const Users: CollectionConfig = {
     {
       name: 'notificationPreferences',
       type: 'group',
-      access: privateField,
+      ...privateField({ readers: personal }),
       fields: [
         {
           type: 'row',
@@ -213,6 +263,6 @@ export const Users: CollectionConfig = {
       ],
     },
     ratingSummaryField(),
-    { name: 'lastLogin', type: 'date', access: { read: fieldOwnerOrAdmin(null), create: () => false, update: () => false }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'lastLogin', type: 'date', ...privateField({ readers: personal }, { create: () => false, update: () => false }), admin: { readOnly: true, position: 'sidebar' } },
   ],
 }

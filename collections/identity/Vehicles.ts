@@ -1,6 +1,7 @@
 import type { CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { and, authenticated, canWriteAccess, isAdmin, isOwner, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { advisoryLock, sql, txOf } from '@/db/transaction'
 import { normalizePlate } from '@/domain/parking'
 import { badRequest } from '@/lib/http'
@@ -74,13 +75,14 @@ export const Vehicles: CollectionConfig = {
   },
   fields: [
     { name: 'owner', type: 'relationship', relationTo: 'users', required: true, index: true, admin: { position: 'sidebar' } },
-    { name: 'licensePlate', type: 'text', required: true, maxLength: 20, index: true, admin: { description: 'Stored upper-case without spaces or dashes.' } },
+    { name: 'licensePlate', type: 'text', required: true, maxLength: 20, index: true, ...privateField({ readers: ['admin', { owner: 'owner' }] }), admin: { description: 'Stored upper-case without spaces or dashes.' } },
     { name: 'make', type: 'text', maxLength: 60 },
     { name: 'model', type: 'text', maxLength: 60 },
     { name: 'color', type: 'text', maxLength: 30 },
     {
       name: 'year',
       type: 'number',
+      custom: { integer: true },
       min: 1900,
       max: 2100,
       validate: (v: unknown) =>

@@ -8,4 +8,5 @@ import { LoginEvents } from './LoginEvents'
 import { Users } from './Users'
 
 import { ExpertVerifications } from './ExpertVerifications'
-export const identityCollections: CollectionConfig[] = [Users, LoginEvents, Dealers, Technicians, Vehicles, ExpertVerifications]
+import { VerificationDocuments } from './VerificationDocuments'
+export const identityCollections: CollectionConfig[] = [Users, LoginEvents, Dealers, Technicians, Vehicles, ExpertVerifications, VerificationDocuments]

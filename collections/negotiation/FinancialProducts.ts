@@ -36,8 +36,8 @@ export const FinancialProducts: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'minScore', type: 'number', required: true, min: 300, max: 850 },
-            { name: 'maxScore', type: 'number', required: true, min: 300, max: 850 },
+            { name: 'minScore', type: 'number', custom: { integer: true }, required: true, min: 300, max: 850 },
+            { name: 'maxScore', type: 'number', custom: { integer: true }, required: true, min: 300, max: 850 },
             { name: 'apr', type: 'number', required: true, min: 0, max: 100 },
           ],
         },
@@ -52,6 +52,7 @@ export const FinancialProducts: CollectionConfig = {
     {
       name: 'termsAllowed',
       type: 'number',
+      custom: { integer: true },
       hasMany: true,
       required: true,
       min: 1,

@@ -36,7 +36,7 @@ export const LoanCalculations: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'interestRate', type: 'number', required: true, min: 0, max: 100, admin: { description: 'APR %' } },
-        { name: 'termMonths', type: 'number', required: true, min: 1, max: 120 },
+        { name: 'termMonths', type: 'number', custom: { integer: true }, required: true, min: 1, max: 120 },
         { name: 'salesTaxRate', type: 'number', defaultValue: 0, min: 0, max: 100 },
       ],
     },

@@ -65,7 +65,7 @@ export const Negotiations: CollectionConfig = {
     { name: 'currentAmount', type: 'number', required: true, min: 0, admin: { ...readOnly, description: 'The latest offer.' } },
     { name: 'agreedPrice', type: 'number', min: 0, admin: readOnly },
     { name: 'expiresAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'roundCount', type: 'number', required: true, defaultValue: 1, min: 1, admin: readOnly },
+    { name: 'roundCount', type: 'number', custom: { integer: true }, required: true, defaultValue: 1, min: 1, admin: readOnly },
     { name: 'closedAt', type: 'date', admin: readOnly },
     {
       name: 'offers',

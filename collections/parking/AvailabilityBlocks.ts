@@ -74,7 +74,7 @@ export const AvailabilityBlocks: CollectionConfig = {
       ],
     },
     { name: 'type', type: 'select', required: true, defaultValue: 'blocked', options: BLOCK_TYPES.map((t) => ({ value: t, label: t[0].toUpperCase() + t.slice(1) })) },
-    { name: 'slotsAffected', type: 'number', required: true, defaultValue: 1, min: 1 },
+    { name: 'slotsAffected', type: 'number', custom: { integer: true }, required: true, defaultValue: 1, min: 1 },
     { name: 'reason', type: 'text', maxLength: 200 },
     { name: 'createdBy', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true, position: 'sidebar' } },
   ],

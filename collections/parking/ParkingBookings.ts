@@ -1,6 +1,7 @@
 import type { Access, CollectionAfterChangeHook, CollectionConfig, FieldAccess, Where } from 'payload'
 
 import { fieldAdminOnly, isAdmin, nobody, or, userOf } from '@/access'
+import { privateField } from '@/access/privacy'
 import { isAdminUser } from '@/access/roles'
 import { PRICE_TYPES } from '@/domain/parking'
 import { notify } from '@/notifications/notify'
@@ -125,10 +126,10 @@ export const ParkingBookings: CollectionConfig = {
       type: 'text',
       unique: true,
       index: true,
-      access: { read: bookingPartyOnly, create: never, update: never },
+      ...privateField({ readers: ['admin', { owner: 'user' }, { owner: 'spotOwner' }] }, { create: never, update: never }),
       admin: { readOnly: true },
     },
-    { name: 'pin', type: 'text', access: { read: bookingPartyOnly, create: never, update: never }, admin: { readOnly: true } },
+    { name: 'pin', type: 'text', ...privateField({ readers: ['admin', { owner: 'user' }, { owner: 'spotOwner' }] }, { create: never, update: never }), admin: { readOnly: true } },
     {
       name: 'paymentStatus',
       type: 'select',
@@ -139,7 +140,7 @@ export const ParkingBookings: CollectionConfig = {
     },
     { name: 'refundAmount', type: 'number', min: 0, access: { create: never, update: fieldAdminOnly } },
     { name: 'cancellationReason', type: 'select', options: CANCELLATION_REASONS.map((v) => ({ value: v, label: label(v) })), access: { create: never, update: fieldAdminOnly } },
-    { name: 'cancellationNote', type: 'text', maxLength: 500, access: { create: never, update: fieldAdminOnly } },
+    { name: 'cancellationNote', type: 'text', maxLength: 500, ...privateField({ readers: ['admin', { owner: 'user' }, { owner: 'spotOwner' }] }, { create: never, update: fieldAdminOnly }) },
     {
       type: 'row',
       fields: [

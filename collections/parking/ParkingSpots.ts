@@ -111,6 +111,7 @@ export const ParkingSpots: CollectionConfig = {
         {
           name: 'totalSlots',
           type: 'number',
+          custom: { integer: true },
           required: true,
           min: 1,
           max: 100_000,

@@ -1,6 +1,7 @@
 import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { authenticated, isAdmin, isAdminUser, userHasRole, userOf } from '@/access'
+import { privateField } from '@/access/privacy'
 import { GOVERNORATES, PAYMENT_STATUSES, URGENCIES } from '@/domain/services'
 import { EGYPTIAN_MOBILE_MESSAGE, isEgyptianMobile } from '@/domain/phone'
 import { statusOptions } from '@/workflows/engine'
@@ -25,6 +26,8 @@ const readBookings: Access = ({ req }) => {
 const serverOnly: FieldAccess = () => false
 const adminField: FieldAccess = ({ req }) => isAdminUser(userOf(req))
 const computed = { create: serverOnly, update: serverOnly }
+/** The booking's parties: its customer, the assigned technician, and admins. */
+const bookingParty = { readers: ['admin', { owner: 'customer' }, { owner: 'technicianUser' }] } as const
 
 /**
  * Car-service bookings: customers (or guests, for emergencies) book a service; admins approve and assign a
@@ -58,7 +61,7 @@ export const ServiceBookings: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'customer', type: 'relationship', relationTo: 'users', index: true, access: { update: adminField }, admin: { position: 'sidebar', description: 'Empty for guest (emergency) bookings.' } },
-    { name: 'guestTokenHash', type: 'text', index: true, access: { read: serverOnly, create: serverOnly, update: serverOnly }, admin: { hidden: true } },
+    { name: 'guestTokenHash', type: 'text', index: true, ...privateField({ readers: [] }, { create: serverOnly, update: serverOnly }), admin: { hidden: true } },
     { name: 'service', type: 'relationship', relationTo: 'services', required: true, index: true, access: { update: adminField } },
     { name: 'technician', type: 'relationship', relationTo: 'technicians', index: true, access: computed, admin: { readOnly: true, description: 'Set with POST /api/service-bookings/:id/assign.' } },
     { name: 'technicianUser', type: 'relationship', relationTo: 'users', index: true, access: computed, admin: { hidden: true } },
@@ -68,13 +71,14 @@ export const ServiceBookings: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'scheduledAt', type: 'date', required: true, index: true, access: { update: adminField }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'durationMinutes', type: 'number', access: computed, admin: { readOnly: true } },
+        { name: 'durationMinutes', type: 'number', custom: { integer: true }, access: computed, admin: { readOnly: true } },
         { name: 'scheduledEnd', type: 'date', index: true, access: computed, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
       ],
     },
     {
       name: 'location',
       type: 'group',
+      ...privateField(bookingParty),
       fields: [
         { name: 'address', type: 'text', maxLength: 300 },
         {
@@ -97,6 +101,7 @@ export const ServiceBookings: CollectionConfig = {
     {
       name: 'customerInfo',
       type: 'group',
+      ...privateField(bookingParty),
       fields: [
         {
           type: 'row',
@@ -110,7 +115,7 @@ export const ServiceBookings: CollectionConfig = {
           fields: [
             { name: 'carBrand', type: 'text', maxLength: 60 },
             { name: 'carModel', type: 'text', maxLength: 60 },
-            { name: 'carYear', type: 'number', min: 1950, max: 2100 },
+            { name: 'carYear', type: 'number', custom: { integer: true }, min: 1950, max: 2100 },
           ],
         },
         {
@@ -162,7 +167,7 @@ export const ServiceBookings: CollectionConfig = {
                 { name: 'actorType', type: 'select', options: options(['customer', 'guest', 'admin', 'technician', 'system']) },
               ],
             },
-            { name: 'note', type: 'text' },
+            { name: 'note', type: 'text', ...privateField(bookingParty) },
           ],
         },
         {
@@ -212,7 +217,7 @@ export const ServiceBookings: CollectionConfig = {
             { name: 'completedAt', type: 'date' },
           ],
         },
-        { name: 'notes', type: 'textarea', maxLength: 2000 },
+        { name: 'notes', type: 'textarea', maxLength: 2000, ...privateField(bookingParty) },
         { name: 'images', type: 'upload', relationTo: 'media', hasMany: true },
         { name: 'updatedBy', type: 'relationship', relationTo: 'users' },
       ],
@@ -247,7 +252,7 @@ export const ServiceBookings: CollectionConfig = {
             { name: 'checkedBy', type: 'relationship', relationTo: 'users' },
           ],
         },
-        { name: 'notes', type: 'text', maxLength: 500 },
+        { name: 'notes', type: 'text', maxLength: 500, ...privateField(bookingParty) },
       ],
     },
     {
@@ -259,7 +264,7 @@ export const ServiceBookings: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'rating', type: 'number', min: 1, max: 5 },
+            { name: 'rating', type: 'number', custom: { integer: true }, min: 1, max: 5 },
             { name: 'at', type: 'date' },
           ],
         },
@@ -268,7 +273,7 @@ export const ServiceBookings: CollectionConfig = {
     },
     { name: 'cancellationReason', type: 'text', maxLength: 500, access: computed },
     { name: 'rejectionReason', type: 'text', maxLength: 500, access: computed },
-    { name: 'adminNotes', type: 'textarea', access: { read: adminField, create: adminField, update: adminField } },
+    { name: 'adminNotes', type: 'textarea', ...privateField({ readers: ['admin'] }, { create: adminField, update: adminField }) },
   ],
   indexes: [
     { fields: ['technician', 'status'] },

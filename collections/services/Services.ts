@@ -52,7 +52,7 @@ export const Services: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'durationMinutes', type: 'number', required: true, min: 5, max: 24 * 60, defaultValue: 60, admin: { step: 5 } },
+        { name: 'durationMinutes', type: 'number', custom: { integer: true }, required: true, min: 5, max: 24 * 60, defaultValue: 60, admin: { step: 5 } },
         { name: 'basePrice', type: 'number', required: true, min: 0, index: true, validate: (v: unknown) => typeof v !== 'number' || Math.round(v * 100) === v * 100 || 'At most 2 decimals.' },
         { name: 'currency', type: 'text', defaultValue: 'EGP', maxLength: 3 },
       ],
@@ -90,7 +90,7 @@ export const Services: CollectionConfig = {
     { name: 'media', type: 'upload', relationTo: 'media', hasMany: true },
     { name: 'tags', type: 'text', hasMany: true },
     { name: 'popular', type: 'checkbox', defaultValue: false, index: true },
-    { name: 'sortOrder', type: 'number', defaultValue: 0, index: true },
+    { name: 'sortOrder', type: 'number', custom: { integer: true }, defaultValue: 0, index: true },
     ratingSummaryField(),
   ],
   indexes: [{ fields: ['category', 'sortOrder'] }],

@@ -85,8 +85,8 @@ export const contactSeller: PayloadHandler = async (req) => {
   if (errors.length) throw invalidFields(errors)
 
   const doc = (await req.payload.findByID({ collection: relationTo!, id: listingId!, req, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
-  if (!doc || doc.status === 'draft') throw notFound('Listing not found.')
-  if (doc.status && !['active', 'pending'].includes(doc.status)) throw conflict('This listing is no longer available.')
+  if (!doc || doc.status === 'draft' || doc.status === 'pending_review') throw notFound('Listing not found.')
+  if (doc.status && !['active', 'sale_pending'].includes(doc.status)) throw conflict('This listing is no longer available.')
   const seller = relId(doc.seller)
   if (!seller) throw conflict('This listing has no seller to contact.')
   if (seller === Number(user.id)) throw badRequest('You cannot contact yourself about your own listing.')

@@ -13,8 +13,12 @@ import { Input } from '@/lib/validate'
 
 const MAX_MONEY = 100_000_000
 const money = { min: 0, max: MAX_MONEY, decimals: 2 }
-const apr = { min: 0, max: 100 }
+/** APR in % with at most 4 decimals: 0 (interest-free) or from 0.0001 % (checkRate); 1e-300 is refused, not rounded away. */
+const apr = { min: 0, max: 100, decimals: 4 }
 const term = { integer: true, min: 1, max: MAX_TERM_MONTHS }
+const MIN_POSITIVE_APR = 0.0001
+const checkRate = (input: Input, rate: number | undefined) =>
+  input.check(rate === undefined || rate === 0 || rate >= MIN_POSITIVE_APR, 'interestRate', `interestRate must be 0 or at least ${MIN_POSITIVE_APR} (% APR).`)
 
 function readLoan(body: Record<string, unknown>) {
   const input = new Input(body)
@@ -27,6 +31,7 @@ function readLoan(body: Record<string, unknown>) {
   const fees = input.number('fees', { ...money, default: 0 })
   const save = input.boolean('save', { default: false })
   const car = input.id('car', { required: false })
+  checkRate(input, interestRate)
   assertValid(input)
   const loan = { vehiclePrice: vehiclePrice!, downPayment: downPayment!, tradeInValue: tradeInValue!, interestRate: interestRate!, termMonths: termMonths!, salesTaxRate: salesTaxRate!, fees: fees! }
   if (loanPrincipal(loan).lt(0)) {
@@ -41,6 +46,10 @@ export async function calculateHandler(req: PayloadRequest): Promise<Response> {
   const result = calculateLoan(loan)
   if (!save) return json(result)
   const user = requireUser(req, { write: true })
+  if (car !== undefined) {
+    const found = await req.payload.count({ collection: 'cars' as unknown as CollectionSlug, where: { id: { equals: car } }, overrideAccess: true, req })
+    if (found.totalDocs === 0) throw invalidFields([{ path: 'car', message: `car ${car} does not exist.` }])
+  }
   const saved = await req.payload.create({
     collection: 'loan-calculations' as unknown as CollectionSlug,
     req,
@@ -89,6 +98,7 @@ export async function affordabilityHandler(req: PayloadRequest): Promise<Respons
   const interestRate = input.number('interestRate', { ...apr, required: true })
   const termMonths = input.number('termMonths', { ...term, required: true })
   const downPayment = input.number('downPayment', { ...money, default: 0 })
+  checkRate(input, interestRate)
   assertValid(input)
   return json(affordability({ monthlyBudget: monthlyBudget!, interestRate: interestRate!, termMonths: termMonths!, downPayment: downPayment! }))
 }

@@ -104,7 +104,7 @@ async function tell(req: PayloadRequest, to: NegotiationSide | NegotiationSide[]
 
 // ---------- side effects of acceptance ----------
 
-/** The car becomes `pending`; every other open negotiation on it is rejected (same transaction). */
+/** The car becomes `sale_pending` (still public); every other open negotiation on it is rejected (same transaction). */
 async function onAccepted(req: PayloadRequest, accepted: NegotiationDoc, car: CarRow): Promise<void> {
   if (car.status === 'active') {
     await req.payload.update({
@@ -113,7 +113,7 @@ async function onAccepted(req: PayloadRequest, accepted: NegotiationDoc, car: Ca
       req,
       depth: 0,
       overrideAccess: true,
-      data: { status: 'pending' } as never,
+      data: { status: 'sale_pending' } as never,
       context: { [WORKFLOW_CONTEXT]: true, negotiationAccepted: accepted.id },
     })
   }

@@ -10,6 +10,7 @@ import { lockRow, sql, txOf, withTransaction } from '@/db/transaction'
 import { computePricing, estimateEta, GOVERNORATE_CODES, newGuestToken, technicianAssignedTexts } from '@/domain/services'
 import { assertValid, conflict, currentUser, forbidden, invalidFields, json, notFound, readJson, requireUser, routeId, unauthorized } from '@/lib/http'
 import { Input } from '@/lib/validate'
+import { assertCollectionData } from '@/plugins/input-guards'
 import { notify } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
 import { serviceBookingMachine, STATUS_ROUTE_ACTIONS } from '@/workflows/serviceBooking'
@@ -131,6 +132,8 @@ export const bookingCollectionEndpoints: Endpoint[] = [
         customerInfo: pick(body.customerInfo, CUSTOMER_INFO_KEYS, 'customerInfo') ?? {},
         problemDescription: body.problemDescription,
       }
+      // typed like the collection's fields (a latitude "x" is a 400, never a booking without coordinates)
+      assertCollectionData(req, BOOKINGS, data)
       const { token, hash } = newGuestToken()
       const doc = await withEvents(req, () =>
         withTransaction(req, async () => {

@@ -7,6 +7,7 @@ import type { Access, AccessArgs, FieldAccess, PayloadRequest, Where } from 'pay
 import { type AccessUser, canWrite, isAdminUser, type Role, userHasRole } from './roles'
 
 export * from './roles'
+export * from './privacy'
 
 type Result = boolean | Where
 type Predicate = (args: AccessArgs<any>) => Result | Promise<Result>

@@ -8,7 +8,7 @@
  * What keeps it honest:
  * - the planner (src/domain/listing-query.ts) accepts only plain filters/sorts/fields and declines the rest,
  *   which Payload answers as before — so do signed-in requests (sellers see their own drafts, admins all);
- * - public read access is the collection's (`status in ('active','sold')`, PUBLIC_CAR_STATUSES);
+ * - public read access is the collection's (`status in ('active','sale_pending','sold')`, PUBLIC_CAR_STATUSES);
  * - at start, {@link unsafeListingFields} checks the live collection config: any read hook, field read
  *   access or localization on a field the path serves disables it (logged) instead of bypassing it;
  * - the primary image, when populated, comes from Payload's own `find` on media (URLs, sizes, localized alt);

@@ -7,14 +7,20 @@ import { defineMachine } from '@/workflows/engine'
 
 // ---------- listing status & moderation ----------
 
-export const CAR_STATUSES = ['draft', 'pending', 'active', 'sold', 'archived'] as const
+export const CAR_STATUSES = ['draft', 'pending_review', 'active', 'sale_pending', 'sold', 'archived'] as const
 export type CarStatus = (typeof CAR_STATUSES)[number]
 
 export const PART_STATUSES = ['draft', 'active', 'archived'] as const
 export type PartStatus = (typeof PART_STATUSES)[number]
 
-/** Statuses everyone may see (public reads). */
-export const PUBLIC_CAR_STATUSES: readonly CarStatus[] = ['active', 'sold']
+/**
+ * Statuses everyone may see (public reads). Each was reached through an approved (or unmoderated)
+ * publication: `pending_review` is never public, and no owner transition leads from it to a public state.
+ */
+export const PUBLIC_CAR_STATUSES: readonly CarStatus[] = ['active', 'sale_pending', 'sold']
+
+/** Listings on the market (contactable, counted by a plan's quota with pending_review). */
+export const LISTED_CAR_STATUSES: readonly CarStatus[] = ['active', 'sale_pending']
 
 const idOf = (v: unknown): string | null => {
   const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : v
@@ -23,8 +29,10 @@ const idOf = (v: unknown): string | null => {
 
 /**
  * The listing lifecycle. `owner` is the listing's seller; `system` is internal code (e.g. an accepted offer
- * reserving the car). A seller asking for `active` while moderation applies gets `pending` instead
- * (see {@link sellerTarget}); only admins and editors approve `pending → active`.
+ * reserving the car). `pending_review` is "awaiting moderation" (never public); `sale_pending` is "an
+ * approved listing reserved by a sale" (public). A seller asking for `active` while moderation applies gets
+ * `pending_review` instead (see {@link sellerTarget}); only admins and editors approve
+ * `pending_review → active`. Nothing leads from `pending_review` to `sale_pending` or `sold`.
  */
 export const carListingMachine = defineMachine<CarStatus, { status: CarStatus; seller?: unknown }>({
   name: 'listing',
@@ -33,38 +41,42 @@ export const carListingMachine = defineMachine<CarStatus, { status: CarStatus; s
   initial: 'draft',
   terminal: [],
   transitions: [
-    { action: 'submit', from: ['draft', 'archived', 'sold'], to: 'pending', by: ['owner', 'admin'], description: 'Ask for publication.' },
-    { action: 'publish', from: ['draft', 'archived', 'sold'], to: 'active', by: ['owner', 'admin'], description: 'A seller gets `pending` instead while moderation applies (setting listingModeration on, dealer not verified).' },
-    { action: 'approve', from: ['pending'], to: 'active', by: ['admin', 'editor'], description: 'Moderation approval (`POST /api/cars/:id/approve`).' },
-    { action: 'reject', from: ['pending'], to: 'draft', by: ['admin', 'editor'], description: 'Moderation refusal with a reason (`POST /api/cars/:id/reject`).' },
-    { action: 'reserve', from: ['active'], to: 'pending', by: ['owner', 'admin', 'system'], description: 'Sale pending (e.g. an accepted offer).' },
-    { action: 'mark_sold', from: ['active', 'pending'], to: 'sold', by: ['owner', 'admin', 'system'] },
-    { action: 'withdraw', from: ['pending', 'active', 'sold', 'archived'], to: 'draft', by: ['owner', 'admin'] },
-    { action: 'archive', from: ['draft', 'pending', 'active', 'sold'], to: 'archived', by: ['owner', 'admin', 'system'] },
+    { action: 'submit', from: ['draft', 'archived', 'sold'], to: 'pending_review', by: ['owner', 'admin'], description: 'Ask for publication (awaiting moderation, not public).' },
+    { action: 'publish', from: ['draft', 'archived', 'sold'], to: 'active', by: ['owner', 'admin'], description: 'A seller gets `pending_review` instead while moderation applies (setting listingModeration on, dealer not verified).' },
+    { action: 'approve', from: ['pending_review'], to: 'active', by: ['admin', 'editor'], description: 'Moderation approval (`POST /api/cars/:id/approve`).' },
+    { action: 'reject', from: ['pending_review'], to: 'draft', by: ['admin', 'editor'], description: 'Moderation refusal with a reason (`POST /api/cars/:id/reject`).' },
+    { action: 'reserve', from: ['active'], to: 'sale_pending', by: ['owner', 'admin', 'system'], description: 'Sale pending (e.g. an accepted offer); stays public.' },
+    { action: 'release', from: ['sale_pending'], to: 'active', by: ['owner', 'admin', 'system'], description: 'The sale fell through: back on the market.' },
+    { action: 'mark_sold', from: ['active', 'sale_pending'], to: 'sold', by: ['owner', 'admin', 'system'], description: 'Only an approved listing can be sold.' },
+    { action: 'withdraw', from: ['pending_review', 'active', 'sale_pending', 'sold', 'archived'], to: 'draft', by: ['owner', 'admin'] },
+    { action: 'archive', from: ['draft', 'pending_review', 'active', 'sale_pending', 'sold'], to: 'archived', by: ['owner', 'admin', 'system'] },
   ],
   relations: (doc, actor) => (idOf(doc.seller) === String(actor.id) ? ['owner'] : []),
 })
 
 export type StatusDecision = { ok: true; status: CarStatus } | { ok: false; status: 400 | 403 | 409; message: string }
 
-/** A seller's new listing: draft (default) | pending | active — `active` becomes `pending` when moderated. */
+/** A seller's new listing: draft (default) | pending_review | active — `active` becomes `pending_review` when moderated. */
 export function initialSellerStatus(requested: CarStatus | undefined, moderated: boolean): StatusDecision {
   if (requested === undefined || requested === 'draft') return { ok: true, status: 'draft' }
-  if (requested === 'pending') return { ok: true, status: 'pending' }
-  if (requested === 'active') return { ok: true, status: moderated ? 'pending' : 'active' }
-  return { ok: false, status: 400, message: `A new listing starts as draft, pending or active (not ${String(requested)}).` }
+  if (requested === 'pending_review') return { ok: true, status: 'pending_review' }
+  if (requested === 'active') return { ok: true, status: moderated ? 'pending_review' : 'active' }
+  return { ok: false, status: 400, message: `A new listing starts as draft, pending_review or active (not ${String(requested)}).` }
 }
 
 /**
  * The status a listing's own seller ends up with when asking for `requested` on an existing listing:
- * moderation rewrites `active` to `pending`; `pending → active` is an approval (403 for the seller); every
- * other move must be a transition of {@link carListingMachine}.
+ * moderation rewrites a publication (`active` from draft/archived/sold) to `pending_review`;
+ * `pending_review → active` is an approval (403 for the seller); every other move must be an owner
+ * transition of {@link carListingMachine} (409 otherwise: e.g. `pending_review → sold`).
  */
 export function sellerTarget(current: CarStatus, requested: CarStatus, moderated: boolean): StatusDecision {
   if (!(CAR_STATUSES as readonly string[]).includes(requested)) return { ok: false, status: 400, message: `Unknown status ${String(requested)}.` }
   if (requested === current) return { ok: true, status: current }
-  if (current === 'pending' && requested === 'active') return { ok: false, status: 403, message: 'A pending listing is approved by an admin or editor.' }
-  const target: CarStatus = requested === 'active' && moderated ? 'pending' : requested
+  if (current === 'pending_review' && requested === 'active') return { ok: false, status: 403, message: 'A listing awaiting review is approved by an admin or editor.' }
+  // Releasing a reserved (already approved) listing is not a new publication.
+  const publication = requested === 'active' && current !== 'sale_pending'
+  const target: CarStatus = publication && moderated ? 'pending_review' : requested
   if (target === current) return { ok: true, status: current }
   const ok = carListingMachine.transitions.some((t) => t.to === target && t.from.includes(current) && t.by.includes('owner'))
   return ok ? { ok: true, status: target } : { ok: false, status: 409, message: `Cannot move the listing from ${current} to ${target}.` }

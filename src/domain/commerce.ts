@@ -153,7 +153,7 @@ export function periodEnd(start: Date, period: BillingPeriod): Date {
 }
 
 /** Statuses of a car that count against a seller's listing quota. */
-export const QUOTA_STATUSES = ['active', 'pending'] as const
+export const QUOTA_STATUSES = ['active', 'pending_review', 'sale_pending'] as const
 
 /** Whether a car in `next` status counts when it did not before (a new or re-activated listing). */
 export function entersQuota(previous: string | null | undefined, next: string | null | undefined): boolean {

@@ -229,8 +229,9 @@ export function planListingQuery(query: Record<string, unknown>, opts: { maxPage
   const depth = positiveInt(query.depth, 1)
   if (depth !== 0 && depth !== 1) return decline('depth')
 
+  // page=0 and other invalid pages are the platform guard's 400 (src/plugins/input-guards.ts): Payload answers.
   const page = positiveInt(query.page, 1)
-  if (page === null || page > 100_000) return decline('page')
+  if (page === null || page < 1 || page > 100_000) return decline('page')
   const requested = positiveInt(query.limit, 10)
   if (requested === null) return decline('limit')
   const limit = clampPageSize(requested, opts.maxPageSize)
@@ -245,5 +246,5 @@ export function planListingQuery(query: Record<string, unknown>, opts: { maxPage
   const sort = sortOf(query.sort)
   if (typeof sort === 'string') return decline(sort)
 
-  return { ok: true, plan: { conditions, sort, page: Math.max(page, 1), limit, depth, select } }
+  return { ok: true, plan: { conditions, sort, page, limit, depth, select } }
 }

@@ -1,16 +1,22 @@
 /**
  * Platform-wide guards applied to every collection and global, so no collection can forget them:
  * - suspended or inactive accounts cannot create, update or delete anything (they can still read);
- * - public list requests (REST and GraphQL) cannot ask for more than the maximum page size, nor disable
- *   pagination (`?limit=0`, `pagination=false`): they are clamped. Admins and the Local API are not clamped;
+ * - client input (REST and GraphQL) is checked before any work (src/plugins/input-guards.ts): list requests
+ *   cannot ask for more than the maximum page size nor disable pagination (`limit=0`, `pagination=false` are
+ *   clamped for every role; `limit=-1`, `limit=abc`, fractions → 400); `where`/`sort`/`depth`/`locale` and
+ *   create/update bodies are type-checked against the collection's fields (400 naming the field). The Local API
+ *   is not clamped;
+ * - integer number fields (`custom: { integer: true }`) take whole numbers on every write path;
  * - a value PostgreSQL cannot take for its column (an unknown option of a select in a `where`, a malformed
- *   date…: SQLSTATE class 22, "data exception") is the client's mistake: 400 naming the value, not a 500.
+ *   date…: SQLSTATE class 22, "data exception"), an operator or type mismatch the input guard did not foresee
+ *   (42883 undefined_function, 42804 datatype_mismatch) and a reference to a missing row (23503) are the
+ *   client's mistake: 400 naming the value, not a 500.
  */
 import type { Access, AfterErrorHook, CollectionBeforeOperationHook, Config, Plugin } from 'payload'
 
-import { canWrite, isAdminUser, type AccessUser } from '@/access/roles'
-import { clampPageSize } from '@/domain/pagination'
-import { env } from '@/lib/env'
+import { canWrite, type AccessUser } from '@/access/roles'
+
+import { inputGuard, withIntegerValidation } from './input-guards'
 
 const denySuspended =
   (original: Access | undefined): Access =>
@@ -20,23 +26,15 @@ const denySuspended =
     return original ? original(args) : Boolean(args.req.user)
   }
 
-export const clampListLimit: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation !== 'read' || req.payloadAPI === 'local') return args
-  if (isAdminUser(req.user as unknown as AccessUser)) return args
-  if (!('limit' in args) && !('pagination' in args)) return args
-  const max = env.maxPageSize
-  const a = args as { limit?: number; pagination?: boolean }
-  if (a.pagination === false || a.limit === 0 || (typeof a.limit === 'number' && a.limit > max)) {
-    return { ...args, limit: clampPageSize(a.limit, max), pagination: true }
-  }
-  return args
-}
-
-/** The PostgreSQL data exception (SQLSTATE 22xxx) behind an error, through drizzle's `cause` chain. */
+/**
+ * The PostgreSQL error behind an error, through drizzle's `cause` chain, when it is the client's fault: a data
+ * exception (SQLSTATE 22xxx), an operator or type mismatch (42883, 42804) or a reference to a missing row (23503).
+ */
 export function dataExceptionOf(err: unknown): { code: string; message: string } | null {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown }
-    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return { code, message: String(message) }
+    if (typeof code === 'string' && (/^22[0-9A-Z]{3}$/.test(code) || code === '42883' || code === '42804' || code === '23503'))
+      return { code, message: code === '23503' ? 'a referenced document does not exist' : String(message) }
   }
   return null
 }
@@ -58,7 +56,8 @@ export const platformGuards = (): Plugin => (config: Config): Config => ({
       update: denySuspended(c.access?.update),
       delete: denySuspended(c.access?.delete),
     },
-    hooks: { ...c.hooks, beforeOperation: [clampListLimit, ...(c.hooks?.beforeOperation ?? [])] },
+    fields: withIntegerValidation(c.fields),
+    hooks: { ...c.hooks, beforeOperation: [inputGuard, ...(c.hooks?.beforeOperation ?? [])] },
   })),
   globals: (config.globals ?? []).map((g) => ({
     ...g,

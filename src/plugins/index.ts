@@ -5,7 +5,9 @@ import { s3Storage } from '@payloadcms/storage-s3'
 
 import { env } from '@/lib/env'
 
+import { adminScope } from './admin-scope'
 import { platformGuards } from './guards'
+import { privacy } from './privacy'
 import { seo } from './seo'
 
 export function plugins(): Plugin[] {
@@ -14,7 +16,9 @@ export function plugins(): Plugin[] {
   if (s3) {
     list.push(
       s3Storage({
-        collections: { media: true },
+        // verification-documents keeps Payload's access control: files are served through
+        // /api/verification-documents/file/<name> (no disablePayloadAccessControl, no generateFileURL, private ACL).
+        collections: { media: true, 'verification-documents': { prefix: 'verification-documents' } },
         bucket: s3.bucket,
         config: {
           endpoint: s3.endpoint,
@@ -25,7 +29,10 @@ export function plugins(): Plugin[] {
       }),
     )
   }
+  // Admin nav audience and own-record list filters, over every collection added above.
+  list.push(adminScope())
   // Last, so it wraps every collection added above and by other plugins.
   list.push(platformGuards())
+  list.push(privacy())
   return list
 }

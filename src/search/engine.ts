@@ -136,7 +136,7 @@ export async function search(db: Tx, q: string, type: SearchType, page: Page, op
   const vocab = await vocabulary(db)
   const plan = planQuery(q, vocab.words)
   if (!plan.strict) return { plan, relaxed: false, totalDocs: 0, hits: [] }
-  const statuses = opts.includeSold ? ['active', 'sold'] : ['active']
+  const statuses = opts.includeSold ? ['active', 'sale_pending', 'sold'] : ['active']
   let relaxed = false
   let found = await pass(db, plan, type, true, page, statuses)
   if (found.total === 0 && plan.words.length >= 1) {

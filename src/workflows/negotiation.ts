@@ -72,7 +72,7 @@ export const negotiationMachine = defineMachine<NegotiationStatus, NegotiationDo
   },
   transitions: [
     { action: 'counter', from: ['open'], to: 'open', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; new amount, flips `turn`, renews `expiresAt`, appends to `offers`.' },
-    { action: 'accept', from: ['open'], to: 'accepted', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; `agreedPrice` = latest offer, car → `pending`, the car\'s other open negotiations → `rejected`.' },
+    { action: 'accept', from: ['open'], to: 'accepted', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; `agreedPrice` = latest offer, car → `sale_pending`, the car\'s other open negotiations → `rejected`.' },
     { action: 'reject', from: ['open'], to: 'rejected', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is.' },
     { action: 'withdraw', from: ['open'], to: 'withdrawn', by: ['buyer'], description: 'The buyer, whoever\'s turn it is.' },
     { action: 'expire', from: ['open'], to: 'expired', by: ['system'], guard: isDue, description: 'Job, every minute: `expiresAt` has passed.' },

@@ -14,4 +14,9 @@ export const rows: AccessRow[] = [
   rule('media', 'create', '                  n    y     y      y      y    y     y'),
   rule('media', 'update', '                  n    f     f      f      f    f     y'),
   rule('media', 'delete', '                  n    f     f      f      f    f     y'),
+  // private verification documents: the uploader and admins only
+  rule('verification-documents', 'read', '   n    f     f      f      f    f     y'),
+  rule('verification-documents', 'create', ' n    y     y      y      y    y     y'),
+  rule('verification-documents', 'update', ' n    f     f      f      f    f     y'),
+  rule('verification-documents', 'delete', ' n    f     f      f      f    f     y'),
 ]

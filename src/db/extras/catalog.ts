@@ -29,7 +29,7 @@ export const statements: string[] = [
   `create index if not exists cars_active_created_idx on cars (created_at desc) where status = 'active'`,
   `create index if not exists cars_active_price_idx on cars (price) where status = 'active'`,
   `create index if not exists cars_active_featured_idx on cars (featured_until) where featured and status = 'active'`,
-  `create index if not exists cars_pending_idx on cars (created_at) where status = 'pending'`,
+  `create index if not exists cars_pending_review_idx on cars (created_at) where status = 'pending_review'`,
   check('cars', 'cars_price_nonneg_chk', 'price >= 0'),
   check('cars', 'cars_auto_prices_chk', 'auto_decline_price is null or auto_accept_price is null or auto_decline_price < auto_accept_price'),
 
@@ -62,5 +62,5 @@ export const statements: string[] = [
 
   // performance (bench/NOTES.md): public listing search by make, newest first — walks one make's public rows in
   // created_at order and stops at the page (6.4 ms → 0.5 ms for page 3 at 100k cars; price/year filtered on the way).
-  `create index if not exists cars_public_make_created_idx on cars (make_id, created_at desc) where status in ('active', 'sold')`,
+  `create index if not exists cars_public_make_created_idx on cars (make_id, created_at desc) where status in ('active', 'sale_pending', 'sold')`,
 ]

@@ -51,7 +51,7 @@ describe('races', () => {
     const winner = results.find((r) => r.status === 200)!.body.doc.status
     const fresh = await readNegotiation(n.id)
     expect(fresh.status).toBe(winner)
-    expect(await carStatus(car.id)).toBe(winner === 'accepted' ? 'pending' : 'active')
+    expect(await carStatus(car.id)).toBe(winner === 'accepted' ? 'sale_pending' : 'active')
     // exactly one notification for the buyer about the outcome
     const outcome = (await notificationsOf(buyer.id)).filter((x) => x.data?.negotiation === n.id && ['offer_accepted', 'offer_rejected'].includes(x.type))
     expect(outcome).toHaveLength(1)
@@ -70,7 +70,7 @@ describe('races', () => {
     const statuses = (docs.docs as unknown as { status: string }[]).map((d) => d.status)
     expect(statuses.filter((s) => s === 'accepted')).toHaveLength(1)
     expect(statuses.filter((s) => s === 'rejected')).toHaveLength(2)
-    expect(await carStatus(car.id)).toBe('pending')
+    expect(await carStatus(car.id)).toBe('sale_pending')
     // other cars are untouched
     expect((await readNegotiation(elsewhere.id)).status).toBe('open')
     expect(await carStatus(other.id)).toBe('active')
@@ -93,7 +93,7 @@ describe('seller-private thresholds', () => {
     const accepted = await offer(buyer, { car: carA.id, amount: 19000 })
     expect(accepted.status).toBe(201)
     expect(accepted.body.doc).toMatchObject({ status: 'accepted', agreedPrice: 19000 })
-    expect(await carStatus(carA.id)).toBe('pending')
+    expect(await carStatus(carA.id)).toBe('sale_pending')
     expect((await notificationsOf(buyer.id)).some((x) => x.type === 'offer_accepted' && x.data?.negotiation === accepted.body.doc.id)).toBe(true)
 
     const carB = await createCar({ seller: seller.id, price: 20000, autoAcceptPrice: 19000, autoDeclinePrice: 12000 })
@@ -120,7 +120,7 @@ describe('seller-private thresholds', () => {
     const bc = await act(buyer, n.id, 'counter', { amount: 19250 })
     expect(bc.status).toBe(200)
     expect(bc.body.doc).toMatchObject({ status: 'accepted', agreedPrice: 19250 })
-    expect(await carStatus(car.id)).toBe('pending')
+    expect(await carStatus(car.id)).toBe('sale_pending')
 
     const car2 = await createCar({ seller: seller.id, price: 20000, autoAcceptPrice: 19000, autoDeclinePrice: 12000 })
     const m = (await offer(buyer, { car: car2.id, amount: 15000 })).body.doc

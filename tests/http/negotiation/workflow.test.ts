@@ -83,7 +83,7 @@ describe('open → counter → counter → accept', () => {
     const accepted = await act(seller, n.id, 'accept')
     expect(accepted.status).toBe(200)
     expect(accepted.body.doc).toMatchObject({ status: 'accepted', agreedPrice: 18750.5 })
-    expect(await carStatus(car.id)).toBe('pending')
+    expect(await carStatus(car.id)).toBe('sale_pending')
 
     // nothing moves after a terminal state
     expect((await act(buyer, n.id, 'counter', { amount: 19000 })).status).toBe(409)

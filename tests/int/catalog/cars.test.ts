@@ -174,9 +174,9 @@ describe('cars: access', () => {
 })
 
 describe('cars: moderation', () => {
-  it('a seller listing asking to be active goes to pending; only editors/admins approve', async () => {
+  it('a seller listing asking to be active goes to pending_review; only editors/admins approve', async () => {
     const car = await createCar(seller, { title: 'Needs Approval', status: 'active' })
-    expect(car.status).toBe('pending')
+    expect(car.status).toBe('pending_review')
     expect((await get(`/cars/${car.id}`, { token: buyer.token })).status).toBe(404)
     const selfApprove = await patch(`/cars/${car.id}`, { status: 'active' }, { token: seller.token })
     expect(selfApprove.status).toBe(403)
@@ -193,7 +193,7 @@ describe('cars: moderation', () => {
   })
 
   it('editors reject with a reason back to draft', async () => {
-    const car = await createCar(seller, { title: 'To Reject', status: 'pending' })
+    const car = await createCar(seller, { title: 'To Reject', status: 'pending_review' })
     expect((await post(`/cars/${car.id}/reject`, {}, { token: editor.token })).status).toBe(400)
     const res = await post(`/cars/${car.id}/reject`, { reason: 'Photos missing' }, { token: editor.token })
     expect(res.status).toBe(200)
@@ -206,7 +206,7 @@ describe('cars: moderation', () => {
     const profile = await post('/dealers', { name: 'Gulf Motors' }, { token: dealerUser.token })
     expect(profile.status).toBe(201)
     const pendingDealerCar = await createCar(dealerUser, { title: 'Dealer Car Before Verification', status: 'active' })
-    expect(pendingDealerCar.status).toBe('pending')
+    expect(pendingDealerCar.status).toBe('pending_review')
     expect((await patch(`/dealers/${profile.body.doc.id}`, { verificationStatus: 'verified' }, { token: admin.token })).status).toBe(200)
     const car = await createCar(dealerUser, { title: 'Verified Dealer Car', status: 'active' })
     expect(car.status).toBe('active')
@@ -222,7 +222,7 @@ describe('cars: moderation', () => {
       await setModeration(true)
     }
     const moderated = await createCar(seller, { title: 'Moderated Again', status: 'active' })
-    expect(moderated.status).toBe('pending')
+    expect(moderated.status).toBe('pending_review')
   })
 })
 

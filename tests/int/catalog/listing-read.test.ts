@@ -44,7 +44,7 @@ beforeAll(async () => {
   }
   const colors = ['Red', 'red', 'Blue', null]
   const cities = ['Cairo', 'Giza', null]
-  const statuses = ['active', 'active', 'active', 'sold', 'draft', 'pending', 'archived']
+  const statuses = ['active', 'active', 'sale_pending', 'sold', 'draft', 'pending_review', 'archived']
   for (let i = 0; i < 42; i++) {
     const [make, model] = i % 3 === 2 ? [kia.make, kia.models.Rio] : [ford.make, i % 2 ? ford.models.Focus : ford.models.Fiesta]
     const car = await payload.create({
@@ -99,7 +99,6 @@ const ACCEPTED = [
   ['a status filter that meets public access (draft → nothing public)', () => `where[status][equals]=draft&${card}`],
   ['explicitly sold', () => `where[status][equals]=sold&${card}`],
   ['a page beyond the last', () => `page=40&limit=5&${card}`],
-  ['page=0 is page 1', () => `page=0&limit=5&${card}`],
   ['limit=0 and limit above the maximum are clamped', () => `limit=0&${select(['title'])}`],
   ['limit=100000 clamped', () => `limit=100000&${select(['title'])}`],
   ['case-sensitive text equality', () => `where[exteriorColor][equals]=Red&${select(['title', 'exteriorColor'])}`],
@@ -123,7 +122,9 @@ describe('listing read path: same answer as Payload', () => {
   it('the data set exercises what the comparisons claim', async () => {
     const all = await get(`/cars?limit=100&depth=1&${select(['title', 'price', 'primaryImage', 'status'])}`)
     expect(all.body.totalDocs).toBe(24) // 4 public statuses of 7, over 42 cars
-    expect(all.body.docs.every((d: any) => ['active', 'sold'].includes(d.status))).toBe(true)
+    expect(all.body.docs.every((d: any) => ['active', 'sale_pending', 'sold'].includes(d.status))).toBe(true)
+    expect(all.body.docs.some((d: any) => d.status === 'sale_pending')).toBe(true)
+    expect(all.body.docs.some((d: any) => d.status === 'pending_review')).toBe(false)
     expect(all.body.docs.filter((d: any) => d.price === 15000).length).toBeGreaterThan(1)
     const image = all.body.docs.find((d: any) => d.primaryImage)?.primaryImage
     expect(image).toMatchObject({ alt: expect.stringMatching(/^Photo/), url: expect.stringContaining('/api/media/file/'), mimeType: 'image/png' })
@@ -141,6 +142,7 @@ describe('listing read path: declines what it does not answer identically', () =
     ['seller-private field', () => `${select(['title', 'autoAcceptPrice'])}`],
     ['non-numeric price', () => `where[price][greater_than]=cheap&${card}`],
     ['unknown enum value', () => `where[condition][equals]=mint&${card}`],
+    ['page=0 (the platform guard answers 400)', () => `page=0&limit=5&${card}`],
   ] as const
   it.each(DECLINED)('%s → Payload answers', async (_name, query) => {
     const { fast, reference } = await both(query())
@@ -153,7 +155,7 @@ describe('listing read path: declines what it does not answer identically', () =
   it('an unknown option in a filter is a 400 naming the value, not a 500 (any collection)', async () => {
     const res = await http(server.url, 'GET', `/api/cars?where[condition][equals]=mint&${card}`)
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toMatch(/invalid input value for enum .*"mint"/)
+    expect(res.body.errors[0].message).toMatch(/"mint"/)
     const parts = await http(server.url, 'GET', `/api/parts?where[condition][in]=new,shiny`)
     expect(parts.status).toBe(400)
     expect(parts.body.errors[0].message).toMatch(/"shiny"/)

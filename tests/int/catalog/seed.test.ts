@@ -50,7 +50,7 @@ describe('catalog seed', () => {
     expect(await total('cars', { seller: { equals: id }, negotiable: { equals: false } })).toBe(0)
     expect(await total('cars', { seller: { equals: id }, autoAcceptPrice: { exists: true } })).toBeGreaterThan(100)
     const viaApi = await payload.find({ collection: 'cars', where: { title: { equals: '2022 Toyota Camry Hybrid XLE' } }, overrideAccess: true })
-    expect(viaApi.docs[0].status).toBe('pending') // moderation: the demo seller is not a verified dealer
+    expect(viaApi.docs[0].status).toBe('pending_review') // moderation: the demo seller is not a verified dealer
     expect(viaApi.docs[0].slug).toBe('2022-toyota-camry-hybrid-xle-2022')
     expect(viaApi.docs[0].priceHistory).toHaveLength(1)
   })

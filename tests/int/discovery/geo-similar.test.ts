@@ -95,7 +95,7 @@ describe('REST filters and sort over cars (catalog indexes)', () => {
     const a = (await createCar({ ...base, title: 'F1', year: 2019, price: 15000, mileage: 40000, ...at(25, 55, 'Sharjah') })).id
     const b = (await createCar({ ...base, title: 'F2', year: 2021, price: 19000, mileage: 20000, ...at(25, 55, 'Sharjah') })).id
     await createCar({ ...base, title: 'F3 draft', year: 2021, price: 17000, mileage: 20000, status: 'draft', ...at(25, 55, 'Sharjah') })
-    await createCar({ ...base, title: 'F4 pending', year: 2021, price: 17500, mileage: 20000, status: 'pending', ...at(25, 55, 'Sharjah') })
+    await createCar({ ...base, title: 'F4 pending', year: 2021, price: 17500, mileage: 20000, status: 'pending_review', ...at(25, 55, 'Sharjah') })
     await createCar({ ...base, title: 'F5 diesel', fuelType: 'diesel', year: 2021, price: 16000, mileage: 20000, ...at(25, 55, 'Sharjah') })
     await createCar({ ...base, title: 'F6 old', year: 2010, price: 16000, mileage: 20000, ...at(25, 55, 'Sharjah') })
     await createCar({ ...base, title: 'F7 high miles', year: 2020, price: 16000, mileage: 200000, ...at(25, 55, 'Sharjah') })

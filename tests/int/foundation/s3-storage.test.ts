@@ -9,7 +9,9 @@ import S3rver from 's3rver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { freePort } from '../../../src/db/embedded'
-import { api } from '../../helpers/api'
+import { handleEndpoints } from 'payload'
+
+import { api, authHeaders } from '../../helpers/api'
 import { pngBuffer, uploadForm } from '../../helpers/images'
 import { testPayload } from '../../helpers/payload'
 import { createUser } from '../../helpers/users'
@@ -59,6 +61,40 @@ describe('S3 storage', () => {
     const got = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: doc.filename }))
     const bytes = Buffer.from(await got.Body!.transformToByteArray())
     expect(bytes.equals(original)).toBe(true)
+    expect(fs.readdirSync(localDir)).toEqual([])
+  })
+})
+
+describe('S3 storage: private verification documents', () => {
+  it('stores the file in the bucket and serves it only through the access-checked route', async () => {
+    const payload = await testPayload()
+    const [owner, other] = await Promise.all([createUser({ roles: ['seller'] }), createUser({ roles: ['seller'] })])
+    const png = await pngBuffer(64, 48)
+    const res = await api('POST', '/verification-documents', { token: owner.token, raw: uploadForm(png, 'licence-s3.png', 'image/png') })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const doc = res.body.doc
+    // No public object URL: the document's URL is Payload's file route, which checks read access.
+    expect(doc.url.startsWith(`/api/verification-documents/file/${encodeURIComponent(doc.filename)}`)).toBe(true)
+    expect(doc.url).not.toMatch(/^https?:|127\.0\.0\.1|amazonaws/)
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'verification-documents/' }))
+    expect((listed.Contents ?? []).map((o) => o.Key)).toContain(`verification-documents/${doc.filename}`)
+    const download = async (token?: string, url: string = doc.url) => {
+      const r = await handleEndpoints({ config: payload.config, request: new Request(`http://localhost${url}`, { headers: authHeaders(token) }) })
+      return { status: r.status, bytes: Buffer.from(await r.arrayBuffer()) }
+    }
+    const mine = await download(owner.token)
+    expect(mine.status).toBe(200)
+    expect(mine.bytes.equals(png)).toBe(true)
+    for (const token of [other.token, undefined]) {
+      const denied = await download(token)
+      expect([403, 404]).toContain(denied.status)
+      expect(denied.bytes.equals(png)).toBe(false)
+    }
+    // Nor through the public media route, with the key smuggled in as an encoded path or a prefix.
+    for (const url of [`/api/media/file/verification-documents%2F${doc.filename}`, `/api/media/file/${doc.filename}?prefix=verification-documents`]) {
+      const smuggled = await download(other.token, url)
+      expect(smuggled.bytes.equals(png), url).toBe(false)
+    }
     expect(fs.readdirSync(localDir)).toEqual([])
   })
 })

@@ -40,10 +40,11 @@ describe('planListingQuery: accepts plain card queries', () => {
     expect(ok('sort=createdAt&select[title]=true').sort.map((s) => `${s.direction} ${s.column}`)).toEqual(['asc created_at'])
   })
 
-  it('clamps limit=0 and limits above the maximum to the maximum; page 0 is page 1', () => {
+  it('clamps limit=0 and limits above the maximum to the maximum; page 0 goes to Payload (the guard answers 400)', () => {
     expect(plan('limit=0&select[title]=true', 24)).toMatchObject({ ok: true, plan: { limit: 24 } })
     expect(plan('limit=500&select[title]=true', 24)).toMatchObject({ ok: true, plan: { limit: 24 } })
-    expect(ok('page=0&select[title]=true').page).toBe(1)
+    expect(plan('page=0&select[title]=true', 24)).toMatchObject({ ok: false })
+    expect(ok('page=1&select[title]=true').page).toBe(1)
   })
 
   it('reads `in` as a comma list or an array, and flattens `and`', () => {
@@ -95,8 +96,8 @@ describe('buildListingSql', () => {
   it('always filters to public statuses and parameterizes every value', () => {
     const q = buildListingSql(ok("where[exteriorColor][equals]=x'); drop table cars;--&select[title]=true"))
     expect(q.page.text).toMatch(/^select .* from cars c where c\.status = any\(\$1\) and c\.exterior_color = \$2 order by c\.created_at desc limit \$3 offset \$4$/)
-    expect(q.page.values).toEqual([['active', 'sold'], "x'); drop table cars;--", 10, 0])
-    expect(q.count).toEqual({ text: 'select count(*)::int as n from cars c where c.status = any($1) and c.exterior_color = $2', values: [['active', 'sold'], "x'); drop table cars;--"] })
+    expect(q.page.values).toEqual([['active', 'sale_pending', 'sold'], "x'); drop table cars;--", 10, 0])
+    expect(q.count).toEqual({ text: 'select count(*)::int as n from cars c where c.status = any($1) and c.exterior_color = $2', values: [['active', 'sale_pending', 'sold'], "x'); drop table cars;--"] })
   })
   it('joins make and model only when they are populated', () => {
     expect(buildListingSql(ok('select[make]=true&select[model]=true&depth=1')).page.text).toMatch(/join makes mk .* join models md/)

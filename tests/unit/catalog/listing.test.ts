@@ -15,11 +15,12 @@ import {
 import { decide } from '../../../src/workflows/engine'
 
 describe('listing moderation', () => {
-  it('a new listing asking to be active is pending while moderated, active otherwise', () => {
-    expect(initialSellerStatus('active', true)).toEqual({ ok: true, status: 'pending' })
+  it('a new listing asking to be active is pending_review while moderated, active otherwise', () => {
+    expect(initialSellerStatus('active', true)).toEqual({ ok: true, status: 'pending_review' })
     expect(initialSellerStatus('active', false)).toEqual({ ok: true, status: 'active' })
     expect(initialSellerStatus(undefined, true)).toEqual({ ok: true, status: 'draft' })
-    expect(initialSellerStatus('pending', false)).toEqual({ ok: true, status: 'pending' })
+    expect(initialSellerStatus('pending_review', false)).toEqual({ ok: true, status: 'pending_review' })
+    expect(initialSellerStatus('sale_pending', false)).toMatchObject({ ok: false, status: 400 })
     expect(initialSellerStatus('sold', false)).toMatchObject({ ok: false, status: 400 })
   })
 
@@ -30,14 +31,33 @@ describe('listing moderation', () => {
   })
 
   it('a seller cannot approve their own pending listing', () => {
-    expect(sellerTarget('pending', 'active', false)).toMatchObject({ ok: false, status: 403 })
-    expect(sellerTarget('pending', 'active', true)).toMatchObject({ ok: false, status: 403 })
+    expect(sellerTarget('pending_review', 'active', false)).toMatchObject({ ok: false, status: 403 })
+    expect(sellerTarget('pending_review', 'active', true)).toMatchObject({ ok: false, status: 403 })
+  })
+
+  it('no owner move makes a never-approved listing public', () => {
+    for (const moderated of [true, false]) {
+      for (const to of ['sold', 'sale_pending'] as const) {
+        expect(sellerTarget('pending_review', to, moderated)).toMatchObject({ ok: false, status: 409 })
+        expect(sellerTarget('draft', to, moderated)).toMatchObject({ ok: false, status: 409 })
+      }
+    }
+    const publicFrom = (from: string) => carListingMachine.transitions.filter((t) => t.from.includes(from as never) && t.by.includes('owner') && ['active', 'sale_pending', 'sold'].includes(t.to))
+    expect(publicFrom('pending_review')).toEqual([])
+  })
+
+  it('sale pending is reserved from active, sold or released by the owner, and stays sale pending when re-asked', () => {
+    expect(sellerTarget('active', 'sale_pending', true)).toEqual({ ok: true, status: 'sale_pending' })
+    expect(sellerTarget('sale_pending', 'sold', true)).toEqual({ ok: true, status: 'sold' })
+    // releasing an approved, reserved listing is not a new publication: no review again
+    expect(sellerTarget('sale_pending', 'active', true)).toEqual({ ok: true, status: 'active' })
   })
 
   it('re-publishing from draft is moderated like a new listing', () => {
-    expect(sellerTarget('draft', 'active', true)).toEqual({ ok: true, status: 'pending' })
+    expect(sellerTarget('draft', 'active', true)).toEqual({ ok: true, status: 'pending_review' })
     expect(sellerTarget('draft', 'active', false)).toEqual({ ok: true, status: 'active' })
-    expect(sellerTarget('archived', 'active', true)).toEqual({ ok: true, status: 'pending' })
+    expect(sellerTarget('archived', 'active', true)).toEqual({ ok: true, status: 'pending_review' })
+    expect(sellerTarget('sold', 'active', true)).toEqual({ ok: true, status: 'pending_review' })
   })
 
   it('sellers follow the table for other moves', () => {
@@ -49,13 +69,14 @@ describe('listing moderation', () => {
     expect(sellerTarget('active', 'bogus' as never, true)).toMatchObject({ ok: false, status: 400 })
   })
 
-  it('approve is for admins and editors, from pending only', () => {
-    const doc = { status: 'pending' as const, seller: 7 }
+  it('approve is for admins and editors, from pending_review only', () => {
+    const doc = { status: 'pending_review' as const, seller: 7 }
     const editor = { id: 1, roles: ['editor' as const] }
     const seller = { id: 7, roles: ['seller' as const] }
     expect(decide(carListingMachine, doc, { action: 'approve' }, editor)).toMatchObject({ ok: true })
     expect(decide(carListingMachine, doc, { action: 'approve' }, seller)).toMatchObject({ ok: false, status: 403 })
     expect(decide(carListingMachine, { ...doc, status: 'draft' }, { action: 'approve' }, editor)).toMatchObject({ ok: false, status: 409 })
+    expect(decide(carListingMachine, { ...doc, status: 'sale_pending' }, { action: 'approve' }, editor)).toMatchObject({ ok: false, status: 409 })
     expect(decide(carListingMachine, doc, { action: 'reject' }, editor)).toMatchObject({ ok: true, transition: { to: 'draft' } })
   })
 

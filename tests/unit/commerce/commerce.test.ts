@@ -167,9 +167,11 @@ describe('plans and quotas', () => {
 
   it('counts a listing entering active/pending only', () => {
     expect(entersQuota(null, 'draft')).toBe(false)
-    expect(entersQuota(null, 'pending')).toBe(true)
+    expect(entersQuota(null, 'pending_review')).toBe(true)
+    expect(entersQuota(null, 'sale_pending')).toBe(true)
     expect(entersQuota('draft', 'active')).toBe(true)
-    expect(entersQuota('pending', 'active')).toBe(false)
+    expect(entersQuota('pending_review', 'active')).toBe(false)
+    expect(entersQuota('sale_pending', 'active')).toBe(false)
     expect(entersQuota('sold', 'active')).toBe(true)
     expect(entersQuota('active', 'sold')).toBe(false)
   })

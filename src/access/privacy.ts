@@ -1,0 +1,103 @@
+/**
+ * "Private unless declared public": the one field-privacy helper.
+ *
+ * `privateField({ readers })` returns the field's `access.read` (built from the declaration) and records
+ * the declaration in the field's `custom.privacy`, so tests and the privacy plugin find every private field
+ * from the collection configs alone.
+ *
+ *   { name: 'phone', type: 'text', ...privateField({ readers: ['admin', { owner: 'user' }] }) }
+ *   { name: 'pin', type: 'text', ...privateField({ readers: ['admin', { owner: 'user' }] }, { create: never }) }
+ *
+ * Readers:
+ * - a role (`'admin'`, `'editor'`, …): every user holding it;
+ * - `'self'`: the document is the caller's own user document (users collection);
+ * - `{ owner: 'seller' }`: the caller is the user referenced by that top-level field of the document
+ *   (relationship to users; hasMany too);
+ * - `{ rule, test }`: a named predicate over (caller, full document), for counterparts such as a spot's owner.
+ *
+ * `lists: false` keeps the field out of every list response (REST list, GraphQL plural query), even for its
+ * readers: it appears only on a single-document read (enforced by src/plugins/privacy.ts).
+ * Field access in Payload is evaluated on the full stored document, so owner fields work even when the
+ * owner field itself is private.
+ */
+import type { FieldAccess, PayloadRequest } from 'payload'
+
+import { type AccessUser, type Role, ROLES, userHasRole } from './roles'
+
+export type Reader =
+  | Role
+  | 'self'
+  | { owner: string }
+  | { rule: string; test: (user: AccessUser, doc: Record<string, unknown>) => boolean }
+
+export interface PrivacyDeclaration {
+  readers: readonly Reader[]
+  /** `false`: never included in list responses (single-document reads only). Default `true`. */
+  lists?: boolean
+}
+
+export const PRIVACY_KEY = 'privacy' as const
+
+const userOfReq = (req: PayloadRequest): AccessUser | null =>
+  req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null
+
+const idOf = (v: unknown): string | null => {
+  if (v === null || v === undefined || v === '') return null
+  if (typeof v === 'object') return idOf((v as { id?: unknown }).id)
+  return String(v)
+}
+
+/** Whether `user` may read a field declared with `decl` on `doc` (the full stored document). */
+export function mayRead(decl: PrivacyDeclaration, user: AccessUser | null | undefined, doc: Record<string, unknown> | null | undefined): boolean {
+  if (!user) return false
+  const me = String(user.id)
+  return decl.readers.some((r) => {
+    if (typeof r === 'string') {
+      if (r === 'self') return idOf(doc?.id) === me
+      return (ROLES as readonly string[]).includes(r) && userHasRole(user, r)
+    }
+    if ('owner' in r) {
+      const value = doc?.[r.owner]
+      const ids = Array.isArray(value) ? value.map(idOf) : [idOf(value)]
+      return ids.includes(me)
+    }
+    return Boolean(doc && r.test(user, doc))
+  })
+}
+
+/** Describes readers for humans (docs, test failure messages). */
+export const describeReaders = (decl: PrivacyDeclaration): string =>
+  decl.readers
+    .map((r) => (typeof r === 'string' ? r : 'owner' in r ? `owner:${r.owner}` : `rule:${r.rule}`))
+    .join(', ') + (decl.lists === false ? ' (single reads only)' : '')
+
+type FieldAccessMap = { create?: FieldAccess; update?: FieldAccess }
+
+/**
+ * Spread into a field: sets `access.read` from the declaration (plus any create/update access given) and
+ * records the declaration in `custom.privacy`.
+ */
+export function privateField(decl: PrivacyDeclaration, access: FieldAccessMap = {}) {
+  const read: FieldAccess = ({ req, doc }) => mayRead(decl, userOfReq(req), doc as Record<string, unknown> | undefined)
+  // Also on the function itself, so a field that sets its own `custom` later still carries the declaration.
+  Object.assign(read, { [PRIVACY_KEY]: decl })
+  return {
+    access: { ...access, read },
+    custom: { [PRIVACY_KEY]: decl },
+  }
+}
+
+/** The privacy declaration of a field config, if it has one. */
+export const privacyOf = (field: unknown): PrivacyDeclaration | null => {
+  const f = field as { custom?: Record<string, unknown>; access?: { read?: unknown } } | null
+  const fromCustom = f?.custom?.[PRIVACY_KEY] as PrivacyDeclaration | undefined
+  const fromAccess = (f?.access?.read as { [PRIVACY_KEY]?: PrivacyDeclaration } | undefined)?.[PRIVACY_KEY]
+  return fromCustom ?? fromAccess ?? null
+}
+
+// ---------- common reader sets ----------
+
+/** The user referenced by `field`, and admins. */
+export const ownerAndAdmin = (field: string): Reader[] => ['admin', { owner: field }]
+/** The user document itself, and admins. */
+export const selfAndAdmin: Reader[] = ['admin', 'self']

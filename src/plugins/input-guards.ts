@@ -1,0 +1,156 @@
+/**
+ * Input guards for the generated collection API (REST and GraphQL), applied to every collection by
+ * `platformGuards` (src/plugins/guards.ts), so no collection can forget them. Client requests only: the Local API
+ * (`req.payloadAPI === 'local'`) and server-side calls with `overrideAccess: true` are trusted and pass unchanged.
+ *
+ * - lists: `limit`, `page`, `depth` must be whole numbers (400 otherwise); the page size is clamped to
+ *   `MAX_PAGE_SIZE` for every role (`limit=0`, `pagination=false`, huge limits → one page of the maximum);
+ * - `where` and `sort` must name queryable fields, with operators and values of the field's type; polymorphic
+ *   relationships are filtered on `<field>.relationTo` / `<field>.value`; `locale` must be a configured locale;
+ * - create/update bodies must be JSON objects whose values have each field's type (no silent coercion to null);
+ *   fields marked `custom: { integer: true }` take whole numbers only (also through the Local API, see
+ *   `integerValidation`).
+ * The pure checks live in src/domain/input-shape.ts.
+ */
+import type { CollectionBeforeOperationHook, Field, NumberField, PayloadRequest } from 'payload'
+import { number as payloadNumberValidation } from 'payload/shared'
+
+import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, type InputError, isIntegerField, normalizeWhere } from '@/domain/input-shape'
+import { HttpError, invalidFields } from '@/lib/http'
+import { env } from '@/lib/env'
+
+const isClientCall = (req: PayloadRequest, args: { overrideAccess?: boolean }): boolean =>
+  req.payloadAPI !== 'local' && args.overrideAccess !== true
+
+const badInput = (errors: InputError[], lead?: string): HttpError =>
+  new HttpError(400, [lead, ...errors.slice(0, 5).map((e) => e.message)].filter(Boolean).join(' '), { errors })
+
+function localeOf(req: PayloadRequest): { locales: string[]; problems: InputError[] } {
+  const localization = req.payload.config.localization
+  const locales = localization ? localization.localeCodes : []
+  const problems: InputError[] = []
+  const params = req.searchParams
+  if (!params) return { locales, problems }
+  for (const name of ['locale', 'fallback-locale', 'fallbackLocale']) {
+    const raw = params.getAll(name)
+    if (!raw.length) continue
+    const allowed = name === 'locale' ? [...locales, 'all', '*'] : [...locales, 'none', 'null', 'false']
+    if (raw.length > 1 || !allowed.includes(raw[0])) problems.push({ path: name, message: `${name} must be one of: ${allowed.join(', ')}.` })
+  }
+  return { locales, problems }
+}
+
+/** Top-level keys of a version document (`/api/<slug>/versions`), which Payload maps to `findVersions` → `read`. */
+const VERSION_KEYS = new Set(['parent', 'version', 'latest', 'snapshot', 'autosave', 'publishedLocale'])
+
+function whereKeys(where: unknown, out: string[] = []): string[] {
+  if (!where || typeof where !== 'object') return out
+  for (const [key, value] of Object.entries(where)) {
+    if (key === 'and' || key === 'or') for (const c of Object.values(value ?? {})) whereKeys(c, out)
+    else out.push(key)
+  }
+  return out
+}
+
+/** A version list or version by id: the REST path says so, or the where names version-only keys. */
+function isVersionQuery(req: PayloadRequest, collection: { versions?: unknown }, fields: FieldShape[], where: unknown): boolean {
+  if (!collection.versions) return false
+  const path = req.url ? new URL(req.url, 'http://localhost').pathname : ''
+  if (/\/versions(\/|$)/.test(path)) return true
+  return whereKeys(where).some((k) => {
+    const head = k.split('.')[0]
+    return VERSION_KEYS.has(head) && !fields.some((f) => f.name === head)
+  })
+}
+
+/** The query and body guard, first in every collection's `beforeOperation`. */
+export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (!isClientCall(req, args as { overrideAccess?: boolean })) return args
+  const a = args as Record<string, unknown>
+  const fields = collection.flattenedFields as unknown as FieldShape[]
+  const { locales, problems } = localeOf(req)
+  if (problems.length) throw badInput(problems)
+  const collections = req.payload.collections as Record<string, { config: { flattenedFields: unknown } } | undefined>
+  const related = (slug: string) => collections[slug]?.config.flattenedFields as FieldShape[] | undefined
+  const out: Record<string, unknown> = { ...a }
+
+  if (operation === 'readDistinct' || (operation === 'read' && isVersionQuery(req, collection, fields, a.where))) {
+    // version and distinct lists: same page-size rules (their where paths are `version.*`, `parent`…: left to Payload)
+    const params = checkListParams({ limit: a.limit, page: a.page, depth: a.depth, pagination: a.pagination }, { maxPageSize: env.maxPageSize, maxDepth: req.payload.config.maxDepth ?? 10, clamp: true })
+    if (!params.ok) throw badInput(params.errors)
+    return { ...a, ...params.value } as typeof args
+  }
+  if (operation === 'read' || operation === 'count' || operation === 'update' || operation === 'delete') {
+    const isList = operation === 'read' && !('id' in a)
+    const params = checkListParams(
+      { limit: a.limit, page: a.page, depth: a.depth, pagination: a.pagination },
+      { maxPageSize: env.maxPageSize, maxDepth: req.payload.config.maxDepth ?? 10, clamp: isList },
+    )
+    if (!params.ok) throw badInput(params.errors)
+    for (const key of ['limit', 'page', 'depth', 'pagination'] as const) {
+      if (key in params.value) out[key] = params.value[key]
+      else if (key in out && (out[key] === '' || out[key] === null)) delete out[key]
+    }
+    const whereErrors = checkWhere(fields, a.where, { related, locales })
+    const sortErrors = 'sort' in a ? checkSort(fields, a.sort, { related, locales }) : []
+    if (whereErrors.length || sortErrors.length) throw badInput([...whereErrors, ...sortErrors], 'Invalid query:')
+    if (a.where) out.where = normalizeWhere(fields, a.where, { related, locales })
+  }
+
+  if (operation === 'create' || operation === 'update') {
+    const fromClient = req.payloadAPI === 'GraphQL' || a.data === req.data
+    if (fromClient) {
+      if (a.data === undefined || a.data === null || typeof a.data !== 'object' || Array.isArray(a.data)) {
+        const type = req.headers?.get('content-type') ?? ''
+        const upload = Boolean(collection.upload) && Boolean(req.file)
+        if (!upload)
+          throw badInput(
+            [{ path: 'body', message: 'The body must be a JSON object.' }],
+            type && !/json|multipart/.test(type)
+              ? `Expected Content-Type: application/json (or multipart/form-data with a _payload field), got ${type.split(';')[0]}.`
+              : 'The request body is empty or not a JSON object.',
+          )
+        out.data = {}
+      } else {
+        const errors = checkData(fields, a.data, { allLocales: req.locale === 'all' })
+        if (errors.length) throw badInput(errors, `The following field${errors.length > 1 ? 's are' : ' is'} invalid: ${errors.map((e) => e.path).join(', ')}.`)
+      }
+    }
+  }
+  return out as typeof args
+}
+
+/**
+ * Integer fields (`custom: { integer: true }`) validated as whole numbers on every write path, the Local API and the
+ * admin panel included, composed with the field's own validation.
+ */
+export function withIntegerValidation(fields: Field[]): Field[] {
+  return fields.map((field) => {
+    const f = field as Field & { fields?: Field[]; tabs?: { fields: Field[] }[]; blocks?: { fields: Field[] }[] }
+    if (f.type === 'number' && isIntegerField(f as unknown as FieldShape)) {
+      const original = (f as NumberField).validate
+      const validate = (value: unknown, options: unknown): string | true => {
+        const values: unknown[] = Array.isArray(value) ? value : [value]
+        // numeric strings as Payload's own number validation takes them (server code may pass a SQL numeric as text)
+        if (values.some((v) => v !== null && v !== undefined && v !== '' && !Number.isInteger(typeof v === 'string' ? Number(v) : v))) return `${f.name} must be a whole number.`
+        return (original ?? payloadNumberValidation)(value as never, options as never) as string | true
+      }
+      return { ...(f as NumberField), validate: validate as NumberField['validate'] } as Field
+    }
+    if ('fields' in f && Array.isArray(f.fields)) return { ...f, fields: withIntegerValidation(f.fields) } as Field
+    if (f.type === 'tabs') return { ...f, tabs: f.tabs!.map((t) => ({ ...t, fields: withIntegerValidation(t.fields) })) } as Field
+    if (f.type === 'blocks' && f.blocks) return { ...f, blocks: f.blocks.map((b) => ({ ...b, fields: withIntegerValidation(b.fields) })) } as Field
+    return field
+  })
+}
+
+/**
+ * For custom endpoints that pass client values on to the Local API (which the guard trusts): the same type check
+ * against the collection's fields, as a 400 naming every wrong-typed field.
+ */
+export function assertCollectionData(req: PayloadRequest, slug: string, data: unknown): void {
+  const fields = req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields as unknown as FieldShape[] | undefined
+  if (!fields) return
+  const errors = checkData(fields, data)
+  if (errors.length) throw invalidFields(errors)
+}

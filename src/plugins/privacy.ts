@@ -1,0 +1,50 @@
+/**
+ * Platform privacy plugin: enforces the parts of `privateField` declarations (src/access/privacy.ts) that
+ * Payload's field access cannot express, for every collection, so none can forget them:
+ * - `lists: false` fields (API keys) never appear in list responses (REST list, GraphQL plural query),
+ *   whoever asks; trusted server code with overrideAccess is unaffected.
+ * Field `access.read` (set by the helper) already hides the field from other roles and makes it nullable
+ * in the GraphQL schema.
+ */
+import type { CollectionAfterReadHook, Config, Field, Plugin } from 'payload'
+
+import { privacyOf } from '@/access/privacy'
+
+/** Top-level paths (through groups, rows, collapsibles, unnamed tabs) of fields declared `lists: false`. */
+export function unlistedPaths(fields: readonly Field[], prefix: string[] = []): string[][] {
+  const out: string[][] = []
+  for (const f of fields) {
+    const named = 'name' in f && typeof f.name === 'string' ? f.name : null
+    const decl = privacyOf(f)
+    if (named && decl?.lists === false) {
+      out.push([...prefix, named])
+      continue
+    }
+    if (f.type === 'group' && named) out.push(...unlistedPaths(f.fields, [...prefix, named]))
+    else if ((f.type === 'row' || f.type === 'collapsible' || f.type === 'group') && 'fields' in f) out.push(...unlistedPaths(f.fields, prefix))
+    else if (f.type === 'tabs')
+      for (const tab of f.tabs) out.push(...unlistedPaths(tab.fields, 'name' in tab && tab.name ? [...prefix, tab.name] : prefix))
+  }
+  return out
+}
+
+const stripUnlisted =
+  (paths: string[][]): CollectionAfterReadHook =>
+  ({ doc, findMany, overrideAccess }) => {
+    if (!findMany || overrideAccess || !doc) return doc
+    for (const path of paths) {
+      let node: Record<string, unknown> | undefined = doc
+      for (const key of path.slice(0, -1)) node = node?.[key] && typeof node[key] === 'object' ? (node[key] as Record<string, unknown>) : undefined
+      if (node) delete node[path[path.length - 1]]
+    }
+    return doc
+  }
+
+export const privacy = (): Plugin => (config: Config): Config => ({
+  ...config,
+  collections: (config.collections ?? []).map((c) => {
+    const paths = unlistedPaths(c.fields)
+    if (!paths.length) return c
+    return { ...c, hooks: { ...c.hooks, afterRead: [...(c.hooks?.afterRead ?? []), stripUnlisted(paths)] } }
+  }),
+})

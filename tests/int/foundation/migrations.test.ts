@@ -1,0 +1,292 @@
+/**
+ * Production applies Payload migrations (src/migrations, `prodMigrations`), while every other test runs on a
+ * schema-PUSHED database: nothing else exercises the migrations' SQL. Here each case gets its own EMPTY database
+ * on the test cluster and runs the migrations' `up`/`down` the way Payload does — each inside one transaction,
+ * with a Drizzle (node-postgres) instance as `db` — then checks the schema and the data they leave behind.
+ *
+ * 20261130_214621_security_surface: the `verification-documents` upload collection replaces media for dealer /
+ * expert verification documents (old media references cannot be kept), and the cars `status` value `pending` is
+ * split: published + an accepted negotiation → `sale_pending`, any other `pending` → `pending_review`.
+ */
+import { createRequire } from 'node:module'
+
+import pg from 'pg'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+
+import { databaseExtras } from '../../../src/db/extras'
+import { migrations } from '../../../src/migrations'
+import * as initial from '../../../src/migrations/20261122_040210_initial'
+import * as securitySurface from '../../../src/migrations/20261130_214621_security_surface'
+
+// drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
+// the same kind of object Payload hands to a migration.
+const requireFromAdapter = createRequire(createRequire(import.meta.url).resolve('@payloadcms/db-postgres'))
+const { drizzle } = requireFromAdapter('drizzle-orm/node-postgres') as {
+  drizzle: (pool: pg.Pool) => { transaction: <T>(fn: (tx: unknown) => Promise<T>) => Promise<T> }
+}
+
+type Migration = { up: (args: never) => Promise<void>; down: (args: never) => Promise<void> }
+
+interface FreshDb {
+  name: string
+  query: <R extends Record<string, unknown> = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<R[]>
+  /** Runs one migration direction in a transaction, as Payload's migrate / migrate:down do. */
+  run: (migration: Migration, direction: 'up' | 'down') => Promise<void>
+  /** Runs statements one by one in a transaction (as applyDatabaseExtras does at init). */
+  exec: (statements: string[]) => Promise<void>
+}
+
+const adminUrl = inject('pgAdminUrl')
+const created: { name: string; pool: pg.Pool }[] = []
+
+async function freshDb(): Promise<FreshDb> {
+  const name = `mig_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  try {
+    await admin.query(`create database "${name}"`)
+  } finally {
+    await admin.end()
+  }
+  const pool = new pg.Pool({ connectionString: `${inject('pgUrlPrefix')}${name}`, max: 2 })
+  pool.on('error', () => {}) // idle connections terminated by the final `drop database … with (force)`
+  created.push({ name, pool })
+  const db = drizzle(pool)
+  return {
+    name,
+    query: async (text, values) => (await pool.query(text, values)).rows,
+    run: async (migration, direction) => {
+      await db.transaction(async (tx) => {
+        await migration[direction]({ db: tx, payload: {}, req: {} } as never)
+      })
+    },
+    exec: async (statements) => {
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        for (const statement of statements) {
+          try {
+            await client.query(statement)
+          } catch (err) {
+            throw new Error(`${(err as Error).message}\n  in: ${statement}`)
+          }
+        }
+        await client.query('commit')
+      } catch (err) {
+        await client.query('rollback')
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+  }
+}
+
+afterAll(async () => {
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  try {
+    for (const { name, pool } of created) {
+      await pool.end().catch(() => {})
+      await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {})
+    }
+  } finally {
+    await admin.end()
+  }
+})
+
+const enumValues = async (db: FreshDb, type: string) =>
+  (
+    await db.query<{ v: string }>(
+      `select e.enumlabel as v from pg_enum e join pg_type t on t.oid = e.enumtypid
+       join pg_namespace n on n.oid = t.typnamespace where n.nspname = 'public' and t.typname = $1 order by e.enumsortorder`,
+      [type],
+    )
+  ).map((r) => r.v)
+
+const tableExists = async (db: FreshDb, table: string) =>
+  (await db.query(`select 1 from information_schema.tables where table_schema = 'public' and table_name = $1`, [table])).length === 1
+
+/** Foreign keys on table.column → referenced table. */
+const foreignKeys = async (db: FreshDb, table: string, column: string) =>
+  (
+    await db.query<{ name: string; ref: string }>(
+      `select c.conname as name, c.confrelid::regclass::text as ref
+       from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+       where c.contype = 'f' and c.conrelid = $1::regclass and a.attname = $2 order by c.conname`,
+      [`public.${table}`, column],
+    )
+  ).map((r) => `${r.name} -> ${r.ref}`)
+
+const OLD_CAR_STATUSES = ['draft', 'pending', 'active', 'sold', 'archived']
+const NEW_CAR_STATUSES = ['draft', 'pending_review', 'active', 'sale_pending', 'sold', 'archived']
+
+/**
+ * Minimal rows on the schema of the initial migration: car A `pending`, published, with an accepted negotiation;
+ * B `pending`, never published (an accepted negotiation all the same); C `pending`, published, only a rejected negotiation; D `active` (with an accepted
+ * one too); a dealer whose verification document points at a media row; an expert verification with a media
+ * document. Returns the ids.
+ */
+async function seedOldData(db: FreshDb) {
+  const one = async (text: string, values?: unknown[]) => (await db.query<{ id: number }>(text, values))[0].id
+  const seller = await one(`insert into users (email) values ('seller@example.test') returning id`)
+  const buyer = await one(`insert into users (email) values ('buyer@example.test') returning id`)
+  const make = await one(`insert into makes (name) values ('Make') returning id`)
+  const model = await one(`insert into models (name, make_id) values ('Model', $1) returning id`, [make])
+  const car = (title: string, status: string, published: boolean) =>
+    one(
+      `insert into cars (title, make_id, model_id, year, price, status, published_at, seller_id)
+       values ($1, $2, $3, 2020, 10000, $4, ${published ? 'now()' : 'null'}, $5) returning id`,
+      [title, make, model, status, seller],
+    )
+  const A = await car('A', 'pending', true)
+  const B = await car('B', 'pending', false)
+  const C = await car('C', 'pending', true)
+  const D = await car('D', 'active', true)
+  const negotiation = (carId: number, status: string) =>
+    db.query(
+      `insert into negotiations (car_id, buyer_id, seller_id, status, current_amount, expires_at)
+       values ($1, $2, $3, $4, 9000, now() + interval '1 day')`,
+      [carId, buyer, seller, status],
+    )
+  await negotiation(A, 'accepted')
+  await negotiation(B, 'accepted') // accepted, but never published: still awaiting review
+  await negotiation(C, 'rejected')
+  await negotiation(D, 'accepted')
+  const media = await one(`insert into media (filename) values ('license.pdf') returning id`)
+  const dealer = await one(`insert into dealers (name, owner_id) values ('Dealer', $1) returning id`, [seller])
+  await db.query(`insert into dealers_documents (_order, _parent_id, id, file_id, type) values (1, $1, 'doc-1', $2, 'business_license')`, [dealer, media])
+  const expert = await one(`insert into expert_verifications (user_id, years_of_experience) values ($1, 5) returning id`, [seller])
+  await db.query(`insert into expert_verifications_rels ("order", parent_id, path, media_id) values (1, $1, 'documents', $2)`, [expert, media])
+  return { A, B, C, D, media, dealer, expert }
+}
+
+const statuses = async (db: FreshDb, ids: Record<string, number>) => {
+  const rows = await db.query<{ id: number; status: string }>(`select id, status::text as status from cars`)
+  const byId = new Map(rows.map((r) => [r.id, r.status]))
+  return Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, byId.get(id)]))
+}
+
+describe('production migrations (src/migrations)', () => {
+  it('lists the initial and the security-surface migrations, in order', () => {
+    expect(migrations.map((m) => m.name)).toEqual(['20261122_040210_initial', '20261130_214621_security_surface'])
+    expect(migrations[0].up).toBe(initial.up)
+    expect(migrations[1].up).toBe(securitySurface.up)
+    expect(migrations[1].down).toBe(securitySurface.down)
+  })
+
+  it('apply in order on an empty database: new cars status enum, verification_documents with its foreign keys', async () => {
+    const db = await freshDb()
+    await db.run(initial, 'up')
+    expect(await enumValues(db, 'enum_cars_status')).toEqual(OLD_CAR_STATUSES)
+    await db.run(securitySurface, 'up')
+
+    expect(await enumValues(db, 'enum_cars_status')).toEqual(NEW_CAR_STATUSES)
+    expect((await db.query(`select column_default as d from information_schema.columns where table_name = 'cars' and column_name = 'status'`))[0].d).toMatch(/^'draft'::/)
+    expect(await tableExists(db, 'verification_documents')).toBe(true)
+    expect(await foreignKeys(db, 'dealers_documents', 'file_id')).toEqual(['dealers_documents_file_id_verification_documents_id_fk -> verification_documents'])
+    expect(await foreignKeys(db, 'expert_verifications_rels', 'verification_documents_id')).toEqual([
+      'expert_verifications_rels_verification_documents_fk -> verification_documents',
+    ])
+    expect(await foreignKeys(db, 'payload_locked_documents_rels', 'verification_documents_id')).toEqual([
+      'payload_locked_documents_rels_verification_documents_fk -> verification_documents',
+    ])
+    // Nothing left pointing verification documents at the public media collection.
+    const mediaColumn = await db.query(`select 1 from information_schema.columns where table_name = 'expert_verifications_rels' and column_name = 'media_id'`)
+    expect(mediaColumn).toEqual([])
+    expect(await foreignKeys(db, 'dealers_documents', 'file_id')).not.toContainEqual(expect.stringContaining('-> media'))
+  })
+
+  it('maps existing data: pending → sale_pending / pending_review; media references to verification documents are removed', async () => {
+    const db = await freshDb()
+    await db.run(initial, 'up')
+    const ids = await seedOldData(db)
+    expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({ A: 'pending', B: 'pending', C: 'pending', D: 'active' })
+
+    await db.run(securitySurface, 'up')
+
+    expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({
+      A: 'sale_pending',
+      B: 'pending_review',
+      C: 'pending_review',
+      D: 'active',
+    })
+    // The dealer's document pointed at a (public) media file: no reference to it survives.
+    const docs = await db.query<{ file_id: number | null }>(`select file_id from dealers_documents where _parent_id = $1`, [ids.dealer])
+    expect(docs.filter((d) => d.file_id !== null)).toEqual([])
+    expect(await db.query(`select 1 from expert_verifications_rels where parent_id = $1`, [ids.expert])).toEqual([])
+    // The media row itself and the rest of the data are untouched.
+    expect(await db.query(`select id from media`)).toEqual([{ id: ids.media }])
+    expect((await db.query(`select count(*)::int as n from negotiations`))[0].n).toBe(4)
+  })
+
+  it('down restores the old enum (pending_review / sale_pending → pending), and up applies again', async () => {
+    const db = await freshDb()
+    await db.run(initial, 'up')
+    const ids = await seedOldData(db)
+    await db.run(securitySurface, 'up')
+    // A document uploaded to verification-documents after the upgrade.
+    const vd = (await db.query<{ id: number }>(`insert into verification_documents (filename, owner_id) values ('new.pdf', (select id from users limit 1)) returning id`))[0].id
+    await db.query(`insert into dealers_documents (_order, _parent_id, id, file_id) values (2, $1, 'doc-2', $2)`, [ids.dealer, vd])
+
+    await db.run(securitySurface, 'down')
+
+    expect(await enumValues(db, 'enum_cars_status')).toEqual(OLD_CAR_STATUSES)
+    expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({ A: 'pending', B: 'pending', C: 'pending', D: 'active' })
+    expect(await tableExists(db, 'verification_documents')).toBe(false)
+    expect(await enumValues(db, 'enum_verification_documents_document_type')).toEqual([])
+    expect(await foreignKeys(db, 'dealers_documents', 'file_id')).toEqual(['dealers_documents_file_id_media_id_fk -> media'])
+    expect(await foreignKeys(db, 'expert_verifications_rels', 'media_id')).toEqual(['expert_verifications_rels_media_fk -> media'])
+    // No dealer document left pointing a verification-documents id at an unrelated media row.
+    expect((await db.query<{ file_id: number | null }>(`select file_id from dealers_documents`)).filter((d) => d.file_id !== null)).toEqual([])
+
+    // Round trip: up again on the downgraded database.
+    await db.run(securitySurface, 'up')
+    expect(await enumValues(db, 'enum_cars_status')).toEqual(NEW_CAR_STATUSES)
+    expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({
+      A: 'sale_pending',
+      B: 'pending_review',
+      C: 'pending_review',
+      D: 'active',
+    })
+    expect(await tableExists(db, 'verification_documents')).toBe(true)
+  })
+
+  it('applies on a database the platform has run on: the previous release’s database extras are present', async () => {
+    // Production runs the migrations at init on a database that already holds the extras (partial indexes on
+    // cars.status among them) of the release before; the extras of this release are applied right after.
+    const current = await databaseExtras()
+    const previous = current.map((statement) =>
+      statement
+        .replace(/cars_pending_review_idx on cars \(created_at\) where status = 'pending_review'/, "cars_pending_idx on cars (created_at) where status = 'pending'")
+        .replace(/where status in \('active', 'sale_pending', 'sold'\)/, "where status in ('active', 'sold')"),
+    )
+    expect(previous.filter((st) => /pending_review|sale_pending/.test(st))).toEqual([]) // the emulation is complete
+    const db = await freshDb()
+    await db.run(initial, 'up')
+    await db.exec(previous)
+    const ids = await seedOldData(db)
+
+    await db.run(securitySurface, 'up')
+    expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({ A: 'sale_pending', B: 'pending_review', C: 'pending_review', D: 'active' })
+    await db.exec(current)
+    const partial = await db.query<{ indexname: string }>(`select indexname from pg_indexes where tablename = 'cars' and indexdef like '%WHERE%' order by 1`)
+    expect(partial.map((r) => r.indexname)).toEqual(
+      expect.arrayContaining(['cars_active_created_idx', 'cars_pending_review_idx', 'cars_public_make_created_idx', 'cars_title_prefix_idx']),
+    )
+
+    // Rolling back to the previous release: down, then that release's extras.
+    await db.run(securitySurface, 'down')
+    expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({ A: 'pending', B: 'pending', C: 'pending', D: 'active' })
+    await db.exec(previous)
+  })
+
+  it('down then initial down leaves an empty public schema', async () => {
+    const db = await freshDb()
+    await db.run(initial, 'up')
+    await db.run(securitySurface, 'up')
+    await db.run(securitySurface, 'down')
+    await db.run(initial, 'down')
+    expect(await db.query(`select table_name from information_schema.tables where table_schema = 'public'`)).toEqual([])
+  })
+})
