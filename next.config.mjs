@@ -15,6 +15,9 @@ const nextConfig = {
     'pg',
   ],
   poweredByHeader: false,
+  // Browser tests run their own Next dev servers at once; each gets its own build directory, since Next 16 locks
+  // one per dev server (tests/helpers/browser.ts). Everything else uses .next.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   typescript: { ignoreBuildErrors: true }, // `npm run build` runs `tsc --noEmit` first
 }
 

@@ -119,8 +119,8 @@ export const moderateListingStatus: CollectionBeforeChangeHook = async ({ data, 
     return data
   }
   if (privileged) {
-    const d = decide(carListingMachine, { ...(originalDoc as Data), status: current } as never, { to: requested }, user)
-    if (!d.ok) throw new HttpError(d.status, d.message)
+    const d = decide(carListingMachine, { ...(originalDoc as Data), status: current } as never, { to: requested }, user, { plainEdit: true })
+    if (!d.ok) throw new HttpError(d.status, d.message, 'data' in d ? d.data : undefined)
   }
   return data
 }

@@ -67,8 +67,11 @@ export async function applyTransition<S extends string, D extends Record<string,
 }
 
 /**
- * `beforeChange` guard: a status change that does not come through `applyTransition` must still be a
- * transition of the table that the actor may fire (admins included; nobody jumps states).
+ * `beforeChange` guard: a status change that does not come through `applyTransition` (REST `PATCH`, the admin
+ * panel's save, a Local API update) must still be a transition of the table that the actor may fire (admins
+ * included; nobody jumps states), and must not be an action-only one (`via` in the table): those carry effects
+ * (stock, refunds, notifications…) that only their action runs, so the edit is refused with 409 naming the
+ * action, and nothing is written.
  */
 export function workflowGuard<S extends string, D>(machine: StateMachine<S, D>): CollectionBeforeChangeHook {
   return ({ data, originalDoc, operation, req, context }) => {
@@ -83,8 +86,8 @@ export function workflowGuard<S extends string, D>(machine: StateMachine<S, D>):
     const next = data?.[field]
     const current = originalDoc?.[field]
     if (next === undefined || next === current) return data
-    const decision = decide(machine, { ...(originalDoc as D) }, { to: next as S }, currentUser(req), { system: !req.user })
-    if (!decision.ok) throw new HttpError(decision.status, decision.message)
+    const decision = decide(machine, { ...(originalDoc as D) }, { to: next as S }, currentUser(req), { system: !req.user, plainEdit: true })
+    if (!decision.ok) throw new HttpError(decision.status, decision.message, decision.data)
     return data
   }
 }

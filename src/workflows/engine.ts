@@ -28,6 +28,16 @@ export interface Transition<S extends string, D> {
   /** Extra precondition: return an error message to refuse with 409, or null to allow. */
   guard?: (ctx: TransitionContext<D>) => string | null
   description?: string
+  /**
+   * The action that fires this transition and runs its effects (e.g. `POST /api/orders/:id/cancel`, or a job).
+   * Set (here, or for the whole machine with {@link StateMachine.actionsOnly}), the transition is action-only:
+   * a plain status edit (REST `PATCH`, the admin panel's save, a Local API update) that would fire it is
+   * refused with 409 naming this action, because the edit would skip the effects. `false` keeps one transition
+   * of an action-only machine patchable.
+   */
+  via?: string | false
+  /** What the action does that a plain status edit would skip, for the refusal (`Cancelling an order returns its stock`). */
+  effects?: string
 }
 
 export interface StateMachine<S extends string, D> {
@@ -46,6 +56,11 @@ export interface StateMachine<S extends string, D> {
    * party (a user with the `seller` role is not the seller of somebody else's listing).
    */
   relationNames?: readonly string[]
+  /**
+   * Every transition is action-only (see {@link Transition.via}); a transition without its own `via` is fired by
+   * this template with `{action}` replaced (`POST /api/orders/:id/{action}`).
+   */
+  actionsOnly?: { via: string }
 }
 
 export function defineMachine<S extends string, D = Record<string, unknown>>(m: StateMachine<S, D>): StateMachine<S, D> {
@@ -57,9 +72,23 @@ export function defineMachine<S extends string, D = Record<string, unknown>>(m: 
   return m
 }
 
+/** The action that must fire `t` (its effects run there), or null when a plain status edit may fire it. */
+export function actionOnlyVia<S extends string, D>(m: StateMachine<S, D>, t: Transition<S, D>): string | null {
+  if (t.via === false) return null
+  if (t.via) return t.via
+  return m.actionsOnly ? m.actionsOnly.via.replace('{action}', t.action) : null
+}
+
+/** The refusal of a plain status edit that would fire the action-only transition `t`. */
+export function actionOnlyMessage<S extends string, D>(m: StateMachine<S, D>, t: Transition<S, D>): string {
+  const via = actionOnlyVia(m, t) ?? ''
+  const what = t.effects ?? `Moving a ${m.name} to ${t.to} (${t.action}) has effects a status edit would skip`
+  return `${what}: use ${via}.`
+}
+
 export type Decision<S extends string, D> =
   | { ok: true; transition: Transition<S, D> }
-  | { ok: false; status: 403 | 409; message: string }
+  | { ok: false; status: 403 | 409; message: string; data?: Record<string, unknown> }
 
 export function partiesOf<S extends string, D>(m: StateMachine<S, D>, doc: D, actor: AccessUser | null, system = false): Set<string> {
   const relationOnly = new Set<string>(m.relationNames ?? [])
@@ -78,7 +107,17 @@ export function decide<S extends string, D>(
   doc: D,
   request: { action?: string; to?: S },
   actor: AccessUser | null,
-  opts: { system?: boolean; now?: Date; input?: Record<string, unknown> } = {},
+  opts: {
+    system?: boolean
+    now?: Date
+    input?: Record<string, unknown>
+    /**
+     * A plain status edit (REST `PATCH`, admin panel, Local API update) rather than the action: a transition
+     * declared action-only is not fired; when every transition that would apply is action-only → 409 naming
+     * the action to use.
+     */
+    plainEdit?: boolean
+  } = {},
 ): Decision<S, D> {
   const current = (doc as Record<string, unknown>)[m.field] as S
   const candidates = m.transitions.filter((t) =>
@@ -100,10 +139,26 @@ export function decide<S extends string, D>(
   }
   const ctx: TransitionContext<D> = { doc, actor, parties, now: opts.now ?? new Date(), input: opts.input }
   let lastRefusal = ''
+  let actionOnly: Transition<S, D> | null = null
   for (const t of fromHere) {
     const refusal = t.guard?.(ctx) ?? null
-    if (refusal === null) return { ok: true, transition: t }
-    lastRefusal = refusal
+    if (refusal !== null) {
+      lastRefusal = refusal
+      continue
+    }
+    if (opts.plainEdit && actionOnlyVia(m, t)) {
+      actionOnly ??= t
+      continue
+    }
+    return { ok: true, transition: t }
+  }
+  if (actionOnly) {
+    return {
+      ok: false,
+      status: 409,
+      message: actionOnlyMessage(m, actionOnly),
+      data: { action: actionOnly.action, via: actionOnlyVia(m, actionOnly), from: current, to: actionOnly.to },
+    }
   }
   return { ok: false, status: 409, message: lastRefusal }
 }

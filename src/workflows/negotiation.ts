@@ -66,19 +66,22 @@ export const negotiationMachine = defineMachine<NegotiationStatus, NegotiationDo
   initial: 'open',
   terminal: ['accepted', 'rejected', 'withdrawn', 'expired'],
   relationNames: ['buyer', 'seller'],
+  // Every move carries effects (closedAt, agreedPrice, the car reserved, rival offers rejected, notifications)
+  // that only its action or job runs: a status edit is refused with 409 naming the action.
+  actionsOnly: { via: 'POST /api/negotiations/:id/{action}' },
   relations: (doc, actor) => {
     const side = sideOf(doc, actor)
     return side ? [side] : []
   },
   transitions: [
-    { action: 'counter', from: ['open'], to: 'open', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; new amount, flips `turn`, renews `expiresAt`, appends to `offers`.' },
-    { action: 'accept', from: ['open'], to: 'accepted', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; `agreedPrice` = latest offer, car → `sale_pending`, the car\'s other open negotiations → `rejected`.' },
-    { action: 'reject', from: ['open'], to: 'rejected', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is.' },
-    { action: 'withdraw', from: ['open'], to: 'withdrawn', by: ['buyer'], description: 'The buyer, whoever\'s turn it is.' },
-    { action: 'expire', from: ['open'], to: 'expired', by: ['system'], guard: isDue, description: 'Job, every minute: `expiresAt` has passed.' },
-    { action: 'auto_accept', from: ['open'], to: 'accepted', by: ['system'], description: 'A buyer offer ≥ the car\'s private `autoAcceptPrice`; same effects as accept.' },
-    { action: 'auto_decline', from: ['open'], to: 'rejected', by: ['system'], description: 'A buyer offer ≤ the car\'s private `autoDeclinePrice`.' },
-    { action: 'supersede', from: ['open'], to: 'rejected', by: ['system'], description: 'Another negotiation on the same car was accepted.' },
+    { action: 'counter', from: ['open'], to: 'open', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; new amount, flips `turn`, renews `expiresAt`, appends to `offers`.', effects: 'Countering records the new offer, renews the expiry and notifies the other party' },
+    { action: 'accept', from: ['open'], to: 'accepted', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; `agreedPrice` = latest offer, car → `sale_pending`, the car\'s other open negotiations → `rejected`.', effects: 'Accepting an offer sets the agreed price, reserves the car, rejects the other offers on it and notifies the other party' },
+    { action: 'reject', from: ['open'], to: 'rejected', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is.', effects: 'Rejecting an offer closes the negotiation and notifies the other party' },
+    { action: 'withdraw', from: ['open'], to: 'withdrawn', by: ['buyer'], description: 'The buyer, whoever\'s turn it is.', effects: 'Withdrawing an offer closes the negotiation and notifies the seller' },
+    { action: 'expire', from: ['open'], to: 'expired', by: ['system'], guard: isDue, description: 'Job, every minute: `expiresAt` has passed.', via: 'the expire-negotiations job', effects: 'Expiring a negotiation closes it and notifies both parties' },
+    { action: 'auto_accept', from: ['open'], to: 'accepted', by: ['system'], description: 'A buyer offer ≥ the car\'s private `autoAcceptPrice`; same effects as accept.', via: 'POST /api/negotiations or POST /api/negotiations/:id/counter (the seller\'s thresholds)', effects: 'Accepting an offer sets the agreed price, reserves the car, rejects the other offers on it and notifies both parties' },
+    { action: 'auto_decline', from: ['open'], to: 'rejected', by: ['system'], description: 'A buyer offer ≤ the car\'s private `autoDeclinePrice`.', via: 'POST /api/negotiations or POST /api/negotiations/:id/counter (the seller\'s thresholds)', effects: 'Declining an offer closes the negotiation and notifies the buyer' },
+    { action: 'supersede', from: ['open'], to: 'rejected', by: ['system'], description: 'Another negotiation on the same car was accepted.', via: 'POST /api/negotiations/:id/accept (on another negotiation of the car)', effects: 'Superseding a negotiation closes it and notifies the buyer' },
   ],
 })
 

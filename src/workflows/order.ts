@@ -29,6 +29,9 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
   states: ORDER_STATES,
   initial: 'pending',
   terminal: ['delivered', 'cancelled', 'refunded'],
+  // Every move carries effects (stock, refunds, payments, notifications) that only its action runs: an admin
+  // `PATCH {status}` (the admin panel's save) is refused with 409 naming the action.
+  actionsOnly: { via: 'POST /api/orders/:id/{action}' },
   relations: (doc, actor: AccessUser) => {
     const me = String(actor.id)
     const rel: string[] = []
@@ -37,7 +40,15 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
     return rel
   },
   transitions: [
-    { action: 'pay', from: ['pending'], to: 'paid', by: ['system', 'admin'], description: 'Card payment succeeded (Stripe webhook).' },
+    {
+      action: 'pay',
+      from: ['pending'],
+      to: 'paid',
+      by: ['system', 'admin'],
+      description: 'Card payment succeeded (Stripe webhook).',
+      via: 'the Stripe webhook (POST /api/stripe/webhooks, payment_intent.succeeded)',
+      effects: 'Marking an order paid records the payment and notifies the customer and the sellers',
+    },
     {
       action: 'process',
       from: ['pending', 'paid'],
@@ -45,6 +56,8 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
       by: ['order_seller', 'admin', 'system'],
       guard: ({ doc }) => (doc.status === 'pending' && !isCod(doc) ? 'The order is not paid yet.' : null),
       description: 'A seller ships its lines while others remain (cash-on-delivery orders start here unpaid).',
+      via: 'POST /api/orders/:id/ship',
+      effects: 'Processing an order records the shipped lines (tracking numbers)',
     },
     {
       action: 'ship',
@@ -53,6 +66,7 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
       by: ['order_seller', 'admin', 'system'],
       guard: ({ doc }) => (doc.status === 'pending' && !isCod(doc) ? 'The order is not paid yet.' : null),
       description: 'Every line has been shipped by its seller.',
+      effects: 'Shipping an order records each line as shipped and notifies the customer',
     },
     {
       action: 'deliver',
@@ -60,6 +74,7 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
       to: 'delivered',
       by: ['customer', 'order_seller', 'admin', 'system'],
       description: 'Received; a cash-on-delivery payment is recorded as collected.',
+      effects: 'Delivering an order settles a cash-on-delivery payment and notifies the customer',
     },
     {
       action: 'cancel',
@@ -67,6 +82,7 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
       to: 'cancelled',
       by: ['customer', 'admin', 'system'],
       description: 'Stock returns; what was paid is refunded through Stripe.',
+      effects: 'Cancelling an order returns its stock and refunds the payment',
     },
     {
       action: 'expire',
@@ -75,6 +91,8 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
       by: ['system'],
       guard: ({ doc }) => (isCod(doc) ? 'Cash-on-delivery orders do not expire.' : null),
       description: 'Unpaid card order after `unpaidOrderTtlMinutes` (job); stock returns.',
+      via: 'the commerce-expire-unpaid-orders job (or POST /api/orders/:id/cancel)',
+      effects: 'Expiring an order returns its stock and cancels its payment',
     },
     {
       action: 'refund',
@@ -82,6 +100,7 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
       to: 'refunded',
       by: ['admin', 'system'],
       description: 'Fully refunded after payment (admin, or a `charge.refunded` webhook).',
+      effects: 'Refunding an order refunds the payment through Stripe and returns unshipped stock',
     },
   ],
 })

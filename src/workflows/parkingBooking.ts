@@ -37,6 +37,9 @@ export const parkingBookingMachine = defineMachine<ParkingBookingStatus, Parking
   states: PARKING_BOOKING_STATUSES,
   initial: 'pending',
   terminal: ['completed', 'cancelled'],
+  // Every move carries effects (refund, timestamps, notifications) that only its action or job runs: an admin
+  // `PATCH {status}` is refused with 409 naming the action.
+  actionsOnly: { via: 'POST /api/parking-bookings/:id/{action}' },
   relations: (doc, actor) => {
     const r: string[] = []
     if (idOf(doc.user) === String(actor.id)) r.push('driver')
@@ -50,6 +53,8 @@ export const parkingBookingMachine = defineMachine<ParkingBookingStatus, Parking
       to: 'active',
       by: ['spot_owner', 'admin'],
       description: 'POST /validate with the QR code or spot + PIN, within [start − checkInGraceMinutes, end].',
+      via: 'POST /api/parking-bookings/validate',
+      effects: 'Checking a driver in checks the QR code or PIN, stamps checkedInAt and notifies the driver',
       guard: (ctx) => {
         const grace = Number(ctx.input?.graceMinutes ?? 15)
         return checkInRefusal(ctx.doc.startTime, ctx.doc.endTime, nowOf(ctx), grace)
@@ -61,6 +66,8 @@ export const parkingBookingMachine = defineMachine<ParkingBookingStatus, Parking
       to: 'completed',
       by: ['driver', 'spot_owner', 'admin'],
       description: 'POST /:id/check-out.',
+      via: 'POST /api/parking-bookings/:id/check-out',
+      effects: 'Checking out stamps checkedOutAt',
     },
     {
       action: 'cancel',
@@ -68,6 +75,7 @@ export const parkingBookingMachine = defineMachine<ParkingBookingStatus, Parking
       to: 'cancelled',
       by: ['driver', 'admin'],
       description: 'POST /:id/cancel; refund per the platform cancellation policy.',
+      effects: 'Cancelling a parking booking computes its refund (refundAmount, payment status) and notifies the spot owner',
       guard: (ctx) => (nowOf(ctx) > ms(ctx.doc.endTime) ? 'The booking window is over.' : null),
     },
     {
@@ -76,6 +84,8 @@ export const parkingBookingMachine = defineMachine<ParkingBookingStatus, Parking
       to: 'cancelled',
       by: ['system'],
       description: 'Job: never checked in by the end of the window; cancellationReason no_show, no refund.',
+      via: 'the parking-no-shows job',
+      effects: 'Marking a no-show records the reason and notifies the driver',
       guard: (ctx) => (nowOf(ctx) >= ms(ctx.doc.endTime) ? null : 'The booking window is not over yet.'),
     },
     {
@@ -84,6 +94,8 @@ export const parkingBookingMachine = defineMachine<ParkingBookingStatus, Parking
       to: 'completed',
       by: ['system'],
       description: 'Job: still checked in after the end of the window.',
+      via: 'the parking-overstays job',
+      effects: 'Completing an overstay stamps checkedOutAt',
       guard: (ctx) => (nowOf(ctx) >= ms(ctx.doc.endTime) ? null : 'The booking window is not over yet.'),
     },
   ],

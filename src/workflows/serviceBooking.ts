@@ -37,7 +37,18 @@ export const serviceBookingMachine = defineMachine<ServiceBookingStatus, Service
   terminal: ['completed', 'rejected', 'cancelled'],
   transitions: [
     { action: 'approve', from: ['pending_approval'], to: 'approved', by: ['admin'], description: 'POST /:id/approve; optional admin discount' },
-    { action: 'reject', from: ['pending_approval'], to: 'rejected', by: ['admin'], description: 'POST /:id/reject {reason}' },
+    {
+      action: 'reject',
+      from: ['pending_approval'],
+      to: 'rejected',
+      by: ['admin'],
+      description: 'POST /:id/reject {reason}',
+      // The reason is required, stored (rejectionReason is server-only) and sent to the customer; the other moves'
+      // effects (statusHistory, notification, socket event, technician status) run in the collection's hooks on
+      // any status change, so a status edit and the action are equivalent for them.
+      via: 'POST /api/service-bookings/:id/reject',
+      effects: 'Rejecting a service booking requires a reason, which is stored and sent to the customer',
+    },
     {
       action: 'depart',
       from: ['approved'],

@@ -6,63 +6,14 @@
  * Chromium: CHROMIUM_PATH or /usr/bin/chromium; when missing, the setup installs Debian's `chromium`
  * (`apt-get install -y chromium`, as root), or fails saying how to install it.
  */
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
-
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../src/server'
+import { FIRST_COMPILE_MS, findChromium, LAUNCH_ARGS, ownNextBuildDir, waitForOk } from '../helpers/browser'
 import { testPayload } from '../helpers/payload'
 import { startTestServer } from '../helpers/server'
 import { createUser, type TestUser } from '../helpers/users'
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const FIRST_COMPILE_MS = 8 * 60_000
-
-function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
-  const found = candidates.find((p) => fs.existsSync(p))
-  if (found) return found
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
-  if (isRoot) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    spawnSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 5 * 60_000 })
-    spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore', env, timeout: 10 * 60_000 })
-    if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
-  }
-  throw new Error(
-    'No Chromium found for the browser test. Install it with `apt-get update && apt-get install -y chromium` (as root), ' +
-      'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
-  )
-}
-
-/** Polls `url` until it answers 200 (Next compiles /admin on first request) or the deadline passes. */
-async function waitForOk(url: string, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs
-  let last = ''
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(Math.max(1_000, deadline - Date.now())) })
-      if (res.status === 200) return
-      last = `HTTP ${res.status}`
-    } catch (err) {
-      last = String(err)
-    }
-    await new Promise((r) => setTimeout(r, 1_000)) // poll interval
-  }
-  throw new Error(`${url} not ready after ${deadlineMs} ms (${last})`)
-}
-
 
 let server: RunningServer
 let browser: Browser
@@ -93,6 +44,7 @@ beforeAll(async () => {
   }
   // Other sellers' public listings: visible through the API, but not in this seller's admin list.
   for (let i = 0; i < 4; i++) await car(other, `Foreign listing ${i} ${stamp}`, 'active')
+  ownNextBuildDir('scope')
   server = await startTestServer({ next: true, dev: true })
   await waitForOk(`${server.url}/admin/login`, FIRST_COMPILE_MS)
   browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { AccessUser } from '../../../src/access/roles'
-import { decide, defineMachine, describeMachine, partiesOf, statusOptions } from '../../../src/workflows/engine'
+import { actionOnlyVia, decide, defineMachine, describeMachine, partiesOf, statusOptions } from '../../../src/workflows/engine'
 import { negotiationMachine, type NegotiationDoc } from '../../../src/workflows/negotiation'
 
 type Doc = { status: 'draft' | 'live' | 'closed' | 'archived'; owner: number; locked?: boolean }
@@ -132,5 +132,66 @@ describe('docs and options', () => {
       { value: 'pending_approval', label: 'Pending approval' },
       { value: 'on_way', label: 'On way' },
     ])
+  })
+})
+
+describe('action-only transitions (plain status edits)', () => {
+  const m = defineMachine<Doc['status'], Doc>({
+    name: 'thing',
+    field: 'status',
+    states: ['draft', 'live', 'closed', 'archived'],
+    initial: 'draft',
+    terminal: ['archived'],
+    relations: (doc, actor) => (String(doc.owner) === String(actor.id) ? ['owner'] : []),
+    transitions: [
+      { action: 'publish', from: ['draft'], to: 'live', by: ['owner', 'admin'], via: 'POST /api/things/:id/publish', effects: 'Publishing a thing notifies its followers' },
+      { action: 'force_close', from: ['live'], to: 'closed', by: ['admin'], via: 'POST /api/things/:id/force-close' },
+      { action: 'close', from: ['live'], to: 'closed', by: ['owner'] },
+      { action: 'archive', from: ['closed'], to: 'archived', by: ['admin'] },
+    ],
+  })
+  const whole = defineMachine<Doc['status'], Doc>({
+    name: 'order-like',
+    field: 'status',
+    states: ['draft', 'live', 'closed', 'archived'],
+    initial: 'draft',
+    terminal: [],
+    actionsOnly: { via: 'POST /api/things/:id/{action}' },
+    transitions: [
+      { action: 'publish', from: ['draft'], to: 'live', by: ['admin'] },
+      { action: 'archive', from: ['closed'], to: 'archived', by: ['admin'], via: false },
+    ],
+  })
+
+  it('the action still fires it; a plain edit is refused with 409 naming the action and what it does', () => {
+    expect(decide(m, { status: 'draft', owner: 1 }, { action: 'publish' }, owner).ok).toBe(true)
+    const d = decide(m, { status: 'draft', owner: 1 }, { to: 'live' }, owner, { plainEdit: true })
+    expect(d).toEqual({
+      ok: false,
+      status: 409,
+      message: 'Publishing a thing notifies its followers: use POST /api/things/:id/publish.',
+      data: { action: 'publish', via: 'POST /api/things/:id/publish', from: 'draft', to: 'live' },
+    })
+  })
+
+  it('who may not fire it at all still gets 403, a wrong state 409 as before', () => {
+    expect(decide(m, { status: 'draft', owner: 1 }, { to: 'live' }, other, { plainEdit: true })).toMatchObject({ status: 403 })
+    expect(decide(m, { status: 'closed', owner: 1 }, { to: 'live' }, admin, { plainEdit: true })).toMatchObject({ status: 409, message: 'Cannot move to live: the thing is closed.' })
+  })
+
+  it('a patchable transition to the same state wins over an action-only one', () => {
+    // the owner may `close` (patchable); the admin only `force_close` (action-only)
+    expect(decide(m, { status: 'live', owner: 1 }, { to: 'closed' }, owner, { plainEdit: true })).toMatchObject({ ok: true, transition: { action: 'close' } })
+    const refused = decide(m, { status: 'live', owner: 1 }, { to: 'closed' }, admin, { plainEdit: true })
+    expect(refused).toMatchObject({ ok: false, status: 409, message: 'Moving a thing to closed (force_close) has effects a status edit would skip: use POST /api/things/:id/force-close.' })
+    expect(decide(m, { status: 'closed', owner: 1 }, { to: 'archived' }, admin, { plainEdit: true }).ok).toBe(true)
+  })
+
+  it('actionsOnly covers the whole machine (the path derived from the action); via: false opts one out', () => {
+    expect(actionOnlyVia(whole, whole.transitions[0])).toBe('POST /api/things/:id/publish')
+    expect(actionOnlyVia(whole, whole.transitions[1])).toBeNull()
+    expect(decide(whole, { status: 'draft', owner: 1 }, { to: 'live' }, admin, { plainEdit: true })).toMatchObject({ status: 409 })
+    expect(decide(whole, { status: 'closed', owner: 1 }, { to: 'archived' }, admin, { plainEdit: true }).ok).toBe(true)
+    expect(actionOnlyVia(m, m.transitions[2])).toBeNull()
   })
 })

@@ -1,0 +1,63 @@
+/**
+ * Browser tests' shared setup: Debian's Chromium driven by playwright-core (never a downloaded browser).
+ * Chromium: CHROMIUM_PATH or /usr/bin/chromium; when missing, installs Debian's `chromium` (`apt-get install -y
+ * chromium`, as root), or fails saying how to install it.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+
+/** Flags that keep Chromium off this machine's closed network. */
+export const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+/** Next (dev mode) compiles /admin on the first request. */
+export const FIRST_COMPILE_MS = 8 * 60_000
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const found = candidates.find((p) => fs.existsSync(p))
+  if (found) return found
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+  if (isRoot) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    spawnSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 5 * 60_000 })
+    spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore', env, timeout: 10 * 60_000 })
+    if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
+  }
+  throw new Error(
+    'No Chromium found for the browser test. Install it with `apt-get update && apt-get install -y chromium` (as root), ' +
+      'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
+  )
+}
+
+/** Polls `url` until it answers 200 (Next compiles /admin on first request) or the deadline passes. */
+export async function waitForOk(url: string, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs
+  let last = ''
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(Math.max(1_000, deadline - Date.now())) })
+      if (res.status === 200) return
+      last = `HTTP ${res.status}`
+    } catch (err) {
+      last = String(err)
+    }
+    await new Promise((r) => setTimeout(r, 1_000)) // poll interval
+  }
+  throw new Error(`${url} not ready after ${deadlineMs} ms (${last})`)
+}
+
+/**
+ * Gives this test file's Next dev server a build directory of its own (`.next/e2e/<name>`): Next 16 locks the
+ * directory per dev server, and browser test files run in parallel. Call before starting the server.
+ */
+export function ownNextBuildDir(name: string): void {
+  process.env.NEXT_DIST_DIR = `.next/e2e/${name}`
+}
