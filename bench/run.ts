@@ -33,7 +33,7 @@ const duration = Number(process.env.BENCH_DURATION || 10)
 const warmup = Number(process.env.BENCH_WARMUP || 3)
 const connectionsList = (process.env.BENCH_CONNECTIONS || '16,64').split(',').map(Number)
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
-/** Node flags of the server process: a bounded old generation, as recommended for production (the README (performance section)). */
+/** Node flags of the server process: a bounded old generation, as recommended for production (docs/performance.md). */
 const serverNodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=512').split(' ').filter(Boolean)
 
 const log = (...a: unknown[]) => console.log('[bench]', ...a)

@@ -167,7 +167,7 @@ export function decide<S extends string, D>(
 export const statusOptions = <S extends string, D>(m: StateMachine<S, D>) =>
   m.states.map((s) => ({ value: s, label: s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) }))
 
-/** A markdown table of the transitions, for the README. */
+/** A markdown table of the transitions, for the docs (docs/<domain>.md). */
 export function describeMachine<S extends string, D>(m: StateMachine<S, D>): string {
   const rows = m.transitions.map((t) => `| \`${t.action}\` | ${t.from.join(', ')} | ${t.to} | ${t.by.join(', ')} | ${t.description ?? ''} |`)
   return ['| action | from | to | by | notes |', '|---|---|---|---|---|', ...rows].join('\n')

@@ -95,11 +95,11 @@ describe('helpers', () => {
   })
 })
 
-describe('README negotiation section', () => {
+describe('docs/negotiation.md', () => {
   it('carries the current state table (describeMachine output)', async () => {
     const { readFileSync } = await import('node:fs')
     const { describeMachine } = await import('../../../src/workflows/engine')
-    const md = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    const md = readFileSync(new URL('../../../docs/negotiation.md', import.meta.url), 'utf8')
     expect(md).toContain(describeMachine(negotiationMachine))
   })
 })
