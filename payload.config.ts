@@ -1,5 +1,5 @@
 /**
- * AutoHub's Payload configuration: assembles collections, globals, plugins, jobs and endpoints. No logic here.
+ * AutoHub's Payload configuration: the domain plugins, globals and adapters. No logic here.
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,24 +11,15 @@ import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { catalogCollections } from './collections/catalog'
-import { commerceCollections } from './collections/commerce'
-import { communityCollections } from './collections/community'
-import { contentCollections } from './collections/content'
-import { discoveryCollections } from './collections/discovery'
-import { identityCollections } from './collections/identity'
-import { negotiationCollections } from './collections/negotiation'
-import { parkingCollections } from './collections/parking'
-import { servicesCollections } from './collections/services'
-import { catalogEndpoints } from './endpoints/catalog'
-import { commerceEndpoints } from './endpoints/commerce'
-import { communityEndpoints } from './endpoints/community'
-import { contentEndpoints } from './endpoints/content'
-import { discoveryEndpoints } from './endpoints/discovery'
-import { identityEndpoints } from './endpoints/identity'
-import { negotiationEndpoints } from './endpoints/negotiation'
-import { parkingEndpoints } from './endpoints/parking'
-import { servicesEndpoints } from './endpoints/services'
+import { identityPlugin } from './collections/identity/plugin'
+import { catalogPlugin } from './collections/catalog/plugin'
+import { discoveryPlugin } from './collections/discovery/plugin'
+import { contentPlugin } from './collections/content/plugin'
+import { communityPlugin } from './collections/community/plugin'
+import { negotiationPlugin } from './collections/negotiation/plugin'
+import { commercePlugin } from './collections/commerce/plugin'
+import { parkingPlugin } from './collections/parking/plugin'
+import { servicesPlugin } from './collections/services/plugin'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
 import { applyDatabaseExtras, EXTRA_TABLES } from './src/db/extras'
@@ -54,29 +45,7 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
     components: {},
   },
-  collections: [
-    ...identityCollections,
-    ...catalogCollections,
-    ...discoveryCollections,
-    ...contentCollections,
-    ...communityCollections,
-    ...negotiationCollections,
-    ...commerceCollections,
-    ...parkingCollections,
-    ...servicesCollections,
-  ],
   globals: [SiteSettings, PlatformSettings],
-  endpoints: [
-    ...identityEndpoints,
-    ...catalogEndpoints,
-    ...discoveryEndpoints,
-    ...contentEndpoints,
-    ...communityEndpoints,
-    ...negotiationEndpoints,
-    ...commerceEndpoints,
-    ...parkingEndpoints,
-    ...servicesEndpoints,
-  ],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: env.databaseUrl, max: env.dbPoolMax },
@@ -106,7 +75,21 @@ export default buildConfig({
   email: emailAdapter(),
   sharp,
   jobs: jobsConfig(),
-  plugins: plugins(),
+  plugins: [
+    // One plugin per domain, in dependency order: each adds its collections, endpoints, jobs, demo data and
+    // machines, and attaches its hooks to earlier domains' collections (collections/<domain>/plugin.ts).
+    identityPlugin,
+    catalogPlugin,
+    discoveryPlugin,
+    contentPlugin,
+    communityPlugin,
+    negotiationPlugin,
+    commercePlugin,
+    parkingPlugin,
+    servicesPlugin,
+    // Platform plugins over every collection: SEO fields, S3 storage, admin scope, guards, privacy.
+    ...plugins(),
+  ],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   logger: { options: { level: env.logLevel } },
   loggingLevels: { [CLIENT_ERROR]: 'info' } as never, // Payload types only its own error names

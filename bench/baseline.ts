@@ -18,11 +18,11 @@ import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
 import pg from 'pg'
 
 import type { Tx } from '../src/db/transaction'
-import { calculateLoan } from '../src/domain/loan'
+import { calculateLoan } from '../src/domain/negotiation/loan'
 import { availableSlots, bookingCost, fits, type Occupancy, pickPin, type PriceType } from '../src/domain/parking'
 import { pageInfo } from '../src/domain/pagination'
-import { normalizeQuery, pageOf, pagination } from '../src/domain/search'
-import { search, suggest } from '../src/search/engine'
+import { normalizeQuery, pageOf, pagination } from '../src/domain/discovery/search'
+import { search, suggest } from '../src/db/discovery/search-engine'
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.BASELINE_POOL || 20) })
 pool.on('error', () => {})

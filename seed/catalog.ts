@@ -7,9 +7,9 @@
 import type { Payload } from 'payload'
 
 import { sql } from '@/db/transaction'
-import { slugify, stockStatusOf } from '@/domain/catalog-listing'
-import { CITIES, COLORS, FEATURES, INTERIOR_COLORS, MAKES, modelsOf, PART_BRANDS, PART_CATEGORIES, PART_TEMPLATES } from '@/domain/catalog-seed-data'
-import { withCheckDigit } from '@/domain/vin'
+import { slugify, stockStatusOf } from '@/domain/catalog/listing'
+import { CITIES, COLORS, FEATURES, INTERIOR_COLORS, MAKES, modelsOf, PART_BRANDS, PART_CATEGORIES, PART_TEMPLATES } from '@/domain/catalog/seed-data'
+import { withCheckDigit } from '@/domain/catalog/vin'
 
 import { demoUserId } from './identity'
 

@@ -7,7 +7,7 @@ const embedded = await ensureDatabase()
 const { default: config } = await import('../payload.config')
 const payload = await getPayload({ config })
 try {
-  const { seedAll } = await import('./index')
+  const { seedAll } = await import('../src/lib/seed')
   await seedAll(payload)
 } finally {
   await payload.db.destroy?.()

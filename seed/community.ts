@@ -1,7 +1,7 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { sql, withTransaction } from '@/db/transaction'
-import { recomputeRatingSummary } from '@hooks/community-reviews'
+import { recomputeRatingSummary } from '@collections/community/Reviews/hooks'
 
 import { demoUserId } from './identity'
 

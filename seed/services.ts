@@ -1,8 +1,8 @@
 import { createLocalReq, type Payload } from 'payload'
 
 import { WORKFLOW_CONTEXT } from '@/workflows/apply'
-import { CTX } from '@collections/services/serviceBookingHooks'
-import { refreshTechnicianPerformance, syncTechnicianStatus } from '@endpoints/services/bookingLib'
+import { CTX } from '@collections/services/ServiceBookings/hooks'
+import { refreshTechnicianPerformance, syncTechnicianStatus } from '@hooks/services/bookings'
 
 import { demoUserId } from './identity'
 

@@ -17,7 +17,7 @@ import helmet from 'helmet'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import type { Server as IOServer } from 'socket.io'
 
-import { listingReadPath } from './catalog/listing-read'
+import { listingReadPath } from './http/listing-read'
 import { ensureDatabase } from './db/database-url'
 import { dropLegacyObjects } from './db/extras'
 import type { EmbeddedDatabase } from './db/embedded'
@@ -89,7 +89,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   const payload = await getPayload({ config, cron: opts.cron ?? env.jobsAutoRun })
 
   if (opts.seed ?? (dev && !env.isTest)) {
-    const { seedIfEmpty } = await import('../seed')
+    const { seedIfEmpty } = await import('./lib/seed')
     await seedIfEmpty(payload)
   }
 
@@ -190,7 +190,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
       next(err)
     }
   })
-  // The listing search's SQL read path: anonymous card queries on /api/cars (src/catalog/listing-read.ts).
+  // The listing search's SQL read path: anonymous card queries on /api/cars (src/http/listing-read.ts).
   const listingRead = listingReadPath(payload)
   if (listingRead) app.get('/api/cars', listingRead)
   app.all('/api/{*rest}', async (req, res, next) => {

@@ -1,7 +1,7 @@
 /** `POST /api/cars/:id/approve` and `POST /api/cars/:id/reject {reason}`: listing moderation (admins, editors). */
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { carListingMachine } from '@/domain/catalog-listing'
+import { carListingMachine } from '@/domain/catalog/listing'
 import { assertValid, json, readJson, requireUser, routeId } from '@/lib/http'
 import { Input } from '@/lib/validate'
 import { notify } from '@/notifications/notify'

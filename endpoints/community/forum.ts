@@ -8,8 +8,8 @@ import { assertValid, conflict, forbidden, invalidFields, json, notFound, readJs
 import { Input } from '@/lib/validate'
 import { notify } from '@/notifications/notify'
 import { applyTransition, WORKFLOW_CONTEXT } from '@/workflows/apply'
-import { relId, sameId } from '@hooks/community-db'
-import { THREAD_LOCK } from '@hooks/community-forum'
+import { relId, sameId } from '@/db/community'
+import { THREAD_LOCK } from '@hooks/community/forum'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -6,8 +6,8 @@ import { listingKey } from '@/domain/community'
 import { assertValid, badRequest, conflict, invalidFields, json, notFound, readJson, requireUser, routeId } from '@/lib/http'
 import { Input } from '@/lib/validate'
 import { emitToRoom, userRoom } from '@/realtime/bus'
-import { relId } from '@hooks/community-db'
-import { LISTING_COLLECTIONS, recountUnread } from '@hooks/community-messaging'
+import { relId } from '@/db/community'
+import { LISTING_COLLECTIONS, recountUnread } from '@hooks/community/messaging'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 type User = ReturnType<typeof requireUser>

@@ -3,11 +3,11 @@ import type { PayloadHandler } from 'payload'
 
 import { isAdminUser } from '@/access/roles'
 import { lockRow, withTransaction } from '@/db/transaction'
-import { REPORTS_TO_FLAG, reviewModeration } from '@/domain/reviews'
+import { REPORTS_TO_FLAG, reviewModeration } from '@/domain/community/reviews'
 import { assertValid, conflict, forbidden, json, notFound, readJson, requireUser, routeId } from '@/lib/http'
 import { Input } from '@/lib/validate'
 import { applyTransition } from '@/workflows/apply'
-import { relId, sameId } from '@hooks/community-db'
+import { relId, sameId } from '@/db/community'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 

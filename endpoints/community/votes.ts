@@ -4,7 +4,7 @@ import type { PayloadHandler } from 'payload'
 import { VOTE_RULES, VOTE_VALUES } from '@/domain/community'
 import { assertValid, invalidFields, json, readJson, requireUser } from '@/lib/http'
 import { Input } from '@/lib/validate'
-import { castVote } from '@hooks/community-votes'
+import { castVote } from '@hooks/community/votes'
 
 export const castVoteEndpoint: PayloadHandler = async (req) => {
   const user = requireUser(req, { write: true })

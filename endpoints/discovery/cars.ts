@@ -1,19 +1,19 @@
 /**
- * Discovery endpoints on the `cars` collection (registered in collections/catalog/Cars.ts `endpoints`):
+ * Discovery endpoints on the `cars` collection (registered in collections/catalog/Cars/index.ts `endpoints`):
  * `GET /api/cars/nearby`, `POST /api/cars/:id/view`, `GET /api/cars/:id/similar`.
  */
 import { createHash } from 'node:crypto'
 
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { PUBLIC_CAR_STATUSES } from '@/domain/catalog-listing'
+import { PUBLIC_CAR_STATUSES } from '@/domain/catalog/listing'
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, NEARBY_DEFAULT_LIMIT, NEARBY_MAX_LIMIT, roundKm } from '@/domain/geo'
 import { advisoryLock, sql, txOf, withTransaction } from '@/db/transaction'
 import { assertValid, currentUser, json, notFound, routeId, searchParams } from '@/lib/http'
 import { clientIp } from '@/lib/request'
 import { Input } from '@/lib/validate'
-import { nearbyCarIds } from '@/search/engine'
-import { priceBand, rankSimilar, type SimilarCandidate, WIDE_PRICE_BAND } from '@/search/similar'
+import { nearbyCarIds } from '@/db/discovery/search-engine'
+import { priceBand, rankSimilar, type SimilarCandidate, WIDE_PRICE_BAND } from '@/db/discovery/similar'
 
 /** A view by the same viewer of the same car within this window is not counted again. */
 export const VIEW_DEDUP_MINUTES = 30

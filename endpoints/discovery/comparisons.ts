@@ -10,7 +10,7 @@ import { isAdminUser } from '@/access/roles'
 import { lockRow, withTransaction } from '@/db/transaction'
 import { assertValid, conflict, currentUser, json, notFound, readJson, requireUser, routeId, searchParams } from '@/lib/http'
 import { Input } from '@/lib/validate'
-import { buildComparisonTable, type ComparisonCar, MAX_COMPARISON_CARS } from '@/search/comparison'
+import { buildComparisonTable, type ComparisonCar, MAX_COMPARISON_CARS } from '@/domain/discovery/comparison'
 
 import { carsInOrder } from './cars'
 

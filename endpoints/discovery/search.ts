@@ -1,14 +1,14 @@
 /**
  * Root search endpoints: `GET /api/search`, `GET /api/search/suggestions`, `GET /api/search/popular`.
- * Thin: parse → src/search/engine.ts → respond. Every search is logged to `search-queries`.
+ * Thin: parse → src/db/discovery/search-engine.ts → respond. Every search is logged to `search-queries`.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { txOf } from '@/db/transaction'
-import { normalizeQuery, pageOf, pagination, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_PAGE, SEARCH_TYPES } from '@/domain/search'
+import { normalizeQuery, pageOf, pagination, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_PAGE, SEARCH_TYPES } from '@/domain/discovery/search'
 import { assertValid, currentUser, json, searchParams } from '@/lib/http'
 import { Input } from '@/lib/validate'
-import { popularQueries, search, suggest } from '@/search/engine'
+import { popularQueries, search, suggest } from '@/db/discovery/search-engine'
 
 const params = (req: PayloadRequest) => Object.fromEntries(searchParams(req).entries())
 

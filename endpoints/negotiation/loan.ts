@@ -3,11 +3,11 @@
  *   POST /api/loan-calculator                 → principal, monthlyPayment, totals, full schedule (save: true stores it)
  *   GET  /api/loan-calculator/offers          → matching financial-products with APR and monthly payment
  *   POST /api/loan-calculator/affordability   → the most expensive vehicle a monthly budget pays for
- * The arithmetic is src/domain/loan.ts (decimal.js); these handlers only parse, authorize and respond.
+ * The arithmetic is src/domain/negotiation/loan.ts (decimal.js); these handlers only parse, authorize and respond.
  */
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
-import { affordability, amortize, aprForScore, calculateLoan, loanPrincipal, MAX_TERM_MONTHS } from '@/domain/loan'
+import { affordability, amortize, aprForScore, calculateLoan, loanPrincipal, MAX_TERM_MONTHS } from '@/domain/negotiation/loan'
 import { assertValid, currentUser, invalidFields, json, readJson, requireUser, searchParams, unauthorized } from '@/lib/http'
 import { Input } from '@/lib/validate'
 

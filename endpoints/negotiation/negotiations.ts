@@ -11,7 +11,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { assertValid, json, readJson, requireUser, routeId } from '@/lib/http'
 import { Input } from '@/lib/validate'
 
-import { actOnNegotiation, negotiationStats, openNegotiation, type PartyAction } from './service'
+import { actOnNegotiation, negotiationStats, openNegotiation, type PartyAction } from './operations/negotiations'
 
 const MAX_AMOUNT = 1_000_000_000
 

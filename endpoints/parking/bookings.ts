@@ -1,6 +1,6 @@
 /**
  * Parking-booking workflow: the capacity-checked create path (a `beforeChange` hook every create runs) and the
- * collection endpoints (registered in collections/parking/ParkingBookings.ts):
+ * collection endpoints (registered in collections/parking/ParkingBookings/index.ts):
  * POST /api/parking-bookings, /validate, /:id/extend, /:id/cancel, /:id/check-out.
  */
 import { randomBytes, randomInt } from 'node:crypto'
@@ -15,9 +15,9 @@ import { getPlatformSettings } from '@/lib/settings'
 import { Input } from '@/lib/validate'
 import { notify } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
-import { parkingBookingMachine, type ParkingBookingDoc } from '@/workflows/parkingBooking'
+import { parkingBookingMachine, type ParkingBookingDoc } from '@/domain/parking/booking-machine'
 
-import { findSpot, idOf, isSpotOwnerOrAdmin, lockSpot, occupancies, siteCurrency } from './service'
+import { findSpot, idOf, isSpotOwnerOrAdmin, lockSpot, occupancies, siteCurrency } from '../../src/db/parking'
 
 const SLUG = 'parking-bookings'
 /** Clock skew tolerated for "start in the past". */

@@ -1,5 +1,5 @@
 /**
- * Parking-spot endpoints (registered in collections/parking/ParkingSpots.ts):
+ * Parking-spot endpoints (registered in collections/parking/ParkingSpots/index.ts):
  * GET /api/parking-spots/nearby and GET /api/parking-spots/:id/availability.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
@@ -9,7 +9,7 @@ import { availableSlots } from '@/domain/parking'
 import { assertValid, currentUser, json, notFound, routeId, searchParams } from '@/lib/http'
 import { Input } from '@/lib/validate'
 
-import { findSpot, isSpotOwnerOrAdmin, occupanciesBySpot } from './service'
+import { findSpot, isSpotOwnerOrAdmin, occupanciesBySpot } from '../../src/db/parking'
 
 const MAX_WINDOW_MS = 366 * 86_400_000
 

@@ -1,6 +1,6 @@
 /**
  * Collection endpoints of `service-bookings` (DESIGN.md, "Car-service bookings"). Thin: parse → authorize →
- * workflow (src/workflows/serviceBooking.ts via applyTransition) → respond. socket.io events raised in the
+ * workflow (src/domain/services/booking-machine.ts via applyTransition) → respond. socket.io events raised in the
  * transaction are sent after it commits.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
@@ -13,8 +13,8 @@ import { Input } from '@/lib/validate'
 import { assertCollectionData } from '@/plugins/input-guards'
 import { notify } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
-import { serviceBookingMachine, STATUS_ROUTE_ACTIONS } from '@/workflows/serviceBooking'
-import { CTX } from '@collections/services/serviceBookingHooks'
+import { serviceBookingMachine, STATUS_ROUTE_ACTIONS } from '@/domain/services/booking-machine'
+import { CTX } from '@collections/services/ServiceBookings/hooks'
 
 import {
   assertTechnicianFree,
@@ -31,7 +31,7 @@ import {
   refreshTechnicianPerformance,
   TECHNICIANS,
   viewerOf,
-} from './bookingLib'
+} from '../../hooks/services/bookings'
 
 const GUEST_HEADER = 'x-guest-token'
 

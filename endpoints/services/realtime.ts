@@ -1,11 +1,11 @@
 /**
  * Who may join socket.io room `booking:<id>`: the customer, an admin, the assigned technician, or a guest
  * holding the booking's token (`io(url, { auth: { guestToken } })`). Registered when this module is imported
- * (endpoints/services/index.ts imports it, so it registers at config load).
+ * (the services plugin, collections/services/plugin.ts, imports it, so it registers at config load).
  */
 import { registerRoomAuthorizer } from '@/realtime/rooms'
 
-import { BOOKINGS, type Doc, viewerOf } from './bookingLib'
+import { BOOKINGS, type Doc, viewerOf } from '../../hooks/services/bookings'
 
 export async function authorizeBookingRoom({ payload, user, guestToken, id }: Parameters<Parameters<typeof registerRoomAuthorizer>[1]>[0]): Promise<boolean> {
   const bookingId = Number(id)

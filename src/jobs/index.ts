@@ -1,5 +1,5 @@
 /**
- * The Jobs Queue: every domain's tasks. Tasks with a `schedule` are queued by the scheduler and run by
+ * The Jobs Queue's settings; every domain plugin adds its tasks. Tasks with a `schedule` are queued by the scheduler and run by
  * `jobs.autoRun` inside the server (default) or by `npm run jobs` (a separate worker; set JOBS_AUTORUN=false
  * on the app instances then).
  */
@@ -8,31 +8,10 @@ import type { JobsConfig } from 'payload'
 import { isAdminUser, type AccessUser } from '@/access/roles'
 import { env } from '@/lib/env'
 
-import { catalogTasks } from './catalog'
-import { commerceTasks } from './commerce'
-import { communityTasks } from './community'
-import { contentTasks } from './content'
-import { discoveryTasks } from './discovery'
-import { identityTasks } from './identity'
-import { negotiationTasks } from './negotiation'
-import { parkingTasks } from './parking'
-import { servicesTasks } from './services'
-
-export const allTasks = [
-  ...identityTasks,
-  ...catalogTasks,
-  ...discoveryTasks,
-  ...contentTasks,
-  ...communityTasks,
-  ...negotiationTasks,
-  ...commerceTasks,
-  ...parkingTasks,
-  ...servicesTasks,
-]
 
 export function jobsConfig(): JobsConfig {
   return {
-    tasks: allTasks,
+    tasks: [], // each domain plugin adds its own (src/plugins/domain.ts)
     autoRun: [{ cron: env.jobsCron, limit: 100, queue: 'default' }],
     shouldAutoRun: () => env.jobsAutoRun && !env.isTest,
     access: {

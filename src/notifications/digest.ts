@@ -1,6 +1,6 @@
 /**
  * The email digest: every notification whose email was queued (daily/weekly frequency, quiet-hours deferral,
- * broadcasts) is mailed as ONE email per user when the user's digest is due (src/domain/community.ts
+ * broadcasts) is mailed as ONE email per user when the user's digest is due (src/domain/community/index.ts
  * `digestDue`): never during the user's quiet hours; instant users as soon as quiet hours end; daily/weekly
  * users at most once per day/week. Safe with several workers: each user is handled under a try-lock and the
  * rows are marked in the same transaction as the send.

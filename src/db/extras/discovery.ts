@@ -2,9 +2,9 @@
  * discovery: SQL the ORM cannot express (see ./index.ts). Idempotent statements only.
  *
  * - `autohub_norm(text)`: lower(unaccent(text)), immutable (the dictionary is named), so it can be indexed;
- *   queries are normalized the same way in src/domain/search.ts.
+ *   queries are normalized the same way in src/domain/discovery/search.ts.
  * - `autohub_car_doc` / `autohub_part_doc`: the weighted documents (title A, description C) behind the
- *   full-text GIN expression indexes; src/search/engine.ts calls exactly these expressions.
+ *   full-text GIN expression indexes; src/db/discovery/search-engine.ts calls exactly these expressions.
  * - trigram GIN indexes for typo matching and substring suggestions, a `text_pattern_ops` btree for short
  *   prefixes, a GiST earthdistance index for radius searches.
  * - favorites: one per user + item (unique index); listing views: the dedup and "recently viewed" lookups.

@@ -1,7 +1,7 @@
 /** services: SQL the ORM cannot express (see ./index.ts). Idempotent statements only. */
 export const statements: string[] = [
   // Gap-free booking numbers: one counter row per year, incremented inside the booking's transaction
-  // (insert … on conflict … do update … returning), see endpoints/services/bookingLib.ts nextBookingNumber().
+  // (insert … on conflict … do update … returning), see endpoints/services/operations/bookings.ts nextBookingNumber().
   `create table if not exists service_booking_counters (
      year integer primary key,
      last_value integer not null check (last_value between 1 and 999999)

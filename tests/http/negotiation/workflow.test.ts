@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../../src/server'
-import { expireNegotiations } from '../../../src/jobs/negotiation'
+import { expireNegotiations } from '../../../endpoints/negotiation/jobs'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
 import { createUser, type TestUser } from '../../helpers/users'

@@ -260,7 +260,7 @@ describe('cars: price history and counters', () => {
 
 describe('cars: featured expiry job', () => {
   it('clears featured once featuredUntil has passed, and only then', async () => {
-    const { expireFeaturedListings } = await import('../../../src/jobs/catalog')
+    const { expireFeaturedListings } = await import('../../../endpoints/catalog/jobs')
     const car = await createCar(seller, { title: 'Featured Until' })
     await patch(`/cars/${car.id}`, { featured: true, featuredUntil: '2030-01-01T00:00:00.000Z' }, { token: admin.token })
     await expireFeaturedListings(payload, new Date('2029-12-31T23:00:00.000Z'))

@@ -1,5 +1,5 @@
 /**
- * The listing search's SQL read path (src/catalog/listing-read.ts) against Payload's own find: for every query
+ * The listing search's SQL read path (src/http/listing-read.ts) against Payload's own find: for every query
  * the planner accepts, the express server's answer (X-Read-Path: sql) must equal what Payload's REST handler
  * returns for the same URL — docs, fields, population, order, pagination. Everything else must reach Payload.
  */

@@ -1,7 +1,7 @@
 /** Plans and subscriptions: the listing quota on cars, subscribing (free at once, paid through Stripe), billing history, expiry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { expireSubscriptions } from '../../../src/commerce/subscriptions'
+import { expireSubscriptions } from '../../../endpoints/commerce/operations/subscriptions'
 import { api, get, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { startStripeStandin, stripeSignature, type StripeStandin } from '../../helpers/stripe-standin'

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { expireUnpaidOrders } from '../../../src/commerce/orders'
+import { expireUnpaidOrders } from '../../../endpoints/commerce/operations/orders'
 import { api, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { startStripeStandin, stripeSignature, type StripeStandin } from '../../helpers/stripe-standin'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { summarize } from '../../../src/domain/reviews'
+import { summarize } from '../../../src/domain/community/reviews'
 import { api, del, get, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'

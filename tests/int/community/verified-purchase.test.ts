@@ -2,7 +2,7 @@
  * Reviews: the server-computed `verifiedPurchase` flag, positive cases. Every prerequisite is produced by the
  * domain's own workflow endpoints (checkout → ship → deliver, offer → accept, book → check-in → check-out,
  * book → approve → assign → on_way → in_progress → completed), then the review is created over REST without
- * a `booking`, so the flag comes from computeVerifiedPurchase's SQL (hooks/community-reviews.ts). Each test
+ * a `booking`, so the flag comes from computeVerifiedPurchase's SQL (collections/community/Reviews/hooks.ts). Each test
  * has negative controls: a user without any business, and a user whose business is not closed (pending order,
  * rejected negotiation, pending booking) — both get false — and a client-sent `verifiedPurchase` is ignored.
  */

@@ -1,7 +1,7 @@
 /** Listing views (dedup, atomic counter, recently viewed), wishlists by share token, saved-search alerts, comparisons. */
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { runSavedSearchAlerts } from '../../../src/jobs/discovery'
+import { runSavedSearchAlerts } from '../../../endpoints/discovery/jobs'
 import { get, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'

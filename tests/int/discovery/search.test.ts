@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { normalizeQuery } from '../../../src/domain/search'
-import { suggest, titleSuggestionsSql } from '../../../src/search/engine'
+import { normalizeQuery } from '../../../src/domain/discovery/search'
+import { suggest, titleSuggestionsSql } from '../../../src/db/discovery/search-engine'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'

@@ -1,8 +1,8 @@
 /** The demo seed: discovery data on top of the catalog seed; search and suggestions on the seeded catalog. */
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { normalizeQuery } from '../../../src/domain/search'
-import { suggest } from '../../../src/search/engine'
+import { normalizeQuery } from '../../../src/domain/discovery/search'
+import { suggest } from '../../../src/db/discovery/search-engine'
 import { seedCatalog } from '../../../seed/catalog'
 import { seedDiscovery } from '../../../seed/discovery'
 import { seedIdentity } from '../../../seed/identity'
@@ -53,10 +53,10 @@ describe('discovery seed', () => {
       timings.push(best)
     }
     timings.sort((a, b) => a - b)
-    const { vocabulary } = await import('../../../src/search/vocabulary')
+    const { vocabulary } = await import('../../../src/db/discovery/vocabulary')
     const voc = await vocabulary(db)
     const t1 = performance.now()
-    for (const q of queries) (await import('../../../src/domain/search')).suggestFromVocabulary(q, voc.entries, 8)
+    for (const q of queries) (await import('../../../src/domain/discovery/search')).suggestFromVocabulary(q, voc.entries, 8)
     console.info(`vocabulary: ${voc.entries.length} entries, JS ranking ${((performance.now() - t1) / queries.length).toFixed(2)} ms/query`)
     console.info(`suggestions on the seeded catalog (best of 5 per query): median ${timings[Math.floor(timings.length / 2)].toFixed(1)} ms, max ${timings[timings.length - 1].toFixed(1)} ms`)
     // A guard against gross regressions (a sequential scan per keystroke), with room for a loaded CI machine:

@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { mayRead, privacyOf, type PrivacyDeclaration } from '../../../src/access/privacy'
 import type { AccessUser, Role } from '../../../src/access/roles'
-import { seedAll } from '../../../seed'
+import { seedAll } from '../../../src/lib/seed'
 import { DEMO_ACCOUNTS } from '../../../seed/identity'
 import { get, gql, post } from '../../helpers/api'
 import { pngBuffer } from '../../helpers/images'

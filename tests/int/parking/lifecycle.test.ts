@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, gql, patch, post } from '../../helpers/api'
-import { completeOverstays, markNoShows, sendReminders } from '../../../src/jobs/parking'
+import { completeOverstays, markNoShows, sendReminders } from '../../../endpoints/parking/jobs'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 

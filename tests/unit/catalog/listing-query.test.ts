@@ -1,8 +1,8 @@
 import { parse } from 'qs-esm'
 import { describe, expect, it } from 'vitest'
 
-import { buildListingSql, unsafeListingFields } from '../../../src/catalog/listing-read'
-import { type ListingPlan, planListingQuery } from '../../../src/domain/listing-query'
+import { buildListingSql, unsafeListingFields } from '../../../src/http/listing-read'
+import { type ListingPlan, planListingQuery } from '../../../src/domain/catalog/listing-query'
 import { pageInfo } from '../../../src/domain/pagination'
 import { dataExceptionOf } from '../../../src/plugins/guards'
 import { Cars } from '../../../collections/catalog/Cars'

@@ -11,7 +11,7 @@ import {
   uniqueSlug,
   whatsappLink,
   yearInRange,
-} from '../../../src/domain/catalog-listing'
+} from '../../../src/domain/catalog/listing'
 import { decide } from '../../../src/workflows/engine'
 
 describe('listing moderation', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isNorthAmericanVin, normalizeVin, validateVin, vinCheckDigit, withCheckDigit } from '../../../src/domain/vin'
+import { isNorthAmericanVin, normalizeVin, validateVin, vinCheckDigit, withCheckDigit } from '../../../src/domain/catalog/vin'
 
 describe('VIN validation', () => {
   it.each([

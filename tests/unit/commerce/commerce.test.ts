@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { apiBaseOptions } from '../../../src/commerce/stripe'
+import { apiBaseOptions } from '../../../endpoints/commerce/operations/stripe'
 import {
   computeTotals,
   entersQuota,
@@ -20,7 +20,7 @@ import {
   unpaidExpiry,
 } from '../../../src/domain/commerce'
 import { decide, describeMachine } from '../../../src/workflows/engine'
-import { orderMachine } from '../../../src/workflows/order'
+import { orderMachine } from '../../../src/domain/commerce/order-machine'
 
 const settings = { taxRatePercent: 0, flatShipping: 10, freeShippingThreshold: 200 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ASPECTS_BY_TARGET, reviewModeration, summarize, validateRating } from '../../../src/domain/reviews'
+import { ASPECTS_BY_TARGET, reviewModeration, summarize, validateRating } from '../../../src/domain/community/reviews'
 import { decide } from '../../../src/workflows/engine'
 
 describe('summarize', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { boundingBox, distanceKm, EARTH_RADIUS_KM, isLatitude, isLongitude, roundKm } from '../../../src/domain/geo'
-import { alertWindowStart, carFiltersToWhere, describeFilters, isDue, parseCarFilters } from '../../../src/domain/search-filters'
-import { buildComparisonTable, MAX_COMPARISON_CARS } from '../../../src/search/comparison'
-import { rankSimilar, similarityScore } from '../../../src/search/similar'
+import { alertWindowStart, carFiltersToWhere, describeFilters, isDue, parseCarFilters } from '../../../src/domain/discovery/search-filters'
+import { buildComparisonTable, MAX_COMPARISON_CARS } from '../../../src/domain/discovery/comparison'
+import { rankSimilar, similarityScore } from '../../../src/db/discovery/similar'
 
 describe('geo', () => {
   it('haversine distance', () => {

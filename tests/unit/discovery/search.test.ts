@@ -10,7 +10,7 @@ import {
   suggestFromVocabulary,
   tokenize,
   trigrams,
-} from '../../../src/domain/search'
+} from '../../../src/domain/discovery/search'
 
 describe('normalizeQuery / tokenize', () => {
   it('lowercases, strips accents and punctuation, collapses spaces', () => {

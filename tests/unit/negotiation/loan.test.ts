@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 
-import { affordability, amortize, aprForScore, calculateLoan, loanPrincipal, monthlyPayment } from '../../../src/domain/loan'
+import { affordability, amortize, aprForScore, calculateLoan, loanPrincipal, monthlyPayment } from '../../../src/domain/negotiation/loan'
 
 const sumOf = (xs: number[]) => xs.reduce((a, x) => a.plus(x), new Decimal(0)).toNumber()
 

@@ -11,7 +11,7 @@ import {
   negotiationMachine,
   sideOf,
   thresholdDecision,
-} from '../../../src/workflows/negotiation'
+} from '../../../src/domain/negotiation/machine'
 
 const buyer: AccessUser = { id: 10, collection: 'users', roles: ['buyer'] }
 const seller: AccessUser = { id: 20, collection: 'users', roles: ['seller'] }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { decide, describeMachine } from '../../../src/workflows/engine'
-import { parkingBookingMachine, type ParkingBookingDoc } from '../../../src/workflows/parkingBooking'
+import { parkingBookingMachine, type ParkingBookingDoc } from '../../../src/domain/parking/booking-machine'
 
 const start = '2030-01-07T10:00:00.000Z'
 const end = '2030-01-07T12:00:00.000Z'

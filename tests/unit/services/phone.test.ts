@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isEgyptianMobile, normalizeEgyptianMobile } from '../../../src/domain/phone'
+import { isEgyptianMobile, normalizeEgyptianMobile } from '../../../src/domain/identity/phone'
 
 describe('Egyptian mobile numbers', () => {
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { AccessUser } from '../../../src/access/roles'
 import { decide, describeMachine } from '../../../src/workflows/engine'
-import { type ServiceBookingStatus, serviceBookingMachine as m, STATUS_ROUTE_ACTIONS } from '../../../src/workflows/serviceBooking'
+import { type ServiceBookingStatus, serviceBookingMachine as m, STATUS_ROUTE_ACTIONS } from '../../../src/domain/services/booking-machine'
 
 const admin: AccessUser = { id: 1, roles: ['admin'] }
 const customer: AccessUser = { id: 2, roles: ['buyer'] }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { AccessUser } from '../../../src/access/roles'
 import { actionOnlyVia, decide, defineMachine, describeMachine, partiesOf, statusOptions } from '../../../src/workflows/engine'
-import { negotiationMachine, type NegotiationDoc } from '../../../src/workflows/negotiation'
+import { negotiationMachine, type NegotiationDoc } from '../../../src/domain/negotiation/machine'
 
 type Doc = { status: 'draft' | 'live' | 'closed' | 'archived'; owner: number; locked?: boolean }
 

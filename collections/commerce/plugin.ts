@@ -1,0 +1,39 @@
+/** The commerce domain's registration: its collections, endpoints, jobs, demo data and machines. */
+import { orderMachine } from '@/domain/commerce/order-machine'
+import { definePlugin } from '@/plugins/domain'
+import { commerceTasks } from '@endpoints/commerce/jobs'
+import { cartEndpoints } from '@endpoints/commerce/operations/carts'
+import { orderEndpoints } from '@endpoints/commerce/operations/orders'
+import { subscriptionEndpoints } from '@endpoints/commerce/operations/subscriptions'
+import { stripeWebhookEndpoint } from '@endpoints/commerce/operations/webhooks'
+import { paymentIntentEndpoint } from '@endpoints/commerce/payments'
+import { mergeGuestCartOnLogin } from '@hooks/commerce/cart-merge'
+import { enforceListingQuota } from '@hooks/commerce/listing-quota'
+import { seedCommerce } from '@seed/commerce'
+
+import { Carts } from './Carts'
+import { Orders } from './Orders'
+import { Payments } from './Payments'
+import { Plans } from './Plans'
+import { Subscriptions } from './Subscriptions'
+
+export const commercePlugin = definePlugin({
+  name: 'commerce',
+  collections: [Carts, Orders, Payments, Plans, Subscriptions],
+  endpoints: [stripeWebhookEndpoint],
+  collectionEndpoints: {
+    carts: cartEndpoints,
+    orders: orderEndpoints,
+    payments: [paymentIntentEndpoint],
+    subscriptions: subscriptionEndpoints,
+  },
+  hooks: {
+    // A seller's plan limits the listings they may publish.
+    cars: { beforeChange: [enforceListingQuota] },
+    // A guest's cart joins the account's cart at login.
+    users: { afterLogin: [mergeGuestCartOnLogin] },
+  },
+  tasks: commerceTasks,
+  seed: seedCommerce,
+  machines: [orderMachine],
+})

@@ -1,0 +1,19 @@
+/** The identity domain's registration: its collections, endpoints, jobs, demo data and machines. */
+import { definePlugin } from '@/plugins/domain'
+import { identityTasks } from '@endpoints/identity/jobs'
+import { seedIdentity } from '@seed/identity'
+
+import { Dealers } from './Dealers'
+import { ExpertVerifications } from './ExpertVerifications'
+import { LoginEvents } from './LoginEvents'
+import { Technicians } from './Technicians'
+import { Users } from './Users'
+import { Vehicles } from './Vehicles'
+import { VerificationDocuments } from './VerificationDocuments'
+
+export const identityPlugin = definePlugin({
+  name: 'identity',
+  collections: [Users, LoginEvents, Dealers, Technicians, Vehicles, ExpertVerifications, VerificationDocuments],
+  tasks: identityTasks,
+  seed: seedIdentity,
+})

@@ -1,0 +1,176 @@
+/**
+ * service-bookings hooks: everything computed on the server at creation (number, price, duration, status,
+ * customer, emergency flags), the status history of every transition, and the side effects of a
+ * transition (customer notification, socket.io event, technician performance and status).
+ */
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+
+import { type AccessUser, isAdminUser } from '@/access/roles'
+import { txOf } from '@/db/transaction'
+import { EGYPTIAN_MOBILE_MESSAGE, normalizeEgyptianMobile } from '@/domain/identity/phone'
+import { addMinutes, checkWorkingHours, computePricing, localTime } from '@/domain/services'
+import { currentUser, invalidFields } from '@/lib/http'
+import {
+  assertTechnicianFree,
+  bookingEventBase,
+  bookingRoom,
+  type Doc,
+  idOf,
+  nextBookingNumber,
+  notifyCustomerOfStatus,
+  queueEmit,
+  refreshTechnicianPerformance,
+  syncTechnicianStatus,
+} from '@hooks/services/bookings'
+
+/** Context flags the endpoints pass. */
+export const CTX = {
+  emergency: 'serviceBookingEmergency',
+  guestTokenHash: 'serviceBookingGuestTokenHash',
+  note: 'serviceBookingStatusNote',
+  reason: 'serviceBookingReason',
+  seed: 'seed',
+} as const
+
+const actorOf = (req: PayloadRequest): { actor: number | null; actorType: string } => {
+  const user = currentUser(req)
+  if (!user) return { actor: null, actorType: req.context?.[CTX.emergency] ? 'guest' : 'system' }
+  const roles = user.roles ?? []
+  const actorType = roles.includes('admin') ? 'admin' : roles.includes('technician') ? 'technician' : 'customer'
+  return { actor: Number(user.id), actorType }
+}
+
+/** Timestamps kept in `tracking` for each status reached. */
+const STATUS_TIMESTAMPS: Record<string, string> = { on_way: 'departedAt', in_progress: 'arrivedAt', completed: 'completedAt' }
+
+export const beforeChangeBooking: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
+  const now = new Date()
+  if (operation === 'create') return prepareNewBooking(data as Doc, req, now, context)
+
+  const next: Doc = { ...data }
+  const original = (originalDoc ?? {}) as Doc
+  const tracking = { ...(original.tracking ?? {}), ...(next.tracking ?? {}) }
+
+  // Partial `tracking` updates (location, assignment) keep the rest of the group.
+  if (next.tracking !== undefined) next.tracking = tracking
+
+  // Status history for every transition (endpoints and admin edits alike).
+  if (next.status !== undefined && next.status !== original.status) {
+    const { actor, actorType } = actorOf(req)
+    const note = (context?.[CTX.note] as string | undefined) ?? null
+    tracking.statusHistory = [...(original.tracking?.statusHistory ?? []).map(stripRowId), { status: next.status, at: now.toISOString(), actor, actorType, note }]
+    const stamp = STATUS_TIMESTAMPS[next.status]
+    if (stamp) tracking[stamp] = now.toISOString()
+    next.tracking = tracking
+  }
+
+  // Rescheduling (admins): recompute the end, re-check working hours and the technician's calendar.
+  if (next.scheduledAt !== undefined && new Date(next.scheduledAt).getTime() !== new Date(original.scheduledAt).getTime()) {
+    const start = new Date(next.scheduledAt)
+    if (Number.isNaN(start.getTime())) throw invalidFields([{ path: 'scheduledAt', message: 'scheduledAt must be an ISO 8601 date-time.' }])
+    const duration = Number(original.durationMinutes ?? 60)
+    const end = addMinutes(start, duration)
+    next.scheduledEnd = end.toISOString()
+    if (!original.isEmergency) {
+      const service = await req.payload.findByID({ collection: 'services', id: idOf(original.service)!, req, depth: 0, overrideAccess: true, disableErrors: true })
+      const refusal = checkWorkingHours(start, duration, (service as Doc | null)?.availability)
+      if (refusal) throw invalidFields([{ path: 'scheduledAt', message: refusal }])
+    }
+    const technician = idOf(next.technician ?? original.technician)
+    if (technician && ['approved', 'on_way', 'in_progress'].includes(next.status ?? original.status)) {
+      await assertTechnicianFree(req, technician, start, end, Number(original.id))
+    }
+  }
+  return next
+}
+
+const stripRowId = (row: Doc) => ({ status: row.status, at: row.at, actor: idOf(row.actor), actorType: row.actorType, note: row.note ?? null })
+
+async function prepareNewBooking(data: Doc, req: PayloadRequest, now: Date, context: Record<string, unknown>): Promise<Doc> {
+  const errors: { path: string; message: string }[] = []
+  const user = currentUser(req) as AccessUser | null
+  const admin = isAdminUser(user)
+  const emergency = Boolean(context?.[CTX.emergency]) || data.urgency === 'emergency'
+
+  const serviceId = idOf(data.service)
+  const service = serviceId
+    ? ((await req.payload.findByID({ collection: 'services', id: serviceId, req, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null)
+    : null
+  if (!serviceId) errors.push({ path: 'service', message: 'service is required.' })
+  else if (!service || !service.availability?.active) errors.push({ path: 'service', message: 'No such active service.' })
+  else if (emergency && !service.availability?.emergencyAvailable) errors.push({ path: 'service', message: 'This service does not take emergency bookings.' })
+
+  const duration = Number(service?.durationMinutes ?? 60)
+  let scheduledAt: Date | null = data.scheduledAt ? new Date(data.scheduledAt) : emergency ? now : null
+  if (!scheduledAt) errors.push({ path: 'scheduledAt', message: 'scheduledAt is required.' })
+  else if (Number.isNaN(scheduledAt.getTime())) {
+    errors.push({ path: 'scheduledAt', message: 'scheduledAt must be an ISO 8601 date-time.' })
+    scheduledAt = null
+  } else if (!emergency) {
+    if (scheduledAt.getTime() < now.getTime() - 60_000 && !context?.[CTX.seed]) errors.push({ path: 'scheduledAt', message: 'scheduledAt must be in the future.' })
+    else if (service) {
+      const refusal = checkWorkingHours(scheduledAt, duration, service.availability)
+      if (refusal) errors.push({ path: 'scheduledAt', message: refusal })
+    }
+  }
+
+  const info: Doc = { ...(data.customerInfo ?? {}) }
+  const phone = normalizeEgyptianMobile(info.phone)
+  if (!phone) errors.push({ path: 'customerInfo.phone', message: EGYPTIAN_MOBILE_MESSAGE })
+  else info.phone = phone
+  if (typeof info.name !== 'string' || !info.name.trim()) errors.push({ path: 'customerInfo.name', message: 'customerInfo.name is required.' })
+  if (!user && !context?.[CTX.emergency]) errors.push({ path: 'customer', message: 'Sign in, or use POST /api/service-bookings/emergency.' })
+
+  if (errors.length) throw invalidFields(errors)
+
+  const { actor, actorType } = actorOf(req)
+  const start = scheduledAt as Date
+  const pricing = computePricing(Number(service!.basePrice ?? 0))
+  const tx = await txOf(req)
+  const bookingNumber = await nextBookingNumber(tx, localTime(now).year)
+  return {
+    ...data,
+    customer: admin && data.customer ? data.customer : user ? user.id : null,
+    customerInfo: info,
+    bookingNumber,
+    status: 'pending_approval',
+    isEmergency: emergency,
+    urgency: emergency ? 'emergency' : (data.urgency ?? 'normal'),
+    scheduledAt: start.toISOString(),
+    durationMinutes: duration,
+    scheduledEnd: addMinutes(start, duration).toISOString(),
+    pricing: { ...pricing, currency: service!.currency || 'EGP' },
+    paymentStatus: 'pending',
+    technician: null,
+    technicianUser: null,
+    guestTokenHash: (context?.[CTX.guestTokenHash] as string | undefined) ?? null,
+    feedback: {},
+    tracking: { statusHistory: [{ status: 'pending_approval', at: now.toISOString(), actor, actorType, note: emergency ? 'Emergency booking' : null }] },
+  }
+}
+
+export const afterChangeBooking: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+  const seeding = Boolean(context?.[CTX.seed])
+  if (operation === 'create') {
+    if (!seeding) await notifyCustomerOfStatus(req, doc as Doc)
+    return doc
+  }
+  if (previousDoc?.status === doc.status) return doc
+  const reason = (context?.[CTX.reason] as string | undefined) ?? null
+  if (!seeding) await notifyCustomerOfStatus(req, doc as Doc, reason)
+  const technician = idOf(doc.technician)
+  if (technician) {
+    await syncTechnicianStatus(req, technician)
+    await refreshTechnicianPerformance(req, technician)
+  }
+  const last = (doc.tracking?.statusHistory ?? []).at(-1) as Doc | undefined
+  queueEmit(req, bookingRoom(doc.id), 'booking:status-update', {
+    ...bookingEventBase(doc as Doc),
+    status: doc.status,
+    previousStatus: previousDoc?.status ?? null,
+    at: last?.at ?? new Date().toISOString(),
+    note: last?.note ?? null,
+    reason,
+  })
+  return doc
+}

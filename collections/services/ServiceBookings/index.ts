@@ -1,0 +1,281 @@
+import type { Access, CollectionConfig, FieldAccess } from 'payload'
+
+import { authenticated, isAdmin, isAdminUser, userHasRole, userOf } from '@/access'
+import { privateField } from '@/access/privacy'
+import { GOVERNORATES, PAYMENT_STATUSES, URGENCIES } from '@/domain/services'
+import { EGYPTIAN_MOBILE_MESSAGE, isEgyptianMobile } from '@/domain/identity/phone'
+import { statusOptions } from '@/workflows/engine'
+import { workflowGuard } from '@/workflows/apply'
+import { serviceBookingMachine } from '@/domain/services/booking-machine'
+
+import { afterChangeBooking, beforeChangeBooking } from './hooks'
+
+const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
+const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: label(v) }))
+
+/** Admins see every booking; a customer their own; a technician also the ones assigned to them. */
+const readBookings: Access = ({ req }) => {
+  const user = userOf(req)
+  if (!user) return false
+  if (isAdminUser(user)) return true
+  const own = { customer: { equals: user.id } }
+  return userHasRole(user, 'technician') ? { or: [own, { technicianUser: { equals: user.id } }] } : own
+}
+
+const serverOnly: FieldAccess = () => false
+const adminField: FieldAccess = ({ req }) => isAdminUser(userOf(req))
+const computed = { create: serverOnly, update: serverOnly }
+/** The booking's parties: its customer, the assigned technician, and admins. */
+const bookingParty = { readers: ['admin', { owner: 'customer' }, { owner: 'technicianUser' }] } as const
+
+/**
+ * Car-service bookings: customers (or guests, for emergencies) book a service; admins approve and assign a
+ * technician; the technician moves it along the workflow (src/domain/services/booking-machine.ts) with live tracking.
+ * Prices, numbers and history are computed on the server. Workflow endpoints: endpoints/services/bookingEndpoints.ts.
+ */
+export const ServiceBookings: CollectionConfig = {
+  slug: 'service-bookings',
+  admin: {
+    useAsTitle: 'bookingNumber',
+    group: 'Services',
+    defaultColumns: ['bookingNumber', 'service', 'status', 'scheduledAt', 'technician', 'customer', 'pricing.total'],
+  },
+  defaultSort: '-createdAt',
+  access: { read: readBookings, create: authenticated, update: isAdmin, delete: isAdmin },
+  hooks: {
+    beforeChange: [workflowGuard(serviceBookingMachine), beforeChangeBooking],
+    afterChange: [afterChangeBooking],
+  },
+  fields: [
+    { name: 'bookingNumber', type: 'text', unique: true, index: true, access: computed, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: serviceBookingMachine.initial,
+      options: statusOptions(serviceBookingMachine),
+      access: { create: serverOnly, update: adminField },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'customer', type: 'relationship', relationTo: 'users', index: true, access: { update: adminField }, admin: { position: 'sidebar', description: 'Empty for guest (emergency) bookings.' } },
+    { name: 'guestTokenHash', type: 'text', index: true, ...privateField({ readers: [] }, { create: serverOnly, update: serverOnly }), admin: { hidden: true } },
+    { name: 'service', type: 'relationship', relationTo: 'services', required: true, index: true, access: { update: adminField } },
+    { name: 'technician', type: 'relationship', relationTo: 'technicians', index: true, access: computed, admin: { readOnly: true, description: 'Set with POST /api/service-bookings/:id/assign.' } },
+    { name: 'technicianUser', type: 'relationship', relationTo: 'users', index: true, access: computed, admin: { hidden: true } },
+    { name: 'isEmergency', type: 'checkbox', defaultValue: false, index: true, access: computed, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'urgency', type: 'select', defaultValue: 'normal', index: true, options: options(URGENCIES) },
+    {
+      type: 'row',
+      fields: [
+        { name: 'scheduledAt', type: 'date', required: true, index: true, access: { update: adminField }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'durationMinutes', type: 'number', custom: { integer: true }, access: computed, admin: { readOnly: true } },
+        { name: 'scheduledEnd', type: 'date', index: true, access: computed, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
+    {
+      name: 'location',
+      type: 'group',
+      ...privateField(bookingParty),
+      fields: [
+        { name: 'address', type: 'text', maxLength: 300 },
+        {
+          type: 'row',
+          fields: [
+            { name: 'city', type: 'text', maxLength: 100 },
+            { name: 'governorate', type: 'select', index: true, options: Object.entries(GOVERNORATES).map(([value, l]) => ({ value, label: { en: l.en, ar: l.ar } })) },
+          ],
+        },
+        { name: 'notes', type: 'textarea', maxLength: 1000 },
+        {
+          type: 'row',
+          fields: [
+            { name: 'latitude', type: 'number', min: -90, max: 90 },
+            { name: 'longitude', type: 'number', min: -180, max: 180 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'customerInfo',
+      type: 'group',
+      ...privateField(bookingParty),
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', required: true, maxLength: 120 },
+            { name: 'phone', type: 'text', required: true, maxLength: 20, validate: (v: unknown) => !v || isEgyptianMobile(v) || EGYPTIAN_MOBILE_MESSAGE },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'carBrand', type: 'text', maxLength: 60 },
+            { name: 'carModel', type: 'text', maxLength: 60 },
+            { name: 'carYear', type: 'number', custom: { integer: true }, min: 1950, max: 2100 },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'plate', type: 'text', maxLength: 20 },
+            { name: 'color', type: 'text', maxLength: 30 },
+          ],
+        },
+      ],
+    },
+    { name: 'problemDescription', type: 'textarea', maxLength: 4000 },
+    { name: 'images', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 10 },
+    {
+      name: 'pricing',
+      type: 'group',
+      access: computed,
+      admin: { readOnly: true, description: 'Computed on the server (service base price − admin discount).' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'basePrice', type: 'number' },
+            { name: 'discount', type: 'number', defaultValue: 0 },
+            { name: 'total', type: 'number', index: true },
+            { name: 'currency', type: 'text', defaultValue: 'EGP' },
+          ],
+        },
+        { name: 'discountReason', type: 'text' },
+      ],
+    },
+    { name: 'paymentStatus', type: 'select', defaultValue: 'pending', index: true, options: options(PAYMENT_STATUSES), access: { create: serverOnly, update: adminField } },
+    {
+      name: 'tracking',
+      type: 'group',
+      access: computed,
+      admin: { readOnly: true },
+      fields: [
+        {
+          name: 'statusHistory',
+          type: 'array',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'status', type: 'select', required: true, options: statusOptions(serviceBookingMachine) },
+                { name: 'at', type: 'date', required: true },
+                { name: 'actor', type: 'relationship', relationTo: 'users' },
+                { name: 'actorType', type: 'select', options: options(['customer', 'guest', 'admin', 'technician', 'system']) },
+              ],
+            },
+            { name: 'note', type: 'text', ...privateField(bookingParty) },
+          ],
+        },
+        {
+          name: 'technicianLocation',
+          type: 'group',
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'lat', type: 'number' },
+                { name: 'lng', type: 'number' },
+                { name: 'at', type: 'date' },
+              ],
+            },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'eta', type: 'date' },
+            { name: 'etaMinutes', type: 'number' },
+            { name: 'distanceKm', type: 'number' },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'assignedAt', type: 'date' },
+            { name: 'departedAt', type: 'date' },
+            { name: 'arrivedAt', type: 'date' },
+            { name: 'completedAt', type: 'date' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'progressStages',
+      type: 'array',
+      access: { create: serverOnly, update: adminField },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'stage', type: 'text', required: true, maxLength: 100 },
+            { name: 'status', type: 'select', defaultValue: 'pending', options: options(['pending', 'in_progress', 'completed', 'skipped']) },
+            { name: 'startedAt', type: 'date' },
+            { name: 'completedAt', type: 'date' },
+          ],
+        },
+        { name: 'notes', type: 'textarea', maxLength: 2000, ...privateField(bookingParty) },
+        { name: 'images', type: 'upload', relationTo: 'media', hasMany: true },
+        { name: 'updatedBy', type: 'relationship', relationTo: 'users' },
+      ],
+    },
+    {
+      name: 'blockers',
+      type: 'array',
+      access: { create: serverOnly, update: adminField },
+      fields: [
+        { name: 'description', type: 'text', required: true, maxLength: 500 },
+        {
+          type: 'row',
+          fields: [
+            { name: 'reportedAt', type: 'date' },
+            { name: 'resolvedAt', type: 'date' },
+            { name: 'reportedBy', type: 'relationship', relationTo: 'users' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'qualityChecks',
+      type: 'array',
+      access: { create: serverOnly, update: adminField },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'item', type: 'text', required: true, maxLength: 200 },
+            { name: 'passed', type: 'checkbox', defaultValue: false },
+            { name: 'checkedAt', type: 'date' },
+            { name: 'checkedBy', type: 'relationship', relationTo: 'users' },
+          ],
+        },
+        { name: 'notes', type: 'text', maxLength: 500, ...privateField(bookingParty) },
+      ],
+    },
+    {
+      name: 'feedback',
+      type: 'group',
+      access: computed,
+      admin: { readOnly: true },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'rating', type: 'number', custom: { integer: true }, min: 1, max: 5 },
+            { name: 'at', type: 'date' },
+          ],
+        },
+        { name: 'comment', type: 'textarea', maxLength: 2000 },
+      ],
+    },
+    { name: 'cancellationReason', type: 'text', maxLength: 500, access: computed },
+    { name: 'rejectionReason', type: 'text', maxLength: 500, access: computed },
+    { name: 'adminNotes', type: 'textarea', ...privateField({ readers: ['admin'] }, { create: adminField, update: adminField }) },
+  ],
+  indexes: [
+    { fields: ['technician', 'status'] },
+    { fields: ['customer', 'status'] },
+    { fields: ['service', 'status'] },
+  ],
+}

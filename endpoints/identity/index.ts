@@ -1,3 +1,0 @@
-import type { Endpoint } from 'payload'
-
-export const identityEndpoints: Endpoint[] = []

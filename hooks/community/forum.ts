@@ -1,0 +1,160 @@
+/**
+ * Forum and expert verification: server-computed fields (isExpert, isAccepted, counters), thread counters
+ * recounted under a per-thread lock, notifications (forum_reply, verification_status).
+ */
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+
+import { isAdminUser, userHasRole } from '@/access/roles'
+import { advisoryLock, sql, type Tx, txOf } from '@/db/transaction'
+import { preview } from '@/domain/community'
+import { conflict, currentUser, invalidFields } from '@/lib/http'
+import { notify } from '@/notifications/notify'
+
+import { relId, sameId } from '../../src/db/community'
+
+type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const THREAD_LOCK = 'forum-thread'
+
+/** Recounts a thread's visible responses and bumps its last activity. */
+export async function recountThread(tx: Tx, threadId: number, touch = false): Promise<number> {
+  await advisoryLock(tx, THREAD_LOCK, threadId)
+  const res = await tx.execute(sql`
+    update forum_threads set
+      responses_count = (select count(*) from forum_responses r where r.thread_id = ${threadId} and r.status = 'visible')
+      ${touch ? sql`, last_activity_at = now()` : sql``}
+    where id = ${threadId} returning responses_count`)
+  return Number(res.rows[0]?.responses_count ?? 0)
+}
+
+/** Whether the user holds an approved expert verification. */
+export async function isVerifiedExpert(req: PayloadRequest, userId: number): Promise<boolean> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'expert-verifications' as never,
+    where: { user: { equals: userId }, status: { equals: 'approved' } },
+    req,
+    overrideAccess: true,
+  })
+  return totalDocs > 0
+}
+
+const isModerator = (req: PayloadRequest) => userHasRole(currentUser(req), 'admin', 'editor')
+
+export const responseBeforeChange: CollectionBeforeChangeHook = async ({ data, operation, req, originalDoc, context }) => {
+  if (operation === 'create') {
+    const threadId = relId(data.thread)
+    const author = relId(data.author)
+    if (!threadId) throw invalidFields([{ path: 'thread', message: 'thread is required.' }])
+    if (!author) throw invalidFields([{ path: 'author', message: 'author is required.' }])
+    const tx = await txOf(req)
+    await advisoryLock(tx, THREAD_LOCK, threadId)
+    const thread = (await tx.execute(sql`select id, status from forum_threads where id = ${threadId}`)).rows[0] as { status: string } | undefined
+    if (!thread) throw invalidFields([{ path: 'thread', message: 'thread does not exist.' }])
+    if (thread.status === 'closed') throw conflict('This thread is closed.')
+    data.isExpert = await isVerifiedExpert(req, author)
+    data.isAccepted = false
+    data.helpfulCount = 0
+    data.unhelpfulCount = 0
+    if (!isAdminUser(currentUser(req))) data.flags = []
+    data.flagsCount = Array.isArray(data.flags) ? data.flags.length : 0
+    if (!isModerator(req) || !data.status) data.status = 'visible'
+    return data
+  }
+  for (const f of ['thread', 'author', 'isExpert', 'helpfulCount', 'unhelpfulCount', ...(context?.forumInternal ? [] : ['isAccepted'])]) {
+    if (f in data) data[f] = originalDoc?.[f]
+  }
+  if (!context?.forumInternal && !isAdminUser(currentUser(req)) && 'flags' in data) data.flags = originalDoc?.flags
+  if ('flags' in data) data.flagsCount = Array.isArray(data.flags) ? data.flags.length : 0
+  return data
+}
+
+export const responseAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+  const threadId = relId(doc.thread)!
+  const tx = await txOf(req)
+  if (operation === 'create') {
+    await recountThread(tx, threadId, true)
+    if (context?.seed) return doc
+    const thread = (await req.payload.findByID({ collection: 'forum-threads' as never, id: threadId, req, depth: 0, overrideAccess: true })) as Doc
+    const authorId = relId(thread.author)
+    if (authorId && !sameId(authorId, doc.author)) {
+      await notify(req, {
+        user: authorId,
+        type: 'forum_reply',
+        title: { en: `New answer in “${thread.title}”`, ar: `رد جديد في «${thread.title}»` },
+        message: { en: preview(String(doc.body ?? '')), ar: preview(String(doc.body ?? '')) },
+        data: { thread: threadId, response: doc.id, isExpert: Boolean(doc.isExpert) },
+        actionUrl: `/forum/threads/${threadId}#response-${doc.id}`,
+      })
+    }
+  } else if (doc.status !== previousDoc?.status) {
+    await recountThread(tx, threadId)
+  }
+  return doc
+}
+
+export const responseAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  const tx = await txOf(req)
+  await tx.execute(sql`delete from votes where target_collection = 'forum-responses' and target_id = ${Number(doc.id)}`)
+  const threadId = relId(doc.thread)
+  if (threadId) {
+    await tx.execute(sql`update forum_threads set accepted_response_id = null where id = ${threadId} and accepted_response_id = ${Number(doc.id)}`)
+    await recountThread(tx, threadId)
+  }
+  return doc
+}
+
+export const threadBeforeChange: CollectionBeforeChangeHook = ({ data, operation, originalDoc, context }) => {
+  if (operation === 'create') {
+    data.viewsCount = 0
+    data.responsesCount = 0
+    data.acceptedResponse = null
+    data.lastActivityAt = new Date().toISOString()
+    return data
+  }
+  for (const f of ['author', 'viewsCount', 'responsesCount', ...(context?.forumInternal ? [] : ['acceptedResponse'])]) {
+    if (f in data) data[f] = originalDoc?.[f]
+  }
+  return data
+}
+
+// ---------------------------------------------------------------- expert verification
+
+export const verificationBeforeChange: CollectionBeforeChangeHook = async ({ data, operation, req, originalDoc }) => {
+  if (operation === 'create') {
+    const user = relId(data.user)
+    if (!user) throw invalidFields([{ path: 'user', message: 'user is required.' }])
+    const tx = await txOf(req)
+    await advisoryLock(tx, 'expert-verification', user)
+    const open = await tx.execute(sql`select id, status from expert_verifications where user_id = ${user} and status in ('pending', 'approved') limit 1`)
+    if (open.rows.length) {
+      throw conflict(open.rows[0].status === 'approved' ? 'You are already a verified expert.' : 'Your previous request is still pending.', { verification: open.rows[0].id })
+    }
+    data.reviewedBy = null
+    data.reviewedAt = null
+    return data
+  }
+  if (data.status && data.status !== originalDoc?.status) {
+    data.reviewedBy = currentUser(req)?.id ?? null
+    data.reviewedAt = new Date().toISOString()
+  }
+  return data
+}
+
+export const verificationAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+  if (operation !== 'update' || doc.status === previousDoc?.status || context?.seed) return doc
+  const user = relId(doc.user)
+  if (!user) return doc
+  const approved = doc.status === 'approved'
+  const rejected = doc.status === 'rejected'
+  if (!approved && !rejected) return doc
+  await notify(req, {
+    user,
+    type: 'verification_status',
+    title: approved ? { en: 'You are now a verified expert', ar: 'أصبحت خبيراً موثقاً' } : { en: 'Expert verification declined', ar: 'تم رفض طلب التوثيق كخبير' },
+    message: approved
+      ? { en: 'Your forum answers now show the expert badge.', ar: 'ستظهر إجاباتك في المنتدى بشارة الخبير.' }
+      : { en: doc.reviewNotes || 'Your request was not approved. You may apply again with more documents.', ar: doc.reviewNotes || 'لم تتم الموافقة على طلبك. يمكنك التقديم مرة أخرى بمستندات إضافية.' },
+    data: { verification: doc.id, status: doc.status },
+  })
+  return doc
+}

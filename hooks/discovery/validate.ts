@@ -1,0 +1,38 @@
+/** Input rules for saved searches and comparisons (400 naming the field, nothing written). */
+import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook } from 'payload'
+
+import { parseCarFilters } from '@/domain/discovery/search-filters'
+import { invalidFields } from '@/lib/http'
+import { MAX_COMPARISON_CARS } from '@/domain/discovery/comparison'
+
+/** Validates and normalizes `filters`; a non-admin cannot set the alert bookkeeping dates. */
+export const validateSavedSearch: CollectionBeforeValidateHook = ({ data, operation }) => {
+  if (!data) return data
+  if (operation === 'create' || 'filters' in data) {
+    const { filters, errors } = parseCarFilters(data.filters ?? {})
+    if (errors.length) throw invalidFields(errors)
+    return { ...data, filters }
+  }
+  return data
+}
+
+const idOf = (v: unknown): number | null => {
+  const raw = v && typeof v === 'object' && 'id' in (v as object) ? (v as { id: unknown }).id : v
+  const n = Number(raw)
+  return Number.isInteger(n) && n > 0 ? n : null
+}
+
+/** A comparison holds 1–4 distinct cars, each visible to the caller (published, or the caller's own). */
+export const validateComparisonCars: CollectionBeforeChangeHook = async ({ data, req, operation }) => {
+  if (operation !== 'create' && !('cars' in data)) return data
+  const list = Array.isArray(data.cars) ? data.cars : []
+  const ids = list.map(idOf)
+  if (ids.some((id) => id === null)) throw invalidFields([{ path: 'cars', message: 'cars must be a list of car ids.' }])
+  const unique = [...new Set(ids as number[])]
+  if (unique.length > MAX_COMPARISON_CARS) throw invalidFields([{ path: 'cars', message: `A comparison holds at most ${MAX_COMPARISON_CARS} cars.` }])
+  if (unique.length) {
+    const visible = await req.payload.count({ collection: 'cars', where: { id: { in: unique } }, overrideAccess: false, user: req.user, req })
+    if (visible.totalDocs !== unique.length) throw invalidFields([{ path: 'cars', message: 'Every car must exist and be published.' }])
+  }
+  return { ...data, cars: unique }
+}
