@@ -9,7 +9,7 @@ import { availableSlots } from '@/domain/parking'
 import { assertValid, currentUser, json, notFound, routeId, searchParams } from '@/lib/http'
 import { Input } from '@/lib/validate'
 
-import { findSpot, isSpotOwnerOrAdmin, occupanciesBySpot } from '../../src/db/parking'
+import { findSpot, isSpotOwnerOrAdmin, occupanciesBySpot } from '@/db/parking'
 
 const MAX_WINDOW_MS = 366 * 86_400_000
 

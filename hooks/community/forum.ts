@@ -10,7 +10,7 @@ import { preview } from '@/domain/community'
 import { conflict, currentUser, invalidFields } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 
-import { relId, sameId } from '../../src/db/community'
+import { relId, sameId } from '@/db/community'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 

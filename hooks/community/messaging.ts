@@ -12,7 +12,7 @@ import { conflict, currentUser, forbidden, invalidFields, notFound } from '@/lib
 import { notify } from '@/notifications/notify'
 import { emitToRoom, userRoom } from '@/realtime/bus'
 
-import { relId } from '../../src/db/community'
+import { relId } from '@/db/community'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -9,7 +9,7 @@ import { advisoryLock, sql, type Tx, tableOf, txOf, withTransaction } from '@/db
 import { VOTE_RULES, voteAction, type VoteValue } from '@/domain/community'
 import { conflict, currentUser, forbidden, invalidFields, notFound } from '@/lib/http'
 
-import { collectionExists, hasColumns, relId, sameId } from '../../src/db/community'
+import { collectionExists, hasColumns, relId, sameId } from '@/db/community'
 
 export const VOTE_LOCK = 'vote-target'
 

@@ -32,7 +32,7 @@ import { conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 import { workflowGuard } from '@/workflows/apply'
 
-import { hasColumns, relId, sameId } from '../../../src/db/community'
+import { hasColumns, relId, sameId } from '@/db/community'
 import { recountVotes } from '../../../hooks/community/votes'
 
 type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any

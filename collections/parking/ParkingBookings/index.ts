@@ -8,8 +8,9 @@ import { notify } from '@/notifications/notify'
 import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
-import { prepareBooking } from '@endpoints/parking/bookings'
 import { idOf } from '@/db/parking'
+
+import { prepareBooking } from './hooks'
 
 export const PAYMENT_STATUSES = ['unpaid', 'pay_on_site', 'paid', 'partially_refunded', 'refunded'] as const
 export const CANCELLATION_REASONS = ['driver_cancelled', 'owner_cancelled', 'admin_cancelled', 'no_show'] as const

@@ -1,0 +1,110 @@
+/**
+ * `defineEndpoint`: the one prologue of every custom endpoint. It declares who may call (auth, roles), the
+ * request's body and query as zod schemas, and the work (`run`); it parses, authorizes and validates before
+ * `run` sees anything, so `run` gets typed input and a bad request is a 400 naming every invalid field.
+ *
+ *   export const cancelEndpoint = defineEndpoint({
+ *     method: 'post', path: '/:id/cancel', summary: 'Cancel a booking (refund per the policy).',
+ *     auth: 'write', body: z.object({ reason: z.string().max(500).optional() }),
+ *     run: async ({ req, user, id, body }) => cancelBooking(req, user, id, body.reason),
+ *   })
+ *
+ * The declaration stays on the endpoint (`custom.spec`, server-only): docs/ tables are generated from it.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
+
+import type { AccessUser, Role } from '@/access/roles'
+import { currentUser, invalidFields, json, readJson, requireUser, routeId, searchParams } from '@/lib/http'
+
+/**
+ * Who may call: `public` (anyone; `user` is the caller or null), `user` (signed in), `write` (signed in and
+ * allowed to write: not suspended or inactive), or `{ roles }` (signed in with one of the roles; `write` too
+ * unless `write: false`).
+ */
+export type EndpointAuth = 'public' | 'user' | 'write' | { roles: Role[]; write?: boolean }
+
+type UserFor<A extends EndpointAuth> = A extends 'public' ? AccessUser | null : AccessUser
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined
+
+export interface EndpointSpec<A extends EndpointAuth, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  method: Endpoint['method']
+  /** Relative to the collection (`/:id/cancel`) or to `/api` for root endpoints. A `:id` segment is parsed as a positive integer (404 otherwise). */
+  path: string
+  /** One line for the docs. */
+  summary: string
+  auth: A
+  body?: B
+  query?: Q
+  /** HTTP status of a successful answer when `run` returns data (default 200). */
+  status?: number
+  run: (ctx: { req: PayloadRequest; user: UserFor<A>; id: number; body: Out<B>; query: Out<Q> }) => Promise<unknown> | unknown
+}
+
+export interface EndpointDoc {
+  method: string
+  path: string
+  summary: string
+  auth: EndpointAuth
+  body?: z.ZodType
+  query?: z.ZodType
+}
+
+/** zod issues → the platform's 400 (`{ errors: [{ message, data: { errors: [{ path, message }] } }] }`). */
+export function issuesToError(issues: readonly z.core.$ZodIssue[], prefix?: string) {
+  const errors = issues.map((i) => {
+    const path = [prefix, ...i.path.map(String)].filter(Boolean).join('.')
+    return { path: path || '(body)', message: i.message }
+  })
+  return invalidFields(errors)
+}
+
+function authorize(req: PayloadRequest, auth: EndpointAuth): AccessUser | null {
+  if (auth === 'public') return currentUser(req)
+  if (auth === 'user') return requireUser(req)
+  if (auth === 'write') return requireUser(req, { write: true })
+  return requireUser(req, { roles: auth.roles, write: auth.write ?? true })
+}
+
+function queryObject(req: PayloadRequest): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [key, value] of searchParams(req)) {
+    const prev = out[key]
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value]
+  }
+  return out
+}
+
+export function defineEndpoint<A extends EndpointAuth, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  spec: EndpointSpec<A, B, Q>,
+): Endpoint {
+  const hasId = /(^|\/):id(\/|$)/.test(spec.path)
+  const doc: EndpointDoc = { method: spec.method, path: spec.path, summary: spec.summary, auth: spec.auth, body: spec.body, query: spec.query }
+  return {
+    method: spec.method,
+    path: spec.path,
+    custom: { spec: doc },
+    handler: async (req) => {
+      const user = authorize(req, spec.auth) as UserFor<A>
+      const id = hasId ? routeId(req) : 0
+      let body = undefined as Out<B>
+      if (spec.body) {
+        const parsed = spec.body.safeParse(await readJson(req))
+        if (!parsed.success) throw issuesToError(parsed.error.issues)
+        body = parsed.data as Out<B>
+      }
+      let query = undefined as Out<Q>
+      if (spec.query) {
+        const parsed = spec.query.safeParse(queryObject(req))
+        if (!parsed.success) throw issuesToError(parsed.error.issues)
+        query = parsed.data as Out<Q>
+      }
+      const result = await spec.run({ req, user, id, body, query })
+      return result instanceof Response ? result : json(result ?? {}, spec.status ?? 200)
+    },
+  }
+}
+
+/** Shared schema pieces. */
+export const zId = z.coerce.number().int('Must be an integer id.').positive('Must be a positive id.')
+export const zDate = z.coerce.date({ error: 'Must be a date (ISO 8601).' })
