@@ -7,8 +7,7 @@ import { ORDER_PAYMENT_STATUSES, PAYMENT_METHODS, sellerView, type FullOrder } f
 import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
 import { orderMachine } from '@/domain/commerce/order-machine'
-
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
+import { label } from '@/fields/options'
 
 /** Sellers read the orders that contain their lines (denormalized `sellers`). */
 const sellerOfOrder = ({ req }: { req: Parameters<typeof userOf>[0] }): Where | false => {

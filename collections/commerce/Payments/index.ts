@@ -3,8 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { isAdmin, isOwner, or } from '@/access'
 import { privateField } from '@/access/privacy'
 import { PAYMENT_STATUSES, PAYMENT_TARGETS } from '@/domain/commerce'
-
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
+import { label } from '@/fields/options'
 
 /** `targetType` mirrors `target.relationTo` so lists (billing history) filter on an indexed column. */
 const stampTargetType: CollectionBeforeChangeHook = ({ data }) => {

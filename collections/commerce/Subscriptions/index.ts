@@ -3,8 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isOwner, or } from '@/access'
 import { privateField } from '@/access/privacy'
 import { SUBSCRIPTION_STATUSES } from '@/domain/commerce'
-
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
+import { label } from '@/fields/options'
 
 /**
  * A seller's plan subscription. Users subscribe with `POST /api/subscriptions {plan}` (free plans activate at

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { and, authenticated, fieldAdminOnly, isAdmin, isOwner, nobody, or } from '@/access'
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
+import { label } from '@/fields/options'
 
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 const adminWrites = { create: fieldAdminOnly, update: fieldAdminOnly }
 
 /**

@@ -3,6 +3,7 @@ import type { CollectionConfig, Where } from 'payload'
 import { fieldRoles, hasRole, or, userOf } from '@/access'
 import { privateField } from '@/access/privacy'
 import { COMMENT_STATUSES, COMMENT_TARGETS } from '@/domain/content'
+import { label } from '@/fields/options'
 import {
   commentsAfterChange,
   commentsAfterDelete,
@@ -12,7 +13,6 @@ import {
 
 const moderators = hasRole('editor', 'admin')
 const moderatorsOnly = privateField({ readers: ['editor', 'admin'] }, { create: () => false, update: () => false })
-const label = (v: string) => v.replace(/^./, (c) => c.toUpperCase())
 
 /**
  * Comments on posts, cars and parts, by signed-in users or guests (name + email, never public), threaded

@@ -5,11 +5,10 @@ import { privateField } from '@/access/privacy'
 import { EXPERTISE_AREAS, expertVerificationWorkflow } from '@/domain/community'
 import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
+import { label } from '@/fields/options'
 import { stampOwner } from '@hooks/stamp-owner'
 
 import { ownDocuments } from '../VerificationDocuments'
-
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
 /**
  * A user's request to be recognized as an expert in the forum. Admins approve or reject it (the user is

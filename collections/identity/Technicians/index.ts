@@ -5,12 +5,11 @@ import { privateField } from '@/access/privacy'
 import { CATEGORY_LABELS, GOVERNORATES, SERVICE_CATEGORIES, TECHNICIAN_STATUSES } from '@/domain/services'
 import { badRequest } from '@/lib/http'
 import { ratingSummaryField } from '@/fields/ratingSummary'
+import { label } from '@/fields/options'
 
 /** Admins, or the technician whose profile this is. */
 const adminOnly: FieldAccess = ({ req }) => isAdminUser(userOf(req))
 const systemOnly: FieldAccess = () => false
-
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 
 /** A technician edits their own profile (status, location, areas); admins manage all. */
 const updateTechnicians: Access = or(isAdmin, and(hasRole('technician'), isOwner('user')))

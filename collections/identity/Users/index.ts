@@ -15,9 +15,9 @@ import {
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { ratingSummaryField } from '@/fields/ratingSummary'
 import { env } from '@/lib/env'
+import { label } from '@/fields/options'
 import { afterLoginRecord, beforeLoginCheckStatus, assignRolesOnCreate } from '@collections/identity/Users/hooks'
 
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 /** Personal data: the account holder and admins. */
 const personal: Reader[] = ['self', 'admin']
 /** Account state: also editors, who moderate. */

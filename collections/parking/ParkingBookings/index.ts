@@ -9,13 +9,13 @@ import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
 import { idOf } from '@/db/parking'
+import { label } from '@/fields/options'
 
 import { prepareBooking } from './hooks'
 
 export const PAYMENT_STATUSES = ['unpaid', 'pay_on_site', 'paid', 'partially_refunded', 'refunded'] as const
 export const CANCELLATION_REASONS = ['driver_cancelled', 'owner_cancelled', 'admin_cancelled', 'no_show'] as const
 
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 const never = nobody as unknown as FieldAccess
 
 /** The driver's bookings and the bookings of the caller's spots. */

@@ -9,8 +9,7 @@ import { ratingSummaryField } from '@/fields/ratingSummary'
 import { conflict, currentUser, invalidFields } from '@/lib/http'
 import { stampOwner } from '@hooks/stamp-owner'
 import { idOf, lockSpot, occupancies } from '@/db/parking'
-
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
+import { label } from '@/fields/options'
 
 /**
  * The owner must be a parking owner (or admin); opening hours must be coherent; lowering totalSlots below what

@@ -7,10 +7,10 @@ import { EGYPTIAN_MOBILE_MESSAGE, isEgyptianMobile } from '@/domain/identity/pho
 import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
 import { serviceBookingMachine } from '@/domain/services/booking-machine'
+import { label } from '@/fields/options'
 
 import { afterChangeBooking, beforeChangeBooking } from './hooks'
 
-const label = (v: string) => v.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: label(v) }))
 
 /** Admins see every booking; a customer their own; a technician also the ones assigned to them. */
