@@ -22,8 +22,8 @@ import { parkingPlugin } from './collections/parking/plugin'
 import { servicesPlugin } from './collections/services/plugin'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
-import { applyDatabaseExtras, EXTRA_TABLES } from './src/db/extras'
 import { guardPool, type PoolLike } from './src/db/pool'
+import { applySqlMigrationsForPush, SQL_MIGRATION_TABLES } from './src/db/sql-migrations'
 import { jobsConfig } from './src/jobs'
 import { emailAdapter } from './src/lib/email'
 import { env } from './src/lib/env'
@@ -32,6 +32,8 @@ import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+/** Development and tests push the schema; production runs the committed migrations. */
+const pushSchema = !env.isProduction && process.env.PAYLOAD_DB_PUSH !== 'false'
 
 export default buildConfig({
   secret: env.payloadSecret,
@@ -50,11 +52,11 @@ export default buildConfig({
   db: postgresAdapter({
     pool: { connectionString: env.databaseUrl, max: env.dbPoolMax },
     idType: 'serial',
-    push: !env.isProduction && process.env.PAYLOAD_DB_PUSH !== 'false',
+    push: pushSchema,
     migrationDir: path.resolve(dirname, 'src/migrations'),
     prodMigrations: migrations as never,
     readReplicas: env.databaseReplicaUrls.length ? env.databaseReplicaUrls : undefined,
-    tablesFilter: EXTRA_TABLES.map((t) => `!${t}`),
+    tablesFilter: SQL_MIGRATION_TABLES.map((t) => `!${t}`),
   }),
   localization: {
     locales: [
@@ -97,6 +99,7 @@ export default buildConfig({
   onInit: async (payload) => {
     // A dropped idle connection (database restart, failover) must be logged, not crash the process.
     guardPool((payload.db as unknown as { pool?: PoolLike }).pool, payload.logger, 'database pool')
-    await applyDatabaseExtras(payload)
+    // Production migrates (prodMigrations); a dev/test schema push knows nothing of the migrations' custom SQL.
+    if (pushSchema) await applySqlMigrationsForPush(payload)
   },
 })

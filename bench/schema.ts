@@ -20,7 +20,7 @@ export function migrationFiles(root: string): string[] {
   return fs.readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !/^index\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
 }
 
-/** Pushes the schema (and the src/db/extras statements, run at init) into `databaseUrl`; returns what was done. */
+/** Pushes the schema (and the database-extras migration's statements, applied after a push) into `databaseUrl`; returns what was done. */
 export function prepareSchema(root: string, databaseUrl: string): 'migrations' | 'pushed' {
   if (migrationFiles(root).length) return 'migrations'
   const push = spawnSync(process.execPath, [...tsxNodeArgs(), path.join(root, 'tests/setup/push-schema.ts')], {

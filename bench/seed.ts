@@ -36,7 +36,7 @@ const sqlList = (values: string[]) => `array[${values.map((v) => `'${v.replace(/
 
 /**
  * Drops the secondary (non-unique, non-constraint) indexes of `tables`, runs `fn`, then recreates them from
- * their saved definitions — exactly the indexes that were there (Payload's and src/db/extras').
+ * their saved definitions — exactly the indexes that were there (Payload's and the database-extras migration's).
  */
 export async function withIndexesDeferred<T>(client: pg.Client, tables: string[], fn: () => Promise<T>): Promise<T> {
   const res = await client.query<{ name: string; def: string }>(

@@ -19,7 +19,7 @@ import type { Server as IOServer } from 'socket.io'
 
 import { listingReadPath } from './http/listing-read'
 import { ensureDatabase } from './db/database-url'
-import { dropLegacyObjects } from './db/extras'
+import { dropLegacyObjects } from './db/sql-migrations'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
 import { authRateLimit } from './http/auth-rate-limit'

@@ -1,5 +1,6 @@
 import * as migration_20261122_040210_initial from './20261122_040210_initial';
 import * as migration_20261130_214621_security_surface from './20261130_214621_security_surface';
+import * as migration_20261201_033000_database_extras from './20261201_033000_database_extras';
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261130_214621_security_surface.up,
     down: migration_20261130_214621_security_surface.down,
     name: '20261130_214621_security_surface'
+  },
+  {
+    up: migration_20261201_033000_database_extras.up,
+    down: migration_20261201_033000_database_extras.down,
+    name: '20261201_033000_database_extras'
   },
 ];

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { applyDatabaseExtras } from '../../../src/db/extras'
+import { applySqlMigrationsForPush } from '../../../src/db/sql-migrations'
 import { REALTIME_TABLE } from '../../../src/realtime/server'
 import type { RunningServer } from '../../../src/server'
 import { testPayload } from '../../helpers/payload'
@@ -54,7 +54,7 @@ describe('dev schema push on a database the platform has already run on', () => 
     expect(await indexExists('favorites_user_item_uq')).toBe(true)
     await push.apply()
     expect(await indexExists('favorites_user_item_uq')).toBe(false) // unknown to drizzle: dropped…
-    await applyDatabaseExtras(payload)
+    await applySqlMigrationsForPush(payload)
     expect(await indexExists('favorites_user_item_uq')).toBe(true) // …and back at init
   })
 })

@@ -13,10 +13,10 @@ import { createRequire } from 'node:module'
 import pg from 'pg'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 
-import { databaseExtras } from '../../../src/db/extras'
 import { migrations } from '../../../src/migrations'
 import * as initial from '../../../src/migrations/20261122_040210_initial'
 import * as securitySurface from '../../../src/migrations/20261130_214621_security_surface'
+import * as databaseExtras from '../../../src/migrations/20261201_033000_database_extras'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
 // the same kind of object Payload hands to a migration.
@@ -168,8 +168,10 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial and the security-surface migrations, in order', () => {
-    expect(migrations.map((m) => m.name)).toEqual(['20261122_040210_initial', '20261130_214621_security_surface'])
+  it('lists the initial, the security-surface and the database-extras migrations, in order', () => {
+    expect(migrations.map((m) => m.name)).toEqual(['20261122_040210_initial', '20261130_214621_security_surface', '20261201_033000_database_extras'])
+    expect(migrations[2].up).toBe(databaseExtras.up)
+    expect(migrations[2].down).toBe(databaseExtras.down)
     expect(migrations[0].up).toBe(initial.up)
     expect(migrations[1].up).toBe(securitySurface.up)
     expect(migrations[1].down).toBe(securitySurface.down)
@@ -255,7 +257,7 @@ describe('production migrations (src/migrations)', () => {
   it('applies on a database the platform has run on: the previous release’s database extras are present', async () => {
     // Production runs the migrations at init on a database that already holds the extras (partial indexes on
     // cars.status among them) of the release before; the extras of this release are applied right after.
-    const current = await databaseExtras()
+    const current = databaseExtras.statements
     const previous = current.map((statement) =>
       statement
         .replace(/cars_pending_review_idx on cars \(created_at\) where status = 'pending_review'/, "cars_pending_idx on cars (created_at) where status = 'pending'")
@@ -269,13 +271,14 @@ describe('production migrations (src/migrations)', () => {
 
     await db.run(securitySurface, 'up')
     expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({ A: 'sale_pending', B: 'pending_review', C: 'pending_review', D: 'active' })
-    await db.exec(current)
+    await db.run(databaseExtras, 'up')
     const partial = await db.query<{ indexname: string }>(`select indexname from pg_indexes where tablename = 'cars' and indexdef like '%WHERE%' order by 1`)
     expect(partial.map((r) => r.indexname)).toEqual(
       expect.arrayContaining(['cars_active_created_idx', 'cars_pending_review_idx', 'cars_public_make_created_idx', 'cars_title_prefix_idx']),
     )
 
-    // Rolling back to the previous release: down, then that release's extras.
+    // Rolling back to the previous release: down, then that release's extras (applied at its start).
+    await db.run(databaseExtras, 'down')
     await db.run(securitySurface, 'down')
     expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({ A: 'pending', B: 'pending', C: 'pending', D: 'active' })
     await db.exec(previous)
@@ -285,6 +288,10 @@ describe('production migrations (src/migrations)', () => {
     const db = await freshDb()
     await db.run(initial, 'up')
     await db.run(securitySurface, 'up')
+    await db.run(databaseExtras, 'up')
+    expect(await tableExists(db, 'commerce_order_counters')).toBe(true)
+    await db.run(databaseExtras, 'down')
+    expect(await tableExists(db, 'commerce_order_counters')).toBe(false)
     await db.run(securitySurface, 'down')
     await db.run(initial, 'down')
     expect(await db.query(`select table_name from information_schema.tables where table_schema = 'public'`)).toEqual([])

@@ -1,0 +1,47 @@
+/**
+ * The custom SQL of the migrations (src/migrations/*_database_extras.ts: indexes, constraints, triggers,
+ * functions, counters) in push mode. Production migrates; development and tests push the schema at every start,
+ * and a push drops what drizzle does not know — so after the push `onInit` re-applies the migration's
+ * statements (all idempotent). One source: the migration file.
+ */
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import { statements, tables } from '../migrations/20261201_033000_database_extras'
+
+/** Tables the custom SQL creates: the dev push must leave them alone (payload.config.ts `tablesFilter`). */
+export const SQL_MIGRATION_TABLES: readonly string[] = tables
+
+export async function applySqlMigrationsForPush(payload: Payload): Promise<void> {
+  const drizzle = (payload.db as unknown as { drizzle: { transaction: <T>(fn: (tx: { execute: (q: unknown) => Promise<unknown> }) => Promise<T>) => Promise<T> } }).drizzle
+  // One transaction holding an advisory lock: instances starting together apply the DDL one after another
+  // (concurrent "create … if not exists" / "create or replace" can otherwise collide in the catalog).
+  await drizzle.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('autohub:database-extras'))`)
+    for (const statement of statements) {
+      try {
+        await tx.execute(sql.raw(statement))
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err)
+        throw new Error(`custom SQL failed: ${statement}\n${message}`)
+      }
+    }
+  })
+}
+
+/**
+ * Before a dev schema push: objects that earlier versions created in `public` and the push cannot reconcile.
+ * socket.io's attachments table (transient data) used to live in `public`; the push tried to drop its sequence
+ * and failed, so a second `npm run dev` on the same database did not start.
+ */
+export async function dropLegacyObjects(databaseUrl: string): Promise<void> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await client.query('drop table if exists public.socket_io_attachments')
+  } finally {
+    await client.end()
+  }
+}
