@@ -11,6 +11,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { AccessUser } from '../../../src/access/roles'
+import { domainsOf } from '../../../src/plugins/domain'
 import { actionOnlyVia, decide, type StateMachine } from '../../../src/workflows/engine'
 import { api, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
@@ -205,6 +206,12 @@ describe('every action-only transition of every machine: a status PATCH is refus
       const m = machines.find((x) => x.name === name)!
       expect(m.transitions.every((t) => actionOnlyVia(m, t)), name).toBe(true)
     }
+  })
+
+  it('every machine in the code is registered by a domain plugin (docs tables and this test read the registry)', () => {
+    const registered = domainsOf(payload.config).flatMap((d) => d.machines.map((m) => m.name))
+    expect([...registered].sort()).toEqual(machines.map((m) => m.name).sort())
+    expect(new Set(registered).size).toBe(registered.length)
   })
 
   it('admins, editors and the parties who may fire it get 4xx (409 naming the action when they may fire it), and the document is unchanged', async () => {
