@@ -8,7 +8,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { ar } from '@payloadcms/translations/languages/ar'
 import { en } from '@payloadcms/translations/languages/en'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { identityPlugin } from './collections/identity/plugin'
@@ -54,7 +54,7 @@ export default buildConfig({
     idType: 'serial',
     push: pushSchema,
     migrationDir: path.resolve(dirname, 'src/migrations'),
-    prodMigrations: migrations as never,
+    prodMigrations: migrations,
     readReplicas: env.databaseReplicaUrls.length ? env.databaseReplicaUrls : undefined,
     tablesFilter: SQL_MIGRATION_TABLES.map((t) => `!${t}`),
   }),
@@ -94,7 +94,8 @@ export default buildConfig({
   ],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   logger: { options: { level: env.logLevel } },
-  loggingLevels: { [CLIENT_ERROR]: 'info' } as never, // Payload types only its own error names
+  // Payload types only its own error names; ours (4xx HttpErrors, src/lib/http.ts) is logged as info.
+  loggingLevels: { [CLIENT_ERROR]: 'info' } as Config['loggingLevels'],
   debug: false,
   onInit: async (payload) => {
     // A dropped idle connection (database restart, failover) must be logged, not crash the process.

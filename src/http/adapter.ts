@@ -2,6 +2,7 @@
  * express ⇄ Fetch: Payload's REST and GraphQL handlers take a Fetch `Request` and return a `Response`;
  * the express server calls them directly (no Next routing on the API path).
  */
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { Readable } from 'node:stream'
 
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
@@ -41,7 +42,7 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
     return
   }
   await new Promise<void>((resolve, reject) => {
-    const stream = Readable.fromWeb(response.body as never)
+    const stream = Readable.fromWeb(response.body as WebReadableStream)
     stream.on('error', reject)
     res.on('finish', resolve)
     res.on('close', resolve)

@@ -3,9 +3,26 @@
  * message (subject and recipient) instead of sending it.
  */
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import nodemailer from 'nodemailer'
+import nodemailer, { type Transport } from 'nodemailer'
+import type { Envelope } from 'nodemailer/lib/mime-node'
 
 import { env } from './env'
+
+interface LoggedMail {
+  envelope: Envelope
+  messageId: string
+}
+
+/** Without SMTP: mail is logged (one line) and dropped. */
+const logTransport: Transport<LoggedMail> = {
+  name: 'log',
+  version: '1',
+  send(mail, callback) {
+    const { to, subject } = mail.data
+    if (!env.isTest) console.info(`[email:log] to=${String(to)} subject=${String(subject)}`)
+    callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() })
+  },
+}
 
 export function emailAdapter() {
   const smtp = env.smtp
@@ -18,15 +35,7 @@ export function emailAdapter() {
         tls: { rejectUnauthorized: env.isProduction },
         ignoreTLS: !smtp.secure && ['127.0.0.1', 'localhost', '::1'].includes(smtp.host),
       })
-    : nodemailer.createTransport({
-        name: 'log',
-        version: '1',
-        send(mail: { data: { to?: unknown; subject?: unknown }; message: { getEnvelope(): unknown; messageId(): string } }, callback: (err: Error | null, info: unknown) => void) {
-          const { to, subject } = mail.data
-          if (!env.isTest) console.info(`[email:log] to=${String(to)} subject=${String(subject)}`)
-          callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() } as never)
-        },
-      } as never)
+    : nodemailer.createTransport(logTransport)
   return nodemailerAdapter({
     defaultFromAddress: env.emailFrom,
     defaultFromName: env.emailFromName,

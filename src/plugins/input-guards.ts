@@ -133,7 +133,8 @@ export function withIntegerValidation(fields: Field[]): Field[] {
         const values: unknown[] = Array.isArray(value) ? value : [value]
         // numeric strings as Payload's own number validation takes them (server code may pass a SQL numeric as text)
         if (values.some((v) => v !== null && v !== undefined && v !== '' && !Number.isInteger(typeof v === 'string' ? Number(v) : v))) return `${f.name} must be a whole number.`
-        return (original ?? payloadNumberValidation)(value as never, options as never) as string | true
+        const validateNumber = (original ?? payloadNumberValidation) as (value: unknown, options: unknown) => string | true | Promise<string | true>
+        return validateNumber(value, options) as string | true
       }
       return { ...(f as NumberField), validate: validate as NumberField['validate'] } as Field
     }

@@ -11,6 +11,13 @@ import { seoDefaults, type SeoMeta } from '@/domain/content'
 
 type Doc = Record<string, unknown>
 
+declare module 'payload' {
+  interface RequestContext {
+    /** Seed and imports: keep meta exactly as given. */
+    skipSeoDefaults?: boolean
+  }
+}
+
 export const SEO_COLLECTIONS = ['posts', 'cars', 'parts', 'services'] as const
 
 /** Fills empty meta.title / meta.description / meta.image from the document being saved. */
@@ -24,6 +31,13 @@ export const fillSeoMeta: CollectionBeforeChangeHook = ({ data, context }) => {
   }
 }
 
+/** The meta image as the SEO plugin takes it: an upload id or a populated upload (`''` when there is none). */
+const imageRef = (image: unknown): number | { id: number | string } | '' => {
+  if (typeof image === 'number') return image
+  if (image && typeof image === 'object' && 'id' in image) return image as { id: number | string }
+  return ''
+}
+
 const base = () =>
   seoPlugin({
     collections: [...SEO_COLLECTIONS],
@@ -31,7 +45,7 @@ const base = () =>
     tabbedUI: false,
     generateTitle: ({ doc }) => seoDefaults(doc as Doc, null).title ?? '',
     generateDescription: ({ doc }) => seoDefaults(doc as Doc, null).description ?? '',
-    generateImage: ({ doc }) => (seoDefaults(doc as Doc, null).image as never) ?? '',
+    generateImage: ({ doc }) => imageRef(seoDefaults(doc as Doc, null).image),
   })
 
 export const seo = (): Plugin => async (config: Config): Promise<Config> => {

@@ -14,6 +14,16 @@ import { decide, type StateMachine, type Transition } from './engine'
 
 export const WORKFLOW_CONTEXT = 'workflowTransition'
 
+declare module 'payload' {
+  interface RequestContext {
+    /** Set by `applyTransition`: the status change comes through its action (the guard lets it pass). */
+    workflowTransition?: boolean
+  }
+}
+
+/** An update's data for a collection chosen at run time (the machine's collection). */
+type CollectionData = Parameters<PayloadRequest['payload']['update']>[0]['data']
+
 export interface ApplyOptions<S extends string, D> {
   req: PayloadRequest
   collection: CollectionSlug
@@ -58,7 +68,7 @@ export async function applyTransition<S extends string, D extends Record<string,
       req,
       depth: opts.depth ?? 0,
       overrideAccess: true,
-      data: { ...extra, [machine.field]: decision.transition.to } as never,
+      data: { ...extra, [machine.field]: decision.transition.to } as CollectionData,
       context: { ...opts.context, [WORKFLOW_CONTEXT]: true },
     })) as unknown as D
     await opts.after?.(doc, previous, decision.transition)
