@@ -1,6 +1,6 @@
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
-import { sql, withTransaction } from '@/db/transaction'
+import { withTransaction } from '@/db/transaction'
 import { recomputeRatingSummary } from '@collections/community/Reviews/hooks'
 
 import { demoUserId } from './identity'
@@ -25,10 +25,30 @@ const CATEGORIES = [
 ]
 
 const THREADS = [
-  { category: 'mechanics', title: 'Engine knocks on cold start', body: 'My 2016 sedan knocks for a few seconds on cold mornings. Should I worry?', answers: ['Check the oil level and grade first; thin oil at cold start often does this.', 'Could be piston slap. If it goes away when warm it is usually harmless.'] },
-  { category: 'buying-selling', title: 'What to check before buying a used SUV?', body: 'First time buying used. Any checklist?', answers: ['Service history, a cold start, look under the car for leaks, and a pre-purchase inspection.', 'Check the VIN history and that the tyres wear evenly.'] },
-  { category: 'electric-hybrid', title: 'Hybrid battery life in hot climates', body: 'How long do hybrid batteries last with 45°C summers?', answers: ['Typically 8–10 years; keep the battery cooling intake clean.'] },
-  { category: 'parts-accessories', title: 'OEM vs aftermarket brake pads', body: 'Is it worth paying for OEM pads?', answers: ['Good aftermarket ceramic pads are fine for daily driving.', 'For towing or track use, stay with OEM or performance pads.'] },
+  {
+    category: 'mechanics',
+    title: 'Engine knocks on cold start',
+    body: 'My 2016 sedan knocks for a few seconds on cold mornings. Should I worry?',
+    answers: ['Check the oil level and grade first; thin oil at cold start often does this.', 'Could be piston slap. If it goes away when warm it is usually harmless.'],
+  },
+  {
+    category: 'buying-selling',
+    title: 'What to check before buying a used SUV?',
+    body: 'First time buying used. Any checklist?',
+    answers: ['Service history, a cold start, look under the car for leaks, and a pre-purchase inspection.', 'Check the VIN history and that the tyres wear evenly.'],
+  },
+  {
+    category: 'electric-hybrid',
+    title: 'Hybrid battery life in hot climates',
+    body: 'How long do hybrid batteries last with 45°C summers?',
+    answers: ['Typically 8–10 years; keep the battery cooling intake clean.'],
+  },
+  {
+    category: 'parts-accessories',
+    title: 'OEM vs aftermarket brake pads',
+    body: 'Is it worth paying for OEM pads?',
+    answers: ['Good aftermarket ceramic pads are fine for daily driving.', 'For towing or track use, stay with OEM or performance pads.'],
+  },
 ]
 
 const REVIEW_TEXTS = [
@@ -40,7 +60,7 @@ const REVIEW_TEXTS = [
 
 /** Demo data for the community domain (runs after identity, catalog, discovery, content). */
 export async function seedCommunity(payload: Payload): Promise<void> {
-  const existing = await payload.count({ collection: 'forum-categories' as never, overrideAccess: true })
+  const existing = await payload.count({ collection: 'forum-categories', overrideAccess: true })
   if (existing.totalDocs > 0) return
   const rng = prng(20250609)
   const buyer = await demoUserId(payload, 'buyer@example.com')
@@ -52,43 +72,49 @@ export async function seedCommunity(payload: Payload): Promise<void> {
 
   // ---- expert verification (approved) for the technician ----
   const verification: { id: number } = await payload.create({
-    collection: 'expert-verifications' as never,
+    collection: 'expert-verifications',
     overrideAccess: true,
     context: ctx,
-    data: { user: technician, expertiseAreas: ['engine', 'diagnostics'], yearsOfExperience: 11, credentials: 'ASE certified master technician' } as never,
+    data: { user: technician, expertiseAreas: ['engine', 'diagnostics'], yearsOfExperience: 11, credentials: 'ASE certified master technician' },
   })
-  await payload.update({ collection: 'expert-verifications' as never, id: verification.id, overrideAccess: true, context: { ...ctx, workflowTransition: true }, data: { status: 'approved', reviewNotes: 'Documents checked.' } as never })
+  await payload.update({
+    collection: 'expert-verifications',
+    id: verification.id,
+    overrideAccess: true,
+    context: { ...ctx, workflowTransition: true },
+    data: { status: 'approved', reviewNotes: 'Documents checked.' },
+  })
 
   // ---- forum ----
   const categoryIds: Record<string, number> = {}
   for (const [i, c] of CATEGORIES.entries()) {
-    const doc: { id: number } = await payload.create({ collection: 'forum-categories' as never, overrideAccess: true, locale: 'en', data: { name: c.en, slug: c.slug, description: c.description, order: i } as never })
-    await payload.update({ collection: 'forum-categories' as never, id: doc.id, overrideAccess: true, locale: 'ar', data: { name: c.ar } as never })
+    const doc: { id: number } = await payload.create({ collection: 'forum-categories', overrideAccess: true, locale: 'en', data: { name: c.en, slug: c.slug, description: c.description, order: i } })
+    await payload.update({ collection: 'forum-categories', id: doc.id, overrideAccess: true, locale: 'ar', data: { name: c.ar } })
     categoryIds[c.slug] = doc.id as number
   }
   const askers = [buyer, seller, owner, buyer]
   const answerers = [technician, editor, seller, owner]
   for (const [i, t] of THREADS.entries()) {
     const thread: { id: number } = await payload.create({
-      collection: 'forum-threads' as never,
+      collection: 'forum-threads',
       overrideAccess: true,
       context: ctx,
-      data: { title: t.title, body: t.body, category: categoryIds[t.category], author: askers[i], pinned: i === 0, featured: i === 1 } as never,
+      data: { title: t.title, body: t.body, category: categoryIds[t.category], author: askers[i], pinned: i === 0, featured: i === 1 },
     })
     const responseIds: number[] = []
     for (const [j, body] of t.answers.entries()) {
       const author = answerers[(i + j) % answerers.length] === askers[i] ? technician : answerers[(i + j) % answerers.length]
-      const r: { id: number } = await payload.create({ collection: 'forum-responses' as never, overrideAccess: true, context: ctx, data: { thread: thread.id, body, author } as never })
+      const r: { id: number } = await payload.create({ collection: 'forum-responses', overrideAccess: true, context: ctx, data: { thread: thread.id, body, author } })
       responseIds.push(r.id as number)
     }
     if (i === 1 && responseIds[0]) {
-      await payload.update({ collection: 'forum-responses' as never, id: responseIds[0], overrideAccess: true, context: { ...ctx, forumInternal: true }, data: { isAccepted: true } as never })
+      await payload.update({ collection: 'forum-responses', id: responseIds[0], overrideAccess: true, context: { ...ctx, forumInternal: true }, data: { isAccepted: true } })
       await payload.update({
-        collection: 'forum-threads' as never,
+        collection: 'forum-threads',
         id: thread.id,
         overrideAccess: true,
         context: { ...ctx, forumInternal: true, workflowTransition: true },
-        data: { acceptedResponse: responseIds[0], status: 'resolved' } as never,
+        data: { acceptedResponse: responseIds[0], status: 'resolved' },
       })
     }
   }
@@ -107,7 +133,7 @@ export async function seedCommunity(payload: Payload): Promise<void> {
       const rating = 3 + Math.floor(rng() * 3)
       await payload
         .create({
-          collection: 'reviews' as never,
+          collection: 'reviews',
           overrideAccess: true,
           context: ctx,
           data: {
@@ -116,24 +142,24 @@ export async function seedCommunity(payload: Payload): Promise<void> {
             rating,
             aspects: { communication: 3 + Math.floor(rng() * 3), value: 2 + Math.floor(rng() * 4) },
             ...text,
-          } as never,
+          },
         })
         .catch(() => null) // e.g. the reviewer owns that listing
     }
   }
-  const req = (await createLocalReq({}, payload)) as PayloadRequest
+  const req = await createLocalReq({}, payload)
   await withTransaction(req, async (tx) => {
     for (const t of targets) await recomputeRatingSummary(tx, t.relationTo, t.id)
   })
 
   // ---- a conversation between the demo buyer and seller about one of the seller's listings ----
-  const car = await withTransaction(req, (tx) => tx.execute(sql`select id from cars where seller_id = ${seller} order by id limit 1`)).catch(() => ({ rows: [] as { id: number }[] }))
-  const listing = car.rows[0] ? { relationTo: 'cars', value: Number(car.rows[0].id) } : null
+  const cars = await payload.find({ collection: 'cars', where: { seller: { equals: seller } }, sort: 'id', limit: 1, depth: 0, overrideAccess: true, pagination: false })
+  const listing = cars.docs[0] ? { relationTo: 'cars' as const, value: cars.docs[0].id } : null
   const conversation: { id: number } = await payload.create({
-    collection: 'conversations' as never,
+    collection: 'conversations',
     overrideAccess: true,
     context: ctx,
-    data: { participants: [buyer, seller], initiator: buyer, listing, subject: 'Is the car still available?' } as never,
+    data: { participants: [buyer, seller], initiator: buyer, listing, subject: 'Is the car still available?' },
   })
   const lines: [number, string][] = [
     [buyer, 'Hello! Is the car still available? Could I see it this weekend?'],
@@ -141,6 +167,6 @@ export async function seedCommunity(payload: Payload): Promise<void> {
     [buyer, 'Great, see you Saturday at 10.'],
   ]
   for (const [sender, body] of lines) {
-    await payload.create({ collection: 'messages' as never, overrideAccess: true, context: ctx, data: { conversation: conversation.id, sender, body } as never })
+    await payload.create({ collection: 'messages', overrideAccess: true, context: ctx, data: { conversation: conversation.id, sender, body } })
   }
 }

@@ -5,17 +5,32 @@
  */
 import type { Payload } from 'payload'
 
+import type { Post } from '@payload-types'
+
 import { demoUserId } from './identity'
 
 type Node = Record<string, unknown>
 const text = (t: string, format = 0): Node => ({ type: 'text', version: 1, text: t, format, style: '', mode: 'normal', detail: 0 })
 const block = (type: string, children: Node[], extra: Node = {}): Node => ({ type, version: 1, direction: 'ltr', format: '', indent: 0, children, ...extra })
-const p = (...parts: (string | Node)[]) => block('paragraph', parts.map((x) => (typeof x === 'string' ? text(x) : x)), { textFormat: 0 })
+const p = (...parts: (string | Node)[]) =>
+  block(
+    'paragraph',
+    parts.map((x) => (typeof x === 'string' ? text(x) : x)),
+    { textFormat: 0 },
+  )
 const h2 = (t: string) => block('heading', [text(t)], { tag: 'h2' })
 const ul = (...items: string[]) =>
-  block('list', items.map((t, i) => block('listitem', [text(t)], { value: i + 1 })), { listType: 'bullet', start: 1, tag: 'ul' })
+  block(
+    'list',
+    items.map((t, i) => block('listitem', [text(t)], { value: i + 1 })),
+    { listType: 'bullet', start: 1, tag: 'ul' },
+  )
 const quote = (t: string) => block('quote', [text(t)])
-const doc = (...children: Node[]) => ({ root: block('root', children) })
+/** A Lexical document (the root of the rich-text field). */
+type RichText = NonNullable<Post['content']>
+const doc = (...children: Node[]): RichText => ({
+  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: children as RichText['root']['children'] },
+})
 
 interface SeedPost {
   en: string
@@ -38,16 +53,64 @@ const CATEGORIES = [
 const TAGS = ['SUV', 'Sedan', 'Tyres', 'Battery', 'Loans', 'Parking', 'Safety', 'Used cars']
 
 const topics: [string, string, string, string[], string[]][] = [
-  ['How to inspect a used car before you buy', 'كيف تفحص سيارة مستعملة قبل الشراء', 'buying-guides', ['Used cars', 'Safety'], ['Check the service history', 'Look under the car for rust and leaks', 'Test every electric feature', 'Drive it cold and hot']],
-  ['Choosing the right SUV for your family', 'اختيار سيارة الدفع الرباعي المناسبة لعائلتك', 'buying-guides', ['SUV'], ['Count the seats you really need', 'Compare boot space with the seats up', 'Look at crash-test ratings']],
-  ['Winter tyres: when to switch and why', 'إطارات الشتاء: متى تبدلها ولماذا', 'maintenance', ['Tyres', 'Safety'], ['Below 7 °C summer rubber hardens', 'Check tread depth: at least 4 mm', 'Store the off-season set flat']],
+  [
+    'How to inspect a used car before you buy',
+    'كيف تفحص سيارة مستعملة قبل الشراء',
+    'buying-guides',
+    ['Used cars', 'Safety'],
+    ['Check the service history', 'Look under the car for rust and leaks', 'Test every electric feature', 'Drive it cold and hot'],
+  ],
+  [
+    'Choosing the right SUV for your family',
+    'اختيار سيارة الدفع الرباعي المناسبة لعائلتك',
+    'buying-guides',
+    ['SUV'],
+    ['Count the seats you really need', 'Compare boot space with the seats up', 'Look at crash-test ratings'],
+  ],
+  [
+    'Winter tyres: when to switch and why',
+    'إطارات الشتاء: متى تبدلها ولماذا',
+    'maintenance',
+    ['Tyres', 'Safety'],
+    ['Below 7 °C summer rubber hardens', 'Check tread depth: at least 4 mm', 'Store the off-season set flat'],
+  ],
   ['Oil changes explained', 'شرح تغيير الزيت', 'maintenance', ['Sedan'], ['Follow the manual, not the sticker', 'Synthetic lasts longer', 'Change the filter every time']],
-  ['Caring for your EV battery', 'العناية ببطارية سيارتك الكهربائية', 'electric-vehicles', ['Battery'], ['Keep daily charging between 20 and 80 %', 'Avoid fast charging every day', 'Park in the shade in summer']],
-  ['Hybrid or fully electric?', 'هجين أم كهربائي بالكامل؟', 'electric-vehicles', ['Battery', 'Sedan'], ['Where do you charge at night?', 'How long are your trips?', 'What does electricity cost you?']],
-  ['Understanding car loans and APR', 'فهم قروض السيارات ومعدل الفائدة السنوي', 'finance', ['Loans'], ['APR includes fees, the rate does not', 'A longer term costs more interest', 'Use the loan calculator before you visit']],
-  ['The true cost of owning a car', 'التكلفة الحقيقية لامتلاك سيارة', 'finance', ['Loans', 'Used cars'], ['Depreciation is the biggest cost', 'Insurance depends on your postcode', 'Budget for tyres and brakes']],
+  [
+    'Caring for your EV battery',
+    'العناية ببطارية سيارتك الكهربائية',
+    'electric-vehicles',
+    ['Battery'],
+    ['Keep daily charging between 20 and 80 %', 'Avoid fast charging every day', 'Park in the shade in summer'],
+  ],
+  [
+    'Hybrid or fully electric?',
+    'هجين أم كهربائي بالكامل؟',
+    'electric-vehicles',
+    ['Battery', 'Sedan'],
+    ['Where do you charge at night?', 'How long are your trips?', 'What does electricity cost you?'],
+  ],
+  [
+    'Understanding car loans and APR',
+    'فهم قروض السيارات ومعدل الفائدة السنوي',
+    'finance',
+    ['Loans'],
+    ['APR includes fees, the rate does not', 'A longer term costs more interest', 'Use the loan calculator before you visit'],
+  ],
+  [
+    'The true cost of owning a car',
+    'التكلفة الحقيقية لامتلاك سيارة',
+    'finance',
+    ['Loans', 'Used cars'],
+    ['Depreciation is the biggest cost', 'Insurance depends on your postcode', 'Budget for tyres and brakes'],
+  ],
   ['Parking smarter in the city', 'ركن أذكى في المدينة', 'news', ['Parking'], ['Book a spot before you leave', 'Use your QR code at the gate', 'Extend from your phone if you run late']],
-  ['Brake warning signs you should not ignore', 'علامات تحذير الفرامل التي لا يجب تجاهلها', 'maintenance', ['Safety'], ['Squealing means worn pads', 'A soft pedal can mean air in the lines', 'Pulling to one side needs a check']],
+  [
+    'Brake warning signs you should not ignore',
+    'علامات تحذير الفرامل التي لا يجب تجاهلها',
+    'maintenance',
+    ['Safety'],
+    ['Squealing means worn pads', 'A soft pedal can mean air in the lines', 'Pulling to one side needs a check'],
+  ],
   ['Selling your car on AutoHub', 'بيع سيارتك على أوتوهب', 'news', ['Used cars'], ['Good photos sell cars', 'Price it with the market data', 'Answer offers quickly']],
   ['Sedans are not dead', 'السيارات السيدان لم تمت', 'buying-guides', ['Sedan'], ['Lower weight means lower running costs', 'Better handling than tall cars', 'Often cheaper to insure']],
 ]
@@ -89,13 +152,13 @@ export async function seedContent(payload: Payload): Promise<void> {
 
   const categoryIds: Record<string, number> = {}
   for (const c of CATEGORIES) {
-    const created = await payload.create({ collection: 'categories', overrideAccess: true, data: { name: c.en, slug: c.slug, description: c.description, active: true } as never })
-    await payload.update({ collection: 'categories', id: created.id, locale: 'ar', overrideAccess: true, data: { name: c.ar } as never })
+    const created = await payload.create({ collection: 'categories', overrideAccess: true, data: { name: c.en, slug: c.slug, description: c.description, active: true } })
+    await payload.update({ collection: 'categories', id: created.id, locale: 'ar', overrideAccess: true, data: { name: c.ar } })
     categoryIds[c.slug] = created.id as number
   }
   const tagIds: Record<string, number> = {}
   for (const t of TAGS) {
-    const created = await payload.create({ collection: 'tags', overrideAccess: true, data: { name: t, active: true } as never })
+    const created = await payload.create({ collection: 'tags', overrideAccess: true, data: { name: t, active: true } })
     tagIds[t] = created.id as number
   }
 
@@ -115,7 +178,7 @@ export async function seedContent(payload: Payload): Promise<void> {
         tags: post.tags.map((t) => tagIds[t]),
         publishedAt: new Date(BASE + i * 7 * DAY).toISOString(),
         _status: 'published',
-      } as never,
+      },
     })
     await payload.update({
       collection: 'posts',
@@ -123,7 +186,7 @@ export async function seedContent(payload: Payload): Promise<void> {
       locale: 'ar',
       overrideAccess: true,
       context: { seed: true },
-      data: { title: post.ar, excerpt: post.excerptAr, content: doc(...post.bodyAr), _status: 'published' } as never,
+      data: { title: post.ar, excerpt: post.excerptAr, content: doc(...post.bodyAr), _status: 'published' },
     })
     postIds.push(created.id as number)
   }
@@ -140,7 +203,7 @@ export async function seedContent(payload: Payload): Promise<void> {
       authors: [editor],
       categories: [categoryIds.news],
       _status: 'draft',
-    } as never,
+    },
   })
   const tomorrow = new Date()
   tomorrow.setUTCDate(tomorrow.getUTCDate() + 1)
@@ -148,16 +211,16 @@ export async function seedContent(payload: Payload): Promise<void> {
   await payload.jobs.queue({
     task: 'schedulePublish',
     waitUntil: tomorrow,
-    input: { type: 'publish', doc: { relationTo: 'posts', value: String(scheduled.id) }, user: editor },
-  } as never)
+    input: { type: 'publish', doc: { relationTo: 'posts', value: scheduled.id }, user: editor },
+  })
 
   // Approved comments (a member and guests) and one approved reply.
-  const comment = (postId: number, data: Record<string, unknown>) =>
+  const comment = (postId: number, data: { body: string; author?: number; guestName?: string; guestEmail?: string; parent?: number }) =>
     payload.create({
       collection: 'comments',
       overrideAccess: true,
       context: { seed: true },
-      data: { target: { relationTo: 'posts', value: postId }, status: 'approved', ...data } as never,
+      data: { target: { relationTo: 'posts', value: postId }, status: 'approved', ...data },
     })
   for (const [i, postId] of postIds.slice(0, 6).entries()) {
     const first = await comment(postId, buyer ? { body: 'Very useful, thank you!', author: buyer } : { body: 'Very useful, thank you!', guestName: 'Bea', guestEmail: 'bea@example.com' })
@@ -172,8 +235,12 @@ export async function seedContent(payload: Payload): Promise<void> {
     { name: 'James P.', role: 'Mechanic', company: 'QuickFix', quote: 'Service bookings arrive with everything I need to know.', quoteAr: 'تصلني طلبات الخدمة مع كل ما أحتاج معرفته.', rating: 5 },
   ]
   for (const [i, t] of testimonials.entries()) {
-    const created = await payload.create({ collection: 'testimonials', overrideAccess: true, data: { name: t.name, role: t.role, company: t.company, quote: t.quote, rating: t.rating, order: i + 1, active: true } as never })
-    await payload.update({ collection: 'testimonials', id: created.id, locale: 'ar', overrideAccess: true, data: { quote: t.quoteAr } as never })
+    const created = await payload.create({
+      collection: 'testimonials',
+      overrideAccess: true,
+      data: { name: t.name, role: t.role, company: t.company, quote: t.quote, rating: t.rating, order: i + 1, active: true },
+    })
+    await payload.update({ collection: 'testimonials', id: created.id, locale: 'ar', overrideAccess: true, data: { quote: t.quoteAr } })
   }
   const partners = [
     ['Gulf Auto Finance', 'https://example.com/gulf-auto-finance'],
@@ -182,6 +249,6 @@ export async function seedContent(payload: Payload): Promise<void> {
     ['ChargeNet', 'https://example.com/chargenet'],
   ]
   for (const [i, [name, link]] of partners.entries()) {
-    await payload.create({ collection: 'partners', overrideAccess: true, data: { name, link, order: i + 1, active: true } as never })
+    await payload.create({ collection: 'partners', overrideAccess: true, data: { name, link, order: i + 1, active: true } })
   }
 }

@@ -20,7 +20,7 @@ export async function seedIdentity(payload: Payload): Promise<void> {
       collection: 'users',
       overrideAccess: true,
       disableVerificationEmail: true,
-      data: { ...account, _verified: true, status: 'active' } as never,
+      data: { ...account, _verified: true, status: 'active' },
     })
   }
 }

@@ -1,26 +1,29 @@
 /** `POST /api/expert-verifications/:id/approve|reject { notes? }` — admins, along the verification table. */
-import type { PayloadHandler } from 'payload'
+import { z } from 'zod'
 
 import { expertVerificationWorkflow } from '@/domain/community'
-import { assertValid, json, readJson, requireUser, routeId } from '@/lib/http'
-import { Input } from '@/lib/validate'
+import { defineEndpoint } from '@/http/define-endpoint'
 import { applyTransition } from '@/workflows/apply'
 
-export const decideVerification =
-  (action: 'approve' | 'reject'): PayloadHandler =>
-  async (req) => {
-    const user = requireUser(req, { write: true })
-    const id = routeId(req)
-    const input = new Input(await readJson(req))
-    const notes = input.string('notes', { max: 3000 })
-    assertValid(input)
-    const { doc } = await applyTransition({
-      req,
-      collection: 'expert-verifications' as never,
-      id,
-      machine: expertVerificationWorkflow,
-      action,
-      data: () => ({ ...(notes ? { reviewNotes: notes } : {}), reviewedBy: user.id, reviewedAt: new Date().toISOString() }),
-    })
-    return json({ doc })
-  }
+import { optionalText } from './schemas'
+
+export const decideVerificationEndpoint = (action: 'approve' | 'reject') =>
+  defineEndpoint({
+    method: 'post',
+    path: `/:id/${action}`,
+    summary: `Admins ${action} an expert verification request (the applicant is notified).`,
+    auth: 'write',
+    body: z.object({ notes: optionalText('notes', { max: 3000 }) }),
+    run: async ({ req, user, id, body }) => {
+      const { notes } = body
+      const { doc } = await applyTransition({
+        req,
+        collection: 'expert-verifications',
+        id,
+        machine: expertVerificationWorkflow,
+        action,
+        data: () => ({ ...(notes ? { reviewNotes: notes } : {}), reviewedBy: user.id, reviewedAt: new Date().toISOString() }),
+      })
+      return { doc }
+    },
+  })

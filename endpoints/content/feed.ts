@@ -2,18 +2,28 @@
  * `GET /api/posts/feed.xml` — RSS 2.0 of the latest 50 published posts (`?locale=ar` for Arabic titles).
  * Reads through access control as the public, so drafts can never leak into the feed.
  */
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
+import { z } from 'zod'
 
 import { buildRss, displayName, type FeedItem } from '@/domain/content'
+import { defineEndpoint } from '@/http/define-endpoint'
 import { searchParams } from '@/lib/http'
 
 import { publicBaseUrl } from './urls'
 
 export const FEED_LIMIT = 50
 
-export async function renderFeed(req: PayloadRequest): Promise<string> {
-  const params = searchParams(req)
-  const locale = params.get('locale') === 'ar' ? 'ar' : 'en'
+type FeedLocale = 'en' | 'ar'
+
+/** `?locale=ar` selects Arabic; anything else is English. */
+const feedQuery = z.object({
+  locale: z
+    .unknown()
+    .optional()
+    .transform((v): FeedLocale => (v === 'ar' ? 'ar' : 'en')),
+})
+
+export async function renderFeed(req: PayloadRequest, locale: FeedLocale = searchParams(req).get('locale') === 'ar' ? 'ar' : 'en'): Promise<string> {
   const res = await req.payload.find({
     collection: 'posts',
     where: { _status: { equals: 'published' } },
@@ -23,16 +33,16 @@ export async function renderFeed(req: PayloadRequest): Promise<string> {
     locale,
     overrideAccess: false,
     user: null,
-    select: { title: true, slug: true, excerpt: true, publishedAt: true, authors: true, categories: true } as never,
-    populate: { users: { firstName: true, lastName: true }, categories: { name: true } } as never,
+    select: { title: true, slug: true, excerpt: true, publishedAt: true, authors: true, categories: true },
+    populate: { users: { firstName: true, lastName: true }, categories: { name: true } },
   })
-  const items: FeedItem[] = (res.docs as Record<string, unknown>[]).map((d) => ({
+  const items: FeedItem[] = res.docs.map((d) => ({
     title: String(d.title ?? ''),
     slug: String(d.slug ?? d.id),
-    excerpt: (d.excerpt as string) ?? null,
-    publishedAt: (d.publishedAt as string) ?? null,
-    authors: ((d.authors as unknown[]) ?? []).map(displayName).filter(Boolean),
-    categories: ((d.categories as { name?: string }[]) ?? []).map((c) => (c && typeof c === 'object' ? String(c.name ?? '') : '')).filter(Boolean),
+    excerpt: d.excerpt ?? null,
+    publishedAt: d.publishedAt ?? null,
+    authors: (d.authors ?? []).map(displayName).filter(Boolean),
+    categories: (d.categories ?? []).map((c) => (c && typeof c === 'object' ? String(c.name ?? '') : '')).filter(Boolean),
   }))
   const site = publicBaseUrl()
   return buildRss(
@@ -47,12 +57,15 @@ export async function renderFeed(req: PayloadRequest): Promise<string> {
   )
 }
 
-export const feedEndpoint: Endpoint = {
-  path: '/feed.xml',
+export const feedEndpoint = defineEndpoint({
   method: 'get',
-  handler: async (req) =>
-    new Response(await renderFeed(req), {
+  path: '/feed.xml',
+  summary: 'RSS 2.0 of the latest published posts (`?locale=ar` for Arabic).',
+  auth: 'public',
+  query: feedQuery,
+  run: async ({ req, query }) =>
+    new Response(await renderFeed(req, query.locale), {
       status: 200,
       headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
     }),
-}
+})

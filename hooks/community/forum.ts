@@ -4,33 +4,33 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import type { ExpertVerification, ForumResponse, ForumThread } from '@payload-types'
 import { isAdminUser, userHasRole } from '@/access/roles'
-import { advisoryLock, sql, type Tx, txOf } from '@/db/transaction'
+import { clearAcceptedResponse, deleteVotesOn, openExpertVerification, recountThreadResponses, relId, sameId, threadStatus } from '@/db/community'
+import { advisoryLock, type Tx, txOf } from '@/db/transaction'
 import { preview } from '@/domain/community'
 import { conflict, currentUser, invalidFields } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 
-import { relId, sameId } from '@/db/community'
-
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+declare module 'payload' {
+  interface RequestContext {
+    /** Set by the forum operations on their own writes: they may set `isAccepted`, `acceptedResponse` and `flags`. */
+    forumInternal?: boolean
+  }
+}
 
 export const THREAD_LOCK = 'forum-thread'
 
-/** Recounts a thread's visible responses and bumps its last activity. */
+/** Recounts a thread's visible responses (under the thread lock) and optionally bumps its last activity. */
 export async function recountThread(tx: Tx, threadId: number, touch = false): Promise<number> {
   await advisoryLock(tx, THREAD_LOCK, threadId)
-  const res = await tx.execute(sql`
-    update forum_threads set
-      responses_count = (select count(*) from forum_responses r where r.thread_id = ${threadId} and r.status = 'visible')
-      ${touch ? sql`, last_activity_at = now()` : sql``}
-    where id = ${threadId} returning responses_count`)
-  return Number(res.rows[0]?.responses_count ?? 0)
+  return recountThreadResponses(tx, threadId, touch)
 }
 
 /** Whether the user holds an approved expert verification. */
 export async function isVerifiedExpert(req: PayloadRequest, userId: number): Promise<boolean> {
   const { totalDocs } = await req.payload.count({
-    collection: 'expert-verifications' as never,
+    collection: 'expert-verifications',
     where: { user: { equals: userId }, status: { equals: 'approved' } },
     req,
     overrideAccess: true,
@@ -40,7 +40,12 @@ export async function isVerifiedExpert(req: PayloadRequest, userId: number): Pro
 
 const isModerator = (req: PayloadRequest) => userHasRole(currentUser(req), 'admin', 'editor')
 
-export const responseBeforeChange: CollectionBeforeChangeHook = async ({ data, operation, req, originalDoc, context }) => {
+/** Copies `fields` of the stored document over the incoming data (server-owned fields). */
+function keep<T extends object>(data: Partial<T>, original: T | undefined, fields: readonly (keyof T)[]): void {
+  for (const f of fields) if (f in data) data[f] = original?.[f]
+}
+
+export const responseBeforeChange: CollectionBeforeChangeHook<ForumResponse> = async ({ data, operation, req, originalDoc, context }) => {
   if (operation === 'create') {
     const threadId = relId(data.thread)
     const author = relId(data.author)
@@ -48,9 +53,9 @@ export const responseBeforeChange: CollectionBeforeChangeHook = async ({ data, o
     if (!author) throw invalidFields([{ path: 'author', message: 'author is required.' }])
     const tx = await txOf(req)
     await advisoryLock(tx, THREAD_LOCK, threadId)
-    const thread = (await tx.execute(sql`select id, status from forum_threads where id = ${threadId}`)).rows[0] as { status: string } | undefined
-    if (!thread) throw invalidFields([{ path: 'thread', message: 'thread does not exist.' }])
-    if (thread.status === 'closed') throw conflict('This thread is closed.')
+    const status = await threadStatus(tx, threadId)
+    if (status === null) throw invalidFields([{ path: 'thread', message: 'thread does not exist.' }])
+    if (status === 'closed') throw conflict('This thread is closed.')
     data.isExpert = await isVerifiedExpert(req, author)
     data.isAccepted = false
     data.helpfulCount = 0
@@ -60,21 +65,19 @@ export const responseBeforeChange: CollectionBeforeChangeHook = async ({ data, o
     if (!isModerator(req) || !data.status) data.status = 'visible'
     return data
   }
-  for (const f of ['thread', 'author', 'isExpert', 'helpfulCount', 'unhelpfulCount', ...(context?.forumInternal ? [] : ['isAccepted'])]) {
-    if (f in data) data[f] = originalDoc?.[f]
-  }
-  if (!context?.forumInternal && !isAdminUser(currentUser(req)) && 'flags' in data) data.flags = originalDoc?.flags
+  keep(data, originalDoc, ['thread', 'author', 'isExpert', 'helpfulCount', 'unhelpfulCount', ...(context.forumInternal ? [] : (['isAccepted'] as const))])
+  if (!context.forumInternal && !isAdminUser(currentUser(req)) && 'flags' in data) data.flags = originalDoc?.flags
   if ('flags' in data) data.flagsCount = Array.isArray(data.flags) ? data.flags.length : 0
   return data
 }
 
-export const responseAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+export const responseAfterChange: CollectionAfterChangeHook<ForumResponse> = async ({ doc, previousDoc, operation, req, context }) => {
   const threadId = relId(doc.thread)!
   const tx = await txOf(req)
   if (operation === 'create') {
     await recountThread(tx, threadId, true)
-    if (context?.seed) return doc
-    const thread = (await req.payload.findByID({ collection: 'forum-threads' as never, id: threadId, req, depth: 0, overrideAccess: true })) as Doc
+    if (context.seed) return doc
+    const thread: ForumThread = await req.payload.findByID({ collection: 'forum-threads', id: threadId, req, depth: 0, overrideAccess: true })
     const authorId = relId(thread.author)
     if (authorId && !sameId(authorId, doc.author)) {
       await notify(req, {
@@ -92,18 +95,18 @@ export const responseAfterChange: CollectionAfterChangeHook = async ({ doc, prev
   return doc
 }
 
-export const responseAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+export const responseAfterDelete: CollectionAfterDeleteHook<ForumResponse> = async ({ doc, req }) => {
   const tx = await txOf(req)
-  await tx.execute(sql`delete from votes where target_collection = 'forum-responses' and target_id = ${Number(doc.id)}`)
+  await deleteVotesOn(tx, 'forum-responses', doc.id)
   const threadId = relId(doc.thread)
   if (threadId) {
-    await tx.execute(sql`update forum_threads set accepted_response_id = null where id = ${threadId} and accepted_response_id = ${Number(doc.id)}`)
+    await clearAcceptedResponse(tx, threadId, doc.id)
     await recountThread(tx, threadId)
   }
   return doc
 }
 
-export const threadBeforeChange: CollectionBeforeChangeHook = ({ data, operation, originalDoc, context }) => {
+export const threadBeforeChange: CollectionBeforeChangeHook<ForumThread> = ({ data, operation, originalDoc, context }) => {
   if (operation === 'create') {
     data.viewsCount = 0
     data.responsesCount = 0
@@ -111,37 +114,36 @@ export const threadBeforeChange: CollectionBeforeChangeHook = ({ data, operation
     data.lastActivityAt = new Date().toISOString()
     return data
   }
-  for (const f of ['author', 'viewsCount', 'responsesCount', ...(context?.forumInternal ? [] : ['acceptedResponse'])]) {
-    if (f in data) data[f] = originalDoc?.[f]
-  }
+  keep(data, originalDoc, ['author', 'viewsCount', 'responsesCount', ...(context.forumInternal ? [] : (['acceptedResponse'] as const))])
   return data
 }
 
 // ---------------------------------------------------------------- expert verification
 
-export const verificationBeforeChange: CollectionBeforeChangeHook = async ({ data, operation, req, originalDoc }) => {
+export const verificationBeforeChange: CollectionBeforeChangeHook<ExpertVerification> = async ({ data, operation, req, originalDoc }) => {
   if (operation === 'create') {
     const user = relId(data.user)
     if (!user) throw invalidFields([{ path: 'user', message: 'user is required.' }])
     const tx = await txOf(req)
     await advisoryLock(tx, 'expert-verification', user)
-    const open = await tx.execute(sql`select id, status from expert_verifications where user_id = ${user} and status in ('pending', 'approved') limit 1`)
-    if (open.rows.length) {
-      throw conflict(open.rows[0].status === 'approved' ? 'You are already a verified expert.' : 'Your previous request is still pending.', { verification: open.rows[0].id })
+    const open = await openExpertVerification(tx, user)
+    if (open) {
+      throw conflict(open.status === 'approved' ? 'You are already a verified expert.' : 'Your previous request is still pending.', { verification: open.id })
     }
     data.reviewedBy = null
     data.reviewedAt = null
     return data
   }
   if (data.status && data.status !== originalDoc?.status) {
-    data.reviewedBy = currentUser(req)?.id ?? null
+    const reviewer = currentUser(req)
+    data.reviewedBy = reviewer ? Number(reviewer.id) : null
     data.reviewedAt = new Date().toISOString()
   }
   return data
 }
 
-export const verificationAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
-  if (operation !== 'update' || doc.status === previousDoc?.status || context?.seed) return doc
+export const verificationAfterChange: CollectionAfterChangeHook<ExpertVerification> = async ({ doc, previousDoc, operation, req, context }) => {
+  if (operation !== 'update' || doc.status === previousDoc?.status || context.seed) return doc
   const user = relId(doc.user)
   if (!user) return doc
   const approved = doc.status === 'approved'
@@ -153,7 +155,10 @@ export const verificationAfterChange: CollectionAfterChangeHook = async ({ doc, 
     title: approved ? { en: 'You are now a verified expert', ar: 'أصبحت خبيراً موثقاً' } : { en: 'Expert verification declined', ar: 'تم رفض طلب التوثيق كخبير' },
     message: approved
       ? { en: 'Your forum answers now show the expert badge.', ar: 'ستظهر إجاباتك في المنتدى بشارة الخبير.' }
-      : { en: doc.reviewNotes || 'Your request was not approved. You may apply again with more documents.', ar: doc.reviewNotes || 'لم تتم الموافقة على طلبك. يمكنك التقديم مرة أخرى بمستندات إضافية.' },
+      : {
+          en: doc.reviewNotes || 'Your request was not approved. You may apply again with more documents.',
+          ar: doc.reviewNotes || 'لم تتم الموافقة على طلبك. يمكنك التقديم مرة أخرى بمستندات إضافية.',
+        },
     data: { verification: doc.id, status: doc.status },
   })
   return doc

@@ -3,38 +3,36 @@
  * read-only counters restored from the live row (so an admin save never overwrites what comments wrote),
  * author output reduced to name + avatar, and the editor-only "scheduled" column.
  */
-import type {
-  CollectionAfterReadHook,
-  CollectionBeforeChangeHook,
-  CollectionBeforeValidateHook,
-  FieldHook,
-  PayloadRequest,
-} from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionBeforeValidateHook, FieldHook, PayloadRequest } from 'payload'
 
-import { userHasRole, type AccessUser } from '@/access/roles'
+import type { Post } from '@payload-types'
+
+import { userHasRole } from '@/access/roles'
+import { currentUser } from '@/lib/http'
 import { readingTimeMinutes, slugify, uniqueSlug } from '@/domain/content'
-import { sql, txOf } from '@/db/transaction'
+import { lockPostCounters } from '@/db/content'
+import { txOf } from '@/db/transaction'
 
-const userOf = (req: PayloadRequest): AccessUser | null =>
-  req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null
+const userOf = currentUser
+
+/** The content collections whose slug follows a title. */
+export type SluggedCollection = 'posts' | 'categories' | 'tags'
 
 export const isContentEditor = (req: PayloadRequest): boolean => userHasRole(userOf(req), 'editor', 'admin')
 
 /** Finds a free slug in `collection` starting from `base` (ignoring the document itself). */
-export async function freeSlug(req: PayloadRequest, collection: string, base: string, selfId?: number | string): Promise<string> {
+export async function freeSlug(req: PayloadRequest, collection: SluggedCollection, base: string, selfId?: number | string): Promise<string> {
   const res = await req.payload.find({
-    collection: collection as 'posts',
+    collection,
     where: { slug: { like: base } },
-    select: { slug: true } as never,
+    select: { slug: true },
     limit: 200,
     depth: 0,
     overrideAccess: true,
     pagination: false,
     req,
   })
-  const taken = (res.docs as { id: number | string; slug?: string }[])
-    .filter((d) => selfId == null || String(d.id) !== String(selfId))
-    .map((d) => d.slug ?? '')
+  const taken = res.docs.filter((d) => selfId == null || String(d.id) !== String(selfId)).map((d) => d.slug ?? '')
   return uniqueSlug(base, taken)
 }
 
@@ -43,7 +41,7 @@ export async function freeSlug(req: PayloadRequest, collection: string, base: st
  * locale, from that title. Made unique with -2, -3….
  */
 export const slugFromTitle =
-  (source = 'title', collection = 'posts'): CollectionBeforeValidateHook =>
+  (source: 'title' | 'name' = 'title', collection: SluggedCollection = 'posts'): CollectionBeforeValidateHook =>
   async ({ data, req, originalDoc, operation }) => {
     if (!data) return data
     const given = typeof data.slug === 'string' ? slugify(data.slug) : ''
@@ -55,16 +53,18 @@ export const slugFromTitle =
     let title = typeof data[source] === 'string' ? (data[source] as string) : ''
     if (req.locale && req.locale !== 'en' && operation === 'update' && originalDoc?.id != null) {
       // The slug follows the English title: read it when editing another locale.
-      const en = await req.payload.findByID({
-        collection: collection as 'posts',
-        id: originalDoc.id,
-        locale: 'en',
-        depth: 0,
-        draft: true,
-        overrideAccess: true,
-        req,
-      }).catch(() => null)
-      const enTitle = (en as Record<string, unknown> | null)?.[source]
+      const en = await req.payload
+        .findByID({
+          collection,
+          id: originalDoc.id,
+          locale: 'en',
+          depth: 0,
+          draft: true,
+          overrideAccess: true,
+          req,
+        })
+        .catch(() => null)
+      const enTitle = en ? (en as { title?: unknown; name?: unknown })[source] : undefined
       if (typeof enTitle === 'string' && enTitle.trim()) title = enTitle
     }
     const base = slugify(title)
@@ -74,16 +74,16 @@ export const slugFromTitle =
   }
 
 /** The creating editor becomes the author when none is given. */
-export const defaultAuthor: CollectionBeforeValidateHook = ({ data, req, operation }) => {
+export const defaultAuthor: CollectionBeforeValidateHook<Post> = ({ data, req, operation }) => {
   if (!data || operation !== 'create') return data
   const user = userOf(req)
-  const authors = data.authors as unknown[] | undefined
-  if ((!authors || authors.length === 0) && user && userHasRole(user, 'editor', 'admin')) data.authors = [user.id]
+  const authors = data.authors
+  if ((!authors || authors.length === 0) && user && userHasRole(user, 'editor', 'admin')) data.authors = [Number(user.id)]
   return data
 }
 
 /** Reading time, publishedAt, and counters taken from the live row (never from the client or a stale draft). */
-export const postsBeforeChange: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {
+export const postsBeforeChange: CollectionBeforeChangeHook<Post> = async ({ data, req, operation, originalDoc }) => {
   if (!data) return data
   if (data.content !== undefined) data.readingTime = readingTimeMinutes(data.content)
   if (data._status === 'published' && !data.publishedAt) data.publishedAt = new Date().toISOString()
@@ -91,14 +91,10 @@ export const postsBeforeChange: CollectionBeforeChangeHook = async ({ data, req,
     data.viewsCount = 0
     data.commentsCount = 0
   } else if (originalDoc?.id != null) {
-    const tx = await txOf(req)
-    const res = await tx.execute(
-      sql`select views_count, comments_count from posts where id = ${Number(originalDoc.id)} for update`,
-    )
-    const row = res.rows[0] as { views_count: number | null; comments_count: number | null } | undefined
-    if (row) {
-      data.viewsCount = row.views_count ?? 0
-      data.commentsCount = row.comments_count ?? 0
+    const counters = await lockPostCounters(await txOf(req), Number(originalDoc.id))
+    if (counters) {
+      data.viewsCount = counters.viewsCount
+      data.commentsCount = counters.commentsCount
     }
   }
   return data
@@ -145,9 +141,9 @@ export async function nextSchedule(req: PayloadRequest, collection: string, id: 
   return `${job.input?.type === 'unpublish' ? 'unpublish' : 'publish'} · ${new Date(job.waitUntil).toISOString()}`
 }
 
-export const scheduledColumn: FieldHook = async ({ req, data, originalDoc }) => {
+export const scheduledColumn: FieldHook<Post> = async ({ req, data, originalDoc }) => {
   if (!isContentEditor(req)) return null
-  const id = (data as { id?: unknown } | undefined)?.id ?? (originalDoc as { id?: unknown } | undefined)?.id
+  const id = data?.id ?? originalDoc?.id
   if (id == null) return null
   try {
     return await nextSchedule(req, 'posts', id as number)

@@ -22,6 +22,8 @@
  */
 import type { FieldAccess, PayloadRequest } from 'payload'
 
+import { idKey } from '@/domain/ids'
+
 import { type AccessUser, type Role, ROLES, userHasRole } from './roles'
 
 export type Reader =
@@ -41,11 +43,6 @@ export const PRIVACY_KEY = 'privacy' as const
 const userOfReq = (req: PayloadRequest): AccessUser | null =>
   req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null
 
-const idOf = (v: unknown): string | null => {
-  if (v === null || v === undefined || v === '') return null
-  if (typeof v === 'object') return idOf((v as { id?: unknown }).id)
-  return String(v)
-}
 
 /** Whether `user` may read a field declared with `decl` on `doc` (the full stored document). */
 export function mayRead(decl: PrivacyDeclaration, user: AccessUser | null | undefined, doc: Record<string, unknown> | null | undefined): boolean {
@@ -53,12 +50,12 @@ export function mayRead(decl: PrivacyDeclaration, user: AccessUser | null | unde
   const me = String(user.id)
   return decl.readers.some((r) => {
     if (typeof r === 'string') {
-      if (r === 'self') return idOf(doc?.id) === me
+      if (r === 'self') return idKey(doc?.id) === me
       return (ROLES as readonly string[]).includes(r) && userHasRole(user, r)
     }
     if ('owner' in r) {
       const value = doc?.[r.owner]
-      const ids = Array.isArray(value) ? value.map(idOf) : [idOf(value)]
+      const ids = Array.isArray(value) ? value.map(idKey) : [idKey(value)]
       return ids.includes(me)
     }
     return Boolean(doc && r.test(user, doc))

@@ -11,7 +11,8 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { sql, type Tx, txOf } from '@/db/transaction'
+import { insertNotificationArabic, markEmailUnsent, setEmailOutcome } from '@/db/community'
+import { type Tx, txOf } from '@/db/transaction'
 import { afterCommit } from '@/lib/after-commit'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
 import type { NotificationType } from '@/domain/notification-types'
@@ -64,10 +65,10 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
       urgent: Boolean(input.urgent),
       read: false,
       emailStatus: decision === 'queue' ? 'queued' : decision === 'send' ? 'sending' : 'none',
-    } as never,
+    },
   })
   const tx = await txOf(req)
-  await tx.execute(sql`insert into notifications_locales (title, message, _locale, _parent_id) values (${ar.title}, ${ar.message}, 'ar', ${created.id})`)
+  await insertNotificationArabic(tx, created.id, ar)
 
   emitToRoom(userRoom(user.id), 'notification:new', {
     id: created.id,
@@ -77,7 +78,7 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
     locales: { en: { title: input.title.en, message: input.message.en }, ar },
     data: input.data ?? {},
     actionUrl: input.actionUrl,
-    createdAt: (created as { createdAt?: string }).createdAt,
+    createdAt: created.createdAt,
   })
 
   if (decision === 'send') {
@@ -85,12 +86,12 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
     const mail = instantEmail(user.email!, { ...lang, actionUrl: input.actionUrl })
     const deliver = async (db: Pick<Tx, 'execute'>) => {
       const ok = await sendEmail(payload, mail)
-      await db.execute(sql`update notifications set email_status = ${ok ? 'sent' : 'failed'}, emailed_at = ${ok ? now.toISOString() : null} where id = ${created.id}`)
+      await setEmailOutcome(db, created.id, ok, now)
     }
     // In a request: after the commit, the status written on its own connection (a failed request sends nothing
     // and leaves `none`, if the row survived at all). Elsewhere: now, in the transaction.
     const db = (payload.db as unknown as { drizzle: Tx }).drizzle
-    const unsent = () => db.execute(sql`update notifications set email_status = 'none' where id = ${created.id} and email_status = 'sending'`)
+    const unsent = () => markEmailUnsent(db, created.id)
     if (!afterCommit(() => deliver(db), unsent)) await deliver(tx)
   }
 

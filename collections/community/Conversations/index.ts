@@ -1,7 +1,8 @@
 import type { Access, CollectionConfig } from 'payload'
 
 import { authenticated, isAdmin, or, userOf } from '@/access'
-import { conversationBeforeChange, LISTING_COLLECTIONS, unreadForCaller } from '@hooks/community/messaging'
+import { LISTING_COLLECTIONS } from '@/domain/community'
+import { conversationBeforeChange, unreadForCaller } from '@hooks/community/messaging'
 
 /** Only the two participants (and admins) see a conversation; it is filtered in SQL, never listed to others. */
 export const participantsOnly: Access = ({ req }) => {

@@ -24,7 +24,7 @@ export const ForumResponses: CollectionConfig = {
     afterDelete: [responseAfterDelete],
   },
   fields: [
-    { name: 'thread', type: 'relationship', relationTo: 'forum-threads' as never, required: true, index: true },
+    { name: 'thread', type: 'relationship', relationTo: 'forum-threads', required: true, index: true },
     { name: 'author', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true } },
     { name: 'body', type: 'textarea', required: true, minLength: 2, maxLength: 20000 },
     { name: 'isExpert', type: 'checkbox', defaultValue: false, index: true, access: computed, admin: { readOnly: true } },

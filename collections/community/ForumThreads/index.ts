@@ -25,7 +25,7 @@ export const ForumThreads: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', required: true, minLength: 5, maxLength: 200 },
     { name: 'body', type: 'textarea', required: true, maxLength: 20000 },
-    { name: 'category', type: 'relationship', relationTo: 'forum-categories' as never, required: true, index: true },
+    { name: 'category', type: 'relationship', relationTo: 'forum-categories', required: true, index: true },
     { name: 'author', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true } },
     {
       name: 'car',
@@ -45,7 +45,7 @@ export const ForumThreads: CollectionConfig = {
     { name: 'status', type: 'select', defaultValue: 'open', index: true, options: statusOptions(threadWorkflow) },
     { name: 'pinned', type: 'checkbox', defaultValue: false, index: true, access: moderators },
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: moderators },
-    { name: 'acceptedResponse', type: 'relationship', relationTo: 'forum-responses' as never, access: computed, admin: { readOnly: true } },
+    { name: 'acceptedResponse', type: 'relationship', relationTo: 'forum-responses', access: computed, admin: { readOnly: true } },
     { name: 'viewsCount', type: 'number', custom: { integer: true }, defaultValue: 0, access: computed, admin: { readOnly: true } },
     { name: 'responsesCount', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, access: computed, admin: { readOnly: true } },
     { name: 'lastActivityAt', type: 'date', index: true, access: computed, admin: { readOnly: true } },

@@ -25,7 +25,7 @@ export const Messages: CollectionConfig = {
   },
   hooks: { beforeChange: [stampOwner('sender'), messageBeforeChange], afterChange: [messageAfterChange] },
   fields: [
-    { name: 'conversation', type: 'relationship', relationTo: 'conversations' as never, required: true, index: true },
+    { name: 'conversation', type: 'relationship', relationTo: 'conversations', required: true, index: true },
     { name: 'sender', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true } },
     { name: 'recipient', type: 'relationship', relationTo: 'users', index: true, access: computed, admin: { readOnly: true } },
     { name: 'body', type: 'textarea', required: true, maxLength: 5000 },

@@ -1,8 +1,11 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { and, authenticated, fieldAdminOnly, isAdmin, isOwner, nobody, or } from '@/access'
+import { and, authenticated, fieldAdminOnly, isAdmin, isOwner, or } from '@/access'
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { label } from '@/fields/options'
+
+/** Server-written fields: nobody changes them through the API. */
+const fieldNobody: FieldAccess = () => false
 
 const adminWrites = { create: fieldAdminOnly, update: fieldAdminOnly }
 
@@ -21,8 +24,8 @@ export const Notifications: CollectionConfig = {
     delete: or(isAdmin, isOwner('user')),
   },
   fields: [
-    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: () => false } },
-    { name: 'type', type: 'select', required: true, index: true, options: NOTIFICATION_TYPES.map((t) => ({ value: t, label: label(t) })), access: { update: () => false } },
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: fieldNobody } },
+    { name: 'type', type: 'select', required: true, index: true, options: NOTIFICATION_TYPES.map((t) => ({ value: t, label: label(t) })), access: { update: fieldNobody } },
     { name: 'title', type: 'text', required: true, localized: true, access: adminWrites },
     { name: 'message', type: 'textarea', required: true, localized: true, access: adminWrites },
     { name: 'data', type: 'json', access: adminWrites },
@@ -36,10 +39,10 @@ export const Notifications: CollectionConfig = {
       defaultValue: 'none',
       index: true,
       options: ['none', 'sending', 'sent', 'queued', 'digested', 'failed'].map((s) => ({ value: s, label: label(s) })),
-      access: { create: fieldAdminOnly, update: nobody as never },
+      access: { create: fieldAdminOnly, update: fieldNobody },
       admin: { readOnly: true },
     },
-    { name: 'emailedAt', type: 'date', index: true, access: { update: nobody as never }, admin: { readOnly: true } },
+    { name: 'emailedAt', type: 'date', index: true, access: { update: fieldNobody }, admin: { readOnly: true } },
   ],
   indexes: [{ fields: ['user', 'read'] }, { fields: ['emailStatus', 'user'] }],
 }

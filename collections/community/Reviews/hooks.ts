@@ -3,16 +3,12 @@
  * change what, and the exact rating summary of the target, recomputed from SQL aggregates in the same
  * transaction as every create/edit/moderation/delete, under a per-target advisory lock.
  */
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  CollectionBeforeChangeHook,
-  CollectionSlug,
-  PayloadRequest,
-} from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
+import type { Review } from '@payload-types'
 import { isAdminUser, userHasRole } from '@/access/roles'
-import { advisoryLock, sql, type Tx, tableOf, txOf } from '@/db/transaction'
+import { deleteVotesOn, didBusinessWith, existingReview, ratingAggregates, relId, sameId, writeRatingSummary } from '@/db/community'
+import { advisoryLock, type Tx, txOf } from '@/db/transaction'
 import {
   BOOKING_CUSTOMER_FIELD,
   BOOKING_TARGET_FIELD,
@@ -31,132 +27,53 @@ import {
 import { conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 import { workflowGuard } from '@/workflows/apply'
+import { recountVotes } from '@hooks/community/votes'
 
-import { hasColumns, relId, sameId } from '@/db/community'
-import { recountVotes } from '../../../hooks/community/votes'
+declare module 'payload' {
+  interface RequestContext {
+    /** Set by the review operations (report): the update may write `reports` without the author/owner checks. */
+    reviewInternal?: boolean
+    /** Demo data: mark the review as a verified purchase without looking for one. */
+    seedVerified?: boolean
+  }
+}
 
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A review target or booking as loaded for the checks (fields looked up by name). */
+type TargetDoc = { id: number } & Record<string, unknown>
 
 export const RATING_LOCK = 'review-target'
 
 // ---------------------------------------------------------------- summary
 
 /**
- * Recomputes the target's `rating` group from the approved reviews (SQL aggregates) and writes it with SQL.
+ * Recomputes the target's `rating` group from the approved reviews (SQL aggregates) and writes it.
  * Takes the per-target advisory lock first, so concurrent writers on one target serialize and the last
- * writer always sees every committed review. Returns the summary (also when the target has no rating columns).
+ * writer always sees every committed review.
  */
 export async function recomputeRatingSummary(tx: Tx, collection: string, id: number): Promise<Summary> {
   await advisoryLock(tx, RATING_LOCK, targetKey(collection, id))
-  const res = await tx.execute(sql`
-    select count(*)::int as count,
-      coalesce(round(avg(rating)::numeric, 2), 0)::float8 as average,
-      count(*) filter (where rating = 1)::int as one,
-      count(*) filter (where rating = 2)::int as two,
-      count(*) filter (where rating = 3)::int as three,
-      count(*) filter (where rating = 4)::int as four,
-      count(*) filter (where rating = 5)::int as five,
-      round(avg(aspects_communication)::numeric, 2)::float8 as communication,
-      round(avg(aspects_accuracy)::numeric, 2)::float8 as accuracy,
-      round(avg(aspects_value)::numeric, 2)::float8 as value,
-      round(avg(aspects_shipping)::numeric, 2)::float8 as shipping
-    from reviews where target_collection = ${collection} and target_id = ${id} and status = 'approved'`)
-  const r = res.rows[0] as Record<string, number | null>
-  const summary: Summary = {
-    average: Number(r.average ?? 0),
-    count: Number(r.count ?? 0),
-    distribution: { one: Number(r.one), two: Number(r.two), three: Number(r.three), four: Number(r.four), five: Number(r.five) },
-    aspects: { communication: r.communication, accuracy: r.accuracy, value: r.value, shipping: r.shipping },
-  }
-  const table = tableOf(collection)
-  if (await hasColumns(tx, { [table]: ['rating_average', 'rating_count', 'rating_distribution_one', 'rating_aspects_communication'] })) {
-    await tx.execute(sql`
-      update ${sql.identifier(table)} set
-        rating_average = ${summary.average}, rating_count = ${summary.count},
-        rating_distribution_one = ${summary.distribution.one}, rating_distribution_two = ${summary.distribution.two},
-        rating_distribution_three = ${summary.distribution.three}, rating_distribution_four = ${summary.distribution.four},
-        rating_distribution_five = ${summary.distribution.five},
-        rating_aspects_communication = ${summary.aspects.communication}, rating_aspects_accuracy = ${summary.aspects.accuracy},
-        rating_aspects_value = ${summary.aspects.value}, rating_aspects_shipping = ${summary.aspects.shipping}
-      where id = ${id}`)
-  }
+  const summary = await ratingAggregates(tx, collection, id)
+  await writeRatingSummary(tx, collection, id, summary)
   return summary
 }
 
 // ---------------------------------------------------------------- verified purchase
 
-const exists = async (tx: Tx, spec: Record<string, string[]>, query: ReturnType<typeof sql>): Promise<boolean> => {
-  if (!(await hasColumns(tx, spec))) return false
-  const res = await tx.execute(sql`select exists(${query}) as ok`)
-  return Boolean(res.rows[0]?.ok)
-}
-
-const purchased = sql.join(PURCHASED_ORDER_STATUSES.map((s) => sql`${s}`), sql`, `)
-
 /**
  * Whether the author really did business with the target: bought the part (an order line), completed a
  * parking or service booking, closed a negotiation on the car — or any of those with the reviewed user.
- * Only collections that exist are consulted.
  */
-export async function computeVerifiedPurchase(tx: Tx, author: number, target: ReviewTarget, id: number): Promise<boolean> {
-  const orderLine = (cond: ReturnType<typeof sql>, itemCols: string[]) =>
-    exists(
-      tx,
-      { orders: ['id', 'customer_id', 'status'], orders_items: ['_parent_id', ...itemCols] },
-      sql`select 1 from orders o join orders_items i on i._parent_id = o.id
-          where o.customer_id = ${author} and o.status::text in (${purchased}) and ${cond}`,
-    )
-  const negotiation = (cond: ReturnType<typeof sql>, cols: string[]) =>
-    exists(tx, { negotiations: ['buyer_id', 'status', ...cols] }, sql`select 1 from negotiations n where n.buyer_id = ${author} and n.status::text = 'accepted' and ${cond}`)
-  switch (target) {
-    case 'parts':
-      return orderLine(sql`i.part_id = ${id}`, ['part_id'])
-    case 'cars':
-      return negotiation(sql`n.car_id = ${id}`, ['car_id'])
-    case 'parking-spots':
-      return exists(tx, { parking_bookings: ['user_id', 'spot_id', 'status'] }, sql`select 1 from parking_bookings b where b.user_id = ${author} and b.spot_id = ${id} and b.status::text = 'completed'`)
-    case 'services':
-      return exists(tx, { service_bookings: ['customer_id', 'service_id', 'status'] }, sql`select 1 from service_bookings b where b.customer_id = ${author} and b.service_id = ${id} and b.status::text = 'completed'`)
-    case 'technicians':
-      return exists(tx, { service_bookings: ['customer_id', 'technician_id', 'status'] }, sql`select 1 from service_bookings b where b.customer_id = ${author} and b.technician_id = ${id} and b.status::text = 'completed'`)
-    case 'users':
-      return (
-        (await negotiation(sql`n.seller_id = ${id}`, ['seller_id'])) ||
-        ((await hasColumns(tx, { cars: ['id', 'seller_id'] })) &&
-          (await negotiation(sql`n.car_id in (select c.id from cars c where c.seller_id = ${id})`, ['car_id']))) ||
-        (await orderLine(sql`i.seller_id = ${id}`, ['seller_id'])) ||
-        ((await hasColumns(tx, { parts: ['id', 'seller_id'] })) && (await orderLine(sql`i.part_id in (select p.id from parts p where p.seller_id = ${id})`, ['part_id']))) ||
-        (await exists(
-          tx,
-          { parking_bookings: ['user_id', 'spot_id', 'status'], parking_spots: ['id', 'owner_id'] },
-          sql`select 1 from parking_bookings b join parking_spots s on s.id = b.spot_id where b.user_id = ${author} and s.owner_id = ${id} and b.status::text = 'completed'`,
-        )) ||
-        (await exists(
-          tx,
-          { service_bookings: ['customer_id', 'technician_id', 'status'], technicians: ['id', 'user_id'] },
-          sql`select 1 from service_bookings b join technicians t on t.id = b.technician_id where b.customer_id = ${author} and t.user_id = ${id} and b.status::text = 'completed'`,
-        ))
-      )
-  }
-  return false
-}
+export const computeVerifiedPurchase = (tx: Tx, author: number, target: ReviewTarget, id: number): Promise<boolean> => didBusinessWith(tx, author, target, id, PURCHASED_ORDER_STATUSES)
 
 // ---------------------------------------------------------------- owner of a target
 
-export async function loadDoc(req: PayloadRequest, collection: string, id: number): Promise<Doc | null> {
-  if (!(req.payload.collections as Record<string, unknown>)[collection]) return null
-  return (await req.payload.findByID({
-    collection: collection as CollectionSlug,
-    id,
-    req,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-  })) as Doc | null
+export async function loadDoc(req: PayloadRequest, collection: ReviewTarget | ReviewBooking, id: number): Promise<TargetDoc | null> {
+  const doc = await req.payload.findByID({ collection, id, req, depth: 0, overrideAccess: true, disableErrors: true })
+  return doc as TargetDoc | null
 }
 
 /** The user who owns the target (may answer its reviews): seller, spot owner, the user, the technician's user. */
-export function ownerOfTarget(collection: ReviewTarget, doc: Doc): number | null {
+export function ownerOfTarget(collection: ReviewTarget, doc: TargetDoc): number | null {
   const field = OWNER_FIELD[collection]
   if (!field) return null
   if (field === 'self') return relId(doc.id)
@@ -171,7 +88,7 @@ const REVIEW_CONTENT_FIELDS = ['rating', 'aspects', 'title', 'content', 'images'
 
 const guardStatus = workflowGuard(reviewModeration)
 
-export const reviewBeforeChange: CollectionBeforeChangeHook = async (args) => {
+export const reviewBeforeChange: CollectionBeforeChangeHook<Review> = async (args) => {
   const { data, operation, req, originalDoc, context } = args
   const user = currentUser(req)
   const admin = isAdminUser(user)
@@ -220,19 +137,17 @@ export const reviewBeforeChange: CollectionBeforeChangeHook = async (args) => {
 
     // Serialize writers on this target, then the friendly duplicate check (the unique index is the backstop).
     await advisoryLock(tx, RATING_LOCK, targetKey(targetCollection, targetId))
-    const dup = await tx.execute(sql`
-      select id from reviews where author_id = ${author} and target_collection = ${targetCollection} and target_id = ${targetId}
-        and coalesce(booking_key, '') = ${bookingKey ?? ''} limit 1`)
-    if (dup.rows.length) {
-      throw conflict(bookingKey ? 'You have already reviewed this booking.' : 'You have already reviewed this.', { review: dup.rows[0].id })
+    const dup = await existingReview(tx, author, targetCollection, targetId, bookingKey)
+    if (dup !== null) {
+      throw conflict(bookingKey ? 'You have already reviewed this booking.' : 'You have already reviewed this.', { review: dup })
     }
 
-    data.target = { relationTo: targetCollection, value: targetId }
+    data.target = { relationTo: targetCollection, value: targetId } as Review['target']
     data.targetCollection = targetCollection
     data.targetId = targetId
     data.targetOwner = owner
     data.bookingKey = bookingKey
-    data.verifiedPurchase = context?.seedVerified === true || bookingCompleted || (await computeVerifiedPurchase(tx, author, targetCollection, targetId))
+    data.verifiedPurchase = context.seedVerified === true || bookingCompleted || (await computeVerifiedPurchase(tx, author, targetCollection, targetId))
     if (!isModerator(req) || !data.status) data.status = REVIEW_DEFAULT_STATUS
     if (!admin) {
       data.sellerResponse = { content: null, at: null }
@@ -245,13 +160,13 @@ export const reviewBeforeChange: CollectionBeforeChangeHook = async (args) => {
   }
 
   // update
-  const orig = originalDoc as Doc
-  for (const f of ['target', 'targetCollection', 'targetId', 'targetOwner', 'author', 'booking', 'bookingKey', 'verifiedPurchase', 'helpfulCount', 'unhelpfulCount']) {
-    if (f in data) data[f] = orig[f]
-  }
-  if (context?.reviewInternal) {
+  const orig = originalDoc as Review
+  const serverOwned = ['target', 'targetCollection', 'targetId', 'targetOwner', 'author', 'booking', 'bookingKey', 'verifiedPurchase', 'helpfulCount', 'unhelpfulCount'] as const
+  for (const f of serverOwned) if (f in data) Object.assign(data, { [f]: orig[f] })
+  const lockTarget = () => advisoryLock(tx, RATING_LOCK, targetKey(String(orig.targetCollection), Number(orig.targetId)))
+  if (context.reviewInternal) {
     if ('reports' in data) data.reportsCount = Array.isArray(data.reports) ? data.reports.length : orig.reportsCount
-    await advisoryLock(tx, RATING_LOCK, targetKey(orig.targetCollection, orig.targetId))
+    await lockTarget()
     return data
   }
 
@@ -259,7 +174,7 @@ export const reviewBeforeChange: CollectionBeforeChangeHook = async (args) => {
   const ownerId = relId(orig.targetOwner)
   const isAuthor = user !== null && sameId(user.id, authorId)
   const isTargetOwner = user !== null && ownerId !== null && sameId(user.id, ownerId)
-  const changed = (f: string) => f in data && JSON.stringify(data[f] ?? null) !== JSON.stringify(orig[f] ?? null)
+  const changed = (f: keyof Review) => f in data && JSON.stringify(data[f] ?? null) !== JSON.stringify(orig[f] ?? null)
 
   if (user && !admin) {
     if (REVIEW_CONTENT_FIELDS.some(changed) && !isAuthor) throw forbidden('Only the author may edit a review.')
@@ -267,23 +182,27 @@ export const reviewBeforeChange: CollectionBeforeChangeHook = async (args) => {
     if ('reports' in data) data.reports = orig.reports
   }
   if (changed('rating') || changed('aspects')) {
-    const errors = validateRating(orig.targetCollection, data.rating ?? orig.rating, data.aspects ?? orig.aspects)
+    const errors = validateRating(orig.targetCollection as ReviewTarget, data.rating ?? orig.rating, data.aspects ?? orig.aspects)
     if (errors.length) throw invalidFields(errors)
   }
   if (changed('sellerResponse')) {
-    const content = (data.sellerResponse as { content?: string } | null)?.content
+    const content = data.sellerResponse?.content
     data.sellerResponse = { content: content || null, at: content ? new Date().toISOString() : null }
   }
   if ('reports' in data) data.reportsCount = Array.isArray(data.reports) ? data.reports.length : orig.reportsCount
-  await advisoryLock(tx, RATING_LOCK, targetKey(orig.targetCollection, orig.targetId))
+  await lockTarget()
   return guardStatus(args)
 }
 
-export const reviewAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
-  if (context?.seed) return doc
+/** The target of a stored review. */
+const targetOf = (doc: Review) => ({ collection: String(doc.targetCollection), id: Number(doc.targetId) })
+
+export const reviewAfterChange: CollectionAfterChangeHook<Review> = async ({ doc, previousDoc, operation, req, context }) => {
+  if (context.seed) return doc
   const tx = await txOf(req)
-  await recomputeRatingSummary(tx, doc.targetCollection, Number(doc.targetId))
-  if (operation === 'update') await recountVotes(tx, 'reviews', Number(doc.id))
+  const target = targetOf(doc)
+  await recomputeRatingSummary(tx, target.collection, target.id)
+  if (operation === 'update') await recountVotes(tx, 'reviews', doc.id)
   const ownerId = relId(doc.targetOwner)
   const authorId = relId(doc.author)
   if (operation === 'create' && ownerId && doc.status === 'approved') {
@@ -292,7 +211,7 @@ export const reviewAfterChange: CollectionAfterChangeHook = async ({ doc, previo
       type: 'review_received',
       title: { en: `New ${doc.rating}-star review`, ar: `تقييم جديد ${doc.rating} نجوم` },
       message: { en: doc.title || 'Someone reviewed your listing.', ar: doc.title || 'قام أحدهم بتقييم إعلانك.' },
-      data: { review: doc.id, target: { relationTo: doc.targetCollection, value: doc.targetId }, rating: doc.rating },
+      data: { review: doc.id, target: { relationTo: target.collection, value: target.id }, rating: doc.rating },
     })
   }
   const response = doc.sellerResponse?.content
@@ -308,9 +227,10 @@ export const reviewAfterChange: CollectionAfterChangeHook = async ({ doc, previo
   return doc
 }
 
-export const reviewAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+export const reviewAfterDelete: CollectionAfterDeleteHook<Review> = async ({ doc, req }) => {
   const tx = await txOf(req)
-  await tx.execute(sql`delete from votes where target_collection = 'reviews' and target_id = ${Number(doc.id)}`)
-  await recomputeRatingSummary(tx, doc.targetCollection, Number(doc.targetId))
+  await deleteVotesOn(tx, 'reviews', doc.id)
+  const target = targetOf(doc)
+  await recomputeRatingSummary(tx, target.collection, target.id)
   return doc
 }

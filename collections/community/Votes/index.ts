@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated, isAdmin, isOwner, or } from '@/access'
-import { VOTE_VALUES } from '@/domain/community'
+import { VOTABLE_COLLECTIONS, VOTE_VALUES } from '@/domain/community'
 import { voteAfterChange, voteAfterDelete, voteBeforeChange } from '@hooks/community/votes'
 import { stampOwner } from '@hooks/stamp-owner'
 
 /** Votable collections: reviews and forum responses (helpful/unhelpful), blog comments (like). */
-export const VOTE_TARGETS = ['reviews', 'forum-responses', 'comments']
+export const VOTE_TARGETS = [...VOTABLE_COLLECTIONS]
 
 const computed = { create: () => false, update: () => false }
 
@@ -30,7 +30,7 @@ export const Votes: CollectionConfig = {
   },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true } },
-    { name: 'target', type: 'relationship', relationTo: VOTE_TARGETS as never, required: true },
+    { name: 'target', type: 'relationship', relationTo: VOTE_TARGETS, required: true },
     { name: 'value', type: 'select', required: true, options: VOTE_VALUES.map((v) => ({ value: v, label: v[0].toUpperCase() + v.slice(1) })) },
     { name: 'targetCollection', type: 'text', index: true, access: computed, admin: { readOnly: true } },
     { name: 'targetId', type: 'number', custom: { integer: true }, index: true, access: computed, admin: { readOnly: true } },

@@ -3,32 +3,19 @@
  * lock, so it holds across instances), moderation status, threading rules, and the exact `commentsCount`
  * of posts — moved in the same transaction as the comment change.
  */
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  CollectionBeforeChangeHook,
-  CollectionBeforeValidateHook,
-  PayloadRequest,
-} from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 
-import { userHasRole, type AccessUser } from '@/access/roles'
-import {
-  commentCountDeltas,
-  initialCommentStatus,
-  isHoneypotFilled,
-  overRateLimit,
-  sameTarget,
-  targetRef,
-  validateComment,
-  type TargetRef,
-} from '@/domain/content'
-import { advisoryLock, sql, txOf } from '@/db/transaction'
-import { badRequest, HttpError, invalidFields } from '@/lib/http'
+import type { Comment } from '@payload-types'
+
+import { userHasRole } from '@/access/roles'
+import { commentCountDeltas, initialCommentStatus, isHoneypotFilled, overRateLimit, sameTarget, targetRef, validateComment, type TargetRef } from '@/domain/content'
+import { bumpPostCommentsCount, commentsFromIpLastMinute } from '@/db/content'
+import { advisoryLock, txOf } from '@/db/transaction'
+import { badRequest, currentUser, HttpError, invalidFields } from '@/lib/http'
 import { clientIp } from '@/lib/request'
 import { getPlatformSettings } from '@/lib/settings'
 
-const userOf = (req: PayloadRequest): AccessUser | null =>
-  req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null
+const userOf = currentUser
 
 const isModerator = (req: PayloadRequest) => userHasRole(userOf(req), 'editor', 'admin')
 
@@ -39,7 +26,7 @@ export const commentRateLimit = (): number => {
 }
 
 /** Honeypot and guest identity, before anything is written. */
-export const commentsBeforeValidate: CollectionBeforeValidateHook = ({ data, req, operation, context }) => {
+export const commentsBeforeValidate: CollectionBeforeValidateHook<Comment> = ({ data, req, operation, context }) => {
   if (!data || operation !== 'create' || context?.seed) return data
   if (isHoneypotFilled(data)) throw badRequest('Your comment could not be accepted.')
   const user = userOf(req)
@@ -57,24 +44,24 @@ export const commentsBeforeValidate: CollectionBeforeValidateHook = ({ data, req
   return data
 }
 
-async function loadTarget(req: PayloadRequest, target: TargetRef): Promise<Record<string, unknown> | null> {
+async function loadTarget(req: PayloadRequest, target: TargetRef): Promise<{ id: number } | null> {
   try {
     // The target must be visible to the commenter (a draft post or a pending listing cannot be commented).
-    return (await req.payload.findByID({
-      collection: target.relationTo as 'posts',
+    return await req.payload.findByID({
+      collection: target.relationTo as 'posts' | 'cars' | 'parts',
       id: target.value as number,
       depth: 0,
       overrideAccess: req.payloadAPI === 'local' && !req.user,
       user: req.user ?? undefined,
       req,
-      select: { id: true } as never,
-    })) as Record<string, unknown>
+      select: { createdAt: true },
+    })
   } catch {
     return null
   }
 }
 
-export const commentsBeforeChange: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc, context }) => {
+export const commentsBeforeChange: CollectionBeforeChangeHook<Comment> = async ({ data, req, operation, originalDoc, context }) => {
   if (!data) return data
   const user = userOf(req)
   if (operation === 'update') {
@@ -96,9 +83,7 @@ export const commentsBeforeChange: CollectionBeforeChangeHook = async ({ data, r
 
   const parentId = data.parent && typeof data.parent === 'object' ? (data.parent as { id?: unknown }).id : data.parent
   if (parentId != null && parentId !== '') {
-    const parent = await req.payload
-      .findByID({ collection: 'comments', id: parentId as number, depth: 0, overrideAccess: true, req })
-      .catch(() => null)
+    const parent = await req.payload.findByID({ collection: 'comments', id: parentId as number, depth: 0, overrideAccess: true, req }).catch(() => null)
     if (!parent) throw invalidFields([{ path: 'parent', message: 'The comment you reply to does not exist.' }])
     if (!sameTarget(targetRef(parent.target), target)) throw invalidFields([{ path: 'parent', message: 'A reply must be on the same item as its parent.' }])
     if (!seeding && !isModerator(req) && parent.status !== 'approved') throw invalidFields([{ path: 'parent', message: 'You can only reply to published comments.' }])
@@ -108,7 +93,7 @@ export const commentsBeforeChange: CollectionBeforeChangeHook = async ({ data, r
   }
 
   const explicitAuthor = (isModerator(req) || seeding) && data.author ? data.author : null
-  data.author = explicitAuthor ?? user?.id ?? null
+  data.author = explicitAuthor ?? (user ? Number(user.id) : null)
   const moderation = (await getPlatformSettings(req)).commentModeration
   data.status = initialCommentStatus({ moderation, moderator: isModerator(req) || seeding, requested: data.status })
   data.likesCount = 0
@@ -121,10 +106,7 @@ export const commentsBeforeChange: CollectionBeforeChangeHook = async ({ data, r
       const key = ip || 'unknown'
       const tx = await txOf(req)
       await advisoryLock(tx, 'comments:ip', key)
-      const res = await tx.execute(
-        sql`select count(*)::int as n from comments where coalesce(ip, 'unknown') = ${key} and created_at > now() - interval '1 minute'`,
-      )
-      if (overRateLimit(Number(res.rows[0]?.n ?? 0), limit)) {
+      if (overRateLimit(await commentsFromIpLastMinute(tx, key), limit)) {
         throw new HttpError(429, 'Too many comments from your address. Try again in a minute.')
       }
     }
@@ -134,25 +116,20 @@ export const commentsBeforeChange: CollectionBeforeChangeHook = async ({ data, r
 
 /** Moves posts.commentsCount (and the latest version row, so the admin shows it) by `delta`, atomically. */
 async function bumpPostCount(req: PayloadRequest, postId: string, delta: number): Promise<void> {
-  const tx = await txOf(req)
   const id = Number(postId)
   if (!Number.isInteger(id)) return
-  await tx.execute(sql`update posts set comments_count = greatest(coalesce(comments_count, 0) + ${delta}, 0) where id = ${id}`)
-  await tx.execute(
-    sql`update _posts_v set version_comments_count = greatest(coalesce(version_comments_count, 0) + ${delta}, 0) where parent_id = ${id} and latest = true`,
-  )
+  await bumpPostCommentsCount(await txOf(req), id, delta)
 }
 
-const counted = (doc: Record<string, unknown> | null | undefined) =>
-  doc ? { status: doc.status as string, target: targetRef(doc.target) } : null
+const counted = (doc: Comment | null | undefined) => (doc ? { status: doc.status, target: targetRef(doc.target) } : null)
 
-export const commentsAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+export const commentsAfterChange: CollectionAfterChangeHook<Comment> = async ({ doc, previousDoc, operation, req }) => {
   const before = operation === 'create' ? null : counted(previousDoc)
   for (const [postId, delta] of commentCountDeltas(before, counted(doc))) await bumpPostCount(req, postId, delta)
   return doc
 }
 
-export const commentsAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+export const commentsAfterDelete: CollectionAfterDeleteHook<Comment> = async ({ doc, req }) => {
   for (const [postId, delta] of commentCountDeltas(counted(doc), null)) await bumpPostCount(req, postId, delta)
   return doc
 }

@@ -20,16 +20,10 @@ import {
 } from '@payloadcms/richtext-lexical'
 import type { CollectionConfig } from 'payload'
 
-import { fieldRoles, hasRole, or, published } from '@/access'
+import { hasRole, or, published } from '@/access'
 import { privateField } from '@/access/privacy'
 import { env } from '@/lib/env'
-import {
-  authorsPublicShape,
-  defaultAuthor,
-  postsBeforeChange,
-  scheduledColumn,
-  slugFromTitle,
-} from '@hooks/content/posts'
+import { authorsPublicShape, defaultAuthor, postsBeforeChange, scheduledColumn, slugFromTitle } from '@hooks/content/posts'
 
 const editors = hasRole('editor', 'admin')
 const readOnlyCounter = { create: () => false, update: () => false }

@@ -1,13 +1,13 @@
 /** Dealer profile hooks: one profile per owner, verification stamps and the owner's notification. */
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
+import type { Dealer } from '@payload-types'
+import { idOf } from '@/domain/ids'
 import { conflict } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 
-import { idOf } from '../../catalog/Cars/hooks'
-
 /** One dealer profile per owner (a clear 409; the unique index on owner is the race-safe backstop). */
-export const onePerOwner: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+export const onePerOwner: CollectionBeforeChangeHook<Dealer> = async ({ data, originalDoc, operation, req }) => {
   const owner = idOf(data?.owner ?? originalDoc?.owner)
   if (!owner || (operation === 'update' && idOf(originalDoc?.owner) === owner)) return data
   const existing = await req.payload.count({
@@ -21,7 +21,7 @@ export const onePerOwner: CollectionBeforeChangeHook = async ({ data, originalDo
 }
 
 /** verifiedAt follows verificationStatus. */
-export const stampVerification: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const stampVerification: CollectionBeforeChangeHook<Dealer> = ({ data, originalDoc }) => {
   if (!data || data.verificationStatus === undefined || data.verificationStatus === originalDoc?.verificationStatus) return data
   data.verifiedAt = data.verificationStatus === 'verified' ? new Date().toISOString() : null
   return data
@@ -34,11 +34,11 @@ const TEXT: Record<string, { en: string; ar: string; msg: string }> = {
 }
 
 /** Tells the owner when an admin changes the verification status (type `verification_status`). */
-export const notifyVerification: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+export const notifyVerification: CollectionAfterChangeHook<Dealer> = async ({ doc, previousDoc, operation, req, context }) => {
   if (operation !== 'update' || context?.seed || doc.verificationStatus === previousDoc?.verificationStatus) return doc
   const owner = idOf(doc.owner)
   if (!owner) return doc
-  const t = TEXT[doc.verificationStatus as string] ?? TEXT.pending
+  const t = TEXT[doc.verificationStatus ?? 'pending'] ?? TEXT.pending
   await notify(req, {
     user: owner,
     type: 'verification_status',

@@ -23,7 +23,7 @@ export const Technicians: CollectionConfig = {
   slug: 'technicians',
   admin: { useAsTitle: 'displayName', group: 'Identity', defaultColumns: ['displayName', 'status', 'workingAreas', 'performance.completedJobs'] },
   access: { read: () => true, create: isAdmin, update: updateTechnicians, delete: isAdmin },
-  defaultPopulate: { displayName: true, status: true, rating: true } as never,
+  defaultPopulate: { displayName: true, status: true, rating: true },
   hooks: {
     beforeChange: [
       async ({ data, req, operation, originalDoc }) => {

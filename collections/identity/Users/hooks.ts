@@ -1,12 +1,13 @@
 import { APIError, type CollectionAfterLoginHook, type CollectionBeforeChangeHook, type CollectionBeforeLoginHook } from 'payload'
 
-import { type AccessUser, sanitizeSignupRoles } from '@/access/roles'
+import { sanitizeSignupRoles } from '@/access/roles'
+import { currentUser } from '@/lib/http'
 import { clientIp } from '@/lib/request'
 
 /** Public sign-up gets buyer/seller/parking_owner only; the very first account becomes the admin. */
 export const assignRolesOnCreate: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
-  const creator = req.user as unknown as AccessUser | null
+  const creator = currentUser(req)
   // Trusted server code (seeds, scripts) creating without a user sets roles as it says.
   if (!creator && req.payloadAPI === 'local') return { ...data, roles: data.roles?.length ? data.roles : ['buyer'] }
   const { totalDocs } = await req.payload.count({ collection: 'users', req, overrideAccess: true })

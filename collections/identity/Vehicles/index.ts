@@ -1,61 +1,47 @@
 import type { CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
+import type { Vehicle } from '@payload-types'
+
 import { and, authenticated, canWriteAccess, isAdmin, isOwner, or } from '@/access'
 import { privateField } from '@/access/privacy'
-import { advisoryLock, sql, txOf } from '@/db/transaction'
+import { clearDefaultVehicle, hasDefaultVehicle, promoteLatestVehicle, vehicleWithPlate } from '@/db/identity'
+import { advisoryLock, txOf } from '@/db/transaction'
+import { idOf } from '@/domain/ids'
 import { normalizePlate } from '@/domain/parking'
 import { badRequest } from '@/lib/http'
 import { stampOwner } from '@hooks/stamp-owner'
-
-const idOf = (v: unknown): number | null => {
-  if (v === null || v === undefined || v === '') return null
-  const n = Number(typeof v === 'object' ? (v as { id?: unknown }).id : v)
-  return Number.isInteger(n) ? n : null
-}
 
 /**
  * Plate normalized and unique per owner; one default vehicle per owner (setting one unsets the others in the
  * same transaction, serialized per owner; a partial unique index in src/db/extras/parking.ts backs it). An
  * owner's first vehicle becomes the default.
  */
-const vehicleRules: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+const vehicleRules: CollectionBeforeChangeHook<Vehicle> = async ({ data, originalDoc, operation, req }) => {
   const next = { ...data }
   const owner = idOf(next.owner ?? originalDoc?.owner)
   if (!owner) throw badRequest('A vehicle needs an owner.', { errors: [{ path: 'owner', message: 'owner is required.' }] })
   if (typeof next.licensePlate === 'string') next.licensePlate = normalizePlate(next.licensePlate)
-  const plate = (next.licensePlate ?? originalDoc?.licensePlate) as string | undefined
+  const plate = next.licensePlate ?? originalDoc?.licensePlate
   if (!plate) throw badRequest('licensePlate is required.', { errors: [{ path: 'licensePlate', message: 'licensePlate is required.' }] })
   const tx = await txOf(req)
   await advisoryLock(tx, 'vehicles-owner', owner)
   const selfId = operation === 'update' ? Number(originalDoc?.id) : 0
-  const dup = await tx.execute(
-    sql`select id from vehicles where owner_id = ${owner} and license_plate = ${plate} and id <> ${selfId} limit 1`,
-  )
-  if (dup.rows.length) {
+  if ((await vehicleWithPlate(tx, owner, plate, selfId)) !== null) {
     throw badRequest('You already registered a vehicle with this licence plate.', {
       errors: [{ path: 'licensePlate', message: 'licensePlate must be unique per owner.' }],
     })
   }
-  if (operation === 'create' && next.isDefault !== true) {
-    const other = await tx.execute(sql`select 1 from vehicles where owner_id = ${owner} and is_default limit 1`)
-    if (!other.rows.length) next.isDefault = true
-  }
-  if (next.isDefault === true) {
-    await tx.execute(sql`update vehicles set is_default = false where owner_id = ${owner} and is_default and id <> ${selfId}`)
-  }
+  if (operation === 'create' && next.isDefault !== true && !(await hasDefaultVehicle(tx, owner))) next.isDefault = true
+  if (next.isDefault === true) await clearDefaultVehicle(tx, owner, selfId)
   return next
 }
 
 /** Deleting the default vehicle promotes the owner's most recent other vehicle. */
-const promoteDefault: CollectionAfterDeleteHook = async ({ doc, req }) => {
+const promoteDefault: CollectionAfterDeleteHook<Vehicle> = async ({ doc, req }) => {
   if (!doc?.isDefault) return
   const owner = idOf(doc.owner)
   if (!owner) return
-  const tx = await txOf(req)
-  await tx.execute(sql`
-    update vehicles set is_default = true
-    where id = (select id from vehicles where owner_id = ${owner} and id <> ${Number(doc.id)} order by created_at desc limit 1)
-      and not exists (select 1 from vehicles where owner_id = ${owner} and is_default)`)
+  await promoteLatestVehicle(await txOf(req), owner, doc.id)
 }
 
 /** A driver's own cars, used when booking parking. Owners see and edit only their own; admins all. */
@@ -75,7 +61,15 @@ export const Vehicles: CollectionConfig = {
   },
   fields: [
     { name: 'owner', type: 'relationship', relationTo: 'users', required: true, index: true, admin: { position: 'sidebar' } },
-    { name: 'licensePlate', type: 'text', required: true, maxLength: 20, index: true, ...privateField({ readers: ['admin', { owner: 'owner' }] }), admin: { description: 'Stored upper-case without spaces or dashes.' } },
+    {
+      name: 'licensePlate',
+      type: 'text',
+      required: true,
+      maxLength: 20,
+      index: true,
+      ...privateField({ readers: ['admin', { owner: 'owner' }] }),
+      admin: { description: 'Stored upper-case without spaces or dashes.' },
+    },
     { name: 'make', type: 'text', maxLength: 60 },
     { name: 'model', type: 'text', maxLength: 60 },
     { name: 'color', type: 'text', maxLength: 30 },
@@ -85,8 +79,7 @@ export const Vehicles: CollectionConfig = {
       custom: { integer: true },
       min: 1900,
       max: 2100,
-      validate: (v: unknown) =>
-        v === null || v === undefined || (Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100) ? true : 'year must be a whole number from 1900 to 2100.',
+      validate: (v: unknown) => (v === null || v === undefined || (Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100) ? true : 'year must be a whole number from 1900 to 2100.'),
     },
     { name: 'isDefault', type: 'checkbox', defaultValue: false, index: true },
   ],

@@ -1,13 +1,14 @@
-import type { CollectionBeforeValidateHook, CollectionConfig, Validate } from 'payload'
+import type { CollectionBeforeValidateHook, CollectionConfig, UploadFieldValidation } from 'payload'
 import { upload as uploadValidation } from 'payload/shared'
 
 import { and, authenticated, canWriteAccess, isAdmin, isOwner, or, userOf } from '@/access'
 import { isAdminUser } from '@/access/roles'
 import { env } from '@/lib/env'
+import { idKey } from '@/domain/ids'
 import { HttpError } from '@/lib/http'
 import { stampOwner } from '@hooks/stamp-owner'
 
-export const VERIFICATION_DOCUMENTS = 'verification-documents'
+export const VERIFICATION_DOCUMENTS = 'verification-documents' as const
 
 /** What a verification document may be, recognized by its first bytes (the declared type is not trusted). */
 const SIGNATURES: { mimeType: string; magic: number[] }[] = [
@@ -17,8 +18,7 @@ const SIGNATURES: { mimeType: string; magic: number[] }[] = [
 ]
 export const VERIFICATION_DOCUMENT_MIME_TYPES = SIGNATURES.map((s) => s.mimeType)
 
-const sniff = (data: Buffer | undefined): string | null =>
-  data ? (SIGNATURES.find((s) => s.magic.every((b, i) => data[i] === b))?.mimeType ?? null) : null
+const sniff = (data: Buffer | undefined): string | null => (data ? (SIGNATURES.find((s) => s.magic.every((b, i) => data[i] === b))?.mimeType ?? null) : null)
 
 /**
  * The uploaded file must be a PDF, JPEG or PNG by content (an HTML page or an executable renamed `.pdf` is
@@ -79,28 +79,23 @@ export const VerificationDocuments: CollectionConfig = {
   ],
 }
 
-const idOf = (v: unknown): string | null => {
-  const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : v
-  return id === null || id === undefined || id === '' ? null : String(id)
-}
-
 /**
  * Validation for an upload field pointing at verification-documents: each document must exist and belong to
  * the record's owner (`ownerField`); a non-admin may attach only their own documents.
  */
 export const ownDocuments =
-  (ownerField: string): Validate =>
+  (ownerField: string): UploadFieldValidation =>
   async (value, options) => {
-    const base = await uploadValidation(value as never, options as never)
+    const base = await uploadValidation(value, options)
     if (base !== true) return base
-    const ids = (Array.isArray(value) ? value : [value]).map(idOf).filter((v): v is string => v !== null)
+    const ids = (Array.isArray(value) ? value : [value]).map(idKey).filter((v): v is string => v !== null)
     if (!ids.length) return true
-    const { req, data } = options as { req: Parameters<CollectionBeforeValidateHook>[0]['req']; data?: Record<string, unknown> }
+    const { req } = options
+    const data = options.data as Record<string, unknown> | undefined
     const user = userOf(req)
-    const owner = user && !isAdminUser(user) ? String(user.id) : idOf(data?.[ownerField])
+    const owner = user && !isAdminUser(user) ? String(user.id) : idKey(data?.[ownerField])
     const found = await req.payload.find({
-      // `as never` until payload-types.ts is regenerated with this collection
-      collection: VERIFICATION_DOCUMENTS as never,
+      collection: 'verification-documents',
       where: { id: { in: ids } },
       depth: 0,
       limit: ids.length,
@@ -108,8 +103,7 @@ export const ownDocuments =
       overrideAccess: true,
       req,
     })
-    const docs = found.docs as unknown as { id: number; owner?: unknown }[]
-    const owners = new Map(docs.map((d) => [String(d.id), idOf(d.owner)]))
+    const owners = new Map(found.docs.map((d) => [String(d.id), idKey(d.owner)]))
     for (const id of ids) {
       if (!owners.has(id)) return `Verification document ${id} does not exist.`
       if (owner !== null && owners.get(id) !== owner) return `Verification document ${id} is not yours: upload your own document to verification-documents.`

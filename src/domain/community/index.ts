@@ -8,8 +8,14 @@ import { defineMachine } from '@/workflows/engine'
 export const VOTE_VALUES = ['helpful', 'unhelpful', 'like'] as const
 export type VoteValue = (typeof VOTE_VALUES)[number]
 
+/** The collections one can vote on. */
+export const VOTABLE_COLLECTIONS = ['reviews', 'forum-responses', 'comments'] as const
+export type VotableCollection = (typeof VOTABLE_COLLECTIONS)[number]
+
+export const isVotable = (collection: unknown): collection is VotableCollection => (VOTABLE_COLLECTIONS as readonly unknown[]).includes(collection)
+
 /** Which vote values each votable collection accepts, and the counter column each value maintains. */
-export const VOTE_RULES: Record<string, { values: readonly VoteValue[]; counters: Partial<Record<VoteValue, string>> }> = {
+export const VOTE_RULES: Record<VotableCollection, { values: readonly VoteValue[]; counters: Partial<Record<VoteValue, string>> }> = {
   reviews: { values: ['helpful', 'unhelpful'], counters: { helpful: 'helpful_count', unhelpful: 'unhelpful_count' } },
   'forum-responses': { values: ['helpful', 'unhelpful'], counters: { helpful: 'helpful_count', unhelpful: 'unhelpful_count' } },
   comments: { values: ['like'], counters: { like: 'likes_count' } },
@@ -102,6 +108,10 @@ export function otherParticipant(participants: (number | string)[], userId: numb
   return participants.find((p) => String(p) !== String(userId)) ?? null
 }
 
+/** The collections a conversation may be about. */
+export const LISTING_COLLECTIONS = ['cars', 'parts'] as const
+export type ListingCollection = (typeof LISTING_COLLECTIONS)[number]
+
 export const listingKey = (relationTo: string, id: number | string) => `${relationTo}:${id}`
 
 /** A short preview of a message for conversation lists and notifications. */
@@ -147,9 +157,7 @@ export const expertVerificationWorkflow = defineMachine<VerificationStatus>({
   ],
 })
 
-export const EXPERTISE_AREAS = [
-  'engine', 'transmission', 'electrical', 'brakes', 'suspension', 'bodywork', 'tires', 'diagnostics', 'ev_hybrid', 'maintenance', 'valuation',
-] as const
+export const EXPERTISE_AREAS = ['engine', 'transmission', 'electrical', 'brakes', 'suspension', 'bodywork', 'tires', 'diagnostics', 'ev_hybrid', 'maintenance', 'valuation'] as const
 
 /** Responses and threads with this many open flags are hidden until a moderator looks at them. */
 export const FLAGS_TO_HIDE = 3
