@@ -4,9 +4,12 @@
  * (`json_to_recordset`, one statement per table chunk); a handful of cars and parts go through the Local API
  * so the real hooks (owner stamping, moderation, slugs, price history, stock status) run too.
  */
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 
-import { sql } from '@/db/transaction'
+import type { Car } from '@payload-types'
+
+import { bulkInsert } from '@/db/catalog'
+import { txOf } from '@/db/transaction'
 import { slugify, stockStatusOf } from '@/domain/catalog/listing'
 import { CITIES, COLORS, FEATURES, INTERIOR_COLORS, MAKES, modelsOf, PART_BRANDS, PART_CATEGORIES, PART_TEMPLATES } from '@/domain/catalog/seed-data'
 import { withCheckDigit } from '@/domain/catalog/vin'
@@ -46,24 +49,6 @@ export function demoVin(rng: Rng, wmi: string, year: number, serial: number): st
   return withCheckDigit(`${wmi}${vds}0${yearCode}A${String(serial).padStart(6, '0')}`)
 }
 
-type Db = { execute: (q: unknown) => Promise<{ rows: any[] }> }
-
-/** Bulk insert through one JSON parameter; returns the inserted ids in order. */
-async function bulkInsert(db: Db, table: string, columns: [string, string][], rows: unknown[][], returning = true): Promise<number[]> {
-  const ids: number[] = []
-  const CHUNK = 1000
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((r) => Object.fromEntries(columns.map(([c], j) => [c, r[j] ?? null])))
-    const cols = columns.map(([c]) => `"${c}"`).join(', ')
-    const defs = columns.map(([c, t]) => `"${c}" ${t}`).join(', ')
-    const res = await db.execute(
-      sql`${sql.raw(`insert into "${table}" (${cols}) select ${cols} from json_to_recordset(`)}${JSON.stringify(chunk)}${sql.raw(`::json) as t(${defs})${returning ? ' returning id' : ''}`)}`,
-    )
-    if (returning) ids.push(...res.rows.map((r) => Number(r.id)))
-  }
-  return ids
-}
-
 const iso = (ms: number) => new Date(ms).toISOString()
 const round = (n: number, step: number) => Math.round(n / step) * step
 
@@ -73,14 +58,14 @@ const DEALERS = [
   { email: 'dealer.cairo@example.com', name: 'Nile Car Hub', city: 'Cairo', status: 'verified', phone: '+20 2 5550 0103' },
   { email: 'dealer.houston@example.com', name: 'Lone Star Autos', city: 'Houston', status: 'verified', phone: '+1 713 555 0104' },
   { email: 'dealer.berlin@example.com', name: 'Berlin Premium Cars', city: 'Berlin', status: 'pending', phone: '+49 30 5550 0105' },
-]
+] as const
 
 export async function seedCatalog(payload: Payload): Promise<void> {
   const existing = await payload.count({ collection: 'makes', overrideAccess: true })
   if (existing.totalDocs > 0) return
   const started = Date.now()
   const rng = prng(20250601)
-  const db = (payload.db as any).drizzle as Db
+  const db = await txOf(await createLocalReq({}, payload))
   const sellerId = await demoUserId(payload, 'seller@example.com')
 
   // ---- dealers (Local API: users + profiles) ----
@@ -93,7 +78,7 @@ export async function seedCatalog(payload: Payload): Promise<void> {
         collection: 'users',
         overrideAccess: true,
         disableVerificationEmail: true,
-        data: { email: d.email, password: 'password123', roles: ['seller'], firstName: d.name.split(' ')[0], lastName: 'Dealer', _verified: true, status: 'active' } as never,
+        data: { email: d.email, password: 'password123', roles: ['seller'], firstName: d.name.split(' ')[0], lastName: 'Dealer', _verified: true, status: 'active' },
       }))
     const city = CITIES.find((c) => c.city === d.city)!
     const profile = await payload.create({
@@ -107,9 +92,9 @@ export async function seedCatalog(payload: Payload): Promise<void> {
         description: `${d.name}: new and pre-owned vehicles in ${d.city}.`,
         contact: { phone: d.phone, email: d.email, website: `https://${slugify(d.name)}.example.com` },
         location: { address: `${rng.int(1, 400)} Main Road`, city: city.city, region: city.region, country: city.country, latitude: city.lat, longitude: city.lng },
-      } as never,
+      },
     })
-    dealers.push({ id: profile.id as number, owner: user.id as number, city: d.city, phone: d.phone, verified: d.status === 'verified' })
+    dealers.push({ id: profile.id, owner: user.id, city: d.city, phone: d.phone, verified: d.status === 'verified' })
   }
 
   // ---- makes, models ----
@@ -153,7 +138,7 @@ export async function seedCatalog(payload: Payload): Promise<void> {
   // ---- a handful through the Local API, as the demo seller, so every hook runs (before the bulk rows,
   // so the seller is still within the free plan's listing quota) ----
   const seller = await payload.findByID({ collection: 'users', id: sellerId, overrideAccess: true, depth: 0 })
-  const asSeller = { user: { ...seller, collection: 'users' } as never, overrideAccess: true }
+  const asSeller = { user: { ...seller, collection: 'users' as const }, overrideAccess: true }
   const camry = modelMeta.findIndex((m) => m.name === 'Camry')
   const patrol = modelMeta.findIndex((m) => m.name === 'Patrol')
   const x5 = modelMeta.findIndex((m) => m.name === 'X5')
@@ -162,7 +147,7 @@ export async function seedCatalog(payload: Payload): Promise<void> {
     { title: '2022 Toyota Camry Hybrid XLE', mi: camry, year: 2022, price: 27900, status: 'active', vin: withCheckDigit('4T1F31AK0NU000001') },
     { title: '2021 Nissan Patrol LE Platinum', mi: patrol, year: 2021, price: 61500, status: 'active', vin: 'JN8AY2NY0M9000002' },
     { title: '2020 BMW X5 xDrive40i M Sport', mi: x5, year: 2020, price: 48900, status: 'draft', vin: 'WBACR6105L9000003' },
-  ]
+  ] as const
   for (const h of handful) {
     const m = modelMeta[h.mi]
     await payload.create({
@@ -170,22 +155,22 @@ export async function seedCatalog(payload: Payload): Promise<void> {
       ...asSeller,
       data: {
         title: h.title, make: m.make, model: modelIds[h.mi], year: h.year, price: h.price, condition: 'used', mileage: (2025 - h.year) * 15000,
-        fuelType: h.title.includes('Hybrid') ? 'hybrid' : 'petrol', transmission: 'automatic', bodyType: m.bodyType, status: h.status, vin: h.vin,
+        fuelType: h.title.includes('Hybrid') ? 'hybrid' : 'petrol', transmission: 'automatic', bodyType: m.bodyType as Car['bodyType'], status: h.status, vin: h.vin,
         negotiable: true, autoAcceptPrice: round(h.price * 0.95, 100), autoDeclinePrice: round(h.price * 0.8, 100),
         features: featureIds.slice(0, 6), contactPhone: '+971 50 555 0100', contactEmail: 'seller@example.com',
         location: { address: 'Sheikh Zayed Rd', city: dubai.city, region: dubai.region, country: dubai.country, latitude: dubai.lat, longitude: dubai.lng },
         description: `${h.title}: one owner, full service history.`,
-      } as never,
+      },
     })
   }
   await payload.create({
     collection: 'parts',
     ...asSeller,
     data: {
-      title: 'Toyota Camry Cabin Air Filter (OEM)', sku: 'DEMO-CAMRY-CAF', price: 24.99, stockQuantity: 4, status: 'active', category: childIds[0], brand: brandIds[2],
+      title: 'Toyota Camry Cabin Air Filter (OEM)', sku: 'DEMO-CAMRY-CAF', price: 24.99, condition: 'new', stockQuantity: 4, status: 'active', category: childIds[0], brand: brandIds[2],
       compatibility: [{ make: modelMeta[camry].make, model: modelIds[camry], yearFrom: 2018, yearTo: 2025 }],
       specifications: [{ name: 'Filter type', value: 'Activated carbon' }],
-    } as never,
+    },
   })
 
   // ---- cars ----

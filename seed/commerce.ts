@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import type { Plan } from '@payload-types'
+
 import { demoUserId } from './identity'
 
 /** Seller plans (idempotent by slug). `free` is the plan of sellers without a subscription. */
@@ -47,10 +49,10 @@ export async function seedCommerce(payload: Payload): Promise<void> {
   const ids: Record<string, number> = {}
   for (const p of SEED_PLANS) {
     const existing = await payload.find({ collection: 'plans', where: { slug: { equals: p.slug } }, limit: 1, depth: 0, overrideAccess: true })
-    const data = { ...p, currency: 'USD', active: true, features: p.features.map((feature) => ({ feature })) }
+    const data: Omit<Plan, 'id' | 'createdAt' | 'updatedAt'> = { ...p, currency: 'USD', active: true, features: p.features.map((feature) => ({ feature })) }
     const doc = existing.docs[0]
-      ? await payload.update({ collection: 'plans', id: existing.docs[0].id, data: data as never, overrideAccess: true, context: { seed: true } })
-      : await payload.create({ collection: 'plans', data: data as never, overrideAccess: true, context: { seed: true } })
+      ? await payload.update({ collection: 'plans', id: existing.docs[0].id, data, overrideAccess: true, context: { seed: true } })
+      : await payload.create({ collection: 'plans', data, overrideAccess: true, context: { seed: true } })
     ids[p.slug] = Number(doc.id)
   }
   const seller = await demoUserId(payload, 'seller@example.com').catch(() => null)
@@ -73,6 +75,6 @@ export async function seedCommerce(payload: Payload): Promise<void> {
       startDate: start.toISOString(),
       endDate: DEMO_END.toISOString(),
       autoRenew: true,
-    } as never,
+    },
   })
 }

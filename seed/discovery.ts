@@ -1,5 +1,10 @@
-import { sql } from '@payloadcms/db-postgres'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
+
+import type { SearchQuery } from '@payload-types'
+
+import { incrementViews } from '@/db/discovery/views'
+import { txOf } from '@/db/transaction'
+import { idOf } from '@/domain/ids'
 
 import { demoUserId } from './identity'
 
@@ -20,8 +25,9 @@ const DEMO_QUERIES: [string, number][] = [
  * comparison, a few counted views and a search history. Idempotent (skipped when the buyer has favorites).
  */
 export async function seedDiscovery(payload: Payload): Promise<void> {
+  const req = await createLocalReq({}, payload)
   const buyer = await demoUserId(payload, 'buyer@example.com')
-  const existing = await payload.count({ collection: 'favorites' as never, where: { user: { equals: buyer } }, overrideAccess: true })
+  const existing = await payload.count({ collection: 'favorites', where: { user: { equals: buyer } }, overrideAccess: true })
   if (existing.totalDocs) return
   const cars = await payload.find({ collection: 'cars', where: { status: { equals: 'active' } }, sort: 'id', limit: 6, depth: 0, overrideAccess: true })
   const parts = await payload.find({ collection: 'parts', where: { status: { equals: 'active' } }, sort: 'id', limit: 2, depth: 0, overrideAccess: true })
@@ -30,39 +36,37 @@ export async function seedDiscovery(payload: Payload): Promise<void> {
   const ctx = { context: { seed: true } }
 
   for (const id of carIds.slice(0, 3)) {
-    await payload.create({ collection: 'favorites' as never, overrideAccess: true, data: { user: buyer, item: { relationTo: 'cars', value: id } } as never, ...ctx })
+    await payload.create({ collection: 'favorites', overrideAccess: true, data: { user: buyer, item: { relationTo: 'cars', value: id } }, ...ctx })
   }
   if (partIds[0]) {
-    await payload.create({ collection: 'favorites' as never, overrideAccess: true, data: { user: buyer, item: { relationTo: 'parts', value: partIds[0] } } as never, ...ctx })
+    await payload.create({ collection: 'favorites', overrideAccess: true, data: { user: buyer, item: { relationTo: 'parts', value: partIds[0] } }, ...ctx })
   }
   await payload.create({
-    collection: 'wishlists' as never,
+    collection: 'wishlists',
     overrideAccess: true,
     data: {
       user: buyer,
       name: 'Family car shortlist',
       description: 'Shared with the family.',
       isPublic: true,
-      items: [...carIds.slice(2, 5).map((value) => ({ relationTo: 'cars', value })), ...partIds.slice(0, 1).map((value) => ({ relationTo: 'parts', value }))],
-    } as never,
+      items: [...carIds.slice(2, 5).map((value) => ({ relationTo: 'cars' as const, value })), ...partIds.slice(0, 1).map((value) => ({ relationTo: 'parts' as const, value }))],
+    },
   })
-  const firstCar = cars.docs[0] as unknown as { make?: number | { id: number }; price?: number } | undefined
-  const make = firstCar?.make && typeof firstCar.make === 'object' ? firstCar.make.id : firstCar?.make
+  const firstCar = cars.docs[0]
+  const make = idOf(firstCar?.make)
   await payload.create({
-    collection: 'saved-searches' as never,
+    collection: 'saved-searches',
     overrideAccess: true,
-    data: { user: buyer, name: 'Affordable picks', filters: { ...(make ? { make } : {}), priceMax: Math.round(Number(firstCar?.price ?? 30000) * 1.2) }, alertFrequency: 'daily' } as never,
+    data: { user: buyer, name: 'Affordable picks', filters: { ...(make ? { make } : {}), priceMax: Math.round(Number(firstCar?.price ?? 30000) * 1.2) }, alertFrequency: 'daily' },
   })
   if (carIds.length >= 2) {
-    await payload.create({ collection: 'comparisons' as never, overrideAccess: true, data: { user: buyer, name: 'Top three', cars: carIds.slice(0, 3) } as never, ...ctx })
+    await payload.create({ collection: 'comparisons', overrideAccess: true, data: { user: buyer, name: 'Top three', cars: carIds.slice(0, 3) }, ...ctx })
   }
   for (const id of carIds.slice(0, 4)) {
-    await payload.create({ collection: 'listing-views' as never, overrideAccess: true, data: { car: id, user: buyer, viewerKey: `u:${buyer}` } as never })
-    await (payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } }).drizzle.execute(
-      sql`update cars set views_count = coalesce(views_count, 0) + 1 where id = ${id}`,
-    )
+    await payload.create({ collection: 'listing-views', overrideAccess: true, data: { car: id, user: buyer, viewerKey: `u:${buyer}` } })
+    await incrementViews(await txOf(req), id)
   }
-  const rows: Record<string, unknown>[] = []
+  const rows: Omit<SearchQuery, 'id' | 'createdAt' | 'updatedAt'>[] = []
   for (const [q, times] of DEMO_QUERIES) for (let i = 0; i < times; i++) rows.push({ query: q, normalizedQuery: q, type: 'all', resultCount: 10, user: i % 2 ? buyer : null })
-  for (const data of rows) await payload.create({ collection: 'search-queries' as never, overrideAccess: true, data: data as never })
+  for (const data of rows) await payload.create({ collection: 'search-queries', overrideAccess: true, data })
 }

@@ -1,52 +1,28 @@
 /** `POST /api/cars/:id/approve` and `POST /api/cars/:id/reject {reason}`: listing moderation (admins, editors). */
-import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
 
-import { carListingMachine } from '@/domain/catalog/listing'
-import { assertValid, json, readJson, requireUser, routeId } from '@/lib/http'
-import { Input } from '@/lib/validate'
-import { notify } from '@/notifications/notify'
-import { applyTransition } from '@/workflows/apply'
+import { defineEndpoint } from '@/http/define-endpoint'
 
-type Doc = Record<string, any>
-const sellerOf = (doc: Doc) => (doc.seller && typeof doc.seller === 'object' ? doc.seller.id : doc.seller)
+import { moderateListing } from './operations/moderation'
 
-async function moderate(req: PayloadRequest, action: 'approve' | 'reject'): Promise<Response> {
-  requireUser(req, { write: true, roles: ['admin', 'editor'] })
-  const id = routeId(req)
-  let reason: string | undefined
-  if (action === 'reject') {
-    const input = new Input(await readJson(req))
-    reason = input.string('reason', { required: true, max: 1000 })
-    assertValid(input)
-  }
-  const { doc } = await applyTransition<any, Doc>({
-    req,
-    collection: 'cars',
-    id,
-    machine: carListingMachine as never,
-    action,
-    data: (prev) =>
-      action === 'approve'
-        ? { moderationNote: null, ...(prev.publishedAt ? {} : { publishedAt: new Date().toISOString() }) }
-        : { moderationNote: reason },
-    after: async (updated) => {
-      const seller = sellerOf(updated)
-      if (!seller) return
-      await notify(req, {
-        user: seller,
-        type: 'listing_update',
-        title: action === 'approve' ? { en: 'Your listing is live', ar: 'إعلانك منشور الآن' } : { en: 'Your listing was not approved', ar: 'لم تتم الموافقة على إعلانك' },
-        message:
-          action === 'approve'
-            ? { en: `“${updated.title}” was approved and is now visible to buyers.` }
-            : { en: `“${updated.title}” was returned to draft: ${reason}` },
-        data: { car: updated.id, status: updated.status, reason },
-        actionUrl: `/cars/${updated.slug ?? updated.id}`,
-      })
-    },
-  })
-  return json({ doc, message: action === 'approve' ? 'Listing approved.' : 'Listing rejected.' })
-}
+export const approveCarEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/approve',
+  summary: 'Approve a listing awaiting review (it goes live; the seller is told).',
+  auth: { roles: ['admin', 'editor'] },
+  run: async ({ req, id }) => ({ doc: await moderateListing(req, id, 'approve'), message: 'Listing approved.' }),
+})
 
-export const approveCarEndpoint: Endpoint = { path: '/:id/approve', method: 'post', handler: (req) => moderate(req, 'approve') }
-export const rejectCarEndpoint: Endpoint = { path: '/:id/reject', method: 'post', handler: (req) => moderate(req, 'reject') }
+export const rejectCarEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/reject',
+  summary: 'Return a listing awaiting review to draft with a reason (the seller is told).',
+  auth: { roles: ['admin', 'editor'] },
+  body: z.object({
+    reason: z.preprocess(
+      (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v === null ? undefined : v),
+      z.string({ error: (iss) => (iss.input === undefined ? 'reason is required.' : 'reason must be a string.') }).max(1000, 'reason must be at most 1000 characters.'),
+    ),
+  }),
+  run: async ({ req, id, body }) => ({ doc: await moderateListing(req, id, 'reject', body.reason), message: 'Listing rejected.' }),
+})

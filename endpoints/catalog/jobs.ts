@@ -1,18 +1,14 @@
 /**
  * catalog jobs: featured placements end at `featuredUntil` (cars and their `featured` flag).
  */
-import type { Payload, TaskConfig } from 'payload'
+import { createLocalReq, type Payload, type TaskConfig } from 'payload'
 
-import { sql } from '@/db/transaction'
+import { clearExpiredFeatured } from '@/db/catalog'
+import { txOf } from '@/db/transaction'
 
 /** Clears `featured` on cars whose `featuredUntil` has passed; returns how many were cleared. */
 export async function expireFeaturedListings(payload: Payload, now: Date = new Date()): Promise<number> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const db = (payload.db as any).drizzle
-  const res = await db.execute(
-    sql`update cars set featured = false, updated_at = now() where featured and featured_until is not null and featured_until <= ${now.toISOString()}::timestamptz returning id`,
-  )
-  return res.rows.length
+  return clearExpiredFeatured(await txOf(await createLocalReq({}, payload)), now)
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

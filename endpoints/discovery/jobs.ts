@@ -4,18 +4,16 @@
  * its filters, and notifies the owner (`saved_search_match`). Each search is claimed with a conditional
  * UPDATE of `last_checked_at`, so two workers never notify twice for one window.
  */
-import { createLocalReq, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
+import { createLocalReq, type Payload, type TaskConfig, type Where as PayloadWhere } from 'payload'
 
-import { sql, withTransaction } from '@/db/transaction'
-import { type AlertFrequency, alertWindowStart, carFiltersToWhere, describeFilters, FREQUENCY_MS, isDue, parseCarFilters } from '@/domain/discovery/search-filters'
+import { claimSavedSearch, markSavedSearchNotified } from '@/db/discovery/saved-searches'
+import { withTransaction } from '@/db/transaction'
+import { alertWindowStart, carFiltersToWhere, describeFilters, FREQUENCY_MS, isDue, parseCarFilters } from '@/domain/discovery/search-filters'
+import { idOf } from '@/domain/ids'
 import { notify } from '@/notifications/notify'
 
 const BATCH = 500
-const idOf = (v: unknown): number | null => {
-  const n = Number(v && typeof v === 'object' ? (v as { id?: unknown }).id : v)
-  return Number.isInteger(n) && n > 0 ? n : null
-}
-const dateOf = (v: unknown): Date | null => (v ? new Date(v as string) : null)
+const dateOf = (v: string | null | undefined): Date | null => (v ? new Date(v) : null)
 
 export interface AlertRun {
   checked: number
@@ -28,7 +26,7 @@ export async function runSavedSearchAlerts(payload: Payload, now: Date = new Dat
   const dayAgo = new Date(now.getTime() - FREQUENCY_MS.daily).toISOString()
   const weekAgo = new Date(now.getTime() - FREQUENCY_MS.weekly).toISOString()
   const due = await payload.find({
-    collection: 'saved-searches' as never,
+    collection: 'saved-searches',
     where: {
       and: [
         { alertsEnabled: { equals: true } },
@@ -48,19 +46,16 @@ export async function runSavedSearchAlerts(payload: Payload, now: Date = new Dat
     overrideAccess: true,
   })
   const run: AlertRun = { checked: 0, notified: 0, matches: {} }
-  for (const s of due.docs as unknown as Record<string, unknown>[]) {
+  for (const s of due.docs) {
     const lastCheckedAt = dateOf(s.lastCheckedAt)
-    if (!isDue(s.alertFrequency as AlertFrequency, lastCheckedAt, now)) continue
+    if (!isDue(s.alertFrequency, lastCheckedAt, now)) continue
     const owner = idOf(s.user)
     if (!owner) continue
-    const req = (await createLocalReq({}, payload)) as PayloadRequest
+    const req = await createLocalReq({}, payload)
     await withTransaction(req, async (tx) => {
-      const claimed = await tx.execute(sql`update saved_searches set last_checked_at = ${now.toISOString()}::timestamptz
-        where id = ${Number(s.id)} and last_checked_at is not distinct from ${lastCheckedAt ? lastCheckedAt.toISOString() : null}::timestamptz
-        returning id`)
-      if (!claimed.rows.length) return // another worker took this window
+      if (!(await claimSavedSearch(tx, s.id, lastCheckedAt, now))) return // another worker took this window
       run.checked++
-      const since = alertWindowStart({ lastCheckedAt, lastNotifiedAt: dateOf(s.lastNotifiedAt), createdAt: new Date(s.createdAt as string) })
+      const since = alertWindowStart({ lastCheckedAt, lastNotifiedAt: dateOf(s.lastNotifiedAt), createdAt: new Date(s.createdAt) })
       const { filters } = parseCarFilters(s.filters)
       const where = carFiltersToWhere(
         filters,
@@ -69,10 +64,10 @@ export async function runSavedSearchAlerts(payload: Payload, now: Date = new Dat
         { publishedAt: { less_than_equal: now.toISOString() } },
         { seller: { not_equals: owner } },
       )
-      const found = await payload.find({ collection: 'cars', where: where as never, sort: '-publishedAt', limit: 10, depth: 0, overrideAccess: true, req })
+      const found = await payload.find({ collection: 'cars', where: where as PayloadWhere, sort: '-publishedAt', limit: 10, depth: 0, overrideAccess: true, req })
       if (!found.totalDocs) return
-      const ids = found.docs.map((d) => Number(d.id))
-      const titles = found.docs.slice(0, 3).map((d) => String((d as { title?: unknown }).title))
+      const ids = found.docs.map((d) => d.id)
+      const titles = found.docs.slice(0, 3).map((d) => d.title)
       const name = String(s.name)
       const summary = describeFilters(filters)
       await notify(req, {
@@ -86,9 +81,9 @@ export async function runSavedSearchAlerts(payload: Payload, now: Date = new Dat
         data: { savedSearch: s.id, cars: ids, count: found.totalDocs },
         actionUrl: `/saved-searches/${s.id}`,
       })
-      await tx.execute(sql`update saved_searches set last_notified_at = ${now.toISOString()}::timestamptz, last_match_count = ${found.totalDocs} where id = ${Number(s.id)}`)
+      await markSavedSearchNotified(tx, s.id, now, found.totalDocs)
       run.notified++
-      run.matches[Number(s.id)] = ids
+      run.matches[s.id] = ids
     })
   }
   return run

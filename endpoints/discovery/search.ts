@@ -1,83 +1,59 @@
 /**
  * Root search endpoints: `GET /api/search`, `GET /api/search/suggestions`, `GET /api/search/popular`.
- * Thin: parse → src/db/discovery/search-engine.ts → respond. Every search is logged to `search-queries`.
+ * Thin: parse → src/db/discovery/search-engine.ts (via operations/search.ts) → respond. Every search is logged to `search-queries`.
  */
-import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
 
+import { popularQueries, suggest } from '@/db/discovery/search-engine'
 import { txOf } from '@/db/transaction'
-import { normalizeQuery, pageOf, pagination, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_PAGE, SEARCH_TYPES } from '@/domain/discovery/search'
-import { assertValid, currentUser, json, searchParams } from '@/lib/http'
-import { Input } from '@/lib/validate'
-import { popularQueries, search, suggest } from '@/db/discovery/search-engine'
+import { normalizeQuery, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_PAGE, SEARCH_TYPES } from '@/domain/discovery/search'
+import { defineEndpoint } from '@/http/define-endpoint'
+import { json } from '@/lib/http'
 
-const params = (req: PayloadRequest) => Object.fromEntries(searchParams(req).entries())
+import { zBool, zNumber, zOneOf, zText } from './input'
+import { searchAndLog } from './operations/search'
 
-export const searchEndpoint: Endpoint = {
+export const searchEndpoint = defineEndpoint({
+  method: 'get',
   path: '/search',
-  method: 'get',
-  handler: async (req) => {
-    const input = new Input(params(req))
-    const q = input.string('q', { required: true, max: 200 })
-    const type = input.oneOf('type', SEARCH_TYPES, { default: 'all' })
-    const limit = input.number('limit', { integer: true, min: 1, max: SEARCH_MAX_LIMIT, default: SEARCH_DEFAULT_LIMIT })
-    const pageNo = input.number('page', { integer: true, min: 1, max: SEARCH_MAX_PAGE, default: 1 })
-    const includeSold = input.boolean('includeSold', { default: false })
-    if (q !== undefined) input.check(normalizeQuery(q) !== '', 'q', 'q must contain letters or digits.')
-    assertValid(input)
-    const page = pageOf(pageNo!, limit!)
-    const result = await search(await txOf(req), q!, type!, page, { includeSold })
-    const user = currentUser(req)
-    await req.payload.create({
-      collection: 'search-queries' as never,
-      overrideAccess: true,
-      depth: 0,
-      req,
-      data: {
-        user: user?.id ?? null,
-        query: q!,
-        normalizedQuery: result.plan.normalized,
-        type: type!,
-        filters: { type, page: pageNo, limit, ...(includeSold ? { includeSold } : {}) },
-        resultCount: result.totalDocs,
-      } as never,
-    })
-    return json({
-      query: q,
-      normalizedQuery: result.plan.normalized,
-      type,
-      corrected: result.plan.corrected,
-      relaxed: result.relaxed,
-      docs: result.hits,
-      ...pagination(result.totalDocs, page),
-    })
-  },
-}
+  summary: 'Full-text search over cars, parts and posts (typo-tolerant), logged to the search history.',
+  auth: 'public',
+  query: z.object({
+    q: zText('q', 200).refine((q) => normalizeQuery(q) !== '', 'q must contain letters or digits.'),
+    type: zOneOf('type', SEARCH_TYPES, 'all'),
+    limit: zNumber('limit', { int: true, min: 1, max: SEARCH_MAX_LIMIT, default: SEARCH_DEFAULT_LIMIT }),
+    page: zNumber('page', { int: true, min: 1, max: SEARCH_MAX_PAGE, default: 1 }),
+    includeSold: zBool('includeSold', false),
+  }),
+  run: ({ req, query }) => searchAndLog(req, query),
+})
 
-export const suggestionsEndpoint: Endpoint = {
+export const suggestionsEndpoint = defineEndpoint({
+  method: 'get',
   path: '/search/suggestions',
-  method: 'get',
-  handler: async (req) => {
-    const input = new Input(params(req))
-    const q = input.string('q', { required: true, max: 100 })
-    const limit = input.number('limit', { integer: true, min: 1, max: 20, default: 8 })
-    assertValid(input)
-    const normalized = normalizeQuery(q)
-    const suggestions = normalized ? await suggest(await txOf(req), normalized, limit!) : []
-    return json({ query: q, suggestions }, 200, { 'Cache-Control': 'public, max-age=60' })
+  summary: 'Autocomplete suggestions for a partial query.',
+  auth: 'public',
+  query: z.object({ q: zText('q', 100), limit: zNumber('limit', { int: true, min: 1, max: 20, default: 8 }) }),
+  run: async ({ req, query }) => {
+    const normalized = normalizeQuery(query.q)
+    const suggestions = normalized ? await suggest(await txOf(req), normalized, query.limit) : []
+    return json({ query: query.q, suggestions }, 200, { 'Cache-Control': 'public, max-age=60' })
   },
-}
+})
 
-export const popularEndpoint: Endpoint = {
-  path: '/search/popular',
+export const popularEndpoint = defineEndpoint({
   method: 'get',
-  handler: async (req) => {
-    const input = new Input(params(req))
-    const days = input.number('days', { integer: true, min: 1, max: 365, default: 7 })
-    const limit = input.number('limit', { integer: true, min: 1, max: 50, default: 10 })
-    assertValid(input)
+  path: '/search/popular',
+  summary: 'The most searched queries of the last `days` days.',
+  auth: 'public',
+  query: z.object({
+    days: zNumber('days', { int: true, min: 1, max: 365, default: 7 }),
+    limit: zNumber('limit', { int: true, min: 1, max: 50, default: 10 }),
+  }),
+  run: async ({ req, query }) => {
     const to = new Date()
-    const from = new Date(to.getTime() - days! * 86_400_000)
-    const queries = await popularQueries(await txOf(req), from, limit!)
-    return json({ window: { from: from.toISOString(), to: to.toISOString(), days }, queries }, 200, { 'Cache-Control': 'public, max-age=300' })
+    const from = new Date(to.getTime() - query.days * 86_400_000)
+    const queries = await popularQueries(await txOf(req), from, query.limit)
+    return json({ window: { from: from.toISOString(), to: to.toISOString(), days: query.days }, queries }, 200, { 'Cache-Control': 'public, max-age=300' })
   },
-}
+})

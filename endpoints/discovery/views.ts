@@ -1,27 +1,19 @@
 /** `GET /api/recently-viewed`: the signed-in caller's most recently viewed distinct cars (newest first). */
-import type { Endpoint } from 'payload'
+import { z } from 'zod'
 
-import { sql, txOf } from '@/db/transaction'
-import { assertValid, json, requireUser, searchParams } from '@/lib/http'
-import { Input } from '@/lib/validate'
+import { defineEndpoint } from '@/http/define-endpoint'
 
-import { carsInOrder } from './cars'
+import { zNumber } from './input'
+import { recentlyViewed } from './operations/cars'
 
-export const recentlyViewedEndpoint: Endpoint = {
-  path: '/recently-viewed',
+export const recentlyViewedEndpoint = defineEndpoint({
   method: 'get',
-  handler: async (req) => {
-    const user = requireUser(req)
-    const input = new Input(Object.fromEntries(searchParams(req).entries()))
-    const limit = input.number('limit', { integer: true, min: 1, max: 50, default: 10 })
-    const depth = input.number('depth', { integer: true, min: 0, max: 1, default: 1 })
-    assertValid(input)
-    const rows = await (await txOf(req)).execute(sql`
-      select car_id, max(created_at) as viewed_at from listing_views
-      where user_id = ${user.id}
-      group by car_id order by viewed_at desc, car_id desc limit ${limit}`)
-    const viewedAt = new Map(rows.rows.map((r) => [Number(r.car_id), new Date(r.viewed_at as string).toISOString()]))
-    const docs = (await carsInOrder(req, [...viewedAt.keys()], depth)).map((d) => ({ ...d, viewedAt: viewedAt.get(Number(d.id)) }))
-    return json({ totalDocs: docs.length, docs })
-  },
-}
+  path: '/recently-viewed',
+  summary: "The caller's most recently viewed distinct cars, newest first.",
+  auth: 'user',
+  query: z.object({
+    limit: zNumber('limit', { int: true, min: 1, max: 50, default: 10 }),
+    depth: zNumber('depth', { int: true, min: 0, max: 1, default: 1 }),
+  }),
+  run: ({ req, user, query }) => recentlyViewed(req, Number(user.id), query),
+})

@@ -1,12 +1,13 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { isAdminUser, type AccessUser } from '@/access/roles'
-import { countQuotaListings, effectivePlan } from '@endpoints/commerce/operations/subscriptions'
+import type { Car } from '@payload-types'
+
+import { isAdminUser } from '@/access/roles'
+import { countQuotaListings, effectivePlan } from '@/db/commerce'
 import { advisoryLock, txOf } from '@/db/transaction'
 import { entersQuota, quotaRefusal } from '@/domain/commerce'
-import { forbidden } from '@/lib/http'
-
-const idOf = (v: unknown): number | null => (v === null || v === undefined ? null : typeof v === 'object' ? Number((v as { id?: unknown }).id) : Number(v))
+import { idOf } from '@/domain/ids'
+import { currentUser, forbidden } from '@/lib/http'
 
 /**
  * cars `beforeChange`: a seller creating a listing, or moving one into `active`/`pending_review`/`sale_pending`, must stay within
@@ -14,12 +15,12 @@ const idOf = (v: unknown): number | null => (v === null || v === undefined ? nul
  * 403 naming the limit. Serialized per seller with an advisory lock, so concurrent submissions cannot both
  * slip under the limit. Admins and trusted server code (no user, seeds) are not limited.
  */
-export const enforceListingQuota: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+export const enforceListingQuota: CollectionBeforeChangeHook<Car> = async ({ data, originalDoc, operation, req, context }) => {
   if (context?.seed) return data
-  const user = req.user as unknown as AccessUser | null
-  if (!user || (user as { collection?: string }).collection !== 'users' || isAdminUser(user)) return data
-  const previous = operation === 'create' ? null : (originalDoc?.status as string | undefined)
-  const next = (data?.status as string | undefined) ?? previous
+  const user = currentUser(req)
+  if (!user || isAdminUser(user)) return data
+  const previous = operation === 'create' ? null : originalDoc?.status
+  const next = data?.status ?? previous
   if (!entersQuota(previous, next)) return data
   const seller = idOf(data?.seller ?? originalDoc?.seller ?? user.id)
   if (!seller) return data

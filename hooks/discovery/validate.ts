@@ -1,12 +1,15 @@
 /** Input rules for saved searches and comparisons (400 naming the field, nothing written). */
 import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook } from 'payload'
 
-import { parseCarFilters } from '@/domain/discovery/search-filters'
-import { invalidFields } from '@/lib/http'
+import type { Comparison, SavedSearch } from '@payload-types'
+
 import { MAX_COMPARISON_CARS } from '@/domain/discovery/comparison'
+import { parseCarFilters } from '@/domain/discovery/search-filters'
+import { idOf } from '@/domain/ids'
+import { invalidFields } from '@/lib/http'
 
 /** Validates and normalizes `filters`; a non-admin cannot set the alert bookkeeping dates. */
-export const validateSavedSearch: CollectionBeforeValidateHook = ({ data, operation }) => {
+export const validateSavedSearch: CollectionBeforeValidateHook<SavedSearch> = ({ data, operation }) => {
   if (!data) return data
   if (operation === 'create' || 'filters' in data) {
     const { filters, errors } = parseCarFilters(data.filters ?? {})
@@ -16,14 +19,8 @@ export const validateSavedSearch: CollectionBeforeValidateHook = ({ data, operat
   return data
 }
 
-const idOf = (v: unknown): number | null => {
-  const raw = v && typeof v === 'object' && 'id' in (v as object) ? (v as { id: unknown }).id : v
-  const n = Number(raw)
-  return Number.isInteger(n) && n > 0 ? n : null
-}
-
 /** A comparison holds 1–4 distinct cars, each visible to the caller (published, or the caller's own). */
-export const validateComparisonCars: CollectionBeforeChangeHook = async ({ data, req, operation }) => {
+export const validateComparisonCars: CollectionBeforeChangeHook<Comparison> = async ({ data, req, operation }) => {
   if (operation !== 'create' && !('cars' in data)) return data
   const list = Array.isArray(data.cars) ? data.cars : []
   const ids = list.map(idOf)

@@ -18,68 +18,17 @@ import type { Request, RequestHandler } from 'express'
 import type { CollectionConfig, Field, Payload } from 'payload'
 import { parse } from 'qs-esm'
 
-import { PUBLIC_CAR_STATUSES } from '@/domain/catalog/listing'
-import { LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
+import { listingRows, type Queryable } from '@/db/catalog'
+import { LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
 import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
 
-interface Queryable {
-  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
-}
-
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-
-function jsonOf(name: string, depth: 0 | 1): string {
-  const field = LISTING_FIELDS[name]
-  const col = `c.${field.column}`
-  switch (name) {
-    case 'make':
-      return depth ? `json_build_object('id', mk.id, 'name', mk.name, 'slug', mk.slug, 'logo', mk.logo_id)` : col
-    case 'model':
-      return depth ? `json_build_object('id', md.id, 'name', md.name, 'slug', md.slug, 'make', md.make_id)` : col
-    case 'location':
-      return `json_build_object(${LOCATION_FIELDS.map(([key, column, kind]) => `'${key}', c.${column}${kind === 'number' ? '::float8' : ''}`).join(', ')})`
-  }
-  if (field.kind === 'number') return `${col}::float8`
-  if (field.kind === 'date') return iso(col)
-  return col
-}
-
-export interface ListingSql {
-  page: { text: string; values: unknown[] }
-  count: { text: string; values: unknown[] }
-}
-
-const OPERATORS = { equals: '=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=' } as const
-
-/** The page and count queries of a plan (parameterized; column names come from LISTING_FIELDS only). */
-export function buildListingSql(plan: ListingPlan): ListingSql {
-  const values: unknown[] = [[...PUBLIC_CAR_STATUSES]]
-  const where = [`c.status = any($1)`]
-  for (const c of plan.conditions) {
-    values.push(c.value)
-    where.push(c.operator === 'in' ? `c.${c.column} = any($${values.length})` : `c.${c.column} ${OPERATORS[c.operator]} $${values.length}`)
-  }
-  const whereSql = where.join(' and ')
-  const joinMake = plan.depth === 1 && plan.select.includes('make')
-  const joinModel = plan.depth === 1 && plan.select.includes('model')
-  const doc = `json_build_object('id', c.id${plan.select.map((name) => `, '${name}', ${jsonOf(name, plan.depth)}`).join('')})::text`
-  const image = plan.depth === 1 && plan.select.includes('primaryImage') ? 'c.primary_image_id' : 'null::int'
-  const pageValues = [...values, plan.limit, (plan.page - 1) * plan.limit]
-  const text =
-    `select ${doc} as doc, ${image} as image from cars c` +
-    (joinMake ? ' join makes mk on mk.id = c.make_id' : '') +
-    (joinModel ? ' join models md on md.id = c.model_id' : '') +
-    ` where ${whereSql} order by ${plan.sort.map((s) => `c.${s.column} ${s.direction}`).join(', ')}` +
-    ` limit $${pageValues.length - 1} offset $${pageValues.length}`
-  return { page: { text, values: pageValues }, count: { text: `select count(*)::int as n from cars c where ${whereSql}`, values } }
-}
+/** The SQL itself is src/db/catalog.ts (`buildListingSql`, `listingRows`); re-exported for its tests. */
+export { buildListingSql, type ListingSql } from '@/db/catalog'
 
 /** Run a plan: the Payload-shaped JSON body, as a string. */
 export async function readListings(pool: Queryable, payload: Payload, plan: ListingPlan): Promise<string> {
-  const q = buildListingSql(plan)
-  const [page, count] = await Promise.all([pool.query(q.page.text, q.page.values), pool.query(q.count.text, q.count.values)])
-  const totalDocs = Number(count.rows[0].n)
+  const { page, totalDocs } = await listingRows(pool, plan)
   const info = pageInfo(totalDocs, plan.page, plan.limit)
   const imageIds = [...new Set(page.rows.map((r) => r.image).filter((id): id is number => typeof id === 'number'))]
   let docs: string

@@ -2,38 +2,25 @@
  * Listing (cars) hooks. Each is one exported function so Cars.ts keeps a flat, extensible `hooks` array.
  * Hooks skip their work when `context.seed` is set (bulk seeding) and honour the workflow context.
  */
-import type { CollectionBeforeChangeHook, FieldHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, FieldHook } from 'payload'
+
+import type { Car } from '@payload-types'
 
 import { isAdminUser, userHasRole } from '@/access/roles'
+import { dealerOfUser } from '@/db/catalog'
 import { appendPriceHistory, type CarStatus, carListingMachine, initialSellerStatus, needsModeration, sellerTarget, whatsappLink } from '@/domain/catalog/listing'
 import { validateVin } from '@/domain/catalog/vin'
+import { idOf, sameId } from '@/domain/ids'
 import { currentUser, HttpError, invalidFields } from '@/lib/http'
 import { getPlatformSettings } from '@/lib/settings'
 import { decide } from '@/workflows/engine'
 import { WORKFLOW_CONTEXT } from '@/workflows/apply'
 
-type Data = Record<string, any>
-
-export const idOf = (v: unknown): number | null => {
-  const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : v
-  if (id === null || id === undefined || id === '') return null
-  const n = Number(id)
-  return Number.isFinite(n) ? n : null
-}
-
-/** The seller's dealer profile (one per owner), or null. */
-export async function dealerOfUser(req: PayloadRequest, userId: number | string): Promise<{ id: number; verificationStatus: string } | null> {
-  const res = await req.payload.find({
-    collection: 'dealers',
-    where: { owner: { equals: userId } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    req,
-    select: { verificationStatus: true } as never,
-  })
-  const d = res.docs[0] as Data | undefined
-  return d ? { id: Number(d.id), verificationStatus: String(d.verificationStatus) } : null
+declare module 'payload' {
+  interface RequestContext {
+    /** Bulk seeding (seed/*.ts): hooks skip their checks and derived work. */
+    seed?: boolean
+  }
 }
 
 /** `vin` field: normalized (upper case, no spaces/dashes) before validation. */
@@ -50,17 +37,17 @@ export const vinValidate = (value: unknown): true | string => {
  * Relations that must agree: the model belongs to the make (400 naming `model`), the dealer is the seller's
  * own profile (set automatically when the seller has one), auto-decline below auto-accept.
  */
-export const validateCarRelations: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+export const validateCarRelations: CollectionBeforeChangeHook<Car> = async ({ data, originalDoc, operation, req, context }) => {
   if (context?.seed) return data
-  const merged: Data = { ...(originalDoc ?? {}), ...data }
+  const merged: Partial<Car> = { ...(originalDoc ?? {}), ...data }
   const errors: { path: string; message: string }[] = []
   const makeId = idOf(merged.make)
   const modelId = idOf(merged.model)
   const changed = operation === 'create' || (data && ('make' in data || 'model' in data))
   if (changed && makeId && modelId) {
-    const model = (await req.payload
+    const model = await req.payload
       .findByID({ collection: 'models', id: modelId, depth: 0, overrideAccess: true, req, disableErrors: true })
-      .catch(() => null)) as Data | null
+      .catch(() => null)
     if (!model) errors.push({ path: 'model', message: 'The model does not exist.' })
     else if (idOf(model.make) !== makeId) errors.push({ path: 'model', message: 'The model does not belong to the selected make.' })
   }
@@ -71,7 +58,7 @@ export const validateCarRelations: CollectionBeforeChangeHook = async ({ data, o
   }
   const user = currentUser(req)
   const sellerId = idOf(merged.seller)
-  if (user && !isAdminUser(user) && sellerId && String(sellerId) === String(user.id)) {
+  if (user && !isAdminUser(user) && sellerId && sameId(sellerId, user.id)) {
     if (operation === 'create' || (data && 'dealer' in data)) {
       const own = await dealerOfUser(req, sellerId)
       const wanted = idOf(merged.dealer)
@@ -89,7 +76,7 @@ export const validateCarRelations: CollectionBeforeChangeHook = async ({ data, o
  * is approved by admins/editors only; other moves follow carListingMachine. Internal code updating on behalf
  * of another party (overrideAccess, e.g. an accepted offer) is not re-judged here.
  */
-export const moderateListingStatus: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+export const moderateListingStatus: CollectionBeforeChangeHook<Car> = async ({ data, originalDoc, operation, req, context }) => {
   if (context?.seed || context?.[WORKFLOW_CONTEXT] || !data) return data
   const user = currentUser(req)
   if (!user) return data
@@ -102,16 +89,16 @@ export const moderateListingStatus: CollectionBeforeChangeHook = async ({ data, 
   }
   if (operation === 'create') {
     if (privileged) return data
-    const requested = data.status as CarStatus | undefined
+    const requested: CarStatus | undefined = data.status
     const d = initialSellerStatus(requested, requested === 'active' ? await moderated(idOf(data.seller)) : false)
     if (!d.ok) throw new HttpError(d.status, d.message)
     data.status = d.status
     return data
   }
   const current = originalDoc?.status as CarStatus
-  const requested = data.status as CarStatus | undefined
+  const requested: CarStatus | undefined = data.status
   if (requested === undefined || requested === current) return data
-  const isSeller = String(idOf(originalDoc?.seller)) === String(user.id)
+  const isSeller = sameId(originalDoc?.seller, user.id)
   if (isSeller && !privileged) {
     const d = sellerTarget(current, requested, requested === 'active' ? await moderated(idOf(originalDoc?.seller)) : false)
     if (!d.ok) throw new HttpError(d.status, d.message)
@@ -119,26 +106,26 @@ export const moderateListingStatus: CollectionBeforeChangeHook = async ({ data, 
     return data
   }
   if (privileged) {
-    const d = decide(carListingMachine, { ...(originalDoc as Data), status: current } as never, { to: requested }, user, { plainEdit: true })
+    const d = decide(carListingMachine, { ...originalDoc, status: current }, { to: requested }, user, { plainEdit: true })
     if (!d.ok) throw new HttpError(d.status, d.message, 'data' in d ? d.data : undefined)
   }
   return data
 }
 
 /** `publishedAt` is stamped the first time a listing becomes active. */
-export const stampPublishedAt: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const stampPublishedAt: CollectionBeforeChangeHook<Car> = ({ data, originalDoc }) => {
   if (data?.status === 'active' && !originalDoc?.publishedAt && !data.publishedAt) data.publishedAt = new Date().toISOString()
   return data
 }
 
 /** Appends `{ price, changedAt }` to priceHistory on create and whenever the price changes. */
-export const recordPriceChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation, context }) => {
+export const recordPriceChange: CollectionBeforeChangeHook<Car> = ({ data, originalDoc, operation, context }) => {
   if (!data || (context?.seed && data.priceHistory)) return data
   if (operation === 'update' && (data.price === undefined || Number(data.price) === Number(originalDoc?.price))) {
     return data
   }
   data.priceHistory = appendPriceHistory(
-    (originalDoc?.priceHistory ?? []) as never,
+    originalDoc?.priceHistory ?? [],
     operation === 'create' ? null : originalDoc?.price,
     data.price,
     new Date(),
@@ -147,13 +134,13 @@ export const recordPriceChange: CollectionBeforeChangeHook = ({ data, originalDo
 }
 
 /** The first gallery image is the primary image unless one is chosen. */
-export const defaultPrimaryImage: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const defaultPrimaryImage: CollectionBeforeChangeHook<Car> = ({ data, originalDoc }) => {
   if (!data) return data
   const primary = data.primaryImage !== undefined ? data.primaryImage : originalDoc?.primaryImage
-  const gallery = (data.images ?? originalDoc?.images ?? []) as unknown[]
+  const gallery = data.images ?? originalDoc?.images ?? []
   if (!idOf(primary) && gallery.length) data.primaryImage = idOf(gallery[0])
   return data
 }
 
 /** whatsappLink (virtual): derived from contactPhone on every read. */
-export const whatsappFromPhone: FieldHook = ({ siblingData }) => whatsappLink((siblingData as Data)?.contactPhone)
+export const whatsappFromPhone: FieldHook<Car, unknown, Partial<Car>> = ({ siblingData }) => whatsappLink(siblingData?.contactPhone)

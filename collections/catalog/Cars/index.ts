@@ -118,11 +118,10 @@ export const Cars: CollectionConfig = {
       unique: true,
       index: true,
       hooks: { beforeValidate: [normalizeVinField] },
-      validate: vinValidate as never,
+      validate: vinValidate,
       admin: { description: '17 characters, no I/O/Q; North-American VINs (1-5…) must carry a valid check digit.' },
     },
-    // `as never` until payload-types.ts is regenerated with the new `features` collection.
-    { name: 'features', type: 'relationship', relationTo: 'features' as never, hasMany: true, index: true },
+    { name: 'features', type: 'relationship', relationTo: 'features', hasMany: true, index: true },
     { name: 'primaryImage', type: 'upload', relationTo: 'media', admin: { description: 'Defaults to the first gallery image.' } },
     { name: 'images', type: 'upload', relationTo: 'media', hasMany: true, admin: { description: 'Ordered gallery.' } },
     {

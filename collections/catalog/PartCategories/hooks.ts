@@ -1,24 +1,24 @@
 /** Hierarchical part categories: path and breadcrumbs derived from the parent chain; no cycles. */
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
+import type { PartCategory } from '@payload-types'
+
+import { idOf } from '@/domain/ids'
 import { invalidFields } from '@/lib/http'
 
-import { idOf } from '../Cars/hooks'
-
-type Doc = Record<string, any>
 const MAX_DEPTH = 10
 
 /** path (`engine/filters/oil-filters`), depth and breadcrumbs (ancestors, root first) from the parent chain. */
-export const computeCategoryTree: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+export const computeCategoryTree: CollectionBeforeChangeHook<PartCategory> = async ({ data, originalDoc, req }) => {
   if (!data) return data
   const parentId = idOf(data.parent !== undefined ? data.parent : originalDoc?.parent)
   const ownId = idOf(originalDoc?.id)
-  const ancestors: Doc[] = []
+  const ancestors: PartCategory[] = []
   let cursor = parentId
   while (cursor != null) {
     if (cursor === ownId) throw invalidFields([{ path: 'parent', message: 'A category cannot be its own ancestor.' }])
     if (ancestors.length >= MAX_DEPTH) throw invalidFields([{ path: 'parent', message: `Categories nest at most ${MAX_DEPTH} levels.` }])
-    const node = (await req.payload.findByID({ collection: 'part-categories', id: cursor, depth: 0, overrideAccess: true, req, disableErrors: true })) as Doc | null
+    const node = await req.payload.findByID({ collection: 'part-categories', id: cursor, depth: 0, overrideAccess: true, req, disableErrors: true })
     if (!node) throw invalidFields([{ path: 'parent', message: 'The parent category does not exist.' }])
     ancestors.unshift(node)
     cursor = idOf(node.parent)
@@ -31,7 +31,7 @@ export const computeCategoryTree: CollectionBeforeChangeHook = async ({ data, or
 }
 
 /** When a category's path changes, its children recompute theirs (and so on down the tree). */
-export const cascadeCategoryPath: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+export const cascadeCategoryPath: CollectionAfterChangeHook<PartCategory> = async ({ doc, previousDoc, operation, req }) => {
   if (operation !== 'update' || doc.path === previousDoc?.path) return doc
   const children = await req.payload.find({ collection: 'part-categories', where: { parent: { equals: doc.id } }, depth: 0, limit: 1000, overrideAccess: true, req, pagination: false })
   for (const child of children.docs) {

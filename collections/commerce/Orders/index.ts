@@ -1,4 +1,4 @@
-import type { CollectionAfterReadHook, CollectionConfig, Where } from 'payload'
+import type { CollectionAfterReadHook, CollectionConfig, Field, Where } from 'payload'
 
 import { isAdmin, isOwner, or, userOf } from '@/access'
 import { privateField } from '@/access/privacy'
@@ -33,7 +33,7 @@ const customerOnly = privateField({ readers: ['admin', { owner: 'customer' }] })
 /** The shipping address also reaches the sellers who ship lines of the order. */
 const shippingReaders = privateField({ readers: ['admin', { owner: 'customer' }, { owner: 'sellers' }] })
 
-const addressFields = [
+const addressFields: Field[] = [
   { name: 'fullName', type: 'text', maxLength: 120 },
   { name: 'line1', type: 'text', maxLength: 200 },
   { name: 'line2', type: 'text', maxLength: 200 },
@@ -146,8 +146,8 @@ export const Orders: CollectionConfig = {
         { name: 'currency', type: 'text', ...customerOnly, defaultValue: 'USD', maxLength: 3 },
       ],
     },
-    { name: 'shippingAddress', type: 'group', ...shippingReaders, fields: addressFields as never },
-    { name: 'billingAddress', type: 'group', ...customerOnly, fields: addressFields as never },
+    { name: 'shippingAddress', type: 'group', ...shippingReaders, fields: addressFields },
+    { name: 'billingAddress', type: 'group', ...customerOnly, fields: addressFields },
     { name: 'notes', type: 'textarea', maxLength: 1000, ...customerOnly },
     {
       type: 'collapsible',

@@ -4,19 +4,17 @@
  * exact under concurrent adds and removes. A duplicate is refused with 409 under a per (user, item) advisory
  * lock; the unique index `favorites_user_item_uq` (src/db/extras/discovery.ts) is the last line of defence.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { advisoryLock, sql, txOf } from '@/db/transaction'
+import type { Favorite } from '@payload-types'
+
+import { bumpFavoritesCount, existingFavorite } from '@/db/discovery/favorites'
+import { advisoryLock, txOf } from '@/db/transaction'
+import { idOf } from '@/domain/ids'
 import { badRequest, conflict } from '@/lib/http'
 
 export const FAVORITE_TARGETS = ['cars', 'parts'] as const
 export type FavoriteTarget = (typeof FAVORITE_TARGETS)[number]
-
-const idOf = (v: unknown): number | null => {
-  const raw = v && typeof v === 'object' && 'id' in (v as object) ? (v as { id: unknown }).id : v
-  const n = Number(raw)
-  return Number.isInteger(n) && n > 0 ? n : null
-}
 
 /** `{ relationTo, value }` → `{ type, id }`, or null. */
 export function itemRef(item: unknown): { type: FavoriteTarget; id: number } | null {
@@ -27,7 +25,7 @@ export function itemRef(item: unknown): { type: FavoriteTarget; id: number } | n
   return id ? { type: relationTo as FavoriteTarget, id } : null
 }
 
-export const favoriteBeforeChange: CollectionBeforeChangeHook = async ({ data, operation, req, originalDoc }) => {
+export const favoriteBeforeChange: CollectionBeforeChangeHook<Favorite> = async ({ data, operation, req, originalDoc }) => {
   if (operation !== 'create') {
     // The item of a favorite never changes (the counters follow inserts and deletes only).
     return { ...data, item: originalDoc?.item, itemType: originalDoc?.itemType, itemId: originalDoc?.itemId }
@@ -42,24 +40,21 @@ export const favoriteBeforeChange: CollectionBeforeChangeHook = async ({ data, o
 
   const tx = await txOf(req)
   await advisoryLock(tx, 'favorite', `${userId}:${ref.type}:${ref.id}`)
-  const existing = await tx.execute(sql`select id from favorites where user_id = ${userId} and item_type = ${ref.type} and item_id = ${ref.id} limit 1`)
-  if (existing.rows.length) throw conflict('This item is already in your favorites.', { favorite: existing.rows[0].id })
+  const existing = await existingFavorite(tx, userId, ref.type, ref.id)
+  if (existing !== null) throw conflict('This item is already in your favorites.', { favorite: existing })
   return { ...data, user: userId, itemType: ref.type, itemId: ref.id }
 }
 
-async function bump(req: Parameters<CollectionAfterChangeHook>[0]['req'], type: FavoriteTarget, id: number, delta: 1 | -1): Promise<void> {
-  const tx = await txOf(req)
-  const table = sql.raw(type === 'cars' ? 'cars' : 'parts')
-  if (delta === 1) await tx.execute(sql`update ${table} set favorites_count = coalesce(favorites_count, 0) + 1 where id = ${id}`)
-  else await tx.execute(sql`update ${table} set favorites_count = greatest(coalesce(favorites_count, 0) - 1, 0) where id = ${id}`)
+async function bump(req: PayloadRequest, type: FavoriteTarget, id: number, delta: 1 | -1): Promise<void> {
+  await bumpFavoritesCount(await txOf(req), type, id, delta)
 }
 
-export const favoriteAfterChange: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+export const favoriteAfterChange: CollectionAfterChangeHook<Favorite> = async ({ doc, operation, req }) => {
   if (operation === 'create' && doc.itemType && doc.itemId) await bump(req, doc.itemType, Number(doc.itemId), 1)
   return doc
 }
 
-export const favoriteAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+export const favoriteAfterDelete: CollectionAfterDeleteHook<Favorite> = async ({ doc, req }) => {
   if (doc?.itemType && doc?.itemId) await bump(req, doc.itemType, Number(doc.itemId), -1)
   return doc
 }

@@ -5,9 +5,12 @@
  */
 import type { PayloadRequest } from 'payload'
 
+import type { Payment } from '@payload-types'
+
 import { lockRow, txOf } from '@/db/transaction'
 import { minorUnits, toCents } from '@/domain/money'
-import { type PaymentStatus, type PaymentTarget, refundableAmount, statusAfterRefund } from '@/domain/commerce'
+import { type PaymentTarget, refundableAmount, statusAfterRefund } from '@/domain/commerce'
+import { idOf } from '@/domain/ids'
 import { HttpError, badRequest } from '@/lib/http'
 
 import { requireStripe, stripeClient, stripeCurrency } from './stripe'
@@ -17,24 +20,8 @@ export interface TargetRef {
   value: number
 }
 
-export interface PaymentDoc {
-  id: number
-  provider: 'stripe' | 'cash' | 'manual'
-  intentId?: string | null
-  chargeId?: string | null
-  amount: number
-  currency: string
-  status: PaymentStatus
-  refundedAmount?: number | null
-  target: { relationTo: PaymentTarget; value: number | { id: number } }
-  user?: number | { id: number } | null
-  description?: string | null
-  refunds?: { refundId?: string | null; amount?: number | null; reason?: string | null; at?: string | null }[] | null
-  [key: string]: unknown
-}
-
-export const idOf = (v: unknown): number | null =>
-  v === null || v === undefined ? null : typeof v === 'object' ? Number((v as { id?: unknown }).id) : Number(v)
+/** A ledger entry (the generated `payments` document). */
+export type PaymentDoc = Payment
 
 export const targetOf = (p: PaymentDoc): TargetRef => ({ relationTo: p.target.relationTo, value: idOf(p.target.value) as number })
 
@@ -92,7 +79,7 @@ export async function createCardPayment(req: PayloadRequest, input: CardPaymentI
   if (!(amount > 0)) throw badRequest('The amount to pay must be greater than 0.', { amount })
   const currency = (input.currency || 'USD').toUpperCase()
   const user = input.user ?? idOf(req.user && (req.user as { collection?: string }).collection === 'users' ? req.user.id : null)
-  const created = (await req.payload.create({
+  const created = await req.payload.create({
     collection: 'payments',
     req,
     overrideAccess: true,
@@ -106,8 +93,8 @@ export async function createCardPayment(req: PayloadRequest, input: CardPaymentI
       user,
       description: input.description.slice(0, 300),
       refundedAmount: 0,
-    } as never,
-  })) as unknown as PaymentDoc
+    },
+  })
   let intent: { id: string; client_secret: string | null }
   try {
     intent = await stripe.paymentIntents.create(
@@ -123,14 +110,14 @@ export async function createCardPayment(req: PayloadRequest, input: CardPaymentI
   } catch (err) {
     throw providerError(err)
   }
-  const payment = (await req.payload.update({
+  const payment = await req.payload.update({
     collection: 'payments',
     id: created.id,
     req,
     overrideAccess: true,
     depth: 0,
-    data: { intentId: intent.id } as never,
-  })) as unknown as PaymentDoc
+    data: { intentId: intent.id },
+  })
   return { payment, clientSecret: intent.client_secret, intentId: intent.id }
 }
 
@@ -139,7 +126,7 @@ export async function createOfflinePayment(
   req: PayloadRequest,
   input: { target: TargetRef; amount: number; currency?: string; description: string; user: number; provider?: 'cash' | 'manual' },
 ): Promise<PaymentDoc> {
-  return (await req.payload.create({
+  return req.payload.create({
     collection: 'payments',
     req,
     overrideAccess: true,
@@ -153,8 +140,8 @@ export async function createOfflinePayment(
       user: input.user,
       description: input.description.slice(0, 300),
       refundedAmount: 0,
-    } as never,
-  })) as unknown as PaymentDoc
+    },
+  })
 }
 
 /** The client secret of an open card payment (for `POST /api/payments/intent` retries). */
@@ -172,7 +159,7 @@ export async function clientSecretOf(payment: PaymentDoc): Promise<string | null
 // ---------------------------------------------------------------- ledger transitions
 
 export async function findPayment(req: PayloadRequest, id: number): Promise<PaymentDoc | null> {
-  return (await req.payload.findByID({ collection: 'payments', id, req, depth: 0, overrideAccess: true, disableErrors: true })) as unknown as PaymentDoc | null
+  return req.payload.findByID({ collection: 'payments', id, req, depth: 0, overrideAccess: true, disableErrors: true })
 }
 
 export async function paymentsOfTarget(req: PayloadRequest, target: TargetRef): Promise<PaymentDoc[]> {
@@ -185,11 +172,11 @@ export async function paymentsOfTarget(req: PayloadRequest, target: TargetRef): 
     where: { and: [{ 'target.relationTo': { equals: target.relationTo } }, { 'target.value': { equals: target.value } }] },
     sort: 'createdAt',
   })
-  return res.docs as unknown as PaymentDoc[]
+  return res.docs
 }
 
-async function updatePayment(req: PayloadRequest, id: number, data: Record<string, unknown>): Promise<PaymentDoc> {
-  return (await req.payload.update({ collection: 'payments', id, req, overrideAccess: true, depth: 0, data: data as never })) as unknown as PaymentDoc
+async function updatePayment(req: PayloadRequest, id: number, data: Partial<Payment>): Promise<PaymentDoc> {
+  return req.payload.update({ collection: 'payments', id, req, overrideAccess: true, depth: 0, data })
 }
 
 /**

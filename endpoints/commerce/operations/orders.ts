@@ -2,143 +2,51 @@
  * Orders: checkout (stock taken atomically with conditional updates, gap-free order numbers, server-side
  * prices), cancellation (stock back, refund through Stripe), seller fulfilment, delivery, refunds, and the
  * expiry of unpaid card orders. Every state change goes through the order machine (src/domain/commerce/order-machine.ts).
+ * The endpoints are endpoints/commerce/orders.ts; the SQL (stock, order numbers) is src/db/commerce.ts.
  */
-import { createLocalReq, type Endpoint, type Payload, type PayloadRequest, type Where } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
-import { isAdminUser } from '@/access/roles'
-import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
-import { stockStatusOf } from '@/domain/catalog/listing'
-import {
-  computeTotals,
-  formatOrderNumber,
-  shortLines,
-  stockOrder,
-  unitPriceOf,
-  unpaidExpiry,
-  type ShortLine,
-} from '@/domain/commerce'
-import { toCents } from '@/domain/money'
-import { assertValid, badRequest, conflict, currentUser, json, notFound, readJson, requireUser, routeId, searchParams } from '@/lib/http'
+import { type AccessUser, isAdminUser } from '@/access/roles'
+import { loadParts, nextOrderSequence, putBackStock, takeStock, userCart } from '@/db/commerce'
+import { advisoryLock, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
+import { computeTotals, formatOrderNumber, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
+import { orderMachine, type OrderStatus } from '@/domain/commerce/order-machine'
+import { type FullOrder, type OrderItem, type PaymentMethod, sellerView } from '@/domain/commerce/orders'
+import { idOf, sameId } from '@/domain/ids'
+import { badRequest, conflict, notFound } from '@/lib/http'
 import { getPlatformSettings } from '@/lib/settings'
-import { Input } from '@/lib/validate'
 import { notify } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
-import { orderMachine, type OrderDoc, type OrderStatus } from '@/domain/commerce/order-machine'
-import { type FullOrder, type OrderItem, ORDER_PAYMENT_STATUSES, PAYMENT_METHODS, type PaymentMethod, sellerView } from '@/domain/commerce/orders'
 
-import { loadParts, userCart, type PartDoc } from './carts'
-import {
-  createCardPayment,
-  createOfflinePayment,
-  idOf,
-  markPaymentSucceeded,
-  paymentsOfTarget,
-  publicPayment,
-  refundTarget,
-  type PaymentDoc,
-} from './ledger'
+import type { Address } from '../input'
+import { createCardPayment, createOfflinePayment, markPaymentSucceeded, paymentsOfTarget, publicPayment, refundTarget, type PaymentDoc } from './ledger'
 import { cardPaymentsEnabled } from './stripe'
 
+declare module 'payload' {
+  interface RequestContext {
+    /** Set on the Local API create of an order by checkout (the order's hooks know it is the checkout's). */
+    checkout?: boolean
+  }
+}
 
 const ORDERS = 'orders' as const
 
-// ---------------------------------------------------------------- stock (raw SQL inside the transaction)
-
-async function setStockStatus(tx: Tx, row: { id: number; stock_quantity: number; manage_stock: boolean; low_stock_threshold: number | null }) {
-  const status = stockStatusOf(row.stock_quantity, row.manage_stock !== false, row.low_stock_threshold)
-  await tx.execute(sql`update parts set stock_status = ${status} where id = ${row.id}`)
-}
-
-/**
- * Takes stock for every managed line with a conditional update (never below zero, whatever runs
- * concurrently, on any instance); returns the lines that were short. The caller rolls back on any shortage.
- */
-export async function takeStock(tx: Tx, lines: { part: number; quantity: number }[]): Promise<ShortLine[]> {
-  const short: ShortLine[] = []
-  for (const line of stockOrder(lines)) {
-    const res = await tx.execute(sql`
-      update parts set stock_quantity = stock_quantity - ${line.quantity}
-      where id = ${line.part} and stock_quantity >= ${line.quantity}
-      returning id, stock_quantity, manage_stock, low_stock_threshold`)
-    if (res.rows[0]) {
-      await setStockStatus(tx, res.rows[0])
-      continue
-    }
-    const now = await tx.execute(sql`select stock_quantity from parts where id = ${line.part}`)
-    short.push(...shortLines([line], new Map([[line.part, Number(now.rows[0]?.stock_quantity ?? 0)]])))
-  }
-  return short
-}
+// ---------------------------------------------------------------- stock (SQL in src/db/commerce.ts)
 
 /** Puts back the stock an order took (once: the caller records `stockReturned`). */
 export async function returnStock(tx: Tx, order: FullOrder): Promise<void> {
   if (order.stockReturned) return
-  const lines = (order.items ?? []).filter((i) => i.stockTaken).map((i) => ({ part: idOf(i.part) as number, quantity: i.quantity }))
-  for (const line of stockOrder(lines)) {
-    const res = await tx.execute(sql`
-      update parts set stock_quantity = stock_quantity + ${line.quantity}
-      where id = ${line.part}
-      returning id, stock_quantity, manage_stock, low_stock_threshold`)
-    if (res.rows[0]) await setStockStatus(tx, res.rows[0])
-  }
-}
-
-/** Gap-free per-year sequence: the increment is part of the checkout transaction (rolled back with it). */
-export async function nextOrderSequence(tx: Tx, year: number): Promise<number> {
-  const res = await tx.execute(sql`
-    insert into commerce_order_counters (year, last_value)
-    values (${year}, coalesce((
-      select max(nullif(split_part(order_number, '-', 3), '')::int) from orders where order_number like ${`ORD-${year}-%`}
-    ), 0) + 1)
-    on conflict (year) do update set last_value = commerce_order_counters.last_value + 1
-    returning last_value`)
-  return Number(res.rows[0].last_value)
-}
-
-// ---------------------------------------------------------------- input
-
-const ADDRESS_FIELDS: [string, { required?: boolean; max: number }][] = [
-  ['fullName', { required: true, max: 120 }],
-  ['line1', { required: true, max: 200 }],
-  ['line2', { max: 200 }],
-  ['city', { required: true, max: 100 }],
-  ['region', { max: 100 }],
-  ['postalCode', { max: 20 }],
-  ['country', { required: true, max: 56 }],
-  ['phone', { max: 32 }],
-]
-
-/** Reads an address object; errors are named `<prefix>.<field>`. */
-export function readAddress(raw: unknown, prefix: string, input: Input, required: boolean): Record<string, string> | undefined {
-  if (raw === undefined || raw === null) {
-    input.check(!required, prefix, `${prefix} is required.`)
-    return undefined
-  }
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    input.check(false, prefix, `${prefix} must be an object.`)
-    return undefined
-  }
-  const inner = new Input(raw as Record<string, unknown>)
-  const out: Record<string, string> = {}
-  for (const [name, opts] of ADDRESS_FIELDS) {
-    const v = inner.string(name, { required: opts.required, max: opts.max })
-    if (v !== undefined) out[name] = v
-  }
-  for (const e of inner.errors) input.check(false, `${prefix}.${e.path}`, `${prefix}.${e.message}`)
-  return out
+  await putBackStock(tx, (order.items ?? []).filter((i) => i.stockTaken).map((i) => ({ part: idOf(i.part) as number, quantity: i.quantity })))
 }
 
 // ---------------------------------------------------------------- reading orders
 
 export async function findOrder(req: PayloadRequest, id: number): Promise<FullOrder | null> {
-  return (await req.payload.findByID({ collection: ORDERS, id, req, depth: 0, overrideAccess: true, disableErrors: true })) as unknown as FullOrder | null
+  return (await req.payload.findByID({ collection: ORDERS, id, req, depth: 0, overrideAccess: true, disableErrors: true })) as FullOrder | null
 }
 
-const sameId = (a: unknown, b: unknown) => a !== null && a !== undefined && idOf(a) === idOf(b)
-
 /** Customer, a seller with lines in it, or an admin; everybody else gets 404 (the order is invisible to them). */
-async function visibleOrder(req: PayloadRequest, id: number): Promise<FullOrder> {
-  const user = requireUser(req, { write: true })
+export async function visibleOrder(req: PayloadRequest, user: AccessUser, id: number): Promise<FullOrder> {
   const order = await findOrder(req, id)
   if (!order) throw notFound('Order not found.')
   const mine = sameId(order.customer, user.id) || (order.sellers ?? []).some((s) => sameId(s, user.id)) || isAdminUser(user)
@@ -149,7 +57,7 @@ async function visibleOrder(req: PayloadRequest, id: number): Promise<FullOrder>
 
 // ---------------------------------------------------------------- notifications
 
-const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency}`
+const money = (amount: number, currency: string | null | undefined) => `${amount.toFixed(2)} ${currency ?? 'USD'}`
 
 async function notifyCustomer(req: PayloadRequest, order: FullOrder, kind: 'confirmed' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'expired' | 'refunded', extra = '') {
   const texts: Record<typeof kind, { title: string; message: string; titleAr: string }> = {
@@ -190,16 +98,23 @@ async function notifySellers(req: PayloadRequest, order: FullOrder, kind: 'new' 
 
 // ---------------------------------------------------------------- checkout
 
-export async function checkout(req: PayloadRequest): Promise<Response> {
-  const user = requireUser(req, { write: true })
+export interface CheckoutInput {
+  paymentMethod: PaymentMethod
+  shippingAddress: Address
+  billingAddress?: Address
+  notes?: string
+}
+
+/**
+ * Checkout of the caller's cart. Steps: lock the cart (same advisory lock as the cart endpoints) → validate
+ * (not empty, not own parts, one currency) → write (take stock with conditional updates, the order at server
+ * prices with a gap-free number, the cash ledger entry, the emptied cart) → effects (notifications), all in one
+ * transaction. A card order then gets its PaymentIntent after the commit; if Stripe fails, the order is
+ * cancelled again (compensation: stock back) and the call fails.
+ */
+export async function checkout(req: PayloadRequest, user: AccessUser, input: CheckoutInput) {
   const userId = Number(user.id)
-  const body = await readJson(req)
-  const input = new Input(body)
-  const paymentMethod = input.oneOf('paymentMethod', PAYMENT_METHODS, { required: true })
-  const shippingAddress = readAddress(body.shippingAddress, 'shippingAddress', input, true)
-  const billingAddress = readAddress(body.billingAddress, 'billingAddress', input, false)
-  const notes = input.string('notes', { max: 1000 })
-  assertValid(input)
+  const { paymentMethod, shippingAddress, billingAddress, notes } = input
   if (paymentMethod === 'card' && !cardPaymentsEnabled()) {
     throw badRequest('Card payments are disabled: Stripe is not configured on this server. Choose cash_on_delivery.', { paymentMethod })
   }
@@ -217,7 +132,7 @@ export async function checkout(req: PayloadRequest): Promise<Response> {
     const unavailable: ShortLine[] = lines
       .filter((l) => parts.get(l.part)?.status !== 'active')
       .map((l) => ({ part: l.part, requested: l.quantity, available: 0 }))
-    const own = lines.filter((l) => idOf(parts.get(l.part)?.seller) === userId)
+    const own = lines.filter((l) => sameId(parts.get(l.part)?.seller, userId))
     if (own.length) throw conflict('You cannot buy your own parts.', { lines: own.map((l) => ({ part: l.part })) })
     const sellable = lines.filter((l) => parts.get(l.part)?.status === 'active')
     const currencies = new Set(sellable.map((l) => (parts.get(l.part)?.currency || 'USD').toUpperCase()))
@@ -230,14 +145,17 @@ export async function checkout(req: PayloadRequest): Promise<Response> {
     }
 
     // Prices come from the parts now, never from the client (nor from the cart's remembered prices).
-    const priced = sellable.map((l) => ({ ...l, part: parts.get(l.part) as PartDoc, unitPrice: unitPriceOf(parts.get(l.part) as PartDoc) }))
+    const priced = sellable.flatMap((l) => {
+      const part = parts.get(l.part)
+      return part ? [{ ...l, part, unitPrice: unitPriceOf(part) }] : []
+    })
     const totals = computeTotals(priced, settings)
     const currency = [...currencies][0] ?? 'USD'
     const sequence = await nextOrderSequence(tx, now.getUTCFullYear())
     const items: OrderItem[] = priced.map((l, n) => ({
       part: l.part.id,
       title: String(l.part.title ?? `Part ${l.part.id}`).slice(0, 200),
-      sku: (l.part as { sku?: string }).sku ?? null,
+      sku: l.part.sku ?? null,
       seller: idOf(l.part.seller),
       quantity: l.quantity,
       unitPrice: totals.lines[n].unitPrice,
@@ -272,8 +190,8 @@ export async function checkout(req: PayloadRequest): Promise<Response> {
         notes,
         stockReturned: false,
         expiresAt: paymentMethod === 'card' ? unpaidExpiry(now, settings.unpaidOrderTtlMinutes).toISOString() : null,
-      } as never,
-    })) as unknown as FullOrder
+      },
+    })) as FullOrder
 
     let offline: PaymentDoc | null = null
     if (paymentMethod === 'cash_on_delivery') {
@@ -285,26 +203,24 @@ export async function checkout(req: PayloadRequest): Promise<Response> {
         user: userId,
       })
     }
-    await req.payload.update({ collection: 'carts', id: cart.id, req, depth: 0, overrideAccess: true, data: { items: [] } as never })
+    await req.payload.update({ collection: 'carts', id: cart.id, req, depth: 0, overrideAccess: true, data: { items: [] } })
     await notifyCustomer(req, created, 'confirmed')
     await notifySellers(req, created, 'new')
     return { order: created, payment: offline }
   })
 
-  if (paymentMethod === 'cash_on_delivery') {
-    return json({ order, payment: payment ? publicPayment(payment) : null }, 201)
-  }
+  if (paymentMethod === 'cash_on_delivery') return { order, payment: payment ? publicPayment(payment) : null }
   // Card: the PaymentIntent is created after the stock transaction commits, so no row lock is held
   // while Stripe answers. If Stripe fails, the order is cancelled again (stock returned) and the call fails.
   try {
     const card = await createCardPayment(req, {
       target: { relationTo: 'orders', value: order.id },
       amount: order.total,
-      currency: order.currency,
+      currency: order.currency ?? undefined,
       description: `Order ${order.orderNumber}`,
       user: userId,
     })
-    return json({ order, payment: publicPayment(card.payment, card.clientSecret) }, 201)
+    return { order, payment: publicPayment(card.payment, card.clientSecret) }
   } catch (err) {
     await cancelOrder(req, order.id, { reason: 'Payment could not be started.', system: true, quiet: true }).catch((e) =>
       req.payload.logger.error({ err: e, msg: `could not undo order ${order.id} after a payment failure` }),
@@ -325,8 +241,11 @@ async function paymentStatusAfter(req: PayloadRequest, orderId: number, fallback
 }
 
 /**
- * Cancels an order: stock back, every payment refunded (succeeded) or voided (open) — all in one
- * transaction with the status change, so a failed refund leaves the order as it was.
+ * Cancels an order. Steps (applyTransition): lock the order row → validate (the order machine, on the locked
+ * state) → write (stock back, every payment refunded through Stripe when succeeded or voided when open, the
+ * status) → effects (notifications), all in one transaction. Compensation: a failed refund rolls everything back,
+ * so the order stays as it was; a refund Stripe already made before a later failure is not made twice on retry
+ * (idempotency key per payment and already-refunded total, see refundPayment).
  */
 export async function cancelOrder(
   req: PayloadRequest,
@@ -339,7 +258,7 @@ export async function cancelOrder(
     req,
     collection: ORDERS,
     id,
-    machine: orderMachine as never,
+    machine: orderMachine,
     action,
     system: opts.system,
     now: opts.now,
@@ -395,7 +314,7 @@ export async function refundOrder(req: PayloadRequest, id: number, opts: { syste
     req,
     collection: ORDERS,
     id,
-    machine: orderMachine as never,
+    machine: orderMachine,
     action: 'refund',
     system: opts.system,
     data: async (previous) => {
@@ -419,7 +338,7 @@ export async function orderPaid(req: PayloadRequest, orderId: number): Promise<v
       req,
       collection: ORDERS,
       id: orderId,
-      machine: orderMachine as never,
+      machine: orderMachine,
       action: 'pay',
       system: true,
       data: () => ({ paymentStatus: 'paid', paidAt: new Date().toISOString(), expiresAt: null }),
@@ -439,7 +358,7 @@ export async function orderPaid(req: PayloadRequest, orderId: number): Promise<v
       req,
       depth: 0,
       overrideAccess: true,
-      data: { paymentStatus: await paymentStatusAfter(req, orderId, order.paymentStatus) } as never,
+      data: { paymentStatus: await paymentStatusAfter(req, orderId, order.paymentStatus) },
     })
     await notifyCustomer(req, order, 'refunded', ' The order had been cancelled before your payment arrived.')
   }
@@ -447,19 +366,20 @@ export async function orderPaid(req: PayloadRequest, orderId: number): Promise<v
 
 // ---------------------------------------------------------------- fulfilment
 
-async function shipLines(req: PayloadRequest, id: number, body: Record<string, unknown>): Promise<FullOrder> {
-  const user = requireUser(req, { write: true })
+/**
+ * Ships the caller's lines (a seller's own, or every line for an admin): lock the order → validate (visible,
+ * lines left to ship) → write (the lines; the `process` or `ship` transition) → effects (the customer is told
+ * when everything shipped).
+ */
+export async function shipLines(req: PayloadRequest, user: AccessUser, id: number, opts: { trackingNumber?: string; carrier?: string }): Promise<FullOrder> {
   const me = Number(user.id)
-  const input = new Input(body)
-  const trackingNumber = input.string('trackingNumber', { max: 100 })
-  const carrier = input.string('carrier', { max: 100 })
-  assertValid(input)
-  await visibleOrder(req, id)
+  const { trackingNumber, carrier } = opts
+  await visibleOrder(req, user, id)
   return withTransaction(req, async (tx) => {
-    await tx.execute(sql`select id from orders where id = ${id} for update`)
+    await lockRow(tx, ORDERS, id, 'id')
     const order = (await findOrder(req, id)) as FullOrder
     const admin = isAdminUser(user)
-    const mine = (order.items ?? []).filter((i) => admin || idOf(i.seller) === me)
+    const mine = (order.items ?? []).filter((i) => admin || sameId(i.seller, me))
     if (!mine.length) throw notFound('Order not found.')
     const pendingMine = mine.filter((i) => i.fulfilmentStatus !== 'shipped')
     if (!pendingMine.length) throw conflict('Your lines of this order are already shipped.')
@@ -471,13 +391,13 @@ async function shipLines(req: PayloadRequest, id: number, body: Record<string, u
     const action = allShipped ? 'ship' : 'process'
     if (!allShipped && order.status === 'processing') {
       // Still processing: record the lines only (status unchanged, so the workflow guard lets it through).
-      return (await req.payload.update({ collection: ORDERS, id, req, depth: 0, overrideAccess: true, data: { items } as never })) as unknown as FullOrder
+      return (await req.payload.update({ collection: ORDERS, id, req, depth: 0, overrideAccess: true, data: { items } })) as FullOrder
     }
     const { doc } = await applyTransition<OrderStatus, FullOrder>({
       req,
       collection: ORDERS,
       id,
-      machine: orderMachine as never,
+      machine: orderMachine,
       action,
       data: () => ({ items, ...(allShipped ? { shippedAt: at } : {}) }),
       after: async (updated) => {
@@ -488,13 +408,14 @@ async function shipLines(req: PayloadRequest, id: number, body: Record<string, u
   })
 }
 
-async function deliverOrder(req: PayloadRequest, id: number): Promise<FullOrder> {
-  await visibleOrder(req, id)
+/** Marks an order delivered (a cash order's ledger entry is settled in the same transaction). */
+export async function deliverOrder(req: PayloadRequest, user: AccessUser, id: number): Promise<FullOrder> {
+  await visibleOrder(req, user, id)
   const { doc } = await applyTransition<OrderStatus, FullOrder>({
     req,
     collection: ORDERS,
     id,
-    machine: orderMachine as never,
+    machine: orderMachine,
     action: 'deliver',
     data: async (previous) => {
       const extra: Record<string, unknown> = { deliveredAt: new Date().toISOString() }
@@ -513,84 +434,15 @@ async function deliverOrder(req: PayloadRequest, id: number): Promise<FullOrder>
   return doc
 }
 
-// ---------------------------------------------------------------- endpoints (collection `orders`)
+// ---------------------------------------------------------------- reads for the endpoints (endpoints/commerce/orders.ts)
 
-export const checkoutEndpoint: Endpoint = { path: '/checkout', method: 'post', handler: checkout }
+/** The order as the caller sees it: in full for its customer or an admin, else the seller's lines only. */
+export const orderFor = (order: FullOrder, user: AccessUser) =>
+  isAdminUser(user) || sameId(order.customer, user.id) ? order : sellerView(order, Number(user.id))
 
-export const sellerOrdersEndpoint: Endpoint = {
-  path: '/seller',
-  method: 'get',
-  handler: async (req) => {
-    const user = requireUser(req)
-    const me = Number(user.id)
-    const params = searchParams(req)
-    const input = new Input(Object.fromEntries(params.entries()))
-    const page = input.number('page', { integer: true, min: 1, default: 1 })
-    const limit = input.number('limit', { integer: true, min: 1, max: 100, default: 20 })
-    const status = input.oneOf('status', orderMachine.states)
-    assertValid(input)
-    const where: Where = { and: [{ sellers: { equals: me } }, ...(status ? [{ status: { equals: status } }] : [])] }
-    const res = await req.payload.find({ collection: ORDERS, req, depth: 0, overrideAccess: true, where, page, limit, sort: '-createdAt' })
-    return json({ ...res, docs: (res.docs as unknown as FullOrder[]).map((o) => sellerView(o, me)) })
-  },
+/** Orders with lines of `sellerId`, newest first, each cut to the seller's lines. */
+export async function sellerOrders(req: PayloadRequest, sellerId: number, opts: { page: number; limit: number; status?: OrderStatus }) {
+  const where: Where = { and: [{ sellers: { equals: sellerId } }, ...(opts.status ? [{ status: { equals: opts.status } }] : [])] }
+  const res = await req.payload.find({ collection: ORDERS, req, depth: 0, overrideAccess: true, where, page: opts.page, limit: opts.limit, sort: '-createdAt' })
+  return { ...res, docs: res.docs.map((o) => sellerView(o as FullOrder, sellerId)) }
 }
-
-export const cancelOrderEndpoint: Endpoint = {
-  path: '/:id/cancel',
-  method: 'post',
-  handler: async (req) => {
-    const id = routeId(req)
-    const input = new Input(await readJson(req))
-    const reason = input.string('reason', { max: 500 })
-    assertValid(input)
-    await visibleOrder(req, id)
-    const { order, refunded } = await cancelOrder(req, id, { reason })
-    return json({ order, refunded })
-  },
-}
-
-export const shipOrderEndpoint: Endpoint = {
-  path: '/:id/ship',
-  method: 'post',
-  handler: async (req) => {
-    const id = routeId(req)
-    const order = await shipLines(req, id, await readJson(req))
-    const user = currentUser(req)
-    const customerOrAdmin = isAdminUser(user) || sameId(order.customer, user?.id)
-    return json({ order: customerOrAdmin ? order : sellerView(order, Number(user?.id)) })
-  },
-}
-
-export const deliverOrderEndpoint: Endpoint = {
-  path: '/:id/deliver',
-  method: 'post',
-  handler: async (req) => {
-    const id = routeId(req)
-    const order = await deliverOrder(req, id)
-    const user = currentUser(req)
-    return json({ order: isAdminUser(user) || sameId(order.customer, user?.id) ? order : sellerView(order, Number(user?.id)) })
-  },
-}
-
-export const refundOrderEndpoint: Endpoint = {
-  path: '/:id/refund',
-  method: 'post',
-  handler: async (req) => {
-    requireUser(req, { write: true, roles: ['admin'] })
-    const id = routeId(req)
-    const input = new Input(await readJson(req))
-    const reason = input.string('reason', { max: 500 })
-    assertValid(input)
-    if (!(await findOrder(req, id))) throw notFound('Order not found.')
-    return json(await refundOrder(req, id, { reason }))
-  },
-}
-
-export const orderEndpoints: Endpoint[] = [
-  checkoutEndpoint,
-  sellerOrdersEndpoint,
-  cancelOrderEndpoint,
-  shipOrderEndpoint,
-  deliverOrderEndpoint,
-  refundOrderEndpoint,
-]

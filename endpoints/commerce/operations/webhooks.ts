@@ -1,13 +1,15 @@
 /**
- * `POST /api/stripe/webhooks`: the signature is verified with `stripe.webhooks.constructEvent` (bad → 400);
- * each event id is recorded in `commerce_stripe_events` with `insert … on conflict do nothing` inside the
+ * Stripe webhook processing (the endpoint, `POST /api/stripe/webhooks`, is endpoints/commerce/webhooks.ts): each
+ * verified event id is recorded in `commerce_stripe_events` with `insert … on conflict do nothing` inside the
  * same transaction that applies it, so a replayed or concurrently re-delivered event changes nothing.
  */
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import { lockRow, sql, txOf, withTransaction } from '@/db/transaction'
+import { recordStripeEvent } from '@/db/commerce'
+import { lockRow, txOf, withTransaction } from '@/db/transaction'
+import { idOf } from '@/domain/ids'
 import { fromMinorUnits } from '@/domain/money'
-import { badRequest, json } from '@/lib/http'
+import { badRequest } from '@/lib/http'
 
 import {
   findPayment,
@@ -35,7 +37,7 @@ interface ChargeLike {
   metadata?: Record<string, string> | null
 }
 
-interface EventLike {
+export interface EventLike {
   id: string
   type: string
   data: { object: unknown }
@@ -49,7 +51,7 @@ async function paymentFor(req: PayloadRequest, metadata: Record<string, string> 
   }
   if (!intentId) return null
   const res = await req.payload.find({ collection: 'payments', req, depth: 0, limit: 1, overrideAccess: true, where: { intentId: { equals: intentId } } })
-  return (res.docs[0] as unknown as PaymentDoc) ?? null
+  return res.docs[0] ?? null
 }
 
 /**
@@ -83,11 +85,11 @@ async function onIntentFailed(req: PayloadRequest, intent: IntentLike): Promise<
   if (!changed) return 'unchanged'
   const target = targetOf(updated)
   await paymentHandler(target.relationTo, 'failed')?.(req, updated, target)
-  const user = updated.user && typeof updated.user === 'object' ? updated.user.id : updated.user
+  const user = idOf(updated.user)
   if (user) {
     const { notify } = await import('@/notifications/notify')
     await notify(req, {
-      user: Number(user),
+      user,
       type: 'payment',
       title: { en: 'Payment failed', ar: 'فشل الدفع' },
       message: { en: `Your payment of ${updated.amount.toFixed(2)} ${updated.currency} failed: ${updated.failureMessage ?? ''} You can try again.` },
@@ -119,10 +121,7 @@ async function onChargeRefunded(req: PayloadRequest, charge: ChargeLike): Promis
 /** Applies one verified event exactly once. Returns what happened (for the response and logs). */
 export async function processStripeEvent(req: PayloadRequest, event: EventLike): Promise<{ duplicate: boolean; result: string }> {
   return withTransaction(req, async (tx) => {
-    const inserted = await tx.execute(sql`
-      insert into commerce_stripe_events (id, type) values (${event.id}, ${event.type})
-      on conflict (id) do nothing returning id`)
-    if (!inserted.rows.length) return { duplicate: true, result: 'already processed' }
+    if (!(await recordStripeEvent(tx, event))) return { duplicate: true, result: 'already processed' }
     let result = 'ignored'
     switch (event.type) {
       case 'payment_intent.succeeded':
@@ -141,23 +140,18 @@ export async function processStripeEvent(req: PayloadRequest, event: EventLike):
   })
 }
 
-export const stripeWebhookEndpoint: Endpoint = {
-  path: '/stripe/webhooks',
-  method: 'post',
-  handler: async (req) => {
-    const secret = webhookSecret()
-    const stripe = stripeClient()
-    if (!stripe || !secret) throw badRequest('Stripe webhooks are not configured (STRIPE_SECRET_KEY, STRIPE_WEBHOOKS_SECRET).')
-    const signature = req.headers.get('stripe-signature')
-    if (!signature) throw badRequest('Missing Stripe-Signature header.')
-    const raw = typeof req.text === 'function' ? await req.text() : ''
-    let event: EventLike
-    try {
-      event = stripe.webhooks.constructEvent(raw, signature, secret) as unknown as EventLike
-    } catch (err) {
-      throw badRequest(`Invalid webhook signature: ${err instanceof Error ? err.message : String(err)}`)
-    }
-    const outcome = await processStripeEvent(req, event)
-    return json({ received: true, id: event.id, type: event.type, ...outcome })
-  },
+/**
+ * Verifies a webhook's signature over the raw body with `stripe.webhooks.constructEvent`: not configured, no
+ * signature or a bad one → 400.
+ */
+export function verifyStripeEvent(raw: string, signature: string | null): EventLike {
+  const secret = webhookSecret()
+  const stripe = stripeClient()
+  if (!stripe || !secret) throw badRequest('Stripe webhooks are not configured (STRIPE_SECRET_KEY, STRIPE_WEBHOOKS_SECRET).')
+  if (!signature) throw badRequest('Missing Stripe-Signature header.')
+  try {
+    return stripe.webhooks.constructEvent(raw, signature, secret) as unknown as EventLike
+  } catch (err) {
+    throw badRequest(`Invalid webhook signature: ${err instanceof Error ? err.message : String(err)}`)
+  }
 }

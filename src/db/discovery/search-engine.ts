@@ -1,7 +1,7 @@
 /**
  * The search, suggestion, popularity and geo queries: raw SQL over Payload's tables (cars, parts, makes,
  * models, part_brands, part_categories, search_queries), using the functions and indexes created by
- * src/db/extras/discovery.ts:
+ * src/migrations/20261201_033000_database_extras.ts:
  * - `autohub_norm(text)`: lowercase with Latin accents folded, immutable;
  * - `autohub_car_doc(title, description)` / `autohub_part_doc(title, sku, description)`: the weighted
  *   tsvectors (title A, description C) behind the GIN expression indexes; make/model (cars) and

@@ -1,7 +1,8 @@
 /**
- * "Similar cars" scoring as a pure function: candidates come from SQL (active, not the car itself, same make
- * or same body type, price within the wide band); this orders them.
+ * "Similar cars": candidates come from SQL (active, not the car itself, same make or same body type, price within
+ * the wide band; `similarCandidates`); the scoring that orders them is a pure function.
  */
+import { sql, type Tx } from '@/db/transaction'
 
 export interface SimilarCandidate {
   id: number
@@ -46,4 +47,34 @@ export function rankSimilar(target: SimilarCandidate, candidates: SimilarCandida
     .sort((a, b) => b.score - a.score || priceGap(a.c) - priceGap(b.c) || b.c.id - a.c.id)
     .slice(0, limit)
     .map((x) => ({ id: x.c.id, score: x.score }))
+}
+
+// ---------------------------------------------------------------- SQL
+
+const toCandidate = (r: Record<string, unknown>): SimilarCandidate => ({
+  id: Number(r.id),
+  make: r.make_id == null ? null : Number(r.make_id),
+  model: r.model_id == null ? null : Number(r.model_id),
+  bodyType: (r.body_type as string | null) ?? null,
+  price: r.price == null ? null : Number(r.price),
+  year: r.year == null ? null : Number(r.year),
+})
+
+/** The car as a candidate (its make, model, body type, price, year), or null when it does not exist. */
+export async function similarTarget(tx: Tx, id: number): Promise<SimilarCandidate | null> {
+  const row = (await tx.execute(sql`select id, make_id, model_id, body_type::text as body_type, price, year from cars where id = ${id}`)).rows[0]
+  return row ? toCandidate(row) : null
+}
+
+/** Candidates for `target`: active, not the car itself, same make or body type, price within the wide band (at most 200, closest price first). */
+export async function similarCandidates(tx: Tx, target: SimilarCandidate): Promise<SimilarCandidate[]> {
+  const band = priceBand(target.price ?? 0, WIDE_PRICE_BAND)
+  const res = await tx.execute(sql`
+    select id, make_id, model_id, body_type::text as body_type, price, year from cars
+    where status = 'active' and id <> ${target.id}
+      and (make_id = ${target.make ?? -1} or body_type::text = ${target.bodyType ?? ''})
+      and (${target.price == null} or price between ${band.min} and ${band.max})
+    order by abs(price - ${target.price ?? 0}), id desc
+    limit 200`)
+  return res.rows.map(toCandidate)
 }

@@ -3,6 +3,7 @@
  * slugs, WhatsApp links, price history, compatibility year ranges.
  */
 
+import { sameId } from '@/domain/ids'
 import { defineMachine } from '@/workflows/engine'
 
 // ---------- listing status & moderation ----------
@@ -21,11 +22,6 @@ export const PUBLIC_CAR_STATUSES: readonly CarStatus[] = ['active', 'sale_pendin
 
 /** Listings on the market (contactable, counted by a plan's quota with pending_review). */
 export const LISTED_CAR_STATUSES: readonly CarStatus[] = ['active', 'sale_pending']
-
-const idOf = (v: unknown): string | null => {
-  const id = v && typeof v === 'object' ? (v as { id?: unknown }).id : v
-  return id === null || id === undefined ? null : String(id)
-}
 
 /**
  * The listing lifecycle. `owner` is the listing's seller; `system` is internal code (e.g. an accepted offer
@@ -67,7 +63,7 @@ export const carListingMachine = defineMachine<CarStatus, { status: CarStatus; s
     { action: 'withdraw', from: ['pending_review', 'active', 'sale_pending', 'sold', 'archived'], to: 'draft', by: ['owner', 'admin'] },
     { action: 'archive', from: ['draft', 'pending_review', 'active', 'sale_pending', 'sold'], to: 'archived', by: ['owner', 'admin', 'system'] },
   ],
-  relations: (doc, actor) => (idOf(doc.seller) === String(actor.id) ? ['owner'] : []),
+  relations: (doc, actor) => (sameId(doc.seller, actor.id) ? ['owner'] : []),
 })
 
 export type StatusDecision = { ok: true; status: CarStatus } | { ok: false; status: 400 | 403 | 409; message: string }

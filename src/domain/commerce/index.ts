@@ -113,6 +113,11 @@ export const stockOrder = <T extends { part: number }>(lines: T[]): T[] => [...l
 // ---------------------------------------------------------------- guest cart tokens
 
 /** A random guest-cart token (sent back in `X-Cart-Token`); only its hash is stored. */
+/** The header carrying a guest cart's token (requests and responses). */
+export const CART_TOKEN_HEADER = 'x-cart-token'
+/** At most this many of one part per cart line (and order line). */
+export const MAX_LINE_QUANTITY = 999
+
 export const newCartToken = (): string => randomBytes(24).toString('base64url')
 export const hashCartToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 export const isPlausibleCartToken = (token: unknown): token is string =>

@@ -4,6 +4,7 @@
  * starts fulfilling them and are settled on delivery.
  */
 import type { AccessUser } from '@/access/roles'
+import { sameId } from '@/domain/ids'
 
 import { defineMachine } from '../../workflows/engine'
 
@@ -17,9 +18,6 @@ export interface OrderDoc {
   sellers?: (number | { id: number })[] | null
   [key: string]: unknown
 }
-
-const idOf = (v: unknown): string | null =>
-  v === null || v === undefined ? null : typeof v === 'object' ? String((v as { id?: unknown }).id ?? '') : String(v)
 
 const isCod = (doc: OrderDoc) => doc.paymentMethod === 'cash_on_delivery'
 
@@ -35,8 +33,8 @@ export const orderMachine = defineMachine<OrderStatus, OrderDoc>({
   relations: (doc, actor: AccessUser) => {
     const me = String(actor.id)
     const rel: string[] = []
-    if (idOf(doc.customer) === me) rel.push('customer')
-    if ((doc.sellers ?? []).some((s) => idOf(s) === me)) rel.push('order_seller')
+    if (sameId(doc.customer, me)) rel.push('customer')
+    if ((doc.sellers ?? []).some((s) => sameId(s, me))) rel.push('order_seller')
     return rel
   },
   transitions: [

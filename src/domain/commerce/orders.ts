@@ -1,4 +1,6 @@
-/** The shape of an order and its pure projections (no Payload import). */
+/** The shape of an order and its pure projections (no Payload import: the generated types only). */
+import type { Order } from '@payload-types'
+
 import { toCents } from '@/domain/money'
 import { idOf } from '@/domain/ids'
 
@@ -8,37 +10,11 @@ export const PAYMENT_METHODS = ['card', 'cash_on_delivery'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 export const ORDER_PAYMENT_STATUSES = ['unpaid', 'paid', 'partially_refunded', 'refunded', 'voided'] as const
 
-export interface OrderItem {
-  id?: string
-  part: number | { id: number }
-  title: string
-  sku?: string | null
-  seller: number | { id: number } | null
-  quantity: number
-  unitPrice: number
-  total: number
-  stockTaken?: boolean | null
-  fulfilmentStatus?: 'pending' | 'shipped' | null
-  shippedAt?: string | null
-  trackingNumber?: string | null
-  carrier?: string | null
-}
+/** An order line (the generated `orders` item). */
+export type OrderItem = Order['items'][number]
 
-export interface FullOrder extends OrderDoc {
-  id: number
-  orderNumber: string
-  customer: number | { id: number }
-  items: OrderItem[]
-  subtotal: number
-  tax: number
-  shipping: number
-  discount: number
-  total: number
-  currency: string
-  paymentStatus?: (typeof ORDER_PAYMENT_STATUSES)[number]
-  stockReturned?: boolean | null
-  expiresAt?: string | null
-}
+/** An order as stored (the generated `orders` document) that the order machine can run on. */
+export type FullOrder = Order & OrderDoc
 
 /** The lines (and only the lines) of `sellerId` in an order, with their subtotal. */
 export function sellerView(order: FullOrder, sellerId: number) {

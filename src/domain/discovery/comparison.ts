@@ -8,8 +8,9 @@ export const MAX_COMPARISON_CARS = 4
 export interface ComparisonCar {
   id: number
   title?: string | null
+  make?: unknown
+  model?: unknown
   features?: ({ id: number; name?: string | null } | number)[] | null
-  [key: string]: unknown
 }
 
 export interface SpecDef {

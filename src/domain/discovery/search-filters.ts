@@ -2,6 +2,7 @@
  * Saved-search filters as pure functions (no Payload import): validation of the `filters` JSON a user saves,
  * and its translation to a Payload `where` over `cars` — the same shape a client sends to `GET /api/cars`.
  */
+import { idOf } from '@/domain/ids'
 
 export interface CarFilters {
   q?: string
@@ -33,12 +34,6 @@ const CHOICE = /^[a-z0-9_]{1,40}$/
 export interface FilterError {
   path: string
   message: string
-}
-
-const idOf = (v: unknown): number | null => {
-  const raw = v && typeof v === 'object' && 'id' in (v as object) ? (v as { id: unknown }).id : v
-  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null
 }
 
 /**

@@ -1,0 +1,44 @@
+/** Subscription endpoints (collection `subscriptions`): subscribe, mine, billing history, cancel. Steps in operations/subscriptions.ts. */
+import { z } from 'zod'
+
+import { defineEndpoint } from '@/http/define-endpoint'
+
+import { zPageQuery, zRef } from './input'
+import { billingHistory, cancelSubscription, mySubscription, subscribe } from './operations/subscriptions'
+
+export const subscribeEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/',
+  summary: 'Subscribe to a plan (free at once; paid through a card payment and the Stripe webhook).',
+  auth: 'write',
+  body: z.object({ plan: zRef('plan') }),
+  status: 201,
+  run: ({ req, user, body }) => subscribe(req, user, body.plan),
+})
+
+export const mySubscriptionEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/mine',
+  summary: "The caller's plan, subscription and listing usage.",
+  auth: 'user',
+  run: ({ req, user }) => mySubscription(req, Number(user.id)),
+})
+
+export const billingHistoryEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/billing-history',
+  summary: "The caller's subscription payments, newest first.",
+  auth: 'user',
+  query: zPageQuery,
+  run: ({ req, user, query }) => billingHistory(req, Number(user.id), query),
+})
+
+export const cancelSubscriptionEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/cancel',
+  summary: "Cancel the caller's active or pending subscription.",
+  auth: 'write',
+  run: ({ req, user, id }) => cancelSubscription(req, Number(user.id), id),
+})
+
+export const subscriptionEndpoints = [subscribeEndpoint, mySubscriptionEndpoint, billingHistoryEndpoint, cancelSubscriptionEndpoint]

@@ -1,0 +1,145 @@
+/**
+ * Catalog queries: a seller's dealer profile, parts compatible with a vehicle (the `parts_compatibility` rows of
+ * active parts), the end of expired featured placements, and the listing read path's page and count queries
+ * (src/http/listing-read.ts serves them).
+ */
+import type { PayloadRequest } from 'payload'
+
+import { sql, type Tx } from '@/db/transaction'
+import { PUBLIC_CAR_STATUSES } from '@/domain/catalog/listing'
+import { LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan } from '@/domain/catalog/listing-query'
+
+/** The seller's dealer profile (one per owner), or null. */
+export async function dealerOfUser(req: PayloadRequest, userId: number | string): Promise<{ id: number; verificationStatus: string } | null> {
+  const res = await req.payload.find({
+    collection: 'dealers',
+    where: { owner: { equals: userId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    select: { verificationStatus: true },
+  })
+  const d = res.docs[0]
+  return d ? { id: d.id, verificationStatus: String(d.verificationStatus) } : null
+}
+
+export interface VehicleFilter {
+  make: number
+  model: number | null
+  year: number | null
+}
+
+/** A compatibility row matches: same make, same model (or a row for every model of the make), year within yearFrom..yearTo (open ends match). */
+const matches = (v: VehicleFilter) => sql`
+  p.status = 'active'
+  and c.make_id = ${v.make}
+  and (${v.model}::int is null or c.model_id is null or c.model_id = ${v.model}::int)
+  and (${v.year}::int is null or ((c.year_from is null or c.year_from <= ${v.year}::int) and (c.year_to is null or c.year_to >= ${v.year}::int)))`
+
+/** One page of compatible part ids (newest first) and the total. */
+export async function compatiblePartIds(tx: Tx, v: VehicleFilter, page: { limit: number; offset: number }): Promise<{ ids: number[]; totalDocs: number }> {
+  const res = await tx.execute(sql`
+    with matches as (
+      select distinct p.id, p.created_at
+      from parts p
+      join parts_compatibility c on c._parent_id = p.id
+      where ${matches(v)}
+    )
+    select id, count(*) over () as total from matches order by created_at desc, id desc
+    limit ${page.limit} offset ${page.offset}`)
+  const ids = res.rows.map((r) => Number(r.id))
+  if (ids.length || page.offset === 0) return { ids, totalDocs: ids.length ? Number(res.rows[0].total) : 0 }
+  // A page past the end: the total still counts.
+  const c = await tx.execute(sql`select count(distinct p.id) as n from parts p join parts_compatibility c on c._parent_id = p.id where ${matches(v)}`)
+  return { ids, totalDocs: Number(c.rows[0]?.n ?? 0) }
+}
+
+/** Clears `featured` on cars whose `featuredUntil` has passed; returns how many were cleared. */
+export async function clearExpiredFeatured(tx: Tx, now: Date): Promise<number> {
+  const res = await tx.execute(
+    sql`update cars set featured = false, updated_at = now() where featured and featured_until is not null and featured_until <= ${now.toISOString()}::timestamptz returning id`,
+  )
+  return res.rows.length
+}
+
+// ---------------------------------------------------------------- the listing read path's SQL
+
+/** A pg pool (the listing read path queries it directly, outside Payload). */
+export interface Queryable {
+  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
+}
+
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+function jsonOf(name: string, depth: 0 | 1): string {
+  const field = LISTING_FIELDS[name]
+  const col = `c.${field.column}`
+  switch (name) {
+    case 'make':
+      return depth ? `json_build_object('id', mk.id, 'name', mk.name, 'slug', mk.slug, 'logo', mk.logo_id)` : col
+    case 'model':
+      return depth ? `json_build_object('id', md.id, 'name', md.name, 'slug', md.slug, 'make', md.make_id)` : col
+    case 'location':
+      return `json_build_object(${LOCATION_FIELDS.map(([key, column, kind]) => `'${key}', c.${column}${kind === 'number' ? '::float8' : ''}`).join(', ')})`
+  }
+  if (field.kind === 'number') return `${col}::float8`
+  if (field.kind === 'date') return iso(col)
+  return col
+}
+
+export interface ListingSql {
+  page: { text: string; values: unknown[] }
+  count: { text: string; values: unknown[] }
+}
+
+const OPERATORS = { equals: '=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=' } as const
+
+/** The page and count queries of a plan (parameterized; column names come from LISTING_FIELDS only). */
+export function buildListingSql(plan: ListingPlan): ListingSql {
+  const values: unknown[] = [[...PUBLIC_CAR_STATUSES]]
+  const where = [`c.status = any($1)`]
+  for (const c of plan.conditions) {
+    values.push(c.value)
+    where.push(c.operator === 'in' ? `c.${c.column} = any($${values.length})` : `c.${c.column} ${OPERATORS[c.operator]} $${values.length}`)
+  }
+  const whereSql = where.join(' and ')
+  const joinMake = plan.depth === 1 && plan.select.includes('make')
+  const joinModel = plan.depth === 1 && plan.select.includes('model')
+  const doc = `json_build_object('id', c.id${plan.select.map((name) => `, '${name}', ${jsonOf(name, plan.depth)}`).join('')})::text`
+  const image = plan.depth === 1 && plan.select.includes('primaryImage') ? 'c.primary_image_id' : 'null::int'
+  const pageValues = [...values, plan.limit, (plan.page - 1) * plan.limit]
+  const text =
+    `select ${doc} as doc, ${image} as image from cars c` +
+    (joinMake ? ' join makes mk on mk.id = c.make_id' : '') +
+    (joinModel ? ' join models md on md.id = c.model_id' : '') +
+    ` where ${whereSql} order by ${plan.sort.map((s) => `c.${s.column} ${s.direction}`).join(', ')}` +
+    ` limit $${pageValues.length - 1} offset $${pageValues.length}`
+  return { page: { text, values: pageValues }, count: { text: `select count(*)::int as n from cars c where ${whereSql}`, values } }
+}
+
+/** Runs a plan's page and count queries: the page rows (`doc` as JSON text, `image` id) and the total. */
+export async function listingRows(pool: Queryable, plan: ListingPlan): Promise<{ page: { rows: Record<string, unknown>[] }; totalDocs: number }> {
+  const q = buildListingSql(plan)
+  const [page, count] = await Promise.all([pool.query(q.page.text, q.page.values), pool.query(q.count.text, q.count.values)])
+  return { page, totalDocs: Number(count.rows[0].n) }
+}
+
+// ---------------------------------------------------------------- bulk rows (seed)
+
+/** Bulk insert (the demo seed) through one JSON parameter per 1,000 rows; returns the inserted ids in order. Table and column names are the caller's constants. */
+export async function bulkInsert(db: Tx, table: string, columns: [string, string][], rows: unknown[][], returning = true): Promise<number[]> {
+  const ids: number[] = []
+  const CHUNK = 1000
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK).map((r) => Object.fromEntries(columns.map(([c], j) => [c, r[j] ?? null])))
+    const cols = columns.map(([c]) => `"${c}"`).join(', ')
+    const defs = columns.map(([c, t]) => `"${c}" ${t}`).join(', ')
+    const res = await db.execute(
+      sql`${sql.raw(`insert into "${table}" (${cols}) select ${cols} from json_to_recordset(`)}${JSON.stringify(chunk)}${sql.raw(`::json) as t(${defs})${returning ? ' returning id' : ''}`)}`,
+    )
+    if (returning) ids.push(...res.rows.map((r) => Number(r.id)))
+  }
+  return ids
+}
+

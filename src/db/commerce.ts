@@ -1,0 +1,249 @@
+/**
+ * Commerce SQL, run inside the caller's transaction: stock taken and returned with conditional updates (never
+ * below zero, whatever runs concurrently, on any instance), gap-free order numbers, the order row lock and the
+ * once-per-event record of Stripe webhooks; the cart store (find, open, save, the guest cart merged at login) and
+ * the plan that limits a seller's listings. The arithmetic is in src/domain/commerce.
+ */
+import type { PayloadRequest } from 'payload'
+
+import type { Cart, Part, Plan, Subscription } from '@payload-types'
+
+import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
+import { stockStatusOf } from '@/domain/catalog/listing'
+import {
+  hashCartToken,
+  isPlausibleCartToken,
+  MAX_LINE_QUANTITY,
+  mergeLines,
+  newCartToken,
+  QUOTA_STATUSES,
+  shortLines,
+  stockOrder,
+  type ShortLine,
+  unitPriceOf,
+} from '@/domain/commerce'
+import { idOf, sameId } from '@/domain/ids'
+
+interface StockRow {
+  id: number
+  stock_quantity: number
+  manage_stock: boolean
+  low_stock_threshold: number | null
+}
+
+async function setStockStatus(tx: Tx, row: StockRow): Promise<void> {
+  const status = stockStatusOf(row.stock_quantity, row.manage_stock !== false, row.low_stock_threshold)
+  await tx.execute(sql`update parts set stock_status = ${status} where id = ${row.id}`)
+}
+
+/** Takes stock for every line with a conditional update; returns the lines that were short (the caller rolls back). */
+export async function takeStock(tx: Tx, lines: { part: number; quantity: number }[]): Promise<ShortLine[]> {
+  const short: ShortLine[] = []
+  for (const line of stockOrder(lines)) {
+    const res = await tx.execute(sql`
+      update parts set stock_quantity = stock_quantity - ${line.quantity}
+      where id = ${line.part} and stock_quantity >= ${line.quantity}
+      returning id, stock_quantity, manage_stock, low_stock_threshold`)
+    if (res.rows[0]) {
+      await setStockStatus(tx, res.rows[0] as StockRow)
+      continue
+    }
+    const now = await tx.execute(sql`select stock_quantity from parts where id = ${line.part}`)
+    short.push(...shortLines([line], new Map([[line.part, Number(now.rows[0]?.stock_quantity ?? 0)]])))
+  }
+  return short
+}
+
+/** Puts stock back for `lines` (the caller records that it did, once). */
+export async function putBackStock(tx: Tx, lines: { part: number; quantity: number }[]): Promise<void> {
+  for (const line of stockOrder(lines)) {
+    const res = await tx.execute(sql`
+      update parts set stock_quantity = stock_quantity + ${line.quantity}
+      where id = ${line.part}
+      returning id, stock_quantity, manage_stock, low_stock_threshold`)
+    if (res.rows[0]) await setStockStatus(tx, res.rows[0] as StockRow)
+  }
+}
+
+/** Gap-free per-year sequence: the increment is part of the checkout transaction (rolled back with it). */
+export async function nextOrderSequence(tx: Tx, year: number): Promise<number> {
+  const res = await tx.execute(sql`
+    insert into commerce_order_counters (year, last_value)
+    values (${year}, coalesce((
+      select max(nullif(split_part(order_number, '-', 3), '')::int) from orders where order_number like ${`ORD-${year}-%`}
+    ), 0) + 1)
+    on conflict (year) do update set last_value = commerce_order_counters.last_value + 1
+    returning last_value`)
+  return Number(res.rows[0].last_value)
+}
+
+/** Records a Stripe event id; false when it was recorded before (a replay or a concurrent re-delivery). */
+export async function recordStripeEvent(tx: Tx, event: { id: string; type: string }): Promise<boolean> {
+  const inserted = await tx.execute(sql`
+    insert into commerce_stripe_events (id, type) values (${event.id}, ${event.type})
+    on conflict (id) do nothing returning id`)
+  return inserted.rows.length > 0
+}
+
+// ---------------------------------------------------------------- carts
+
+export type CartDoc = Cart
+export type CartItem = NonNullable<Cart['items']>[number]
+export type PartDoc = Part
+
+export type CartIdentity = { kind: 'user'; userId: number } | { kind: 'guest'; token: string; tokenHash: string } | { kind: 'none' }
+
+export const cartLockKey = (id: CartIdentity) => (id.kind === 'user' ? `user:${id.userId}` : id.kind === 'guest' ? `guest:${id.tokenHash}` : 'none')
+
+export async function findCart(req: PayloadRequest, where: { user?: number; tokenHash?: string }): Promise<CartDoc | null> {
+  const res = await req.payload.find({
+    collection: 'carts',
+    req,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    where: where.user !== undefined ? { user: { equals: where.user } } : { and: [{ tokenHash: { equals: where.tokenHash } }, { user: { exists: false } }] },
+  })
+  return res.docs[0] ?? null
+}
+
+export const userCart = (req: PayloadRequest, userId: number) => findCart(req, { user: userId })
+
+export async function loadParts(req: PayloadRequest, ids: number[]): Promise<Map<number, PartDoc>> {
+  if (!ids.length) return new Map()
+  const res = await req.payload.find({
+    collection: 'parts',
+    req,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    where: { id: { in: ids } },
+  })
+  return new Map(res.docs.map((p) => [p.id, p]))
+}
+
+export const lineParts = (cart: CartDoc | null) => (cart?.items ?? []).map((i) => ({ ...i, part: idOf(i.part) as number }))
+
+/** Finds or creates the caller's cart inside the open transaction (serialized per cart by an advisory lock). */
+export async function openCart(req: PayloadRequest, identity: CartIdentity): Promise<{ cart: CartDoc; issuedToken?: string }> {
+  const tx = await txOf(req)
+  if (identity.kind === 'user') {
+    await advisoryLock(tx, 'cart', cartLockKey(identity))
+    const existing = await userCart(req, identity.userId)
+    if (existing) return { cart: existing }
+    const cart = await req.payload.create({
+      collection: 'carts',
+      req,
+      depth: 0,
+      overrideAccess: true,
+      data: { user: identity.userId, items: [], lastActivityAt: new Date().toISOString() },
+    })
+    return { cart }
+  }
+  if (identity.kind === 'guest') {
+    await advisoryLock(tx, 'cart', cartLockKey(identity))
+    const existing = await findCart(req, { tokenHash: identity.tokenHash })
+    if (existing) return { cart: existing }
+  }
+  // No cart for this token (or no token): issue a fresh one; a client never chooses its token.
+  const token = newCartToken()
+  const cart = await req.payload.create({
+    collection: 'carts',
+    req,
+    depth: 0,
+    overrideAccess: true,
+    data: { tokenHash: hashCartToken(token), items: [], lastActivityAt: new Date().toISOString() },
+  })
+  return { cart, issuedToken: token }
+}
+
+export async function saveItems(req: PayloadRequest, cart: CartDoc, items: CartItem[]): Promise<CartDoc> {
+  return req.payload.update({
+    collection: 'carts',
+    id: cart.id,
+    req,
+    depth: 0,
+    overrideAccess: true,
+    data: {
+      items: items.map((i) => ({ ...(i.id ? { id: i.id } : {}), part: idOf(i.part) as number, quantity: i.quantity, unitPrice: i.unitPrice, addedAt: i.addedAt })),
+      lastActivityAt: new Date().toISOString(),
+    },
+  })
+}
+
+// ---------------------------------------------------------------- carts: merge on login
+
+/**
+ * Moves a guest cart's lines into the user's cart (quantities add up, clamped to the stock on hand) and
+ * deletes the guest cart. Runs in the login's transaction.
+ */
+export async function mergeGuestCart(req: PayloadRequest, userId: number, token: string): Promise<CartDoc | null> {
+  if (!isPlausibleCartToken(token)) return null
+  const tokenHash = hashCartToken(token)
+  return withTransaction(req, async (tx) => {
+    await advisoryLock(tx, 'cart', `guest:${tokenHash}`)
+    const guest = await findCart(req, { tokenHash })
+    if (!guest) return null
+    const { cart } = await openCart(req, { kind: 'user', userId })
+    const merged = mergeLines(lineParts(cart), lineParts(guest).map(({ id: _id, ...line }) => line))
+    const parts = await loadParts(req, merged.map((l) => l.part))
+    const items: CartItem[] = []
+    for (const line of merged) {
+      const part = parts.get(line.part)
+      if (!part || part.status !== 'active' || sameId(part.seller, userId)) continue
+      const cap = part.manageStock === false ? MAX_LINE_QUANTITY : Math.min(MAX_LINE_QUANTITY, Math.max(0, part.stockQuantity ?? 0))
+      const quantity = Math.min(line.quantity, cap)
+      if (quantity > 0) items.push({ ...line, quantity, unitPrice: unitPriceOf(part) })
+    }
+    const saved = await saveItems(req, cart, items)
+    await req.payload.delete({ collection: 'carts', id: guest.id, req, overrideAccess: true })
+    return saved
+  })
+}
+
+// ---------------------------------------------------------------- plans: the limit on a seller's listings
+
+export type PlanDoc = Plan
+export type SubscriptionDoc = Subscription
+
+/** Listings a seller without a subscription (and without a `free` plan record) may have. */
+export const freeListingLimit = (): number => {
+  const n = Number(process.env.FREE_PLAN_MAX_LISTINGS)
+  return Number.isInteger(n) && n >= 0 && process.env.FREE_PLAN_MAX_LISTINGS !== '' ? n : 3
+}
+
+/** The plan limiting `userId` now: the active subscription's, else the `free` plan, else the built-in default. */
+export async function effectivePlan(req: PayloadRequest, userId: number): Promise<{ name: string; slug: string; maxListings: number | null; featuredListings: number; subscription: SubscriptionDoc | null }> {
+  const subs = await req.payload.find({
+    collection: 'subscriptions',
+    req,
+    depth: 1,
+    limit: 1,
+    overrideAccess: true,
+    where: { and: [{ user: { equals: userId } }, { status: { equals: 'active' } }] },
+  })
+  const sub = subs.docs[0] ?? null
+  const plan = sub && typeof sub.plan === 'object' ? sub.plan : null
+  if (plan) return { name: plan.name, slug: plan.slug, maxListings: plan.maxListings ?? null, featuredListings: plan.featuredListings ?? 0, subscription: sub }
+  const free = await req.payload.find({ collection: 'plans', req, depth: 0, limit: 1, overrideAccess: true, where: { slug: { equals: 'free' } } })
+  const f = free.docs[0]
+  if (f) return { name: f.name, slug: f.slug, maxListings: f.maxListings ?? null, featuredListings: f.featuredListings ?? 0, subscription: null }
+  return { name: 'Free', slug: 'free', maxListings: freeListingLimit(), featuredListings: 0, subscription: null }
+}
+
+export async function countQuotaListings(req: PayloadRequest, sellerId: number, excludeId?: number | string): Promise<number> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'cars',
+    req,
+    overrideAccess: true,
+    where: {
+      and: [
+        { seller: { equals: sellerId } },
+        { status: { in: [...QUOTA_STATUSES] } },
+        ...(excludeId !== undefined && excludeId !== null ? [{ id: { not_equals: excludeId } }] : []),
+      ],
+    },
+  })
+  return totalDocs
+}
+
