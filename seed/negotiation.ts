@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { WORKFLOW_CONTEXT } from '@/workflows/apply'
 
@@ -53,21 +53,19 @@ const FINANCIAL_PRODUCTS = [
   },
 ]
 
-const slug = (s: string) => s as unknown as CollectionSlug
-
 /** Demo data for the negotiation domain: lenders' financial products and a few offers between demo accounts. */
 export async function seedNegotiation(payload: Payload): Promise<void> {
-  const existing = await payload.count({ collection: slug('financial-products'), overrideAccess: true })
+  const existing = await payload.count({ collection: 'financial-products', overrideAccess: true })
   if (existing.totalDocs === 0) {
     for (const p of FINANCIAL_PRODUCTS) {
       const created = await payload.create({
-        collection: slug('financial-products'),
+        collection: 'financial-products',
         overrideAccess: true,
         locale: 'en',
         context: { seed: true },
-        data: { ...p, name: p.name.en, active: true } as never,
+        data: { ...p, name: p.name.en, active: true },
       })
-      await payload.update({ collection: slug('financial-products'), id: created.id, overrideAccess: true, locale: 'ar', context: { seed: true }, data: { name: p.name.ar } as never })
+      await payload.update({ collection: 'financial-products', id: created.id, overrideAccess: true, locale: 'ar', context: { seed: true }, data: { name: p.name.ar } })
     }
   }
   await seedDemoNegotiations(payload)
@@ -75,7 +73,7 @@ export async function seedNegotiation(payload: Payload): Promise<void> {
 
 /** Two open negotiations (one countered) from the demo buyer on the demo seller's negotiable cars, if both exist. */
 async function seedDemoNegotiations(payload: Payload): Promise<void> {
-  if ((await payload.count({ collection: slug('negotiations'), overrideAccess: true })).totalDocs > 0) return
+  if ((await payload.count({ collection: 'negotiations', overrideAccess: true })).totalDocs > 0) return
   const users = await payload.find({
     collection: 'users',
     where: { email: { in: ['buyer@example.com', 'seller@example.com'] } },
@@ -96,7 +94,7 @@ async function seedDemoNegotiations(payload: Payload): Promise<void> {
   })
   // Amounts are derived from the seeded prices (deterministic); times are relative to the seed run.
   const now = Date.now()
-  for (const [i, car] of (cars.docs as unknown as { id: number; price: number }[]).entries()) {
+  for (const [i, car] of cars.docs.entries()) {
     const first = Math.round(Number(car.price) * 0.88)
     const offers: { by: 'buyer' | 'seller'; amount: number; message: string; at: string }[] = [
       { by: 'buyer', amount: first, message: 'Would you consider this price? I can pay in cash.', at: new Date(now - 3 * 3600_000).toISOString() },
@@ -104,7 +102,7 @@ async function seedDemoNegotiations(payload: Payload): Promise<void> {
     if (i === 0) offers.push({ by: 'seller', amount: Math.round(Number(car.price) * 0.95), message: 'I can meet you part of the way.', at: new Date(now - 3600_000).toISOString() })
     const last = offers[offers.length - 1]
     await payload.create({
-      collection: slug('negotiations'),
+      collection: 'negotiations',
       overrideAccess: true,
       context: { seed: true, [WORKFLOW_CONTEXT]: true },
       data: {
@@ -117,7 +115,7 @@ async function seedDemoNegotiations(payload: Payload): Promise<void> {
         expiresAt: new Date(now + 47 * 3600_000).toISOString(),
         roundCount: offers.length,
         offers,
-      } as never,
+      },
     })
   }
 }

@@ -1,5 +1,8 @@
 import type { Payload } from 'payload'
 
+import { WEEKDAYS } from '@/domain/parking'
+import type { ParkingSpot } from '@payload-types'
+
 import { demoUserId } from './identity'
 
 /** Parking amenities (English and Arabic names). */
@@ -40,14 +43,14 @@ function prng(seed: number): () => number {
 export async function seedParking(payload: Payload): Promise<void> {
   const amenityIds: number[] = []
   for (const a of AMENITIES) {
-    const found = await payload.find({ collection: 'amenities' as never, where: { slug: { equals: a.slug } }, limit: 1, depth: 0, overrideAccess: true })
+    const found = await payload.find({ collection: 'amenities', where: { slug: { equals: a.slug } }, limit: 1, depth: 0, overrideAccess: true })
     if (found.docs[0]) {
-      amenityIds.push(Number((found.docs[0] as { id: number }).id))
+      amenityIds.push(found.docs[0].id)
       continue
     }
-    const created = (await payload.create({ collection: 'amenities' as never, locale: 'en', data: { name: a.en, slug: a.slug, icon: a.icon } as never, overrideAccess: true })) as { id: number }
-    await payload.update({ collection: 'amenities' as never, id: created.id, locale: 'ar', data: { name: a.ar } as never, overrideAccess: true })
-    amenityIds.push(Number(created.id))
+    const created = await payload.create({ collection: 'amenities', locale: 'en', data: { name: a.en, slug: a.slug, icon: a.icon }, overrideAccess: true })
+    await payload.update({ collection: 'amenities', id: created.id, locale: 'ar', data: { name: a.ar }, overrideAccess: true })
+    amenityIds.push(created.id)
   }
 
   const ownerId = await demoUserId(payload, 'owner@example.com')
@@ -61,7 +64,7 @@ export async function seedParking(payload: Payload): Promise<void> {
   for (const c of CITIES) {
     for (const area of c.areas) {
       n++
-      const priceType = n % 7 === 0 ? 'month' : n % 3 === 0 ? 'day' : 'hour'
+      const priceType: ParkingSpot['priceType'] = n % 7 === 0 ? 'month' : n % 3 === 0 ? 'day' : 'hour'
       const base = priceType === 'month' ? 250 + Math.floor(rnd() * 300) : priceType === 'day' ? 25 + Math.floor(rnd() * 40) : 3 + Math.floor(rnd() * 12)
       const price = Math.round((base + (rnd() < 0.5 ? 0.5 : 0)) * 100) / 100
       const alwaysOpen = n % 4 !== 0
@@ -86,12 +89,12 @@ export async function seedParking(payload: Payload): Promise<void> {
             ? { alwaysOpen: true }
             : {
                 alwaysOpen: false,
-                days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, open: '06:00', close: '23:00', allDay: false })),
+                days: WEEKDAYS.map((day) => ({ day, open: '06:00', close: '23:00', allDay: false })),
               },
           phone: `+971 4 ${String(3000000 + Math.floor(rnd() * 999999)).slice(0, 7)}`,
           amenities,
           active: n % 15 !== 0,
-        } as never,
+        },
       })
       spotIds.push(Number(spot.id))
     }
@@ -104,7 +107,7 @@ export async function seedParking(payload: Payload): Promise<void> {
       await payload.create({
         collection: 'vehicles',
         overrideAccess: true,
-        data: { owner: buyerId, licensePlate: 'DXB A 12345', make: 'Toyota', model: 'Land Cruiser', color: 'White', year: 2022, isDefault: true } as never,
+        data: { owner: buyerId, licensePlate: 'DXB A 12345', make: 'Toyota', model: 'Land Cruiser', color: 'White', year: 2022, isDefault: true },
       })
     ).id
 
@@ -123,7 +126,7 @@ export async function seedParking(payload: Payload): Promise<void> {
       collection: 'parking-bookings',
       overrideAccess: true,
       context: { seed: true },
-      data: { user: buyerId, spot: p.spot, vehicle: vehicleId, startTime: start.toISOString(), endTime: new Date(start.getTime() + p.hours * 3_600_000).toISOString() } as never,
+      data: { user: buyerId, spot: p.spot, vehicle: vehicleId, startTime: start.toISOString(), endTime: new Date(start.getTime() + p.hours * 3_600_000).toISOString() },
     })
   }
 }

@@ -1,8 +1,10 @@
 import { createLocalReq, type Payload } from 'payload'
 
+import { idOf } from '@/domain/ids'
 import { WORKFLOW_CONTEXT } from '@/workflows/apply'
 import { CTX } from '@collections/services/ServiceBookings/hooks'
 import { refreshTechnicianPerformance, syncTechnicianStatus } from '@hooks/services/bookings'
+import type { ServiceBooking, User } from '@payload-types'
 
 import { demoUserId } from './identity'
 
@@ -41,7 +43,7 @@ const TECHNICIANS = [
   { email: 'technician4@example.com', name: 'Mostafa Adel', phone: '+201534567892', specs: ['mobile_workshop', 'periodic_maintenance'], areas: ['giza', 'faiyum'], lat: 29.987, lng: 31.2118 },
 ] as const
 
-const asUser = (doc: object) => ({ ...doc, collection: 'users' }) as never
+const asUser = (doc: User): User & { collection: 'users' } => ({ ...doc, collection: 'users' })
 
 /** Demo data for the services domain: 12 services (en/ar), 4 technicians, a few bookings. Idempotent. */
 export async function seedServices(payload: Payload): Promise<void> {
@@ -73,9 +75,9 @@ export async function seedServices(payload: Payload): Promise<void> {
         tags: [s.sub],
         popular: s.popular,
         sortOrder: i * 10,
-      } as never,
+      },
     })
-    await payload.update({ collection: 'services', id: doc.id, overrideAccess: true, locale: 'ar', data: { name: s.ar, description: s.dar } as never })
+    await payload.update({ collection: 'services', id: doc.id, overrideAccess: true, locale: 'ar', data: { name: s.ar, description: s.dar } })
     serviceIds[s.slug] = doc.id as number
   }
 
@@ -90,7 +92,7 @@ export async function seedServices(payload: Payload): Promise<void> {
         collection: 'users',
         overrideAccess: true,
         disableVerificationEmail: true,
-        data: { email: t.email, password: 'password123', roles: ['technician'], firstName, lastName, _verified: true, status: 'active' } as never,
+        data: { email: t.email, password: 'password123', roles: ['technician'], firstName, lastName, _verified: true, status: 'active' },
       })
       userId = user.id as number
     }
@@ -105,7 +107,7 @@ export async function seedServices(payload: Payload): Promise<void> {
         workingAreas: [...t.areas],
         status: 'available',
         currentLocation: { latitude: t.lat, longitude: t.lng, updatedAt: new Date('2025-01-01T08:00:00Z').toISOString() },
-      } as never,
+      },
     })
     technicianIds.push(tech.id as number)
   }
@@ -122,18 +124,18 @@ export async function seedServices(payload: Payload): Promise<void> {
     return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hourUtc)).toISOString()
   }
   const customerInfo = { name: 'Bea Buyer', phone: '01012345678', carBrand: 'Toyota', carModel: 'Corolla', carYear: 2019, plate: 'ق ر ص 1234', color: 'Silver' }
-  const location = { address: '26 July St, Zamalek', city: 'Cairo', governorate: 'cairo', latitude: 30.0609, longitude: 31.2197 }
+  const location: ServiceBooking['location'] = { address: '26 July St, Zamalek', city: 'Cairo', governorate: 'cairo', latitude: 30.0609, longitude: 31.2197 }
 
-  const book = (service: string, scheduledAt: string, extra: Record<string, unknown> = {}) =>
+  const book = (service: string, scheduledAt: string) =>
     payload.create({
       collection: 'service-bookings',
       overrideAccess: true,
       user: buyer,
       context: { [CTX.seed]: true },
-      data: { service: serviceIds[service], scheduledAt, customerInfo, location, problemDescription: 'Demo booking', urgency: 'normal', ...extra } as never,
+      data: { service: serviceIds[service], scheduledAt, customerInfo, location, problemDescription: 'Demo booking', urgency: 'normal', status: 'pending_approval' },
     })
-  const move = (id: number | string, status: string, data: Record<string, unknown> = {}) =>
-    payload.update({ collection: 'service-bookings', id, overrideAccess: true, context: { [CTX.seed]: true, [WORKFLOW_CONTEXT]: true }, data: { status, ...data } as never })
+  const move = (id: number, status: ServiceBooking['status']) =>
+    payload.update({ collection: 'service-bookings', id, overrideAccess: true, context: { [CTX.seed]: true, [WORKFLOW_CONTEXT]: true }, data: { status } })
 
   // 1. Pending approval.
   await book('oil-change', day(3, 9))
@@ -145,7 +147,7 @@ export async function seedServices(payload: Payload): Promise<void> {
     id: assigned.id,
     overrideAccess: true,
     context: { [CTX.seed]: true },
-    data: { technician: technicianIds[0], technicianUser: (techUsers[0] as { user: number }).user, tracking: { assignedAt: new Date().toISOString() } } as never,
+    data: { technician: technicianIds[0], technicianUser: idOf(techUsers[0].user), tracking: { assignedAt: new Date().toISOString() } },
   })
   // 3. Completed with feedback (technician 2).
   const done = await book('brake-service', day(5, 9))
@@ -154,15 +156,15 @@ export async function seedServices(payload: Payload): Promise<void> {
     id: done.id,
     overrideAccess: true,
     context: { [CTX.seed]: true },
-    data: { technician: technicianIds[1], technicianUser: (techUsers[1] as { user: number }).user, tracking: { assignedAt: new Date().toISOString() } } as never,
+    data: { technician: technicianIds[1], technicianUser: idOf(techUsers[1].user), tracking: { assignedAt: new Date().toISOString() } },
   })
-  for (const status of ['approved', 'on_way', 'in_progress', 'completed']) await move(done.id, status)
+  for (const status of ['approved', 'on_way', 'in_progress', 'completed'] as const) await move(done.id, status)
   await payload.update({
     collection: 'service-bookings',
     id: done.id,
     overrideAccess: true,
     context: { [CTX.seed]: true },
-    data: { paymentStatus: 'paid', feedback: { rating: 5, comment: 'خدمة ممتازة وفني محترف', at: new Date().toISOString() } } as never,
+    data: { paymentStatus: 'paid', feedback: { rating: 5, comment: 'خدمة ممتازة وفني محترف', at: new Date().toISOString() } },
   })
   // 4. A guest emergency booking awaiting approval.
   await payload.create({
@@ -174,7 +176,10 @@ export async function seedServices(payload: Payload): Promise<void> {
       customerInfo: { name: 'Omar Farouk', phone: '+201223344556', carBrand: 'Hyundai', carModel: 'Elantra' },
       location: { address: 'Cairo–Alex desert road, km 40', city: 'Giza', governorate: 'giza', latitude: 30.1906, longitude: 30.9436 },
       problemDescription: 'Flat tyre, no spare',
-    } as never,
+      // the create hook numbers, prices and schedules it (an emergency starts now)
+      status: 'pending_approval',
+      scheduledAt: new Date().toISOString(),
+    },
   })
   // Technician figures follow the demo bookings.
   const req = await createLocalReq({}, payload)

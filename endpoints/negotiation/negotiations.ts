@@ -1,27 +1,22 @@
 /**
- * Collection endpoints of `negotiations` (thin: parse → authorize → service → respond):
+ * Collection endpoints of `negotiations` (thin: parse and authorize with defineEndpoint → operation → respond):
  *   POST /api/negotiations                 { car, amount, message? }  → 201 { doc, message }
  *   POST /api/negotiations/:id/counter     { amount, message? }
  *   POST /api/negotiations/:id/accept | /reject | /withdraw
  *   GET  /api/negotiations/stats
  * Responses carry the negotiation at depth 0 (the car as an id: no car fields, so no seller-private data).
  */
-import type { Endpoint, PayloadRequest } from 'payload'
+import { z } from 'zod'
 
-import { assertValid, json, readJson, requireUser, routeId } from '@/lib/http'
-import { Input } from '@/lib/validate'
+import { defineEndpoint } from '@/http/define-endpoint'
 
+import { id, num, optStr } from './fields'
 import { actOnNegotiation, negotiationStats, openNegotiation, type PartyAction } from './operations/negotiations'
 
 const MAX_AMOUNT = 1_000_000_000
-
-function readOffer(body: Record<string, unknown>, withCar: boolean) {
-  const input = new Input(body)
-  const car = withCar ? input.id('car', { required: true }) : undefined
-  const amount = input.number('amount', { required: true, gt: 0, max: MAX_AMOUNT, decimals: 2 })
-  const message = input.string('message', { max: 2000 })
-  assertValid(input)
-  return { car: car as number, amount: amount as number, message }
+const offer = {
+  amount: num('amount', { gt: 0, max: MAX_AMOUNT, decimals: 2 }),
+  message: optStr('message', { max: 2000 }),
 }
 
 const MESSAGES: Record<PartyAction, string> = {
@@ -31,36 +26,56 @@ const MESSAGES: Record<PartyAction, string> = {
   withdraw: 'Offer withdrawn.',
 }
 
-const action =
-  (name: PartyAction) =>
-  async (req: PayloadRequest): Promise<Response> => {
-    requireUser(req, { write: true })
-    const id = routeId(req)
-    const input = name === 'counter' ? readOffer(await readJson(req), false) : {}
-    const doc = await actOnNegotiation(req, id, name, input)
-    const message = name !== 'counter' || doc.status === 'open' ? MESSAGES[name] : doc.status === 'accepted' ? 'Offer accepted.' : 'Offer declined.'
-    return json({ doc, message })
-  }
+/** What the caller is told: the action's message, or the outcome when the seller's thresholds closed it at once. */
+const outcome = (status: string, open: string) => (status === 'accepted' ? 'Offer accepted.' : status === 'rejected' ? 'Offer declined.' : open)
 
-export const negotiationCollectionEndpoints: Endpoint[] = [
-  {
-    path: '/stats',
-    method: 'get',
-    handler: async (req) => json(await negotiationStats(req, requireUser(req))),
+export const statsEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/stats',
+  summary: "The caller's negotiation counts by status, as buyer and as seller (sellers: pending offers and conversion rate).",
+  auth: 'user',
+  run: ({ req, user }) => negotiationStats(req, user),
+})
+
+export const openEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/',
+  summary: "Make an offer on an active, negotiable car (one open negotiation per buyer and car); the seller's thresholds may decide at once.",
+  auth: 'write',
+  status: 201,
+  body: z.object({ car: id('car'), ...offer }),
+  run: async ({ req, user, body }) => {
+    const doc = await openNegotiation(req, user, body)
+    return { doc, message: outcome(doc.status, 'Offer sent.') }
   },
-  {
-    path: '/',
+})
+
+export const counterEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/counter',
+  summary: 'Counter the latest offer (the party whose turn it is): flips the turn and renews the expiry.',
+  auth: 'write',
+  body: z.object(offer),
+  run: async ({ req, id, body }) => {
+    const doc = await actOnNegotiation(req, id, 'counter', body)
+    return { doc, message: doc.status === 'open' ? MESSAGES.counter : outcome(doc.status, 'Offer declined.') }
+  },
+})
+
+const partyAction = (action: Exclude<PartyAction, 'counter'>, summary: string) =>
+  defineEndpoint({
     method: 'post',
-    handler: async (req) => {
-      const user = requireUser(req, { write: true })
-      const offer = readOffer(await readJson(req), true)
-      const doc = await openNegotiation(req, user, offer)
-      const message = doc.status === 'accepted' ? 'Offer accepted.' : doc.status === 'rejected' ? 'Offer declined.' : 'Offer sent.'
-      return json({ doc, message }, 201)
-    },
-  },
-  { path: '/:id/counter', method: 'post', handler: action('counter') },
-  { path: '/:id/accept', method: 'post', handler: action('accept') },
-  { path: '/:id/reject', method: 'post', handler: action('reject') },
-  { path: '/:id/withdraw', method: 'post', handler: action('withdraw') },
+    path: `/:id/${action}`,
+    summary,
+    auth: 'write',
+    run: async ({ req, id }) => ({ doc: await actOnNegotiation(req, id, action), message: MESSAGES[action] }),
+  })
+
+export const negotiationCollectionEndpoints = [
+  statsEndpoint,
+  openEndpoint,
+  counterEndpoint,
+  partyAction('accept', 'Accept the latest offer (the party whose turn it is): agreedPrice set, the car pending, other offers rejected.'),
+  partyAction('reject', 'Reject the latest offer (the party whose turn it is).'),
+  partyAction('withdraw', 'Withdraw the offer (the buyer, while open).'),
 ]

@@ -5,20 +5,17 @@
  */
 import { createLocalReq, type Payload, type PayloadRequest, type TaskConfig } from 'payload'
 
-import { sql, withTransaction } from '@/db/transaction'
+import { claimReminder } from '@/db/parking'
+import { withTransaction } from '@/db/transaction'
+import { idOf } from '@/domain/ids'
+import { parkingBookingMachine, type ParkingBookingStatus } from '@/domain/parking/booking-machine'
 import { HttpError } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
-import { parkingBookingMachine, type ParkingBookingDoc } from '@/domain/parking/booking-machine'
+import type { BookingDoc } from './operations/bookings'
 
 const SLUG = 'parking-bookings'
 const BATCH = 200
-
-const idOf = (v: unknown): number | null => {
-  if (v === null || v === undefined) return null
-  const n = Number(typeof v === 'object' ? (v as { id?: unknown }).id : v)
-  return Number.isInteger(n) ? n : null
-}
 
 async function systemReq(payload: Payload): Promise<PayloadRequest> {
   return (await createLocalReq({}, payload)) as PayloadRequest
@@ -32,9 +29,10 @@ async function due(payload: Payload, status: 'pending' | 'active', now: Date): P
     limit: BATCH,
     depth: 0,
     overrideAccess: true,
-    select: { id: true } as never,
+    // the id always comes back; one small column besides it
+    select: { endTime: true },
   })
-  return res.docs as unknown as { id: number }[]
+  return res.docs
 }
 
 /** A 409 means another worker (or the driver) changed the booking first: skip it. */
@@ -48,7 +46,7 @@ export async function markNoShows(payload: Payload, now: Date = new Date()): Pro
   let count = 0
   for (const { id } of await due(payload, 'pending', now)) {
     const req = await systemReq(payload)
-    const done = await applyTransition<ParkingBookingDoc['status'], ParkingBookingDoc>({
+    const done = await applyTransition<ParkingBookingStatus, BookingDoc>({
       req,
       collection: SLUG,
       id,
@@ -58,8 +56,10 @@ export async function markNoShows(payload: Payload, now: Date = new Date()): Pro
       input: { now: now.toISOString() },
       data: () => ({ cancellationReason: 'no_show', refundAmount: 0, cancelledAt: now.toISOString() }),
       after: async (doc) => {
+        const driver = idOf(doc.user)
+        if (!driver) return
         await notify(req, {
-          user: idOf(doc.user)!,
+          user: driver,
           type: 'booking_status',
           title: { en: 'Parking booking missed', ar: 'تم تفويت حجز الموقف' },
           message: { en: `You did not check in for booking #${doc.id}; it was cancelled without refund.`, ar: `لم تسجل الدخول للحجز رقم ${doc.id}؛ تم إلغاؤه دون استرداد.` },
@@ -77,7 +77,7 @@ export async function completeOverstays(payload: Payload, now: Date = new Date()
   let count = 0
   for (const { id } of await due(payload, 'active', now)) {
     const req = await systemReq(payload)
-    const done = await applyTransition<ParkingBookingDoc['status'], ParkingBookingDoc>({
+    const done = await applyTransition<ParkingBookingStatus, BookingDoc>({
       req,
       collection: SLUG,
       id,
@@ -110,16 +110,14 @@ export async function sendReminders(payload: Payload, now: Date = new Date()): P
     overrideAccess: true,
   })
   let count = 0
-  for (const b of res.docs as unknown as (ParkingBookingDoc & { id: number })[]) {
+  for (const b of res.docs) {
     const req = await systemReq(payload)
+    const driver = idOf(b.user)
     const sent = await withTransaction(req, async (tx) => {
-      const claim = await tx.execute(sql`
-        update parking_bookings set reminder_sent_at = ${now.toISOString()}::timestamptz
-        where id = ${b.id} and reminder_sent_at is null and status = 'pending' returning id`)
-      if (!claim.rows.length) return false
+      if (!(await claimReminder(tx, b.id, now)) || !driver) return false
       const minutes = Math.max(1, Math.round((new Date(b.startTime).getTime() - now.getTime()) / 60_000))
       await notify(req, {
-        user: idOf(b.user)!,
+        user: driver,
         type: 'booking_reminder',
         title: { en: 'Your parking starts soon', ar: 'موعد موقفك قريب' },
         message: { en: `Your parking booking #${b.id} starts in ${minutes} minutes.`, ar: `يبدأ حجز موقفك رقم ${b.id} خلال ${minutes} دقيقة.` },

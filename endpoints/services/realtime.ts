@@ -5,13 +5,13 @@
  */
 import { registerRoomAuthorizer } from '@/realtime/rooms'
 
-import { BOOKINGS, type Doc, viewerOf } from '../../hooks/services/bookings'
+import { BOOKINGS, viewerOf } from '@hooks/services/bookings'
 
 export async function authorizeBookingRoom({ payload, user, guestToken, id }: Parameters<Parameters<typeof registerRoomAuthorizer>[1]>[0]): Promise<boolean> {
   const bookingId = Number(id)
   if (!Number.isInteger(bookingId) || bookingId <= 0) return false
   if (!user && !guestToken) return false
-  const booking = (await payload.findByID({ collection: BOOKINGS, id: bookingId, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null
+  const booking = await payload.findByID({ collection: BOOKINGS, id: bookingId, depth: 0, overrideAccess: true, disableErrors: true })
   if (!booking) return false
   return viewerOf(booking, user, guestToken) !== null
 }

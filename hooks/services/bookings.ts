@@ -1,71 +1,89 @@
 /**
  * Server-side helpers of the service-bookings workflow shared by the collection hooks and the endpoints:
  * booking numbers, technician overlap, technician performance, notifications and socket.io events.
+ * The SQL is in src/db/services.ts.
  */
 import type { PayloadRequest } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
-import { advisoryLock, sql, type Tx, txOf } from '@/db/transaction'
+import {
+  lockTechnicianSchedule,
+  nextBookingCounter,
+  technicianClash,
+  technicianJobCounts,
+  technicianWorkload,
+} from '@/db/services'
+import { type Tx, txOf } from '@/db/transaction'
+import { idOf, sameId } from '@/domain/ids'
 import { bookingStatusTexts, formatBookingNumber, guestTokenMatches } from '@/domain/services'
+import { ACTIVE_ASSIGNMENT_STATUSES } from '@/domain/services/booking-machine'
 import { conflict } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 import { bookingRoom, emitToRoom } from '@/realtime/bus'
-import { ACTIVE_ASSIGNMENT_STATUSES } from '@/domain/services/booking-machine'
+import type { ServiceBooking, Technician } from '@payload-types'
 
 export const BOOKINGS = 'service-bookings' as const
 export const TECHNICIANS = 'technicians' as const
 
-export type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export const idOf = (v: unknown): number | null => {
-  if (v === null || v === undefined || v === '') return null
-  if (typeof v === 'object') return idOf((v as { id?: unknown }).id)
-  const n = Number(v)
-  return Number.isFinite(n) ? n : null
-}
-
 // ---------- socket.io events, sent after the transaction commits ----------
 
-const QUEUE = 'serviceBookingEmits'
-type Pending = { room: string; event: string; payload: unknown }
+export interface PendingEmit {
+  room: string
+  event: string
+  payload: unknown
+}
+
+declare module 'payload' {
+  interface RequestContext {
+    /** socket.io events of service bookings raised during the request, sent once its transaction has committed. */
+    serviceBookingEmits?: PendingEmit[]
+  }
+}
 
 /** Endpoints call this first: events raised during the request wait for `flushEmits` (after commit). */
 export function deferEmits(req: PayloadRequest): void {
   req.context = req.context ?? {}
-  req.context[QUEUE] = []
+  req.context.serviceBookingEmits = []
 }
 
 /** Emits now, or queues when the request defers (see deferEmits). */
 export function queueEmit(req: PayloadRequest, room: string, event: string, payload: unknown): void {
-  const queue = req.context?.[QUEUE] as Pending[] | undefined
+  const queue = req.context?.serviceBookingEmits
   if (queue) queue.push({ room, event, payload })
   else emitToRoom(room, event, payload)
 }
 
 export function flushEmits(req: PayloadRequest): void {
-  const queue = (req.context?.[QUEUE] as Pending[] | undefined) ?? []
-  if (req.context) delete req.context[QUEUE]
+  const queue = req.context?.serviceBookingEmits ?? []
+  if (req.context) delete req.context.serviceBookingEmits
   for (const e of queue) emitToRoom(e.room, e.event, e.payload)
 }
 
 export function dropEmits(req: PayloadRequest): void {
-  if (req.context) delete req.context[QUEUE]
+  if (req.context) delete req.context.serviceBookingEmits
+}
+
+/** Runs `fn` with socket.io events deferred until its transaction has committed (dropped when it fails). */
+export async function withEvents<T>(req: PayloadRequest, fn: () => Promise<T>): Promise<T> {
+  deferEmits(req)
+  try {
+    const result = await fn()
+    flushEmits(req)
+    return result
+  } catch (err) {
+    dropEmits(req)
+    throw err
+  }
 }
 
 // ---------- booking numbers ----------
 
 /**
- * The next booking number of `year`: one counter row per year, incremented with
- * `insert … on conflict do update … returning` in the booking's transaction. The row stays locked until that
- * transaction ends, so concurrent creations queue and a rolled-back creation gives its number back: the
- * numbers are unique and consecutive.
+ * The next booking number of `year` (one counter row per year, in the booking's transaction): unique and
+ * consecutive, since a rolled-back creation gives its number back.
  */
 export async function nextBookingNumber(tx: Tx, year: number): Promise<string> {
-  const res = await tx.execute(sql`
-    insert into service_booking_counters (year, last_value) values (${year}, 1)
-    on conflict (year) do update set last_value = service_booking_counters.last_value + 1
-    returning last_value`)
-  return formatBookingNumber(year, Number(res.rows[0].last_value))
+  return formatBookingNumber(year, await nextBookingCounter(tx, year))
 }
 
 // ---------- technician overlap ----------
@@ -83,22 +101,10 @@ export async function assertTechnicianFree(
   excludeBookingId: number | null,
 ): Promise<void> {
   const tx = await txOf(req)
-  await advisoryLock(tx, 'technician-schedule', technicianId)
-  const statuses = sql.raw(ACTIVE_ASSIGNMENT_STATUSES.map((s) => `'${s}'`).join(','))
-  const res = await tx.execute(sql`
-    select id, booking_number, scheduled_at, scheduled_end from service_bookings
-    where technician_id = ${technicianId}
-      and id <> ${excludeBookingId ?? 0}
-      and status::text in (${statuses})
-      and scheduled_at < ${end.toISOString()}::timestamptz
-      and scheduled_end > ${start.toISOString()}::timestamptz
-    limit 1`)
-  const clash = res.rows[0]
+  await lockTechnicianSchedule(tx, technicianId)
+  const clash = await technicianClash(tx, technicianId, start, end, ACTIVE_ASSIGNMENT_STATUSES, excludeBookingId)
   if (clash) {
-    throw conflict(`The technician already has booking ${clash.booking_number} at that time.`, {
-      booking: Number(clash.id),
-      bookingNumber: clash.booking_number,
-    })
+    throw conflict(`The technician already has booking ${clash.bookingNumber} at that time.`, { booking: clash.id, bookingNumber: clash.bookingNumber })
   }
 }
 
@@ -116,30 +122,17 @@ export interface TechnicianStats {
 
 /** Per-technician figures from the bookings table (all technicians when `technicianId` is null). */
 export async function technicianStats(req: PayloadRequest, technicianId: number | null): Promise<TechnicianStats[]> {
-  const tx = await txOf(req)
-  const filter = technicianId === null ? sql`technician_id is not null` : sql`technician_id = ${technicianId}`
-  const res = await tx.execute(sql`
-    select technician_id,
-      count(*) filter (where status::text = 'completed') as completed,
-      count(*) filter (where status::text = 'cancelled') as cancelled,
-      count(*) filter (where status::text in ('approved','on_way','in_progress')) as active,
-      avg(feedback_rating) filter (where feedback_rating is not null) as avg_rating,
-      avg(extract(epoch from (tracking_arrived_at - tracking_assigned_at)) / 60)
-        filter (where tracking_arrived_at is not null and tracking_assigned_at is not null) as avg_response
-    from service_bookings where ${filter}
-    group by technician_id`)
-  return res.rows.map((r) => {
-    const completed = Number(r.completed)
-    const cancelled = Number(r.cancelled)
-    const finished = completed + cancelled
+  const rows = await technicianJobCounts(await txOf(req), technicianId)
+  return rows.map((r) => {
+    const finished = r.completed + r.cancelled
     return {
-      technician: Number(r.technician_id),
-      completedJobs: completed,
-      cancelledJobs: cancelled,
-      activeJobs: Number(r.active),
-      averageRating: r.avg_rating == null ? 0 : Math.round(Number(r.avg_rating) * 100) / 100,
-      completionRate: finished ? Math.round((completed / finished) * 1000) / 10 : 0,
-      averageResponseMinutes: r.avg_response == null ? null : Math.round(Number(r.avg_response) * 10) / 10,
+      technician: r.technician,
+      completedJobs: r.completed,
+      cancelledJobs: r.cancelled,
+      activeJobs: r.active,
+      averageRating: r.avgRating == null ? 0 : Math.round(r.avgRating * 100) / 100,
+      completionRate: finished ? Math.round((r.completed / finished) * 1000) / 10 : 0,
+      averageResponseMinutes: r.avgResponseMinutes == null ? null : Math.round(r.avgResponseMinutes * 10) / 10,
     }
   })
 }
@@ -160,36 +153,37 @@ export async function refreshTechnicianPerformance(req: PayloadRequest, technici
         completionRate: s?.completionRate ?? 0,
         averageResponseMinutes: s?.averageResponseMinutes ?? null,
       },
-    } as never,
+    },
   })
 }
 
 /** busy while on the way or working; back to available when no such booking remains (offline stays offline). */
 export async function syncTechnicianStatus(req: PayloadRequest, technicianId: number): Promise<void> {
-  const tx = await txOf(req)
-  const res = await tx.execute(sql`
-    select
-      (select status::text from technicians where id = ${technicianId}) as status,
-      (select count(*) from service_bookings where technician_id = ${technicianId} and status::text in ('on_way','in_progress')) as working`)
-  const row = res.rows[0]
-  if (!row?.status) return
-  const next = Number(row.working) > 0 ? 'busy' : row.status === 'busy' ? 'available' : row.status
-  if (next !== row.status && !(row.status === 'offline' && next === 'busy')) {
-    await req.payload.update({ collection: TECHNICIANS, id: technicianId, req, overrideAccess: true, depth: 0, data: { status: next } as never })
+  const load = await technicianWorkload(await txOf(req), technicianId)
+  if (!load) return
+  const current = load.status as Technician['status']
+  const next: Technician['status'] = load.working > 0 ? 'busy' : current === 'busy' ? 'available' : current
+  if (next !== current && !(current === 'offline' && next === 'busy')) {
+    await req.payload.update({ collection: TECHNICIANS, id: technicianId, req, overrideAccess: true, depth: 0, data: { status: next } })
   }
 }
 
 // ---------- notifications ----------
 
-export async function notifyCustomerOfStatus(req: PayloadRequest, booking: Doc, reason?: string | null): Promise<void> {
+export async function notifyCustomerOfStatus(
+  req: PayloadRequest,
+  booking: Pick<ServiceBooking, 'id' | 'customer' | 'status' | 'bookingNumber'>,
+  reason?: string | null,
+): Promise<void> {
   const customer = idOf(booking.customer)
   if (!customer) return
-  const texts = bookingStatusTexts(booking.status, booking.bookingNumber, reason)
+  const bookingNumber = booking.bookingNumber ?? ''
+  const texts = bookingStatusTexts(booking.status, bookingNumber, reason)
   await notify(req, {
     user: customer,
     type: 'booking_status',
     ...texts,
-    data: { booking: booking.id, bookingNumber: booking.bookingNumber, status: booking.status },
+    data: { booking: booking.id, bookingNumber, status: booking.status },
     actionUrl: `/bookings/${booking.id}`,
   })
 }
@@ -199,23 +193,29 @@ export async function notifyCustomerOfStatus(req: PayloadRequest, booking: Doc, 
 export type Viewer = 'admin' | 'owner' | 'technician' | 'guest'
 
 /** How the caller relates to the booking (null: a stranger). */
-export function viewerOf(booking: Doc, user: AccessUser | null, guestToken?: string | null): Viewer | null {
+export function viewerOf(
+  booking: Pick<ServiceBooking, 'customer' | 'technicianUser' | 'guestTokenHash'>,
+  user: AccessUser | null,
+  guestToken?: string | null,
+): Viewer | null {
   if (user) {
     if (isAdminUser(user)) return 'admin'
-    if (idOf(booking.customer) === Number(user.id)) return 'owner'
-    if (idOf(booking.technicianUser) === Number(user.id)) return 'technician'
+    if (idOf(booking.customer) !== null && sameId(booking.customer, user.id)) return 'owner'
+    if (idOf(booking.technicianUser) !== null && sameId(booking.technicianUser, user.id)) return 'technician'
   }
   if (guestToken && guestTokenMatches(guestToken, booking.guestTokenHash)) return 'guest'
   return null
 }
 
+/** A booking as its readers get it: without the guest token hash, and without admin notes unless for an admin. */
+export type PublicBooking = Omit<ServiceBooking, 'guestTokenHash' | 'adminNotes'> & { adminNotes?: string | null }
+
 /** The booking without server-only fields (guest token hash; admin notes unless `admin`). */
-export function publicBooking(doc: Doc, admin = false): Doc {
-  const { guestTokenHash: _g, ...rest } = doc
-  if (!admin) delete rest.adminNotes
-  return rest
+export function publicBooking(doc: ServiceBooking, admin = false): PublicBooking {
+  const { guestTokenHash: _g, adminNotes, ...rest } = doc
+  return admin ? { ...rest, adminNotes } : rest
 }
 
-export const bookingEventBase = (doc: Doc) => ({ bookingId: doc.id, bookingNumber: doc.bookingNumber })
+export const bookingEventBase = (doc: Pick<ServiceBooking, 'id' | 'bookingNumber'>) => ({ bookingId: doc.id, bookingNumber: doc.bookingNumber })
 
 export { bookingRoom }

@@ -6,28 +6,14 @@ import type { PayloadRequest } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
 import { advisoryLock, sql, type Tx } from '@/db/transaction'
-import type { Occupancy, OpeningHours, PriceType } from '@/domain/parking'
+import { idOf, sameId } from '@/domain/ids'
+import type { Occupancy } from '@/domain/parking'
+import type { ParkingSpot, SiteSetting } from '@payload-types'
 
 export const SPOT_LOCK = 'parking-spot'
 
-export interface SpotDoc {
-  id: number
-  owner: number | { id: number } | null
-  name?: string
-  totalSlots: number
-  price: number
-  priceType: PriceType
-  active?: boolean | null
-  timezone?: string | null
-  openingHours?: OpeningHours | null
-  [key: string]: unknown
-}
-
-export const idOf = (v: unknown): number | null => {
-  if (v === null || v === undefined || v === '') return null
-  const n = Number(typeof v === 'object' ? (v as { id?: unknown }).id : v)
-  return Number.isInteger(n) && n > 0 ? n : null
-}
+/** A parking spot as stored (depth 0). */
+export type SpotDoc = ParkingSpot
 
 /** Serializes every capacity decision of one spot (bookings, extensions, blocks, slot changes), across instances. */
 export const lockSpot = (tx: Tx, spotId: number): Promise<void> => advisoryLock(tx, SPOT_LOCK, spotId)
@@ -88,7 +74,7 @@ export async function occupanciesBySpot(
 /** A spot by id (depth 0, access skipped), or null. Pass `req` to join its transaction. */
 export async function findSpot(req: PayloadRequest, id: number): Promise<SpotDoc | null> {
   try {
-    return (await req.payload.findByID({ collection: 'parking-spots', id, req, depth: 0, overrideAccess: true })) as unknown as SpotDoc
+    return await req.payload.findByID({ collection: 'parking-spots', id, req, depth: 0, overrideAccess: true })
   } catch {
     return null
   }
@@ -97,7 +83,7 @@ export async function findSpot(req: PayloadRequest, id: number): Promise<SpotDoc
 /** The site currency (public site settings), USD by default. */
 export async function siteCurrency(req: PayloadRequest): Promise<string> {
   try {
-    const s = (await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0, overrideAccess: true })) as { currency?: string }
+    const s: Pick<SiteSetting, 'currency'> = await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0, overrideAccess: true })
     return s?.currency || 'USD'
   } catch {
     return 'USD'
@@ -106,4 +92,81 @@ export async function siteCurrency(req: PayloadRequest): Promise<string> {
 
 /** Admins, or the owner of `spot`. */
 export const isSpotOwnerOrAdmin = (user: AccessUser | null, spot: { owner?: unknown } | null): boolean =>
-  Boolean(user) && (isAdminUser(user) || (spot !== null && String(idOf(spot.owner)) === String(user!.id)))
+  Boolean(user) && (isAdminUser(user) || (spot !== null && idOf(spot.owner) !== null && sameId(spot.owner, user!.id)))
+
+/** Active spots within `radiusM` of (lat, lng), nearest first: earthdistance, `earth_box` prefilter on a GiST index. */
+export async function nearbySpotIds(tx: Tx, at: { lat: number; lng: number }, radiusM: number, limit: number): Promise<{ id: number; distanceM: number }[]> {
+  const { lat, lng } = at
+  const res = await tx.execute(sql`
+    select id, earth_distance(ll_to_earth(${lat}::float8, ${lng}::float8), ll_to_earth(latitude::float8, longitude::float8)) as distance_m
+    from parking_spots
+    where active = true
+      and earth_box(ll_to_earth(${lat}::float8, ${lng}::float8), ${radiusM}::float8) @> ll_to_earth(latitude::float8, longitude::float8)
+      and earth_distance(ll_to_earth(${lat}::float8, ${lng}::float8), ll_to_earth(latitude::float8, longitude::float8)) <= ${radiusM}::float8
+    order by distance_m asc, id asc
+    limit ${limit}`)
+  return res.rows.map((r) => ({ id: Number(r.id), distanceM: Number(r.distance_m) }))
+}
+
+/** PINs held by the spot's pending/active bookings (a new booking's PIN must differ). */
+export async function takenPins(tx: Tx, spotId: number): Promise<Set<string>> {
+  const res = await tx.execute(sql`select pin from parking_bookings where spot_id = ${spotId} and status in ('pending', 'active')`)
+  return new Set(res.rows.map((r) => String(r.pin)))
+}
+
+/** Claims the reminder of a pending booking (sets reminder_sent_at once); false when already sent or no longer pending. */
+export async function claimReminder(tx: Tx, bookingId: number, now: Date): Promise<boolean> {
+  const res = await tx.execute(sql`
+    update parking_bookings set reminder_sent_at = ${now.toISOString()}::timestamptz
+    where id = ${bookingId} and reminder_sent_at is null and status = 'pending' returning id`)
+  return res.rows.length > 0
+}
+
+export interface SpotPeriodRow {
+  id: number
+  name: string
+  city: string | null
+  totalSlots: number
+  bookings: number
+  cancelled: number
+  /** Sum of totalCost (a numeric string or number, as PostgreSQL returns it). */
+  revenue: string | number
+  occupiedSeconds: number
+}
+
+/**
+ * Per spot (of `owner`, or every spot when null): bookings started in [from, to) and their revenue (not
+ * cancelled), the cancelled ones, and the booked slot-seconds of bookings overlapping the period. One aggregate.
+ */
+export async function spotPeriodStats(tx: Tx, from: Date, to: Date, owner: number | null): Promise<SpotPeriodRow[]> {
+  const f = from.toISOString()
+  const t = to.toISOString()
+  const res = await tx.execute(sql`
+    select s.id, s.name, s.city, s.total_slots,
+      count(b.id) filter (where b.start_time >= ${f}::timestamptz and b.start_time < ${t}::timestamptz and b.status <> 'cancelled') as bookings,
+      count(b.id) filter (where b.start_time >= ${f}::timestamptz and b.start_time < ${t}::timestamptz and b.status = 'cancelled') as cancelled,
+      coalesce(sum(b.total_cost) filter (where b.start_time >= ${f}::timestamptz and b.start_time < ${t}::timestamptz and b.status <> 'cancelled'), 0) as revenue,
+      coalesce(sum(extract(epoch from (least(b.end_time, ${t}::timestamptz) - greatest(b.start_time, ${f}::timestamptz))))
+        filter (where b.status <> 'cancelled'), 0) as occupied_seconds
+    from parking_spots s
+    left join parking_bookings b on b.spot_id = s.id and b.start_time < ${t}::timestamptz and b.end_time > ${f}::timestamptz
+    where (${owner}::int is null or s.owner_id = ${owner}::int)
+    group by s.id
+    order by s.id`)
+  return res.rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name as string,
+    city: (r.city as string) ?? null,
+    totalSlots: Number(r.total_slots),
+    bookings: Number(r.bookings),
+    cancelled: Number(r.cancelled),
+    revenue: r.revenue ?? 0,
+    occupiedSeconds: Number(r.occupied_seconds),
+  }))
+}
+
+/** Whether the spot has a pending or active booking (such a spot cannot be deleted). */
+export async function spotHasHoldingBookings(tx: Tx, spotId: number): Promise<boolean> {
+  const res = await tx.execute(sql`select 1 from parking_bookings where spot_id = ${spotId} and status in ('pending', 'active') limit 1`)
+  return res.rows.length > 0
+}

@@ -1,6 +1,9 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { isAdmin, isOwner, nobody, or } from '@/access'
+import { isAdmin, isOwner, or } from '@/access'
+
+/** Set once at creation. */
+const fixed: FieldAccess = () => false
 
 /**
  * Saved loan calculations (`POST /api/loan-calculator` with `save: true`). Written by the server only (the
@@ -21,7 +24,7 @@ export const LoanCalculations: CollectionConfig = {
     delete: or(isAdmin, isOwner('user')),
   },
   fields: [
-    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: nobody as never } },
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: fixed } },
     { name: 'car', type: 'relationship', relationTo: 'cars', index: true, admin: { description: 'Optional: the listing the calculation was for.' } },
     {
       type: 'row',

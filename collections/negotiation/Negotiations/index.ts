@@ -1,9 +1,14 @@
-import type { Access, CollectionBeforeChangeHook, CollectionConfig, Where } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionConfig, FieldAccess, Where } from 'payload'
 
-import { isAdmin, nobody, or, userOf } from '@/access'
+import { isAdmin, or, userOf } from '@/access'
+import { idOf } from '@/domain/ids'
 import { NEGOTIATION_SIDES, negotiationMachine } from '@/domain/negotiation/machine'
 import { WORKFLOW_CONTEXT, workflowGuard } from '@/workflows/apply'
 import { statusOptions } from '@/workflows/engine'
+import type { Negotiation } from '@payload-types'
+
+/** Set once at creation. */
+const fixed: FieldAccess = () => false
 
 /** Rows where the caller is the buyer or the seller (everyone else does not see the negotiation at all). */
 export const isParticipant: Access = ({ req }) => {
@@ -13,12 +18,11 @@ export const isParticipant: Access = ({ req }) => {
 }
 
 /** The seller is always the car's seller (also for admin-panel creates, which bypass the endpoint). */
-const sellerFromCar: CollectionBeforeChangeHook = async ({ data, operation, req, context }) => {
+const sellerFromCar: CollectionBeforeChangeHook<Negotiation> = async ({ data, operation, req, context }) => {
   if (operation !== 'create' || context?.[WORKFLOW_CONTEXT] || !data?.car) return data
-  const carId = typeof data.car === 'object' ? data.car.id : data.car
-  const car = (await req.payload.findByID({ collection: 'cars', id: carId, depth: 0, overrideAccess: true, req, disableErrors: true })) as { seller?: unknown } | null
-  const seller = car?.seller && typeof car.seller === 'object' ? (car.seller as { id: number }).id : car?.seller
-  return { ...data, seller: seller ?? data.seller }
+  const carId = idOf(data.car)
+  const car = carId ? await req.payload.findByID({ collection: 'cars', id: carId, depth: 0, overrideAccess: true, req, disableErrors: true }) : null
+  return { ...data, seller: idOf(car?.seller) ?? data.seller }
 }
 
 const sides = NEGOTIATION_SIDES.map((s) => ({ value: s, label: s === 'buyer' ? 'Buyer' : 'Seller' }))
@@ -47,15 +51,15 @@ export const Negotiations: CollectionConfig = {
   },
   hooks: { beforeChange: [workflowGuard(negotiationMachine), sellerFromCar] },
   fields: [
-    { name: 'car', type: 'relationship', relationTo: 'cars', required: true, index: true, access: { update: nobody as never } },
-    { name: 'buyer', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: nobody as never } },
+    { name: 'car', type: 'relationship', relationTo: 'cars', required: true, index: true, access: { update: fixed } },
+    { name: 'buyer', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: fixed } },
     {
       name: 'seller',
       type: 'relationship',
       relationTo: 'users',
       required: true,
       index: true,
-      access: { update: nobody as never },
+      access: { update: fixed },
       admin: { description: 'The car’s seller, set by the server.' },
     },
     { name: 'status', type: 'select', required: true, defaultValue: 'open', index: true, options: statusOptions(negotiationMachine) },

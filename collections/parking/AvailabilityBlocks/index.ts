@@ -5,7 +5,9 @@ import { txOf } from '@/db/transaction'
 import { fits, peakOccupancy } from '@/domain/parking'
 import { conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
 import { stampOwner } from '@hooks/stamp-owner'
-import { findSpot, idOf, isSpotOwnerOrAdmin, lockSpot, occupancies } from '@/db/parking'
+import { findSpot, isSpotOwnerOrAdmin, lockSpot, occupancies } from '@/db/parking'
+import { idOf } from '@/domain/ids'
+import type { AvailabilityBlock } from '@payload-types'
 
 export const BLOCK_TYPES = ['maintenance', 'blocked', 'reserved'] as const
 
@@ -19,7 +21,7 @@ const ofOwnSpots: Access = ({ req }) => {
  * A block is created by the spot's owner (or an admin) and may never push any instant of its window over the
  * spot's capacity (bookings + other blocks): 409, decided under the same per-spot lock as bookings.
  */
-const blockRules: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+const blockRules: CollectionBeforeChangeHook<AvailabilityBlock> = async ({ data, originalDoc, operation, req }) => {
   const spotId = idOf(data.spot ?? originalDoc?.spot)
   if (!spotId) throw invalidFields([{ path: 'spot', message: 'spot is required.' }])
   const spot = await findSpot(req, spotId)

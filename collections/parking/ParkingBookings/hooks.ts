@@ -7,20 +7,21 @@ import { randomBytes, randomInt } from 'node:crypto'
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { isAdminUser } from '@/access/roles'
-import { findSpot, idOf, lockSpot, occupancies, siteCurrency } from '@/db/parking'
-import { sql, txOf } from '@/db/transaction'
-import { bookingCost, fits, openingHoursRefusal, peakOccupancy, pickPin } from '@/domain/parking'
+import { findSpot, lockSpot, occupancies, siteCurrency, takenPins } from '@/db/parking'
+import { txOf } from '@/db/transaction'
+import { idOf, sameId } from '@/domain/ids'
+import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_MS, peakOccupancy, pickPin } from '@/domain/parking'
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
 import { assertValid, conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
 import { Input } from '@/lib/validate'
+import type { ParkingBooking } from '@payload-types'
 
-/** Clock skew tolerated for "start in the past". */
-export const PAST_TOLERANCE_MS = 60_000
-export const MAX_BOOKING_MS = 366 * 86_400_000
-
-
-/** Context flag for internal updates (extend) that bypass nothing but the create path. */
-export const PARKING_CONTEXT = 'parkingInternal'
+declare module 'payload' {
+  interface RequestContext {
+    /** Marks the parking operations' own updates of a booking (extend); the create path is the only one it concerns. */
+    parkingInternal?: boolean
+  }
+}
 
 /**
  * Every create (REST, GraphQL, admin panel, Local API) goes through here: validates the window, the spot, the
@@ -28,10 +29,11 @@ export const PARKING_CONTEXT = 'parkingInternal'
  * create's transaction — checks capacity per instant and writes the server-side fields (status, totalCost,
  * qrCode, pin…). Client values for those fields never reach this point (field access `create: never`).
  */
-export const prepareBooking: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const actor = currentUser(req)
   const admin = isAdminUser(actor)
+  // The raw create data: validated here for every path (REST, GraphQL, admin, Local API).
   const input = new Input(data as Record<string, unknown>)
   const spotId = input.id('spot')
   const vehicleId = input.id('vehicle')
@@ -49,11 +51,9 @@ export const prepareBooking: CollectionBeforeChangeHook = async ({ data, operati
   const spot = await findSpot(req, spotId!)
   if (!spot) throw invalidFields([{ path: 'spot', message: 'spot does not exist.' }])
   if (!spot.active) throw conflict('This parking spot is not accepting bookings.')
-  const vehicle = (await req.payload
-    .findByID({ collection: 'vehicles', id: vehicleId!, req, depth: 0, overrideAccess: true })
-    .catch(() => null)) as { owner?: unknown } | null
+  const vehicle = await req.payload.findByID({ collection: 'vehicles', id: vehicleId!, req, depth: 0, overrideAccess: true }).catch(() => null)
   if (!vehicle) throw invalidFields([{ path: 'vehicle', message: 'vehicle does not exist.' }])
-  if (String(idOf(vehicle.owner)) !== String(driver)) throw forbidden('The vehicle must be one of your own vehicles.')
+  if (!sameId(vehicle.owner, driver)) throw forbidden('The vehicle must be one of your own vehicles.')
   const closed = openingHoursRefusal(spot.openingHours, start!, end!, spot.timezone || 'UTC')
   if (closed) throw invalidFields([{ path: closed.includes('start') ? 'startTime' : 'endTime', message: closed }])
 
@@ -66,9 +66,7 @@ export const prepareBooking: CollectionBeforeChangeHook = async ({ data, operati
   if (!fits(spot.totalSlots, items, start!, end!)) {
     throw conflict('The spot is full for this window.', { availableSlots: Math.max(0, spot.totalSlots - peakOccupancy(items, start!, end!)) })
   }
-  const taken = await tx.execute(sql`select pin from parking_bookings where spot_id = ${spot.id} and status in ('pending', 'active')`)
-  const pin = pickPin(new Set(taken.rows.map((r) => String(r.pin))), () => randomInt(10_000))
-  const requestedPayment = (data as { paymentStatus?: string }).paymentStatus
+  const pin = pickPin(await takenPins(tx, spot.id), () => randomInt(10_000))
   return {
     ...data,
     user: driver,
@@ -85,7 +83,7 @@ export const prepareBooking: CollectionBeforeChangeHook = async ({ data, operati
     qrCode: randomBytes(18).toString('base64url'),
     pin,
     // Trusted callers (the commerce card path, with overrideAccess) may start a booking as unpaid.
-    paymentStatus: requestedPayment === 'unpaid' ? 'unpaid' : 'pay_on_site',
+    paymentStatus: data.paymentStatus === 'unpaid' ? 'unpaid' : 'pay_on_site',
     refundAmount: 0,
   }
 }

@@ -1,6 +1,6 @@
 import type { Access, CollectionAfterChangeHook, CollectionConfig, FieldAccess, Where } from 'payload'
 
-import { fieldAdminOnly, isAdmin, nobody, or, userOf } from '@/access'
+import { fieldAdminOnly, isAdmin, or, userOf } from '@/access'
 import { privateField } from '@/access/privacy'
 import { isAdminUser } from '@/access/roles'
 import { PRICE_TYPES } from '@/domain/parking'
@@ -8,15 +8,17 @@ import { notify } from '@/notifications/notify'
 import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
-import { idOf } from '@/db/parking'
+import { idOf, sameId } from '@/domain/ids'
 import { label } from '@/fields/options'
+import type { ParkingBooking } from '@payload-types'
 
 import { prepareBooking } from './hooks'
 
 export const PAYMENT_STATUSES = ['unpaid', 'pay_on_site', 'paid', 'partially_refunded', 'refunded'] as const
 export const CANCELLATION_REASONS = ['driver_cancelled', 'owner_cancelled', 'admin_cancelled', 'no_show'] as const
 
-const never = nobody as unknown as FieldAccess
+/** Server-written fields: no client may set them. */
+const never: FieldAccess = () => false
 
 /** The driver's bookings and the bookings of the caller's spots. */
 const driverOrSpotOwner: Access = ({ req }) => {
@@ -29,15 +31,14 @@ export const bookingPartyOnly: FieldAccess = ({ req, doc }) => {
   const user = userOf(req)
   if (!user) return false
   if (isAdminUser(user)) return true
-  const me = String(user.id)
-  return String(idOf(doc?.user)) === me || String(idOf(doc?.spotOwner)) === me
+  return (idOf(doc?.user) !== null && sameId(doc?.user, user.id)) || (idOf(doc?.spotOwner) !== null && sameId(doc?.spotOwner, user.id))
 }
 
 /** Tells the spot owner about a new booking (same transaction). */
-const notifyOwnerOnCreate: CollectionAfterChangeHook = async ({ doc, operation, req, context }) => {
+const notifyOwnerOnCreate: CollectionAfterChangeHook<ParkingBooking> = async ({ doc, operation, req, context }) => {
   if (operation !== 'create' || context?.seed) return doc
   const owner = idOf(doc.spotOwner)
-  if (owner && String(owner) !== String(idOf(doc.user))) {
+  if (owner && owner !== idOf(doc.user)) {
     await notify(req, {
       user: owner,
       type: 'booking_status',

@@ -2,20 +2,22 @@ import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, Collection
 
 import { and, hasRole, isAdmin, isOwner, or } from '@/access'
 import { userHasRole, type AccessUser } from '@/access/roles'
-import { sql, txOf } from '@/db/transaction'
+import { txOf } from '@/db/transaction'
+import { idOf } from '@/domain/ids'
 import { HHMM, isValidTimeZone, peakOccupancy, PRICE_TYPES, WEEKDAYS } from '@/domain/parking'
 import { hasAtMostTwoDecimals } from '@/domain/money'
 import { ratingSummaryField } from '@/fields/ratingSummary'
 import { conflict, currentUser, invalidFields } from '@/lib/http'
 import { stampOwner } from '@hooks/stamp-owner'
-import { idOf, lockSpot, occupancies } from '@/db/parking'
+import { lockSpot, occupancies, spotHasHoldingBookings } from '@/db/parking'
 import { label } from '@/fields/options'
+import type { ParkingSpot } from '@payload-types'
 
 /**
  * The owner must be a parking owner (or admin); opening hours must be coherent; lowering totalSlots below what
  * is already booked from now on is a 409 (checked under the spot's capacity lock).
  */
-const spotRules: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+const spotRules: CollectionBeforeChangeHook<ParkingSpot> = async ({ data, originalDoc, operation, req }) => {
   const ownerId = idOf(data.owner ?? originalDoc?.owner)
   if (!ownerId) throw invalidFields([{ path: 'owner', message: 'owner is required.' }])
   const caller = currentUser(req)
@@ -28,7 +30,7 @@ const spotRules: CollectionBeforeChangeHook = async ({ data, originalDoc, operat
       throw invalidFields([{ path: 'owner', message: 'The owner of a parking spot must have the parking_owner role.' }])
     }
   }
-  const hours = (data.openingHours ?? originalDoc?.openingHours) as { alwaysOpen?: boolean; days?: { day: string; open?: string; close?: string; allDay?: boolean }[] } | undefined
+  const hours = data.openingHours ?? originalDoc?.openingHours
   if (hours && hours.alwaysOpen === false) {
     const days = hours.days ?? []
     if (!days.length) throw invalidFields([{ path: 'openingHours.days', message: 'List the opening hours per weekday, or tick "open 24/7".' }])
@@ -39,9 +41,9 @@ const spotRules: CollectionBeforeChangeHook = async ({ data, originalDoc, operat
       }
     })
   }
-  if (operation === 'update' && typeof data.totalSlots === 'number' && data.totalSlots < Number(originalDoc?.totalSlots)) {
+  if (operation === 'update' && originalDoc && typeof data.totalSlots === 'number' && data.totalSlots < originalDoc.totalSlots) {
     const tx = await txOf(req)
-    const spotId = Number(originalDoc.id)
+    const spotId = originalDoc.id
     await lockSpot(tx, spotId)
     const now = new Date()
     const peak = peakOccupancy(await occupancies(tx, spotId, now, null), now, Infinity)
@@ -54,9 +56,7 @@ const spotRules: CollectionBeforeChangeHook = async ({ data, originalDoc, operat
 
 /** A spot with upcoming or running bookings cannot be deleted (deactivate it instead). */
 const refuseDeleteWithBookings: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const tx = await txOf(req)
-  const res = await tx.execute(sql`select 1 from parking_bookings where spot_id = ${Number(id)} and status in ('pending', 'active') limit 1`)
-  if (res.rows.length) throw conflict('This spot has pending or active bookings; deactivate it instead of deleting it.')
+  if (await spotHasHoldingBookings(await txOf(req), Number(id))) throw conflict('This spot has pending or active bookings; deactivate it instead of deleting it.')
 }
 
 const twoDecimals = (v: unknown) =>
@@ -143,7 +143,7 @@ export const ParkingSpots: CollectionConfig = {
     },
     { name: 'phone', type: 'text', maxLength: 40 },
     { name: 'images', type: 'upload', relationTo: 'media', hasMany: true },
-    { name: 'amenities', type: 'relationship', relationTo: 'amenities' as never, hasMany: true, index: true },
+    { name: 'amenities', type: 'relationship', relationTo: 'amenities', hasMany: true, index: true },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true, admin: { position: 'sidebar' } },
     ratingSummaryField(),
   ],

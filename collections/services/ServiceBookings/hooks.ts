@@ -3,10 +3,11 @@
  * customer, emergency flags), the status history of every transition, and the side effects of a
  * transition (customer notification, socket.io event, technician performance and status).
  */
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest, RequestContext } from 'payload'
 
-import { type AccessUser, isAdminUser } from '@/access/roles'
+import { isAdminUser } from '@/access/roles'
 import { txOf } from '@/db/transaction'
+import { idOf } from '@/domain/ids'
 import { EGYPTIAN_MOBILE_MESSAGE, normalizeEgyptianMobile } from '@/domain/identity/phone'
 import { addMinutes, checkWorkingHours, computePricing, localTime } from '@/domain/services'
 import { currentUser, invalidFields } from '@/lib/http'
@@ -14,16 +15,15 @@ import {
   assertTechnicianFree,
   bookingEventBase,
   bookingRoom,
-  type Doc,
-  idOf,
   nextBookingNumber,
   notifyCustomerOfStatus,
   queueEmit,
   refreshTechnicianPerformance,
   syncTechnicianStatus,
 } from '@hooks/services/bookings'
+import type { ServiceBooking } from '@payload-types'
 
-/** Context flags the endpoints pass. */
+/** Context flags the endpoints pass (keys of `req.context`, declared below). */
 export const CTX = {
   emergency: 'serviceBookingEmergency',
   guestTokenHash: 'serviceBookingGuestTokenHash',
@@ -32,24 +32,44 @@ export const CTX = {
   seed: 'seed',
 } as const
 
-const actorOf = (req: PayloadRequest): { actor: number | null; actorType: string } => {
+declare module 'payload' {
+  interface RequestContext {
+    /** An anonymous emergency booking (POST /api/service-bookings/emergency). */
+    serviceBookingEmergency?: boolean
+    /** The hash of the guest token handed to the emergency booker. */
+    serviceBookingGuestTokenHash?: string
+    /** The note recorded in the status history of the transition. */
+    serviceBookingStatusNote?: string | null
+    /** The rejection or cancellation reason told to the customer. */
+    serviceBookingReason?: string | null
+  }
+}
+
+type HistoryRow = NonNullable<NonNullable<ServiceBooking['tracking']>['statusHistory']>[number]
+type Tracking = NonNullable<ServiceBooking['tracking']>
+
+const actorOf = (req: PayloadRequest): { actor: number | null; actorType: NonNullable<HistoryRow['actorType']> } => {
   const user = currentUser(req)
-  if (!user) return { actor: null, actorType: req.context?.[CTX.emergency] ? 'guest' : 'system' }
+  if (!user) return { actor: null, actorType: req.context?.serviceBookingEmergency ? 'guest' : 'system' }
   const roles = user.roles ?? []
   const actorType = roles.includes('admin') ? 'admin' : roles.includes('technician') ? 'technician' : 'customer'
   return { actor: Number(user.id), actorType }
 }
 
 /** Timestamps kept in `tracking` for each status reached. */
-const STATUS_TIMESTAMPS: Record<string, string> = { on_way: 'departedAt', in_progress: 'arrivedAt', completed: 'completedAt' }
+const STATUS_TIMESTAMPS: Partial<Record<ServiceBooking['status'], 'departedAt' | 'arrivedAt' | 'completedAt'>> = {
+  on_way: 'departedAt',
+  in_progress: 'arrivedAt',
+  completed: 'completedAt',
+}
 
-export const beforeChangeBooking: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
+export const beforeChangeBooking: CollectionBeforeChangeHook<ServiceBooking> = async ({ data, operation, originalDoc, req, context }) => {
   const now = new Date()
-  if (operation === 'create') return prepareNewBooking(data as Doc, req, now, context)
+  if (operation === 'create') return prepareNewBooking(data, req, now, context)
 
-  const next: Doc = { ...data }
-  const original = (originalDoc ?? {}) as Doc
-  const tracking = { ...(original.tracking ?? {}), ...(next.tracking ?? {}) }
+  const next: Partial<ServiceBooking> = { ...data }
+  const original: Partial<ServiceBooking> = originalDoc ?? {}
+  const tracking: Tracking = { ...(original.tracking ?? {}), ...(next.tracking ?? {}) }
 
   // Partial `tracking` updates (location, assignment) keep the rest of the group.
   if (next.tracking !== undefined) next.tracking = tracking
@@ -57,7 +77,7 @@ export const beforeChangeBooking: CollectionBeforeChangeHook = async ({ data, op
   // Status history for every transition (endpoints and admin edits alike).
   if (next.status !== undefined && next.status !== original.status) {
     const { actor, actorType } = actorOf(req)
-    const note = (context?.[CTX.note] as string | undefined) ?? null
+    const note = context?.serviceBookingStatusNote ?? null
     tracking.statusHistory = [...(original.tracking?.statusHistory ?? []).map(stripRowId), { status: next.status, at: now.toISOString(), actor, actorType, note }]
     const stamp = STATUS_TIMESTAMPS[next.status]
     if (stamp) tracking[stamp] = now.toISOString()
@@ -65,7 +85,7 @@ export const beforeChangeBooking: CollectionBeforeChangeHook = async ({ data, op
   }
 
   // Rescheduling (admins): recompute the end, re-check working hours and the technician's calendar.
-  if (next.scheduledAt !== undefined && new Date(next.scheduledAt).getTime() !== new Date(original.scheduledAt).getTime()) {
+  if (next.scheduledAt !== undefined && new Date(next.scheduledAt).getTime() !== new Date(original.scheduledAt ?? NaN).getTime()) {
     const start = new Date(next.scheduledAt)
     if (Number.isNaN(start.getTime())) throw invalidFields([{ path: 'scheduledAt', message: 'scheduledAt must be an ISO 8601 date-time.' }])
     const duration = Number(original.durationMinutes ?? 60)
@@ -73,29 +93,28 @@ export const beforeChangeBooking: CollectionBeforeChangeHook = async ({ data, op
     next.scheduledEnd = end.toISOString()
     if (!original.isEmergency) {
       const service = await req.payload.findByID({ collection: 'services', id: idOf(original.service)!, req, depth: 0, overrideAccess: true, disableErrors: true })
-      const refusal = checkWorkingHours(start, duration, (service as Doc | null)?.availability)
+      const refusal = checkWorkingHours(start, duration, service?.availability)
       if (refusal) throw invalidFields([{ path: 'scheduledAt', message: refusal }])
     }
     const technician = idOf(next.technician ?? original.technician)
-    if (technician && ['approved', 'on_way', 'in_progress'].includes(next.status ?? original.status)) {
+    const status = next.status ?? original.status
+    if (technician && status && ['approved', 'on_way', 'in_progress'].includes(status)) {
       await assertTechnicianFree(req, technician, start, end, Number(original.id))
     }
   }
   return next
 }
 
-const stripRowId = (row: Doc) => ({ status: row.status, at: row.at, actor: idOf(row.actor), actorType: row.actorType, note: row.note ?? null })
+const stripRowId = (row: HistoryRow): HistoryRow => ({ status: row.status, at: row.at, actor: idOf(row.actor), actorType: row.actorType, note: row.note ?? null })
 
-async function prepareNewBooking(data: Doc, req: PayloadRequest, now: Date, context: Record<string, unknown>): Promise<Doc> {
+async function prepareNewBooking(data: Partial<ServiceBooking>, req: PayloadRequest, now: Date, context: RequestContext): Promise<Partial<ServiceBooking>> {
   const errors: { path: string; message: string }[] = []
-  const user = currentUser(req) as AccessUser | null
+  const user = currentUser(req)
   const admin = isAdminUser(user)
-  const emergency = Boolean(context?.[CTX.emergency]) || data.urgency === 'emergency'
+  const emergency = Boolean(context?.serviceBookingEmergency) || data.urgency === 'emergency'
 
   const serviceId = idOf(data.service)
-  const service = serviceId
-    ? ((await req.payload.findByID({ collection: 'services', id: serviceId, req, depth: 0, overrideAccess: true, disableErrors: true })) as Doc | null)
-    : null
+  const service = serviceId ? await req.payload.findByID({ collection: 'services', id: serviceId, req, depth: 0, overrideAccess: true, disableErrors: true }) : null
   if (!serviceId) errors.push({ path: 'service', message: 'service is required.' })
   else if (!service || !service.availability?.active) errors.push({ path: 'service', message: 'No such active service.' })
   else if (emergency && !service.availability?.emergencyAvailable) errors.push({ path: 'service', message: 'This service does not take emergency bookings.' })
@@ -114,24 +133,24 @@ async function prepareNewBooking(data: Doc, req: PayloadRequest, now: Date, cont
     }
   }
 
-  const info: Doc = { ...(data.customerInfo ?? {}) }
+  const info: Partial<ServiceBooking['customerInfo']> = { ...(data.customerInfo ?? {}) }
   const phone = normalizeEgyptianMobile(info.phone)
   if (!phone) errors.push({ path: 'customerInfo.phone', message: EGYPTIAN_MOBILE_MESSAGE })
   else info.phone = phone
   if (typeof info.name !== 'string' || !info.name.trim()) errors.push({ path: 'customerInfo.name', message: 'customerInfo.name is required.' })
-  if (!user && !context?.[CTX.emergency]) errors.push({ path: 'customer', message: 'Sign in, or use POST /api/service-bookings/emergency.' })
+  if (!user && !context?.serviceBookingEmergency) errors.push({ path: 'customer', message: 'Sign in, or use POST /api/service-bookings/emergency.' })
 
-  if (errors.length) throw invalidFields(errors)
+  if (errors.length || !service || !scheduledAt) throw invalidFields(errors)
 
   const { actor, actorType } = actorOf(req)
-  const start = scheduledAt as Date
-  const pricing = computePricing(Number(service!.basePrice ?? 0))
+  const start = scheduledAt
+  const pricing = computePricing(Number(service.basePrice ?? 0))
   const tx = await txOf(req)
   const bookingNumber = await nextBookingNumber(tx, localTime(now).year)
   return {
     ...data,
-    customer: admin && data.customer ? data.customer : user ? user.id : null,
-    customerInfo: info,
+    customer: admin && data.customer ? data.customer : user ? Number(user.id) : null,
+    customerInfo: info as ServiceBooking['customerInfo'],
     bookingNumber,
     status: 'pending_approval',
     isEmergency: emergency,
@@ -139,33 +158,33 @@ async function prepareNewBooking(data: Doc, req: PayloadRequest, now: Date, cont
     scheduledAt: start.toISOString(),
     durationMinutes: duration,
     scheduledEnd: addMinutes(start, duration).toISOString(),
-    pricing: { ...pricing, currency: service!.currency || 'EGP' },
+    pricing: { ...pricing, currency: service.currency || 'EGP' },
     paymentStatus: 'pending',
     technician: null,
     technicianUser: null,
-    guestTokenHash: (context?.[CTX.guestTokenHash] as string | undefined) ?? null,
+    guestTokenHash: context?.serviceBookingGuestTokenHash ?? null,
     feedback: {},
     tracking: { statusHistory: [{ status: 'pending_approval', at: now.toISOString(), actor, actorType, note: emergency ? 'Emergency booking' : null }] },
   }
 }
 
-export const afterChangeBooking: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+export const afterChangeBooking: CollectionAfterChangeHook<ServiceBooking> = async ({ doc, previousDoc, operation, req, context }) => {
   const seeding = Boolean(context?.[CTX.seed])
   if (operation === 'create') {
-    if (!seeding) await notifyCustomerOfStatus(req, doc as Doc)
+    if (!seeding) await notifyCustomerOfStatus(req, doc)
     return doc
   }
   if (previousDoc?.status === doc.status) return doc
-  const reason = (context?.[CTX.reason] as string | undefined) ?? null
-  if (!seeding) await notifyCustomerOfStatus(req, doc as Doc, reason)
+  const reason = context?.serviceBookingReason ?? null
+  if (!seeding) await notifyCustomerOfStatus(req, doc, reason)
   const technician = idOf(doc.technician)
   if (technician) {
     await syncTechnicianStatus(req, technician)
     await refreshTechnicianPerformance(req, technician)
   }
-  const last = (doc.tracking?.statusHistory ?? []).at(-1) as Doc | undefined
+  const last = (doc.tracking?.statusHistory ?? []).at(-1)
   queueEmit(req, bookingRoom(doc.id), 'booking:status-update', {
-    ...bookingEventBase(doc as Doc),
+    ...bookingEventBase(doc),
     status: doc.status,
     previousStatus: previousDoc?.status ?? null,
     at: last?.at ?? new Date().toISOString(),

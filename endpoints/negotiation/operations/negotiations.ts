@@ -7,14 +7,16 @@
  * on a negotiation takes its car's lock, so two offers on one car can never both be accepted, and racing
  * actions on one negotiation see each other's result (the loser gets 409).
  */
-import { type CollectionSlug, createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { AccessUser } from '@/access/roles'
 import { isAdminUser, userHasRole } from '@/access/roles'
-import { lockRow, sql, txOf, withTransaction } from '@/db/transaction'
-import { conflict, forbidden, HttpError, notFound } from '@/lib/http'
+import { negotiationCountsByStatus, openSellerTurnCount } from '@/db/negotiation'
+import { lockRow, txOf, withTransaction } from '@/db/transaction'
+import { conflict, currentUser, forbidden, HttpError, notFound } from '@/lib/http'
 import { getPlatformSettings } from '@/lib/settings'
 import type { NotificationType } from '@/domain/notification-types'
+import type { Car, Negotiation } from '@payload-types'
 import { notify } from '@/notifications/notify'
 import { applyTransition, WORKFLOW_CONTEXT } from '@/workflows/apply'
 import {
@@ -23,6 +25,7 @@ import {
   expiryFrom,
   type NegotiationDoc,
   negotiationMachine,
+  type NegotiationStatus,
   type NegotiationSide,
   otherSide,
   relId,
@@ -30,27 +33,29 @@ import {
   thresholdDecision,
 } from '@/domain/negotiation/machine'
 
-// Typed loosely until payload-types.ts is regenerated with this collection.
-export const NEGOTIATIONS = 'negotiations' as unknown as CollectionSlug
+export const NEGOTIATIONS = 'negotiations' as const
 
-interface CarRow {
-  id: number
-  title?: string | null
-  seller?: unknown
-  status?: string | null
-  negotiable?: boolean | null
-  currency?: string | null
-  autoAcceptPrice?: number | null
-  autoDeclinePrice?: number | null
+declare module 'payload' {
+  interface RequestContext {
+    /** The negotiation whose acceptance moves the car to `sale_pending` (set on that car update). */
+    negotiationAccepted?: number
+  }
 }
+
+/** A negotiation as the workflow engine sees it (the generated type plus the machine's view). */
+export type NegotiationRow = Negotiation & NegotiationDoc
+
+/** The car fields a negotiation reads (`{ id }` only when the car is gone). */
+type CarRow = Pick<Car, 'id'> & Partial<Pick<Car, 'title' | 'seller' | 'status' | 'negotiable' | 'currency' | 'autoAcceptPrice' | 'autoDeclinePrice'>>
+
+const transition = (opts: Omit<Parameters<typeof applyTransition<NegotiationStatus, NegotiationRow>>[0], 'collection' | 'machine'>) =>
+  applyTransition<NegotiationStatus, NegotiationRow>({ ...opts, collection: NEGOTIATIONS, machine: negotiationMachine })
 
 const money = (amount: number, car: CarRow) => `${Number(amount).toFixed(2)} ${car.currency ?? 'USD'}`
 const carTitle = (car: CarRow) => car.title ?? `car #${car.id}`
 
-async function loadCar(req: PayloadRequest, id: number | string): Promise<CarRow | null> {
-  return (await req.payload
-    .findByID({ collection: 'cars', id, depth: 0, overrideAccess: true, req, disableErrors: true })
-    .catch(() => null)) as CarRow | null
+async function loadCar(req: PayloadRequest, id: number | string): Promise<Car | null> {
+  return req.payload.findByID({ collection: 'cars', id, depth: 0, overrideAccess: true, req, disableErrors: true }).catch(() => null)
 }
 
 // ---------- notifications ----------
@@ -88,7 +93,7 @@ const TEXTS: Record<
   }),
 }
 
-async function tell(req: PayloadRequest, to: NegotiationSide | NegotiationSide[], type: keyof typeof TEXTS, doc: NegotiationDoc, car: CarRow, auto = false) {
+async function tell(req: PayloadRequest, to: NegotiationSide | NegotiationSide[], type: keyof typeof TEXTS, doc: Negotiation, car: CarRow, auto = false) {
   for (const side of Array.isArray(to) ? to : [to]) {
     const user = relId(doc[side])
     if (!user) continue
@@ -105,7 +110,7 @@ async function tell(req: PayloadRequest, to: NegotiationSide | NegotiationSide[]
 // ---------- side effects of acceptance ----------
 
 /** The car becomes `sale_pending` (still public); every other open negotiation on it is rejected (same transaction). */
-async function onAccepted(req: PayloadRequest, accepted: NegotiationDoc, car: CarRow): Promise<void> {
+async function onAccepted(req: PayloadRequest, accepted: Negotiation, car: CarRow): Promise<void> {
   if (car.status === 'active') {
     await req.payload.update({
       collection: 'cars',
@@ -113,7 +118,7 @@ async function onAccepted(req: PayloadRequest, accepted: NegotiationDoc, car: Ca
       req,
       depth: 0,
       overrideAccess: true,
-      data: { status: 'sale_pending' } as never,
+      data: { status: 'sale_pending' },
       context: { [WORKFLOW_CONTEXT]: true, negotiationAccepted: accepted.id },
     })
   }
@@ -126,12 +131,10 @@ async function onAccepted(req: PayloadRequest, accepted: NegotiationDoc, car: Ca
     overrideAccess: true,
     req,
   })
-  for (const other of others.docs as unknown as NegotiationDoc[]) {
-    await applyTransition<never, NegotiationDoc>({
+  for (const other of others.docs) {
+    await transition({
       req,
-      collection: NEGOTIATIONS,
       id: other.id,
-      machine: negotiationMachine as never,
       action: 'supersede',
       system: true,
       data: () => ({ closedAt: new Date().toISOString() }),
@@ -145,14 +148,12 @@ const assertAvailable = (car: CarRow) => {
 }
 
 /** Applies the seller's private thresholds to a buyer's offer (on create and on the buyer's counters). */
-async function applyThresholds(req: PayloadRequest, doc: NegotiationDoc, car: CarRow): Promise<NegotiationDoc> {
+async function applyThresholds(req: PayloadRequest, doc: Negotiation, car: CarRow): Promise<Negotiation> {
   const action = thresholdDecision(Number(doc.currentAmount), car)
   if (!action) return doc
-  const { doc: moved } = await applyTransition<never, NegotiationDoc>({
+  const { doc: moved } = await transition({
     req,
-    collection: NEGOTIATIONS,
     id: doc.id,
-    machine: negotiationMachine as never,
     action,
     system: true,
     data: (prev) => ({
@@ -177,13 +178,13 @@ export async function openNegotiation(
   req: PayloadRequest,
   user: AccessUser,
   input: { car: number; amount: number; message?: string },
-): Promise<NegotiationDoc> {
+): Promise<Negotiation> {
   const settings = await getPlatformSettings(req)
   return withTransaction(req, async (tx) => {
     if (!(await lockRow(tx, 'cars', input.car, 'id'))) throw notFound('No such car.')
     const car = await loadCar(req, input.car)
     if (!car) throw notFound('No such car.')
-    if (relId(car.seller as never) === String(user.id)) throw forbidden('You cannot make an offer on your own listing.')
+    if (relId(car.seller) === String(user.id)) throw forbidden('You cannot make an offer on your own listing.')
     if (car.status !== 'active') throw conflict('Offers can only be made on active listings.', { carStatus: car.status })
     if (!car.negotiable) throw conflict('This listing does not accept offers.')
     const open = await req.payload.find({
@@ -196,9 +197,9 @@ export async function openNegotiation(
     })
     if (open.docs[0]) throw conflict('You already have an open negotiation on this car.', { negotiation: open.docs[0].id })
     const now = new Date()
-    let created: NegotiationDoc
+    let created: Negotiation
     try {
-      created = (await req.payload.create({
+      created = await req.payload.create({
         collection: NEGOTIATIONS,
         req,
         depth: 0,
@@ -206,16 +207,16 @@ export async function openNegotiation(
         context: { [WORKFLOW_CONTEXT]: true },
         data: {
           car: car.id,
-          buyer: user.id,
-          seller: Number(relId(car.seller as never)),
+          buyer: Number(user.id),
+          seller: Number(relId(car.seller)),
           status: 'open',
           turn: 'seller',
           currentAmount: input.amount,
           expiresAt: expiryFrom(now, settings.offerTtlHours).toISOString(),
           roundCount: 1,
           offers: [{ by: 'buyer', amount: input.amount, message: input.message ?? null, at: now.toISOString() }],
-        } as never,
-      })) as unknown as NegotiationDoc
+        },
+      })
     } catch (err) {
       // The partial unique index (one open negotiation per buyer+car) is the last line of defence.
       if (/negotiations_one_open_per_buyer_car|duplicate key/i.test(String((err as Error)?.message ?? err))) {
@@ -237,33 +238,33 @@ export async function actOnNegotiation(
   id: number,
   action: PartyAction,
   input: { amount?: number; message?: string } = {},
-): Promise<NegotiationDoc> {
-  const peek = (await req.payload
-    .findByID({ collection: NEGOTIATIONS, id, depth: 0, overrideAccess: true, req, disableErrors: true })
-    .catch(() => null)) as NegotiationDoc | null
+): Promise<Negotiation> {
+  const peek = await req.payload.findByID({ collection: NEGOTIATIONS, id, depth: 0, overrideAccess: true, req, disableErrors: true }).catch(() => null)
   if (!peek) throw notFound('No such negotiation.')
   const carId = relId(peek.car)
   const settings = action === 'counter' ? await getPlatformSettings(req) : null
   return withTransaction(req, async (tx) => {
-    let car: CarRow | null = null
-    let actor: NegotiationSide | null = null
-    const { doc } = await applyTransition<never, NegotiationDoc>({
+    // What the steps learn, for the later ones.
+    const seen: { car: Car | null; actor: NegotiationSide | null } = { car: null, actor: null }
+    const { doc } = await transition({
       req,
-      collection: NEGOTIATIONS,
       id,
-      machine: negotiationMachine as never,
       action,
-      input: input as Record<string, unknown>,
+      input,
+      // lock: the car first (lock order), then the negotiation row (applyTransition)
       before: async () => {
         if (carId) await lockRow(tx, 'cars', carId, 'id')
-        car = carId ? await loadCar(req, carId) : null
+        seen.car = carId ? await loadCar(req, carId) : null
       },
+      // validate (the machine decided turn and party) → the patch written with the new status
       data: (prev) => {
-        actor = sideOf(prev, req.user as never)
+        const actor = sideOf(prev, currentUser(req))
+        seen.actor = actor
+        const car = seen.car
         if (!car) throw conflict('The car of this negotiation no longer exists.')
         const now = new Date()
         if (action === 'counter') {
-          const by = actor as NegotiationSide
+          const by = actor as NegotiationSide // the machine let only a party through
           return {
             turn: otherSide(by),
             currentAmount: input.amount,
@@ -281,22 +282,23 @@ export async function actOnNegotiation(
         }
         return { closedAt: now.toISOString() }
       },
+      // effects, in the same transaction
       after: async (updated) => {
-        const c = car as CarRow
-        const other = otherSide(actor as NegotiationSide)
-        if (action === 'counter') await tell(req, other, 'offer_countered', updated, c)
+        const car = seen.car!
+        const other = otherSide(seen.actor as NegotiationSide)
+        if (action === 'counter') await tell(req, other, 'offer_countered', updated, car)
         else if (action === 'accept') {
-          await onAccepted(req, updated, c)
-          await tell(req, other, 'offer_accepted', updated, c)
-        } else if (action === 'reject') await tell(req, other, 'offer_rejected', updated, c)
-        else if (action === 'withdraw') await tell(req, 'seller', 'offer_withdrawn', updated, c)
+          await onAccepted(req, updated, car)
+          await tell(req, other, 'offer_accepted', updated, car)
+        } else if (action === 'reject') await tell(req, other, 'offer_rejected', updated, car)
+        else if (action === 'withdraw') await tell(req, 'seller', 'offer_withdrawn', updated, car)
       },
     })
-    if (action === 'counter' && actor === 'buyer' && car) {
-      const c = car as CarRow
+    const car = seen.car
+    if (action === 'counter' && seen.actor === 'buyer' && car) {
       // A counter by the buyer is a new offer: the seller's thresholds apply (the car must still be listed).
-      if (thresholdDecision(Number(doc.currentAmount), c) === 'auto_accept') assertAvailable(c)
-      return applyThresholds(req, doc, c)
+      if (thresholdDecision(Number(doc.currentAmount), car) === 'auto_accept') assertAvailable(car)
+      return applyThresholds(req, doc, car)
     }
     return doc
   })
@@ -316,25 +318,24 @@ export async function expireDueNegotiations(payload: Payload, now: Date = new Da
       limit: 100,
       sort: 'expiresAt',
       overrideAccess: true,
-      select: { id: true } as never,
+      // the id always comes back; one small column besides it
+      select: { expiresAt: true },
     })
-    const batch = (due.docs as unknown as { id: number }[]).filter((d) => !seen.has(String(d.id)))
+    const batch = due.docs.filter((d) => !seen.has(String(d.id)))
     if (!batch.length) break
     for (const { id } of batch) {
       seen.add(String(id))
       const req = (await createLocalReq({}, payload)) as PayloadRequest
       try {
-        await applyTransition<never, NegotiationDoc>({
+        await transition({
           req,
-          collection: NEGOTIATIONS,
           id,
-          machine: negotiationMachine as never,
           action: 'expire',
           system: true,
           now,
           data: () => ({ closedAt: now.toISOString() }),
           after: async (updated) => {
-            const car = (await loadCar(req, relId(updated.car) as string)) ?? ({ id: Number(relId(updated.car)) } as CarRow)
+            const car: CarRow = (await loadCar(req, relId(updated.car)!)) ?? { id: Number(relId(updated.car)) }
             await tell(req, ['buyer', 'seller'], 'offer_expired', updated, car)
           },
         })
@@ -355,16 +356,16 @@ export async function negotiationStats(req: PayloadRequest, user: AccessUser) {
   const tx = await txOf(req)
   const uid = Number(user.id)
   const [asBuyer, asSeller, pending] = await Promise.all([
-    tx.execute(sql`select status::text as status, count(*)::int as count from negotiations where buyer_id = ${uid} group by status`),
-    tx.execute(sql`select status::text as status, count(*)::int as count from negotiations where seller_id = ${uid} group by status`),
-    tx.execute(sql`select count(*)::int as count from negotiations where seller_id = ${uid} and status = 'open' and turn = 'seller'`),
+    negotiationCountsByStatus(tx, uid, 'buyer'),
+    negotiationCountsByStatus(tx, uid, 'seller'),
+    openSellerTurnCount(tx, uid),
   ])
-  const buyer = countsByStatus(asBuyer.rows)
-  const seller = countsByStatus(asSeller.rows)
+  const buyer = countsByStatus(asBuyer)
+  const seller = countsByStatus(asSeller)
   const sellerView = userHasRole(user, 'seller', 'admin') || isAdminUser(user) || seller.total > 0
   return {
     asBuyer: buyer,
     asSeller: seller,
-    ...(sellerView ? { pendingOffers: Number(pending.rows[0]?.count ?? 0), conversionRate: conversionRate(seller) } : {}),
+    ...(sellerView ? { pendingOffers: pending, conversionRate: conversionRate(seller) } : {}),
   }
 }

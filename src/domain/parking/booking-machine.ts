@@ -2,6 +2,7 @@
  * Parking booking workflow: pending (booked) → active (checked in) → completed; pending → cancelled.
  * Pure: no Payload import. Endpoints in collections/parking/ParkingBookings/index.ts, jobs in endpoints/parking/jobs.ts.
  */
+import { idKey } from '@/domain/ids'
 import { checkInRefusal, ms } from '@/domain/parking'
 
 import { defineMachine } from '../../workflows/engine'
@@ -21,11 +22,6 @@ export interface ParkingBookingDoc {
   [key: string]: unknown
 }
 
-const idOf = (v: unknown): string | null => {
-  if (v === null || v === undefined) return null
-  if (typeof v === 'object') return 'id' in (v as object) ? String((v as { id: unknown }).id) : null
-  return String(v)
-}
 
 /** `input.now` (ISO) lets jobs and tests decide at a given time; otherwise the real clock. */
 const nowOf = (ctx: { now: Date; input?: Record<string, unknown> }): number =>
@@ -42,8 +38,8 @@ export const parkingBookingMachine = defineMachine<ParkingBookingStatus, Parking
   actionsOnly: { via: 'POST /api/parking-bookings/:id/{action}' },
   relations: (doc, actor) => {
     const r: string[] = []
-    if (idOf(doc.user) === String(actor.id)) r.push('driver')
-    if (idOf(doc.spotOwner) === String(actor.id)) r.push('spot_owner')
+    if (idKey(doc.user) === String(actor.id)) r.push('driver')
+    if (idKey(doc.spotOwner) === String(actor.id)) r.push('spot_owner')
     return r
   },
   transitions: [

@@ -216,3 +216,8 @@ export function occupancyPercent(occupiedSeconds: number, totalSlots: number, pe
   if (!(totalSlots > 0) || !(periodSeconds > 0)) return 0
   return toCents(D(occupiedSeconds).times(100).dividedBy(D(totalSlots).times(periodSeconds)))
 }
+
+/** Clock skew tolerated for "start in the past". */
+export const PAST_TOLERANCE_MS = 60_000
+/** The longest booking (and extension): 366 days. */
+export const MAX_BOOKING_MS = 366 * 86_400_000

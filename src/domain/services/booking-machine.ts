@@ -6,6 +6,7 @@
  *   pending_approval → rejected;  … → cancelled (owner before on_way, admin before completed)
  */
 import type { AccessUser } from '@/access/roles'
+import { idKey } from '@/domain/ids'
 
 import { defineMachine } from '../../workflows/engine'
 
@@ -23,11 +24,6 @@ export interface ServiceBookingDoc {
   [key: string]: unknown
 }
 
-const idOf = (v: unknown): string | null => {
-  if (v === null || v === undefined || v === '') return null
-  if (typeof v === 'object') return idOf((v as { id?: unknown }).id)
-  return String(v)
-}
 
 export const serviceBookingMachine = defineMachine<ServiceBookingStatus, ServiceBookingDoc>({
   name: 'service booking',
@@ -54,7 +50,7 @@ export const serviceBookingMachine = defineMachine<ServiceBookingStatus, Service
       from: ['approved'],
       to: 'on_way',
       by: ['assignee', 'admin'],
-      guard: ({ doc }) => (idOf(doc.technician) ? null : 'Assign a technician before the booking can go on the way.'),
+      guard: ({ doc }) => (idKey(doc.technician) ? null : 'Assign a technician before the booking can go on the way.'),
       description: 'POST /:id/status {status: on_way}; needs an assigned technician',
     },
     { action: 'start', from: ['on_way'], to: 'in_progress', by: ['assignee', 'admin'], description: 'POST /:id/status {status: in_progress}' },
@@ -71,11 +67,13 @@ export const serviceBookingMachine = defineMachine<ServiceBookingStatus, Service
   relations: (doc, actor: AccessUser) => {
     const me = String(actor.id)
     const r: string[] = []
-    if (idOf(doc.customer) === me) r.push('owner')
-    if (idOf(doc.technicianUser) === me) r.push('assignee')
+    if (idKey(doc.customer) === me) r.push('owner')
+    if (idKey(doc.technicianUser) === me) r.push('assignee')
     return r
   },
 })
 
 /** The statuses `/:id/status` accepts, and the action each one fires. */
-export const STATUS_ROUTE_ACTIONS: Record<string, string> = { on_way: 'depart', in_progress: 'start', completed: 'complete' }
+export const STATUS_ROUTE_ACTIONS = { on_way: 'depart', in_progress: 'start', completed: 'complete' } as const satisfies Partial<Record<ServiceBookingStatus, string>>
+export type RouteStatus = keyof typeof STATUS_ROUTE_ACTIONS
+export const ROUTE_STATUSES: readonly [RouteStatus, ...RouteStatus[]] = ['on_way', 'in_progress', 'completed']

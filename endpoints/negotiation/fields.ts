@@ -1,0 +1,81 @@
+/**
+ * zod field builders with the platform's input rules and messages (those of `Input` in src/lib/validate.ts):
+ * an absent, null or empty value is "missing"; numbers may arrive as numeric strings (query strings); strings are
+ * trimmed; relationship ids may arrive as `{ id }`. Each builder names its field in its messages
+ * (`amount is required.`, `amount must be greater than 0.`).
+ */
+import { z } from 'zod'
+
+const blank = (v: unknown) => v === undefined || v === null || v === ''
+const need = (name: string, what: string) => (iss: { input?: unknown }) => (iss.input === undefined ? `${name} is required.` : `${name} ${what}`)
+
+export interface NumberRules {
+  min?: number
+  max?: number
+  gt?: number
+  integer?: boolean
+  decimals?: number
+}
+
+function numberProblem(name: string, n: number, o: NumberRules): string | null {
+  if (o.integer && !Number.isInteger(n)) return `${name} must be a whole number.`
+  if (o.min !== undefined && n < o.min) return `${name} must be at least ${o.min}.`
+  if (o.gt !== undefined && n <= o.gt) return `${name} must be greater than ${o.gt}.`
+  if (o.max !== undefined && n > o.max) return `${name} must be at most ${o.max}.`
+  if (o.decimals !== undefined && Math.abs(Math.round(n * 10 ** o.decimals) - n * 10 ** o.decimals) > 1e-6) return `${name} may have at most ${o.decimals} decimals.`
+  return null
+}
+
+const toNumber = (v: unknown) => (blank(v) ? undefined : typeof v === 'string' ? (v.trim() === '' ? Number.NaN : Number(v)) : v)
+const baseNumber = (name: string, o: NumberRules) =>
+  z.number({ error: need(name, 'must be a number.') }).superRefine((n, ctx) => {
+    const problem = numberProblem(name, n, o)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
+/** A required finite number. */
+export const num = (name: string, o: NumberRules = {}) => z.preprocess(toNumber, baseNumber(name, o))
+/** An optional number (`undefined` when missing). */
+export const optNum = (name: string, o: NumberRules = {}) => z.preprocess(toNumber, baseNumber(name, o).optional())
+/** A number with a default when missing. */
+export const numOr = (name: string, fallback: number, o: NumberRules = {}) => z.preprocess(toNumber, baseNumber(name, o).default(fallback))
+
+export interface StringRules {
+  min?: number
+  max?: number
+  pattern?: RegExp
+  patternMessage?: string
+}
+
+const toString = (v: unknown) => (blank(v) || (typeof v === 'string' && v.trim() === '') ? undefined : typeof v === 'string' ? v.trim() : v)
+const baseString = (name: string, o: StringRules) =>
+  z.string({ error: need(name, 'must be a string.') }).superRefine((s, ctx) => {
+    let problem: string | null = null
+    if (o.min !== undefined && s.length < o.min) problem = `${name} must be at least ${o.min} characters.`
+    else if (o.max !== undefined && s.length > o.max) problem = `${name} must be at most ${o.max} characters.`
+    else if (o.pattern && !o.pattern.test(s)) problem = o.patternMessage ?? `${name} has an invalid format.`
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
+/** A required non-blank string (trimmed). */
+export const str = (name: string, o: StringRules = {}) => z.preprocess(toString, baseString(name, o))
+/** An optional string (trimmed; blank → `undefined`). */
+export const optStr = (name: string, o: StringRules = {}) => z.preprocess(toString, baseString(name, o).optional())
+
+const toId = (v: unknown) => {
+  const raw = v !== null && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v
+  return blank(raw) ? undefined : Number(raw)
+}
+const baseId = (name: string) =>
+  z.number({ error: need(name, 'must be a valid id.') }).refine((n) => Number.isInteger(n) && n > 0, { message: `${name} must be a valid id.` })
+
+/** A relationship id: a positive integer (numeric strings and `{ id }` accepted). */
+export const id = (name: string) => z.preprocess(toId, baseId(name))
+export const optId = (name: string) => z.preprocess(toId, baseId(name).optional())
+
+const toDate = (v: unknown) => (blank(v) ? undefined : typeof v === 'string' || typeof v === 'number' ? new Date(v) : v)
+const baseDate = (name: string) => z.date({ error: need(name, 'must be an ISO 8601 date-time.') })
+
+/** A date-time (ISO 8601 string or epoch ms). */
+export const date = (name: string) => z.preprocess(toDate, baseDate(name))
+export const optDate = (name: string) => z.preprocess(toDate, baseDate(name).optional())
