@@ -96,10 +96,10 @@ describe('helpers', () => {
 })
 
 describe('docs/negotiation.md', () => {
-  it('carries the current state table (describeMachine output)', async () => {
+  it('carries the current state table (generated from the machine, docs/generate.ts)', async () => {
     const { readFileSync } = await import('node:fs')
-    const { describeMachine } = await import('../../../src/workflows/engine')
+    const { renderMachine } = await import('../../../docs/generate')
     const md = readFileSync(new URL('../../../docs/negotiation.md', import.meta.url), 'utf8')
-    expect(md).toContain(describeMachine(negotiationMachine))
+    expect(md).toContain(renderMachine(negotiationMachine))
   })
 })
