@@ -11,7 +11,7 @@ import { loanPrincipal, MAX_TERM_MONTHS } from '@/domain/negotiation/loan'
 import { defineEndpoint } from '@/http/define-endpoint'
 import { requireUser, unauthorized } from '@/lib/http'
 
-import { num, numOr, optId } from './fields'
+import { num, numOr, optId } from '@/http/fields'
 import { affordability, calculateAndMaybeSave, loanOffers } from './operations/loans'
 
 const MAX_MONEY = 100_000_000

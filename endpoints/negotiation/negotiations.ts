@@ -10,7 +10,7 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { id, num, optStr } from './fields'
+import { id, num, optStr } from '@/http/fields'
 import { actOnNegotiation, negotiationStats, openNegotiation, type PartyAction } from './operations/negotiations'
 
 const MAX_AMOUNT = 1_000_000_000

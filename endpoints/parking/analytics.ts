@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { isAdminUser } from '@/access/roles'
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { optDate, optId } from './fields'
+import { optDate, optId } from '@/http/fields'
 import { parkingOwnerReport } from './operations/reports'
 
 const DAY = 86_400_000

@@ -6,7 +6,7 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { date, id, optStr, str } from './fields'
+import { date, id, optStr, str } from '@/http/fields'
 import {
   cancelParkingBooking,
   checkInParkingBooking,

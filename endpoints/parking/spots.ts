@@ -5,7 +5,7 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { date, num, numOr, optDate } from './fields'
+import { date, num, numOr, optDate } from '@/http/fields'
 import { findNearbySpots, spotAvailability, type Window } from './operations/spots'
 
 const MAX_WINDOW_MS = 366 * 86_400_000

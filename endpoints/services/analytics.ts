@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { optDate } from './fields'
+import { optDate } from '@/http/fields'
 import { serviceReport, technicianReport } from './operations/reports'
 
 export const technicianAnalyticsEndpoint = defineEndpoint({

@@ -13,7 +13,7 @@ import { currentUser, requireUser, unauthorized } from '@/lib/http'
 import { publicBooking } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
-import { id, num, oneOf, oneOfOr, optNum, optStr, picked, str } from './fields'
+import { id, num, oneOf, oneOfOr, optNum, optStr, picked, str } from '@/http/fields'
 import {
   approveBooking,
   assignTechnician,
