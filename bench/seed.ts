@@ -8,7 +8,7 @@
  * `enum_<table>_<column>`. Secondary indexes of the big tables are dropped before the insert and recreated from
  * their saved definitions afterwards (a bulk build is several times faster than row-by-row GIN maintenance).
  */
-import pg from 'pg'
+import type pg from 'pg'
 
 export const CITIES: [string, number, number][] = [
   ['New York', 40.7128, -74.006], ['Los Angeles', 34.0522, -118.2437], ['Chicago', 41.8781, -87.6298], ['Houston', 29.7604, -95.3698],

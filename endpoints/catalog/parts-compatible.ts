@@ -8,8 +8,8 @@ import { z } from 'zod'
 import { defineEndpoint } from '@/http/define-endpoint'
 import { invalidFields } from '@/lib/http'
 import { getPlatformSettings } from '@/lib/settings'
+import { numOr, optNum, single } from '@/http/fields'
 
-import { zQueryInt, zQueryOptInt, zQueryText } from './input'
 import { compatibleParts } from './operations/compatible-parts'
 
 export const compatiblePartsEndpoint = defineEndpoint({
@@ -19,12 +19,12 @@ export const compatiblePartsEndpoint = defineEndpoint({
   auth: 'public',
   query: z
     .object({
-      make: zQueryText('make'),
-      model: zQueryText('model'),
-      year: zQueryOptInt('year', { min: 1886, max: 2100 }),
-      page: zQueryInt('page', { min: 1, default: 1 }),
-      limit: zQueryInt('limit', { min: 1, default: 20 }),
-      depth: zQueryInt('depth', { min: 0, max: 2, default: 1 }),
+      make: single('make'),
+      model: single('model'),
+      year: optNum('year', { integer: true, min: 1886, max: 2100 }),
+      page: numOr('page', 1, { integer: true, min: 1}),
+      limit: numOr('limit', 20, { integer: true, min: 1}),
+      depth: numOr('depth', 1, { integer: true, min: 0, max: 2}),
     })
     .refine((q) => Boolean(q.make || q.model), { message: 'make or model is required.', path: ['make'] }),
   run: async ({ req, query }) => {

@@ -7,8 +7,8 @@ import { z } from 'zod'
 
 import { MAX_LINE_QUANTITY } from '@/domain/commerce'
 import { defineEndpoint } from '@/http/define-endpoint'
+import { id, num, numOr } from '@/http/fields'
 
-import { zNumber, zRef } from './input'
 import { addCartItem, changeCartLine, readMyCart } from './operations/carts'
 
 export const getMyCartEndpoint = defineEndpoint({
@@ -25,8 +25,8 @@ export const addCartItemEndpoint = defineEndpoint({
   summary: 'Add a part to the cart (a guest without a token gets one in X-Cart-Token).',
   auth: 'public',
   body: z.object({
-    part: zRef('part'),
-    quantity: zNumber('quantity', { int: true, min: 1, max: MAX_LINE_QUANTITY, default: 1 }),
+    part: id('part'),
+    quantity: numOr('quantity', 1, { integer: true, min: 1, max: MAX_LINE_QUANTITY}),
   }),
   run: ({ req, body }) => addCartItem(req, body.part, body.quantity),
 })
@@ -36,7 +36,7 @@ export const updateCartItemEndpoint = defineEndpoint({
   path: '/mine/items/:part',
   summary: "Set a cart line's quantity (0 removes it).",
   auth: 'public',
-  body: z.object({ quantity: zNumber('quantity', { int: true, min: 0, max: MAX_LINE_QUANTITY }) }),
+  body: z.object({ quantity: num('quantity', { integer: true, min: 0, max: MAX_LINE_QUANTITY }) }),
   run: ({ req, body }) => changeCartLine(req, body.quantity),
 })
 

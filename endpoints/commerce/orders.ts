@@ -8,11 +8,12 @@ import { ORDER_STATES } from '@/domain/commerce/order-machine'
 import { PAYMENT_METHODS } from '@/domain/commerce/orders'
 import { defineEndpoint } from '@/http/define-endpoint'
 import { notFound } from '@/lib/http'
+import { numOr, oneOf, optStr } from '@/http/fields'
 
-import { zAddress, zNumber, zOneOf, zOptOneOf, zOptText } from './input'
+import { zAddress } from './input'
 import { cancelOrder, checkout, deliverOrder, findOrder, orderFor, refundOrder, sellerOrders, shipLines, visibleOrder } from './operations/orders'
 
-const reasonBody = z.object({ reason: zOptText('reason', 500) })
+const reasonBody = z.object({ reason: optStr('reason', { max: 500 }) })
 
 export const checkoutEndpoint = defineEndpoint({
   method: 'post',
@@ -20,10 +21,10 @@ export const checkoutEndpoint = defineEndpoint({
   summary: "Place an order for the caller's cart (prices, stock and totals from the server).",
   auth: 'write',
   body: z.object({
-    paymentMethod: zOneOf('paymentMethod', PAYMENT_METHODS),
+    paymentMethod: oneOf('paymentMethod', PAYMENT_METHODS),
     shippingAddress: zAddress('shippingAddress'),
     billingAddress: z.preprocess((v) => (v === null ? undefined : v), zAddress('billingAddress').optional()),
-    notes: zOptText('notes', 1000),
+    notes: optStr('notes', { max: 1000 }),
   }),
   status: 201,
   run: ({ req, user, body }) => checkout(req, user, body),
@@ -35,9 +36,9 @@ export const sellerOrdersEndpoint = defineEndpoint({
   summary: "Orders with the caller's lines (as a seller), cut to those lines.",
   auth: 'user',
   query: z.object({
-    page: zNumber('page', { int: true, min: 1, default: 1 }),
-    limit: zNumber('limit', { int: true, min: 1, max: 100, default: 20 }),
-    status: zOptOneOf('status', ORDER_STATES),
+    page: numOr('page', 1, { integer: true, min: 1}),
+    limit: numOr('limit', 20, { integer: true, min: 1, max: 100}),
+    status: oneOf('status', ORDER_STATES).optional(),
   }),
   run: ({ req, user, query }) => sellerOrders(req, Number(user.id), query),
 })
@@ -59,7 +60,7 @@ export const shipOrderEndpoint = defineEndpoint({
   path: '/:id/ship',
   summary: "Ship the caller's lines of an order (all lines shipped → the order is shipped).",
   auth: 'write',
-  body: z.object({ trackingNumber: zOptText('trackingNumber', 100), carrier: zOptText('carrier', 100) }),
+  body: z.object({ trackingNumber: optStr('trackingNumber', { max: 100 }), carrier: optStr('carrier', { max: 100 }) }),
   run: async ({ req, user, id, body }) => ({ order: orderFor(await shipLines(req, user, id, body), user) }),
 })
 

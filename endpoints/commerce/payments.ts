@@ -3,8 +3,8 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 import { json } from '@/lib/http'
+import { id, oneOf } from '@/http/fields'
 
-import { zOneOf, zRef } from './input'
 import { PAYABLE, startCardPayment } from './operations/payments'
 
 export const paymentIntentEndpoint = defineEndpoint({
@@ -12,7 +12,7 @@ export const paymentIntentEndpoint = defineEndpoint({
   path: '/intent',
   summary: "Start (or resume) the card payment of the caller's order, parking booking or service booking.",
   auth: 'write',
-  body: z.object({ targetType: zOneOf('targetType', PAYABLE), targetId: zRef('targetId') }),
+  body: z.object({ targetType: oneOf('targetType', PAYABLE), targetId: id('targetId') }),
   run: async ({ req, user, body }) => {
     const { payment, created } = await startCardPayment(req, user, body.targetType, body.targetId)
     // 201 when a new payment was created, 200 when an open one is resumed.

@@ -2,8 +2,9 @@
 import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
+import { id } from '@/http/fields'
 
-import { zPageQuery, zRef } from './input'
+import { zPageQuery } from './input'
 import { billingHistory, cancelSubscription, mySubscription, subscribe } from './operations/subscriptions'
 
 export const subscribeEndpoint = defineEndpoint({
@@ -11,7 +12,7 @@ export const subscribeEndpoint = defineEndpoint({
   path: '/',
   summary: 'Subscribe to a plan (free at once; paid through a card payment and the Stripe webhook).',
   auth: 'write',
-  body: z.object({ plan: zRef('plan') }),
+  body: z.object({ plan: id('plan') }),
   status: 201,
   run: ({ req, user, body }) => subscribe(req, user, body.plan),
 })

@@ -7,17 +7,17 @@ import { z } from 'zod'
 import { defineEndpoint } from '@/http/define-endpoint'
 
 import { submitContact } from './operations/contact'
-import { optionalText, text } from './schemas'
+import { optStr, str } from '@/http/fields'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const THANKS = 'Thank you: we will get back to you soon.'
 
 const form = z.object({
-  name: text('name', { max: 120 }),
-  email: text('email', { max: 254, pattern: EMAIL, patternMessage: 'email must be a valid email address.' }),
-  subject: optionalText('subject', { max: 200 }),
-  message: text('message', { min: 5, max: 5000 }),
-  phone: optionalText('phone', { max: 40 }),
+  name: str('name', { max: 120 }),
+  email: str('email', { max: 254, pattern: EMAIL, patternMessage: 'email must be a valid email address.' }),
+  subject: optStr('subject', { max: 200 }),
+  message: str('message', { min: 5, max: 5000 }),
+  phone: optStr('phone', { max: 40 }),
 })
 
 const filledHoneypot = (v: unknown) => v !== null && typeof v === 'object' && typeof (v as { website?: unknown }).website === 'string' && (v as { website: string }).website.trim() !== ''

@@ -5,7 +5,7 @@ import { expertVerificationWorkflow } from '@/domain/community'
 import { defineEndpoint } from '@/http/define-endpoint'
 import { applyTransition } from '@/workflows/apply'
 
-import { optionalText } from './schemas'
+import { optStr } from '@/http/fields'
 
 export const decideVerificationEndpoint = (action: 'approve' | 'reject') =>
   defineEndpoint({
@@ -13,7 +13,7 @@ export const decideVerificationEndpoint = (action: 'approve' | 'reject') =>
     path: `/:id/${action}`,
     summary: `Admins ${action} an expert verification request (the applicant is notified).`,
     auth: 'write',
-    body: z.object({ notes: optionalText('notes', { max: 3000 }) }),
+    body: z.object({ notes: optStr('notes', { max: 3000 }) }),
     run: async ({ req, user, id, body }) => {
       const { notes } = body
       const { doc } = await applyTransition({

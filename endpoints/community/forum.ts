@@ -6,7 +6,7 @@ import { defineEndpoint } from '@/http/define-endpoint'
 import { applyTransition } from '@/workflows/apply'
 
 import { acceptResponse, countThreadView, flagResponse } from './operations/forum'
-import { ref, text } from './schemas'
+import { id, str } from '@/http/fields'
 
 /** `POST /api/forum-threads/:id/accept { response }`. */
 export const acceptResponseEndpoint = defineEndpoint({
@@ -14,7 +14,7 @@ export const acceptResponseEndpoint = defineEndpoint({
   path: '/:id/accept',
   summary: 'The thread author marks one answer accepted (replacing an earlier choice); the thread becomes resolved.',
   auth: 'write',
-  body: z.object({ response: ref('response') }),
+  body: z.object({ response: id('response') }),
   run: ({ req, user, id, body }) => acceptResponse(req, user, id, body.response),
 })
 
@@ -46,6 +46,6 @@ export const flagResponseEndpoint = defineEndpoint({
   path: '/:id/flag',
   summary: 'Flags an answer (once per user); enough flags hide it for moderation.',
   auth: 'write',
-  body: z.object({ reason: text('reason', { max: 500 }) }),
+  body: z.object({ reason: str('reason', { max: 500 }) }),
   run: ({ req, user, id, body }) => flagResponse(req, user, id, body.reason),
 })

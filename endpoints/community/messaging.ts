@@ -6,7 +6,7 @@ import { defineEndpoint } from '@/http/define-endpoint'
 import { json } from '@/lib/http'
 
 import { contactSeller, markConversationRead, postMessage } from './operations/messaging'
-import { optionalText, polymorphic, text } from './schemas'
+import { optStr, polymorphic, str } from '@/http/fields'
 
 const ATTACHMENTS_ERROR = 'attachments must be a list of up to 10 media ids.'
 
@@ -18,7 +18,7 @@ export const postMessageEndpoint = defineEndpoint({
   auth: 'write',
   status: 201,
   body: z.object({
-    body: text('body', { max: 5000 }),
+    body: str('body', { max: 5000 }),
     attachments: z
       .array(z.union([z.number(), z.string(), z.object({ id: z.union([z.number(), z.string()]) })]), { error: ATTACHMENTS_ERROR })
       .max(10, ATTACHMENTS_ERROR)
@@ -50,8 +50,8 @@ export const contactSellerEndpoint = defineEndpoint({
   auth: 'write',
   body: z.object({
     listing: polymorphic('listing', LISTING_COLLECTIONS),
-    message: text('message', { max: 5000 }),
-    subject: optionalText('subject', { max: 200 }),
+    message: str('message', { max: 5000 }),
+    subject: optStr('subject', { max: 200 }),
   }),
   run: async ({ req, user, body }) => {
     const result = await contactSeller(req, user, body)

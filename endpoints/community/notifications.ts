@@ -5,11 +5,11 @@ import { ROLES } from '@/access/roles'
 import { defineEndpoint } from '@/http/define-endpoint'
 
 import { broadcast, markAllRead, markRead, unreadCount } from './operations/notifications'
-import { oneOf, optionalText, text } from './schemas'
+import { oneOf, optStr, str } from '@/http/fields'
 
 /** `{ en, ar? }`, or a plain string meaning `{ en }`. */
 const localized = (path: string, max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? { en: v } : v && typeof v === 'object' ? v : {}), z.object({ en: text(`${path}.en`, { max }), ar: optionalText(`${path}.ar`, { max }) }))
+  z.preprocess((v) => (typeof v === 'string' ? { en: v } : v && typeof v === 'object' ? v : {}), z.object({ en: str(`${path}.en`, { max }), ar: optStr(`${path}.ar`, { max }) }))
 
 /** `GET /api/notifications/unread-count` → `{ unread }`. */
 export const unreadCountEndpoint = defineEndpoint({
@@ -48,7 +48,7 @@ export const broadcastEndpoint = defineEndpoint({
   body: z.object({
     type: oneOf('type', ['system_announcement', 'promotion']),
     role: z.preprocess((v) => (v === null || v === '' ? undefined : v), oneOf('role', ROLES).optional()),
-    actionUrl: optionalText('actionUrl', { max: 500 }),
+    actionUrl: optStr('actionUrl', { max: 500 }),
     title: localized('title', 200),
     message: localized('message', 2000),
   }),

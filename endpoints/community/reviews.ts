@@ -6,7 +6,7 @@ import { defineEndpoint } from '@/http/define-endpoint'
 import { applyTransition } from '@/workflows/apply'
 
 import { reportReview, respondToReview } from './operations/reviews'
-import { optionalText, text } from './schemas'
+import { optStr, str } from '@/http/fields'
 
 /** `POST /api/reviews/:id/report { reason }`. */
 export const reportReviewEndpoint = defineEndpoint({
@@ -14,7 +14,7 @@ export const reportReviewEndpoint = defineEndpoint({
   path: '/:id/report',
   summary: 'Reports a review (once per user); enough reports send it back to moderation.',
   auth: 'write',
-  body: z.object({ reason: text('reason', { max: 500 }) }),
+  body: z.object({ reason: str('reason', { max: 500 }) }),
   run: ({ req, user, id, body }) => reportReview(req, user, id, body.reason),
 })
 
@@ -24,7 +24,7 @@ export const respondToReviewEndpoint = defineEndpoint({
   path: '/:id/respond',
   summary: 'The owner of the reviewed item (or an admin) answers the review.',
   auth: 'write',
-  body: z.object({ content: text('content', { max: 3000 }) }),
+  body: z.object({ content: str('content', { max: 3000 }) }),
   run: ({ req, user, id, body }) => respondToReview(req, user, id, body.content),
 })
 
@@ -35,7 +35,7 @@ export const moderateReviewEndpoint = (action: 'approve' | 'reject') =>
     path: `/:id/${action}`,
     summary: `Moderation: fires the review's \`${action}\` transition (admins, editors), with an optional note.`,
     auth: 'write',
-    body: z.object({ note: optionalText('note', { max: 500 }) }),
+    body: z.object({ note: optStr('note', { max: 500 }) }),
     run: async ({ req, id, body }) => {
       const { note } = body
       const { doc } = await applyTransition({ req, collection: 'reviews', id, machine: reviewModeration, action, data: () => (note ? { moderationNote: note } : {}) })

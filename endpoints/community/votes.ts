@@ -6,7 +6,7 @@ import { defineEndpoint } from '@/http/define-endpoint'
 import { json } from '@/lib/http'
 
 import { castVote } from './operations/votes'
-import { oneOf, polymorphic } from './schemas'
+import { oneOf, polymorphic } from '@/http/fields'
 
 const body = z.object({ target: polymorphic('target', VOTABLE_COLLECTIONS), value: oneOf('value', VOTE_VALUES) }).superRefine((b, ctx) => {
   const allowed = VOTE_RULES[b.target.relationTo].values

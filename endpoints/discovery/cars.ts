@@ -6,11 +6,11 @@ import { z } from 'zod'
 
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, NEARBY_DEFAULT_LIMIT, NEARBY_MAX_LIMIT } from '@/domain/geo'
 import { defineEndpoint } from '@/http/define-endpoint'
+import { num, numOr } from '@/http/fields'
 
-import { zNumber } from './input'
 import { nearbyCars, recordView, similarCars } from './operations/cars'
 
-const depth = zNumber('depth', { int: true, min: 0, max: 1, default: 1 })
+const depth = numOr('depth', 1, { integer: true, min: 0, max: 1})
 
 export const nearbyCarsEndpoint = defineEndpoint({
   method: 'get',
@@ -18,10 +18,10 @@ export const nearbyCarsEndpoint = defineEndpoint({
   summary: 'Active cars within radiusKm of lat/lng, nearest first, with distanceKm.',
   auth: 'public',
   query: z.object({
-    lat: zNumber('lat', { min: -90, max: 90 }),
-    lng: zNumber('lng', { min: -180, max: 180 }),
-    radiusKm: zNumber('radiusKm', { gt: 0, max: MAX_RADIUS_KM, default: DEFAULT_RADIUS_KM }),
-    limit: zNumber('limit', { int: true, min: 1, max: NEARBY_MAX_LIMIT, default: NEARBY_DEFAULT_LIMIT }),
+    lat: num('lat', { min: -90, max: 90 }),
+    lng: num('lng', { min: -180, max: 180 }),
+    radiusKm: numOr('radiusKm', DEFAULT_RADIUS_KM, { gt: 0, max: MAX_RADIUS_KM}),
+    limit: numOr('limit', NEARBY_DEFAULT_LIMIT, { integer: true, min: 1, max: NEARBY_MAX_LIMIT}),
     depth,
   }),
   run: ({ req, query }) => nearbyCars(req, query),
@@ -40,7 +40,7 @@ export const similarCarsEndpoint = defineEndpoint({
   path: '/:id/similar',
   summary: 'Active cars similar to a listing (make, model, body type, price, year), best first.',
   auth: 'public',
-  query: z.object({ limit: zNumber('limit', { int: true, min: 1, max: 24, default: 6 }), depth }),
+  query: z.object({ limit: numOr('limit', 6, { integer: true, min: 1, max: 24}), depth }),
   run: ({ req, id, query }) => similarCars(req, id, query),
 })
 

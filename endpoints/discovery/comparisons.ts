@@ -5,8 +5,8 @@
 import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
+import { id } from '@/http/fields'
 
-import { zRef } from './input'
 import { addComparisonCar, comparisonTable } from './operations/comparisons'
 
 export const comparisonTableEndpoint = defineEndpoint({
@@ -23,7 +23,7 @@ export const addComparisonCarEndpoint = defineEndpoint({
   path: '/:id/cars',
   summary: 'Add a car to the caller’s comparison (at most 4).',
   auth: 'write',
-  body: z.object({ car: zRef('car') }),
+  body: z.object({ car: id('car') }),
   run: ({ req, user, id, body }) => addComparisonCar(req, user, id, body.car),
 })
 

@@ -9,8 +9,8 @@ import { txOf } from '@/db/transaction'
 import { normalizeQuery, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, SEARCH_MAX_PAGE, SEARCH_TYPES } from '@/domain/discovery/search'
 import { defineEndpoint } from '@/http/define-endpoint'
 import { json } from '@/lib/http'
+import { bool, numOr, oneOfOr, str } from '@/http/fields'
 
-import { zBool, zNumber, zOneOf, zText } from './input'
 import { searchAndLog } from './operations/search'
 
 export const searchEndpoint = defineEndpoint({
@@ -19,11 +19,11 @@ export const searchEndpoint = defineEndpoint({
   summary: 'Full-text search over cars, parts and posts (typo-tolerant), logged to the search history.',
   auth: 'public',
   query: z.object({
-    q: zText('q', 200).refine((q) => normalizeQuery(q) !== '', 'q must contain letters or digits.'),
-    type: zOneOf('type', SEARCH_TYPES, 'all'),
-    limit: zNumber('limit', { int: true, min: 1, max: SEARCH_MAX_LIMIT, default: SEARCH_DEFAULT_LIMIT }),
-    page: zNumber('page', { int: true, min: 1, max: SEARCH_MAX_PAGE, default: 1 }),
-    includeSold: zBool('includeSold', false),
+    q: str('q', { max: 200 }).refine((q) => normalizeQuery(q) !== '', 'q must contain letters or digits.'),
+    type: oneOfOr('type', SEARCH_TYPES, 'all'),
+    limit: numOr('limit', SEARCH_DEFAULT_LIMIT, { integer: true, min: 1, max: SEARCH_MAX_LIMIT}),
+    page: numOr('page', 1, { integer: true, min: 1, max: SEARCH_MAX_PAGE}),
+    includeSold: bool('includeSold', false),
   }),
   run: ({ req, query }) => searchAndLog(req, query),
 })
@@ -33,7 +33,7 @@ export const suggestionsEndpoint = defineEndpoint({
   path: '/search/suggestions',
   summary: 'Autocomplete suggestions for a partial query.',
   auth: 'public',
-  query: z.object({ q: zText('q', 100), limit: zNumber('limit', { int: true, min: 1, max: 20, default: 8 }) }),
+  query: z.object({ q: str('q', { max: 100 }), limit: numOr('limit', 8, { integer: true, min: 1, max: 20}) }),
   run: async ({ req, query }) => {
     const normalized = normalizeQuery(query.q)
     const suggestions = normalized ? await suggest(await txOf(req), normalized, query.limit) : []
@@ -47,8 +47,8 @@ export const popularEndpoint = defineEndpoint({
   summary: 'The most searched queries of the last `days` days.',
   auth: 'public',
   query: z.object({
-    days: zNumber('days', { int: true, min: 1, max: 365, default: 7 }),
-    limit: zNumber('limit', { int: true, min: 1, max: 50, default: 10 }),
+    days: numOr('days', 7, { integer: true, min: 1, max: 365}),
+    limit: numOr('limit', 10, { integer: true, min: 1, max: 50}),
   }),
   run: async ({ req, query }) => {
     const to = new Date()

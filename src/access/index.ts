@@ -10,7 +10,7 @@ export * from './roles'
 export * from './privacy'
 
 type Result = boolean | Where
-type Predicate = (args: AccessArgs<any>) => Result | Promise<Result>
+type Predicate = (args: AccessArgs) => Result | Promise<Result>
 
 export const userOf = (req: PayloadRequest): AccessUser | null =>
   req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null

@@ -81,9 +81,9 @@ export const date = (name: string) => z.preprocess(toDate, baseDate(name))
 export const optDate = (name: string) => z.preprocess(toDate, baseDate(name).optional())
 
 /** One of `values` (a select option). */
-export const oneOf = <T extends string>(name: string, values: readonly [T, ...T[]]) =>
+export const oneOf = <const T extends readonly [string, ...string[]]>(name: string, values: T) =>
   z.preprocess((v) => (blank(v) ? undefined : v), z.enum(values, { error: need(name, `must be one of: ${values.join(', ')}.`) }))
-export const oneOfOr = <T extends string>(name: string, values: readonly [T, ...T[]], fallback: NoInfer<T>) =>
+export const oneOfOr = <const T extends readonly [string, ...string[]]>(name: string, values: T, fallback: NoInfer<T[number]>) =>
   z.preprocess((v) => (blank(v) ? undefined : v), z.enum(values, { error: need(name, `must be one of: ${values.join(', ')}.`) }).default(fallback))
 
 /** An optional object of which only `keys` are kept (anything else than an object is a 400). */
@@ -99,3 +99,17 @@ export const picked = <K extends string>(name: string, keys: readonly K[]) =>
     return out
   })
     .optional()
+
+/** A boolean (`true`/`false`/`1`/`0` from query strings); missing → `fallback`. */
+export const bool = (name: string, fallback: boolean) =>
+  z.preprocess(
+    (v) => (blank(v) ? fallback : v === true || v === 'true' || v === '1' ? true : v === false || v === 'false' || v === '0' ? false : v),
+    z.boolean({ error: `${name} must be true or false.` }),
+  )
+
+/** An optional single query-string value (a repeated key is a 400). */
+export const single = (name: string) => z.preprocess((v) => (blank(v) ? undefined : v), z.string({ error: `${name} must be a single value.` }).optional())
+
+/** A polymorphic reference `{ relationTo, value }` among `collections`. */
+export const polymorphic = <const T extends readonly [string, ...string[]]>(name: string, collections: T) =>
+  z.object({ relationTo: oneOf(`${name}.relationTo`, collections), value: id(`${name}.value`) }, { error: `${name} must be { relationTo: ${collections.join('|')}, value: id }.` })

@@ -12,7 +12,7 @@
  *   (42883 undefined_function, 42804 datatype_mismatch) and a reference to a missing row (23503) are the
  *   client's mistake: 400 naming the value, not a 500.
  */
-import type { Access, AfterErrorHook, CollectionBeforeOperationHook, Config, Plugin } from 'payload'
+import type { Access, AfterErrorHook, Config, Plugin } from 'payload'
 
 import { canWrite, type AccessUser } from '@/access/roles'
 

@@ -89,7 +89,7 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
     }
   })
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   const join = async (socket: any, room: string): Promise<{ ok: boolean; error?: string }> => {
     const [kind, id] = room.split(':')
     const user = socket.data.user

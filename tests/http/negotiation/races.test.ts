@@ -17,7 +17,6 @@ let seller: TestUser
 let buyer: TestUser
 let buyer2: TestUser
 let stranger: TestUser
-let admin: TestUser
 
 const call = (method: string, path: string, user?: TestUser, body?: unknown) =>
   http(server.url, method, `/api${path}`, { token: user?.token, body })
@@ -27,12 +26,11 @@ const act = (user: TestUser, id: number, action: string, body: unknown = {}) => 
 beforeAll(async () => {
   payload = await testPayload()
   server = await startTestServer()
-  ;[seller, buyer, buyer2, stranger, admin] = await Promise.all([
+  ;[seller, buyer, buyer2, stranger] = await Promise.all([
     createUser({ roles: ['seller'] }),
     createUser({ roles: ['buyer'] }),
     createUser({ roles: ['buyer'] }),
     createUser({ roles: ['seller'] }),
-    createUser({ roles: ['admin'] }),
   ])
 })
 

@@ -1,5 +1,5 @@
 /** Commerce fixtures: parts created through the Local API, table counts, stock reads, settings. */
-import { sql } from '@payloadcms/db-postgres'
+import { type sql } from '@payloadcms/db-postgres'
 
 import { invalidatePlatformSettings } from '../../../src/lib/settings'
 import { post } from '../../helpers/api'
@@ -44,7 +44,7 @@ export async function count(collection: string, where: Record<string, unknown> =
 
 export async function rawRows<T = Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> {
   const payload = await testPayload()
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   const res = await (payload.db as any).drizzle.execute(query)
   return res.rows as T[]
 }

@@ -1,6 +1,8 @@
-import type { Payload } from 'payload'
+import type { createLocalReq as CreateLocalReqFn, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { sendDigests as SendDigestsFn } from '../../../src/notifications/digest'
+import type { notify as NotifyFn } from '../../../src/notifications/notify'
 import { get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { startSmtp, type TestSmtp } from '../../helpers/smtp'
@@ -9,9 +11,9 @@ import { createUser, type TestUser } from '../../helpers/users'
 let payload: Payload
 let smtp: TestSmtp
 let admin: TestUser
-let notify: typeof import('../../../src/notifications/notify').notify
-let sendDigests: typeof import('../../../src/notifications/digest').sendDigests
-let createLocalReq: typeof import('payload').createLocalReq
+let notify: typeof NotifyFn
+let sendDigests: typeof SendDigestsFn
+let createLocalReq: typeof CreateLocalReqFn
 
 const hhmm = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
 /** Quiet hours (UTC) around `now`: from one hour before to one hour after. */

@@ -10,7 +10,7 @@ let seller: TestUser
 let buyer: TestUser
 let car: number
 let toyota: { make: number; models: Record<string, number> }
-let crowd: TestUser[] = []
+const crowd: TestUser[] = []
 
 const favoritesCount = async (id: number) => Number((await query(sql`select favorites_count from cars where id = ${id}`))[0].favorites_count)
 

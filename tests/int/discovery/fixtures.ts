@@ -43,10 +43,10 @@ export async function count(collection: string, where: Record<string, unknown> =
   return (await payload.count({ collection: collection as never, where: where as never, overrideAccess: true })).totalDocs
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export async function query(q: any): Promise<any[]> {
   const payload = await testPayload()
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   return (await (payload.db as any).drizzle.execute(q)).rows
 }
 

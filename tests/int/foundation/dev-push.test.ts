@@ -39,7 +39,7 @@ describe('dev schema push on a database the platform has already run on', () => 
 
   it('proposes no prompt and no dropped table or sequence; applying it then the extras restores every index', async () => {
     const payload = await testPayload()
-    const adapter = payload.db as unknown as { schema: unknown; drizzle: unknown; tablesFilter: string[]; requireDrizzleKit: () => { pushSchema: Function } }
+    const adapter = payload.db as unknown as { schema: unknown; drizzle: unknown; tablesFilter: string[]; requireDrizzleKit: () => { pushSchema: (...args: unknown[]) => Promise<unknown> } }
     const { pushSchema } = adapter.requireDrizzleKit()
     const push = (await pushSchema(adapter.schema, adapter.drizzle, undefined, adapter.tablesFilter, undefined)) as {
       warnings: string[]

@@ -21,8 +21,8 @@ import { ADDRESS, addToCart, count, createPart, setPlatform, stockOf } from '../
 import { createCar } from '../negotiation/fixtures'
 import { bookingBody, cairoTime, makeService } from '../services/fixtures'
 
-type AnyMachine = StateMachine<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnyMachine = StateMachine<string, any>  
+type Doc = Record<string, any>  
 
 const ROOT = join(__dirname, '../../..')
 const SECRET = 'whsec_test_autohub'

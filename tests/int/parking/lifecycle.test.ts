@@ -17,7 +17,6 @@ let driver: TestUser
 let stranger: TestUser
 let admin: TestUser
 let vehicle: number
-let strangerVehicle: number
 
 const HOUR = 3_600_000
 /** A whole hour two days ahead: every window below is in the future. */
@@ -43,15 +42,6 @@ async function makeVehicle(user: TestUser, plate: string): Promise<number> {
 const book = (spot: number, start: string, end: string, opts: { token?: string; vehicle?: number; extra?: Record<string, unknown> } = {}) =>
   post('/parking-bookings', { spot, vehicle: opts.vehicle ?? vehicle, startTime: start, endTime: end, ...opts.extra }, { token: opts.token ?? driver.token })
 
-const countBookings = async (spot: number, status?: string) =>
-  (
-    await payload.count({
-      collection: 'parking-bookings' as never,
-      where: { spot: { equals: spot }, ...(status ? { status: { equals: status } } : {}) },
-      overrideAccess: true,
-    })
-  ).totalDocs
-
 beforeAll(async () => {
   payload = await testPayload()
   ;[owner, otherOwner, driver, stranger, admin] = await Promise.all([
@@ -67,7 +57,7 @@ beforeAll(async () => {
     overrideAccess: true,
   })
   vehicle = await makeVehicle(driver, 'dxb 1234')
-  strangerVehicle = await makeVehicle(stranger, 'auh 999')
+  await makeVehicle(stranger, 'auh 999')
 })
 
 describe('extend', () => {

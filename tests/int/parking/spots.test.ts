@@ -186,7 +186,7 @@ describe('availability and nearby', () => {
   })
 
   it('the distance filter can use the GiST index', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+     
     const drizzle = (payload.db as any).drizzle
     const { sql } = await import('@payloadcms/db-postgres')
     const plan = await drizzle.transaction(async (tx: { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }) => {

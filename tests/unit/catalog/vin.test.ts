@@ -47,7 +47,7 @@ describe('VIN validation', () => {
   })
 
   it('rejects non-strings', () => {
-    expect(validateVin(12345678901234567).ok).toBe(false)
+    expect(validateVin(Number('12345678901234567')).ok).toBe(false)
     expect(validateVin(null).ok).toBe(false)
   })
 
