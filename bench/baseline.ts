@@ -276,7 +276,16 @@ async function checkout(_url: URL, _body: unknown, user: number): Promise<[numbe
         await client.query('rollback')
         return conflict('Not enough stock.', { lines: [{ part: l.part_id, requested: l.quantity }] })
       }
-      orders.push((await client.query('insert into bench_baseline_orders (customer_id, part_id, quantity, total) values ($1, $2, $3, $4) returning *', [user, l.part_id, l.quantity, Number(l.unit_price) * l.quantity])).rows[0])
+      orders.push(
+        (
+          await client.query('insert into bench_baseline_orders (customer_id, part_id, quantity, total) values ($1, $2, $3, $4) returning *', [
+            user,
+            l.part_id,
+            l.quantity,
+            Number(l.unit_price) * l.quantity,
+          ])
+        ).rows[0],
+      )
     }
     await client.query('delete from bench_baseline_cart_items where user_id = $1', [user])
     await client.query('commit')

@@ -78,12 +78,7 @@ export interface Scenario {
   baseline?: boolean
 }
 
-export async function measure(
-  url: string,
-  scenario: Scenario,
-  connections: number,
-  opts: { duration: number; warmup: number; pid?: number },
-): Promise<RunResult> {
+export async function measure(url: string, scenario: Scenario, connections: number, opts: { duration: number; warmup: number; pid?: number }): Promise<RunResult> {
   const requests = scenario.requests()
   if (opts.warmup > 0 && !scenario.amount) {
     await run(url, requests, connections, { duration: opts.warmup })
@@ -121,13 +116,7 @@ export async function measure(
   }
 }
 
-function run(
-  url: string,
-  requests: autocannon.Request[],
-  connections: number,
-  limit: { duration?: number; amount?: number },
-  latencies?: number[],
-): Promise<autocannon.Result> {
+function run(url: string, requests: autocannon.Request[], connections: number, limit: { duration?: number; amount?: number }, latencies?: number[]): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {

@@ -69,7 +69,12 @@ async function main() {
   log('starting the production server…')
   const server = startProcess(process.execPath, [...serverNodeArgs, ...tsxNodeArgs(true), 'bench/server.ts'], env, path.join(work, 'server.log'))
   const basePort = await freePort()
-  const baseline = startProcess(process.execPath, [...tsxNodeArgs(true), 'bench/baseline.ts'], { DATABASE_URL: db.url, PORT: String(basePort), NODE_ENV: 'production' }, path.join(work, 'baseline.log'))
+  const baseline = startProcess(
+    process.execPath,
+    [...tsxNodeArgs(true), 'bench/baseline.ts'],
+    { DATABASE_URL: db.url, PORT: String(basePort), NODE_ENV: 'production' },
+    path.join(work, 'baseline.log'),
+  )
   try {
     await waitFor(`${serverUrl}/api/health`)
     const withNext = /next=true/.test(fs.readFileSync(path.join(work, 'server.log'), 'utf8'))
@@ -126,7 +131,12 @@ async function main() {
         ])
       }
       if (scenario.verify) notes.push(`- ${appScenario.name}: ${await scenario.verify(ctx)}`)
-      log(rows.slice(-conns.length).map((r) => r.join(' | ')).join('\n'))
+      log(
+        rows
+          .slice(-conns.length)
+          .map((r) => r.join(' | '))
+          .join('\n'),
+      )
     }
 
     const report = [
@@ -135,7 +145,9 @@ async function main() {
       `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, loopback. Load average (1 min) at the start of each run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (the machine is shared: other processes compete for the same cores).`,
       `Server: \`NODE_ENV=production\`, node ${serverNodeArgs.join(' ') || '(default flags)'}, ${withNext ? 'with the admin panel (Next production build)' : 'API only (no Next build present)'}, DB pool ${process.env.DB_POOL_MAX || 20}, socket.io postgres adapter, embedded PostgreSQL (fsync off) on the same machine; schema ${schema === 'pushed' ? 'pushed (no migrations yet)' : 'from migrations'}.`,
       `Each run: ${warmup} s warm-up then ${duration} s (contention scenarios: a fixed number of requests). The baseline is a raw node \`http\` + \`pg\` server running the same SQL with the same JSON shape, measured in the same run; "ratio" = AutoHub req/s ÷ baseline req/s.`,
-      `Data: ${Object.entries(seeded.counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')}; seeded in ${seedSeconds.toFixed(1)} s. Server RSS is the peak during the run (final ${treeRssMb(server.pid)} MB).`,
+      `Data: ${Object.entries(seeded.counts)
+        .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+        .join(', ')}; seeded in ${seedSeconds.toFixed(1)} s. Server RSS is the peak during the run (final ${treeRssMb(server.pid)} MB).`,
       '',
       table(rows),
       '',

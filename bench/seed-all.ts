@@ -28,9 +28,8 @@ export async function seedBench(payload: Payload, db: pg.Client, serverUrl: stri
   const sellerId = await user(payload, 'bench-seller@bench.local', ['seller'], 'Seller')
   const ownerId = await user(payload, 'bench-owner@bench.local', ['parking_owner'], 'Owner')
   const driverId = await user(payload, 'bench-driver@bench.local', ['buyer'], 'Driver')
-  const driverVehicle = (
-    await db.query(`insert into vehicles (owner_id, license_plate, make, model, is_default) values ($1, 'BENCH-0', 'Toyota', 'Corolla', true) returning id`, [driverId])
-  ).rows[0].id as number
+  const driverVehicle = (await db.query(`insert into vehicles (owner_id, license_plate, make, model, is_default) values ($1, 'BENCH-0', 'Toyota', 'Corolla', true) returning id`, [driverId])).rows[0]
+    .id as number
 
   const cars = Number(process.env.BENCH_CARS || 100_000)
   const scale = cars / 100_000
@@ -56,9 +55,8 @@ export async function seedBench(payload: Payload, db: pg.Client, serverUrl: stri
   for (let i = 0; i < BENCH_USERS; i++) {
     const email = `bench-user-${i}@bench.local`
     const id = await user(payload, email, ['buyer'], `User ${i}`)
-    const vehicle = (
-      await db.query(`insert into vehicles (owner_id, license_plate, make, model, is_default) values ($1, $2, 'Honda', 'Civic', true) returning id`, [id, `BENCH-${i + 1}`])
-    ).rows[0].id as number
+    const vehicle = (await db.query(`insert into vehicles (owner_id, license_plate, make, model, is_default) values ($1, $2, 'Honda', 'Civic', true) returning id`, [id, `BENCH-${i + 1}`])).rows[0]
+      .id as number
     const res = await fetch(`${serverUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench-password' }) })
     if (!res.ok) throw new Error(`bench login failed: ${res.status} ${await res.text()}`)
     users.push({ id, vehicle, token: ((await res.json()) as { token: string }).token })

@@ -47,9 +47,7 @@ export const PlatformSettings: GlobalConfig = {
         },
         {
           label: 'Content',
-          fields: [
-            { name: 'commentModeration', type: 'checkbox', defaultValue: true, admin: { description: 'Comments wait for approval before they are public.' } },
-          ],
+          fields: [{ name: 'commentModeration', type: 'checkbox', defaultValue: true, admin: { description: 'Comments wait for approval before they are public.' } }],
         },
       ],
     },

@@ -22,8 +22,12 @@ export const ensureSlug =
     const base = wanted ?? slugify(source(data ?? {}, originalDoc))
     const tx = await txOf(req)
     const ownId = Number(originalDoc?.id ?? 0)
-    const res = await tx.execute(
-      sql`select slug from ${sql.identifier(tableOf(slug))} where (slug = ${base} or slug like ${`${base}-%`}) and id <> ${ownId}`,
-    )
-    return { ...data, slug: uniqueSlug(base, res.rows.map((r) => String(r.slug))) }
+    const res = await tx.execute(sql`select slug from ${sql.identifier(tableOf(slug))} where (slug = ${base} or slug like ${`${base}-%`}) and id <> ${ownId}`)
+    return {
+      ...data,
+      slug: uniqueSlug(
+        base,
+        res.rows.map((r) => String(r.slug)),
+      ),
+    }
   }

@@ -98,7 +98,17 @@ export async function seedCatalog(payload: Payload): Promise<void> {
   }
 
   // ---- makes, models ----
-  const makeIds = await bulkInsert(db, 'makes', [['name', 'varchar'], ['slug', 'varchar'], ['country', 'varchar'], ['active', 'boolean']], MAKES.map((m) => [m.name, slugify(m.name), m.country, true]))
+  const makeIds = await bulkInsert(
+    db,
+    'makes',
+    [
+      ['name', 'varchar'],
+      ['slug', 'varchar'],
+      ['country', 'varchar'],
+      ['active', 'boolean'],
+    ],
+    MAKES.map((m) => [m.name, slugify(m.name), m.country, true]),
+  )
   const modelRows: unknown[][] = []
   const modelMeta: { make: number; makeIdx: number; name: string; yearFrom: number; yearTo: number | null; bodyType: string }[] = []
   MAKES.forEach((m, i) => {
@@ -107,17 +117,68 @@ export async function seedCatalog(payload: Payload): Promise<void> {
       modelMeta.push({ make: makeIds[i], makeIdx: i, ...model })
     }
   })
-  const modelIds = await bulkInsert(db, 'models', [['name', 'varchar'], ['slug', 'varchar'], ['make_id', 'int'], ['year_from', 'numeric'], ['year_to', 'numeric'], ['body_type', 'enum_models_body_type']], modelRows)
+  const modelIds = await bulkInsert(
+    db,
+    'models',
+    [
+      ['name', 'varchar'],
+      ['slug', 'varchar'],
+      ['make_id', 'int'],
+      ['year_from', 'numeric'],
+      ['year_to', 'numeric'],
+      ['body_type', 'enum_models_body_type'],
+    ],
+    modelRows,
+  )
 
   // ---- features (name is localized) ----
   const featureList = Object.entries(FEATURES).flatMap(([category, names]) => names.map((name) => ({ category, name })))
-  const featureIds = await bulkInsert(db, 'features', [['slug', 'varchar'], ['category', 'enum_features_category']], featureList.map((f) => [slugify(f.name), f.category]))
-  await bulkInsert(db, 'features_locales', [['name', 'varchar'], ['_locale', '_locales'], ['_parent_id', 'int']], featureList.map((f, i) => [f.name, 'en', featureIds[i]]), false)
+  const featureIds = await bulkInsert(
+    db,
+    'features',
+    [
+      ['slug', 'varchar'],
+      ['category', 'enum_features_category'],
+    ],
+    featureList.map((f) => [slugify(f.name), f.category]),
+  )
+  await bulkInsert(
+    db,
+    'features_locales',
+    [
+      ['name', 'varchar'],
+      ['_locale', '_locales'],
+      ['_parent_id', 'int'],
+    ],
+    featureList.map((f, i) => [f.name, 'en', featureIds[i]]),
+    false,
+  )
 
   // ---- part brands, categories (two levels, path + breadcrumbs) ----
-  const brandIds = await bulkInsert(db, 'part_brands', [['name', 'varchar'], ['slug', 'varchar'], ['country', 'varchar'], ['active', 'boolean']], PART_BRANDS.map((b) => [b.name, slugify(b.name), b.country, true]))
+  const brandIds = await bulkInsert(
+    db,
+    'part_brands',
+    [
+      ['name', 'varchar'],
+      ['slug', 'varchar'],
+      ['country', 'varchar'],
+      ['active', 'boolean'],
+    ],
+    PART_BRANDS.map((b) => [b.name, slugify(b.name), b.country, true]),
+  )
   const roots = Object.keys(PART_CATEGORIES)
-  const rootIds = await bulkInsert(db, 'part_categories', [['name', 'varchar'], ['slug', 'varchar'], ['path', 'varchar'], ['depth', 'numeric'], ['sort_order', 'numeric']], roots.map((r, i) => [r, slugify(r), slugify(r), 0, i]))
+  const rootIds = await bulkInsert(
+    db,
+    'part_categories',
+    [
+      ['name', 'varchar'],
+      ['slug', 'varchar'],
+      ['path', 'varchar'],
+      ['depth', 'numeric'],
+      ['sort_order', 'numeric'],
+    ],
+    roots.map((r, i) => [r, slugify(r), slugify(r), 0, i]),
+  )
   const childRows: unknown[][] = []
   const childMeta: { name: string; root: number; rootIdx: number }[] = []
   roots.forEach((r, i) =>
@@ -126,11 +187,30 @@ export async function seedCatalog(payload: Payload): Promise<void> {
       childMeta.push({ name: c, root: rootIds[i], rootIdx: i })
     }),
   )
-  const childIds = await bulkInsert(db, 'part_categories', [['name', 'varchar'], ['slug', 'varchar'], ['parent_id', 'int'], ['path', 'varchar'], ['depth', 'numeric'], ['sort_order', 'numeric']], childRows)
+  const childIds = await bulkInsert(
+    db,
+    'part_categories',
+    [
+      ['name', 'varchar'],
+      ['slug', 'varchar'],
+      ['parent_id', 'int'],
+      ['path', 'varchar'],
+      ['depth', 'numeric'],
+      ['sort_order', 'numeric'],
+    ],
+    childRows,
+  )
   await bulkInsert(
     db,
     'part_categories_breadcrumbs',
-    [['_order', 'int'], ['_parent_id', 'int'], ['id', 'varchar'], ['category_id', 'int'], ['name', 'varchar'], ['slug', 'varchar']],
+    [
+      ['_order', 'int'],
+      ['_parent_id', 'int'],
+      ['id', 'varchar'],
+      ['category_id', 'int'],
+      ['name', 'varchar'],
+      ['slug', 'varchar'],
+    ],
     childMeta.map((c, i) => [1, childIds[i], rng.hex(24), c.root, roots[c.rootIdx], slugify(roots[c.rootIdx])]),
     false,
   )
@@ -154,10 +234,24 @@ export async function seedCatalog(payload: Payload): Promise<void> {
       collection: 'cars',
       ...asSeller,
       data: {
-        title: h.title, make: m.make, model: modelIds[h.mi], year: h.year, price: h.price, condition: 'used', mileage: (2025 - h.year) * 15000,
-        fuelType: h.title.includes('Hybrid') ? 'hybrid' : 'petrol', transmission: 'automatic', bodyType: m.bodyType as Car['bodyType'], status: h.status, vin: h.vin,
-        negotiable: true, autoAcceptPrice: round(h.price * 0.95, 100), autoDeclinePrice: round(h.price * 0.8, 100),
-        features: featureIds.slice(0, 6), contactPhone: '+971 50 555 0100', contactEmail: 'seller@example.com',
+        title: h.title,
+        make: m.make,
+        model: modelIds[h.mi],
+        year: h.year,
+        price: h.price,
+        condition: 'used',
+        mileage: (2025 - h.year) * 15000,
+        fuelType: h.title.includes('Hybrid') ? 'hybrid' : 'petrol',
+        transmission: 'automatic',
+        bodyType: m.bodyType as Car['bodyType'],
+        status: h.status,
+        vin: h.vin,
+        negotiable: true,
+        autoAcceptPrice: round(h.price * 0.95, 100),
+        autoDeclinePrice: round(h.price * 0.8, 100),
+        features: featureIds.slice(0, 6),
+        contactPhone: '+971 50 555 0100',
+        contactEmail: 'seller@example.com',
         location: { address: 'Sheikh Zayed Rd', city: dubai.city, region: dubai.region, country: dubai.country, latitude: dubai.lat, longitude: dubai.lng },
         description: `${h.title}: one owner, full service history.`,
       },
@@ -167,24 +261,73 @@ export async function seedCatalog(payload: Payload): Promise<void> {
     collection: 'parts',
     ...asSeller,
     data: {
-      title: 'Toyota Camry Cabin Air Filter (OEM)', sku: 'DEMO-CAMRY-CAF', price: 24.99, condition: 'new', stockQuantity: 4, status: 'active', category: childIds[0], brand: brandIds[2],
+      title: 'Toyota Camry Cabin Air Filter (OEM)',
+      sku: 'DEMO-CAMRY-CAF',
+      price: 24.99,
+      condition: 'new',
+      stockQuantity: 4,
+      status: 'active',
+      category: childIds[0],
+      brand: brandIds[2],
       compatibility: [{ make: modelMeta[camry].make, model: modelIds[camry], yearFrom: 2018, yearTo: 2025 }],
       specifications: [{ name: 'Filter type', value: 'Activated carbon' }],
     },
   })
 
   // ---- cars ----
-  const owners = [{ seller: sellerId, dealer: null as number | null, city: null as string | null, phone: '+971 50 555 0100' }, ...dealers.map((d) => ({ seller: d.owner, dealer: d.id, city: d.city, phone: d.phone }))]
+  const owners = [
+    { seller: sellerId, dealer: null as number | null, city: null as string | null, phone: '+971 50 555 0100' },
+    ...dealers.map((d) => ({ seller: d.owner, dealer: d.id, city: d.city, phone: d.phone })),
+  ]
   const carCols: [string, string][] = [
-    ['title', 'varchar'], ['slug', 'varchar'], ['description', 'varchar'], ['make_id', 'int'], ['model_id', 'int'], ['year', 'numeric'],
-    ['condition', 'enum_cars_condition'], ['price', 'numeric'], ['currency', 'varchar'], ['msrp', 'numeric'], ['mileage', 'numeric'],
-    ['fuel_type', 'enum_cars_fuel_type'], ['transmission', 'enum_cars_transmission'], ['drive_type', 'enum_cars_drive_type'], ['body_type', 'enum_cars_body_type'],
-    ['engine_size', 'numeric'], ['cylinders', 'numeric'], ['doors', 'numeric'], ['seats', 'numeric'], ['exterior_color', 'varchar'], ['interior_color', 'varchar'],
-    ['vin', 'varchar'], ['status', 'enum_cars_status'], ['published_at', 'timestamptz'], ['featured', 'boolean'], ['featured_until', 'timestamptz'],
-    ['location_address', 'varchar'], ['location_city', 'varchar'], ['location_region', 'varchar'], ['location_country', 'varchar'], ['location_latitude', 'numeric'], ['location_longitude', 'numeric'],
-    ['contact_phone', 'varchar'], ['views_count', 'numeric'], ['favorites_count', 'numeric'],
-    ['specifications_horsepower', 'numeric'], ['specifications_torque', 'numeric'], ['specifications_acceleration0to100', 'numeric'], ['specifications_fuel_economy', 'numeric'], ['specifications_weight', 'numeric'], ['specifications_warranty', 'varchar'],
-    ['negotiable', 'boolean'], ['auto_accept_price', 'numeric'], ['auto_decline_price', 'numeric'], ['seller_id', 'int'], ['dealer_id', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['title', 'varchar'],
+    ['slug', 'varchar'],
+    ['description', 'varchar'],
+    ['make_id', 'int'],
+    ['model_id', 'int'],
+    ['year', 'numeric'],
+    ['condition', 'enum_cars_condition'],
+    ['price', 'numeric'],
+    ['currency', 'varchar'],
+    ['msrp', 'numeric'],
+    ['mileage', 'numeric'],
+    ['fuel_type', 'enum_cars_fuel_type'],
+    ['transmission', 'enum_cars_transmission'],
+    ['drive_type', 'enum_cars_drive_type'],
+    ['body_type', 'enum_cars_body_type'],
+    ['engine_size', 'numeric'],
+    ['cylinders', 'numeric'],
+    ['doors', 'numeric'],
+    ['seats', 'numeric'],
+    ['exterior_color', 'varchar'],
+    ['interior_color', 'varchar'],
+    ['vin', 'varchar'],
+    ['status', 'enum_cars_status'],
+    ['published_at', 'timestamptz'],
+    ['featured', 'boolean'],
+    ['featured_until', 'timestamptz'],
+    ['location_address', 'varchar'],
+    ['location_city', 'varchar'],
+    ['location_region', 'varchar'],
+    ['location_country', 'varchar'],
+    ['location_latitude', 'numeric'],
+    ['location_longitude', 'numeric'],
+    ['contact_phone', 'varchar'],
+    ['views_count', 'numeric'],
+    ['favorites_count', 'numeric'],
+    ['specifications_horsepower', 'numeric'],
+    ['specifications_torque', 'numeric'],
+    ['specifications_acceleration0to100', 'numeric'],
+    ['specifications_fuel_economy', 'numeric'],
+    ['specifications_weight', 'numeric'],
+    ['specifications_warranty', 'varchar'],
+    ['negotiable', 'boolean'],
+    ['auto_accept_price', 'numeric'],
+    ['auto_decline_price', 'numeric'],
+    ['seller_id', 'int'],
+    ['dealer_id', 'int'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ]
   const carRows: unknown[][] = []
   const carExtra: { features: number[]; prices: { price: number; at: number }[] }[] = []
@@ -216,40 +359,80 @@ export async function seedCatalog(payload: Payload): Promise<void> {
     for (let k = 2; usedSlugs.has(slug); k++) slug = `${slugify(title)}-${k}`
     usedSlugs.add(slug)
     const transmission = electric ? 'automatic' : rng.chance(0.15) ? 'manual' : rng.pick(['automatic', 'automatic', 'cvt', 'dual_clutch'])
-    const driveType = model.bodyType === 'pickup' || model.name.match(/Land Cruiser|Patrol|Wrangler|G-Class|Defender|Jimny|Pajero/) ? 'four_wd' : ['suv', 'crossover'].includes(model.bodyType) ? rng.pick(['awd', 'fwd', 'awd']) : model.bodyType === 'sports' ? 'rwd' : rng.pick(['fwd', 'fwd', 'rwd', 'awd'])
+    const driveType =
+      model.bodyType === 'pickup' || model.name.match(/Land Cruiser|Patrol|Wrangler|G-Class|Defender|Jimny|Pajero/)
+        ? 'four_wd'
+        : ['suv', 'crossover'].includes(model.bodyType)
+          ? rng.pick(['awd', 'fwd', 'awd'])
+          : model.bodyType === 'sports'
+            ? 'rwd'
+            : rng.pick(['fwd', 'fwd', 'rwd', 'awd'])
     const negotiable = owner === owners[0] ? true : rng.chance(0.4)
     const isDemo = owner === owners[0]
     const featured = status === 'active' && rng.chance(0.05)
     const dropped = rng.chance(0.2)
     const initialPrice = dropped ? round(price * (1.05 + rng.next() * 0.1), 100) : price
     carRows.push([
-      title, slug,
+      title,
+      slug,
       `${condition === 'new' ? 'Brand new' : condition === 'certified' ? 'Certified pre-owned' : 'Well maintained'} ${make.name} ${model.name} (${year}), ${mileage.toLocaleString('en-US')} km, ${transmission.replace('_', ' ')}. Located in ${city.city}.`,
-      model.make, modelIds[mi], year, condition, price, 'USD', msrp, mileage,
-      fuelType, transmission, driveType, model.bodyType,
-      engine, cylinders, model.bodyType === 'coupe' || model.bodyType === 'sports' ? 2 : model.bodyType === 'pickup' ? rng.pick([2, 4]) : 4,
+      model.make,
+      modelIds[mi],
+      year,
+      condition,
+      price,
+      'USD',
+      msrp,
+      mileage,
+      fuelType,
+      transmission,
+      driveType,
+      model.bodyType,
+      engine,
+      cylinders,
+      model.bodyType === 'coupe' || model.bodyType === 'sports' ? 2 : model.bodyType === 'pickup' ? rng.pick([2, 4]) : 4,
       ['minivan', 'van'].includes(model.bodyType) ? 7 : model.bodyType === 'sports' ? 2 : rng.pick([5, 5, 5, 7]),
-      rng.pick(COLORS), rng.pick(INTERIOR_COLORS),
-      demoVin(rng, make.wmi, year, i + 1), status,
+      rng.pick(COLORS),
+      rng.pick(INTERIOR_COLORS),
+      demoVin(rng, make.wmi, year, i + 1),
+      status,
       status === 'active' || status === 'sold' ? iso(createdAt + DAY) : null,
-      featured, featured ? iso(NOW + rng.int(3, 30) * DAY) : null,
+      featured,
+      featured ? iso(NOW + rng.int(3, 30) * DAY) : null,
       `${rng.int(1, 999)} ${rng.pick(['King Fahd Rd', 'Sheikh Zayed Rd', 'Main St', 'Park Ave', 'Corniche St', 'Market St', 'Station Rd'])}`,
-      city.city, city.region, city.country,
-      Number((city.lat + (rng.next() - 0.5) * 0.2).toFixed(6)), Number((city.lng + (rng.next() - 0.5) * 0.2).toFixed(6)),
-      owner.phone, status === 'active' ? rng.int(0, 2500) : 0, 0,
-      hp, electric ? rng.int(300, 900) : Math.round(hp * 1.35), Number((electric ? 3 + rng.next() * 4 : 5 + rng.next() * 7).toFixed(1)),
-      Number((electric ? 15 + rng.next() * 6 : 5 + rng.next() * 9).toFixed(1)), rng.int(1000, 2800),
+      city.city,
+      city.region,
+      city.country,
+      Number((city.lat + (rng.next() - 0.5) * 0.2).toFixed(6)),
+      Number((city.lng + (rng.next() - 0.5) * 0.2).toFixed(6)),
+      owner.phone,
+      status === 'active' ? rng.int(0, 2500) : 0,
+      0,
+      hp,
+      electric ? rng.int(300, 900) : Math.round(hp * 1.35),
+      Number((electric ? 3 + rng.next() * 4 : 5 + rng.next() * 7).toFixed(1)),
+      Number((electric ? 15 + rng.next() * 6 : 5 + rng.next() * 9).toFixed(1)),
+      rng.int(1000, 2800),
       condition === 'new' ? '5 years / 150,000 km' : condition === 'certified' ? '2 years certified warranty' : null,
       negotiable,
-      isDemo ? round(price * 0.95, 100) : null, isDemo ? round(price * 0.8, 100) : null,
-      owner.seller, owner.dealer, iso(createdAt), iso(createdAt + (dropped ? 10 * DAY : 0)),
+      isDemo ? round(price * 0.95, 100) : null,
+      isDemo ? round(price * 0.8, 100) : null,
+      owner.seller,
+      owner.dealer,
+      iso(createdAt),
+      iso(createdAt + (dropped ? 10 * DAY : 0)),
     ])
     const nFeatures = rng.int(4, 14)
     const feats = new Set<number>()
     while (feats.size < nFeatures) feats.add(featureIds[rng.int(0, featureIds.length - 1)])
     carExtra.push({
       features: [...feats],
-      prices: dropped ? [{ price: initialPrice, at: createdAt }, { price, at: createdAt + 10 * DAY }] : [{ price, at: createdAt }],
+      prices: dropped
+        ? [
+            { price: initialPrice, at: createdAt },
+            { price, at: createdAt + 10 * DAY },
+          ]
+        : [{ price, at: createdAt }],
     })
   }
   const carIds = await bulkInsert(db, 'cars', carCols, carRows)
@@ -259,15 +442,56 @@ export async function seedCatalog(payload: Payload): Promise<void> {
     carExtra[i].features.forEach((f, k) => rels.push([k + 1, id, 'features', f]))
     carExtra[i].prices.forEach((p, k) => history.push([k + 1, id, rng.hex(24), p.price, iso(p.at)]))
   })
-  await bulkInsert(db, 'cars_rels', [['order', 'int'], ['parent_id', 'int'], ['path', 'varchar'], ['features_id', 'int']], rels, false)
-  await bulkInsert(db, 'cars_price_history', [['_order', 'int'], ['_parent_id', 'int'], ['id', 'varchar'], ['price', 'numeric'], ['changed_at', 'timestamptz']], history, false)
+  await bulkInsert(
+    db,
+    'cars_rels',
+    [
+      ['order', 'int'],
+      ['parent_id', 'int'],
+      ['path', 'varchar'],
+      ['features_id', 'int'],
+    ],
+    rels,
+    false,
+  )
+  await bulkInsert(
+    db,
+    'cars_price_history',
+    [
+      ['_order', 'int'],
+      ['_parent_id', 'int'],
+      ['id', 'varchar'],
+      ['price', 'numeric'],
+      ['changed_at', 'timestamptz'],
+    ],
+    history,
+    false,
+  )
 
   // ---- parts ----
   const partCols: [string, string][] = [
-    ['title', 'varchar'], ['slug', 'varchar'], ['description', 'varchar'], ['category_id', 'int'], ['brand_id', 'int'], ['sku', 'varchar'],
-    ['price', 'numeric'], ['sale_price', 'numeric'], ['currency', 'varchar'], ['condition', 'enum_parts_condition'], ['stock_quantity', 'numeric'],
-    ['manage_stock', 'boolean'], ['low_stock_threshold', 'numeric'], ['stock_status', 'enum_parts_stock_status'], ['weight', 'numeric'], ['warranty', 'varchar'],
-    ['status', 'enum_parts_status'], ['featured', 'boolean'], ['seller_id', 'int'], ['store_id', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['title', 'varchar'],
+    ['slug', 'varchar'],
+    ['description', 'varchar'],
+    ['category_id', 'int'],
+    ['brand_id', 'int'],
+    ['sku', 'varchar'],
+    ['price', 'numeric'],
+    ['sale_price', 'numeric'],
+    ['currency', 'varchar'],
+    ['condition', 'enum_parts_condition'],
+    ['stock_quantity', 'numeric'],
+    ['manage_stock', 'boolean'],
+    ['low_stock_threshold', 'numeric'],
+    ['stock_status', 'enum_parts_stock_status'],
+    ['weight', 'numeric'],
+    ['warranty', 'varchar'],
+    ['status', 'enum_parts_status'],
+    ['featured', 'boolean'],
+    ['seller_id', 'int'],
+    ['store_id', 'int'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ]
   const partRows: unknown[][] = []
   const partExtra: { compat: unknown[][]; specs: unknown[][] }[] = []
@@ -302,11 +526,28 @@ export async function seedCatalog(payload: Payload): Promise<void> {
     const createdAt = NOW - rng.int(0, 240) * DAY - rng.int(0, DAY - 1)
     const condition = rng.chance(0.85) ? 'new' : rng.pick(['used', 'refurbished'])
     partRows.push([
-      title, slug, `${template} by ${PART_BRANDS[brandIdx].name}. ${universal ? 'Universal fit.' : 'Check compatibility before ordering.'}`,
-      childIds[ci], brandIds[brandIdx], `${slugify(PART_BRANDS[brandIdx].name).slice(0, 4).toUpperCase()}-${String(100000 + i)}`,
-      price, rng.chance(0.25) ? Number((price * 0.85).toFixed(2)) : null, 'USD', condition, qty,
-      true, 5, stockStatusOf(qty, true, 5), Number((0.1 + rng.next() * 15).toFixed(2)), condition === 'new' ? rng.pick(['12 months', '24 months', '6 months']) : '3 months',
-      rng.chance(0.93) ? 'active' : 'draft', rng.chance(0.05), owner.seller, owner.dealer, iso(createdAt), iso(createdAt),
+      title,
+      slug,
+      `${template} by ${PART_BRANDS[brandIdx].name}. ${universal ? 'Universal fit.' : 'Check compatibility before ordering.'}`,
+      childIds[ci],
+      brandIds[brandIdx],
+      `${slugify(PART_BRANDS[brandIdx].name).slice(0, 4).toUpperCase()}-${String(100000 + i)}`,
+      price,
+      rng.chance(0.25) ? Number((price * 0.85).toFixed(2)) : null,
+      'USD',
+      condition,
+      qty,
+      true,
+      5,
+      stockStatusOf(qty, true, 5),
+      Number((0.1 + rng.next() * 15).toFixed(2)),
+      condition === 'new' ? rng.pick(['12 months', '24 months', '6 months']) : '3 months',
+      rng.chance(0.93) ? 'active' : 'draft',
+      rng.chance(0.05),
+      owner.seller,
+      owner.dealer,
+      iso(createdAt),
+      iso(createdAt),
     ])
     partExtra.push({
       compat,
@@ -321,17 +562,35 @@ export async function seedCatalog(payload: Payload): Promise<void> {
   await bulkInsert(
     db,
     'parts_compatibility',
-    [['_order', 'int'], ['_parent_id', 'int'], ['id', 'varchar'], ['make_id', 'int'], ['model_id', 'int'], ['year_from', 'numeric'], ['year_to', 'numeric'], ['notes', 'varchar']],
+    [
+      ['_order', 'int'],
+      ['_parent_id', 'int'],
+      ['id', 'varchar'],
+      ['make_id', 'int'],
+      ['model_id', 'int'],
+      ['year_from', 'numeric'],
+      ['year_to', 'numeric'],
+      ['notes', 'varchar'],
+    ],
     partIds.flatMap((id, i) => partExtra[i].compat.map((c) => [c[0], id, ...c.slice(1)])),
     false,
   )
   await bulkInsert(
     db,
     'parts_specifications',
-    [['_order', 'int'], ['_parent_id', 'int'], ['id', 'varchar'], ['name', 'varchar'], ['value', 'varchar'], ['unit', 'varchar']],
+    [
+      ['_order', 'int'],
+      ['_parent_id', 'int'],
+      ['id', 'varchar'],
+      ['name', 'varchar'],
+      ['value', 'varchar'],
+      ['unit', 'varchar'],
+    ],
     partIds.flatMap((id, i) => partExtra[i].specs.map((s) => [s[0], id, ...s.slice(1)])),
     false,
   )
 
-  payload.logger.info(`[seed] catalog: ${makeIds.length} makes, ${modelIds.length} models, ${featureIds.length} features, ${carIds.length + handful.length} cars, ${partIds.length + 1} parts in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  payload.logger.info(
+    `[seed] catalog: ${makeIds.length} makes, ${modelIds.length} models, ${featureIds.length} features, ${carIds.length + handful.length} cars, ${partIds.length + 1} parts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
 }

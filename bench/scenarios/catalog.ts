@@ -5,7 +5,24 @@ import { prng, type BenchContext, type BenchScenario } from './types'
  * The fields a results page shows (a listing card): requested with `select` — the REST counterpart of the
  * GraphQL selection below; make and model are populated with their `defaultPopulate` (id, name, slug…).
  */
-export const CARD_FIELDS = ['title', 'slug', 'year', 'price', 'currency', 'mileage', 'condition', 'fuelType', 'transmission', 'bodyType', 'status', 'location', 'make', 'model', 'primaryImage', 'createdAt']
+export const CARD_FIELDS = [
+  'title',
+  'slug',
+  'year',
+  'price',
+  'currency',
+  'mileage',
+  'condition',
+  'fuelType',
+  'transmission',
+  'bodyType',
+  'status',
+  'location',
+  'make',
+  'model',
+  'primaryImage',
+  'createdAt',
+]
 const cardSelect = CARD_FIELDS.map((f) => `select[${f}]=true`).join('&')
 
 function searchParams(ctx: BenchContext, rand: () => number) {

@@ -46,9 +46,7 @@ function checkoutRequests(ctx: BenchContext, target: 'app' | 'baseline') {
 
 const ordered = async (ctx: BenchContext, target: 'app' | 'baseline'): Promise<number> => {
   const q =
-    target === 'app'
-      ? `select coalesce(sum(quantity), 0)::int as n from orders_items where part_id = $1`
-      : `select coalesce(sum(quantity), 0)::int as n from bench_baseline_orders where part_id = $1`
+    target === 'app' ? `select coalesce(sum(quantity), 0)::int as n from orders_items where part_id = $1` : `select coalesce(sum(quantity), 0)::int as n from bench_baseline_orders where part_id = $1`
   return Number((await ctx.db.query(q, [partOf(ctx, target)])).rows[0].n)
 }
 

@@ -22,9 +22,9 @@ export const compatiblePartsEndpoint = defineEndpoint({
       make: single('make'),
       model: single('model'),
       year: optNum('year', { integer: true, min: 1886, max: 2100 }),
-      page: numOr('page', 1, { integer: true, min: 1}),
-      limit: numOr('limit', 20, { integer: true, min: 1}),
-      depth: numOr('depth', 1, { integer: true, min: 0, max: 2}),
+      page: numOr('page', 1, { integer: true, min: 1 }),
+      limit: numOr('limit', 20, { integer: true, min: 1 }),
+      depth: numOr('depth', 1, { integer: true, min: 0, max: 2 }),
     })
     .refine((q) => Boolean(q.make || q.model), { message: 'make or model is required.', path: ['make'] }),
   run: async ({ req, query }) => {

@@ -26,7 +26,7 @@ export const addCartItemEndpoint = defineEndpoint({
   auth: 'public',
   body: z.object({
     part: id('part'),
-    quantity: numOr('quantity', 1, { integer: true, min: 1, max: MAX_LINE_QUANTITY}),
+    quantity: numOr('quantity', 1, { integer: true, min: 1, max: MAX_LINE_QUANTITY }),
   }),
   run: ({ req, body }) => addCartItem(req, body.part, body.quantity),
 })

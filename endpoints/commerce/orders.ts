@@ -36,8 +36,8 @@ export const sellerOrdersEndpoint = defineEndpoint({
   summary: "Orders with the caller's lines (as a seller), cut to those lines.",
   auth: 'user',
   query: z.object({
-    page: numOr('page', 1, { integer: true, min: 1}),
-    limit: numOr('limit', 20, { integer: true, min: 1, max: 100}),
+    page: numOr('page', 1, { integer: true, min: 1 }),
+    limit: numOr('limit', 20, { integer: true, min: 1, max: 100 }),
     status: oneOf('status', ORDER_STATES).optional(),
   }),
   run: ({ req, user, query }) => sellerOrders(req, Number(user.id), query),

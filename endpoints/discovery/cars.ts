@@ -10,7 +10,7 @@ import { num, numOr } from '@/http/fields'
 
 import { nearbyCars, recordView, similarCars } from './operations/cars'
 
-const depth = numOr('depth', 1, { integer: true, min: 0, max: 1})
+const depth = numOr('depth', 1, { integer: true, min: 0, max: 1 })
 
 export const nearbyCarsEndpoint = defineEndpoint({
   method: 'get',
@@ -20,8 +20,8 @@ export const nearbyCarsEndpoint = defineEndpoint({
   query: z.object({
     lat: num('lat', { min: -90, max: 90 }),
     lng: num('lng', { min: -180, max: 180 }),
-    radiusKm: numOr('radiusKm', DEFAULT_RADIUS_KM, { gt: 0, max: MAX_RADIUS_KM}),
-    limit: numOr('limit', NEARBY_DEFAULT_LIMIT, { integer: true, min: 1, max: NEARBY_MAX_LIMIT}),
+    radiusKm: numOr('radiusKm', DEFAULT_RADIUS_KM, { gt: 0, max: MAX_RADIUS_KM }),
+    limit: numOr('limit', NEARBY_DEFAULT_LIMIT, { integer: true, min: 1, max: NEARBY_MAX_LIMIT }),
     depth,
   }),
   run: ({ req, query }) => nearbyCars(req, query),
@@ -40,7 +40,7 @@ export const similarCarsEndpoint = defineEndpoint({
   path: '/:id/similar',
   summary: 'Active cars similar to a listing (make, model, body type, price, year), best first.',
   auth: 'public',
-  query: z.object({ limit: numOr('limit', 6, { integer: true, min: 1, max: 24}), depth }),
+  query: z.object({ limit: numOr('limit', 6, { integer: true, min: 1, max: 24 }), depth }),
   run: ({ req, id, query }) => similarCars(req, id, query),
 })
 

@@ -21,8 +21,8 @@ export const searchEndpoint = defineEndpoint({
   query: z.object({
     q: str('q', { max: 200 }).refine((q) => normalizeQuery(q) !== '', 'q must contain letters or digits.'),
     type: oneOfOr('type', SEARCH_TYPES, 'all'),
-    limit: numOr('limit', SEARCH_DEFAULT_LIMIT, { integer: true, min: 1, max: SEARCH_MAX_LIMIT}),
-    page: numOr('page', 1, { integer: true, min: 1, max: SEARCH_MAX_PAGE}),
+    limit: numOr('limit', SEARCH_DEFAULT_LIMIT, { integer: true, min: 1, max: SEARCH_MAX_LIMIT }),
+    page: numOr('page', 1, { integer: true, min: 1, max: SEARCH_MAX_PAGE }),
     includeSold: bool('includeSold', false),
   }),
   run: ({ req, query }) => searchAndLog(req, query),
@@ -33,7 +33,7 @@ export const suggestionsEndpoint = defineEndpoint({
   path: '/search/suggestions',
   summary: 'Autocomplete suggestions for a partial query.',
   auth: 'public',
-  query: z.object({ q: str('q', { max: 100 }), limit: numOr('limit', 8, { integer: true, min: 1, max: 20}) }),
+  query: z.object({ q: str('q', { max: 100 }), limit: numOr('limit', 8, { integer: true, min: 1, max: 20 }) }),
   run: async ({ req, query }) => {
     const normalized = normalizeQuery(query.q)
     const suggestions = normalized ? await suggest(await txOf(req), normalized, query.limit) : []
@@ -47,8 +47,8 @@ export const popularEndpoint = defineEndpoint({
   summary: 'The most searched queries of the last `days` days.',
   auth: 'public',
   query: z.object({
-    days: numOr('days', 7, { integer: true, min: 1, max: 365}),
-    limit: numOr('limit', 10, { integer: true, min: 1, max: 50}),
+    days: numOr('days', 7, { integer: true, min: 1, max: 365 }),
+    limit: numOr('limit', 10, { integer: true, min: 1, max: 50 }),
   }),
   run: async ({ req, query }) => {
     const to = new Date()

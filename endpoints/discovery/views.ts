@@ -12,8 +12,8 @@ export const recentlyViewedEndpoint = defineEndpoint({
   summary: "The caller's most recently viewed distinct cars, newest first.",
   auth: 'user',
   query: z.object({
-    limit: numOr('limit', 10, { integer: true, min: 1, max: 50}),
-    depth: numOr('depth', 1, { integer: true, min: 0, max: 1}),
+    limit: numOr('limit', 10, { integer: true, min: 1, max: 50 }),
+    depth: numOr('depth', 1, { integer: true, min: 0, max: 1 }),
   }),
   run: ({ req, user, query }) => recentlyViewed(req, Number(user.id), query),
 })

@@ -12,15 +12,13 @@ import { parkingOwnerReport } from './operations/reports'
 
 const DAY = 86_400_000
 
-const period = z
-  .object({ from: optDate('from'), to: optDate('to'), owner: optId('owner') })
-  .transform((q, ctx) => {
-    const to = q.to ?? new Date()
-    const from = q.from ?? new Date(to.getTime() - 30 * DAY)
-    if (to.getTime() <= from.getTime()) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from.' })
-    if (to.getTime() - from.getTime() > 3660 * DAY) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The period may span at most 10 years.' })
-    return { from, to, owner: q.owner }
-  })
+const period = z.object({ from: optDate('from'), to: optDate('to'), owner: optId('owner') }).transform((q, ctx) => {
+  const to = q.to ?? new Date()
+  const from = q.from ?? new Date(to.getTime() - 30 * DAY)
+  if (to.getTime() <= from.getTime()) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from.' })
+  if (to.getTime() - from.getTime() > 3660 * DAY) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The period may span at most 10 years.' })
+  return { from, to, owner: q.owner }
+})
 
 export const parkingOwnerAnalyticsEndpoint = defineEndpoint({
   method: 'get',

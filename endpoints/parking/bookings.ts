@@ -7,13 +7,7 @@ import { z } from 'zod'
 import { defineEndpoint } from '@/http/define-endpoint'
 
 import { date, id, optStr, str } from '@/http/fields'
-import {
-  cancelParkingBooking,
-  checkInParkingBooking,
-  checkOutParkingBooking,
-  createParkingBooking,
-  extendParkingBooking,
-} from './operations/bookings'
+import { cancelParkingBooking, checkInParkingBooking, checkOutParkingBooking, createParkingBooking, extendParkingBooking } from './operations/bookings'
 
 export const createBookingEndpoint = defineEndpoint({
   method: 'post',
@@ -45,16 +39,14 @@ export const cancelEndpoint = defineEndpoint({
 })
 
 /** `{ qrCode }`, or `{ spot, pin }` when there is no QR code. */
-const checkInCode = z
-  .object({ qrCode: optStr('qrCode', { max: 100 }), spot: z.unknown().optional(), pin: z.unknown().optional() })
-  .transform((b, ctx) => {
-    if (b.qrCode) return { qrCode: b.qrCode }
-    const spot = id('spot').safeParse(b.spot)
-    const pin = str('pin', { pattern: /^\d{4}$/, patternMessage: 'pin must be 4 digits.' }).safeParse(b.pin)
-    if (!spot.success) ctx.addIssue({ code: 'custom', path: ['spot'], message: spot.error.issues[0].message })
-    if (!pin.success) ctx.addIssue({ code: 'custom', path: ['pin'], message: pin.error.issues[0].message })
-    return spot.success && pin.success ? { spot: spot.data, pin: pin.data } : z.NEVER
-  })
+const checkInCode = z.object({ qrCode: optStr('qrCode', { max: 100 }), spot: z.unknown().optional(), pin: z.unknown().optional() }).transform((b, ctx) => {
+  if (b.qrCode) return { qrCode: b.qrCode }
+  const spot = id('spot').safeParse(b.spot)
+  const pin = str('pin', { pattern: /^\d{4}$/, patternMessage: 'pin must be 4 digits.' }).safeParse(b.pin)
+  if (!spot.success) ctx.addIssue({ code: 'custom', path: ['spot'], message: spot.error.issues[0].message })
+  if (!pin.success) ctx.addIssue({ code: 'custom', path: ['pin'], message: pin.error.issues[0].message })
+  return spot.success && pin.success ? { spot: spot.data, pin: pin.data } : z.NEVER
+})
 
 export const validateEndpoint = defineEndpoint({
   method: 'post',

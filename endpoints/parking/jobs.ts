@@ -98,12 +98,7 @@ export async function sendReminders(payload: Payload, now: Date = new Date()): P
   const res = await payload.find({
     collection: SLUG,
     where: {
-      and: [
-        { status: { equals: 'pending' } },
-        { reminderSentAt: { exists: false } },
-        { startTime: { greater_than: now.toISOString() } },
-        { startTime: { less_than_equal: horizon.toISOString() } },
-      ],
+      and: [{ status: { equals: 'pending' } }, { reminderSentAt: { exists: false } }, { startTime: { greater_than: now.toISOString() } }, { startTime: { less_than_equal: horizon.toISOString() } }],
     },
     limit: BATCH,
     depth: 0,

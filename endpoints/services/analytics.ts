@@ -17,7 +17,7 @@ export const technicianAnalyticsEndpoint = defineEndpoint({
 export const serviceAnalyticsEndpoint = defineEndpoint({
   method: 'get',
   path: '/analytics/services',
-  summary: "Per service: booking counts by status, emergencies, revenue and average rating; ?from&to filter createdAt, ?locale names (admin).",
+  summary: 'Per service: booking counts by status, emergencies, revenue and average rating; ?from&to filter createdAt, ?locale names (admin).',
   auth: { roles: ['admin'], write: false },
   query: z.object({ from: optDate('from'), to: optDate('to'), locale: z.unknown().optional() }),
   run: ({ req, query }) => serviceReport(req, { from: query.from, to: query.to, locale: query.locale === 'ar' || req.locale === 'ar' ? 'ar' : 'en' }),

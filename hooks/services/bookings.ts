@@ -6,13 +6,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
-import {
-  lockTechnicianSchedule,
-  nextBookingCounter,
-  technicianClash,
-  technicianJobCounts,
-  technicianWorkload,
-} from '@/db/services'
+import { lockTechnicianSchedule, nextBookingCounter, technicianClash, technicianJobCounts, technicianWorkload } from '@/db/services'
 import { type Tx, txOf } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import { bookingStatusTexts, formatBookingNumber, guestTokenMatches } from '@/domain/services'
@@ -93,13 +87,7 @@ export async function nextBookingNumber(tx: Tx, year: number): Promise<string> {
  * technician's advisory lock first, in the caller's transaction, so two racing assignments are serialized
  * and the second one sees the first.
  */
-export async function assertTechnicianFree(
-  req: PayloadRequest,
-  technicianId: number,
-  start: Date,
-  end: Date,
-  excludeBookingId: number | null,
-): Promise<void> {
+export async function assertTechnicianFree(req: PayloadRequest, technicianId: number, start: Date, end: Date, excludeBookingId: number | null): Promise<void> {
   const tx = await txOf(req)
   await lockTechnicianSchedule(tx, technicianId)
   const clash = await technicianClash(tx, technicianId, start, end, ACTIVE_ASSIGNMENT_STATUSES, excludeBookingId)
@@ -170,11 +158,7 @@ export async function syncTechnicianStatus(req: PayloadRequest, technicianId: nu
 
 // ---------- notifications ----------
 
-export async function notifyCustomerOfStatus(
-  req: PayloadRequest,
-  booking: Pick<ServiceBooking, 'id' | 'customer' | 'status' | 'bookingNumber'>,
-  reason?: string | null,
-): Promise<void> {
+export async function notifyCustomerOfStatus(req: PayloadRequest, booking: Pick<ServiceBooking, 'id' | 'customer' | 'status' | 'bookingNumber'>, reason?: string | null): Promise<void> {
   const customer = idOf(booking.customer)
   if (!customer) return
   const bookingNumber = booking.bookingNumber ?? ''
@@ -193,11 +177,7 @@ export async function notifyCustomerOfStatus(
 export type Viewer = 'admin' | 'owner' | 'technician' | 'guest'
 
 /** How the caller relates to the booking (null: a stranger). */
-export function viewerOf(
-  booking: Pick<ServiceBooking, 'customer' | 'technicianUser' | 'guestTokenHash'>,
-  user: AccessUser | null,
-  guestToken?: string | null,
-): Viewer | null {
+export function viewerOf(booking: Pick<ServiceBooking, 'customer' | 'technicianUser' | 'guestTokenHash'>, user: AccessUser | null, guestToken?: string | null): Viewer | null {
   if (user) {
     if (isAdminUser(user)) return 'admin'
     if (idOf(booking.customer) !== null && sameId(booking.customer, user.id)) return 'owner'

@@ -12,8 +12,7 @@ export * from './privacy'
 type Result = boolean | Where
 type Predicate = (args: AccessArgs) => Result | Promise<Result>
 
-export const userOf = (req: PayloadRequest): AccessUser | null =>
-  req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null
+export const userOf = (req: PayloadRequest): AccessUser | null => (req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null)
 
 export const anyone: Access = () => true
 export const nobody: Access = () => false
@@ -46,8 +45,7 @@ export const whereIn =
   () =>
     ({ [field]: { in: [...values] } }) as Where
 
-export const published = (field = '_status', values: readonly string[] = ['published']): Access =>
-  whereIn(field, values)
+export const published = (field = '_status', values: readonly string[] = ['published']): Access => whereIn(field, values)
 
 function combine(results: Result[], mode: 'or' | 'and'): Result {
   if (mode === 'or') {

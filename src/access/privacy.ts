@@ -26,11 +26,7 @@ import { idKey } from '@/domain/ids'
 
 import { type AccessUser, type Role, ROLES, userHasRole } from './roles'
 
-export type Reader =
-  | Role
-  | 'self'
-  | { owner: string }
-  | { rule: string; test: (user: AccessUser, doc: Record<string, unknown>) => boolean }
+export type Reader = Role | 'self' | { owner: string } | { rule: string; test: (user: AccessUser, doc: Record<string, unknown>) => boolean }
 
 export interface PrivacyDeclaration {
   readers: readonly Reader[]
@@ -40,9 +36,7 @@ export interface PrivacyDeclaration {
 
 export const PRIVACY_KEY = 'privacy' as const
 
-const userOfReq = (req: PayloadRequest): AccessUser | null =>
-  req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null
-
+const userOfReq = (req: PayloadRequest): AccessUser | null => (req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null)
 
 /** Whether `user` may read a field declared with `decl` on `doc` (the full stored document). */
 export function mayRead(decl: PrivacyDeclaration, user: AccessUser | null | undefined, doc: Record<string, unknown> | null | undefined): boolean {
@@ -64,9 +58,7 @@ export function mayRead(decl: PrivacyDeclaration, user: AccessUser | null | unde
 
 /** Describes readers for humans (docs, test failure messages). */
 export const describeReaders = (decl: PrivacyDeclaration): string =>
-  decl.readers
-    .map((r) => (typeof r === 'string' ? r : 'owner' in r ? `owner:${r.owner}` : `rule:${r.rule}`))
-    .join(', ') + (decl.lists === false ? ' (single reads only)' : '')
+  decl.readers.map((r) => (typeof r === 'string' ? r : 'owner' in r ? `owner:${r.owner}` : `rule:${r.rule}`)).join(', ') + (decl.lists === false ? ' (single reads only)' : '')
 
 type FieldAccessMap = { create?: FieldAccess; update?: FieldAccess }
 

@@ -19,8 +19,7 @@ export interface AccessUser {
 
 export const rolesOf = (user: AccessUser | null | undefined): Role[] => (user?.roles ?? []) as Role[]
 
-export const userHasRole = (user: AccessUser | null | undefined, ...roles: Role[]): boolean =>
-  Boolean(user) && rolesOf(user).some((r) => roles.includes(r))
+export const userHasRole = (user: AccessUser | null | undefined, ...roles: Role[]): boolean => Boolean(user) && rolesOf(user).some((r) => roles.includes(r))
 
 export const isAdminUser = (user: AccessUser | null | undefined): boolean => userHasRole(user, 'admin')
 
@@ -40,9 +39,7 @@ export function canWrite(user: AccessUser | null | undefined, now: Date = new Da
 
 /** Roles a creator may assign: admins any, everyone else only the public sign-up roles (buyer by default). */
 export function sanitizeSignupRoles(requested: unknown, creator: AccessUser | null | undefined): Role[] {
-  const wanted = (Array.isArray(requested) ? requested : []).filter((r): r is Role =>
-    (ROLES as readonly string[]).includes(r as string),
-  )
+  const wanted = (Array.isArray(requested) ? requested : []).filter((r): r is Role => (ROLES as readonly string[]).includes(r as string))
   if (isAdminUser(creator)) return wanted.length ? [...new Set(wanted)] : ['buyer']
   const allowed = [...new Set(wanted.filter((r) => PUBLIC_SIGNUP_ROLES.includes(r)))]
   return allowed.length ? allowed : ['buyer']

@@ -142,4 +142,3 @@ export async function bulkInsert(db: Tx, table: string, columns: [string, string
   }
   return ids
 }
-

@@ -10,18 +10,7 @@ import type { Cart, Part, Plan, Subscription } from '@payload-types'
 
 import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
 import { stockStatusOf } from '@/domain/catalog/listing'
-import {
-  hashCartToken,
-  isPlausibleCartToken,
-  MAX_LINE_QUANTITY,
-  mergeLines,
-  newCartToken,
-  QUOTA_STATUSES,
-  shortLines,
-  stockOrder,
-  type ShortLine,
-  unitPriceOf,
-} from '@/domain/commerce'
+import { hashCartToken, isPlausibleCartToken, MAX_LINE_QUANTITY, mergeLines, newCartToken, QUOTA_STATUSES, shortLines, stockOrder, type ShortLine, unitPriceOf } from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
 
 interface StockRow {
@@ -185,8 +174,14 @@ export async function mergeGuestCart(req: PayloadRequest, userId: number, token:
     const guest = await findCart(req, { tokenHash })
     if (!guest) return null
     const { cart } = await openCart(req, { kind: 'user', userId })
-    const merged = mergeLines(lineParts(cart), lineParts(guest).map(({ id: _id, ...line }) => line))
-    const parts = await loadParts(req, merged.map((l) => l.part))
+    const merged = mergeLines(
+      lineParts(cart),
+      lineParts(guest).map(({ id: _id, ...line }) => line),
+    )
+    const parts = await loadParts(
+      req,
+      merged.map((l) => l.part),
+    )
     const items: CartItem[] = []
     for (const line of merged) {
       const part = parts.get(line.part)
@@ -213,7 +208,10 @@ export const freeListingLimit = (): number => {
 }
 
 /** The plan limiting `userId` now: the active subscription's, else the `free` plan, else the built-in default. */
-export async function effectivePlan(req: PayloadRequest, userId: number): Promise<{ name: string; slug: string; maxListings: number | null; featuredListings: number; subscription: SubscriptionDoc | null }> {
+export async function effectivePlan(
+  req: PayloadRequest,
+  userId: number,
+): Promise<{ name: string; slug: string; maxListings: number | null; featuredListings: number; subscription: SubscriptionDoc | null }> {
   const subs = await req.payload.find({
     collection: 'subscriptions',
     req,
@@ -237,13 +235,8 @@ export async function countQuotaListings(req: PayloadRequest, sellerId: number, 
     req,
     overrideAccess: true,
     where: {
-      and: [
-        { seller: { equals: sellerId } },
-        { status: { in: [...QUOTA_STATUSES] } },
-        ...(excludeId !== undefined && excludeId !== null ? [{ id: { not_equals: excludeId } }] : []),
-      ],
+      and: [{ seller: { equals: sellerId } }, { status: { in: [...QUOTA_STATUSES] } }, ...(excludeId !== undefined && excludeId !== null ? [{ id: { not_equals: excludeId } }] : [])],
     },
   })
   return totalDocs
 }
-

@@ -105,12 +105,7 @@ type SupervisorMessage = { type: 'ready' } | { type: 'error'; message: string }
  * missing and returns its URL. As root the package creates and uses a `postgres` system user
  * (`createPostgresUser`). The supervisor does not keep the caller alive; `stop()` waits until the cluster is down.
  */
-export async function startEmbeddedPostgres(opts: {
-  dataDir: string
-  port?: number
-  database?: string
-  log?: boolean
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; database?: string; log?: boolean }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir)
   const port = opts.port ?? (await freePort())
   const database = opts.database ?? 'autohub'

@@ -24,25 +24,13 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null)
  * What occupies `spotId` during `[start, end)` (end null: from `start` on): pending/active bookings (1 slot
  * each) and availability blocks (slotsAffected).
  */
-export async function occupancies(
-  tx: Tx,
-  spotId: number,
-  start: Date,
-  end: Date | null,
-  opts: { excludeBooking?: number; excludeBlock?: number } = {},
-): Promise<Occupancy[]> {
+export async function occupancies(tx: Tx, spotId: number, start: Date, end: Date | null, opts: { excludeBooking?: number; excludeBlock?: number } = {}): Promise<Occupancy[]> {
   const map = await occupanciesBySpot(tx, [spotId], start, end, opts)
   return map.get(spotId) ?? []
 }
 
 /** The same for several spots at once (two queries). */
-export async function occupanciesBySpot(
-  tx: Tx,
-  spotIds: number[],
-  start: Date,
-  end: Date | null,
-  opts: { excludeBooking?: number; excludeBlock?: number } = {},
-): Promise<Map<number, Occupancy[]>> {
+export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, end: Date | null, opts: { excludeBooking?: number; excludeBlock?: number } = {}): Promise<Map<number, Occupancy[]>> {
   const result = new Map<number, Occupancy[]>()
   if (!spotIds.length) return result
   const ids = sql.raw(spotIds.map((id) => String(Number(id))).join(','))

@@ -73,10 +73,7 @@ function wholeNumber(raw: unknown, name: string, min: number, errors: InputError
  * Validates `limit`, `page` and `depth`, and clamps the page size: `limit=0`, `pagination=false` or a limit above
  * `maxPageSize` give a page of `maxPageSize` (with `clamp: false`, those are passed through unchanged).
  */
-export function checkListParams(
-  params: ListParams,
-  opts: { maxPageSize: number; maxDepth: number; clamp: boolean },
-): { ok: true; value: CheckedListParams } | { ok: false; errors: InputError[] } {
+export function checkListParams(params: ListParams, opts: { maxPageSize: number; maxDepth: number; clamp: boolean }): { ok: true; value: CheckedListParams } | { ok: false; errors: InputError[] } {
   const errors: InputError[] = []
   const limit = wholeNumber(params.limit, 'limit', 0, errors)
   const page = wholeNumber(params.page, 'page', 1, errors)
@@ -128,17 +125,14 @@ const POLY_RELATION_OPS = ['equals', 'not_equals', 'in', 'not_in']
 
 const optionValues = (f: FieldShape): string[] => (f.options ?? []).map((o) => (typeof o === 'string' ? o : o.value))
 
-const isNumeric = (v: unknown): boolean =>
-  typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
-const isIdValue = (v: unknown): boolean =>
-  typeof v === 'number' ? Number.isSafeInteger(v) : typeof v === 'string' && /^\s*-?\d{1,15}\s*$/.test(v)
+const isNumeric = (v: unknown): boolean => (typeof v === 'number' ? Number.isFinite(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+const isIdValue = (v: unknown): boolean => (typeof v === 'number' ? Number.isSafeInteger(v) : typeof v === 'string' && /^\s*-?\d{1,15}\s*$/.test(v))
 const isDateValue = (v: unknown): boolean => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Date.parse(v))) || (typeof v === 'number' && Number.isFinite(v))
 const isBooleanValue = (v: unknown): boolean => v === true || v === false || v === 'true' || v === 'false'
 const isNullish = (v: unknown): boolean => v === null || v === 'null'
 
 /** The list items of an `in`/`not_in`/`all` value (a comma-separated string or an array). */
-const listItems = (v: unknown): unknown[] | null =>
-  Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [v] : null
+const listItems = (v: unknown): unknown[] | null => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : typeof v === 'number' ? [v] : null)
 
 type Resolved =
   | { kind: 'field'; field: FieldShape }
@@ -151,11 +145,7 @@ type Resolved =
 const ID_FIELD: FieldShape = { name: 'id', type: 'number' }
 
 /** Resolves a dotted query path against flattened fields (groups, tabs, arrays, blocks, single relationships). */
-export function resolvePath(
-  fields: readonly FieldShape[],
-  path: string,
-  opts: { related?: RelatedFields; locales?: readonly string[] } = {},
-): Resolved {
+export function resolvePath(fields: readonly FieldShape[], path: string, opts: { related?: RelatedFields; locales?: readonly string[] } = {}): Resolved {
   const segments = path.split('.')
   let current: readonly FieldShape[] = fields
   let nested = false
@@ -174,12 +164,16 @@ export function resolvePath(
     // `title.en`: a localized field's own locale
     if (field.localized && rest.length && opts.locales?.includes(rest[0])) {
       rest = rest.slice(1)
-      if (!rest.length) return field.type === 'group' || field.type === 'tab' || field.type === 'array' || field.type === 'blocks' ? { kind: 'error', message: `"${path}" is a group: filter on one of its fields.` } : { kind: 'field', field }
+      if (!rest.length)
+        return field.type === 'group' || field.type === 'tab' || field.type === 'array' || field.type === 'blocks'
+          ? { kind: 'error', message: `"${path}" is a group: filter on one of its fields.` }
+          : { kind: 'field', field }
       i++
     }
     if (!rest.length) {
       if (['group', 'tab', 'array', 'blocks'].includes(field.type)) return { kind: 'error', message: `"${path}" holds several fields: filter on one of them (${path}.<field>).` }
-      if ((field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo)) return { kind: 'error', message: `"${path}" points to several collections: filter on ${path}.relationTo and ${path}.value, or use equals {"relationTo","value"}.` }
+      if ((field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo))
+        return { kind: 'error', message: `"${path}" points to several collections: filter on ${path}.relationTo and ${path}.value, or use equals {"relationTo","value"}.` }
       return { kind: 'field', field }
     }
     switch (field.type) {
@@ -378,11 +372,9 @@ export function checkSort(fields: readonly FieldShape[], sort: unknown, opts: { 
     const path = item.trim().replace(/^-/, '')
     const resolved = resolvePath(fields, path, opts)
     if (resolved.kind === 'error') errors.push({ path: 'sort', message: `sort: ${resolved.message}` })
-    else if (resolved.kind === 'field' && ['richText', 'json', 'point'].includes(resolved.field.type))
-      errors.push({ path: 'sort', message: `sort: "${path}" cannot be sorted on.` })
+    else if (resolved.kind === 'field' && ['richText', 'json', 'point'].includes(resolved.field.type)) errors.push({ path: 'sort', message: `sort: "${path}" cannot be sorted on.` })
     else if (resolved.kind === 'field' && resolved.field.hasMany) errors.push({ path: 'sort', message: `sort: "${path}" holds several values and cannot be sorted on.` })
-    else if (resolved.kind === 'json-path' || resolved.kind === 'poly-relation' || resolved.kind === 'poly-value')
-      errors.push({ path: 'sort', message: `sort: "${path}" cannot be sorted on.` })
+    else if (resolved.kind === 'json-path' || resolved.kind === 'poly-relation' || resolved.kind === 'poly-value') errors.push({ path: 'sort', message: `sort: "${path}" cannot be sorted on.` })
   }
   return errors
 }
@@ -391,8 +383,7 @@ export function checkSort(fields: readonly FieldShape[], sort: unknown, opts: { 
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
-const isId = (v: unknown): boolean =>
-  (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) || (typeof v === 'string' && /^[1-9]\d{0,14}$/.test(v))
+const isId = (v: unknown): boolean => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) || (typeof v === 'string' && /^[1-9]\d{0,14}$/.test(v))
 /** A relationship value: an id, or a populated document `{ id, … }` as the admin panel may send back. */
 const isRelationValue = (v: unknown): boolean => isId(v) || (isPlainObject(v) && isId(v.id) && !('relationTo' in v))
 

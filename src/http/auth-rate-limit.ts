@@ -46,8 +46,7 @@ export function authCollections(config: Pick<SanitizedConfig, 'collections'>): A
     })
 }
 
-const normalizeAccount = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() ? value.trim().toLowerCase().slice(0, 320) : undefined
+const normalizeAccount = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim().toLowerCase().slice(0, 320) : undefined)
 
 const accountOf = (data: unknown): string | undefined => {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined
@@ -68,7 +67,12 @@ export function normalizePath(url: string): string {
   } catch {
     /* keep it encoded */
   }
-  return pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '').toLowerCase() || '/'
+  return (
+    pathname
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/+$/, '')
+      .toLowerCase() || '/'
+  )
 }
 
 const REST_OPERATIONS: [RegExp, AuthOperation][] = [
@@ -272,11 +276,20 @@ export interface AuthRateLimitOptions {
 export const ipKey = (ip: string | undefined): string => `ip:${ip ? ipKeyGenerator(ip, 56) : 'unknown'}`
 
 /** Auth attempts a request makes (REST or GraphQL), with the account each names. */
-export async function requestAttempts(req: Pick<Request, 'method' | 'originalUrl' | 'body' | 'headers'>, opts: { collections: AuthCollection[]; fields: Map<string, AuthOperation>; apiRoute: string; adminRoute: string }): Promise<AuthAttempt[]> {
+export async function requestAttempts(
+  req: Pick<Request, 'method' | 'originalUrl' | 'body' | 'headers'>,
+  opts: { collections: AuthCollection[]; fields: Map<string, AuthOperation>; apiRoute: string; adminRoute: string },
+): Promise<AuthAttempt[]> {
   const path = normalizePath(req.originalUrl)
   const method = req.method.toUpperCase()
   if (path === `${opts.apiRoute.toLowerCase()}/graphql`) return method === 'POST' ? graphqlAttempts(req.body, opts.fields) : []
-  const operation = restOperation(method, path, opts.collections.map((c) => c.slug), opts.apiRoute, opts.adminRoute)
+  const operation = restOperation(
+    method,
+    path,
+    opts.collections.map((c) => c.slug),
+    opts.apiRoute,
+    opts.adminRoute,
+  )
   if (!operation) return []
   const account = await restAccount(req.body, String(req.headers['content-type'] ?? ''))
   return [account ? { operation, account } : { operation }]

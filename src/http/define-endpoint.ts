@@ -75,9 +75,7 @@ function queryObject(req: PayloadRequest): Record<string, string | string[]> {
   return out
 }
 
-export function defineEndpoint<A extends EndpointAuth, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: EndpointSpec<A, B, Q>,
-): Endpoint {
+export function defineEndpoint<A extends EndpointAuth, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(spec: EndpointSpec<A, B, Q>): Endpoint {
   const hasId = /(^|\/):id(\/|$)/.test(spec.path)
   const doc: EndpointDoc = { method: spec.method, path: spec.path, summary: spec.summary, auth: spec.auth, body: spec.body, query: spec.query }
   return {

@@ -66,8 +66,7 @@ const toId = (v: unknown) => {
   const raw = v !== null && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v
   return blank(raw) ? undefined : Number(raw)
 }
-const baseId = (name: string) =>
-  z.number({ error: need(name, 'must be a valid id.') }).refine((n) => Number.isInteger(n) && n > 0, { message: `${name} must be a valid id.` })
+const baseId = (name: string) => z.number({ error: need(name, 'must be a valid id.') }).refine((n) => Number.isInteger(n) && n > 0, { message: `${name} must be a valid id.` })
 
 /** A relationship id: a positive integer (numeric strings and `{ id }` accepted). */
 export const id = (name: string) => z.preprocess(toId, baseId(name))
@@ -88,16 +87,18 @@ export const oneOfOr = <const T extends readonly [string, ...string[]]>(name: st
 
 /** An optional object of which only `keys` are kept (anything else than an object is a 400). */
 export const picked = <K extends string>(name: string, keys: readonly K[]) =>
-  z.unknown().transform((v, ctx): Partial<Record<K, unknown>> | undefined => {
-    if (v === undefined || v === null) return undefined
-    if (typeof v !== 'object' || Array.isArray(v)) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be an object.` })
-      return z.NEVER
-    }
-    const out: Partial<Record<K, unknown>> = {}
-    for (const k of keys) if ((v as Record<string, unknown>)[k] !== undefined) out[k] = (v as Record<string, unknown>)[k]
-    return out
-  })
+  z
+    .unknown()
+    .transform((v, ctx): Partial<Record<K, unknown>> | undefined => {
+      if (v === undefined || v === null) return undefined
+      if (typeof v !== 'object' || Array.isArray(v)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be an object.` })
+        return z.NEVER
+      }
+      const out: Partial<Record<K, unknown>> = {}
+      for (const k of keys) if ((v as Record<string, unknown>)[k] !== undefined) out[k] = (v as Record<string, unknown>)[k]
+      return out
+    })
     .optional()
 
 /** A boolean (`true`/`false`/`1`/`0` from query strings); missing → `fallback`. */

@@ -18,10 +18,7 @@ export const healthHandler =
     try {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const drizzle = (payload.db as any).drizzle
-      await Promise.race([
-        drizzle.execute(sql`select 1`),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2_000).unref()),
-      ])
+      await Promise.race([drizzle.execute(sql`select 1`), new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2_000).unref())])
     } catch (err) {
       database = 'down'
       error = err instanceof Error ? err.message : String(err)
@@ -40,5 +37,8 @@ export const healthHandler =
       },
       ...(error ? { error } : {}),
     }
-    res.status(database === 'ok' ? 200 : 503).set('cache-control', 'no-store').json(body)
+    res
+      .status(database === 'ok' ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json(body)
   }

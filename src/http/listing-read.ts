@@ -79,8 +79,7 @@ export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' 
 }
 
 /** Only requests without credentials: signed-in readers may see more (own drafts, staff), so Payload answers. */
-export const isAnonymous = (req: Pick<Request, 'headers'>): boolean =>
-  !req.headers.authorization && !/(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
+export const isAnonymous = (req: Pick<Request, 'headers'>): boolean => !req.headers.authorization && !/(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
 
 /**
  * `GET /api/cars` middleware: answers what the planner accepts, passes the rest on to Payload. Returns null

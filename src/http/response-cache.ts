@@ -26,7 +26,10 @@ export interface ResponseCacheOptions {
 /** Seconds a response may be cached for, from its Cache-Control header (0: not cacheable). */
 export function publicMaxAge(cacheControl: string | null | undefined): number {
   if (!cacheControl) return 0
-  const directives = cacheControl.toLowerCase().split(',').map((d) => d.trim())
+  const directives = cacheControl
+    .toLowerCase()
+    .split(',')
+    .map((d) => d.trim())
   if (!directives.includes('public') || directives.some((d) => d === 'private' || d === 'no-store' || d === 'no-cache')) return 0
   const maxAge = directives.map((d) => /^(?:s-maxage|max-age)=(\d+)$/.exec(d)).find(Boolean)
   return maxAge ? Number(maxAge[1]) : 0

@@ -8,7 +8,6 @@ import type { JobsConfig } from 'payload'
 import { isAdminUser, type AccessUser } from '@/access/roles'
 import { env } from '@/lib/env'
 
-
 export function jobsConfig(): JobsConfig {
   return {
     tasks: [], // each domain plugin adds its own (src/plugins/domain.ts)

@@ -61,10 +61,16 @@ export async function collectAfterCommit<T>(fn: () => Promise<T>): Promise<Colle
       return queue.effects.length
     },
     async flush(onError) {
-      await runAll(queue.effects.splice(0).map((e) => e.run), onError)
+      await runAll(
+        queue.effects.splice(0).map((e) => e.run),
+        onError,
+      )
     },
     async discard(onError) {
-      await runAll(queue.effects.splice(0).flatMap((e) => (e.onDiscard ? [e.onDiscard] : [])), onError)
+      await runAll(
+        queue.effects.splice(0).flatMap((e) => (e.onDiscard ? [e.onDiscard] : [])),
+        onError,
+      )
     },
   }
 }

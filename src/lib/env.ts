@@ -20,7 +20,10 @@ export const env = {
     return str('DATABASE_URL')
   },
   get databaseReplicaUrls() {
-    return str('DATABASE_REPLICA_URLS').split(',').map((s) => s.trim()).filter(Boolean)
+    return str('DATABASE_REPLICA_URLS')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   },
   get dbPoolMax() {
     return int('DB_POOL_MAX', 20)

@@ -30,8 +30,7 @@ export function invalidFields(errors: { path: string; message: string }[]): Http
   return new HttpError(400, `The following field${errors.length > 1 ? 's are' : ' is'} invalid: ${paths}`, { errors })
 }
 
-export const json = (data: unknown, status = 200, headers?: Record<string, string>): Response =>
-  Response.json(data, { status, headers })
+export const json = (data: unknown, status = 200, headers?: Record<string, string>): Response => Response.json(data, { status, headers })
 
 /** Parses the JSON body once; a missing or malformed body is a 400, never a 500. */
 export async function readJson<T = Record<string, unknown>>(req: PayloadRequest): Promise<T> {
@@ -52,8 +51,7 @@ export async function readJson<T = Record<string, unknown>>(req: PayloadRequest)
   }
 }
 
-export const currentUser = (req: PayloadRequest): AccessUser | null =>
-  req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null
+export const currentUser = (req: PayloadRequest): AccessUser | null => (req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null)
 
 /** The signed-in user, or 401. With `write`, also 403 for suspended or inactive accounts. */
 export function requireUser(req: PayloadRequest, opts: { write?: boolean; roles?: Role[] } = {}): AccessUser {
@@ -72,8 +70,7 @@ export function routeId(req: PayloadRequest, name = 'id'): number {
   return id
 }
 
-export const searchParams = (req: PayloadRequest): URLSearchParams =>
-  req.searchParams ?? new URL(req.url ?? 'http://localhost/').searchParams
+export const searchParams = (req: PayloadRequest): URLSearchParams => req.searchParams ?? new URL(req.url ?? 'http://localhost/').searchParams
 
 /** Throws one 400 naming every invalid field collected by an `Input`. */
 export function assertValid(input: { ok: boolean; errors: { path: string; message: string }[] }): void {

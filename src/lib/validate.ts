@@ -22,10 +22,7 @@ export class Input {
   }
 
   /** A finite number (numeric strings from query strings accepted). */
-  number(
-    path: string,
-    opts: { required?: boolean; min?: number; max?: number; gt?: number; integer?: boolean; decimals?: number; default?: number } = {},
-  ): number | undefined {
+  number(path: string, opts: { required?: boolean; min?: number; max?: number; gt?: number; integer?: boolean; decimals?: number; default?: number } = {}): number | undefined {
     const raw = this.source[path]
     if (raw === undefined || raw === null || raw === '') {
       if (opts.default !== undefined) return opts.default
@@ -37,8 +34,7 @@ export class Input {
     if (opts.min !== undefined && n < opts.min) return this.fail(path, `${path} must be at least ${opts.min}.`)
     if (opts.gt !== undefined && n <= opts.gt) return this.fail(path, `${path} must be greater than ${opts.gt}.`)
     if (opts.max !== undefined && n > opts.max) return this.fail(path, `${path} must be at most ${opts.max}.`)
-    if (opts.decimals !== undefined && Math.abs(Math.round(n * 10 ** opts.decimals) - n * 10 ** opts.decimals) > 1e-6)
-      return this.fail(path, `${path} may have at most ${opts.decimals} decimals.`)
+    if (opts.decimals !== undefined && Math.abs(Math.round(n * 10 ** opts.decimals) - n * 10 ** opts.decimals) > 1e-6) return this.fail(path, `${path} may have at most ${opts.decimals} decimals.`)
     return n
   }
 

@@ -12,7 +12,7 @@ import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres'
 
 /** Tables this migration creates (the dev push must leave them alone: payload.config.ts `tablesFilter`). */
-export const tables = ["commerce_order_counters","commerce_stripe_events","service_booking_counters"]
+export const tables = ['commerce_order_counters', 'commerce_stripe_events', 'service_booking_counters']
 
 export const statements: string[] = [
   `create extension if not exists pg_trgm`,

@@ -32,8 +32,7 @@ export interface EmailContent {
   html: string
 }
 
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
 
 const absolute = (url: string) => (/^https?:\/\//.test(url) ? url : `${env.serverUrl}${url.startsWith('/') ? '' : '/'}${url}`)
 
@@ -49,12 +48,7 @@ export function instantEmail(to: string, n: { title: string; message: string; ac
 }
 
 /** Several notifications as ONE digest email. */
-export function digestEmail(
-  to: string,
-  items: { title: string; message: string; actionUrl?: string | null; createdAt: string }[],
-  total: number,
-  ar: boolean,
-): EmailContent {
+export function digestEmail(to: string, items: { title: string; message: string; actionUrl?: string | null; createdAt: string }[], total: number, ar: boolean): EmailContent {
   const subject = ar ? `ملخص AutoHub: ${total} إشعارات` : `Your AutoHub digest: ${total} notification${total === 1 ? '' : 's'}`
   const lines = items.map((n) => `- ${n.title}: ${n.message}${n.actionUrl ? ` (${absolute(n.actionUrl)})` : ''}`)
   const more = total > items.length ? (ar ? `\n… و${total - items.length} أخرى` : `\n… and ${total - items.length} more`) : ''

@@ -122,10 +122,7 @@ function scope(collection: CollectionConfig): CollectionConfig {
   const admin: NonNullable<CollectionConfig['admin']> = {
     ...collection.admin,
     hidden:
-      declaredHidden === true
-        ? true
-        : ({ user }: { user: ClientUser }) =>
-            (typeof declaredHidden === 'function' && declaredHidden({ user })) || !visibleInAdmin(slug, user as unknown as AccessUser),
+      declaredHidden === true ? true : ({ user }: { user: ClientUser }) => (typeof declaredHidden === 'function' && declaredHidden({ user })) || !visibleInAdmin(slug, user as unknown as AccessUser),
   }
   if (ADMIN_OWNER_FIELD[slug] && !collection.admin?.baseFilter && !collection.admin?.baseListFilter) {
     admin.baseFilter = ({ req }) => ownListFilter(slug, req.user as unknown as AccessUser | null)

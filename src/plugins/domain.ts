@@ -59,7 +59,7 @@ function mergeHooks(target: CollectionConfig, add: CollectionHooks): CollectionC
   return { ...target, hooks }
 }
 
-const replaceAt = <T,>(list: T[], i: number, item: T): T[] => list.map((x, j) => (j === i ? item : x))
+const replaceAt = <T>(list: T[], i: number, item: T): T[] => list.map((x, j) => (j === i ? item : x))
 
 const tag = (domain: DomainName, endpoints: Endpoint[]): Endpoint[] => endpoints.map((e) => ({ ...e, custom: { ...(e.custom ?? {}), domain } }))
 

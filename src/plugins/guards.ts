@@ -45,22 +45,24 @@ export const dataExceptionAs400: AfterErrorHook = ({ error }) => {
   return { status: 400, response: { errors: [{ message: `Invalid value: ${found.message}.` }] } }
 }
 
-export const platformGuards = (): Plugin => (config: Config): Config => ({
-  ...config,
-  hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), dataExceptionAs400] },
-  collections: (config.collections ?? []).map((c) => ({
-    ...c,
-    access: {
-      ...c.access,
-      create: denySuspended(c.access?.create),
-      update: denySuspended(c.access?.update),
-      delete: denySuspended(c.access?.delete),
-    },
-    fields: withIntegerValidation(c.fields),
-    hooks: { ...c.hooks, beforeOperation: [inputGuard, ...(c.hooks?.beforeOperation ?? [])] },
-  })),
-  globals: (config.globals ?? []).map((g) => ({
-    ...g,
-    access: { ...g.access, update: denySuspended(g.access?.update) },
-  })),
-})
+export const platformGuards =
+  (): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), dataExceptionAs400] },
+    collections: (config.collections ?? []).map((c) => ({
+      ...c,
+      access: {
+        ...c.access,
+        create: denySuspended(c.access?.create),
+        update: denySuspended(c.access?.update),
+        delete: denySuspended(c.access?.delete),
+      },
+      fields: withIntegerValidation(c.fields),
+      hooks: { ...c.hooks, beforeOperation: [inputGuard, ...(c.hooks?.beforeOperation ?? [])] },
+    })),
+    globals: (config.globals ?? []).map((g) => ({
+      ...g,
+      access: { ...g.access, update: denySuspended(g.access?.update) },
+    })),
+  })

@@ -19,11 +19,9 @@ import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, typ
 import { HttpError, invalidFields } from '@/lib/http'
 import { env } from '@/lib/env'
 
-const isClientCall = (req: PayloadRequest, args: { overrideAccess?: boolean }): boolean =>
-  req.payloadAPI !== 'local' && args.overrideAccess !== true
+const isClientCall = (req: PayloadRequest, args: { overrideAccess?: boolean }): boolean => req.payloadAPI !== 'local' && args.overrideAccess !== true
 
-const badInput = (errors: InputError[], lead?: string): HttpError =>
-  new HttpError(400, [lead, ...errors.slice(0, 5).map((e) => e.message)].filter(Boolean).join(' '), { errors })
+const badInput = (errors: InputError[], lead?: string): HttpError => new HttpError(400, [lead, ...errors.slice(0, 5).map((e) => e.message)].filter(Boolean).join(' '), { errors })
 
 function localeOf(req: PayloadRequest): { locales: string[]; problems: InputError[] } {
   const localization = req.payload.config.localization
@@ -76,7 +74,10 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
 
   if (operation === 'readDistinct' || (operation === 'read' && isVersionQuery(req, collection, fields, a.where))) {
     // version and distinct lists: same page-size rules (their where paths are `version.*`, `parent`…: left to Payload)
-    const params = checkListParams({ limit: a.limit, page: a.page, depth: a.depth, pagination: a.pagination }, { maxPageSize: env.maxPageSize, maxDepth: req.payload.config.maxDepth ?? 10, clamp: true })
+    const params = checkListParams(
+      { limit: a.limit, page: a.page, depth: a.depth, pagination: a.pagination },
+      { maxPageSize: env.maxPageSize, maxDepth: req.payload.config.maxDepth ?? 10, clamp: true },
+    )
     if (!params.ok) throw badInput(params.errors)
     return { ...a, ...params.value } as typeof args
   }

@@ -22,8 +22,7 @@ export function unlistedPaths(fields: readonly Field[], prefix: string[] = []): 
     }
     if (f.type === 'group' && named) out.push(...unlistedPaths(f.fields, [...prefix, named]))
     else if ((f.type === 'row' || f.type === 'collapsible' || f.type === 'group') && 'fields' in f) out.push(...unlistedPaths(f.fields, prefix))
-    else if (f.type === 'tabs')
-      for (const tab of f.tabs) out.push(...unlistedPaths(tab.fields, 'name' in tab && tab.name ? [...prefix, tab.name] : prefix))
+    else if (f.type === 'tabs') for (const tab of f.tabs) out.push(...unlistedPaths(tab.fields, 'name' in tab && tab.name ? [...prefix, tab.name] : prefix))
   }
   return out
 }
@@ -40,11 +39,13 @@ const stripUnlisted =
     return doc
   }
 
-export const privacy = (): Plugin => (config: Config): Config => ({
-  ...config,
-  collections: (config.collections ?? []).map((c) => {
-    const paths = unlistedPaths(c.fields)
-    if (!paths.length) return c
-    return { ...c, hooks: { ...c.hooks, afterRead: [...(c.hooks?.afterRead ?? []), stripUnlisted(paths)] } }
-  }),
-})
+export const privacy =
+  (): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    collections: (config.collections ?? []).map((c) => {
+      const paths = unlistedPaths(c.fields)
+      if (!paths.length) return c
+      return { ...c, hooks: { ...c.hooks, afterRead: [...(c.hooks?.afterRead ?? []), stripUnlisted(paths)] } }
+    }),
+  })

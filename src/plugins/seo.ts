@@ -48,14 +48,14 @@ const base = () =>
     generateImage: ({ doc }) => imageRef(seoDefaults(doc as Doc, null).image),
   })
 
-export const seo = (): Plugin => async (config: Config): Promise<Config> => {
-  const withSeo = await base()(config)
-  return {
-    ...withSeo,
-    collections: (withSeo.collections ?? []).map((c) =>
-      (SEO_COLLECTIONS as readonly string[]).includes(c.slug)
-        ? { ...c, hooks: { ...c.hooks, beforeChange: [...(c.hooks?.beforeChange ?? []), fillSeoMeta] } }
-        : c,
-    ),
+export const seo =
+  (): Plugin =>
+  async (config: Config): Promise<Config> => {
+    const withSeo = await base()(config)
+    return {
+      ...withSeo,
+      collections: (withSeo.collections ?? []).map((c) =>
+        (SEO_COLLECTIONS as readonly string[]).includes(c.slug) ? { ...c, hooks: { ...c.hooks, beforeChange: [...(c.hooks?.beforeChange ?? []), fillSeoMeta] } } : c,
+      ),
+    }
   }
-}

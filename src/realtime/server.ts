@@ -89,7 +89,6 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
     }
   })
 
-   
   const join = async (socket: any, room: string): Promise<{ ok: boolean; error?: string }> => {
     const [kind, id] = room.split(':')
     const user = socket.data.user

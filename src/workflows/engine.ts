@@ -86,9 +86,7 @@ export function actionOnlyMessage<S extends string, D>(m: StateMachine<S, D>, t:
   return `${what}: use ${via}.`
 }
 
-export type Decision<S extends string, D> =
-  | { ok: true; transition: Transition<S, D> }
-  | { ok: false; status: 403 | 409; message: string; data?: Record<string, unknown> }
+export type Decision<S extends string, D> = { ok: true; transition: Transition<S, D> } | { ok: false; status: 403 | 409; message: string; data?: Record<string, unknown> }
 
 export function partiesOf<S extends string, D>(m: StateMachine<S, D>, doc: D, actor: AccessUser | null, system = false): Set<string> {
   const relationOnly = new Set<string>(m.relationNames ?? [])
@@ -120,9 +118,7 @@ export function decide<S extends string, D>(
   } = {},
 ): Decision<S, D> {
   const current = (doc as Record<string, unknown>)[m.field] as S
-  const candidates = m.transitions.filter((t) =>
-    request.action ? t.action === request.action : request.to !== undefined && t.to === request.to,
-  )
+  const candidates = m.transitions.filter((t) => (request.action ? t.action === request.action : request.to !== undefined && t.to === request.to))
   if (!candidates.length) {
     return { ok: false, status: 409, message: `${m.name}: no transition ${request.action ?? `to ${request.to}`}.` }
   }
@@ -164,8 +160,7 @@ export function decide<S extends string, D>(
 }
 
 /** Select options for the status field (values snake_case, labels human). */
-export const statusOptions = <S extends string, D>(m: StateMachine<S, D>) =>
-  m.states.map((s) => ({ value: s, label: s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) }))
+export const statusOptions = <S extends string, D>(m: StateMachine<S, D>) => m.states.map((s) => ({ value: s, label: s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) }))
 
 /** A markdown table of the transitions, for the docs (docs/<domain>.md). */
 export function describeMachine<S extends string, D>(m: StateMachine<S, D>): string {

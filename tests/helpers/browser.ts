@@ -7,16 +7,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 
 /** Flags that keep Chromium off this machine's closed network. */
-export const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 /** Next (dev mode) compiles /admin on the first request. */
 export const FIRST_COMPILE_MS = 8 * 60_000
 
@@ -31,10 +22,7 @@ export function findChromium(): string {
     spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore', env, timeout: 10 * 60_000 })
     if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
   }
-  throw new Error(
-    'No Chromium found for the browser test. Install it with `apt-get update && apt-get install -y chromium` (as root), ' +
-      'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
-  )
+  throw new Error('No Chromium found for the browser test. Install it with `apt-get update && apt-get install -y chromium` (as root), ' + 'or point CHROMIUM_PATH at a Chromium/Chrome binary.')
 }
 
 /** Polls `url` until it answers 200 (Next compiles /admin on first request) or the deadline passes. */

@@ -2,7 +2,9 @@ import sharp from 'sharp'
 
 /** A real PNG of the given size (a gradient-free solid image is enough for resizing tests). */
 export async function pngBuffer(width = 1600, height = 1000): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer()
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+    .png()
+    .toBuffer()
 }
 
 export function uploadForm(file: Buffer, filename: string, type: string, fields: Record<string, string> = {}): FormData {

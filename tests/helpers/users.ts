@@ -14,9 +14,7 @@ export interface TestUser {
 
 let counter = 0
 
-export async function createUser(
-  opts: { roles?: Role[]; email?: string; password?: string; data?: Record<string, unknown>; login?: boolean } = {},
-): Promise<TestUser> {
+export async function createUser(opts: { roles?: Role[]; email?: string; password?: string; data?: Record<string, unknown>; login?: boolean } = {}): Promise<TestUser> {
   const payload = await testPayload()
   const roles = opts.roles ?? ['buyer']
   const email = opts.email ?? `${roles.join('-')}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 7)}@test.local`

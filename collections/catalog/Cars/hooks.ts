@@ -45,9 +45,7 @@ export const validateCarRelations: CollectionBeforeChangeHook<Car> = async ({ da
   const modelId = idOf(merged.model)
   const changed = operation === 'create' || (data && ('make' in data || 'model' in data))
   if (changed && makeId && modelId) {
-    const model = await req.payload
-      .findByID({ collection: 'models', id: modelId, depth: 0, overrideAccess: true, req, disableErrors: true })
-      .catch(() => null)
+    const model = await req.payload.findByID({ collection: 'models', id: modelId, depth: 0, overrideAccess: true, req, disableErrors: true }).catch(() => null)
     if (!model) errors.push({ path: 'model', message: 'The model does not exist.' })
     else if (idOf(model.make) !== makeId) errors.push({ path: 'model', message: 'The model does not belong to the selected make.' })
   }
@@ -124,12 +122,7 @@ export const recordPriceChange: CollectionBeforeChangeHook<Car> = ({ data, origi
   if (operation === 'update' && (data.price === undefined || Number(data.price) === Number(originalDoc?.price))) {
     return data
   }
-  data.priceHistory = appendPriceHistory(
-    originalDoc?.priceHistory ?? [],
-    operation === 'create' ? null : originalDoc?.price,
-    data.price,
-    new Date(),
-  )
+  data.priceHistory = appendPriceHistory(originalDoc?.priceHistory ?? [], operation === 'create' ? null : originalDoc?.price, data.price, new Date())
   return data
 }
 

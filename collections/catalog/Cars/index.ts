@@ -81,7 +81,13 @@ export const Cars: CollectionConfig = {
       fields: [
         { name: 'condition', type: 'select', required: true, defaultValue: 'used', index: true, options: options(CAR_CONDITIONS) },
         { name: 'price', type: 'number', required: true, min: 0, max: 100_000_000, index: true },
-        { name: 'currency', type: 'text', defaultValue: 'USD', maxLength: 3, validate: (v: unknown) => (v == null || /^[A-Z]{3}$/.test(String(v)) ? true : 'currency must be a 3-letter ISO code (e.g. USD).') },
+        {
+          name: 'currency',
+          type: 'text',
+          defaultValue: 'USD',
+          maxLength: 3,
+          validate: (v: unknown) => (v == null || /^[A-Z]{3}$/.test(String(v)) ? true : 'currency must be a 3-letter ISO code (e.g. USD).'),
+        },
         { name: 'msrp', type: 'number', min: 0 },
       ],
     },
@@ -130,7 +136,12 @@ export const Cars: CollectionConfig = {
       maxRows: 10,
       fields: [
         { name: 'title', type: 'text' },
-        { name: 'url', type: 'text', admin: { description: 'YouTube/Vimeo or any https URL.' }, validate: (v: unknown) => (v == null || v === '' || /^https?:\/\/\S+$/i.test(String(v)) ? true : 'url must be an http(s) URL.') },
+        {
+          name: 'url',
+          type: 'text',
+          admin: { description: 'YouTube/Vimeo or any https URL.' },
+          validate: (v: unknown) => (v == null || v === '' || /^https?:\/\/\S+$/i.test(String(v)) ? true : 'url must be an http(s) URL.'),
+        },
         { name: 'file', type: 'upload', relationTo: 'media' },
       ],
     },
@@ -141,9 +152,18 @@ export const Cars: CollectionConfig = {
       defaultValue: 'draft',
       index: true,
       options: CAR_STATUSES.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1).replace(/_/g, ' ') })),
-      admin: { position: 'sidebar', description: 'pending_review = awaiting moderation (not public); sale_pending = approved and reserved by a sale (public). A seller asking for active gets pending_review while moderation applies.' },
+      admin: {
+        position: 'sidebar',
+        description:
+          'pending_review = awaiting moderation (not public); sale_pending = approved and reserved by a sale (public). A seller asking for active gets pending_review while moderation applies.',
+      },
     },
-    { name: 'moderationNote', type: 'text', ...privateField({ readers: ['admin', 'editor', { owner: 'seller' }] }, { create: fieldAdminOnly, update: fieldAdminOnly }), admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'moderationNote',
+      type: 'text',
+      ...privateField({ readers: ['admin', 'editor', { owner: 'seller' }] }, { create: fieldAdminOnly, update: fieldAdminOnly }),
+      admin: { position: 'sidebar', readOnly: true },
+    },
     { name: 'publishedAt', type: 'date', index: true, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar', readOnly: true } },
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar' } },
     { name: 'featuredUntil', type: 'date', index: true, access: { create: fieldAdminOnly, update: fieldAdminOnly }, admin: { position: 'sidebar' } },
@@ -172,7 +192,12 @@ export const Cars: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'contactPhone', type: 'text', maxLength: 32, validate: (v: unknown) => (v == null || v === '' || /^\+?[\d\s().-]{6,31}$/.test(String(v)) ? true : 'contactPhone must be a phone number.') },
+        {
+          name: 'contactPhone',
+          type: 'text',
+          maxLength: 32,
+          validate: (v: unknown) => (v == null || v === '' || /^\+?[\d\s().-]{6,31}$/.test(String(v)) ? true : 'contactPhone must be a phone number.'),
+        },
         { name: 'contactEmail', type: 'email' },
         {
           name: 'whatsappLink',

@@ -21,10 +21,7 @@ export const Models: CollectionConfig = {
   defaultPopulate: { name: true, slug: true, make: true },
   access: { read: anyone, create: or(isAdmin, hasRole('editor')), update: or(isAdmin, hasRole('editor')), delete: isAdmin },
   hooks: {
-    beforeChange: [
-      checkYears,
-      ensureSlug('models', (d, o) => String(d.name ?? o?.name ?? '')),
-    ],
+    beforeChange: [checkYears, ensureSlug('models', (d, o) => String(d.name ?? o?.name ?? ''))],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -31,12 +31,7 @@ export const Parts: CollectionConfig = {
     delete: or(isAdmin, and(hasRole('seller'), isOwner('seller'))),
   },
   hooks: {
-    beforeChange: [
-      stampOwner('seller'),
-      validatePart,
-      deriveStockStatus,
-      ensureSlug('parts', (d, o) => String(d.title ?? o?.title ?? '')),
-    ],
+    beforeChange: [stampOwner('seller'), validatePart, deriveStockStatus, ensureSlug('parts', (d, o) => String(d.title ?? o?.title ?? ''))],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -55,14 +50,28 @@ export const Parts: CollectionConfig = {
       fields: [
         { name: 'price', type: 'number', required: true, min: 0, max: 10_000_000, index: true },
         { name: 'salePrice', type: 'number', min: 0, admin: { description: 'Must be lower than price.' } },
-        { name: 'currency', type: 'text', defaultValue: 'USD', maxLength: 3, validate: (v: unknown) => (v == null || /^[A-Z]{3}$/.test(String(v)) ? true : 'currency must be a 3-letter ISO code (e.g. USD).') },
+        {
+          name: 'currency',
+          type: 'text',
+          defaultValue: 'USD',
+          maxLength: 3,
+          validate: (v: unknown) => (v == null || /^[A-Z]{3}$/.test(String(v)) ? true : 'currency must be a 3-letter ISO code (e.g. USD).'),
+        },
         { name: 'condition', type: 'select', required: true, defaultValue: 'new', index: true, options: options(PART_CONDITIONS) },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'stockQuantity', type: 'number', custom: { integer: true }, required: true, defaultValue: 0, min: 0, validate: (v: unknown) => (v == null || (Number.isInteger(Number(v)) && Number(v) >= 0) ? true : 'stockQuantity must be a whole number ≥ 0.') },
+        {
+          name: 'stockQuantity',
+          type: 'number',
+          custom: { integer: true },
+          required: true,
+          defaultValue: 0,
+          min: 0,
+          validate: (v: unknown) => (v == null || (Number.isInteger(Number(v)) && Number(v) >= 0) ? true : 'stockQuantity must be a whole number ≥ 0.'),
+        },
         { name: 'manageStock', type: 'checkbox', defaultValue: true },
         { name: 'lowStockThreshold', type: 'number', custom: { integer: true }, defaultValue: DEFAULT_LOW_STOCK_THRESHOLD, min: 0 },
         {

@@ -18,7 +18,13 @@ export const Carts: CollectionConfig = {
   },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', unique: true, admin: { description: 'Empty for a guest cart.' } },
-    { name: 'tokenHash', type: 'text', unique: true, ...privateField({ readers: ['admin'] }, { create: fieldAdminOnly, update: fieldAdminOnly }), admin: { readOnly: true, description: 'SHA-256 of the guest cart token.' } },
+    {
+      name: 'tokenHash',
+      type: 'text',
+      unique: true,
+      ...privateField({ readers: ['admin'] }, { create: fieldAdminOnly, update: fieldAdminOnly }),
+      admin: { readOnly: true, description: 'SHA-256 of the guest cart token.' },
+    },
     {
       name: 'items',
       type: 'array',

@@ -16,7 +16,7 @@ export const Plans: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 80 },
-    { name: 'slug', type: 'text', required: true, unique: true, maxLength: 80, admin: { description: "`free` is the plan of sellers without a subscription." } },
+    { name: 'slug', type: 'text', required: true, unique: true, maxLength: 80, admin: { description: '`free` is the plan of sellers without a subscription.' } },
     { name: 'description', type: 'textarea', maxLength: 1000 },
     {
       type: 'row',

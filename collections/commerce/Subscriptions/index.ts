@@ -41,6 +41,12 @@ export const Subscriptions: CollectionConfig = {
         { name: 'autoRenew', type: 'checkbox', defaultValue: false },
       ],
     },
-    { name: 'stripeSubscriptionId', type: 'text', index: true, ...privateField({ readers: ['admin', { owner: 'user' }] }), admin: { description: 'For Stripe Billing subscriptions (renewals); empty for one-off plan payments.' } },
+    {
+      name: 'stripeSubscriptionId',
+      type: 'text',
+      index: true,
+      ...privateField({ readers: ['admin', { owner: 'user' }] }),
+      admin: { description: 'For Stripe Billing subscriptions (renewals); empty for one-off plan payments.' },
+    },
   ],
 }

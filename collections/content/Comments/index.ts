@@ -4,12 +4,7 @@ import { fieldRoles, hasRole, or, userOf } from '@/access'
 import { privateField } from '@/access/privacy'
 import { COMMENT_STATUSES, COMMENT_TARGETS } from '@/domain/content'
 import { label } from '@/fields/options'
-import {
-  commentsAfterChange,
-  commentsAfterDelete,
-  commentsBeforeChange,
-  commentsBeforeValidate,
-} from '@collections/content/Comments/hooks'
+import { commentsAfterChange, commentsAfterDelete, commentsBeforeChange, commentsBeforeValidate } from '@collections/content/Comments/hooks'
 
 const moderators = hasRole('editor', 'admin')
 const moderatorsOnly = privateField({ readers: ['editor', 'admin'] }, { create: () => false, update: () => false })

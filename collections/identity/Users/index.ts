@@ -1,17 +1,6 @@
 import type { AccessArgs, CollectionAfterOperationHook, CollectionConfig, Where } from 'payload'
 
-import {
-  fieldAdminOnly,
-  hasRole,
-  isAdmin,
-  isSelf,
-  or,
-  ROLES,
-  ACCOUNT_STATUSES,
-  anyone,
-  privateField,
-  type Reader,
-} from '@/access'
+import { fieldAdminOnly, hasRole, isAdmin, isSelf, or, ROLES, ACCOUNT_STATUSES, anyone, privateField, type Reader } from '@/access'
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { ratingSummaryField } from '@/fields/ratingSummary'
 import { env } from '@/lib/env'
@@ -86,13 +75,7 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 8,
     verify: {
       generateEmailSubject: () => 'Verify your AutoHub account',
-      generateEmailHTML: ({ token }) =>
-        emailTemplate(
-          'Welcome to AutoHub',
-          'Confirm your email address to activate your account.',
-          `${env.serverUrl}/admin/users/verify/${token}`,
-          'Verify my email',
-        ),
+      generateEmailHTML: ({ token }) => emailTemplate('Welcome to AutoHub', 'Confirm your email address to activate your account.', `${env.serverUrl}/admin/users/verify/${token}`, 'Verify my email'),
     },
     forgotPassword: {
       expiration: 60 * 60 * 1000,
@@ -175,9 +158,26 @@ export const Users: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'accountType', type: 'select', defaultValue: 'individual', options: [{ value: 'individual', label: 'Individual' }, { value: 'company', label: 'Company' }] },
+        {
+          name: 'accountType',
+          type: 'select',
+          defaultValue: 'individual',
+          options: [
+            { value: 'individual', label: 'Individual' },
+            { value: 'company', label: 'Company' },
+          ],
+        },
         { name: 'companyName', type: 'text', admin: { condition: (d) => d?.accountType === 'company' } },
-        { name: 'preferredLanguage', type: 'select', defaultValue: 'en', ...privateField({ readers: personal }), options: [{ value: 'en', label: 'English' }, { value: 'ar', label: 'العربية' }] },
+        {
+          name: 'preferredLanguage',
+          type: 'select',
+          defaultValue: 'en',
+          ...privateField({ readers: personal }),
+          options: [
+            { value: 'en', label: 'English' },
+            { value: 'ar', label: 'العربية' },
+          ],
+        },
       ],
     },
     {

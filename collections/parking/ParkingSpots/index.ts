@@ -59,8 +59,7 @@ const refuseDeleteWithBookings: CollectionBeforeDeleteHook = async ({ id, req })
   if (await spotHasHoldingBookings(await txOf(req), Number(id))) throw conflict('This spot has pending or active bookings; deactivate it instead of deleting it.')
 }
 
-const twoDecimals = (v: unknown) =>
-  v === null || v === undefined || (typeof v === 'number' && v >= 0 && hasAtMostTwoDecimals(v)) ? true : 'price must be ≥ 0 with at most 2 decimals.'
+const twoDecimals = (v: unknown) => (v === null || v === undefined || (typeof v === 'number' && v >= 0 && hasAtMostTwoDecimals(v)) ? true : 'price must be ≥ 0 with at most 2 decimals.')
 
 /** Parking spots: location, slots, price per hour/day/month, opening hours, amenities. Public reads see active spots. */
 export const ParkingSpots: CollectionConfig = {

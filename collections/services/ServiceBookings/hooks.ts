@@ -11,16 +11,7 @@ import { idOf } from '@/domain/ids'
 import { EGYPTIAN_MOBILE_MESSAGE, normalizeEgyptianMobile } from '@/domain/identity/phone'
 import { addMinutes, checkWorkingHours, computePricing, localTime } from '@/domain/services'
 import { currentUser, invalidFields } from '@/lib/http'
-import {
-  assertTechnicianFree,
-  bookingEventBase,
-  bookingRoom,
-  nextBookingNumber,
-  notifyCustomerOfStatus,
-  queueEmit,
-  refreshTechnicianPerformance,
-  syncTechnicianStatus,
-} from '@hooks/services/bookings'
+import { assertTechnicianFree, bookingEventBase, bookingRoom, nextBookingNumber, notifyCustomerOfStatus, queueEmit, refreshTechnicianPerformance, syncTechnicianStatus } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
 /** Context flags the endpoints pass (keys of `req.context`, declared below). */

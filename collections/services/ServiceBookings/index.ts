@@ -273,9 +273,5 @@ export const ServiceBookings: CollectionConfig = {
     { name: 'rejectionReason', type: 'text', maxLength: 500, access: computed },
     { name: 'adminNotes', type: 'textarea', ...privateField({ readers: ['admin'] }, { create: adminField, update: adminField }) },
   ],
-  indexes: [
-    { fields: ['technician', 'status'] },
-    { fields: ['customer', 'status'] },
-    { fields: ['service', 'status'] },
-  ],
+  indexes: [{ fields: ['technician', 'status'] }, { fields: ['customer', 'status'] }, { fields: ['service', 'status'] }],
 }

@@ -7,8 +7,7 @@ import { ratingSummaryField } from '@/fields/ratingSummary'
 const hhmm = (v: unknown) => !v || HHMM.test(String(v)) || 'Use HH:MM (24h).'
 
 /** Active services are public; admins see (and manage) all. */
-const readServices: Access = ({ req }) =>
-  isAdminUser(userOf(req)) ? true : { 'availability.active': { equals: true } }
+const readServices: Access = ({ req }) => (isAdminUser(userOf(req)) ? true : { 'availability.active': { equals: true } })
 
 /** The car services on offer (bilingual): category, price, working hours, emergency availability. */
 export const Services: CollectionConfig = {

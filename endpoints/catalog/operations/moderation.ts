@@ -22,10 +22,7 @@ export async function moderateListing(req: PayloadRequest, id: number, action: '
     id,
     machine: carListingMachine,
     action,
-    data: (prev) =>
-      action === 'approve'
-        ? { moderationNote: null, ...(prev.publishedAt ? {} : { publishedAt: new Date().toISOString() }) }
-        : { moderationNote: reason },
+    data: (prev) => (action === 'approve' ? { moderationNote: null, ...(prev.publishedAt ? {} : { publishedAt: new Date().toISOString() }) } : { moderationNote: reason }),
     after: async (updated) => {
       const seller = idOf(updated.seller)
       if (!seller) return
@@ -33,10 +30,7 @@ export async function moderateListing(req: PayloadRequest, id: number, action: '
         user: seller,
         type: 'listing_update',
         title: action === 'approve' ? { en: 'Your listing is live', ar: 'إعلانك منشور الآن' } : { en: 'Your listing was not approved', ar: 'لم تتم الموافقة على إعلانك' },
-        message:
-          action === 'approve'
-            ? { en: `“${updated.title}” was approved and is now visible to buyers.` }
-            : { en: `“${updated.title}” was returned to draft: ${reason}` },
+        message: action === 'approve' ? { en: `“${updated.title}” was approved and is now visible to buyers.` } : { en: `“${updated.title}” was returned to draft: ${reason}` },
         data: { car: updated.id, status: updated.status, reason },
         actionUrl: `/cars/${updated.slug ?? updated.id}`,
       })

@@ -25,7 +25,10 @@ export function cartIdentity(req: PayloadRequest): CartIdentity {
 /** The cart as the API returns it: lines with the part, the price when added, the current price, and totals. */
 export async function cartView(req: PayloadRequest, cart: CartDoc | null): Promise<Record<string, unknown>> {
   const lines = lineParts(cart)
-  const parts = await loadParts(req, lines.map((l) => l.part))
+  const parts = await loadParts(
+    req,
+    lines.map((l) => l.part),
+  )
   const settings = await getPlatformSettings(req)
   const items = lines.map((l) => {
     const p = parts.get(l.part)
@@ -50,7 +53,7 @@ export async function cartView(req: PayloadRequest, cart: CartDoc | null): Promi
   return {
     id: cart?.id ?? null,
     currency: cart?.currency ?? 'USD',
-    items: items.map((i, n) => ({ ...i, total: i.available ? totals.lines[payable.indexOf(i)]?.total ?? 0 : 0, line: n + 1 })),
+    items: items.map((i, n) => ({ ...i, total: i.available ? (totals.lines[payable.indexOf(i)]?.total ?? 0) : 0, line: n + 1 })),
     itemCount: items.reduce((s, i) => s + i.quantity, 0),
     subtotal: totals.subtotal,
     tax: totals.tax,
@@ -98,8 +101,7 @@ const partParam = (req: PayloadRequest): number => {
 /** The caller's cart (the account's, or the guest token's; empty when there is none). */
 export async function readMyCart(req: PayloadRequest): Promise<Response> {
   const identity = cartIdentity(req)
-  const cart =
-    identity.kind === 'user' ? await userCart(req, identity.userId) : identity.kind === 'guest' ? await findCart(req, { tokenHash: identity.tokenHash }) : null
+  const cart = identity.kind === 'user' ? await userCart(req, identity.userId) : identity.kind === 'guest' ? await findCart(req, { tokenHash: identity.tokenHash }) : null
   return respond(await cartView(req, cart))
 }
 
@@ -149,4 +151,3 @@ export async function changeCartLine(req: PayloadRequest, quantity: number | nul
   })
   return respond(await cartView(req, cart))
 }
-

@@ -48,8 +48,7 @@ export function onPaymentEvent(targetType: PaymentTarget, event: PaymentEvent, h
   handlers.set(`${targetType}:${event}`, handler)
 }
 
-export const paymentHandler = (targetType: string, event: PaymentEvent): PaymentEventHandler | undefined =>
-  handlers.get(`${targetType}:${event}`)
+export const paymentHandler = (targetType: string, event: PaymentEvent): PaymentEventHandler | undefined => handlers.get(`${targetType}:${event}`)
 
 // ---------------------------------------------------------------- creating payments
 
@@ -183,11 +182,7 @@ async function updatePayment(req: PayloadRequest, id: number, data: Partial<Paym
  * Marks a payment succeeded (idempotent: a payment already settled is returned unchanged, `changed: false`).
  * Locks the ledger row when a transaction is open.
  */
-export async function markPaymentSucceeded(
-  req: PayloadRequest,
-  paymentId: number,
-  info: { chargeId?: string | null; at?: Date } = {},
-): Promise<{ payment: PaymentDoc; changed: boolean }> {
+export async function markPaymentSucceeded(req: PayloadRequest, paymentId: number, info: { chargeId?: string | null; at?: Date } = {}): Promise<{ payment: PaymentDoc; changed: boolean }> {
   if (req.transactionID) await lockRow(await txOf(req), 'payments', paymentId, 'id')
   const payment = await findPayment(req, paymentId)
   if (!payment) throw new HttpError(404, `Payment ${paymentId} not found.`)
@@ -234,11 +229,7 @@ export async function recordRefundedTotal(req: PayloadRequest, paymentId: number
  * cash/manual ones are recorded. Open (unpaid) payments are cancelled instead (their PaymentIntent too).
  * Returns the amount refunded now.
  */
-export async function refundPayment(
-  req: PayloadRequest,
-  paymentId: number,
-  opts: { amount?: number; reason?: string } = {},
-): Promise<{ payment: PaymentDoc; refunded: number }> {
+export async function refundPayment(req: PayloadRequest, paymentId: number, opts: { amount?: number; reason?: string } = {}): Promise<{ payment: PaymentDoc; refunded: number }> {
   if (req.transactionID) await lockRow(await txOf(req), 'payments', paymentId, 'id')
   const payment = await findPayment(req, paymentId)
   if (!payment) throw new HttpError(404, `Payment ${paymentId} not found.`)

@@ -36,7 +36,10 @@ const ORDERS = 'orders' as const
 /** Puts back the stock an order took (once: the caller records `stockReturned`). */
 export async function returnStock(tx: Tx, order: FullOrder): Promise<void> {
   if (order.stockReturned) return
-  await putBackStock(tx, (order.items ?? []).filter((i) => i.stockTaken).map((i) => ({ part: idOf(i.part) as number, quantity: i.quantity })))
+  await putBackStock(
+    tx,
+    (order.items ?? []).filter((i) => i.stockTaken).map((i) => ({ part: idOf(i.part) as number, quantity: i.quantity })),
+  )
 }
 
 // ---------------------------------------------------------------- reading orders
@@ -54,19 +57,26 @@ export async function visibleOrder(req: PayloadRequest, user: AccessUser, id: nu
   return order
 }
 
-
 // ---------------------------------------------------------------- notifications
 
 const money = (amount: number, currency: string | null | undefined) => `${amount.toFixed(2)} ${currency ?? 'USD'}`
 
 async function notifyCustomer(req: PayloadRequest, order: FullOrder, kind: 'confirmed' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'expired' | 'refunded', extra = '') {
   const texts: Record<typeof kind, { title: string; message: string; titleAr: string }> = {
-    confirmed: { title: `Order ${order.orderNumber} received`, message: `Thank you! Your order ${order.orderNumber} (${money(order.total, order.currency)}) has been placed.`, titleAr: `تم استلام الطلب ${order.orderNumber}` },
+    confirmed: {
+      title: `Order ${order.orderNumber} received`,
+      message: `Thank you! Your order ${order.orderNumber} (${money(order.total, order.currency)}) has been placed.`,
+      titleAr: `تم استلام الطلب ${order.orderNumber}`,
+    },
     paid: { title: `Payment received for ${order.orderNumber}`, message: `We received your payment of ${money(order.total, order.currency)}.`, titleAr: `تم استلام الدفع للطلب ${order.orderNumber}` },
     shipped: { title: `Order ${order.orderNumber} shipped`, message: `Your order ${order.orderNumber} is on its way.${extra}`, titleAr: `تم شحن الطلب ${order.orderNumber}` },
     delivered: { title: `Order ${order.orderNumber} delivered`, message: `Your order ${order.orderNumber} has been delivered.`, titleAr: `تم توصيل الطلب ${order.orderNumber}` },
     cancelled: { title: `Order ${order.orderNumber} cancelled`, message: `Your order ${order.orderNumber} was cancelled.${extra}`, titleAr: `تم إلغاء الطلب ${order.orderNumber}` },
-    expired: { title: `Order ${order.orderNumber} expired`, message: `Your order ${order.orderNumber} was not paid in time and has been cancelled.`, titleAr: `انتهت صلاحية الطلب ${order.orderNumber}` },
+    expired: {
+      title: `Order ${order.orderNumber} expired`,
+      message: `Your order ${order.orderNumber} was not paid in time and has been cancelled.`,
+      titleAr: `انتهت صلاحية الطلب ${order.orderNumber}`,
+    },
     refunded: { title: `Refund for ${order.orderNumber}`, message: `Your payment for ${order.orderNumber} has been refunded.${extra}`, titleAr: `استرداد للطلب ${order.orderNumber}` },
   }
   const t = texts[kind]
@@ -127,11 +137,12 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
     const cart = await userCart(req, userId)
     const lines = (cart?.items ?? []).map((i) => ({ part: idOf(i.part) as number, quantity: i.quantity }))
     if (!cart || !lines.length) throw badRequest('Your cart is empty.', { cart: 'empty' })
-    const parts = await loadParts(req, lines.map((l) => l.part))
+    const parts = await loadParts(
+      req,
+      lines.map((l) => l.part),
+    )
 
-    const unavailable: ShortLine[] = lines
-      .filter((l) => parts.get(l.part)?.status !== 'active')
-      .map((l) => ({ part: l.part, requested: l.quantity, available: 0 }))
+    const unavailable: ShortLine[] = lines.filter((l) => parts.get(l.part)?.status !== 'active').map((l) => ({ part: l.part, requested: l.quantity, available: 0 }))
     const own = lines.filter((l) => sameId(parts.get(l.part)?.seller, userId))
     if (own.length) throw conflict('You cannot buy your own parts.', { lines: own.map((l) => ({ part: l.part })) })
     const sellable = lines.filter((l) => parts.get(l.part)?.status === 'active')
@@ -141,7 +152,10 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
     const managed = sellable.filter((l) => parts.get(l.part)?.manageStock !== false)
     const short = [...unavailable, ...(await takeStock(tx, managed))].sort((a, b) => a.part - b.part)
     if (short.length) {
-      throw conflict(`Not enough stock for ${short.length} line${short.length === 1 ? '' : 's'}: ${short.map((s) => `part ${s.part} (requested ${s.requested}, available ${s.available})`).join('; ')}.`, { lines: short })
+      throw conflict(
+        `Not enough stock for ${short.length} line${short.length === 1 ? '' : 's'}: ${short.map((s) => `part ${s.part} (requested ${s.requested}, available ${s.available})`).join('; ')}.`,
+        { lines: short },
+      )
     }
 
     // Prices come from the parts now, never from the client (nor from the cart's remembered prices).
@@ -437,8 +451,7 @@ export async function deliverOrder(req: PayloadRequest, user: AccessUser, id: nu
 // ---------------------------------------------------------------- reads for the endpoints (endpoints/commerce/orders.ts)
 
 /** The order as the caller sees it: in full for its customer or an admin, else the seller's lines only. */
-export const orderFor = (order: FullOrder, user: AccessUser) =>
-  isAdminUser(user) || sameId(order.customer, user.id) ? order : sellerView(order, Number(user.id))
+export const orderFor = (order: FullOrder, user: AccessUser) => (isAdminUser(user) || sameId(order.customer, user.id) ? order : sellerView(order, Number(user.id)))
 
 /** Orders with lines of `sellerId`, newest first, each cut to the seller's lines. */
 export async function sellerOrders(req: PayloadRequest, sellerId: number, opts: { page: number; limit: number; status?: OrderStatus }) {

@@ -11,15 +11,7 @@ import { idOf } from '@/domain/ids'
 import { fromMinorUnits } from '@/domain/money'
 import { badRequest } from '@/lib/http'
 
-import {
-  findPayment,
-  markPaymentFailed,
-  markPaymentSucceeded,
-  paymentHandler,
-  recordRefundedTotal,
-  targetOf,
-  type PaymentDoc,
-} from './ledger'
+import { findPayment, markPaymentFailed, markPaymentSucceeded, paymentHandler, recordRefundedTotal, targetOf, type PaymentDoc } from './ledger'
 import { orderPaid, refundOrder, findOrder } from './orders'
 import { stripeClient, webhookSecret } from './stripe'
 

@@ -26,7 +26,10 @@ export function viewerKey(req: PayloadRequest): string {
   const user = currentUser(req)
   if (user) return `u:${user.id}`
   const ua = req.headers.get('user-agent') ?? ''
-  return `a:${createHash('sha256').update(`${clientIp(req)}|${ua}`).digest('hex').slice(0, 40)}`
+  return `a:${createHash('sha256')
+    .update(`${clientIp(req)}|${ua}`)
+    .digest('hex')
+    .slice(0, 40)}`
 }
 
 /** Cars by id as the caller may read them (access applied), in the order of `ids`. */
@@ -58,7 +61,13 @@ async function visibleCar(req: PayloadRequest, id: number): Promise<Car> {
 export async function nearbyCars(req: PayloadRequest, q: { lat: number; lng: number; radiusKm: number; limit: number; depth: number }) {
   const hits = await nearbyCarIds(await txOf(req), q.lat, q.lng, q.radiusKm, q.limit)
   const distance = new Map(hits.map((h) => [h.id, h.distanceKm]))
-  const docs = (await carsInOrder(req, hits.map((h) => h.id), q.depth)).map((d) => ({ ...d, distanceKm: roundKm(distance.get(d.id) ?? 0) }))
+  const docs = (
+    await carsInOrder(
+      req,
+      hits.map((h) => h.id),
+      q.depth,
+    )
+  ).map((d) => ({ ...d, distanceKm: roundKm(distance.get(d.id) ?? 0) }))
   return { center: { lat: q.lat, lng: q.lng }, radiusKm: q.radiusKm, totalDocs: docs.length, docs }
 }
 
@@ -90,7 +99,13 @@ export async function similarCars(req: PayloadRequest, id: number, q: { limit: n
   if (!target) throw notFound('Car not found.')
   const ranked = rankSimilar(target, await similarCandidates(tx, target), q.limit)
   const score = new Map(ranked.map((r) => [r.id, r.score]))
-  const docs = (await carsInOrder(req, ranked.map((r) => r.id), q.depth)).map((d) => ({ ...d, similarityScore: score.get(d.id) }))
+  const docs = (
+    await carsInOrder(
+      req,
+      ranked.map((r) => r.id),
+      q.depth,
+    )
+  ).map((d) => ({ ...d, similarityScore: score.get(d.id) }))
   return { car: id, totalDocs: docs.length, docs }
 }
 

@@ -11,11 +11,7 @@ import { invalidFields } from '@/lib/http'
 export type Loan = Required<{ [K in keyof LoanInput]: number }>
 
 /** The calculation; with `save`, stored as a `loan-calculations` record of `user` (the car, when given, must exist). */
-export async function calculateAndMaybeSave(
-  req: PayloadRequest,
-  loan: Loan,
-  save: { user: AccessUser; car?: number } | null,
-): Promise<LoanResult | (LoanResult & { savedId: number })> {
+export async function calculateAndMaybeSave(req: PayloadRequest, loan: Loan, save: { user: AccessUser; car?: number } | null): Promise<LoanResult | (LoanResult & { savedId: number })> {
   const result = calculateLoan(loan)
   if (!save) return result
   // validate

@@ -174,11 +174,7 @@ async function applyThresholds(req: PayloadRequest, doc: Negotiation, car: CarRo
 
 // ---------- opening ----------
 
-export async function openNegotiation(
-  req: PayloadRequest,
-  user: AccessUser,
-  input: { car: number; amount: number; message?: string },
-): Promise<Negotiation> {
+export async function openNegotiation(req: PayloadRequest, user: AccessUser, input: { car: number; amount: number; message?: string }): Promise<Negotiation> {
   const settings = await getPlatformSettings(req)
   return withTransaction(req, async (tx) => {
     if (!(await lockRow(tx, 'cars', input.car, 'id'))) throw notFound('No such car.')
@@ -233,12 +229,7 @@ export async function openNegotiation(
 
 export type PartyAction = 'counter' | 'accept' | 'reject' | 'withdraw'
 
-export async function actOnNegotiation(
-  req: PayloadRequest,
-  id: number,
-  action: PartyAction,
-  input: { amount?: number; message?: string } = {},
-): Promise<Negotiation> {
+export async function actOnNegotiation(req: PayloadRequest, id: number, action: PartyAction, input: { amount?: number; message?: string } = {}): Promise<Negotiation> {
   const peek = await req.payload.findByID({ collection: NEGOTIATIONS, id, depth: 0, overrideAccess: true, req, disableErrors: true }).catch(() => null)
   if (!peek) throw notFound('No such negotiation.')
   const carId = relId(peek.car)
@@ -355,11 +346,7 @@ export async function expireDueNegotiations(payload: Payload, now: Date = new Da
 export async function negotiationStats(req: PayloadRequest, user: AccessUser) {
   const tx = await txOf(req)
   const uid = Number(user.id)
-  const [asBuyer, asSeller, pending] = await Promise.all([
-    negotiationCountsByStatus(tx, uid, 'buyer'),
-    negotiationCountsByStatus(tx, uid, 'seller'),
-    openSellerTurnCount(tx, uid),
-  ])
+  const [asBuyer, asSeller, pending] = await Promise.all([negotiationCountsByStatus(tx, uid, 'buyer'), negotiationCountsByStatus(tx, uid, 'seller'), openSellerTurnCount(tx, uid)])
   const buyer = countsByStatus(asBuyer)
   const seller = countsByStatus(asSeller)
   const sellerView = userHasRole(user, 'seller', 'admin') || isAdminUser(user) || seller.total > 0

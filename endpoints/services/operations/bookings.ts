@@ -16,18 +16,7 @@ import { conflict, forbidden, invalidFields, notFound, unauthorized } from '@/li
 import { notify } from '@/notifications/notify'
 import { assertCollectionData } from '@/plugins/input-guards'
 import { applyTransition } from '@/workflows/apply'
-import {
-  assertTechnicianFree,
-  bookingEventBase,
-  bookingRoom,
-  BOOKINGS,
-  publicBooking,
-  queueEmit,
-  refreshTechnicianPerformance,
-  TECHNICIANS,
-  viewerOf,
-  withEvents,
-} from '@hooks/services/bookings'
+import { assertTechnicianFree, bookingEventBase, bookingRoom, BOOKINGS, publicBooking, queueEmit, refreshTechnicianPerformance, TECHNICIANS, viewerOf, withEvents } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
 declare module 'payload' {
@@ -204,10 +193,7 @@ export async function reportLocation(req: PayloadRequest, user: AccessUser, id: 
       if (!['on_way', 'in_progress'].includes(booking.status)) throw conflict(`Location updates are accepted on the way or in progress; the booking is ${booking.status}.`)
       const now = new Date()
       const to = booking.location
-      const eta =
-        typeof to?.latitude === 'number' && typeof to?.longitude === 'number'
-          ? estimateEta({ lat: latitude, lng: longitude }, { lat: to.latitude, lng: to.longitude }, now)
-          : null
+      const eta = typeof to?.latitude === 'number' && typeof to?.longitude === 'number' ? estimateEta({ lat: latitude, lng: longitude }, { lat: to.latitude, lng: to.longitude }, now) : null
       const tracking = {
         technicianLocation: { lat: latitude, lng: longitude, at: now.toISOString() },
         eta: eta ? eta.eta.toISOString() : null,
@@ -286,10 +272,7 @@ async function createReviews(req: PayloadRequest, booking: ServiceBooking, ratin
   if (!installed || !customer) return { created: [], skipped: installed ? ['guest booking: no author'] : ['reviews collection not installed'] }
   const serviceId = idOf(booking.service)
   const technicianId = idOf(booking.technician)
-  const targets = [
-    ...(serviceId ? [{ relationTo: 'services' as const, value: serviceId }] : []),
-    ...(technicianId ? [{ relationTo: 'technicians' as const, value: technicianId }] : []),
-  ]
+  const targets = [...(serviceId ? [{ relationTo: 'services' as const, value: serviceId }] : []), ...(technicianId ? [{ relationTo: 'technicians' as const, value: technicianId }] : [])]
   const tx = await txOf(req)
   const created: number[] = []
   const skipped: string[] = []
@@ -345,12 +328,7 @@ export async function leaveFeedback(req: PayloadRequest, user: AccessUser | null
 type Stage = NonNullable<ServiceBooking['progressStages']>[number]
 
 /** Progress stages reported by the assigned technician (or an admin) while the work is on the way or in progress. */
-export async function reportProgress(
-  req: PayloadRequest,
-  user: AccessUser,
-  id: number,
-  input: { stage: string; status: NonNullable<Stage['status']>; notes?: string },
-): Promise<ServiceBooking> {
+export async function reportProgress(req: PayloadRequest, user: AccessUser, id: number, input: { stage: string; status: NonNullable<Stage['status']>; notes?: string }): Promise<ServiceBooking> {
   const { stage, status, notes } = input
   return withEvents(req, () =>
     withTransaction(req, async () => {

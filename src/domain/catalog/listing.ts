@@ -38,7 +38,13 @@ export const carListingMachine = defineMachine<CarStatus, { status: CarStatus; s
   terminal: [],
   transitions: [
     { action: 'submit', from: ['draft', 'archived', 'sold'], to: 'pending_review', by: ['owner', 'admin'], description: 'Ask for publication (awaiting moderation, not public).' },
-    { action: 'publish', from: ['draft', 'archived', 'sold'], to: 'active', by: ['owner', 'admin'], description: 'A seller gets `pending_review` instead while moderation applies (setting listingModeration on, dealer not verified).' },
+    {
+      action: 'publish',
+      from: ['draft', 'archived', 'sold'],
+      to: 'active',
+      by: ['owner', 'admin'],
+      description: 'A seller gets `pending_review` instead while moderation applies (setting listingModeration on, dealer not verified).',
+    },
     {
       action: 'approve',
       from: ['pending_review'],
@@ -95,8 +101,7 @@ export function sellerTarget(current: CarStatus, requested: CarStatus, moderated
 }
 
 /** Whether a new or re-submitted listing needs approval. */
-export const needsModeration = (settings: { listingModeration: boolean }, dealerVerified: boolean): boolean =>
-  settings.listingModeration && !dealerVerified
+export const needsModeration = (settings: { listingModeration: boolean }, dealerVerified: boolean): boolean => settings.listingModeration && !dealerVerified
 
 // ---------- parts stock ----------
 
@@ -168,8 +173,7 @@ export function appendPriceHistory(history: PriceHistoryEntry[] | null | undefin
 // ---------- compatibility ----------
 
 /** A compatibility row matches `year` when it lies within yearFrom..yearTo (open ends match). */
-export const yearInRange = (year: number, from?: number | null, to?: number | null): boolean =>
-  (from == null || from <= year) && (to == null || year <= to)
+export const yearInRange = (year: number, from?: number | null, to?: number | null): boolean => (from == null || from <= year) && (to == null || year <= to)
 
 export function validYearRange(from?: number | null, to?: number | null): boolean {
   return from == null || to == null || from <= to

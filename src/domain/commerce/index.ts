@@ -92,9 +92,7 @@ export interface ShortLine {
 
 /** Lines whose requested quantity exceeds what is available (a missing part has 0 available). */
 export function shortLines(requests: StockRequest[], available: Map<number, number>): ShortLine[] {
-  return requests
-    .filter((r) => (available.get(r.part) ?? 0) < r.quantity)
-    .map((r) => ({ part: r.part, requested: r.quantity, available: Math.max(0, available.get(r.part) ?? 0) }))
+  return requests.filter((r) => (available.get(r.part) ?? 0) < r.quantity).map((r) => ({ part: r.part, requested: r.quantity, available: Math.max(0, available.get(r.part) ?? 0) }))
 }
 
 /** Merges cart lines by part (quantities add up), keeping the first line's unit price; order by part id. */
@@ -120,8 +118,7 @@ export const MAX_LINE_QUANTITY = 999
 
 export const newCartToken = (): string => randomBytes(24).toString('base64url')
 export const hashCartToken = (token: string): string => createHash('sha256').update(token).digest('hex')
-export const isPlausibleCartToken = (token: unknown): token is string =>
-  typeof token === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(token)
+export const isPlausibleCartToken = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(token)
 
 // ---------------------------------------------------------------- payments
 

@@ -95,11 +95,7 @@ export function summarize(reviews: { rating: number; aspects?: Partial<Record<As
 }
 
 /** Validates the rating and aspects for a target; returns field errors (empty when valid). */
-export function validateRating(
-  target: ReviewTarget,
-  rating: unknown,
-  aspects: Record<string, unknown> | null | undefined,
-): { path: string; message: string }[] {
+export function validateRating(target: ReviewTarget, rating: unknown, aspects: Record<string, unknown> | null | undefined): { path: string; message: string }[] {
   const errors: { path: string; message: string }[] = []
   const isStar = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5
   if (!isStar(rating)) errors.push({ path: 'rating', message: 'rating must be a whole number from 1 to 5.' })

@@ -82,7 +82,9 @@ export function readingTimeMinutes(content: unknown, wordsPerMinute = WORDS_PER_
 
 /** A summary of at most `max` characters, cut at a word boundary, with an ellipsis when cut. */
 export function summarize(text: string, max = 160): string {
-  const clean = String(text ?? '').replace(/\s+/g, ' ').trim()
+  const clean = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (clean.length <= max) return clean
   const cut = clean.slice(0, max - 1)
   const atSpace = cut.lastIndexOf(' ')
@@ -144,8 +146,7 @@ export const COMMENT_MAX_LENGTH = 5000
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
 
 /** A filled honeypot: bots fill every field, people never see this one. */
-export const isHoneypotFilled = (input: CommentInput): boolean =>
-  input.website != null && String(input.website).trim() !== ''
+export const isHoneypotFilled = (input: CommentInput): boolean => input.website != null && String(input.website).trim() !== ''
 
 /** Field errors for a new comment; guests must give a name and a valid email. */
 export function validateComment(input: CommentInput, signedIn: boolean): { path: string; message: string }[] {
@@ -185,20 +186,15 @@ export function targetRef(v: unknown): TargetRef | null {
   return { relationTo, value: id as number | string }
 }
 
-export const sameTarget = (a: TargetRef | null, b: TargetRef | null): boolean =>
-  Boolean(a && b && a.relationTo === b.relationTo && String(a.value) === String(b.value))
+export const sameTarget = (a: TargetRef | null, b: TargetRef | null): boolean => Boolean(a && b && a.relationTo === b.relationTo && String(a.value) === String(b.value))
 
 /**
  * How a comment change moves the `commentsCount` of posts: −1 for the post it stops counting on, +1 for
  * the one it starts counting on (only approved comments on posts count). Returns post id → delta.
  */
-export function commentCountDeltas(
-  before: { status?: string | null; target?: TargetRef | null } | null,
-  after: { status?: string | null; target?: TargetRef | null } | null,
-): Map<string, number> {
+export function commentCountDeltas(before: { status?: string | null; target?: TargetRef | null } | null, after: { status?: string | null; target?: TargetRef | null } | null): Map<string, number> {
   const deltas = new Map<string, number>()
-  const counted = (c: typeof before) =>
-    c && c.status === 'approved' && c.target && c.target.relationTo === 'posts' ? String(c.target.value) : null
+  const counted = (c: typeof before) => (c && c.status === 'approved' && c.target && c.target.relationTo === 'posts' ? String(c.target.value) : null)
   const was = counted(before)
   const now = counted(after)
   if (was === now) return deltas
@@ -213,14 +209,16 @@ export const overRateLimit = (recentCount: number, perMinute: number): boolean =
 // ---------------------------------------------------------------- XML (RSS, sitemap)
 
 export function escapeXml(value: unknown): string {
-  return String(value ?? '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
+  return (
+    String(value ?? '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  )
 }
 
 const joinUrl = (base: string, path: string) => `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`
@@ -315,5 +313,8 @@ export function buildRss(channel: FeedChannel, items: FeedItem[], now = new Date
 export function displayName(user: unknown): string {
   if (!user || typeof user !== 'object') return ''
   const u = user as { firstName?: unknown; lastName?: unknown }
-  return [u.firstName, u.lastName].filter((s) => typeof s === 'string' && s.trim()).join(' ').trim()
+  return [u.firstName, u.lastName]
+    .filter((s) => typeof s === 'string' && s.trim())
+    .join(' ')
+    .trim()
 }

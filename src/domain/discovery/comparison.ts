@@ -79,8 +79,6 @@ export function buildComparisonTable(cars: ComparisonCar[], specs: SpecDef[] = C
     }
     return ids
   })
-  const features = [...featureNames.entries()]
-    .sort((a, b) => a[1].localeCompare(b[1]) || a[0] - b[0])
-    .map(([id, name]) => ({ id, name, values: sets.map((s) => s.has(id)) }))
+  const features = [...featureNames.entries()].sort((a, b) => a[1].localeCompare(b[1]) || a[0] - b[0]).map(([id, name]) => ({ id, name, values: sets.map((s) => s.has(id)) }))
   return { cars: cars.map((c) => ({ id: c.id, title: (c.title as string | null | undefined) ?? null })), rows, features }
 }

@@ -81,7 +81,12 @@ export const monthlyRate = (apr: Num): Decimal => new Dec(apr).dividedBy(1200)
 export function loanPrincipal(input: Omit<LoanInput, 'interestRate' | 'termMonths'>): Decimal {
   const price = new Dec(input.vehiclePrice)
   const taxed = price.times(new Dec(1).plus(new Dec(input.salesTaxRate ?? 0).dividedBy(100)))
-  return cents(taxed.plus(input.fees ?? 0).minus(input.downPayment ?? 0).minus(input.tradeInValue ?? 0))
+  return cents(
+    taxed
+      .plus(input.fees ?? 0)
+      .minus(input.downPayment ?? 0)
+      .minus(input.tradeInValue ?? 0),
+  )
 }
 
 /** The level monthly payment for principal P at `apr` % over `n` months, rounded half-up to the cent. */

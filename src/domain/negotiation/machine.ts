@@ -53,11 +53,9 @@ export function sideOf(doc: Pick<NegotiationDoc, 'buyer' | 'seller'>, actor: Acc
 
 export const otherSide = (side: NegotiationSide): NegotiationSide => (side === 'buyer' ? 'seller' : 'buyer')
 
-const yourTurn = ({ doc, parties }: TransitionContext<NegotiationDoc>): string | null =>
-  parties.has(doc.turn) ? null : `It is not your turn: the negotiation is waiting for the ${doc.turn}.`
+const yourTurn = ({ doc, parties }: TransitionContext<NegotiationDoc>): string | null => (parties.has(doc.turn) ? null : `It is not your turn: the negotiation is waiting for the ${doc.turn}.`)
 
-const isDue = ({ doc, now }: TransitionContext<NegotiationDoc>): string | null =>
-  new Date(doc.expiresAt).getTime() <= now.getTime() ? null : 'The negotiation has not expired yet.'
+const isDue = ({ doc, now }: TransitionContext<NegotiationDoc>): string | null => (new Date(doc.expiresAt).getTime() <= now.getTime() ? null : 'The negotiation has not expired yet.')
 
 export const negotiationMachine = defineMachine<NegotiationStatus, NegotiationDoc>({
   name: 'negotiation',
@@ -74,14 +72,78 @@ export const negotiationMachine = defineMachine<NegotiationStatus, NegotiationDo
     return side ? [side] : []
   },
   transitions: [
-    { action: 'counter', from: ['open'], to: 'open', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; new amount, flips `turn`, renews `expiresAt`, appends to `offers`.', effects: 'Countering records the new offer, renews the expiry and notifies the other party' },
-    { action: 'accept', from: ['open'], to: 'accepted', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is; `agreedPrice` = latest offer, car → `sale_pending`, the car\'s other open negotiations → `rejected`.', effects: 'Accepting an offer sets the agreed price, reserves the car, rejects the other offers on it and notifies the other party' },
-    { action: 'reject', from: ['open'], to: 'rejected', by: ['buyer', 'seller'], guard: yourTurn, description: 'Party whose turn it is.', effects: 'Rejecting an offer closes the negotiation and notifies the other party' },
-    { action: 'withdraw', from: ['open'], to: 'withdrawn', by: ['buyer'], description: 'The buyer, whoever\'s turn it is.', effects: 'Withdrawing an offer closes the negotiation and notifies the seller' },
-    { action: 'expire', from: ['open'], to: 'expired', by: ['system'], guard: isDue, description: 'Job, every minute: `expiresAt` has passed.', via: 'the expire-negotiations job', effects: 'Expiring a negotiation closes it and notifies both parties' },
-    { action: 'auto_accept', from: ['open'], to: 'accepted', by: ['system'], description: 'A buyer offer ≥ the car\'s private `autoAcceptPrice`; same effects as accept.', via: 'POST /api/negotiations or POST /api/negotiations/:id/counter (the seller\'s thresholds)', effects: 'Accepting an offer sets the agreed price, reserves the car, rejects the other offers on it and notifies both parties' },
-    { action: 'auto_decline', from: ['open'], to: 'rejected', by: ['system'], description: 'A buyer offer ≤ the car\'s private `autoDeclinePrice`.', via: 'POST /api/negotiations or POST /api/negotiations/:id/counter (the seller\'s thresholds)', effects: 'Declining an offer closes the negotiation and notifies the buyer' },
-    { action: 'supersede', from: ['open'], to: 'rejected', by: ['system'], description: 'Another negotiation on the same car was accepted.', via: 'POST /api/negotiations/:id/accept (on another negotiation of the car)', effects: 'Superseding a negotiation closes it and notifies the buyer' },
+    {
+      action: 'counter',
+      from: ['open'],
+      to: 'open',
+      by: ['buyer', 'seller'],
+      guard: yourTurn,
+      description: 'Party whose turn it is; new amount, flips `turn`, renews `expiresAt`, appends to `offers`.',
+      effects: 'Countering records the new offer, renews the expiry and notifies the other party',
+    },
+    {
+      action: 'accept',
+      from: ['open'],
+      to: 'accepted',
+      by: ['buyer', 'seller'],
+      guard: yourTurn,
+      description: "Party whose turn it is; `agreedPrice` = latest offer, car → `sale_pending`, the car's other open negotiations → `rejected`.",
+      effects: 'Accepting an offer sets the agreed price, reserves the car, rejects the other offers on it and notifies the other party',
+    },
+    {
+      action: 'reject',
+      from: ['open'],
+      to: 'rejected',
+      by: ['buyer', 'seller'],
+      guard: yourTurn,
+      description: 'Party whose turn it is.',
+      effects: 'Rejecting an offer closes the negotiation and notifies the other party',
+    },
+    {
+      action: 'withdraw',
+      from: ['open'],
+      to: 'withdrawn',
+      by: ['buyer'],
+      description: "The buyer, whoever's turn it is.",
+      effects: 'Withdrawing an offer closes the negotiation and notifies the seller',
+    },
+    {
+      action: 'expire',
+      from: ['open'],
+      to: 'expired',
+      by: ['system'],
+      guard: isDue,
+      description: 'Job, every minute: `expiresAt` has passed.',
+      via: 'the expire-negotiations job',
+      effects: 'Expiring a negotiation closes it and notifies both parties',
+    },
+    {
+      action: 'auto_accept',
+      from: ['open'],
+      to: 'accepted',
+      by: ['system'],
+      description: "A buyer offer ≥ the car's private `autoAcceptPrice`; same effects as accept.",
+      via: "POST /api/negotiations or POST /api/negotiations/:id/counter (the seller's thresholds)",
+      effects: 'Accepting an offer sets the agreed price, reserves the car, rejects the other offers on it and notifies both parties',
+    },
+    {
+      action: 'auto_decline',
+      from: ['open'],
+      to: 'rejected',
+      by: ['system'],
+      description: "A buyer offer ≤ the car's private `autoDeclinePrice`.",
+      via: "POST /api/negotiations or POST /api/negotiations/:id/counter (the seller's thresholds)",
+      effects: 'Declining an offer closes the negotiation and notifies the buyer',
+    },
+    {
+      action: 'supersede',
+      from: ['open'],
+      to: 'rejected',
+      by: ['system'],
+      description: 'Another negotiation on the same car was accepted.',
+      via: 'POST /api/negotiations/:id/accept (on another negotiation of the car)',
+      effects: 'Superseding a negotiation closes it and notifies the buyer',
+    },
   ],
 })
 
@@ -89,10 +151,7 @@ export const negotiationMachine = defineMachine<NegotiationStatus, NegotiationDo
  * What the seller's private thresholds do to a buyer's offer: accept at or above `autoAcceptPrice`, reject at
  * or below `autoDeclinePrice`, otherwise nothing. (Accept wins if a seller configured overlapping thresholds.)
  */
-export function thresholdDecision(
-  amount: number,
-  car: { autoAcceptPrice?: number | null; autoDeclinePrice?: number | null },
-): 'auto_accept' | 'auto_decline' | null {
+export function thresholdDecision(amount: number, car: { autoAcceptPrice?: number | null; autoDeclinePrice?: number | null }): 'auto_accept' | 'auto_decline' | null {
   const accept = car.autoAcceptPrice
   const decline = car.autoDeclinePrice
   if (accept != null && Number(accept) > 0 && amount >= Number(accept)) return 'auto_accept'
@@ -117,5 +176,4 @@ export function countsByStatus(rows: { status: string; count: number | string }[
 }
 
 /** Accepted ÷ all negotiations received as seller, 0–1 with 4 decimals (0 when none). */
-export const conversionRate = (counts: { accepted: number; total: number }): number =>
-  counts.total ? Math.round((counts.accepted / counts.total) * 10_000) / 10_000 : 0
+export const conversionRate = (counts: { accepted: number; total: number }): number => (counts.total ? Math.round((counts.accepted / counts.total) * 10_000) / 10_000 : 0)

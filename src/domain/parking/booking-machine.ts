@@ -22,10 +22,8 @@ export interface ParkingBookingDoc {
   [key: string]: unknown
 }
 
-
 /** `input.now` (ISO) lets jobs and tests decide at a given time; otherwise the real clock. */
-const nowOf = (ctx: { now: Date; input?: Record<string, unknown> }): number =>
-  ctx.input?.now ? ms(ctx.input.now as string) : ctx.now.getTime()
+const nowOf = (ctx: { now: Date; input?: Record<string, unknown> }): number => (ctx.input?.now ? ms(ctx.input.now as string) : ctx.now.getTime())
 
 export const parkingBookingMachine = defineMachine<ParkingBookingStatus, ParkingBookingDoc>({
   name: 'parking booking',

@@ -24,7 +24,6 @@ export interface ServiceBookingDoc {
   [key: string]: unknown
 }
 
-
 export const serviceBookingMachine = defineMachine<ServiceBookingStatus, ServiceBookingDoc>({
   name: 'service booking',
   field: 'status',

@@ -157,8 +157,7 @@ export const BOOKING_NUMBER = /^BK-\d{4}-\d{6}$/
 export const addMinutes = (d: Date, minutes: number): Date => new Date(d.getTime() + minutes * 60_000)
 
 /** Whether [aStart, aEnd) and [bStart, bEnd) overlap. */
-export const overlaps = (aStart: Date, aEnd: Date, bStart: Date, bEnd: Date): boolean =>
-  aStart.getTime() < bEnd.getTime() && bStart.getTime() < aEnd.getTime()
+export const overlaps = (aStart: Date, aEnd: Date, bStart: Date, bEnd: Date): boolean => aStart.getTime() < bEnd.getTime() && bStart.getTime() < aEnd.getTime()
 
 /** Great-circle distance in km. */
 export function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {

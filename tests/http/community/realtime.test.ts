@@ -126,7 +126,7 @@ describe('socket.io across instances (postgres adapter)', () => {
     expect(leaked).toBe(false)
   })
 
-  it('handshake auth: a bad token is refused; users cannot join other users\' rooms', async () => {
+  it("handshake auth: a bad token is refused; users cannot join other users' rooms", async () => {
     await expect(connect(serverA.url, 'not-a-jwt')).rejects.toThrow(/unauthorized/)
     const socket = await connect(serverA.url, buyer.token)
     const other = await new Promise<any>((resolve) => socket.emit('join', { room: `user:${seller.id}` }, resolve))

@@ -4,14 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import {
-  graphqlAttempts,
-  graphqlAuthFields,
-  normalizePath,
-  restAccount,
-  restOperation,
-  WindowCounter,
-} from '../../../src/http/auth-rate-limit'
+import { graphqlAttempts, graphqlAuthFields, normalizePath, restAccount, restOperation, WindowCounter } from '../../../src/http/auth-rate-limit'
 import { withoutCookie } from '../../../src/http/csrf'
 import { isTrustedOrigin, ownOrigins, parseOrigins, TrustedOriginList } from '../../../src/http/origins'
 
@@ -148,8 +141,24 @@ describe('origin policy', () => {
 describe('window counter', () => {
   it('counts per key, reports the highest, and starts over after the window', () => {
     const c = new WindowCounter(1000)
-    expect(c.hit(new Map([['ip:a', 1], ['account:x', 1]]), 0).count).toBe(1)
-    expect(c.hit(new Map([['ip:b', 1], ['account:x', 1]]), 10).count).toBe(2)
+    expect(
+      c.hit(
+        new Map([
+          ['ip:a', 1],
+          ['account:x', 1],
+        ]),
+        0,
+      ).count,
+    ).toBe(1)
+    expect(
+      c.hit(
+        new Map([
+          ['ip:b', 1],
+          ['account:x', 1],
+        ]),
+        10,
+      ).count,
+    ).toBe(2)
     expect(c.hit(new Map([['ip:a', 3]]), 20)).toEqual({ count: 4, resetAt: 1000 })
     expect(c.hit(new Map([['ip:a', 1]]), 1000).count).toBe(1)
   })

@@ -27,8 +27,7 @@ const freshIp = () => `198.51.100.${++ipCounter}`
 let emailCounter = 0
 const freshEmail = () => `edge-${process.pid}-${++emailCounter}@test.local`
 
-const gql = (server: RunningServer, body: unknown, headers: Record<string, string> = {}) =>
-  http(server.url, 'POST', '/api/graphql', { body, headers })
+const gql = (server: RunningServer, body: unknown, headers: Record<string, string> = {}) => http(server.url, 'POST', '/api/graphql', { body, headers })
 
 beforeAll(async () => {
   await testPayload()
@@ -80,9 +79,7 @@ describe('auth rate limit: every REST entry point, per IP', () => {
   it('spelling the path differently (case, trailing slash, double slash) does not escape the count', async () => {
     const ip = freshIp()
     const paths = ['/api/users/login', '/api/users/login/', '/api//users/login', '/api/USERS/Login']
-    const codes = await statuses(paths.length, (i) =>
-      http(limited.url, 'POST', paths[i], { body: { email: freshEmail(), password: 'x' }, headers: { 'X-Forwarded-For': ip } }),
-    )
+    const codes = await statuses(paths.length, (i) => http(limited.url, 'POST', paths[i], { body: { email: freshEmail(), password: 'x' }, headers: { 'X-Forwarded-For': ip } }))
     expect(codes.slice(0, LIMIT).every((c) => c !== 429)).toBe(true)
     expect(codes[LIMIT]).toBe(429)
   })
@@ -130,9 +127,7 @@ describe('auth rate limit: every GraphQL auth mutation, per IP', () => {
     const ip = freshIp()
     const u = await createUser({ login: false })
     const results = await Promise.all(
-      Array.from({ length: 14 }, () =>
-        gql(limited, { query: `mutation { loginUser(email: "${u.email}", password: "wrong-password") { token } }` }, { 'X-Forwarded-For': ip }),
-      ),
+      Array.from({ length: 14 }, () => gql(limited, { query: `mutation { loginUser(email: "${u.email}", password: "wrong-password") { token } }` }, { 'X-Forwarded-For': ip })),
     )
     expect(results.filter((r) => r.status === 429)).toHaveLength(14 - LIMIT)
   })
@@ -215,9 +210,7 @@ describe('auth rate limit: per account', () => {
 
 describe('X-Forwarded-For and TRUST_PROXY', () => {
   it('without TRUST_PROXY a rotating X-Forwarded-For does not reset the budget, and is not recorded', async () => {
-    const codes = await statuses(LIMIT + 1, () =>
-      http(direct.url, 'POST', '/api/users/login', { body: { email: freshEmail(), password: 'x' }, headers: { 'X-Forwarded-For': freshIp() } }),
-    )
+    const codes = await statuses(LIMIT + 1, () => http(direct.url, 'POST', '/api/users/login', { body: { email: freshEmail(), password: 'x' }, headers: { 'X-Forwarded-For': freshIp() } }))
     expect(codes.slice(0, LIMIT).every((c) => c !== 429)).toBe(true)
     expect(codes[LIMIT]).toBe(429)
   })
@@ -241,7 +234,15 @@ describe('X-Forwarded-For and TRUST_PROXY', () => {
     const { env } = await import('../../../src/lib/env')
     const saved = process.env.TRUST_PROXY
     try {
-      const cases: [string | undefined, unknown][] = [[undefined, false], ['', false], ['false', false], ['1', 1], ['2', 2], ['true', true], ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8']]
+      const cases: [string | undefined, unknown][] = [
+        [undefined, false],
+        ['', false],
+        ['false', false],
+        ['1', 1],
+        ['2', 2],
+        ['true', true],
+        ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+      ]
       for (const [raw, expected] of cases) {
         if (raw === undefined) delete process.env.TRUST_PROXY
         else process.env.TRUST_PROXY = raw

@@ -74,9 +74,7 @@ describe('express server', () => {
   })
 
   it('rate-limits a burst of logins with 429 in Payload’s error shape', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 12 }, () => http(server.url, 'POST', '/api/users/login', { body: { email: 'nobody@test.local', password: 'wrong' } })),
-    )
+    const results = await Promise.all(Array.from({ length: 12 }, () => http(server.url, 'POST', '/api/users/login', { body: { email: 'nobody@test.local', password: 'wrong' } })))
     const limited = results.filter((r) => r.status === 429)
     expect(limited.length).toBeGreaterThanOrEqual(12 - 5)
     expect(limited[0].body.errors[0].message).toMatch(/too many/i)

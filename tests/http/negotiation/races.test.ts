@@ -18,20 +18,14 @@ let buyer: TestUser
 let buyer2: TestUser
 let stranger: TestUser
 
-const call = (method: string, path: string, user?: TestUser, body?: unknown) =>
-  http(server.url, method, `/api${path}`, { token: user?.token, body })
+const call = (method: string, path: string, user?: TestUser, body?: unknown) => http(server.url, method, `/api${path}`, { token: user?.token, body })
 const offer = (user: TestUser | undefined, body: unknown) => call('POST', '/negotiations', user, body)
 const act = (user: TestUser, id: number, action: string, body: unknown = {}) => call('POST', `/negotiations/${id}/${action}`, user, body)
 
 beforeAll(async () => {
   payload = await testPayload()
   server = await startTestServer()
-  ;[seller, buyer, buyer2, stranger] = await Promise.all([
-    createUser({ roles: ['seller'] }),
-    createUser({ roles: ['buyer'] }),
-    createUser({ roles: ['buyer'] }),
-    createUser({ roles: ['seller'] }),
-  ])
+  ;[seller, buyer, buyer2, stranger] = await Promise.all([createUser({ roles: ['seller'] }), createUser({ roles: ['buyer'] }), createUser({ roles: ['buyer'] }), createUser({ roles: ['seller'] })])
 })
 
 afterAll(async () => {
@@ -154,4 +148,3 @@ describe('seller-private thresholds', () => {
     expect(own.autoAcceptPrice).toBe(19876)
   })
 })
-

@@ -20,8 +20,7 @@ let buyer2: TestUser
 let stranger: TestUser
 let admin: TestUser
 
-const call = (method: string, path: string, user?: TestUser, body?: unknown) =>
-  http(server.url, method, `/api${path}`, { token: user?.token, body })
+const call = (method: string, path: string, user?: TestUser, body?: unknown) => http(server.url, method, `/api${path}`, { token: user?.token, body })
 const offer = (user: TestUser | undefined, body: unknown) => call('POST', '/negotiations', user, body)
 const act = (user: TestUser, id: number, action: string, body: unknown = {}) => call('POST', `/negotiations/${id}/${action}`, user, body)
 

@@ -7,7 +7,7 @@
 import { createServer, exitOnSignals } from '../../../src/server'
 
 const running = await createServer({ next: false, port: 0, host: '127.0.0.1', cron: false, seed: false, rateLimitAuth: 0, rateLimitApi: 0 })
- 
+
 const db = running.payload.db as any
 const replicas = Array.isArray(db.readReplicaOptions) ? db.readReplicaOptions.length : 0
 const routed = Array.isArray(db.drizzle?.$replicas) ? db.drizzle.$replicas.length : 0

@@ -157,7 +157,11 @@ describe('two app instances on one PostgreSQL', () => {
     const read = await http(b.url, 'GET', `/api/parking-spots/${spotId}`)
     expect(read.status).toBe(200)
     expect(read.body.name).toBe('Scale test garage')
-    const availability = await http(b.url, 'GET', `/api/parking-spots/${spotId}/availability?start=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}&end=${encodeURIComponent(new Date(Date.now() + 90_000_000).toISOString())}`)
+    const availability = await http(
+      b.url,
+      'GET',
+      `/api/parking-spots/${spotId}/availability?start=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}&end=${encodeURIComponent(new Date(Date.now() + 90_000_000).toISOString())}`,
+    )
     expect(availability.status).toBe(200)
     expect(availability.body.totalSlots).toBe(3)
   })

@@ -96,15 +96,7 @@ describe('booking room over socket.io', () => {
     const events = await rec.until(7)
     const names = events.map((e) => (e.event === 'booking:status-update' ? `status:${e.body.status}` : e.event))
     // Emits are serialized per process (src/realtime/server.ts), so every event arrives in emit order.
-    expect(names).toEqual([
-      'status:approved',
-      'booking:technician-assigned',
-      'status:on_way',
-      'booking:location-update',
-      'booking:eta-update',
-      'status:in_progress',
-      'status:completed',
-    ])
+    expect(names).toEqual(['status:approved', 'booking:technician-assigned', 'status:on_way', 'booking:location-update', 'booking:eta-update', 'status:in_progress', 'status:completed'])
     const byName = (n: string) => events.find((e) => e.event === n)!.body
     expect(byName('booking:location-update')).toMatchObject({ bookingId: id, latitude: 30.06, longitude: 31.25 })
     expect(byName('booking:eta-update').etaMinutes).toBeGreaterThanOrEqual(1)

@@ -15,7 +15,12 @@ beforeAll(async () => {
   ;[owner, other, admin] = await Promise.all([createUser({ roles: ['seller'] }), createUser({ roles: ['seller'] }), createUser({ roles: ['admin'] })])
   // a tiny PNG as the owner's own (private) verification document
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-  const doc = await payload.create({ collection: 'verification-documents', overrideAccess: true, data: { owner: owner.id } as never, file: { data: png, mimetype: 'image/png', name: 'licence.png', size: png.length } })
+  const doc = await payload.create({
+    collection: 'verification-documents',
+    overrideAccess: true,
+    data: { owner: owner.id } as never,
+    file: { data: png, mimetype: 'image/png', name: 'licence.png', size: png.length },
+  })
   media = doc.id as number
 })
 

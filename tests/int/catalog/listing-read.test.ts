@@ -88,7 +88,11 @@ async function both(query: string) {
 }
 
 const ACCEPTED = [
-  ['the bench query: make + price range + year, newest first, page 2, depth 1', () => `where[make][equals]=${ford.make}&where[price][greater_than_equal]=9000&where[price][less_than_equal]=40000&where[year][greater_than_equal]=2011&sort=-createdAt&page=2&limit=5&depth=1&${card}`],
+  [
+    'the bench query: make + price range + year, newest first, page 2, depth 1',
+    () =>
+      `where[make][equals]=${ford.make}&where[price][greater_than_equal]=9000&where[price][less_than_equal]=40000&where[year][greater_than_equal]=2011&sort=-createdAt&page=2&limit=5&depth=1&${card}`,
+  ],
   ['depth 0: relations as ids', () => `where[make][equals]=${ford.make}&depth=0&limit=6&${card}`],
   ['no depth (the default, 1), no sort (the default, -createdAt), no limit (10)', () => card],
   ['sort by price ascending: ties broken by newest first', () => `sort=price&limit=50&${select(['title', 'price'])}`],
@@ -105,7 +109,7 @@ const ACCEPTED = [
   ['boolean and enum filters', () => `where[negotiable][equals]=true&where[fuelType][equals]=diesel&${select(['title', 'negotiable', 'fuelType'])}`],
   ['location group and a city filter', () => `where[location.city][equals]=Cairo&${select(['title', 'location'])}`],
   ['nulls: msrp, description, publishedAt, fuelType', () => `limit=20&${select(['msrp', 'description', 'publishedAt', 'fuelType', 'updatedAt', 'viewsCount', 'favoritesCount', 'featured'])}`],
-  ['primary image populated at depth 1 (Payload\'s media document)', () => `limit=50&depth=1&${select(['title', 'primaryImage'])}`],
+  ["primary image populated at depth 1 (Payload's media document)", () => `limit=50&depth=1&${select(['title', 'primaryImage'])}`],
   ['id range', () => `where[id][greater_than]=1&where[id][less_than_equal]=30&${select(['title'])}`],
   ['no match at all', () => `where[price][greater_than]=99999999&${card}`],
 ] as const

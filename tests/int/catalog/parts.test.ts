@@ -23,12 +23,7 @@ async function createPart(user: TestUser, over: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   payload = await testPayload()
-  ;[seller, otherSeller, buyer, admin] = await Promise.all([
-    createUser({ roles: ['seller'] }),
-    createUser({ roles: ['seller'] }),
-    createUser({ roles: ['buyer'] }),
-    createUser({ roles: ['admin'] }),
-  ])
+  ;[seller, otherSeller, buyer, admin] = await Promise.all([createUser({ roles: ['seller'] }), createUser({ roles: ['seller'] }), createUser({ roles: ['buyer'] }), createUser({ roles: ['admin'] })])
   toyota = await makeWithModels('Toyota', ['Camry', 'Corolla'])
   bmw = await makeWithModels('BMW', ['X5'])
 })
@@ -100,13 +95,15 @@ describe('GET /api/parts/compatible', () => {
     toyotaWide = (await createPart(seller, { title: 'Toyota Wipers', compatibility: [{ make: toyota.make, yearFrom: 2005 }] })).id
     x5Disc = (await createPart(seller, { title: 'X5 Disc', compatibility: [{ make: bmw.make, model: bmw.models.X5, yearFrom: 2010, yearTo: 2020 }] })).id
     draftCamry = (await createPart(seller, { title: 'Draft Camry', status: 'draft', compatibility: [{ make: toyota.make, model: toyota.models.Camry }] })).id
-    camryOld = (await createPart(seller, {
-      title: 'Old Camry Filter',
-      compatibility: [
-        { make: toyota.make, model: toyota.models.Camry, yearFrom: 1995, yearTo: 2001 },
-        { make: toyota.make, model: toyota.models.Corolla, yearFrom: 2014, yearTo: 2016 },
-      ],
-    })).id
+    camryOld = (
+      await createPart(seller, {
+        title: 'Old Camry Filter',
+        compatibility: [
+          { make: toyota.make, model: toyota.models.Camry, yearFrom: 1995, yearTo: 2001 },
+          { make: toyota.make, model: toyota.models.Corolla, yearFrom: 2014, yearTo: 2016 },
+        ],
+      })
+    ).id
   })
 
   const ids = (body: any) => body.docs.map((d: any) => d.id).sort((a: number, b: number) => a - b)

@@ -18,8 +18,7 @@ beforeAll(async () => {
   if (process.env.TEST_VERBOSE) console.info(`[catalog seed] ${seconds.toFixed(1)} s`)
 })
 
-const total = async (collection: string, where: Record<string, unknown> = {}) =>
-  (await payload.count({ collection: collection as never, where: where as never, overrideAccess: true })).totalDocs
+const total = async (collection: string, where: Record<string, unknown> = {}) => (await payload.count({ collection: collection as never, where: where as never, overrideAccess: true })).totalDocs
 
 describe('catalog seed', () => {
   it('is fast and large enough', async () => {

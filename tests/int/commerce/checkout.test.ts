@@ -18,8 +18,7 @@ beforeAll(async () => {
   await setPlatform({ taxRatePercent: 10, flatShipping: 10, freeShippingThreshold: 200 })
 })
 
-const checkout = (token: string, body: Record<string, unknown> = {}) =>
-  post('/orders/checkout', { shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery', ...body }, { token })
+const checkout = (token: string, body: Record<string, unknown> = {}) => post('/orders/checkout', { shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery', ...body }, { token })
 
 describe('checkout under concurrency', () => {
   it('40 concurrent checkouts of a part with stock 5 → exactly 5 orders, stock 0, 35 × 409', async () => {
@@ -205,6 +204,6 @@ describe('sellers and fulfilment', () => {
     const admin = await createUser({ roles: ['admin'] })
     const { patch } = await import('../../helpers/api')
     expect((await patch(`/orders/${id}`, { status: 'delivered' }, { token: admin.token })).status).toBe(409)
-    expect((await payload.findByID({ collection: 'orders', id, overrideAccess: true }) as { status: string }).status).toBe('cancelled')
+    expect(((await payload.findByID({ collection: 'orders', id, overrideAccess: true })) as { status: string }).status).toBe('cancelled')
   })
 })

@@ -44,7 +44,7 @@ export async function count(collection: string, where: Record<string, unknown> =
 
 export async function rawRows<T = Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]> {
   const payload = await testPayload()
-   
+
   const res = await (payload.db as any).drizzle.execute(query)
   return res.rows as T[]
 }

@@ -39,8 +39,7 @@ afterAll(async () => {
   await stripe?.close()
 })
 
-const car = (token: string, n: number, status = 'active') =>
-  post('/cars', { title: `Quota car ${n}`, make, model, year: 2020, price: 10_000 + n, status }, { token })
+const car = (token: string, n: number, status = 'active') => post('/cars', { title: `Quota car ${n}`, make, model, year: 2020, price: 10_000 + n, status }, { token })
 
 describe('listing quota', () => {
   it('a seller without a subscription is limited by the free plan → 403 naming the limit', async () => {
@@ -96,7 +95,7 @@ describe('paid plans', () => {
     const payloadText = JSON.stringify(event)
     const hook = await api('POST', '/stripe/webhooks', { raw: payloadText, headers: { 'Content-Type': 'application/json', 'Stripe-Signature': stripeSignature(payloadText, SECRET) } })
     expect(hook.status).toBe(200)
-    const sub = await payload.findByID({ collection: 'subscriptions', id: res.body.subscription.id, overrideAccess: true, depth: 0 }) as any
+    const sub = (await payload.findByID({ collection: 'subscriptions', id: res.body.subscription.id, overrideAccess: true, depth: 0 })) as any
     expect(sub.status).toBe('active')
     expect(new Date(sub.endDate).getTime()).toBeGreaterThan(new Date(sub.startDate).getTime())
     for (let i = 0; i < 4; i++) expect((await car(seller.token, 40 + i)).status).toBe(201)
@@ -113,7 +112,7 @@ describe('paid plans', () => {
     await expireSubscriptions(payload, new Date(new Date(sub.endDate).getTime() - 1000))
     expect(await statusNow()).toBe('active')
     expect(await expireSubscriptions(payload, new Date(new Date(sub.endDate).getTime() + 1000))).toBeGreaterThanOrEqual(1)
-    expect((await payload.findByID({ collection: 'subscriptions', id: sub.id, overrideAccess: true }) as any).status).toBe('expired')
+    expect(((await payload.findByID({ collection: 'subscriptions', id: sub.id, overrideAccess: true })) as any).status).toBe('expired')
     expect((await get('/subscriptions/mine', { token: seller.token })).body.plan.slug).toBe('free')
   })
 

@@ -115,7 +115,11 @@ describe('contact-seller', () => {
     const seen = (await get(`/conversations/${convId}`, { token: seller.token })).body
     expect(seen.unreadCount).toBe(5)
     expect(seen.listing.relationTo).toBe(l.relationTo)
-    const notes = await payload.count({ collection: 'notifications', where: { user: { equals: seller.id }, type: { equals: 'new_message' }, 'data.conversation': { equals: convId } } as never, overrideAccess: true })
+    const notes = await payload.count({
+      collection: 'notifications',
+      where: { user: { equals: seller.id }, type: { equals: 'new_message' }, 'data.conversation': { equals: convId } } as never,
+      overrideAccess: true,
+    })
     expect(notes.totalDocs).toBe(5)
   })
 

@@ -82,11 +82,9 @@ describe('reviews: rating summary', () => {
   it('30 concurrent reviews on one target by 30 users give an exact summary', { timeout: 240_000 }, async () => {
     const seller = await createUser({ roles: ['seller'] })
     const users = await Promise.all(Array.from({ length: 30 }, () => createUser()))
-    const ratings = users.map((_, i) => (i * 7) % 5 + 1)
+    const ratings = users.map((_, i) => ((i * 7) % 5) + 1)
     const aspects = users.map((_, i) => (i % 3 === 0 ? { communication: (i % 5) + 1 } : {}))
-    const results = await Promise.all(
-      users.map((u, i) => post('/reviews', { target: { relationTo: 'users', value: seller.id }, rating: ratings[i], aspects: aspects[i] }, { token: u.token })),
-    )
+    const results = await Promise.all(users.map((u, i) => post('/reviews', { target: { relationTo: 'users', value: seller.id }, rating: ratings[i], aspects: aspects[i] }, { token: u.token })))
     expect(results.map((r) => r.status)).toEqual(users.map(() => 201))
     const expected = summarize(ratings.map((rating, i) => ({ rating, aspects: aspects[i] })))
     const row = await ratingRow('users', seller.id)

@@ -25,7 +25,12 @@ describe('community seed', () => {
     expect(conv.docs).toHaveLength(1)
     expect((conv.docs[0] as any).participants.map(Number).sort()).toEqual([buyer, seller].sort())
     expect((await payload.count({ collection: 'messages' as never, where: { conversation: { equals: (conv.docs[0] as any).id } }, overrideAccess: true })).totalDocs).toBe(3)
-    const reviews = await payload.find({ collection: 'reviews' as never, where: { targetCollection: { equals: 'users' }, targetId: { equals: seller }, status: { equals: 'approved' } }, overrideAccess: true, limit: 100 })
+    const reviews = await payload.find({
+      collection: 'reviews' as never,
+      where: { targetCollection: { equals: 'users' }, targetId: { equals: seller }, status: { equals: 'approved' } },
+      overrideAccess: true,
+      limit: 100,
+    })
     const sellerDoc = (await payload.findByID({ collection: 'users', id: seller, overrideAccess: true })) as any
     expect(sellerDoc.rating.count).toBe(reviews.totalDocs)
     const resolved = await payload.find({ collection: 'forum-threads' as never, where: { status: { equals: 'resolved' } }, overrideAccess: true })

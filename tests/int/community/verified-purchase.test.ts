@@ -45,8 +45,7 @@ async function review(user: TestUser, relationTo: Target, value: number, extra: 
   return stored
 }
 
-const verified = async (user: TestUser, relationTo: Target, value: number, extra?: Record<string, unknown>) =>
-  (await review(user, relationTo, value, extra)).verifiedPurchase
+const verified = async (user: TestUser, relationTo: Target, value: number, extra?: Record<string, unknown>) => (await review(user, relationTo, value, extra)).verifiedPurchase
 
 const checkout = async (token: string) => {
   const res = await post('/orders/checkout', { shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery' }, { token })
@@ -134,11 +133,7 @@ describe('verifiedPurchase: parking spots (completed bookings) and their owner',
   it('true after check-in and check-out; false for a pending booking, a stranger and a forged flag', async () => {
     const owner = await createUser({ roles: ['parking_owner'] })
     const [driver, pendingDriver, stranger] = await Promise.all([createUser(), createUser(), createUser()])
-    const spotRes = await post(
-      '/parking-spots',
-      { name: 'Verified spot', city: 'Dubai', latitude: 25.2, longitude: 55.27, totalSlots: 3, price: 5, priceType: 'hour' },
-      { token: owner.token },
-    )
+    const spotRes = await post('/parking-spots', { name: 'Verified spot', city: 'Dubai', latitude: 25.2, longitude: 55.27, totalSlots: 3, price: 5, priceType: 'hour' }, { token: owner.token })
     expect(spotRes.status, JSON.stringify(spotRes.body)).toBe(201)
     const spot = spotRes.body.doc.id as number
     const vehicleOf = async (u: TestUser, plate: string) => {
@@ -246,8 +241,7 @@ describe('verifiedPurchase: cannot be forced by the client', () => {
     expect(up.status).toBe(200)
     const down = await patch(`/reviews/${honest.id}`, { verifiedPurchase: false, rating: 5 }, { token: buyer.token })
     expect(down.status).toBe(200)
-    const read = async (id: number) =>
-      (await payload.findByID({ collection: 'reviews' as never, id, depth: 0, overrideAccess: true })) as { verifiedPurchase: boolean; rating: number }
+    const read = async (id: number) => (await payload.findByID({ collection: 'reviews' as never, id, depth: 0, overrideAccess: true })) as { verifiedPurchase: boolean; rating: number }
     expect(await read(forged.id)).toMatchObject({ verifiedPurchase: false, rating: 2 })
     expect(await read(honest.id)).toMatchObject({ verifiedPurchase: true, rating: 5 })
 

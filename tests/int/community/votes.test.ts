@@ -89,7 +89,12 @@ describe('votes', () => {
     const anon = await post('/votes', { target: { relationTo: 'reviews', value: review }, value: 'helpful' })
     expect(anon.status).toBe(401)
     const reviewDoc = (await payload.findByID({ collection: 'reviews' as never, id: review, overrideAccess: true, depth: 0 })) as any
-    const ownerToken = (await payload.login({ collection: 'users', data: { email: (await payload.findByID({ collection: 'users', id: reviewDoc.author, overrideAccess: true })).email as string, password: 'password123' } })).token!
+    const ownerToken = (
+      await payload.login({
+        collection: 'users',
+        data: { email: (await payload.findByID({ collection: 'users', id: reviewDoc.author, overrideAccess: true })).email as string, password: 'password123' },
+      })
+    ).token!
     const own = await post('/votes', { target: { relationTo: 'reviews', value: review }, value: 'helpful' }, { token: ownerToken })
     expect(own.status).toBe(403)
     expect(await voteRows('reviews', review)).toBe(0)

@@ -204,7 +204,7 @@ describe('nightly recount', () => {
     const c = await post('/comments', guest(p.id), { headers: freshIp() })
     await patch(`/comments/${c.body.doc.id}`, { status: 'approved' }, { token: editor.token })
     expect(await commentsCount(p.id)).toBe(1)
-     
+
     const { sql } = await import('@payloadcms/db-postgres')
     await (payload.db as any).drizzle.execute(sql`update posts set comments_count = 40 where id = ${p.id}`)
     expect(await commentsCount(p.id)).toBe(40)

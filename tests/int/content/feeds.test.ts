@@ -75,8 +75,7 @@ describe('sitemap', () => {
 
 describe('home page collections', () => {
   it('testimonials and partners: the public sees only active ones, by order; quotes are localized', async () => {
-    const mk = (collection: 'testimonials' | 'partners', data: Record<string, unknown>) =>
-      payload.create({ collection, overrideAccess: true, data: data as never })
+    const mk = (collection: 'testimonials' | 'partners', data: Record<string, unknown>) => payload.create({ collection, overrideAccess: true, data: data as never })
     const t2 = await mk('testimonials', { name: 'B', quote: 'Second', rating: 4, order: 2 })
     await mk('testimonials', { name: 'Hidden', quote: 'x', order: 0, active: false })
     const t1 = await mk('testimonials', { name: 'A', quote: 'First', rating: 5, order: 1 })

@@ -18,10 +18,7 @@ export const richText = (...paragraphs: string[]) => ({
 })
 
 let n = 0
-export async function makePost(
-  editorId: number,
-  opts: { status?: 'draft' | 'published'; title?: string; data?: Record<string, unknown> } = {},
-): Promise<{ id: number; slug: string; title: string }> {
+export async function makePost(editorId: number, opts: { status?: 'draft' | 'published'; title?: string; data?: Record<string, unknown> } = {}): Promise<{ id: number; slug: string; title: string }> {
   const payload = await testPayload()
   const title = opts.title ?? `Post ${process.pid} ${++n} ${Math.random().toString(36).slice(2, 6)}`
   const doc = await payload.create({
@@ -42,7 +39,9 @@ export async function makePost(
 
 export async function makeImage(): Promise<number> {
   const payload = await testPayload()
-  const data = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } }).png().toBuffer()
+  const data = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } })
+    .png()
+    .toBuffer()
   const media = await payload.create({
     collection: 'media',
     overrideAccess: true,

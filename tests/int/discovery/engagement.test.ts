@@ -88,7 +88,17 @@ describe('wishlists', () => {
     // the owner cannot change the token; a hidden item does not leak through the share link
     await patch(`/wishlists/${res.body.doc.id}`, { shareToken: 'x'.repeat(32), items: [{ relationTo: 'cars', value: car }] }, { token: buyer.token })
     const payload = await testPayload()
-    await payload.update({ collection: 'wishlists' as never, id: res.body.doc.id, overrideAccess: true, data: { items: [{ relationTo: 'cars', value: car }, { relationTo: 'cars', value: draft }] } as never })
+    await payload.update({
+      collection: 'wishlists' as never,
+      id: res.body.doc.id,
+      overrideAccess: true,
+      data: {
+        items: [
+          { relationTo: 'cars', value: car },
+          { relationTo: 'cars', value: draft },
+        ],
+      } as never,
+    })
     const again = await get(`/wishlists/shared/${token}`)
     expect(again.body.items.map((i: { value: { id: number } }) => i.value.id)).toEqual([car])
     expect((await get(`/wishlists/shared/${second.body.doc.shareToken}`)).status).toBe(404)
@@ -156,7 +166,8 @@ describe('saved-search alerts', () => {
 describe('comparisons', () => {
   it('aligns up to four cars; a fifth is refused (400 on write, 409 on add)', async () => {
     const cars: number[] = []
-    for (let i = 0; i < 5; i++) cars.push((await createCar({ title: `Cmp ${i}`, make: toyota.make, model: toyota.models.Camry, seller: seller.id, year: 2018 + i, price: 10000 + i * 1000, bodyType: 'sedan' })).id)
+    for (let i = 0; i < 5; i++)
+      cars.push((await createCar({ title: `Cmp ${i}`, make: toyota.make, model: toyota.models.Camry, seller: seller.id, year: 2018 + i, price: 10000 + i * 1000, bodyType: 'sedan' })).id)
     const created = await post('/comparisons', { name: 'Shortlist', cars: cars.slice(0, 3) }, { token: buyer.token })
     expect(created.status).toBe(201)
     const id = created.body.doc.id

@@ -70,7 +70,11 @@ describe('favorites', () => {
 
   it('works for parts; bad or invisible items are a 400 and nothing is written', async () => {
     const payload = await testPayload()
-    const part = await payload.create({ collection: 'parts', overrideAccess: true, data: { title: 'Oil filter', sku: 'OF-1', price: 10, stockQuantity: 3, status: 'active', seller: seller.id } as never })
+    const part = await payload.create({
+      collection: 'parts',
+      overrideAccess: true,
+      data: { title: 'Oil filter', sku: 'OF-1', price: 10, stockQuantity: 3, status: 'active', seller: seller.id } as never,
+    })
     const res = await post('/favorites', { item: { relationTo: 'parts', value: part.id } }, { token: buyer.token })
     expect(res.status).toBe(201)
     expect(Number((await query(sql`select favorites_count from parts where id = ${part.id}`))[0].favorites_count)).toBe(1)

@@ -43,10 +43,9 @@ export async function count(collection: string, where: Record<string, unknown> =
   return (await payload.count({ collection: collection as never, where: where as never, overrideAccess: true })).totalDocs
 }
 
- 
 export async function query(q: any): Promise<any[]> {
   const payload = await testPayload()
-   
+
   return (await (payload.db as any).drizzle.execute(q)).rows
 }
 

@@ -56,7 +56,10 @@ describe('GET /api/cars/nearby', () => {
     ]) {
       const res = await get(`/cars/nearby?${q}`)
       expect(res.status, q).toBe(400)
-      expect(res.body.errors[0].data.errors.map((e: { path: string }) => e.path), q).toContain(field)
+      expect(
+        res.body.errors[0].data.errors.map((e: { path: string }) => e.path),
+        q,
+      ).toContain(field)
     }
   })
 

@@ -215,10 +215,12 @@ describe('GET /api/search/suggestions', () => {
     const hybrid = await get('/search/suggestions?q=hybr')
     expect(hybrid.body.suggestions.some((s: { text: string }) => s.text.includes('toyota hybrid'))).toBe(true)
     // the title lookups use the indexes, not a sequential scan
-    const plan = await (db as unknown as { transaction: <T>(fn: (tx: { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }) => Promise<T>) => Promise<T> }).transaction(async (tx) => {
-      await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
-      return (await tx.execute(sql`explain select * from (${titleSuggestionsSql(sql.raw('cars'), 'hybr', 5)}) x`)).rows
-    })
+    const plan = await (db as unknown as { transaction: <T>(fn: (tx: { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }) => Promise<T>) => Promise<T> }).transaction(
+      async (tx) => {
+        await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
+        return (await tx.execute(sql`explain select * from (${titleSuggestionsSql(sql.raw('cars'), 'hybr', 5)}) x`)).rows
+      },
+    )
     const text = plan.map((r) => r['QUERY PLAN']).join('\n')
     expect(text).toMatch(/cars_title_trgm_idx/)
     expect(text).toMatch(/cars_title_prefix_idx/)

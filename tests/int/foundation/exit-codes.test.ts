@@ -14,7 +14,6 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { tsxNodeArgs } from '../../../src/lib/node-flags'
 
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-exit-'))
 fs.chmodSync(work, 0o755) // as root, the postgres user must traverse it

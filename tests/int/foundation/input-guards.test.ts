@@ -291,8 +291,7 @@ describe('integer fields (item 8): every field marked integer in every collectio
       const path = prefix ? `${prefix}.${f.name}` : f.name
       const wrap = (inner: (v: unknown) => unknown) => (v: unknown) => ({ [f.name]: inner(v) })
       if (f.type === 'number' && isIntegerField(f)) out.push({ path, field: f, data: (v) => ({ [f.name]: f.hasMany ? [v] : v }) })
-      if ((f.type === 'group' || f.type === 'tab') && f.flattenedFields)
-        for (const m of marked(f.flattenedFields, path)) out.push({ ...m, data: wrap((v) => m.data(v)) as never })
+      if ((f.type === 'group' || f.type === 'tab') && f.flattenedFields) for (const m of marked(f.flattenedFields, path)) out.push({ ...m, data: wrap((v) => m.data(v)) as never })
       if (f.type === 'array' && f.flattenedFields) for (const m of marked(f.flattenedFields, `${path}.0`)) out.push({ ...m, data: wrap((v) => [m.data(v)]) as never })
       if (f.type === 'blocks')
         for (const b of f.blocks ?? []) for (const m of marked(b.flattenedFields ?? [], `${path}.0`)) out.push({ ...m, data: wrap((v) => [{ blockType: b.slug, ...m.data(v) }]) as never })
@@ -302,8 +301,25 @@ describe('integer fields (item 8): every field marked integer in every collectio
 
   it('the marks are applied widely (year, seats, doors, quantities, slots, minutes, counts, whole-star ratings)', async () => {
     const all = payload.config.collections.flatMap((c) => marked(c.flattenedFields).map((m) => `${c.slug}.${m.path}`))
-    for (const expected of ['cars.year', 'cars.seats', 'cars.doors', 'cars.mileage', 'parts.stockQuantity', 'carts.items.0.quantity', 'orders.items.0.quantity', 'parking-spots.totalSlots', 'availability-blocks.slotsAffected', 'services.durationMinutes', 'reviews.rating', 'loan-calculations.termMonths', 'financial-products.termsAllowed'])
-      expect(all.some((p) => p === expected || p.endsWith(expected.split('.').slice(1).join('.')) && p.startsWith(expected.split('.')[0])), expected).toBe(true)
+    for (const expected of [
+      'cars.year',
+      'cars.seats',
+      'cars.doors',
+      'cars.mileage',
+      'parts.stockQuantity',
+      'carts.items.0.quantity',
+      'orders.items.0.quantity',
+      'parking-spots.totalSlots',
+      'availability-blocks.slotsAffected',
+      'services.durationMinutes',
+      'reviews.rating',
+      'loan-calculations.termMonths',
+      'financial-products.termsAllowed',
+    ])
+      expect(
+        all.some((p) => p === expected || (p.endsWith(expected.split('.').slice(1).join('.')) && p.startsWith(expected.split('.')[0]))),
+        expected,
+      ).toBe(true)
     expect(all.length).toBeGreaterThan(50)
   })
 
@@ -312,8 +328,14 @@ describe('integer fields (item 8): every field marked integer in every collectio
     for (const c of payload.config.collections) {
       for (const m of marked(c.flattenedFields)) {
         const fractional = checkData(c.flattenedFields as unknown as FieldShape[], m.data(2.5))
-        expect(fractional.map((e) => e.path), `${c.slug}.${m.path}`).toContain(m.field.hasMany ? `${m.path}.0` : m.path)
-        expect(checkData(c.flattenedFields as unknown as FieldShape[], m.data(3)).filter((e) => e.path.startsWith(m.path)), `${c.slug}.${m.path}`).toEqual([])
+        expect(
+          fractional.map((e) => e.path),
+          `${c.slug}.${m.path}`,
+        ).toContain(m.field.hasMany ? `${m.path}.0` : m.path)
+        expect(
+          checkData(c.flattenedFields as unknown as FieldShape[], m.data(3)).filter((e) => e.path.startsWith(m.path)),
+          `${c.slug}.${m.path}`,
+        ).toEqual([])
         const validate = m.field.validate as (v: unknown, o: unknown) => true | string
         expect(typeof validate, `${c.slug}.${m.path} has a validation`).toBe('function')
         const opts = { req: { t: (k: string) => k, payload }, hasMany: m.field.hasMany, min: undefined, max: undefined, required: false }
@@ -329,12 +351,25 @@ describe('integer fields (item 8): every field marked integer in every collectio
   it('end to end: a car year 2019.5 is refused over REST and through the Local API; 2019 is fine', async () => {
     const make = await payload.create({ collection: 'makes', overrideAccess: true, data: { name: `Make ${Date.now()}` } as never })
     const model = await payload.create({ collection: 'models', overrideAccess: true, data: { name: 'M', make: make.id } as never })
-    const body = { title: 'Half year', make: make.id, model: model.id, year: 2019.5, price: 1000, condition: 'used', fuelType: 'petrol', transmission: 'automatic', bodyType: 'sedan', location: { city: 'Cairo', country: 'Egypt' } }
+    const body = {
+      title: 'Half year',
+      make: make.id,
+      model: model.id,
+      year: 2019.5,
+      price: 1000,
+      condition: 'used',
+      fuelType: 'petrol',
+      transmission: 'automatic',
+      bodyType: 'sedan',
+      location: { city: 'Cairo', country: 'Egypt' },
+    }
     const before = await count('cars')
     const res = await post('/cars', body, { token: seller.token })
     expect(res.status).toBe(400)
     expect(JSON.stringify(res.body.errors)).toContain('year')
-    await expect(payload.create({ collection: 'cars', overrideAccess: true, user: { id: seller.id, collection: 'users', roles: ['seller'] } as never, data: { ...body, seller: seller.id } as never })).rejects.toThrow(/year/i)
+    await expect(
+      payload.create({ collection: 'cars', overrideAccess: true, user: { id: seller.id, collection: 'users', roles: ['seller'] } as never, data: { ...body, seller: seller.id } as never }),
+    ).rejects.toThrow(/year/i)
     expect(await count('cars')).toBe(before)
     const ok = await post('/cars', { ...body, year: 2019 }, { token: seller.token })
     expect(ok.status, JSON.stringify(ok.body)).toBe(201)

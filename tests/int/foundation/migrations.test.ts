@@ -104,8 +104,7 @@ const enumValues = async (db: FreshDb, type: string) =>
     )
   ).map((r) => r.v)
 
-const tableExists = async (db: FreshDb, table: string) =>
-  (await db.query(`select 1 from information_schema.tables where table_schema = 'public' and table_name = $1`, [table])).length === 1
+const tableExists = async (db: FreshDb, table: string) => (await db.query(`select 1 from information_schema.tables where table_schema = 'public' and table_name = $1`, [table])).length === 1
 
 /** Foreign keys on table.column → referenced table. */
 const foreignKeys = async (db: FreshDb, table: string, column: string) =>
@@ -187,12 +186,8 @@ describe('production migrations (src/migrations)', () => {
     expect((await db.query(`select column_default as d from information_schema.columns where table_name = 'cars' and column_name = 'status'`))[0].d).toMatch(/^'draft'::/)
     expect(await tableExists(db, 'verification_documents')).toBe(true)
     expect(await foreignKeys(db, 'dealers_documents', 'file_id')).toEqual(['dealers_documents_file_id_verification_documents_id_fk -> verification_documents'])
-    expect(await foreignKeys(db, 'expert_verifications_rels', 'verification_documents_id')).toEqual([
-      'expert_verifications_rels_verification_documents_fk -> verification_documents',
-    ])
-    expect(await foreignKeys(db, 'payload_locked_documents_rels', 'verification_documents_id')).toEqual([
-      'payload_locked_documents_rels_verification_documents_fk -> verification_documents',
-    ])
+    expect(await foreignKeys(db, 'expert_verifications_rels', 'verification_documents_id')).toEqual(['expert_verifications_rels_verification_documents_fk -> verification_documents'])
+    expect(await foreignKeys(db, 'payload_locked_documents_rels', 'verification_documents_id')).toEqual(['payload_locked_documents_rels_verification_documents_fk -> verification_documents'])
     // Nothing left pointing verification documents at the public media collection.
     const mediaColumn = await db.query(`select 1 from information_schema.columns where table_name = 'expert_verifications_rels' and column_name = 'media_id'`)
     expect(mediaColumn).toEqual([])
@@ -273,9 +268,7 @@ describe('production migrations (src/migrations)', () => {
     expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({ A: 'sale_pending', B: 'pending_review', C: 'pending_review', D: 'active' })
     await db.run(databaseExtras, 'up')
     const partial = await db.query<{ indexname: string }>(`select indexname from pg_indexes where tablename = 'cars' and indexdef like '%WHERE%' order by 1`)
-    expect(partial.map((r) => r.indexname)).toEqual(
-      expect.arrayContaining(['cars_active_created_idx', 'cars_pending_review_idx', 'cars_public_make_created_idx', 'cars_title_prefix_idx']),
-    )
+    expect(partial.map((r) => r.indexname)).toEqual(expect.arrayContaining(['cars_active_created_idx', 'cars_pending_review_idx', 'cars_public_make_created_idx', 'cars_title_prefix_idx']))
 
     // Rolling back to the previous release: down, then that release's extras (applied at its start).
     await db.run(databaseExtras, 'down')

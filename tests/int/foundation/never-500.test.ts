@@ -38,11 +38,57 @@ function pathsOf(fields: readonly any[], prefix = '', depth = 0): string[] {
   return out
 }
 
-const OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects', 'bogus']
-const GARBAGE: unknown[] = ['1', 'abc', '-1', '1.5', '', 'null', '1,2,3', 'true', '2020-13-45', '9'.repeat(40), '1e309', 'NaN', "'; select 1; --", '%00', 'cars', ['a', 'b'], ['1', '2'], { x: '1' }, { relationTo: 'cars', value: 'x' }, '2026-01-01T00:00:00Z', '0']
+const OPERATORS = [
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'intersects',
+  'bogus',
+]
+const GARBAGE: unknown[] = [
+  '1',
+  'abc',
+  '-1',
+  '1.5',
+  '',
+  'null',
+  '1,2,3',
+  'true',
+  '2020-13-45',
+  '9'.repeat(40),
+  '1e309',
+  'NaN',
+  "'; select 1; --",
+  '%00',
+  'cars',
+  ['a', 'b'],
+  ['1', '2'],
+  { x: '1' },
+  { relationTo: 'cars', value: 'x' },
+  '2026-01-01T00:00:00Z',
+  '0',
+]
 const PARAM_GARBAGE: unknown[] = ['1', '5', '-1', 'abc', '0', '1e9', '', '1.5', '99999999999999999999', '-0', '2', ['1', '2'], { a: '1' }, 'Infinity']
 /** The sweep: per field, the operators that broke before (near on non-points, bare polymorphic) and wrong types. */
-const SWEEP: [string, unknown][] = [['in', '1'], ['near', '1,2,3'], ['exists', 'true'], ['equals', { a: 1 }], ['all', '1']]
+const SWEEP: [string, unknown][] = [
+  ['in', '1'],
+  ['near', '1,2,3'],
+  ['exists', 'true'],
+  ['equals', { a: 1 }],
+  ['all', '1'],
+]
 const LOCALES = ['xx', 'all', 'en', 'ar', '', '<script>', ['en', 'ar']]
 
 let admin: TestUser
@@ -64,9 +110,7 @@ beforeAll(async () => {
   // GraphQL list queries: every query field taking limit and page and answering a page of docs
   const schema = await gql('{ __schema { queryType { fields { name args { name } type { fields { name } } } } } }')
   const fields = (schema.body.data as any).__schema.queryType.fields as { name: string; args: { name: string }[]; type: { fields?: { name: string }[] | null } }[]
-  graphQLLists = fields
-    .filter((f) => f.args.some((a) => a.name === 'limit') && f.args.some((a) => a.name === 'page') && f.type.fields?.some((x) => x.name === 'docs'))
-    .map((f) => f.name)
+  graphQLLists = fields.filter((f) => f.args.some((a) => a.name === 'limit') && f.args.some((a) => a.name === 'page') && f.type.fields?.some((x) => x.name === 'docs')).map((f) => f.name)
   process.env.MAX_PAGE_SIZE = String(MAX)
 })
 
@@ -87,7 +131,9 @@ const requestArb = () =>
   fc
     .record({
       target: fc.nat(),
-      conditions: fc.array(fc.record({ path: fc.oneof(fc.nat(), fc.constantFrom('nope', 'id', 'and', 'a.b.c', '')), op: fc.constantFrom(...OPERATORS), value: fc.constantFrom(...GARBAGE) }), { maxLength: 2 }),
+      conditions: fc.array(fc.record({ path: fc.oneof(fc.nat(), fc.constantFrom('nope', 'id', 'and', 'a.b.c', '')), op: fc.constantFrom(...OPERATORS), value: fc.constantFrom(...GARBAGE) }), {
+        maxLength: 2,
+      }),
       or: fc.boolean(),
       limit: sometimes(fc.constantFrom(...PARAM_GARBAGE)),
       page: sometimes(fc.constantFrom(...PARAM_GARBAGE)),

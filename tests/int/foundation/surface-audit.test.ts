@@ -148,7 +148,13 @@ const FIXTURES: Record<string, (p: Payload, ids: Record<Who, number>) => Promise
   // A buyer's order of the seller's part: the seller reads it through its own (reduced) view.
   orders: async (p, ids) => {
     expectOk(await post('/carts/mine/items', { part: await sellersPart(p, ids), quantity: 1 }, { token: callers.buyer.token }))
-    expectOk(await post('/orders/checkout', { shippingAddress: { fullName: 'Bea Buyer', line1: '1 Main St', city: 'Amman', country: 'JO', phone: '+962700000000' }, paymentMethod: 'cash_on_delivery' }, { token: callers.buyer.token }))
+    expectOk(
+      await post(
+        '/orders/checkout',
+        { shippingAddress: { fullName: 'Bea Buyer', line1: '1 Main St', city: 'Amman', country: 'JO', phone: '+962700000000' }, paymentMethod: 'cash_on_delivery' },
+        { token: callers.buyer.token },
+      ),
+    )
   },
   payments: async (p, ids) => {
     const order = (await p.find({ collection: 'orders', overrideAccess: true, depth: 0, limit: 1 })).docs[0]
@@ -170,7 +176,15 @@ const FIXTURES: Record<string, (p: Payload, ids: Record<Who, number>) => Promise
     return p.create({
       collection: 'availability-blocks',
       overrideAccess: true,
-      data: { spot: spot.id, startTime: start.toISOString(), endTime: new Date(start.getTime() + 3_600_000).toISOString(), type: 'blocked', slotsAffected: 1, reason: 'maintenance', createdBy: ids.parking_owner } as never,
+      data: {
+        spot: spot.id,
+        startTime: start.toISOString(),
+        endTime: new Date(start.getTime() + 3_600_000).toISOString(),
+        type: 'blocked',
+        slotsAffected: 1,
+        reason: 'maintenance',
+        createdBy: ids.parking_owner,
+      } as never,
     })
   },
 }
@@ -189,7 +203,16 @@ async function sellersPart(p: Payload, ids: Record<Who, number>): Promise<number
   const part = await p.create({
     collection: 'parts',
     overrideAccess: true,
-    data: { title: `Audit part ${Math.random().toString(36).slice(2, 7)}`, sku: `AUDIT-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, price: 10, stockQuantity: 10, manageStock: true, status: 'active', condition: 'new', seller: ids.seller } as never,
+    data: {
+      title: `Audit part ${Math.random().toString(36).slice(2, 7)}`,
+      sku: `AUDIT-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+      price: 10,
+      stockQuantity: 10,
+      manageStock: true,
+      status: 'active',
+      condition: 'new',
+      seller: ids.seller,
+    } as never,
   })
   return part.id as number
 }

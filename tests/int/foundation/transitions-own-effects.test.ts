@@ -21,8 +21,8 @@ import { ADDRESS, addToCart, count, createPart, setPlatform, stockOf } from '../
 import { createCar } from '../negotiation/fixtures'
 import { bookingBody, cairoTime, makeService } from '../services/fixtures'
 
-type AnyMachine = StateMachine<string, any>  
-type Doc = Record<string, any>  
+type AnyMachine = StateMachine<string, any>
+type Doc = Record<string, any>
 
 const ROOT = join(__dirname, '../../..')
 const SECRET = 'whsec_test_autohub'
@@ -204,7 +204,10 @@ describe('every action-only transition of every machine: a status PATCH is refus
     // The machines whose transitions carry effects are declared so.
     for (const name of ['order', 'parking booking', 'negotiation']) {
       const m = machines.find((x) => x.name === name)!
-      expect(m.transitions.every((t) => actionOnlyVia(m, t)), name).toBe(true)
+      expect(
+        m.transitions.every((t) => actionOnlyVia(m, t)),
+        name,
+      ).toBe(true)
     }
   })
 

@@ -69,11 +69,7 @@ describe('API key secrecy', () => {
     expect(JSON.stringify(list.body)).not.toContain(KEY)
     for (const f of KEY_FIELDS) expect(list.body.docs[0]).not.toHaveProperty(f)
 
-    const g = await gql(
-      `{ User(id: ${owner.id}) { id apiKey enableAPIKey } Users(where: { id: { equals: ${owner.id} } }) { docs { id apiKey enableAPIKey } } }`,
-      undefined,
-      { token },
-    )
+    const g = await gql(`{ User(id: ${owner.id}) { id apiKey enableAPIKey } Users(where: { id: { equals: ${owner.id} } }) { docs { id apiKey enableAPIKey } } }`, undefined, { token })
     expect(g.body.errors).toBeUndefined()
     expect(g.body.data.User).toEqual({ id: owner.id, apiKey: null, enableAPIKey: null })
     expect(g.body.data.Users.docs).toEqual([{ id: owner.id, apiKey: null, enableAPIKey: null }])

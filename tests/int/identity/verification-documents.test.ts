@@ -15,11 +15,7 @@ let owner: TestUser, other: TestUser, admin: TestUser, buyer: TestUser
 
 /** A small but well-formed PDF (one empty page, cross-reference table, trailer). */
 function pdfBuffer(note: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Note (${note}) >>`,
-  ]
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Note (${note}) >>`]
   let body = '%PDF-1.4\n'
   const offsets: number[] = []
   objects.forEach((o, i) => {
@@ -47,12 +43,7 @@ async function upload(user: TestUser | null, file: Buffer, name: string, type: s
 
 beforeAll(async () => {
   await testPayload()
-  ;[owner, other, admin, buyer] = await Promise.all([
-    createUser({ roles: ['seller'] }),
-    createUser({ roles: ['seller'] }),
-    createUser({ roles: ['admin'] }),
-    createUser({ roles: ['buyer'] }),
-  ])
+  ;[owner, other, admin, buyer] = await Promise.all([createUser({ roles: ['seller'] }), createUser({ roles: ['seller'] }), createUser({ roles: ['admin'] }), createUser({ roles: ['buyer'] })])
 })
 
 describe('verification-documents: private by default', () => {

@@ -69,7 +69,6 @@ export async function notificationsOf(user: number): Promise<{ type: string; tit
   return res.docs as never
 }
 
- 
 export async function readNegotiation(id: number): Promise<Record<string, any>> {
   const payload = await testPayload()
   return (await payload.findByID({ collection: 'negotiations' as never, id, depth: 0, overrideAccess: true })) as never

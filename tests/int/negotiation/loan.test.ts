@@ -11,8 +11,7 @@ let payload: Payload
 let alice: TestUser
 let bob: TestUser
 
-const savedCount = async (user?: number) =>
-  (await payload.count({ collection: 'loan-calculations' as never, where: user ? { user: { equals: user } } : undefined, overrideAccess: true })).totalDocs
+const savedCount = async (user?: number) => (await payload.count({ collection: 'loan-calculations' as never, where: user ? { user: { equals: user } } : undefined, overrideAccess: true })).totalDocs
 
 beforeAll(async () => {
   payload = await testPayload()
@@ -88,7 +87,10 @@ describe('POST /api/loan-calculator', () => {
     const g = await gql('{ LoanCalculations { docs { id } } }', {}, { token: bob.token })
     expect(g.body.data?.LoanCalculations?.docs?.map((d: { id: number }) => d.id) ?? []).not.toContain(res.body.savedId)
     // the client cannot write calculations directly
-    expect((await post('/loan-calculations', { user: alice.id, vehiclePrice: 1, interestRate: 1, termMonths: 1, principal: 1, monthlyPayment: 1, totalInterest: 0, totalPaid: 1 }, { token: alice.token })).status).toBe(403)
+    expect(
+      (await post('/loan-calculations', { user: alice.id, vehiclePrice: 1, interestRate: 1, termMonths: 1, principal: 1, monthlyPayment: 1, totalInterest: 0, totalPaid: 1 }, { token: alice.token }))
+        .status,
+    ).toBe(403)
   })
 })
 
@@ -160,7 +162,15 @@ describe('GET /api/loan-calculator/offers', () => {
     expect(list.status).toBe(200)
     expect(list.body.docs.length).toBeGreaterThan(0)
     expect(list.body.docs.every((d: { active: boolean }) => d.active)).toBe(true)
-    expect((await post('/financial-products', { lender: 'x', name: 'y', aprByCreditBand: [{ minScore: 300, maxScore: 850, apr: 1 }], termsAllowed: [12], minAmount: 0, maxAmount: 1 }, { token: alice.token })).status).toBe(403)
+    expect(
+      (
+        await post(
+          '/financial-products',
+          { lender: 'x', name: 'y', aprByCreditBand: [{ minScore: 300, maxScore: 850, apr: 1 }], termsAllowed: [12], minAmount: 0, maxAmount: 1 },
+          { token: alice.token },
+        )
+      ).status,
+    ).toBe(403)
   })
 })
 

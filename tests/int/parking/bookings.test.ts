@@ -24,11 +24,7 @@ const BASE = Math.ceil((Date.now() + 2 * 86_400_000) / HOUR) * HOUR
 const H = (n: number) => new Date(BASE + n * HOUR).toISOString()
 
 async function makeSpot(data: Record<string, unknown> = {}, token = owner.token): Promise<{ id: number; [k: string]: unknown }> {
-  const res = await post(
-    '/parking-spots',
-    { name: 'Test spot', city: 'Dubai', latitude: 25.2, longitude: 55.27, totalSlots: 3, price: 5, priceType: 'hour', ...data },
-    { token },
-  )
+  const res = await post('/parking-spots', { name: 'Test spot', city: 'Dubai', latitude: 25.2, longitude: 55.27, totalSlots: 3, price: 5, priceType: 'hour', ...data }, { token })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.doc
 }
@@ -239,4 +235,3 @@ describe('availability blocks', () => {
     expect(mine.body.docs.filter((b: { spot: { id: number } }) => b.spot.id === spot.id)).toHaveLength(0)
   })
 })
-

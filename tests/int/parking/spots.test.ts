@@ -24,23 +24,14 @@ const CENTER = { lat: 25.1972, lng: 55.2744 }
 const north = (km: number) => CENTER.lat + km / 111.2
 
 async function makeSpot(data: Record<string, unknown> = {}, token = owner.token) {
-  const res = await post(
-    '/parking-spots',
-    { name: 'Spot', city: 'Dubai', latitude: CENTER.lat, longitude: CENTER.lng, totalSlots: 2, price: 5, priceType: 'hour', ...data },
-    { token },
-  )
+  const res = await post('/parking-spots', { name: 'Spot', city: 'Dubai', latitude: CENTER.lat, longitude: CENTER.lng, totalSlots: 2, price: 5, priceType: 'hour', ...data }, { token })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.doc as { id: number; owner: { id: number } | number }
 }
 
 beforeAll(async () => {
   payload = await testPayload()
-  ;[owner, driver, other, admin] = await Promise.all([
-    createUser({ roles: ['parking_owner'] }),
-    createUser({ roles: ['buyer'] }),
-    createUser({ roles: ['buyer'] }),
-    createUser({ roles: ['admin'] }),
-  ])
+  ;[owner, driver, other, admin] = await Promise.all([createUser({ roles: ['parking_owner'] }), createUser({ roles: ['buyer'] }), createUser({ roles: ['buyer'] }), createUser({ roles: ['admin'] })])
 })
 
 describe('vehicles', () => {
@@ -186,7 +177,6 @@ describe('availability and nearby', () => {
   })
 
   it('the distance filter can use the GiST index', async () => {
-     
     const drizzle = (payload.db as any).drizzle
     const { sql } = await import('@payloadcms/db-postgres')
     const plan = await drizzle.transaction(async (tx: { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }) => {
@@ -205,8 +195,7 @@ describe('owner dashboard', () => {
     const a = await makeSpot({ name: 'A', totalSlots: 2, price: 10 }, dashOwner.token)
     const b = await makeSpot({ name: 'B', totalSlots: 1, price: 3 }, dashOwner.token)
     const v = await post('/vehicles', { licensePlate: 'DASH 1' }, { token: driver.token })
-    const mk = (spot: number, s: number, e: number) =>
-      post('/parking-bookings', { spot, vehicle: v.body.doc.id, startTime: H(s), endTime: H(e) }, { token: driver.token })
+    const mk = (spot: number, s: number, e: number) => post('/parking-bookings', { spot, vehicle: v.body.doc.id, startTime: H(s), endTime: H(e) }, { token: driver.token })
     expect((await mk(a.id, 0, 2)).status).toBe(201) // 20
     expect((await mk(a.id, 1, 3)).status).toBe(201) // 20
     const cancelled = await mk(b.id, 0, 1)

@@ -133,7 +133,7 @@ describe('guest emergency booking: full happy path', () => {
     expect(fb.status).toBe(201)
     expect(fb.body.booking.feedback).toMatchObject({ rating: 4, comment: 'ممتاز، وصل بسرعة' })
     expect((await post(`/service-bookings/${id}/feedback`, { rating: 5 }, { headers: { 'X-Guest-Token': guestToken } })).status).toBe(409)
-    const perf = ((await payload.findByID({ collection: 'technicians', id: tech.id, overrideAccess: true })) as Record<string, any>)
+    const perf = (await payload.findByID({ collection: 'technicians', id: tech.id, overrideAccess: true })) as Record<string, any>
     expect(perf.performance).toMatchObject({ completedJobs: 1, completionRate: 100, averageRating: 4 })
     expect(perf.performance.averageResponseMinutes).toBeGreaterThanOrEqual(0)
     expect(perf.status).toBe('available')
@@ -155,7 +155,14 @@ describe('signed-in bookings', () => {
   it('POST /api/service-bookings → 201 with server-computed fields; client values ignored; customer notified in en+ar', async () => {
     const res = await post(
       '/service-bookings',
-      { ...bookingBody(service.id, cairoTime(3, 11)), pricing: { basePrice: 1, total: 1, discount: 500 }, status: 'completed', bookingNumber: 'BK-1999-000001', customer: stranger.id, isEmergency: true },
+      {
+        ...bookingBody(service.id, cairoTime(3, 11)),
+        pricing: { basePrice: 1, total: 1, discount: 500 },
+        status: 'completed',
+        bookingNumber: 'BK-1999-000001',
+        customer: stranger.id,
+        isEmergency: true,
+      },
       { token: customer.token },
     )
     expect(res.status).toBe(201)
@@ -174,7 +181,13 @@ describe('signed-in bookings', () => {
     expect(approved.status).toBe(200)
     expect(approved.body.booking.pricing).toMatchObject({ basePrice: 650.75, discount: 50.25, total: 600.5, discountReason: 'First booking' })
 
-    const notes = await payload.find({ collection: 'notifications', overrideAccess: true, where: { user: { equals: customer.id }, type: { equals: 'booking_status' } }, sort: 'createdAt', locale: 'ar' })
+    const notes = await payload.find({
+      collection: 'notifications',
+      overrideAccess: true,
+      where: { user: { equals: customer.id }, type: { equals: 'booking_status' } },
+      sort: 'createdAt',
+      locale: 'ar',
+    })
     expect(notes.docs.length).toBeGreaterThanOrEqual(2)
     const last = notes.docs.at(-1) as Record<string, any>
     expect(last.title).toContain('تمت الموافقة')
@@ -280,7 +293,15 @@ describe('services catalogue (public, bilingual)', () => {
       collection: 'services',
       overrideAccess: true,
       locale: 'en',
-      data: { name: 'Battery replacement', slug: 'battery-replacement-test', category: 'emergency', durationMinutes: 30, basePrice: 200, popular: true, availability: { active: true, emergencyAvailable: true } } as never,
+      data: {
+        name: 'Battery replacement',
+        slug: 'battery-replacement-test',
+        category: 'emergency',
+        durationMinutes: 30,
+        basePrice: 200,
+        popular: true,
+        availability: { active: true, emergencyAvailable: true },
+      } as never,
     })
     await payload.update({ collection: 'services', id: payloadSvc.id, overrideAccess: true, locale: 'ar', data: { name: 'تغيير البطارية' } as never })
     await makeService({ slug: 'inactive-test', availability: { active: false } })
@@ -312,4 +333,3 @@ describe('services catalogue (public, bilingual)', () => {
     expect((await post('/services', { name: 'x', slug: 'x', category: 'emergency', basePrice: 1, durationMinutes: 10 }, { token: buyer.token })).status).toBe(403)
   })
 })
-

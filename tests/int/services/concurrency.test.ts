@@ -28,9 +28,7 @@ beforeAll(async () => {
 
 describe('booking numbers under concurrency', () => {
   it('20 concurrent creations → 20 distinct, consecutive BK-<year>-<6 digits> numbers', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post('/service-bookings', bookingBody(service.id, cairoTime(2, 8, i)), { token: customer.token })),
-    )
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => post('/service-bookings', bookingBody(service.id, cairoTime(2, 8, i)), { token: customer.token })))
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201))
     const numbers = results.map((r) => r.body.doc.bookingNumber as string)
     expect(new Set(numbers).size).toBe(20)

@@ -20,7 +20,9 @@ const reason = (qs: string) => {
 
 describe('planListingQuery: accepts plain card queries', () => {
   it('parses the bench query into typed conditions, Payload sort, page and limit', () => {
-    const p = ok('where[make][equals]=7&where[price][greater_than_equal]=10000&where[price][less_than_equal]=50000.5&where[year][greater_than_equal]=2010&sort=-createdAt&page=3&limit=12&depth=1&select[title]=true&select[make]=true')
+    const p = ok(
+      'where[make][equals]=7&where[price][greater_than_equal]=10000&where[price][less_than_equal]=50000.5&where[year][greater_than_equal]=2010&sort=-createdAt&page=3&limit=12&depth=1&select[title]=true&select[make]=true',
+    )
     expect(p.conditions).toEqual([
       { field: 'make', column: 'make_id', operator: 'equals', value: 7 },
       { field: 'price', column: 'price', operator: 'greater_than_equal', value: 10000 },
@@ -97,7 +99,10 @@ describe('buildListingSql', () => {
     const q = buildListingSql(ok("where[exteriorColor][equals]=x'); drop table cars;--&select[title]=true"))
     expect(q.page.text).toMatch(/^select .* from cars c where c\.status = any\(\$1\) and c\.exterior_color = \$2 order by c\.created_at desc limit \$3 offset \$4$/)
     expect(q.page.values).toEqual([['active', 'sale_pending', 'sold'], "x'); drop table cars;--", 10, 0])
-    expect(q.count).toEqual({ text: 'select count(*)::int as n from cars c where c.status = any($1) and c.exterior_color = $2', values: [['active', 'sale_pending', 'sold'], "x'); drop table cars;--"] })
+    expect(q.count).toEqual({
+      text: 'select count(*)::int as n from cars c where c.status = any($1) and c.exterior_color = $2',
+      values: [['active', 'sale_pending', 'sold'], "x'); drop table cars;--"],
+    })
   })
   it('joins make and model only when they are populated', () => {
     expect(buildListingSql(ok('select[make]=true&select[model]=true&depth=1')).page.text).toMatch(/join makes mk .* join models md/)

@@ -36,7 +36,13 @@ describe('unit prices', () => {
 
 describe('order totals', () => {
   it('adds exact decimals (no float drift)', () => {
-    const t = computeTotals([{ unitPrice: 0.1, quantity: 3 }, { unitPrice: 0.2, quantity: 1 }], settings)
+    const t = computeTotals(
+      [
+        { unitPrice: 0.1, quantity: 3 },
+        { unitPrice: 0.2, quantity: 1 },
+      ],
+      settings,
+    )
     expect(t.lines.map((l) => l.total)).toEqual([0.3, 0.2])
     expect(t.subtotal).toBe(0.5)
     expect(t.total).toBe(10.5)
@@ -52,7 +58,14 @@ describe('order totals', () => {
     t = computeTotals([{ unitPrice: 10.1, quantity: 1 }], { ...settings, taxRatePercent: 5 })
     expect(t.tax).toBe(0.51)
     // tax on the rounded subtotal, not summed per line: 3 × 0.335 tax each would be 1.005
-    t = computeTotals([{ unitPrice: 6.7, quantity: 1 }, { unitPrice: 6.7, quantity: 1 }, { unitPrice: 6.7, quantity: 1 }], { ...settings, taxRatePercent: 5 })
+    t = computeTotals(
+      [
+        { unitPrice: 6.7, quantity: 1 },
+        { unitPrice: 6.7, quantity: 1 },
+        { unitPrice: 6.7, quantity: 1 },
+      ],
+      { ...settings, taxRatePercent: 5 },
+    )
     expect(t.tax).toBe(1.01)
   })
 
@@ -116,7 +129,15 @@ describe('stock', () => {
 
   it('takes stock in ascending part order; merges lines by part', () => {
     expect(stockOrder([{ part: 9 }, { part: 2 }, { part: 5 }]).map((l) => l.part)).toEqual([2, 5, 9])
-    expect(mergeLines([{ part: 1, quantity: 2, unitPrice: 5 }], [{ part: 1, quantity: 3, unitPrice: 4 }, { part: 2, quantity: 1, unitPrice: 1 }])).toEqual([
+    expect(
+      mergeLines(
+        [{ part: 1, quantity: 2, unitPrice: 5 }],
+        [
+          { part: 1, quantity: 3, unitPrice: 4 },
+          { part: 2, quantity: 1, unitPrice: 1 },
+        ],
+      ),
+    ).toEqual([
       { part: 1, quantity: 5, unitPrice: 5 },
       { part: 2, quantity: 1, unitPrice: 1 },
     ])

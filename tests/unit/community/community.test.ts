@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  digestDue,
-  emailDecision,
-  expertVerificationWorkflow,
-  inQuietHours,
-  localMinutes,
-  otherParticipant,
-  preview,
-  threadWorkflow,
-  voteAction,
-} from '../../../src/domain/community'
+import { digestDue, emailDecision, expertVerificationWorkflow, inQuietHours, localMinutes, otherParticipant, preview, threadWorkflow, voteAction } from '../../../src/domain/community'
 import { decide } from '../../../src/workflows/engine'
 
 const at = (iso: string) => new Date(iso)

@@ -152,10 +152,9 @@ describe('XML', () => {
     expect(childText(urls[1], 'lastmod')).toBe('2025-01-02T03:04:05.000Z')
   })
   it('builds a well-formed RSS 2.0 feed with names, never emails', () => {
-    const xml = buildRss(
-      { title: 'Blog <AutoHub>', siteUrl: 'https://autohub.test', feedUrl: 'https://autohub.test/api/posts/feed.xml', description: 'd', language: 'en' },
-      [{ title: 'A & B', slug: 'a-b', excerpt: '<b>x</b>', publishedAt: '2025-03-01T10:00:00Z', authors: ['Eddie Editor'], categories: ['News'] }],
-    )
+    const xml = buildRss({ title: 'Blog <AutoHub>', siteUrl: 'https://autohub.test', feedUrl: 'https://autohub.test/api/posts/feed.xml', description: 'd', language: 'en' }, [
+      { title: 'A & B', slug: 'a-b', excerpt: '<b>x</b>', publishedAt: '2025-03-01T10:00:00Z', authors: ['Eddie Editor'], categories: ['News'] },
+    ])
     const rss = parseXml(xml)
     expect(rss.name).toBe('rss')
     expect(rss.attrs.version).toBe('2.0')

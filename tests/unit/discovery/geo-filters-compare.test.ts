@@ -76,9 +76,7 @@ describe('saved-search filters', () => {
     expect(isDue('weekly', new Date('2026-01-05T12:00:00Z'), now)).toBe(false)
     const created = new Date('2026-01-01T00:00:00Z')
     expect(alertWindowStart({ createdAt: created })).toEqual(created)
-    expect(alertWindowStart({ createdAt: created, lastCheckedAt: new Date('2026-01-05T00:00:00Z'), lastNotifiedAt: new Date('2026-01-03T00:00:00Z') })).toEqual(
-      new Date('2026-01-05T00:00:00Z'),
-    )
+    expect(alertWindowStart({ createdAt: created, lastCheckedAt: new Date('2026-01-05T00:00:00Z'), lastNotifiedAt: new Date('2026-01-03T00:00:00Z') })).toEqual(new Date('2026-01-05T00:00:00Z'))
   })
 })
 

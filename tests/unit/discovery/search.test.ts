@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import {
-  corrections,
-  normalizeQuery,
-  pageOf,
-  pagination,
-  planQuery,
-  similarity,
-  suggestFromVocabulary,
-  tokenize,
-  trigrams,
-} from '../../../src/domain/discovery/search'
+import { corrections, normalizeQuery, pageOf, pagination, planQuery, similarity, suggestFromVocabulary, tokenize, trigrams } from '../../../src/domain/discovery/search'
 
 describe('normalizeQuery / tokenize', () => {
   it('lowercases, strips accents and punctuation, collapses spaces', () => {

@@ -205,12 +205,18 @@ describe('exact half-up ties (issue 15: r = APR/1200 is never rounded before it 
       expect(r.totalInterest).toBe(sumOf(r.schedule.map((s) => s.interest)))
       expect(r.totalPaid).toBe(sumOf(r.schedule.map((s) => s.payment)))
       // the level payment, recomputed with an independent high-precision formula, rounded half-up
-      const exact = apr === 0 ? new Decimal(P).dividedBy(n) : (() => {
-        // P·a·(1200+a)^n / (1200·((1200+a)^n − 1200^n)): numerator and denominator exact at this precision
-        const D = Decimal.clone({ precision: 1000 })
-        const g = new D(1200).plus(apr).pow(n)
-        return new D(P).times(apr).times(g).dividedBy(new D(1200).times(g.minus(new D(1200).pow(n))))
-      })()
+      const exact =
+        apr === 0
+          ? new Decimal(P).dividedBy(n)
+          : (() => {
+              // P·a·(1200+a)^n / (1200·((1200+a)^n − 1200^n)): numerator and denominator exact at this precision
+              const D = Decimal.clone({ precision: 1000 })
+              const g = new D(1200).plus(apr).pow(n)
+              return new D(P)
+                .times(apr)
+                .times(g)
+                .dividedBy(new D(1200).times(g.minus(new D(1200).pow(n))))
+            })()
       expect(r.monthlyPayment).toBe(exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber())
       let balance = new Decimal(P)
       for (const row of r.schedule) {

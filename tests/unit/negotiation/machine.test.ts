@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { AccessUser } from '../../../src/access/roles'
 import { decide } from '../../../src/workflows/engine'
-import {
-  conversionRate,
-  countsByStatus,
-  expiryFrom,
-  type NegotiationDoc,
-  negotiationMachine,
-  sideOf,
-  thresholdDecision,
-} from '../../../src/domain/negotiation/machine'
+import { conversionRate, countsByStatus, expiryFrom, type NegotiationDoc, negotiationMachine, sideOf, thresholdDecision } from '../../../src/domain/negotiation/machine'
 
 const buyer: AccessUser = { id: 10, collection: 'users', roles: ['buyer'] }
 const seller: AccessUser = { id: 20, collection: 'users', roles: ['seller'] }
@@ -87,7 +79,12 @@ describe('helpers', () => {
     expect(expiryFrom(new Date('2030-01-01T00:00:00Z'), 48).toISOString()).toBe('2030-01-03T00:00:00.000Z')
   })
   it('countsByStatus fills every status and totals', () => {
-    expect(countsByStatus([{ status: 'open', count: '2' }, { status: 'accepted', count: 1 }])).toEqual({ open: 2, accepted: 1, rejected: 0, withdrawn: 0, expired: 0, total: 3 })
+    expect(
+      countsByStatus([
+        { status: 'open', count: '2' },
+        { status: 'accepted', count: 1 },
+      ]),
+    ).toEqual({ open: 2, accepted: 1, rejected: 0, withdrawn: 0, expired: 0, total: 3 })
   })
   it('conversionRate is accepted / total, 0 when none', () => {
     expect(conversionRate({ accepted: 1, total: 3 })).toBe(0.3333)

@@ -72,7 +72,7 @@ describe('peakOccupancy (per instant, half-open intervals)', () => {
 
   it('matches a brute-force minute scan on random data', () => {
     let seed = 42
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let round = 0; round < 200; round++) {
       const items: Occupancy[] = Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => {
         const s = Math.floor(rnd() * 48) * 15
@@ -156,7 +156,13 @@ describe('opening hours', () => {
     expect(isOpenAt({ alwaysOpen: false, days: [] }, at(10))).toBe(false)
   })
   it('all-day flag and overnight spans', () => {
-    const h = { alwaysOpen: false, days: [{ day: 'mon' as const, allDay: true }, { day: 'tue' as const, open: '18:00', close: '02:00' }] }
+    const h = {
+      alwaysOpen: false,
+      days: [
+        { day: 'mon' as const, allDay: true },
+        { day: 'tue' as const, open: '18:00', close: '02:00' },
+      ],
+    }
     expect(isOpenAt(h, at(0))).toBe(true)
     expect(isOpenAt(h, at(23, 59))).toBe(true)
     const tue = at(0) + 86_400_000

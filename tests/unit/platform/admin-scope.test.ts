@@ -34,7 +34,7 @@ describe('admin scope: own records in list views', () => {
     expect(ownListFilter('makes', user(7, 'seller'))).toBeNull()
   })
 
-  it('the plugin sets hidden and baseFilter on every collection but Payload\'s own', async () => {
+  it("the plugin sets hidden and baseFilter on every collection but Payload's own", async () => {
     const cars = { slug: 'cars', fields: [] } as CollectionConfig
     const jobs = { slug: 'payload-jobs', fields: [] } as CollectionConfig
     const out = (await adminScope()({ collections: [cars, jobs] } as Config)) as Config

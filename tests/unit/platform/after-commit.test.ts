@@ -27,7 +27,10 @@ describe('afterCommit', () => {
   it('discard drops them (the request was rolled back) and runs their discard handlers instead', async () => {
     const ran: string[] = []
     const collected = await collectAfterCommit(async () => {
-      afterCommit(() => ran.push('email'), () => ran.push('email not sent'))
+      afterCommit(
+        () => ran.push('email'),
+        () => ran.push('email not sent'),
+      )
       afterCommit(() => ran.push('emit'))
       return 409
     })

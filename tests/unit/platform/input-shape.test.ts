@@ -25,7 +25,14 @@ const fields: FieldShape[] = [
       { name: 'image', type: 'upload', relationTo: 'media' },
     ],
   },
-  { name: 'items', type: 'array', flattenedFields: [{ name: 'id', type: 'text' }, { name: 'quantity', type: 'number', custom: { integer: true } }] },
+  {
+    name: 'items',
+    type: 'array',
+    flattenedFields: [
+      { name: 'id', type: 'text' },
+      { name: 'quantity', type: 'number', custom: { integer: true } },
+    ],
+  },
   { name: 'layout', type: 'blocks', blocks: [{ slug: 'hero', flattenedFields: [{ name: 'heading', type: 'text' }] }] },
   { name: 'name', type: 'text', localized: true },
   { name: 'unread', type: 'number', virtual: true },
@@ -37,7 +44,20 @@ describe('checkListParams', () => {
   const clamp = (p: Record<string, unknown>, max = 50) => checkListParams(p, { maxPageSize: max, maxDepth: 3, clamp: true })
 
   it('refuses what is not a whole number (negative, text, fractions, objects) for limit, page and depth', () => {
-    for (const [k, v] of [['limit', '-1'], ['limit', 'abc'], ['limit', '1.5'], ['limit', { a: 1 }], ['limit', ['1', '2']], ['limit', 'Infinity'], ['page', '0'], ['page', '-3'], ['depth', '-1'], ['depth', 'x'], ['limit', '1e400'], ['pagination', 'maybe']] as const) {
+    for (const [k, v] of [
+      ['limit', '-1'],
+      ['limit', 'abc'],
+      ['limit', '1.5'],
+      ['limit', { a: 1 }],
+      ['limit', ['1', '2']],
+      ['limit', 'Infinity'],
+      ['page', '0'],
+      ['page', '-3'],
+      ['depth', '-1'],
+      ['depth', 'x'],
+      ['limit', '1e400'],
+      ['pagination', 'maybe'],
+    ] as const) {
       const r = clamp({ [k]: v })
       expect(r.ok, `${k}=${JSON.stringify(v)}`).toBe(false)
       if (!r.ok) expect(r.errors[0].path).toBe(k)
@@ -55,14 +75,19 @@ describe('checkListParams', () => {
 
   it('property: any input → either an error or a page size in 1..max', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(undefined), fc.constant(null), fc.array(fc.string())), fc.boolean(), fc.integer({ min: 1, max: 500 }), (limit, pagination, max) => {
-        const r = clamp({ limit, pagination: pagination ? 'false' : undefined }, max)
-        if (r.ok) {
-          expect(r.value.limit).toBeGreaterThanOrEqual(1)
-          expect(r.value.limit).toBeLessThanOrEqual(max)
-          expect(r.value.pagination).toBe(true)
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(undefined), fc.constant(null), fc.array(fc.string())),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 500 }),
+        (limit, pagination, max) => {
+          const r = clamp({ limit, pagination: pagination ? 'false' : undefined }, max)
+          if (r.ok) {
+            expect(r.value.limit).toBeGreaterThanOrEqual(1)
+            expect(r.value.limit).toBeLessThanOrEqual(max)
+            expect(r.value.pagination).toBe(true)
+          }
+        },
+      ),
       { seed: 42, numRuns: 500 },
     )
   })
@@ -79,8 +104,7 @@ describe('resolvePath / checkWhere', () => {
     expect(resolvePath(fields, 'target.value', opts).kind).toBe('poly-value')
     expect(resolvePath(fields, 'id', opts).kind).toBe('id')
     expect(resolvePath(fields, 'data.any.path', opts).kind).toBe('json-path')
-    for (const bad of ['nope', 'target', 'location', 'title.x', 'target.other', 'unread', 'location.image.alt', 'make.nope'])
-      expect(resolvePath(fields, bad, opts).kind, bad).toBe('error')
+    for (const bad of ['nope', 'target', 'location', 'title.x', 'target.other', 'unread', 'location.image.alt', 'make.nope']) expect(resolvePath(fields, bad, opts).kind, bad).toBe('error')
   })
 
   it('operators per field type, values of the field type', () => {

@@ -30,7 +30,9 @@ const admin = user(3, 'admin')
 
 describe('defineMachine', () => {
   it('refuses unknown states in transitions and initial', () => {
-    expect(() => defineMachine({ name: 'x', field: 'status', states: ['a'], initial: 'a', terminal: [], transitions: [{ action: 'go', from: ['a'], to: 'b' as 'a', by: ['admin'] }] })).toThrow(/unknown state b/)
+    expect(() => defineMachine({ name: 'x', field: 'status', states: ['a'], initial: 'a', terminal: [], transitions: [{ action: 'go', from: ['a'], to: 'b' as 'a', by: ['admin'] }] })).toThrow(
+      /unknown state b/,
+    )
     expect(() => defineMachine({ name: 'x', field: 'status', states: ['a'], initial: 'z' as 'a', terminal: [], transitions: [] })).toThrow(/initial/)
   })
 })
@@ -76,7 +78,11 @@ describe('decide', () => {
   })
 
   it('guards see the time passed in', () => {
-    expect(decide(machine, { status: 'live', owner: 1 }, { action: 'expire' }, null, { system: true, now: new Date(Date.UTC(2029, 0, 1)) })).toMatchObject({ ok: false, status: 409, message: 'Not yet.' })
+    expect(decide(machine, { status: 'live', owner: 1 }, { action: 'expire' }, null, { system: true, now: new Date(Date.UTC(2029, 0, 1)) })).toMatchObject({
+      ok: false,
+      status: 409,
+      message: 'Not yet.',
+    })
     expect(decide(machine, { status: 'live', owner: 1 }, { action: 'expire' }, null, { system: true, now: new Date(Date.UTC(2030, 0, 2)) }).ok).toBe(true)
   })
 
