@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { sql, tableOf, txOf } from '@/db/transaction'
+import { slugsLike } from '@/db/slugs'
+import { txOf } from '@/db/transaction'
 import { slugify, uniqueSlug } from '@/domain/catalog/listing'
 
 type Data = Record<string, unknown>
@@ -22,12 +23,5 @@ export const ensureSlug =
     const base = wanted ?? slugify(source(data ?? {}, originalDoc))
     const tx = await txOf(req)
     const ownId = Number(originalDoc?.id ?? 0)
-    const res = await tx.execute(sql`select slug from ${sql.identifier(tableOf(slug))} where (slug = ${base} or slug like ${`${base}-%`}) and id <> ${ownId}`)
-    return {
-      ...data,
-      slug: uniqueSlug(
-        base,
-        res.rows.map((r) => String(r.slug)),
-      ),
-    }
+    return { ...data, slug: uniqueSlug(base, await slugsLike(tx, slug, base, ownId)) }
   }

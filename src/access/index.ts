@@ -2,17 +2,15 @@
  * Composable access predicates. Each returns `true`, `false` or a `Where` (row-level rule, filtered in SQL).
  * Every collection sets every operation with these; nothing relies on Payload's default.
  */
-import type { Access, AccessArgs, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, AccessArgs, FieldAccess, Where } from 'payload'
 
-import { type AccessUser, canWrite, isAdminUser, type Role, userHasRole } from './roles'
+import { canWrite, isAdminUser, type Role, userHasRole, userOf } from './roles'
 
 export * from './roles'
 export * from './privacy'
 
 type Result = boolean | Where
 type Predicate = (args: AccessArgs) => Result | Promise<Result>
-
-export const userOf = (req: PayloadRequest): AccessUser | null => (req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null)
 
 export const anyone: Access = () => true
 export const nobody: Access = () => false

@@ -20,11 +20,11 @@
  * Field access in Payload is evaluated on the full stored document, so owner fields work even when the
  * owner field itself is private.
  */
-import type { FieldAccess, PayloadRequest } from 'payload'
+import type { FieldAccess } from 'payload'
 
 import { idKey } from '@/domain/ids'
 
-import { type AccessUser, type Role, ROLES, userHasRole } from './roles'
+import { type AccessUser, type Role, ROLES, userHasRole, userOf } from './roles'
 
 export type Reader = Role | 'self' | { owner: string } | { rule: string; test: (user: AccessUser, doc: Record<string, unknown>) => boolean }
 
@@ -35,8 +35,6 @@ export interface PrivacyDeclaration {
 }
 
 export const PRIVACY_KEY = 'privacy' as const
-
-const userOfReq = (req: PayloadRequest): AccessUser | null => (req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null)
 
 /** Whether `user` may read a field declared with `decl` on `doc` (the full stored document). */
 export function mayRead(decl: PrivacyDeclaration, user: AccessUser | null | undefined, doc: Record<string, unknown> | null | undefined): boolean {
@@ -67,7 +65,7 @@ type FieldAccessMap = { create?: FieldAccess; update?: FieldAccess }
  * records the declaration in `custom.privacy`.
  */
 export function privateField(decl: PrivacyDeclaration, access: FieldAccessMap = {}) {
-  const read: FieldAccess = ({ req, doc }) => mayRead(decl, userOfReq(req), doc as Record<string, unknown> | undefined)
+  const read: FieldAccess = ({ req, doc }) => mayRead(decl, userOf(req), doc as Record<string, unknown> | undefined)
   // Also on the function itself, so a field that sets its own `custom` later still carries the declaration.
   Object.assign(read, { [PRIVACY_KEY]: decl })
   return {

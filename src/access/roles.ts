@@ -17,6 +17,9 @@ export interface AccessUser {
   suspendedUntil?: string | Date | null
 }
 
+/** The signed-in platform user of a request (API keys and sessions of the `users` collection), or null. */
+export const userOf = (req: { user?: unknown }): AccessUser | null => (req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as AccessUser) : null)
+
 export const rolesOf = (user: AccessUser | null | undefined): Role[] => (user?.roles ?? []) as Role[]
 
 export const userHasRole = (user: AccessUser | null | undefined, ...roles: Role[]): boolean => Boolean(user) && rolesOf(user).some((r) => roles.includes(r))

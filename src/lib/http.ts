@@ -4,7 +4,7 @@
  */
 import { APIError, type PayloadRequest } from 'payload'
 
-import { type AccessUser, canWrite, type Role, userHasRole } from '@/access/roles'
+import { type AccessUser, canWrite, type Role, userHasRole, userOf } from '@/access/roles'
 
 export class HttpError extends APIError {
   constructor(status: number, message: string, data?: Record<string, unknown>) {
@@ -51,7 +51,8 @@ export async function readJson<T = Record<string, unknown>>(req: PayloadRequest)
   }
 }
 
-export const currentUser = (req: PayloadRequest): AccessUser | null => (req.user && (req.user as { collection?: string }).collection === 'users' ? (req.user as unknown as AccessUser) : null)
+/** The signed-in platform user, or null (`userOf` in src/access/roles.ts). */
+export const currentUser = (req: PayloadRequest): AccessUser | null => userOf(req)
 
 /** The signed-in user, or 401. With `write`, also 403 for suspended or inactive accounts. */
 export function requireUser(req: PayloadRequest, opts: { write?: boolean; roles?: Role[] } = {}): AccessUser {

@@ -46,7 +46,7 @@ export interface ApplyOptions<S extends string, D> {
   context?: Record<string, unknown>
 }
 
-export async function applyTransition<S extends string, D extends Record<string, unknown>>(opts: ApplyOptions<S, D>): Promise<{ doc: D; previous: D; transition: Transition<S, D> }> {
+export async function applyTransition<S extends string, D extends object>(opts: ApplyOptions<S, D>): Promise<{ doc: D; previous: D; transition: Transition<S, D> }> {
   const { req, collection, id, machine } = opts
   return withTransaction(req, async (tx) => {
     await opts.before?.(tx)
