@@ -9,7 +9,7 @@ import { z } from 'zod'
 
 import { loanPrincipal, MAX_TERM_MONTHS } from '@/domain/negotiation/loan'
 import { defineEndpoint } from '@/http/define-endpoint'
-import { requireUser, unauthorized } from '@/lib/http'
+import { assertCanWrite, unauthorized } from '@/lib/http'
 
 import { num, numOr, optId } from '@/http/fields'
 import { affordability, calculateAndMaybeSave, loanOffers } from './operations/loans'
@@ -57,7 +57,7 @@ export const calculateEndpoint = defineEndpoint({
     if (!save) return calculateAndMaybeSave(req, loan, null)
     // Anyone may calculate; saving needs a signed-in account that may write.
     if (!user) throw unauthorized('Sign in to save a calculation.')
-    requireUser(req, { write: true })
+    assertCanWrite(user)
     return Response.json(await calculateAndMaybeSave(req, loan, { user, car }), { status: 201 })
   },
 })

@@ -9,7 +9,7 @@ import { isAdminUser } from '@/access/roles'
 import { GOVERNORATE_CODES } from '@/domain/services'
 import { ROUTE_STATUSES } from '@/domain/services/booking-machine'
 import { defineEndpoint } from '@/http/define-endpoint'
-import { currentUser, requireUser, unauthorized } from '@/lib/http'
+import { assertCanWrite, currentUser, unauthorized } from '@/lib/http'
 import { publicBooking } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
@@ -29,6 +29,11 @@ import {
 
 const GUEST_HEADER = 'x-guest-token'
 const guestTokenOf = (req: PayloadRequest) => req.headers.get(GUEST_HEADER)
+
+/** The customer's routes: a signed-in user, or a guest holding the booking's token. */
+const signedInOrGuest = ({ req, user }: { req: PayloadRequest; user: unknown }): void => {
+  if (!user && !guestTokenOf(req)) throw unauthorized('Sign in or send the X-Guest-Token header.')
+}
 
 /** `{ booking }`, without server-only fields (admin notes for admins only). */
 const respond = (req: PayloadRequest, doc: ServiceBooking) => ({ booking: publicBooking(doc, isAdminUser(currentUser(req))) })
@@ -119,11 +124,8 @@ export const trackingEndpoint = defineEndpoint({
   path: '/:id/tracking',
   summary: 'Live tracking: the customer, an admin, the assigned technician, or the guest token (X-Guest-Token header).',
   auth: 'public',
-  run: ({ req, user, id }) => {
-    const guestToken = guestTokenOf(req)
-    if (!user && !guestToken) throw unauthorized('Sign in or send the X-Guest-Token header.')
-    return bookingTracking(req, user, guestToken, id)
-  },
+  authorize: signedInOrGuest,
+  run: ({ req, user, id }) => bookingTracking(req, user, guestTokenOf(req), id),
 })
 
 export const feedbackEndpoint = defineEndpoint({
@@ -131,13 +133,14 @@ export const feedbackEndpoint = defineEndpoint({
   path: '/:id/feedback',
   summary: 'Rate a completed booking once (the customer, or the guest token); creates reviews of the service and the technician (201).',
   auth: 'public',
+  // A signed-in customer must be allowed to write; a guest needs the token.
+  authorize: (ctx) => {
+    signedInOrGuest(ctx)
+    if (ctx.user) assertCanWrite(ctx.user)
+  },
   status: 201,
   body: z.object({ rating: num('rating', { integer: true, min: 1, max: 5 }), comment: optStr('comment', { max: 2000 }) }),
-  run: ({ req, user, id, body }) => {
-    // A signed-in customer must be allowed to write; a guest needs the token.
-    if (user) requireUser(req, { write: true })
-    return leaveFeedback(req, user, guestTokenOf(req), id, body)
-  },
+  run: ({ req, user, id, body }) => leaveFeedback(req, user, guestTokenOf(req), id, body),
 })
 
 export const progressEndpoint = defineEndpoint({

@@ -38,6 +38,11 @@ export interface EndpointSpec<A extends EndpointAuth, B extends z.ZodType | unde
   query?: Q
   /** HTTP status of a successful answer when `run` returns data (default 200). */
   status?: number
+  /**
+   * A further check of the caller, after `auth` and before the route id and the input are read (e.g. "signed in, or
+   * a guest token"): so a caller who may not call gets its 401/403 whatever the input.
+   */
+  authorize?: (ctx: { req: PayloadRequest; user: UserFor<A> }) => void | Promise<void>
   run: (ctx: { req: PayloadRequest; user: UserFor<A>; id: number; body: Out<B>; query: Out<Q> }) => Promise<unknown> | unknown
 }
 
@@ -84,6 +89,7 @@ export function defineEndpoint<A extends EndpointAuth, B extends z.ZodType | und
     custom: { spec: doc },
     handler: async (req) => {
       const user = authorize(req, spec.auth) as UserFor<A>
+      await spec.authorize?.({ req, user })
       const id = hasId ? routeId(req) : 0
       let body = undefined as Out<B>
       if (spec.body) {

@@ -55,10 +55,15 @@ export async function readJson<T = Record<string, unknown>>(req: PayloadRequest)
 export const currentUser = (req: PayloadRequest): AccessUser | null => userOf(req)
 
 /** The signed-in user, or 401. With `write`, also 403 for suspended or inactive accounts. */
+/** 403 for a suspended or inactive account (it may read, not write). */
+export function assertCanWrite(user: AccessUser): void {
+  if (!canWrite(user)) throw forbidden('Your account is suspended or inactive: it can read but not write.')
+}
+
 export function requireUser(req: PayloadRequest, opts: { write?: boolean; roles?: Role[] } = {}): AccessUser {
   const user = currentUser(req)
   if (!user) throw unauthorized()
-  if (opts.write && !canWrite(user)) throw forbidden('Your account is suspended or inactive: it can read but not write.')
+  if (opts.write) assertCanWrite(user)
   if (opts.roles && !userHasRole(user, ...opts.roles)) throw forbidden()
   return user
 }

@@ -78,6 +78,24 @@ describe('defineEndpoint', () => {
     expect(await call(open, {})).toEqual({ status: 200, body: { user: null } })
   })
 
+  it('authorize runs after auth and before the route id and the input: a caller who may not call gets 401 whatever the input', async () => {
+    const guestOrUser = defineEndpoint({
+      method: 'post',
+      path: '/:id/feedback',
+      summary: 'f',
+      auth: 'public',
+      authorize: ({ req, user }) => {
+        if (!user && !req.headers.get('x-guest-token')) throw new APIError('Sign in or send the token.', 401, null, true)
+      },
+      body: z.object({ rating: z.number() }),
+      run: ({ id, body }) => ({ id, rating: body.rating }),
+    })
+    expect((await call(guestOrUser, { id: 'abc', body: '{"rating":"x"}' })).status).toBe(401)
+    expect((await call(guestOrUser, { user: buyer, id: 'abc', body: '{"rating":"x"}' })).status).toBe(404)
+    expect((await call(guestOrUser, { user: buyer, id: '3', body: '{"rating":"x"}' })).status).toBe(400)
+    expect(await call(guestOrUser, { user: buyer, id: '3', body: '{"rating":4}' })).toEqual({ status: 200, body: { id: 3, rating: 4 } })
+  })
+
   it('a :id that is not a positive integer is a 404 before run', async () => {
     for (const id of ['0', '-3', '1.5', 'abc']) expect((await call(echo, { user: buyer, id, body: '{"note":"x"}' })).status).toBe(404)
   })
