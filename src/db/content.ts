@@ -1,11 +1,10 @@
 /** SQL of the content domain: the sitemap's slug lists, post counters, the comment rate limit. */
 import type { Payload } from 'payload'
 
-import { sql, type Tx } from '@/db/transaction'
+import { dbOf, sql, type Tx } from '@/db/transaction'
 
 /** The Drizzle handle outside a request (jobs). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the adapter's drizzle instance is untyped here
-const drizzleOf = (payload: Payload): Tx => (payload.db as any).drizzle as Tx
+const drizzleOf = dbOf
 
 export interface SlugRow {
   slug: string

@@ -8,13 +8,15 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
+import { adapterOf } from './transaction'
+
 import { statements, tables } from '../migrations/20261201_033000_database_extras'
 
 /** Tables the custom SQL creates: the dev push must leave them alone (payload.config.ts `tablesFilter`). */
 export const SQL_MIGRATION_TABLES: readonly string[] = tables
 
 export async function applySqlMigrationsForPush(payload: Payload): Promise<void> {
-  const drizzle = (payload.db as unknown as { drizzle: { transaction: <T>(fn: (tx: { execute: (q: unknown) => Promise<unknown> }) => Promise<T>) => Promise<T> } }).drizzle
+  const drizzle = adapterOf(payload).drizzle
   // One transaction holding an advisory lock: instances starting together apply the DDL one after another
   // (concurrent "create … if not exists" / "create or replace" can otherwise collide in the catalog).
   await drizzle.transaction(async (tx) => {

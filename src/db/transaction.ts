@@ -2,19 +2,24 @@
  * The transaction-and-lock recipe: one transaction on the request, a lock taken through the same
  * connection, Local API calls that pass `req` and so join it, then commit — or roll back on any error.
  */
-import { sql } from '@payloadcms/db-postgres'
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
+import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Tx = { execute: (query: any) => Promise<{ rows: any[]; rowCount?: number | null }> }
 
+/** The platform's database adapter (AutoHub runs on PostgreSQL only): drizzle, the pool, open sessions. */
+export const adapterOf = (payload: Payload): PostgresAdapter => payload.db as unknown as PostgresAdapter
+
+/** Drizzle outside any request transaction (jobs, start-up, health). */
+export const dbOf = (payload: Payload): Tx => adapterOf(payload).drizzle as unknown as Tx
+
 /** The Drizzle handle of the request's open transaction. */
 export async function txOf(req: PayloadRequest): Promise<Tx> {
   const id = await req.transactionID
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const db = req.payload.db as any
+  const db = adapterOf(req.payload)
   const session = id != null ? db.sessions?.[id] : undefined
-  return (session?.db ?? db.drizzle) as Tx
+  return (session?.db ?? db.drizzle) as unknown as Tx
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-import { sql } from '@payloadcms/db-postgres'
+import { dbOf, sql } from '@/db/transaction'
 
 import { env } from '../lib/env'
 
@@ -16,9 +16,7 @@ export const healthHandler =
     let database: 'ok' | 'down' = 'ok'
     let error: string | undefined
     try {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const drizzle = (payload.db as any).drizzle
-      await Promise.race([drizzle.execute(sql`select 1`), new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2_000).unref())])
+      await Promise.race([dbOf(payload).execute(sql`select 1`), new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout')), 2_000).unref())])
     } catch (err) {
       database = 'down'
       error = err instanceof Error ? err.message : String(err)

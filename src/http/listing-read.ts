@@ -19,6 +19,7 @@ import type { CollectionConfig, Field, Payload } from 'payload'
 import { parse } from 'qs-esm'
 
 import { listingRows, type Queryable } from '@/db/catalog'
+import { adapterOf } from '@/db/transaction'
 import { LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
 import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
@@ -93,7 +94,7 @@ export function listingReadPath(payload: Payload): RequestHandler | null {
     payload.logger.warn({ msg: `listing read path disabled: ${problems.join('; ')}` })
     return null
   }
-  const pool = (payload.db as unknown as { pool: Queryable }).pool
+  const pool: Queryable = adapterOf(payload).pool
   return (req, res, next) => {
     if (!isAnonymous(req)) return next()
     const search = req.originalUrl.indexOf('?')

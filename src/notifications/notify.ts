@@ -12,7 +12,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { insertNotificationArabic, markEmailUnsent, setEmailOutcome } from '@/db/community'
-import { type Tx, txOf } from '@/db/transaction'
+import { dbOf, type Tx, txOf } from '@/db/transaction'
 import { afterCommit } from '@/lib/after-commit'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
 import type { NotificationType } from '@/domain/notification-types'
@@ -90,7 +90,7 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
     }
     // In a request: after the commit, the status written on its own connection (a failed request sends nothing
     // and leaves `none`, if the row survived at all). Elsewhere: now, in the transaction.
-    const db = (payload.db as unknown as { drizzle: Tx }).drizzle
+    const db = dbOf(payload)
     const unsent = () => markEmailUnsent(db, created.id)
     if (!afterCommit(() => deliver(db), unsent)) await deliver(tx)
   }
