@@ -1,6 +1,5 @@
 /** The identity domain's registration: its collections, endpoints, jobs, demo data and machines. */
 import { definePlugin } from '@/plugins/domain'
-import { identityTasks } from '@endpoints/identity/jobs'
 import { seedIdentity } from '@seed/identity'
 
 import { Dealers } from './Dealers'
@@ -14,6 +13,5 @@ import { VerificationDocuments } from './VerificationDocuments'
 export const identityPlugin = definePlugin({
   name: 'identity',
   collections: [Users, LoginEvents, Dealers, Technicians, Vehicles, ExpertVerifications, VerificationDocuments],
-  tasks: identityTasks,
   seed: seedIdentity,
 })

@@ -3,7 +3,6 @@ import { serviceBookingMachine } from '@/domain/services/booking-machine'
 import { definePlugin } from '@/plugins/domain'
 import { servicesAnalyticsEndpoints } from '@endpoints/services/analytics'
 import { bookingCollectionEndpoints } from '@endpoints/services/bookingEndpoints'
-import { servicesTasks } from '@endpoints/services/jobs'
 // Registers the `booking:<id>` socket.io room authorizer.
 import '@endpoints/services/realtime'
 import { serviceCollectionEndpoints } from '@endpoints/services/serviceEndpoints'
@@ -20,7 +19,6 @@ export const servicesPlugin = definePlugin({
     'service-bookings': bookingCollectionEndpoints,
     services: serviceCollectionEndpoints,
   },
-  tasks: servicesTasks,
   seed: seedServices,
   machines: [serviceBookingMachine],
 })

@@ -1,5 +1,5 @@
 /**
- * zod field builders with the platform's input rules and messages (those of `Input` in src/lib/validate.ts):
+ * zod field builders with the platform's input rules and messages (formerly the `Input` class's):
  * an absent, null or empty value is "missing"; numbers may arrive as numeric strings (query strings); strings are
  * trimmed; relationship ids may arrive as `{ id }`. Each builder names its field in its messages
  * (`amount is required.`, `amount must be greater than 0.`).

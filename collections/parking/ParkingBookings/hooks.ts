@@ -5,6 +5,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 
 import type { CollectionBeforeChangeHook } from 'payload'
+import { z } from 'zod'
 
 import { isAdminUser } from '@/access/roles'
 import { findSpot, lockSpot, occupancies, siteCurrency, takenPins } from '@/db/parking'
@@ -12,8 +13,8 @@ import { txOf } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_MS, peakOccupancy, pickPin } from '@/domain/parking'
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
-import { assertValid, conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
-import { Input } from '@/lib/validate'
+import { date, id } from '@/http/fields'
+import { conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
 import type { ParkingBooking } from '@payload-types'
 
 declare module 'payload' {
@@ -29,22 +30,27 @@ declare module 'payload' {
  * create's transaction — checks capacity per instant and writes the server-side fields (status, totalCost,
  * qrCode, pin…). Client values for those fields never reach this point (field access `create: never`).
  */
+const bookingRefs = z.object({ spot: id('spot'), vehicle: id('vehicle') })
+const bookingWindow = z.object({ startTime: date('startTime'), endTime: date('endTime') })
+
 export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
   const actor = currentUser(req)
   const admin = isAdminUser(actor)
   // The raw create data: validated here for every path (REST, GraphQL, admin, Local API).
-  const input = new Input(data as Record<string, unknown>)
-  const spotId = input.id('spot')
-  const vehicleId = input.id('vehicle')
-  const start = input.date('startTime', { required: true })
-  const end = input.date('endTime', { required: true })
+  const refs = bookingRefs.safeParse(data)
+  const window = bookingWindow.safeParse(data)
+  const errors = [refs, window].flatMap((r) => (r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))))
+  const spotId = refs.data?.spot
+  const vehicleId = refs.data?.vehicle
+  const start = window.data?.startTime
+  const end = window.data?.endTime
   if (start && end) {
-    input.check(end.getTime() > start.getTime(), 'endTime', 'endTime must be after startTime.')
-    input.check(start.getTime() >= Date.now() - PAST_TOLERANCE_MS, 'startTime', 'startTime must not be in the past.')
-    input.check(end.getTime() - start.getTime() <= MAX_BOOKING_MS, 'endTime', 'A booking may last at most 366 days.')
+    if (end.getTime() <= start.getTime()) errors.push({ path: 'endTime', message: 'endTime must be after startTime.' })
+    if (start.getTime() < Date.now() - PAST_TOLERANCE_MS) errors.push({ path: 'startTime', message: 'startTime must not be in the past.' })
+    if (end.getTime() - start.getTime() > MAX_BOOKING_MS) errors.push({ path: 'endTime', message: 'A booking may last at most 366 days.' })
   }
-  assertValid(input)
+  if (errors.length) throw invalidFields(errors)
   const driver = (admin || !actor) && idOf(data.user) ? idOf(data.user)! : idOf(actor?.id)
   if (!driver) throw invalidFields([{ path: 'user', message: 'user is required.' }])
 
