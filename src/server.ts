@@ -190,7 +190,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
       next(err)
     }
   })
-  // The listing search's SQL read path: anonymous card queries on /api/cars (src/http/listing-read.ts).
+  // The listing search's SQL read path: card queries on /api/cars, any reader (src/http/listing-read.ts).
   const listingRead = listingReadPath(payload)
   if (listingRead) app.get('/api/cars', listingRead)
   app.all('/api/{*rest}', async (req, res, next) => {

@@ -6,8 +6,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { sql, type Tx } from '@/db/transaction'
-import { PUBLIC_CAR_STATUSES } from '@/domain/catalog/listing'
-import { LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan } from '@/domain/catalog/listing-query'
+import { type AccessFilter, type Condition, LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan } from '@/domain/catalog/listing-query'
 
 /** The seller's dealer profile (one per owner), or null. */
 export async function dealerOfUser(req: PayloadRequest, userId: number | string): Promise<{ id: number; verificationStatus: string } | null> {
@@ -95,14 +94,23 @@ export interface ListingSql {
 
 const OPERATORS = { equals: '=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=' } as const
 
-/** The page and count queries of a plan (parameterized; column names come from LISTING_FIELDS only). */
-export function buildListingSql(plan: ListingPlan): ListingSql {
-  const values: unknown[] = [[...PUBLIC_CAR_STATUSES]]
-  const where = [`c.status = any($1)`]
-  for (const c of plan.conditions) {
-    values.push(c.value)
-    where.push(c.operator === 'in' ? `c.${c.column} = any($${values.length})` : `c.${c.column} ${OPERATORS[c.operator]} $${values.length}`)
-  }
+/** One condition as SQL; its value is pushed onto `values` (column names come from LISTING_FIELDS only). */
+function conditionSql(c: Condition, values: unknown[]): string {
+  values.push(c.value)
+  return c.operator === 'in' ? `c.${c.column} = any($${values.length})` : `c.${c.column} ${OPERATORS[c.operator]} $${values.length}`
+}
+
+/** The collection's read access for this reader (src/domain/catalog/listing-query.ts `accessFilterOf`) as SQL. */
+function accessSql(filter: AccessFilter, values: unknown[]): string {
+  if ('all' in filter) return filter.all.length ? `(${filter.all.map((f) => accessSql(f, values)).join(' and ')})` : 'true'
+  if ('any' in filter) return filter.any.length ? `(${filter.any.map((f) => accessSql(f, values)).join(' or ')})` : 'false'
+  return conditionSql(filter, values)
+}
+
+/** The page and count queries of a plan, restricted to the rows `access` lets the reader see (parameterized). */
+export function buildListingSql(plan: ListingPlan, access: AccessFilter): ListingSql {
+  const values: unknown[] = []
+  const where = [accessSql(access, values), ...plan.conditions.map((c) => conditionSql(c, values))]
   const whereSql = where.join(' and ')
   const joinMake = plan.depth === 1 && plan.select.includes('make')
   const joinModel = plan.depth === 1 && plan.select.includes('model')
@@ -119,8 +127,8 @@ export function buildListingSql(plan: ListingPlan): ListingSql {
 }
 
 /** Runs a plan's page and count queries: the page rows (`doc` as JSON text, `image` id) and the total. */
-export async function listingRows(pool: Queryable, plan: ListingPlan): Promise<{ page: { rows: Record<string, unknown>[] }; totalDocs: number }> {
-  const q = buildListingSql(plan)
+export async function listingRows(pool: Queryable, plan: ListingPlan, access: AccessFilter): Promise<{ page: { rows: Record<string, unknown>[] }; totalDocs: number }> {
+  const q = buildListingSql(plan, access)
   const [page, count] = await Promise.all([pool.query(q.page.text, q.page.values), pool.query(q.count.text, q.count.values)])
   return { page, totalDocs: Number(count.rows[0].n) }
 }

@@ -14,6 +14,24 @@ export const adapterOf = (payload: Payload): PostgresAdapter => payload.db as un
 /** Drizzle outside any request transaction (jobs, start-up, health). */
 export const dbOf = (payload: Payload): Tx => adapterOf(payload).drizzle as unknown as Tx
 
+/** A pool for reads that need not see the caller's own uncommitted writes. */
+export interface ReadPool {
+  query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
+}
+
+/**
+ * The pool that serves plain reads: one of the configured read replicas (`DATABASE_REPLICA_URLS`, Payload's
+ * `readReplicas`; drizzle's `withReplicas` keeps them in `$replicas`), picked at random per call as drizzle does,
+ * or the primary's pool when there is none.
+ */
+export function readPoolOf(payload: Payload): ReadPool {
+  const adapter = adapterOf(payload)
+  const replicas = (adapter.drizzle as unknown as { $replicas?: { $client?: ReadPool }[] }).$replicas
+  const pools = (replicas ?? []).map((r) => r.$client).filter((p): p is ReadPool => Boolean(p))
+  if (pools.length) return pools[Math.floor(Math.random() * pools.length)]
+  return adapter.pool as unknown as ReadPool
+}
+
 /** The Drizzle handle of the request's open transaction. */
 export async function txOf(req: PayloadRequest): Promise<Tx> {
   const id = await req.transactionID

@@ -1,5 +1,5 @@
 /**
- * The listing search's read path: anonymous `GET /api/cars?select[…]&where[…]` answered with one SQL page
+ * The listing search's read path: `GET /api/cars?select[…]&where[…]` answered with one SQL page
  * query (the card built as JSON by PostgreSQL, make/model joined) and one count, in the exact JSON Payload's
  * find returns for the same request. Why: the listing search is the platform's hottest public read, and the
  * benchmark's profile showed Payload's generic find spending 7–10 ms of JavaScript per request (row
@@ -7,29 +7,34 @@
  *
  * What keeps it honest:
  * - the planner (src/domain/catalog/listing-query.ts) accepts only plain filters/sorts/fields and declines the rest,
- *   which Payload answers as before — so do signed-in requests (sellers see their own drafts, admins all);
- * - public read access is the collection's (`status in ('active','sale_pending','sold')`, PUBLIC_CAR_STATUSES);
- * - at start, {@link unsafeListingFields} checks the live collection config: any read hook, field read
- *   access or localization on a field the path serves disables it (logged) instead of bypassing it;
+ *   which Payload answers as before;
+ * - the rows are the ones the collection's live read access lets this reader see: the request is authenticated
+ *   by Payload's own auth strategies (JWT header or cookie, API key), the access function is called with that
+ *   user, and its `Where` becomes SQL (`accessFilterOf`) — or, when it cannot be translated exactly, Payload
+ *   answers. So sellers see their own drafts, staff everything, the public the public statuses;
+ * - at start, {@link unsafeListingFields} checks the live collection config: any read or operation hook, field
+ *   read access, `hidden` or localization on a field the path serves disables it (logged) instead of bypassing it;
+ * - it reads from a configured read replica when there is one (`readPoolOf`), like Payload's own finds;
  * - the primary image, when populated, comes from Payload's own `find` on media (URLs, sizes, localized alt);
  * - tests/int/catalog/listing-read.test.ts compares its output with Payload's for many queries.
  */
 import type { Request, RequestHandler } from 'express'
-import type { CollectionConfig, Field, Payload } from 'payload'
+import { type Access, type CollectionConfig, createLocalReq, executeAuthStrategies, type Field, type Payload } from 'payload'
 import { parse } from 'qs-esm'
 
 import { listingRows, type Queryable } from '@/db/catalog'
-import { adapterOf } from '@/db/transaction'
-import { LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
+import { readPoolOf } from '@/db/transaction'
+import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
 import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
+import { inputGuard } from '@/plugins/input-guards'
 
 /** The SQL itself is src/db/catalog.ts (`buildListingSql`, `listingRows`); re-exported for its tests. */
 export { buildListingSql, type ListingSql } from '@/db/catalog'
 
 /** Run a plan: the Payload-shaped JSON body, as a string. */
-export async function readListings(pool: Queryable, payload: Payload, plan: ListingPlan): Promise<string> {
-  const { page, totalDocs } = await listingRows(pool, plan)
+export async function readListings(pool: Queryable, payload: Payload, plan: ListingPlan, access: AccessFilter): Promise<string> {
+  const { page, totalDocs } = await listingRows(pool, plan, access)
   const info = pageInfo(totalDocs, plan.page, plan.limit)
   const imageIds = [...new Set(page.rows.map((r) => r.image).filter((id): id is number => typeof id === 'number'))]
   let docs: string
@@ -51,14 +56,23 @@ export async function readListings(pool: Queryable, payload: Payload, plan: List
 
 /**
  * Fields the fast path serves that the live `cars` config now reads differently from a plain column:
- * read hooks, field read access, localization. Non-empty → the path stays off (see {@link listingReadPath}).
+ * read or operation hooks, field read access, `hidden`, localization. Non-empty → the path stays off (see
+ * {@link listingReadPath}). `knownOperationHooks`: operation hooks known to change nothing the path answers
+ * (the platform's input guard, which rejects only what the planner declines anyway).
  */
-export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>): string[] {
+export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>, knownOperationHooks: readonly unknown[] = []): string[] {
   const problems: string[] = []
   const hooks = collection.hooks ?? {}
   if (hooks.beforeRead?.length) problems.push('collection beforeRead hook')
   if (hooks.afterRead?.length) problems.push('collection afterRead hook')
-  const served = new Set(Object.keys(LISTING_FIELDS).map((k) => k.split('.')[0]))
+  if (hooks.beforeOperation?.some((h) => !knownOperationHooks.includes(h))) problems.push('collection beforeOperation hook')
+  if (hooks.afterOperation?.some((h) => !knownOperationHooks.includes(h))) problems.push('collection afterOperation hook')
+  // Fields a request can select, filter or sort by (the access-only `seller` column is filtered by the access rule itself).
+  const served = new Set(
+    Object.entries(LISTING_FIELDS)
+      .filter(([, f]) => f.select || f.filter || f.sort)
+      .map(([k]) => k.split('.')[0]),
+  )
   const visit = (fields: Field[], prefix: string) => {
     for (const f of fields) {
       if (!('name' in f)) {
@@ -70,6 +84,7 @@ export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' 
       if (!served.has(path.split('.')[0])) continue
       const { access, hooks: fieldHooks } = f as { access?: { read?: unknown }; hooks?: { afterRead?: unknown[] } }
       if (access?.read) problems.push(`${path}: read access`)
+      if ((f as { hidden?: boolean }).hidden) problems.push(`${path}: hidden`)
       if (fieldHooks?.afterRead?.length) problems.push(`${path}: afterRead hook`)
       if ('localized' in f && f.localized) problems.push(`${path}: localized`)
       if (f.type === 'group') visit(f.fields, `${path}.`)
@@ -79,33 +94,50 @@ export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' 
   return problems
 }
 
-/** Only requests without credentials: signed-in readers may see more (own drafts, staff), so Payload answers. */
-export const isAnonymous = (req: Pick<Request, 'headers'>): boolean => !req.headers.authorization && !/(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
+/** Whether the request carries credentials (a bearer/JWT/API-key header or Payload's cookie). */
+export const hasCredentials = (req: Pick<Request, 'headers'>): boolean => Boolean(req.headers.authorization) || /(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
+
+/**
+ * The rows this request's reader may see: its user from Payload's own auth strategies (the same ones the REST
+ * handler runs; an invalid token reads as anonymous there too), then the collection's read access called with
+ * that user. null → not expressible here (or nothing readable): Payload answers.
+ */
+export async function readerAccess(payload: Payload, read: Access, req: Pick<Request, 'headers'>): Promise<AccessFilter | null> {
+  let user = null
+  if (hasCredentials(req)) {
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+    user = (await executeAuthStrategies({ headers, payload })).user
+  }
+  const localReq = await createLocalReq(user ? { user } : {}, payload)
+  return accessFilterOf(await read({ req: localReq }))
+}
 
 /**
  * `GET /api/cars` middleware: answers what the planner accepts, passes the rest on to Payload. Returns null
  * (nothing to mount) when disabled by `LISTING_READ_PATH=off` or by an unsafe collection config.
  * The response carries `X-Read-Path: sql` so the path taken is observable.
  */
-export function listingReadPath(payload: Payload): RequestHandler | null {
+export function listingReadPath(payload: Payload, opts: { knownOperationHooks?: readonly unknown[] } = { knownOperationHooks: [inputGuard] }): RequestHandler | null {
   if (process.env.LISTING_READ_PATH === 'off') return null
-  const problems = unsafeListingFields(payload.collections.cars.config)
+  const collection = payload.collections.cars.config
+  const problems = unsafeListingFields(collection, opts.knownOperationHooks)
   if (problems.length) {
     payload.logger.warn({ msg: `listing read path disabled: ${problems.join('; ')}` })
     return null
   }
-  const pool: Queryable = adapterOf(payload).pool
   return (req, res, next) => {
-    if (!isAnonymous(req)) return next()
     const search = req.originalUrl.indexOf('?')
     const query = search < 0 ? {} : (parse(req.originalUrl.slice(search + 1), { arrayLimit: 1000, depth: 10 }) as Record<string, unknown>)
     const planned = planListingQuery(query, { maxPageSize: env.maxPageSize })
     if (!planned.ok) return next()
-    readListings(pool, payload, planned.plan).then(
-      (body) => {
+    // The live access function (looked up per request: a plugin or a test may replace it after start).
+    readerAccess(payload, collection.access.read, req)
+      .then(async (access) => {
+        if (!access) return next()
+        const body = await readListings(readPoolOf(payload), payload, planned.plan, access)
         res.status(200).setHeader('content-type', 'application/json').setHeader('x-read-path', 'sql').end(body)
-      },
-      (err) => next(err),
-    )
+      })
+      .catch((err) => next(err))
   }
 }

@@ -65,6 +65,8 @@ export const LISTING_FIELDS: Record<string, ListingField> = {
   updatedAt: { column: 'updated_at', kind: 'date', sort: true, select: true },
   viewsCount: n('views_count'),
   favoritesCount: n('favorites_count'),
+  /** Never selected, filtered or sorted by a request: only the collection's read access names it (`isOwner('seller')`). */
+  seller: { column: 'seller_id', kind: 'relation' },
   /** The whole `location` group (select only); its text parts filter as `location.city` etc. */
   location: { column: 'location', kind: 'text', select: true },
   'location.city': t('location_city', { filter: true, select: false }),
@@ -247,4 +249,74 @@ export function planListingQuery(query: Record<string, unknown>, opts: { maxPage
   if (typeof sort === 'string') return decline(sort)
 
   return { ok: true, plan: { conditions, sort, page, limit, depth, select } }
+}
+
+/**
+ * The rows a reader may see, as the collection's read access says: a tree of conditions (all / any). Built by
+ * {@link accessFilterOf} from the `Where` the access function returns for that reader, so the fast path applies
+ * the live access rules instead of a copy of them.
+ */
+export type AccessFilter = { all: AccessFilter[] } | { any: AccessFilter[] } | Condition
+
+const ACCESS_OPERATORS = new Set<Operator>(['equals', 'in'])
+
+/** A value the access function produced (typed, not a query string): accepted only if it fits the column. */
+function accessValue(field: ListingField, raw: unknown): string | number | boolean | null {
+  switch (field.kind) {
+    case 'id':
+    case 'relation':
+      return typeof raw === 'number' && Number.isInteger(raw) ? raw : typeof raw === 'string' && INTEGER.test(raw) ? Number(raw) : null
+    case 'enum':
+      return typeof raw === 'string' && field.values!.includes(raw) ? raw : null
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : null
+    case 'text':
+      return typeof raw === 'string' ? raw : null
+    default:
+      return null
+  }
+}
+
+/**
+ * Translate the result of a collection read access function into an {@link AccessFilter}.
+ * `true` → no restriction; `false` → null (nothing readable: Payload answers, with its own error);
+ * a `Where` of `and`/`or` and `equals`/`in` on plain listing columns → the filter; anything else
+ * (other operators, unknown fields, nested paths, a Promise) → null, and Payload answers the request.
+ */
+export function accessFilterOf(result: unknown): AccessFilter | null {
+  if (result === true) return { all: [] }
+  // Only a plain object literal is a Where (a Promise or a class instance is an object too).
+  if (!isPlainObject(result) || ![Object.prototype, null].includes(Object.getPrototypeOf(result))) return null
+  const parts: AccessFilter[] = []
+  for (const [key, spec] of Object.entries(result)) {
+    if (key === 'and' || key === 'or') {
+      const list = listOf(spec)
+      if (!list || list.length === 0) return null
+      const children: AccessFilter[] = []
+      for (const child of list) {
+        const filter = accessFilterOf(child)
+        if (!filter) return null
+        children.push(filter)
+      }
+      parts.push(key === 'and' ? { all: children } : { any: children })
+      continue
+    }
+    const field = LISTING_FIELDS[key]
+    if (!field || field.kind === 'date' || field.kind === 'number' || key === 'location' || !isPlainObject(spec)) return null
+    const entries = Object.entries(spec)
+    if (entries.length !== 1) return null
+    const [op, raw] = entries[0]
+    if (!ACCESS_OPERATORS.has(op as Operator)) return null
+    if (op === 'equals') {
+      const value = accessValue(field, raw)
+      if (value === null) return null
+      parts.push({ field: key, column: field.column, operator: 'equals', value })
+    } else {
+      if (!Array.isArray(raw) || raw.length === 0 || raw.length > 100) return null
+      const values = raw.map((item) => accessValue(field, item))
+      if (values.some((v) => v === null || typeof v === 'boolean')) return null
+      parts.push({ field: key, column: field.column, operator: 'in', value: values as (string | number)[] })
+    }
+  }
+  return parts.length === 1 ? parts[0] : { all: parts }
 }

@@ -3,9 +3,10 @@
  * the planner accepts, the express server's answer (X-Read-Path: sql) must equal what Payload's REST handler
  * returns for the same URL — docs, fields, population, order, pagination. Everything else must reach Payload.
  */
-import type { Payload } from 'payload'
+import type { Access, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { listingReadPath } from '../../../src/http/listing-read'
 import type { RunningServer } from '../../../src/server'
 import { get } from '../../helpers/api'
 import { pngBuffer } from '../../helpers/images'
@@ -165,20 +166,13 @@ describe('listing read path: declines what it does not answer identically', () =
     expect(parts.body.errors[0].message).toMatch(/"shiny"/)
   })
 
-  it('signed-in readers go to Payload: the seller sees their own draft', async () => {
-    const q = `where[status][equals]=draft&limit=50&${select(['title', 'status'])}`
-    const mine = await http(server.url, 'GET', `/api/cars?${q}`, { token: seller.token })
-    expect(mine.headers.get('x-read-path')).toBeNull()
-    expect(mine.body.docs.map((d: any) => d.id)).toContain(draftId)
-    const anonymous = await http(server.url, 'GET', `/api/cars?${q}`)
-    expect(anonymous.headers.get('x-read-path')).toBe('sql')
-    expect(anonymous.body.totalDocs).toBe(0)
-  })
-
-  it('a payload-token cookie counts as signed in', async () => {
-    const res = await http(server.url, 'GET', `/api/cars?${card}`, { headers: { cookie: `theme=dark; payload-token=${seller.token}` } })
-    expect(res.headers.get('x-read-path')).toBeNull()
-    expect(res.status).toBe(200)
+  it('an invalid token reads as anonymous, as in Payload', async () => {
+    const q = `limit=50&${select(['title', 'status'])}`
+    const fast = await http(server.url, 'GET', `/api/cars?${q}`, { token: 'not-a-jwt' })
+    const reference = await get(`/cars?${q}`, { token: 'not-a-jwt' })
+    expect(fast.headers.get('x-read-path')).toBe('sql')
+    expect(fast.body).toEqual(reference.body)
+    expect(fast.body.totalDocs).toBe(24)
   })
 
   it('a listing that changes is read fresh (no cache in the path)', async () => {
@@ -190,5 +184,108 @@ describe('listing read path: declines what it does not answer identically', () =
     await payload.update({ collection: 'cars', id, overrideAccess: true, data: { price: 12345 } as never })
     const after = await http(server.url, 'GET', `/api/cars?${encodeURI(q)}`)
     expect(after.body.docs[0]).toEqual({ id, title: 'Car 00', price: 12345 })
+  })
+})
+
+describe('listing read path: signed-in readers get the rows their access allows, as Payload does', () => {
+  const q = () => `limit=100&sort=title&${select(['title', 'status', 'price'])}`
+
+  it.each(['seller (own drafts too)', 'another seller', 'buyer', 'editor', 'admin'] as const)('%s', async (who) => {
+    const users = { 'another seller': ['seller'], buyer: ['buyer'], editor: ['editor'], admin: ['admin'] } as const
+    const token = who === 'seller (own drafts too)' ? seller.token : (await createUser({ roles: [...users[who]] })).token
+    const fast = await http(server.url, 'GET', `/api/cars?${q()}`, { token })
+    const reference = await get(`/cars?${q()}`, { token })
+    expect(reference.status).toBe(200)
+    expect(fast.headers.get('x-read-path')).toBe('sql')
+    expect(fast.body).toEqual(reference.body)
+    const expected = { 'seller (own drafts too)': 42, 'another seller': 24, buyer: 24, editor: 42, admin: 42 }[who]
+    expect(fast.body.totalDocs).toBe(expected)
+    if (who === 'seller (own drafts too)') expect(fast.body.docs.map((d: any) => d.id)).toContain(draftId)
+  })
+
+  it("a payload-token cookie signs in by Payload's rules: same-origin yes, a non-browser client without Origin no", async () => {
+    const cookie = `theme=dark; payload-token=${seller.token}`
+    for (const [headers, total] of [
+      [{ cookie, 'sec-fetch-site': 'same-origin' }, 42],
+      [{ cookie }, 24],
+    ] as const) {
+      const fast = await http(server.url, 'GET', `/api/cars?${q()}`, { headers })
+      const reference = await get(`/cars?${q()}`, { headers })
+      expect(fast.headers.get('x-read-path')).toBe('sql')
+      expect(fast.body).toEqual(reference.body)
+      expect(fast.body.totalDocs).toBe(total)
+    }
+  })
+})
+
+describe('listing read path: follows the live read access, or steps aside', () => {
+  const q = `limit=100&sort=title&${select(['title', 'status'])}`
+  const withAccess = async (read: Access, fn: () => Promise<void>) => {
+    const config = payload.collections.cars.config
+    const original = config.access.read
+    config.access.read = read
+    try {
+      await fn()
+    } finally {
+      config.access.read = original
+    }
+  }
+
+  it('a narrower rule (only active listings) is applied by both paths', async () => {
+    await withAccess(
+      () => ({ status: { equals: 'active' } }),
+      async () => {
+        const fast = await http(server.url, 'GET', `/api/cars?${q}`)
+        const reference = await get(`/cars?${q}`)
+        expect(fast.headers.get('x-read-path')).toBe('sql')
+        expect(fast.body).toEqual(reference.body)
+        expect(fast.body.totalDocs).toBe(12)
+        expect(new Set(fast.body.docs.map((d: any) => d.status))).toEqual(new Set(['active']))
+      },
+    )
+  })
+
+  it('a rule it cannot translate exactly (like) switches the path off for that request', async () => {
+    await withAccess(
+      () => ({ title: { like: 'Car 1' } }),
+      async () => {
+        const fast = await http(server.url, 'GET', `/api/cars?${q}`)
+        const reference = await get(`/cars?${q}`)
+        expect(fast.headers.get('x-read-path')).toBeNull()
+        expect(fast.body).toEqual(reference.body)
+        expect(fast.body.totalDocs).toBe(14) // Payload's like: every word contained — "Car" and "1"
+      },
+    )
+  })
+
+  it('no access at all: Payload answers with its 403', async () => {
+    await withAccess(
+      () => false,
+      async () => {
+        const fast = await http(server.url, 'GET', `/api/cars?${q}`)
+        expect(fast.headers.get('x-read-path')).toBeNull()
+        expect(fast.status).toBe(403)
+      },
+    )
+  })
+
+  it('a served field made hidden, or a new operation hook, keeps the path from mounting', () => {
+    const config = payload.collections.cars.config
+    expect(listingReadPath(payload)).not.toBeNull()
+    const fields = config.fields
+    config.fields = fields.map((f) => ('name' in f && f.name === 'description' ? { ...f, hidden: true } : f)) as typeof fields
+    expect(config.fields).not.toEqual(fields)
+    try {
+      expect(listingReadPath(payload)).toBeNull()
+    } finally {
+      config.fields = fields
+    }
+    const hooks = config.hooks.afterOperation
+    config.hooks.afterOperation = [...hooks, ({ result }) => result]
+    try {
+      expect(listingReadPath(payload)).toBeNull()
+    } finally {
+      config.hooks.afterOperation = hooks
+    }
   })
 })

@@ -2,7 +2,7 @@ import { parse } from 'qs-esm'
 import { describe, expect, it } from 'vitest'
 
 import { buildListingSql, unsafeListingFields } from '../../../src/http/listing-read'
-import { type ListingPlan, planListingQuery } from '../../../src/domain/catalog/listing-query'
+import { accessFilterOf, type AccessFilter, type ListingPlan, planListingQuery } from '../../../src/domain/catalog/listing-query'
 import { pageInfo } from '../../../src/domain/pagination'
 import { dataExceptionOf } from '../../../src/plugins/guards'
 import { Cars } from '../../../collections/catalog/Cars'
@@ -94,9 +94,12 @@ describe('pageInfo: Payload pagination fields', () => {
   })
 })
 
+/** What the cars read access returns for the public (whereIn('status', PUBLIC_CAR_STATUSES)). */
+const PUBLIC = accessFilterOf({ status: { in: ['active', 'sale_pending', 'sold'] } }) as AccessFilter
+
 describe('buildListingSql', () => {
-  it('always filters to public statuses and parameterizes every value', () => {
-    const q = buildListingSql(ok("where[exteriorColor][equals]=x'); drop table cars;--&select[title]=true"))
+  it("filters by the reader's access and parameterizes every value", () => {
+    const q = buildListingSql(ok("where[exteriorColor][equals]=x'); drop table cars;--&select[title]=true"), PUBLIC)
     expect(q.page.text).toMatch(/^select .* from cars c where c\.status = any\(\$1\) and c\.exterior_color = \$2 order by c\.created_at desc limit \$3 offset \$4$/)
     expect(q.page.values).toEqual([['active', 'sale_pending', 'sold'], "x'); drop table cars;--", 10, 0])
     expect(q.count).toEqual({
@@ -104,9 +107,55 @@ describe('buildListingSql', () => {
       values: [['active', 'sale_pending', 'sold'], "x'); drop table cars;--"],
     })
   })
+  it('a signed-in seller: own rows or public ones; staff: every row', () => {
+    const seller = accessFilterOf({ or: [{ seller: { equals: 7 } }, { status: { in: ['active', 'sold'] } }] }) as AccessFilter
+    const q = buildListingSql(ok('select[title]=true&where[year][equals]=2015'), seller)
+    expect(q.count).toEqual({ text: 'select count(*)::int as n from cars c where (c.seller_id = $1 or c.status = any($2)) and c.year = $3', values: [7, ['active', 'sold'], 2015] })
+    expect(buildListingSql(ok('select[title]=true'), accessFilterOf(true) as AccessFilter).count.text).toBe('select count(*)::int as n from cars c where true')
+  })
   it('joins make and model only when they are populated', () => {
-    expect(buildListingSql(ok('select[make]=true&select[model]=true&depth=1')).page.text).toMatch(/join makes mk .* join models md/)
-    expect(buildListingSql(ok('select[make]=true&depth=0')).page.text).not.toMatch(/join/)
+    expect(buildListingSql(ok('select[make]=true&select[model]=true&depth=1'), PUBLIC).page.text).toMatch(/join makes mk .* join models md/)
+    expect(buildListingSql(ok('select[make]=true&depth=0'), PUBLIC).page.text).not.toMatch(/join/)
+  })
+})
+
+describe('accessFilterOf: the read access result, exactly, or nothing', () => {
+  it('translates true, equals, in, and/or (nested)', () => {
+    expect(accessFilterOf(true)).toEqual({ all: [] })
+    expect(accessFilterOf({})).toEqual({ all: [] })
+    expect(accessFilterOf({ seller: { equals: '12' } })).toEqual({ field: 'seller', column: 'seller_id', operator: 'equals', value: 12 })
+    expect(accessFilterOf({ and: [{ status: { in: ['active'] } }, { or: [{ featured: { equals: true } }, { make: { equals: 3 } }] }] })).toEqual({
+      all: [
+        { field: 'status', column: 'status', operator: 'in', value: ['active'] },
+        {
+          any: [
+            { field: 'featured', column: 'featured', operator: 'equals', value: true },
+            { field: 'make', column: 'make_id', operator: 'equals', value: 3 },
+          ],
+        },
+      ],
+    })
+    expect(accessFilterOf({ status: { equals: 'active' }, seller: { in: [1, 2] } })).toEqual({
+      all: [
+        { field: 'status', column: 'status', operator: 'equals', value: 'active' },
+        { field: 'seller', column: 'seller_id', operator: 'in', value: [1, 2] },
+      ],
+    })
+  })
+  it.each([
+    ['false (nothing readable: Payload answers 403)', false],
+    ['a Promise', Promise.resolve(true)],
+    ['an operator it does not translate', { status: { not_equals: 'draft' } }],
+    ['a range on a date', { createdAt: { greater_than: '2020-01-01' } }],
+    ['a field it does not know', { dealer: { equals: 3 } }],
+    ['a nested path', { 'seller.email': { equals: 'x@y.z' } }],
+    ['an unknown status value', { status: { in: ['active', 'hidden'] } }],
+    ['two operators on one field', { price: { equals: 1, in: [1] } }],
+    ['an empty or', { or: [] }],
+    ['an untranslatable branch inside an or', { or: [{ status: { equals: 'active' } }, { title: { like: 'x' } }] }],
+    ['a non-integer id', { seller: { equals: 'abc' } }],
+  ])('declines %s', (_name, result) => {
+    expect(accessFilterOf(result)).toBeNull()
   })
 })
 
@@ -114,17 +163,22 @@ describe('unsafeListingFields', () => {
   it('the cars collection as configured is safe', () => {
     expect(unsafeListingFields(Cars)).toEqual([])
   })
-  it('reports read hooks, field read access and localization on served fields', () => {
+  it('reports read and operation hooks, field read access, hidden and localization on served fields', () => {
     const fields = [
       { name: 'title', type: 'text', localized: true },
+      { name: 'slug', type: 'text', hidden: true },
       { name: 'price', type: 'number', access: { read: () => false } },
       { type: 'row', fields: [{ name: 'year', type: 'number', hooks: { afterRead: [() => 1] } }] },
       { name: 'location', type: 'group', fields: [{ name: 'city', type: 'text', localized: true }] },
       { name: 'notServed', type: 'text', localized: true },
     ]
-    expect(unsafeListingFields({ fields: fields as never, hooks: { afterRead: [() => ({})] } })).toEqual([
+    const known = () => undefined
+    const hooks = { afterRead: [() => ({})], beforeOperation: [known], afterOperation: [known, () => undefined] }
+    expect(unsafeListingFields({ fields: fields as never, hooks: hooks as never }, [known])).toEqual([
       'collection afterRead hook',
+      'collection afterOperation hook',
       'title: localized',
+      'slug: hidden',
       'price: read access',
       'year: afterRead hook',
       'location.city: localized',
