@@ -18,13 +18,14 @@ import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
 import pg from 'pg'
 
 import type { Tx } from '../src/db/transaction'
+import { whatsappLink } from '../src/domain/catalog/listing'
 import { calculateLoan } from '../src/domain/negotiation/loan'
 import { availableSlots, bookingCost, fits, type Occupancy, pickPin, type PriceType } from '../src/domain/parking'
 import { pageInfo } from '../src/domain/pagination'
 import { normalizeQuery, pageOf, pagination } from '../src/domain/discovery/search'
 import { search, suggest } from '../src/db/discovery/search-engine'
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.BASELINE_POOL || 20) })
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.BENCH_POOL || 20) })
 pool.on('error', () => {})
 const db = drizzle({ client: pool }) as unknown as Tx
 
@@ -52,8 +53,19 @@ const CAR_JSON = `json_build_object(
   'images', coalesce((select json_agg(r.media_id order by r."order") from cars_rels r where r.parent_id = c.id and r.path = 'images'), '[]'::json),
   'features', coalesce((select json_agg(r.features_id order by r."order") from cars_rels r where r.parent_id = c.id and r.path = 'features'), '[]'::json),
   'videos', coalesce((select json_agg(json_build_object('id', v.id, 'title', v.title, 'url', v.url)) from cars_videos v where v._parent_id = c.id), '[]'::json),
-  'priceHistory', coalesce((select json_agg(json_build_object('id', h.id, 'price', h.price::float8, 'changedAt', h.changed_at)) from cars_price_history h where h._parent_id = c.id), '[]'::json)
+  'priceHistory', coalesce((select json_agg(json_build_object('id', h.id, 'price', h.price::float8, 'changedAt', h.changed_at)) from cars_price_history h where h._parent_id = c.id), '[]'::json),
+  'dealer', c.dealer_id,
+  'specifications', json_build_object('horsepower', c.specifications_horsepower::float8, 'torque', c.specifications_torque::float8,
+    'acceleration0to100', c.specifications_acceleration0to100::float8, 'fuelEconomy', c.specifications_fuel_economy::float8,
+    'dimensions', json_build_object('length', c.specifications_dimensions_length::float8, 'width', c.specifications_dimensions_width::float8,
+      'height', c.specifications_dimensions_height::float8, 'wheelbase', c.specifications_dimensions_wheelbase::float8),
+    'weight', c.specifications_weight::float8, 'warranty', c.specifications_warranty,
+    'serviceHistory', coalesce((select json_agg(json_build_object('id', sh.id, 'date', sh.date, 'mileage', sh.mileage::float8, 'description', sh.description) order by sh._order)
+      from cars_specifications_service_history sh where sh._parent_id = c.id), '[]'::json)),
+  'meta', (select json_build_object('title', l.meta_title, 'description', l.meta_description, 'image', l.meta_image_id) from cars_locales l where l._parent_id = c.id and l._locale = 'en')
 ) as doc`
+/** The virtual whatsappLink field, derived the way the cars read hook derives it. */
+const withWhatsapp = (doc: Record<string, unknown>) => ({ ...doc, whatsappLink: whatsappLink(doc.contactPhone as string | null) })
 /** A listing card: the fields the listing search selects (bench/scenarios/catalog.ts CARD_FIELDS), make/model default-populated. */
 const CARD_JSON = `json_build_object(
   'id', c.id, 'title', c.title, 'slug', c.slug, 'make', json_build_object('id', mk.id, 'name', mk.name, 'slug', mk.slug, 'logo', mk.logo_id),
@@ -65,24 +77,98 @@ const CARD_JSON = `json_build_object(
   'createdAt', c.created_at) as doc`
 const CAR_FROM = `from cars c join makes mk on mk.id = c.make_id join models md on md.id = c.model_id left join users u on u.id = c.seller_id`
 
-/** Listing search: make + price range + year, newest first, page N, depth 1; paginated like Payload (with a count). */
-async function listingSearch(url: URL): Promise<[number, unknown]> {
+/** The statuses the cars read access gives the public (collections/catalog/Cars: PUBLIC_CAR_STATUSES). */
+const PUBLIC_CARS = `c.status in ('active','sale_pending','sold')`
+
+/**
+ * Listing search: make + price range + year, newest first, page N, depth 1; paginated like Payload (with a count).
+ * `own=1`: a signed-in reader (`x-user`), who also sees their own listings in any status, as the read access says.
+ */
+async function listingSearch(url: URL, _b: unknown, user: number): Promise<[number, unknown]> {
   const p = url.searchParams
-  const args = [Number(p.get('make')), Number(p.get('minPrice')), Number(p.get('maxPrice')), Number(p.get('minYear'))]
+  const args: unknown[] = [Number(p.get('make')), Number(p.get('minPrice')), Number(p.get('maxPrice')), Number(p.get('minYear'))]
   const limit = Math.min(Number(p.get('limit') || 12), 100)
   const page = Math.max(Number(p.get('page') || 1), 1)
-  const where = `c.status in ('active','sold') and c.make_id = $1 and c.price >= $2 and c.price <= $3 and c.year >= $4`
+  const readable = p.get('own') ? (args.push(user), `(c.seller_id = $5 or ${PUBLIC_CARS})`) : PUBLIC_CARS
+  const where = `${readable} and c.make_id = $1 and c.price >= $2 and c.price <= $3 and c.year >= $4`
+  const n = args.length
   const [rows, count] = await Promise.all([
-    pool.query(`select ${p.get('card') ? CARD_JSON : CAR_JSON} ${CAR_FROM} where ${where} order by c.created_at desc limit $5 offset $6`, [...args, limit, (page - 1) * limit]),
+    pool.query(`select ${p.get('card') ? CARD_JSON : CAR_JSON} ${CAR_FROM} where ${where} order by c.created_at desc limit $${n + 1} offset $${n + 2}`, [...args, limit, (page - 1) * limit]),
     pool.query(`select count(*)::int as n from cars c where ${where}`, args),
+  ])
+  return [200, { docs: rows.rows.map((r) => (p.get('card') ? r.doc : withWhatsapp(r.doc))), ...pageInfo(count.rows[0].n, page, limit) }]
+}
+
+/** The fields bench/scenarios/reads.ts asks GraphQL for in `Car(id)`. */
+const CAR_GRAPHQL_JSON = `json_build_object(
+  'id', c.id, 'title', c.title, 'slug', c.slug, 'description', c.description, 'year', c.year::float8, 'condition', c.condition,
+  'price', c.price::float8, 'currency', c.currency, 'mileage', c.mileage::float8, 'fuelType', c.fuel_type, 'transmission', c.transmission,
+  'bodyType', c.body_type, 'status', c.status, 'createdAt', c.created_at,
+  'location', json_build_object('address', c.location_address, 'city', c.location_city, 'region', c.location_region, 'country', c.location_country,
+    'latitude', c.location_latitude::float8, 'longitude', c.location_longitude::float8),
+  'make', json_build_object('id', mk.id, 'name', mk.name, 'slug', mk.slug), 'model', json_build_object('id', md.id, 'name', md.name, 'slug', md.slug),
+  'seller', json_build_object('id', u.id, 'firstName', u.first_name, 'lastName', u.last_name)) as doc`
+
+/** Parts list: default fields at depth 1 (category, brand, seller populated; arrays and images as Payload keeps them), newest first. */
+async function partsList(url: URL): Promise<[number, unknown]> {
+  const p = url.searchParams
+  const limit = Math.min(Number(p.get('limit') || 10), 100)
+  const page = Math.max(Number(p.get('page') || 1), 1)
+  const where = `p.status = 'active' and p.condition = $1`
+  const [rows, count] = await Promise.all([
+    pool.query(
+      `select json_build_object('id', p.id, 'title', p.title, 'slug', p.slug, 'description', p.description,
+         'category', json_build_object('id', pc.id, 'name', pc.name, 'slug', pc.slug), 'brand', json_build_object('id', pb.id, 'name', pb.name, 'slug', pb.slug),
+         'sku', p.sku, 'price', p.price::float8, 'salePrice', p.sale_price::float8, 'currency', p.currency, 'condition', p.condition,
+         'stockQuantity', p.stock_quantity::float8, 'manageStock', p.manage_stock, 'lowStockThreshold', p.low_stock_threshold::float8, 'stockStatus', p.stock_status,
+         'weight', p.weight::float8, 'dimensions', json_build_object('length', p.dimensions_length::float8, 'width', p.dimensions_width::float8, 'height', p.dimensions_height::float8),
+         'warranty', p.warranty,
+         'compatibility', coalesce((select json_agg(json_build_object('id', x.id, 'make', x.make_id, 'model', x.model_id, 'yearFrom', x.year_from::float8, 'yearTo', x.year_to::float8, 'notes', x.notes) order by x._order) from parts_compatibility x where x._parent_id = p.id), '[]'::json),
+         'specifications', coalesce((select json_agg(json_build_object('id', x.id, 'name', x.name, 'value', x.value, 'unit', x.unit) order by x._order) from parts_specifications x where x._parent_id = p.id), '[]'::json),
+         'images', coalesce((select json_agg(r.media_id order by r."order") from parts_rels r where r.parent_id = p.id and r.path = 'images'), '[]'::json),
+         'status', p.status, 'featured', p.featured, 'favoritesCount', p.favorites_count::float8,
+         'seller', json_build_object('id', u.id, 'firstName', u.first_name, 'lastName', u.last_name, 'avatar', u.avatar_id, 'accountType', u.account_type, 'companyName', u.company_name),
+         'store', p.store_id, 'rating', json_build_object('average', p.rating_average::float8, 'count', p.rating_count::float8),
+         'meta', json_build_object('title', l.meta_title, 'description', l.meta_description, 'image', l.meta_image_id),
+         'updatedAt', p.updated_at, 'createdAt', p.created_at) as doc
+       from parts p left join part_categories pc on pc.id = p.category_id left join part_brands pb on pb.id = p.brand_id
+       left join users u on u.id = p.seller_id left join parts_locales l on l._parent_id = p.id and l._locale = 'en'
+       where ${where} order by p.created_at desc limit $2 offset $3`,
+      ['new', limit, (page - 1) * limit],
+    ),
+    pool.query(`select count(*)::int as n from parts p where ${where}`, ['new']),
+  ])
+  return [200, { docs: rows.rows.map((r) => r.doc), ...pageInfo(count.rows[0].n, page, limit) }]
+}
+
+/** Posts list: published posts, newest first, English fields, relations as ids (what depth 1 finds to populate is empty in the bench set). */
+async function postsList(url: URL): Promise<[number, unknown]> {
+  const p = url.searchParams
+  const limit = Math.min(Number(p.get('limit') || 10), 100)
+  const page = Math.max(Number(p.get('page') || 1), 1)
+  const where = `p._status = 'published'`
+  const [rows, count] = await Promise.all([
+    pool.query(
+      `select json_build_object('id', p.id, 'title', l.title, 'slug', p.slug, 'excerpt', l.excerpt, 'content', l.content, 'featuredImage', p.featured_image_id,
+         'authors', coalesce((select json_agg(r.users_id order by r."order") from posts_rels r where r.parent_id = p.id and r.path = 'authors'), '[]'::json),
+         'categories', coalesce((select json_agg(r.categories_id order by r."order") from posts_rels r where r.parent_id = p.id and r.path = 'categories'), '[]'::json),
+         'tags', coalesce((select json_agg(r.tags_id order by r."order") from posts_rels r where r.parent_id = p.id and r.path = 'tags'), '[]'::json),
+         'publishedAt', p.published_at, 'readingTime', p.reading_time::float8, 'viewsCount', p.views_count::float8, 'commentsCount', p.comments_count::float8,
+         'meta', json_build_object('title', l.meta_title, 'description', l.meta_description, 'image', l.meta_image_id),
+         'updatedAt', p.updated_at, 'createdAt', p.created_at, '_status', p._status) as doc
+       from posts p left join posts_locales l on l._parent_id = p.id and l._locale = 'en'
+       where ${where} order by p.published_at desc limit $1 offset $2`,
+      [limit, (page - 1) * limit],
+    ),
+    pool.query(`select count(*)::int as n from posts p where ${where}`),
   ])
   return [200, { docs: rows.rows.map((r) => r.doc), ...pageInfo(count.rows[0].n, page, limit) }]
 }
 
 async function listingDetail(url: URL): Promise<[number, unknown]> {
   const id = Number(url.pathname.split('/').pop())
-  const res = await pool.query(`select ${CAR_JSON} ${CAR_FROM} where c.id = $1 and c.status in ('active','sold')`, [id])
-  return res.rows[0] ? [200, res.rows[0].doc] : notFound
+  const res = await pool.query(`select ${url.searchParams.get('graphql') ? CAR_GRAPHQL_JSON : CAR_JSON} ${CAR_FROM} where c.id = $1 and ${PUBLIC_CARS}`, [id])
+  return res.rows[0] ? [200, url.searchParams.get('graphql') ? res.rows[0].doc : withWhatsapp(res.rows[0].doc)] : notFound
 }
 
 async function loan(_url: URL, body: Record<string, unknown> | undefined): Promise<[number, unknown]> {
@@ -301,6 +387,8 @@ async function checkout(_url: URL, _body: unknown, user: number): Promise<[numbe
 const routes: [string, string, Handler][] = [
   ['GET', '/search-listings', listingSearch],
   ['GET', '/cars/', listingDetail],
+  ['GET', '/parts', partsList],
+  ['GET', '/posts', postsList],
   ['POST', '/loan', loan],
   ['GET', '/search/suggestions', suggestions],
   ['GET', '/search', fullText],

@@ -7,7 +7,7 @@
  * Env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default "16,64"),
  * BENCH_ONLY (comma-separated scenario keys), BENCH_SKIP_BUILD=1 (reuse .next; API-only when there is no build),
  * BENCH_CARS (default 100000; the other tables scale with it), BENCH_USERS (64), BENCH_BOOKINGS (1200 per run),
- * BENCH_CHECKOUTS (600 requests per run), BENCH_HOT_STOCK (200), DB_POOL_MAX (server pool, default 20),
+ * BENCH_CHECKOUTS (600 requests per run), BENCH_HOT_STOCK (200), BENCH_POOL (database pool of the server AND the baseline, default 20),
  * BENCH_NODE_ARGS (server node flags, default --max-old-space-size=512; e.g. add --cpu-prof --cpu-prof-dir=/tmp/prof).
  */
 import { spawnSync } from 'node:child_process'
@@ -16,6 +16,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import type autocannon from 'autocannon'
 import pg from 'pg'
 
 import { freePort, startEmbeddedPostgres } from '../src/db/embedded'
@@ -24,7 +25,7 @@ import { tsxNodeArgs } from '../src/lib/node-flags'
 import { measure, type RunResult, startProcess, table, treeRssMb, waitFor } from './lib'
 import { prepareSchema } from './schema'
 import { SCENARIOS } from './scenarios'
-import type { BenchContext } from './scenarios/types'
+import type { BenchContext, BenchScenario } from './scenarios/types'
 import { seedBench } from './seed-all'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -33,10 +34,75 @@ const duration = Number(process.env.BENCH_DURATION || 10)
 const warmup = Number(process.env.BENCH_WARMUP || 3)
 const connectionsList = (process.env.BENCH_CONNECTIONS || '16,64').split(',').map(Number)
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim())
-/** Node flags of the server process: a bounded old generation, as recommended for production (docs/performance.md). */
-const serverNodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=512').split(' ').filter(Boolean)
+/**
+ * Node flags of the server process: the ones `npm start` really uses (its NODE_OPTIONS in package.json, minus the
+ * flags tsxNodeArgs adds anyway), unless BENCH_NODE_ARGS replaces them (e.g. to add --cpu-prof).
+ */
+function startFlags(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  const options = /NODE_OPTIONS=\\?"([^"\\]*)\\?"/.exec(pkg.scripts.start)?.[1] ?? ''
+  return options
+    .split(' ')
+    .filter((flag) => flag && flag !== '--no-deprecation' && !flag.startsWith('--conditions'))
+    .join(' ')
+}
+const serverNodeArgs = (process.env.BENCH_NODE_ARGS ?? startFlags()).split(' ').filter(Boolean)
+/** One pool size for both sides (the server's DB_POOL_MAX, the baseline's pg.Pool). */
+const poolSize = process.env.BENCH_POOL || '20'
 
 const log = (...a: unknown[]) => console.log('[bench]', ...a)
+
+/** One request of a scenario, as autocannon would send it (setupRequest applied), answered as JSON. */
+async function send(base: string, request: autocannon.Request): Promise<{ status: number; body: unknown }> {
+  const r = (request.setupRequest ? request.setupRequest({ ...request } as never, {} as never) : request) as autocannon.Request
+  const res = await fetch(`${base}${r.path}`, { method: r.method ?? 'GET', headers: r.headers as Record<string, string>, body: r.body as string | undefined })
+  const text = await res.text()
+  try {
+    return { status: res.status, body: JSON.parse(text) }
+  } catch {
+    return { status: res.status, body: text }
+  }
+}
+
+const keysOf = (doc: unknown): string[] => (doc && typeof doc === 'object' ? Object.keys(doc).sort() : [])
+const idsOf = (body: unknown): unknown[] => ((body as { docs?: { id: unknown }[] })?.docs ?? []).map((d) => d.id)
+
+/**
+ * Before a read scenario is measured: its first 3 requests go to both sides (fresh request generators, so the
+ * same parameters) and the answers are compared — the same documents in the same order and the same total for a
+ * list, the same document for a detail — and the keys only one side returns are listed. One line for the report.
+ */
+async function sampleCheck(ctx: BenchContext, scenario: BenchScenario): Promise<string | null> {
+  if (!scenario.sample || !scenario.baseline) return null
+  const app = scenario.app(ctx)
+  const base = scenario.baseline(ctx)
+  const [appRequest] = app.requests()
+  const [baseRequest] = base.requests()
+  const problems: string[] = []
+  const onlyApp = new Set<string>()
+  const onlyBase = new Set<string>()
+  for (let i = 0; i < 3; i++) {
+    const a = await send(ctx.serverUrl, appRequest)
+    const b = await send(ctx.baselineUrl, baseRequest)
+    const appBody = scenario.unwrapApp ? scenario.unwrapApp(a.body) : a.body
+    const appDoc = scenario.sample === 'list' ? (appBody as { docs?: unknown[] })?.docs?.[0] : appBody
+    const baseDoc = scenario.sample === 'list' ? (b.body as { docs?: unknown[] })?.docs?.[0] : b.body
+    if (scenario.sample === 'list') {
+      if (JSON.stringify(idsOf(appBody)) !== JSON.stringify(idsOf(b.body))) problems.push(`sample ${i + 1}: documents differ`)
+      if ((appBody as { totalDocs?: number })?.totalDocs !== (b.body as { totalDocs?: number })?.totalDocs) problems.push(`sample ${i + 1}: totalDocs differ`)
+    } else if (b.status === 200 && (appDoc as { id?: unknown })?.id !== (baseDoc as { id?: unknown })?.id) {
+      problems.push(`sample ${i + 1}: document differs`)
+    }
+    const appKeys = keysOf(appDoc)
+    const baseKeys = keysOf(baseDoc)
+    for (const k of appKeys) if (!baseKeys.includes(k)) onlyApp.add(k)
+    for (const k of baseKeys) if (!appKeys.includes(k)) onlyBase.add(k)
+  }
+  const keys = [onlyApp.size ? `keys only AutoHub returns: ${[...onlyApp].join(', ')}` : '', onlyBase.size ? `keys only the baseline returns: ${[...onlyBase].join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ')
+  return `${app.name}: sample check (3 requests) — ${problems.length ? problems.join('; ') : scenario.sample === 'list' ? 'same documents, order and totals' : 'same document'}${keys ? `; ${keys}` : '; same keys'}`
+}
 
 async function main() {
   fs.rmSync(work, { recursive: true, force: true })
@@ -62,6 +128,7 @@ async function main() {
     SERVER_URL: serverUrl,
     RATE_LIMIT_AUTH: '0',
     RATE_LIMIT_API: '0',
+    DB_POOL_MAX: poolSize,
     JOBS_AUTORUN: 'false',
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -72,7 +139,7 @@ async function main() {
   const baseline = startProcess(
     process.execPath,
     [...tsxNodeArgs(true), 'bench/baseline.ts'],
-    { DATABASE_URL: db.url, PORT: String(basePort), NODE_ENV: 'production' },
+    { DATABASE_URL: db.url, PORT: String(basePort), NODE_ENV: 'production', BENCH_POOL: poolSize },
     path.join(work, 'baseline.log'),
   )
   try {
@@ -98,6 +165,8 @@ async function main() {
     for (const [key, scenario] of SCENARIOS) {
       if (only && !only.includes(key)) continue
       await scenario.prepare?.(ctx)
+      const sample = await sampleCheck(ctx, scenario)
+      if (sample) notes.push(`- ${sample}`)
       const appScenario = scenario.app(ctx)
       const conns = appScenario.connections ?? connectionsList
       for (const c of conns) {
@@ -143,7 +212,7 @@ async function main() {
       '# Benchmark results',
       '',
       `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, loopback. Load average (1 min) at the start of each run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (the machine is shared: other processes compete for the same cores).`,
-      `Server: \`NODE_ENV=production\`, node ${serverNodeArgs.join(' ') || '(default flags)'}, ${withNext ? 'with the admin panel (Next production build)' : 'API only (no Next build present)'}, DB pool ${process.env.DB_POOL_MAX || 20}, socket.io postgres adapter, embedded PostgreSQL (fsync off) on the same machine; schema ${schema === 'pushed' ? 'pushed (no migrations yet)' : 'from migrations'}.`,
+      `Server: \`NODE_ENV=production\`, node ${serverNodeArgs.join(' ') || '(default flags)'}, ${withNext ? 'with the admin panel (Next production build)' : 'API only (no Next build present)'}, DB pool ${poolSize} (server and baseline), socket.io postgres adapter, embedded PostgreSQL (fsync off) on the same machine; schema ${schema === 'pushed' ? 'pushed (no migrations yet)' : 'from migrations'}.`,
       `Each run: ${warmup} s warm-up then ${duration} s (contention scenarios: a fixed number of requests). The baseline is a raw node \`http\` + \`pg\` server running the same SQL with the same JSON shape, measured in the same run; "ratio" = AutoHub req/s ÷ baseline req/s.`,
       `Data: ${Object.entries(seeded.counts)
         .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
@@ -151,7 +220,7 @@ async function main() {
       '',
       table(rows),
       '',
-      ...(notes.length ? ['## Invariants checked after the contention runs (and unexpected responses)', '', ...notes, ''] : []),
+      ...(notes.length ? ['## Checks: sample equivalence before each read scenario, invariants after each contention run, unexpected responses', '', ...notes, ''] : []),
     ].join('\n')
     console.log(`\n${report}`)
     const extra = fs.existsSync(path.join(root, 'bench/NOTES.md')) ? `\n${fs.readFileSync(path.join(root, 'bench/NOTES.md'), 'utf8')}` : ''

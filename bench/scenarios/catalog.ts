@@ -25,13 +25,14 @@ export const CARD_FIELDS = [
 ]
 const cardSelect = CARD_FIELDS.map((f) => `select[${f}]=true`).join('&')
 
-function searchParams(ctx: BenchContext, rand: () => number) {
+export function searchParams(ctx: BenchContext, rand: () => number) {
   const make = ctx.makes[Math.floor(rand() * ctx.makes.length)].id
   const minPrice = 10_000 + Math.floor(rand() * 30) * 1000
   return { make, minPrice, maxPrice: minPrice + 40_000, minYear: 2008 + Math.floor(rand() * 6) }
 }
 
 export const listingSearch: BenchScenario = {
+  sample: 'list',
   app: (ctx) => {
     const rand = prng(1)
     return {
@@ -66,6 +67,7 @@ export const listingSearch: BenchScenario = {
 }
 
 export const listingDetail: BenchScenario = {
+  sample: 'doc',
   app: (ctx) => {
     const rand = prng(2)
     const [lo, hi] = ctx.carIds
@@ -87,6 +89,8 @@ export const listingDetail: BenchScenario = {
 }
 
 export const graphqlSearch: BenchScenario = {
+  sample: 'list',
+  unwrapApp: (body) => (body as { data?: { Cars?: unknown } }).data?.Cars ?? body,
   app: (ctx) => {
     const rand = prng(1)
     return {

@@ -2,13 +2,19 @@ import { graphqlSearch, listingDetail, listingSearch, loanCalculator } from './c
 import { checkoutContention } from './commerce'
 import { fullTextSearch, suggestions } from './discovery'
 import { parkingBooking, parkingNearby } from './parking'
+import { graphqlDetail, listingSearchDefault, listingSearchSignedIn, partsList, postsList } from './reads'
 import type { BenchScenario } from './types'
 
 /** Every scenario, in report order (BENCH_ONLY takes these keys). */
 export const SCENARIOS: [string, BenchScenario][] = [
   ['listing-search', listingSearch],
+  ['listing-search-signed-in', listingSearchSignedIn],
+  ['listing-search-default', listingSearchDefault],
   ['listing-detail', listingDetail],
   ['graphql-search', graphqlSearch],
+  ['graphql-detail', graphqlDetail],
+  ['parts-list', partsList],
+  ['posts-list', postsList],
   ['suggestions', suggestions],
   ['parking-nearby', parkingNearby],
   ['loan-calculator', loanCalculator],

@@ -24,6 +24,10 @@ export interface BenchContext {
 }
 
 export interface BenchScenario {
+  /** Read scenarios: what the sample check compares before measuring (bench/run.ts `sampleCheck`). */
+  sample?: 'list' | 'doc'
+  /** The app's body → the shape the baseline answers (GraphQL's `data.X`). */
+  unwrapApp?: (body: unknown) => unknown
   /** AutoHub request(s). */
   app: (ctx: BenchContext) => Scenario
   /** The same work against the raw baseline (omitted when there is none). */

@@ -15,13 +15,14 @@ const cache = () => (globalThis as unknown as { _payload_graphql: Cache })._payl
 
 let payload: Payload
 const env = process.env.NODE_ENV
+const setNodeEnv = (value: string | undefined) => Object.assign(process.env, { NODE_ENV: value })
 
 beforeAll(async () => {
   payload = await testPayload()
-  process.env.NODE_ENV = 'development'
+  setNodeEnv('development')
 })
 afterAll(() => {
-  process.env.NODE_ENV = env
+  setNodeEnv(env)
 })
 
 async function ask(config: unknown): Promise<unknown> {
