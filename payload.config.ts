@@ -24,6 +24,7 @@ import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
 import { guardPool, type PoolLike } from './src/db/pool'
 import { applySqlMigrationsForPush, SQL_MIGRATION_TABLES } from './src/db/sql-migrations'
+import { listingGraphqlQueries } from './src/http/listing-read'
 import { jobsConfig } from './src/jobs'
 import { emailAdapter } from './src/lib/email'
 import { env } from './src/lib/env'
@@ -69,7 +70,12 @@ export default buildConfig({
   i18n: { supportedLanguages: { en, ar }, fallbackLanguage: 'en' },
   defaultDepth: 1,
   maxDepth: 3,
-  graphQL: { maxComplexity: env.graphqlMaxComplexity, disablePlaygroundInProduction: true },
+  graphQL: {
+    maxComplexity: env.graphqlMaxComplexity,
+    disablePlaygroundInProduction: true,
+    // The built-in `Cars` list query, answered by the listing read path when it can (src/http/listing-read.ts).
+    queries: listingGraphqlQueries as NonNullable<Config['graphQL']>['queries'],
+  },
   cors: env.corsOrigins.length ? env.corsOrigins : undefined,
   // Cookie auth only from trusted origins: own origin + CORS_ORIGINS (+ loopback outside production), src/http/origins.ts.
   csrf: env.csrfOrigins,

@@ -268,6 +268,9 @@ function checkValue(resolved: Exclude<Resolved, { kind: 'error' }>, op: string, 
   return one(value)
 }
 
+/** `and` / `or`, in either case: GraphQL's where input spells them `AND` / `OR`, and Payload accepts both (validateQueryPaths). */
+export const isLogical = (key: string): boolean => key.toLowerCase() === 'and' || key.toLowerCase() === 'or'
+
 /**
  * Every problem of a `where` (nested `and`/`or` included), or an empty list. `resolvePath` decides which paths exist;
  * access to them (hidden or read-protected fields) is still checked by Payload afterwards.
@@ -285,7 +288,7 @@ export function checkWhere(
   const errors: InputError[] = []
   for (const [key, condition] of Object.entries(where)) {
     const here = `${prefix}[${key}]`
-    if (key === 'and' || key === 'or') {
+    if (isLogical(key)) {
       const list = Array.isArray(condition) ? condition : isPlainObject(condition) ? Object.values(condition) : null
       if (!list) {
         errors.push({ path: here, message: `${here} must be a list of conditions.` })
@@ -329,7 +332,7 @@ export function normalizeWhere(fields: readonly FieldShape[], where: unknown, op
   const out: Record<string, unknown> = {}
   const extra: Record<string, unknown>[] = []
   for (const [key, condition] of Object.entries(where)) {
-    if ((key === 'and' || key === 'or') && (Array.isArray(condition) || isPlainObject(condition))) {
+    if (isLogical(key) && (Array.isArray(condition) || isPlainObject(condition))) {
       out[key] = (Array.isArray(condition) ? condition : Object.values(condition)).map((c) => normalizeWhere(fields, c, opts))
       continue
     }

@@ -19,7 +19,8 @@
  * - tests/int/catalog/listing-read.test.ts compares its output with Payload's for many queries.
  */
 import type { Request, RequestHandler } from 'express'
-import { type Access, type CollectionConfig, createLocalReq, executeAuthStrategies, type Field, type Payload } from 'payload'
+import type { GraphQLResolveInfo } from 'graphql'
+import { type Access, type CollectionConfig, createLocalReq, executeAuthStrategies, type Field, type Payload, type PayloadRequest } from 'payload'
 import { parse } from 'qs-esm'
 
 import { listingRows, type Queryable } from '@/db/catalog'
@@ -139,5 +140,93 @@ export function listingReadPath(payload: Payload, opts: { knownOperationHooks?: 
         res.status(200).setHeader('content-type', 'application/json').setHeader('x-read-path', 'sql').end(body)
       })
       .catch((err) => next(err))
+  }
+}
+
+// ------------------------------------------------------------------------------------------ GraphQL
+
+/** A GraphQL field definition as Payload's `graphQL.queries` hands them over (only what the override touches). */
+interface GraphqlFieldConfig {
+  resolve?: (source: unknown, args: Record<string, unknown>, context: { req: PayloadRequest; headers?: Record<string, string> }, info: GraphQLResolveInfo) => unknown
+  [key: string]: unknown
+}
+
+type SelectionNode = { kind: string; name?: { value: string }; selectionSet?: { selections: readonly SelectionNode[] } }
+
+/** The top-level fields a `Cars` query selects under `docs` (null: fragments or aliases — not handled, Payload answers). */
+export function docsSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): string[] | null {
+  const docs = (info.fieldNodes[0]?.selectionSet?.selections as readonly SelectionNode[] | undefined)?.filter((s) => s.kind !== 'Field' || s.name?.value === 'docs')
+  if (!docs || docs.some((s) => s.kind !== 'Field')) return null
+  const names: string[] = []
+  for (const field of docs) {
+    for (const s of field.selectionSet?.selections ?? []) {
+      if (s.kind !== 'Field' || !s.name || (s as { alias?: unknown }).alias) return null
+      if (s.name.value !== '__typename' && !names.includes(s.name.value)) names.push(s.name.value)
+    }
+  }
+  return names
+}
+
+/**
+ * GraphQL's typed `where` as the query-string form the planner reads: numbers and booleans as text, and GraphQL's
+ * `AND`/`OR` as Payload's `and`/`or` (which Payload's resolver converts the same way).
+ */
+function asQueryValues(value: unknown): unknown {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (Array.isArray(value)) return value.map(asQueryValues)
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === 'AND' || k === 'OR' ? k.toLowerCase() : k, asQueryValues(v)]))
+  return value
+}
+
+const GRAPHQL_ARGS = new Set(['where', 'sort', 'page', 'limit'])
+
+/**
+ * The same plan for a GraphQL `Cars(where, sort, page, limit) { docs { … } … }` query, at depth 0: GraphQL resolves
+ * relationship fields itself (make, model, primaryImage through Payload's dataloader), so the docs carry ids as
+ * Payload's resolver does (`depth: 0`). Declines (null) any other argument, fragment, alias or unserved field.
+ */
+export function planGraphqlListing(args: Record<string, unknown>, info: Pick<GraphQLResolveInfo, 'fieldNodes'>): ListingPlan | null {
+  for (const [key, value] of Object.entries(args)) if (value !== undefined && !GRAPHQL_ARGS.has(key)) return null
+  const fields = docsSelection(info)
+  if (!fields) return null
+  const select = Object.fromEntries(fields.filter((f) => f !== 'id').map((f) => [f, 'true']))
+  const query: Record<string, unknown> = { select, depth: '0' }
+  if (args.where !== undefined) query.where = asQueryValues(args.where)
+  if (args.sort !== undefined) query.sort = args.sort
+  if (args.page !== undefined) query.page = String(args.page)
+  if (args.limit !== undefined) query.limit = String(args.limit)
+  if (!Object.keys(select).length) query.select = { createdAt: 'true' } // only id / pagination asked: any served column will do
+  const planned = planListingQuery(query, { maxPageSize: env.maxPageSize })
+  if (!planned.ok) return null
+  return { ...planned.plan, select: planned.plan.select.filter((f) => fields.includes(f)) }
+}
+
+/**
+ * Payload's `graphQL.queries` hook: the built-in `Cars` list query, its type and arguments kept, with a resolver that
+ * answers what {@link planGraphqlListing} accepts from the SQL read path (rows filtered by the reader's live read
+ * access, as for REST) and hands everything else to Payload's own resolver. Off with `LISTING_READ_PATH=off` or an
+ * unsafe collection config, like the REST path. Sets `X-Read-Path: sql` on the response when it answered.
+ */
+export function listingGraphqlQueries(_graphql: unknown, schema: { Query: { fields: Record<string, GraphqlFieldConfig> } }): Record<string, GraphqlFieldConfig> {
+  const builtIn = schema.Query.fields.Cars
+  if (!builtIn?.resolve) return {}
+  const original = builtIn.resolve
+  const safe = new WeakMap<Payload, boolean>()
+  return {
+    Cars: {
+      ...builtIn,
+      resolve: async (source, args, context, info) => {
+        const { payload } = context.req
+        if (process.env.LISTING_READ_PATH === 'off') return original(source, args, context, info)
+        if (!safe.has(payload)) safe.set(payload, unsafeListingFields(payload.collections.cars.config, [inputGuard]).length === 0)
+        const plan = safe.get(payload) ? planGraphqlListing(args, info) : null
+        if (!plan) return original(source, args, context, info)
+        const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
+        if (!access) return original(source, args, context, info)
+        const { page, totalDocs } = await listingRows(readPoolOf(payload), plan, access)
+        if (context.headers) context.headers['x-read-path'] = 'sql'
+        return { docs: page.rows.map((r) => JSON.parse(String(r.doc)) as unknown), ...pageInfo(totalDocs, plan.page, plan.limit) }
+      },
+    },
   }
 }

@@ -15,7 +15,7 @@
 import type { CollectionBeforeOperationHook, Field, NumberField, PayloadRequest } from 'payload'
 import { number as payloadNumberValidation } from 'payload/shared'
 
-import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, type InputError, isIntegerField, normalizeWhere } from '@/domain/input-shape'
+import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, type InputError, isIntegerField, isLogical, normalizeWhere } from '@/domain/input-shape'
 import { HttpError, invalidFields } from '@/lib/http'
 import { env } from '@/lib/env'
 
@@ -44,7 +44,7 @@ const VERSION_KEYS = new Set(['parent', 'version', 'latest', 'snapshot', 'autosa
 function whereKeys(where: unknown, out: string[] = []): string[] {
   if (!where || typeof where !== 'object') return out
   for (const [key, value] of Object.entries(where)) {
-    if (key === 'and' || key === 'or') for (const c of Object.values(value ?? {})) whereKeys(c, out)
+    if (isLogical(key)) for (const c of Object.values(value ?? {})) whereKeys(c, out)
     else out.push(key)
   }
   return out

@@ -269,17 +269,20 @@ describe('listing read path: follows the live read access, or steps aside', () =
     )
   })
 
-  it('a served field made hidden, or a new operation hook, keeps the path from mounting', () => {
+  it('a served field newly restricted (read access) or made hidden, or a new operation hook, keeps the path from mounting', () => {
     const config = payload.collections.cars.config
     expect(listingReadPath(payload)).not.toBeNull()
     const fields = config.fields
-    config.fields = fields.map((f) => ('name' in f && f.name === 'description' ? { ...f, hidden: true } : f)) as typeof fields
-    expect(config.fields).not.toEqual(fields)
-    try {
-      expect(listingReadPath(payload)).toBeNull()
-    } finally {
-      config.fields = fields
+    for (const change of [{ hidden: true }, { access: { read: () => false } }]) {
+      config.fields = fields.map((f) => ('name' in f && f.name === 'description' ? { ...f, ...change } : f)) as typeof fields
+      expect(config.fields).not.toEqual(fields)
+      try {
+        expect(listingReadPath(payload)).toBeNull()
+      } finally {
+        config.fields = fields
+      }
     }
+    expect(listingReadPath(payload)).not.toBeNull()
     const hooks = config.hooks.afterOperation
     config.hooks.afterOperation = [...hooks, ({ result }) => result]
     try {
@@ -287,5 +290,70 @@ describe('listing read path: follows the live read access, or steps aside', () =
     } finally {
       config.hooks.afterOperation = hooks
     }
+  })
+})
+
+describe('listing read path over GraphQL: the Cars query, same data as Payload’s resolver', () => {
+  const DOC = 'id title price year status condition createdAt location { city country latitude } make { id name slug } model { id name } primaryImage { id url alt mimeType }'
+  /** The same query through the path (default) and through Payload's own resolver (LISTING_READ_PATH=off). */
+  async function bothGraphql(query: string, token?: string) {
+    const fast = await http(server.url, 'POST', '/api/graphql', { body: { query }, token })
+    process.env.LISTING_READ_PATH = 'off'
+    try {
+      const reference = await http(server.url, 'POST', '/api/graphql', { body: { query }, token })
+      return { fast, reference }
+    } finally {
+      delete process.env.LISTING_READ_PATH
+    }
+  }
+
+  const ACCEPTED_GQL = [
+    [
+      'the bench query: make + price range + year, newest first, page 2',
+      () =>
+        `{ Cars(where: { make: { equals: ${ford.make} }, price: { greater_than_equal: 9000, less_than_equal: 40000 }, year: { greater_than_equal: 2011 } }, sort: "-createdAt", page: 2, limit: 5) { docs { ${DOC} } totalDocs page totalPages hasNextPage hasPrevPage } }`,
+    ],
+    ['sort by price with ties, all on one page', () => `{ Cars(sort: "price", limit: 50) { docs { id title price } totalDocs } }`],
+    ['enum in-list and a boolean', () => `{ Cars(where: { condition: { in: [new, certified] }, negotiable: { equals: true } }, limit: 50) { docs { id condition negotiable } totalDocs } }`],
+    ['only ids and the total', () => `{ Cars(limit: 3) { docs { id } totalDocs totalPages } }`],
+    [
+      'and[] with a model list',
+      () => `{ Cars(where: { AND: [{ model: { in: [${ford.models.Focus}, ${kia.models.Rio}] } }, { mileage: { less_than: 30000 } }] }, limit: 50) { docs { id model { name } mileage } totalDocs } }`,
+    ],
+  ] as const
+
+  it.each(ACCEPTED_GQL)('%s', async (_name, query) => {
+    const { fast, reference } = await bothGraphql(query())
+    expect(reference.body.errors).toBeUndefined()
+    expect(reference.headers.get('x-read-path')).toBeNull()
+    expect(fast.headers.get('x-read-path')).toBe('sql')
+    expect(fast.body).toEqual(reference.body)
+    expect(fast.body.data.Cars.totalDocs).toBeGreaterThan(0)
+  })
+
+  it('a signed-in seller gets their own drafts too, as from Payload', async () => {
+    const query = `{ Cars(where: { status: { equals: draft } }, limit: 50) { docs { id status } totalDocs } }`
+    const { fast, reference } = await bothGraphql(query, seller.token)
+    expect(fast.headers.get('x-read-path')).toBe('sql')
+    expect(fast.body).toEqual(reference.body)
+    expect(fast.body.data.Cars.docs.map((d: any) => d.id)).toContain(draftId)
+    const anonymous = await http(server.url, 'POST', '/api/graphql', { body: { query } })
+    expect(anonymous.body.data.Cars.totalDocs).toBe(0)
+  })
+
+  const DECLINED_GQL = [
+    ['a locale argument', () => `{ Cars(locale: ar, limit: 3) { docs { id title } } }`],
+    ['a like filter', () => `{ Cars(where: { title: { like: "Car 1" } }, limit: 50) { docs { id title } totalDocs } }`],
+    ['a field the path does not serve (seller)', () => `{ Cars(limit: 3) { docs { id seller { id } } } }`],
+    ['an alias', () => `{ Cars(limit: 3) { docs { id name: title } } }`],
+    ['a fragment', () => `{ Cars(limit: 3) { docs { ...F } } } fragment F on Car { id title }`],
+    ['an OR', () => `{ Cars(where: { OR: [{ year: { equals: 2012 } }, { year: { equals: 2013 } }] }, limit: 50) { docs { id year } totalDocs } }`],
+  ] as const
+
+  it.each(DECLINED_GQL)('declines %s → Payload answers', async (_name, query) => {
+    const { fast, reference } = await bothGraphql(query())
+    expect(fast.headers.get('x-read-path')).toBeNull()
+    expect(fast.body).toEqual(reference.body)
+    expect(fast.status).toBe(reference.status)
   })
 })

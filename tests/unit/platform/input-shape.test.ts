@@ -130,6 +130,9 @@ describe('resolvePath / checkWhere', () => {
     bad({ or: 'x' })
     bad('where')
     bad({ or: [{ year: { near: 1 } }] })
+    // GraphQL's where input spells the logical keys AND / OR; Payload accepts both spellings.
+    bad({ AND: [{ year: { near: 1 } }] })
+    good({ AND: [{ year: { equals: '2019' } }, { OR: [{ status: { equals: 'draft' } }, { active: { equals: 'true' } }] }] })
     good({ 'location.latitude': { greater_than: '10' } })
     good({ year: { in: '2019,2020' }, status: { in: ['draft', 'published'] } })
     good({ title: { like: 'toy' }, active: { equals: 'true' }, publishedAt: { less_than: '2026-01-01' } })
