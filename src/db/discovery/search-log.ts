@@ -10,13 +10,14 @@ import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import type { Tx } from '@/db/transaction'
+import type { SearchType } from '@/domain/discovery/search'
 import { inputGuard } from '@/plugins/input-guards'
 
 export interface SearchLogRow {
   user: number | null
   query: string
   normalizedQuery: string
-  type: string
+  type: SearchType
   filters: Record<string, unknown>
   resultCount: number
 }

@@ -123,7 +123,7 @@ describe('GET /api/search', () => {
     const payload = await testPayload()
     expect(plainSearchLog(payload)).toBe(true)
     const db = (payload.db as unknown as { drizzle: Parameters<typeof insertSearchLog>[0] }).drizzle
-    const row = { user: buyer.id, query: 'Diff Test', normalizedQuery: 'diff test', type: 'parts', filters: { type: 'parts', page: 2, limit: 5 }, resultCount: 3 }
+    const row = { user: buyer.id, query: 'Diff Test', normalizedQuery: 'diff test', type: 'parts' as const, filters: { type: 'parts', page: 2, limit: 5 }, resultCount: 3 }
     await insertSearchLog(db, row)
     await payload.create({ collection: 'search-queries', overrideAccess: true, depth: 0, data: row as never })
     const columns = `user_id, query, normalized_query, type::text as type, filters, result_count, updated_at is not null and created_at is not null as stamped`
