@@ -45,8 +45,7 @@ const PART_ROWS = (from: string) => `
 
 const UPSERT_CAR = `insert into car_search_docs (car_id, status, title_norm, doc, fresh)`
 const UPSERT_PART = `insert into part_search_docs (part_id, status, title_norm, doc, fresh)`
-const ON_CONFLICT = (key: string) =>
-  `on conflict (${key}) do update set status = excluded.status, title_norm = excluded.title_norm, doc = excluded.doc, fresh = excluded.fresh`
+const ON_CONFLICT = (key: string) => `on conflict (${key}) do update set status = excluded.status, title_norm = excluded.title_norm, doc = excluded.doc, fresh = excluded.fresh`
 
 export const statements: string[] = [
   // The ranking documents: the same expressions the search used to compute per row at query time.

@@ -158,7 +158,24 @@ const engine = async (q: string, type: SearchType, page: number, limit: number, 
   return { relaxed: r.relaxed, totalDocs: r.totalDocs, hits: r.hits.map((h) => `${h.type}:${h.id}:${h.rank}`) }
 }
 
-const QUERIES = ['camry', 'toyota sedan', 'toyta', 'toyta camry', 'honda 2018', 'brake pad', 'bosch brake', 'brakes', 'ngk', 'camry zeppelin', 'mercedes benz', 'e200', 'hybrid', 'genuine 12', 'filtr', 'corola wagon']
+const QUERIES = [
+  'camry',
+  'toyota sedan',
+  'toyta',
+  'toyta camry',
+  'honda 2018',
+  'brake pad',
+  'bosch brake',
+  'brakes',
+  'ngk',
+  'camry zeppelin',
+  'mercedes benz',
+  'e200',
+  'hybrid',
+  'genuine 12',
+  'filtr',
+  'corola wagon',
+]
 
 describe('stored search documents', () => {
   it('exist for every car and part and equal the query-time documents (Local API and bulk SQL writes)', async () => {

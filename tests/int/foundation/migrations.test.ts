@@ -170,12 +170,7 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 
 describe('production migrations (src/migrations)', () => {
   it('lists the initial, the security-surface, the database-extras and the search-documents migrations, in order', () => {
-    expect(migrations.map((m) => m.name)).toEqual([
-      '20261122_040210_initial',
-      '20261130_214621_security_surface',
-      '20261201_033000_database_extras',
-      '20261201_050000_search_documents',
-    ])
+    expect(migrations.map((m) => m.name)).toEqual(['20261122_040210_initial', '20261130_214621_security_surface', '20261201_033000_database_extras', '20261201_050000_search_documents'])
     expect(migrations[2].up).toBe(databaseExtras.up)
     expect(migrations[2].down).toBe(databaseExtras.down)
     expect(migrations[3].up).toBe(searchDocuments.up)
@@ -316,14 +311,10 @@ describe('production migrations (src/migrations)', () => {
       [make, model, seller],
     )
     const brand = await one(`insert into part_brands (name) values ('Bosch') returning id`)
-    const part = await one(
-      `insert into parts (title, sku, price, stock_quantity, status, brand_id, seller_id) values ('Brake pad', 'BP-1', 10, 3, 'active', $1, $2) returning id`,
-      [brand, seller],
-    )
+    const part = await one(`insert into parts (title, sku, price, stock_quantity, status, brand_id, seller_id) values ('Brake pad', 'BP-1', 10, 3, 'active', $1, $2) returning id`, [brand, seller])
 
     await db.run(searchDocuments, 'up')
-    const carDoc = async () =>
-      (await db.query<{ status: string; title_norm: string; doc: string }>(`select status, title_norm, doc::text as doc from car_search_docs where car_id = $1`, [car]))[0]
+    const carDoc = async () => (await db.query<{ status: string; title_norm: string; doc: string }>(`select status, title_norm, doc::text as doc from car_search_docs where car_id = $1`, [car]))[0]
     // title A, description C, then make and model B (the positions of the query-time concatenation)
     expect(await carDoc()).toEqual({ status: 'active', title_norm: 'clean sedan', doc: "'camry':6B 'clean':1A 'one':3C 'owner':4C 'sedan':2A 'toyota':5B" })
     const [partDoc] = await db.query<{ part_id: number; doc: string; hit: boolean }>(
