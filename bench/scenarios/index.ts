@@ -1,6 +1,6 @@
 import { graphqlSearch, listingDetail, listingSearch, loanCalculator } from './catalog'
 import { checkoutContention } from './commerce'
-import { fullTextSearch, suggestions } from './discovery'
+import { fullTextSearch, suggestions, typoSearch } from './discovery'
 import { parkingBooking, parkingNearby } from './parking'
 import { graphqlDetail, listingSearchDefault, listingSearchSignedIn, partsList, postsList } from './reads'
 import type { BenchScenario } from './types'
@@ -22,4 +22,5 @@ export const SCENARIOS: [string, BenchScenario][] = [
   ['checkout', checkoutContention],
   // last: its slow queries (seconds at 100k listings) must not leave a backlog in front of other scenarios
   ['full-text', fullTextSearch],
+  ['full-text-typos', typoSearch],
 ]

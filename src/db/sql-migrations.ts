@@ -1,6 +1,6 @@
 /**
  * The custom SQL of the migrations (src/migrations/*_database_extras.ts: indexes, constraints, triggers,
- * functions, counters) in push mode. Production migrates; development and tests push the schema at every start,
+ * functions, counters; *_search_documents.ts: the stored search documents) in push mode. Production migrates; development and tests push the schema at every start,
  * and a push drops what drizzle does not know — so after the push `onInit` re-applies the migration's
  * statements (all idempotent). One source: the migration file.
  */
@@ -10,10 +10,17 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { adapterOf } from './transaction'
 
-import { statements, tables } from '../migrations/20261201_033000_database_extras'
+import * as databaseExtras from '../migrations/20261201_033000_database_extras'
+import * as searchDocuments from '../migrations/20261201_050000_search_documents'
+
+/** The custom-SQL migrations, in the order they run (each `statements` list is idempotent). */
+const SQL_MIGRATIONS = [databaseExtras, searchDocuments]
 
 /** Tables the custom SQL creates: the dev push must leave them alone (payload.config.ts `tablesFilter`). */
-export const SQL_MIGRATION_TABLES: readonly string[] = tables
+export const SQL_MIGRATION_TABLES: readonly string[] = SQL_MIGRATIONS.flatMap((m) => m.tables)
+
+/** Every custom-SQL statement, in migration order. */
+export const SQL_MIGRATION_STATEMENTS: readonly string[] = SQL_MIGRATIONS.flatMap((m) => m.statements)
 
 export async function applySqlMigrationsForPush(payload: Payload): Promise<void> {
   const drizzle = adapterOf(payload).drizzle
@@ -21,7 +28,7 @@ export async function applySqlMigrationsForPush(payload: Payload): Promise<void>
   // (concurrent "create … if not exists" / "create or replace" can otherwise collide in the catalog).
   await drizzle.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('autohub:database-extras'))`)
-    for (const statement of statements) {
+    for (const statement of SQL_MIGRATION_STATEMENTS) {
       try {
         await tx.execute(sql.raw(statement))
       } catch (err) {

@@ -2,6 +2,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { search } from '@/db/discovery/search-engine'
+import { insertSearchLog, plainSearchLog, type SearchLogRow } from '@/db/discovery/search-log'
 import { txOf } from '@/db/transaction'
 import { pageOf, pagination, type SearchType } from '@/domain/discovery/search'
 import { currentUser } from '@/lib/http'
@@ -18,22 +19,20 @@ export interface SearchInput {
 export async function searchAndLog(req: PayloadRequest, input: SearchInput) {
   const { q, type, limit, includeSold } = input
   const page = pageOf(input.page, limit)
-  const result = await search(await txOf(req), q, type, page, { includeSold })
+  const db = await txOf(req)
+  const result = await search(db, q, type, page, { includeSold })
   const user = currentUser(req)
-  await req.payload.create({
-    collection: 'search-queries',
-    overrideAccess: true,
-    depth: 0,
-    req,
-    data: {
-      user: user ? Number(user.id) : null,
-      query: q,
-      normalizedQuery: result.plan.normalized,
-      type,
-      filters: { type, page: input.page, limit, ...(includeSold ? { includeSold } : {}) },
-      resultCount: result.totalDocs,
-    },
-  })
+  const row: SearchLogRow = {
+    user: user ? Number(user.id) : null,
+    query: q,
+    normalizedQuery: result.plan.normalized,
+    type,
+    filters: { type, page: input.page, limit, ...(includeSold ? { includeSold } : {}) },
+    resultCount: result.totalDocs,
+  }
+  // One INSERT while the collection has no hooks and only these fields; Payload's create otherwise.
+  if (plainSearchLog(req.payload)) await insertSearchLog(db, row)
+  else await req.payload.create({ collection: 'search-queries', overrideAccess: true, depth: 0, req, data: row })
   return {
     query: q,
     normalizedQuery: result.plan.normalized,

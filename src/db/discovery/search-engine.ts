@@ -1,18 +1,19 @@
 /**
  * The search, suggestion, popularity and geo queries: raw SQL over Payload's tables (cars, parts, makes,
- * models, part_brands, part_categories, search_queries), using the functions and indexes created by
- * src/migrations/20261201_033000_database_extras.ts:
- * - `autohub_norm(text)`: lowercase with Latin accents folded, immutable;
- * - `autohub_car_doc(title, description)` / `autohub_part_doc(title, sku, description)`: the weighted
- *   tsvectors (title A, description C) behind the GIN expression indexes; make/model (cars) and
- *   brand/category (parts) names are added at weight B at query time;
- * - trigram GIN indexes on `autohub_norm(title)` and on make/model names; a `text_pattern_ops` btree for
- *   one- and two-letter title prefixes; a GiST `ll_to_earth(lat, lng)` index for radius searches.
+ * models, part_brands, part_categories, search_queries) and the stored search documents.
+ * - `car_search_docs` / `part_search_docs` (src/migrations/20261201_050000_search_documents.ts, kept current by
+ *   triggers): per car/part its status, normalized title (`title_norm`), weighted tsvector (`doc`: title A,
+ *   make/model or brand/category B, description C) and tie-break date (`fresh`), with GIN indexes on `doc` and
+ *   on `title_norm` (trigram) and a `text_pattern_ops` btree on `title_norm` of active rows. Search and title
+ *   suggestions read only these (plus the display fields of the rows they return): no per-row
+ *   `autohub_car_doc`/`autohub_part_doc`/`autohub_norm` at query time.
+ * - `autohub_norm(text)` (src/migrations/20261201_033000_database_extras.ts): lowercase with Latin accents
+ *   folded; a GiST `ll_to_earth(lat, lng)` index for radius searches.
  */
 import { sql } from '@payloadcms/db-postgres'
 
 import type { Tx } from '@/db/transaction'
-import { type Page, planQuery, type QueryPlan, type SearchType, type SuggestionEntry, suggestFromVocabulary, TRIGRAM_BONUS } from '@/domain/discovery/search'
+import { type Page, planQuery, type QueryPlan, RANK_CANDIDATES, type SearchType, type SuggestionEntry, suggestFromVocabulary, TRIGRAM_BONUS } from '@/domain/discovery/search'
 
 import { vocabulary } from './vocabulary'
 
@@ -44,81 +45,67 @@ export interface SearchResult {
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
-function carsQuery(tsq: string, anyTsq: string, raw: string, strict: boolean, statuses: string[]) {
-  const allq = sql`to_tsquery('simple', ${tsq})`
+/**
+ * One branch of the candidates: the stored documents of one table matching the pass, with their `ts_rank`.
+ * Strict: the document matches every word (`allq`, GIN). Relaxed: any word, or the title is
+ * trigram-word-similar to the query (`<%`, trigram GIN on the stored normalized title). Everything is read from
+ * the stored document and title: no per-row `autohub_*_doc`/`autohub_norm` call.
+ */
+function branch(table: 'cars' | 'parts', tsq: string, anyTsq: string, raw: string, strict: boolean, statuses: string[]) {
+  const q = sql`to_tsquery('simple', ${tsq})`
+  const docs = sql.raw(table === 'cars' ? 'car_search_docs' : 'part_search_docs')
+  const key = sql.raw(table === 'cars' ? 'car_id' : 'part_id')
+  const select = (match: ReturnType<typeof sql>) => sql`
+    select ${table}::text as type, d.${key} as id, d.fresh, d.title_norm, ts_rank(d.doc, ${q}) as tr
+    from ${docs} d
+    where d.status = any(${sql.param(statuses)}::text[]) and ${match}`
+  if (strict) return select(sql`d.doc @@ ${q}`)
+  // Relaxed: two disjoint index-driven parts instead of one OR (which the planner answers with a sequential
+  // scan computing the trigram word similarity of every title): any word (GIN on the document), then titles
+  // trigram-word-similar to the query (trigram GIN on the stored title) that matched no word.
   const anyq = sql`to_tsquery('simple', ${anyTsq})`
-  return sql`
-    select 'cars' as type, c.id, c.title, c.slug, c.price, c.currency, c.status::text as status,
-      c.year, mk.name as make, md.name as model, c.location_city as city,
-      null::text as brand, null::text as category, null::text as sku,
-      ts_rank(public.autohub_car_doc(c.title, c.description)
-              || setweight(to_tsvector('simple', public.autohub_norm(coalesce(mk.name, '') || ' ' || coalesce(md.name, ''))), 'B'), ${allq})
-        + ${TRIGRAM_BONUS} * similarity(public.autohub_norm(c.title), ${raw}::text) as rank,
-      coalesce(c.published_at, c.created_at) as fresh
-    from cars c
-    left join makes mk on mk.id = c.make_id
-    left join models md on md.id = c.model_id
-    where c.status::text = any(${sql.param(statuses)}::text[])
-      -- \`= any(array(subquery))\` (an init plan, not a hashed subplan): the planner can OR it with the GIN
-      -- match as a BitmapOr of index scans instead of a sequential scan over every listing (bench: 100k cars).
-      and (
-        public.autohub_car_doc(c.title, c.description) @@ ${anyq}
-        or c.make_id = any(array(select id from makes where to_tsvector('simple', public.autohub_norm(name)) @@ ${anyq}))
-        or c.model_id = any(array(select id from models where to_tsvector('simple', public.autohub_norm(name)) @@ ${anyq}))
-        or (${sql.raw(String(!strict))} and ${raw}::text <% public.autohub_norm(c.title))
-      )
-      and (${sql.raw(String(!strict))} or (public.autohub_car_doc(c.title, c.description)
-              || to_tsvector('simple', public.autohub_norm(coalesce(mk.name, '') || ' ' || coalesce(md.name, '')))) @@ ${allq})`
+  return sql`${select(sql`d.doc @@ ${anyq}`)} union all ${select(sql`${raw}::text <% d.title_norm and not (d.doc @@ ${anyq})`)}`
 }
 
-function partsQuery(tsq: string, anyTsq: string, raw: string, strict: boolean) {
-  const allq = sql`to_tsquery('simple', ${tsq})`
-  const anyq = sql`to_tsquery('simple', ${anyTsq})`
-  return sql`
-    select 'parts' as type, p.id, p.title, p.slug, p.price, p.currency, p.status::text as status,
-      null::numeric as year, null::text as make, null::text as model, null::text as city,
-      b.name as brand, pc.name as category, p.sku,
-      ts_rank(public.autohub_part_doc(p.title, p.sku, p.description)
-              || setweight(to_tsvector('simple', public.autohub_norm(coalesce(b.name, '') || ' ' || coalesce(pc.name, ''))), 'B'), ${allq})
-        + ${TRIGRAM_BONUS} * similarity(public.autohub_norm(p.title), ${raw}::text) as rank,
-      p.created_at as fresh
-    from parts p
-    left join part_brands b on b.id = p.brand_id
-    left join part_categories pc on pc.id = p.category_id
-    where p.status::text = 'active'
-      and (
-        public.autohub_part_doc(p.title, p.sku, p.description) @@ ${anyq}
-        or p.brand_id = any(array(select id from part_brands where to_tsvector('simple', public.autohub_norm(name)) @@ ${anyq}))
-        or p.category_id = any(array(select id from part_categories where to_tsvector('simple', public.autohub_norm(name)) @@ ${anyq}))
-        or (${sql.raw(String(!strict))} and ${raw}::text <% public.autohub_norm(p.title))
-      )
-      and (${sql.raw(String(!strict))} or (public.autohub_part_doc(p.title, p.sku, p.description)
-              || to_tsvector('simple', public.autohub_norm(coalesce(b.name, '') || ' ' || coalesce(pc.name, '')))) @@ ${allq})`
-}
-
-async function pass(db: Tx, plan: QueryPlan, type: SearchType, strict: boolean, page: Page, statuses: string[]) {
-  // Candidates match any word through an index (title/description GIN, or a make/model/brand/category id);
-  // the strict pass then requires every word over the combined weighted document.
+async function pass(db: Tx, plan: QueryPlan, type: SearchType, strict: boolean, page: Page, statuses: string[], rankCandidates: number) {
   const tsq = (strict ? plan.strict : plan.relaxed) as string
   const anyTsq = plan.relaxed as string
   const parts = []
-  if (type !== 'parts') parts.push(carsQuery(tsq, anyTsq, plan.normalized, strict, statuses))
-  if (type !== 'cars') parts.push(partsQuery(tsq, anyTsq, plan.normalized, strict))
+  if (type !== 'parts') parts.push(branch('cars', tsq, anyTsq, plan.normalized, strict, statuses))
+  if (type !== 'cars') parts.push(branch('parts', tsq, anyTsq, plan.normalized, strict, ['active']))
   const union = parts.length === 2 ? sql`${parts[0]} union all ${parts[1]}` : parts[0]
-  const query = sql`
-    select *, count(*) over () as total from (${union}) hits
-    order by rank desc, fresh desc nulls last, id desc
-    limit ${page.limit} offset ${page.offset}`
-  // As in suggest(): the planner cannot estimate the make/model/brand/category arrays (init plans) and falls
-  // back to a sequential scan recomputing the weighted document of every row (bench at 100k listings: 0.3–2 s);
-  // scoped to this read-only transaction, seq scans are ruled out so the GIN/btree BitmapOr is used.
-  const drizzle = db as Tx & { transaction?: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> }
-  const res = drizzle.transaction
-    ? await drizzle.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`)
-        return tx.execute(query)
-      })
-    : await db.execute(query)
+  // rank = ts_rank + TRIGRAM_BONUS × similarity, and similarity ≤ 1: a candidate whose ts_rank is more than
+  // TRIGRAM_BONUS below the k-th best ts_rank (k = offset + limit) cannot reach the page. Only the candidates
+  // within that margin (at most RANK_CANDIDATES of them, best ts_rank first, then newest) get the trigram
+  // score; the rest are counted, not ranked.
+  const k = page.offset + page.limit
+  const cap = Math.max(rankCandidates, k)
+  const margin = TRIGRAM_BONUS * 1.001
+  const res = await db.execute(sql`
+    with matches as materialized (${union}),
+    cut as (select tr from matches order by tr desc limit 1 offset ${k - 1}),
+    near as (
+      select * from matches where tr >= coalesce((select tr from cut), 0) - ${margin}::float8
+      order by tr desc, fresh desc nulls last, id desc limit ${cap}
+    ),
+    hits as (
+      select type, id, fresh, tr + ${TRIGRAM_BONUS} * similarity(title_norm, ${plan.normalized}::text) as rank from near
+      order by rank desc, fresh desc nulls last, id desc
+      limit ${page.limit} offset ${page.offset}
+    )
+    select h.type, h.id, h.rank, (select count(*) from matches) as total,
+      coalesce(c.title, p.title) as title, coalesce(c.slug, p.slug) as slug,
+      coalesce(c.price, p.price) as price, coalesce(c.currency::text, p.currency::text) as currency,
+      coalesce(c.status::text, p.status::text) as status,
+      c.year, mk.name as make, md.name as model, c.location_city as city, b.name as brand, pc.name as category, p.sku
+    from hits h
+    left join cars c on h.type = 'cars' and c.id = h.id
+    left join makes mk on mk.id = c.make_id
+    left join models md on md.id = c.model_id
+    left join parts p on h.type = 'parts' and p.id = h.id
+    left join part_brands b on b.id = p.brand_id
+    left join part_categories pc on pc.id = p.category_id
+    order by h.rank desc, h.fresh desc nulls last, h.id desc`)
   let total = res.rows.length ? Number(res.rows[0].total) : 0
   if (!res.rows.length && page.offset > 0) {
     const counted = await db.execute(sql`select count(*) as total from (${union}) hits`)
@@ -132,16 +119,17 @@ async function pass(db: Tx, plan: QueryPlan, type: SearchType, strict: boolean, 
  * typo correction from the make/model vocabulary); when that finds nothing, any word may match and titles
  * are also compared by trigram word similarity.
  */
-export async function search(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean } = {}): Promise<SearchResult> {
+export async function search(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean; rankCandidates?: number } = {}): Promise<SearchResult> {
   const vocab = await vocabulary(db)
   const plan = planQuery(q, vocab.words)
   if (!plan.strict) return { plan, relaxed: false, totalDocs: 0, hits: [] }
   const statuses = opts.includeSold ? ['active', 'sale_pending', 'sold'] : ['active']
   let relaxed = false
-  let found = await pass(db, plan, type, true, page, statuses)
+  const cap = opts.rankCandidates ?? RANK_CANDIDATES
+  let found = await pass(db, plan, type, true, page, statuses, cap)
   if (found.total === 0 && plan.words.length >= 1) {
     relaxed = true
-    found = await pass(db, plan, type, false, page, statuses)
+    found = await pass(db, plan, type, false, page, statuses, cap)
   }
   const hits: SearchHit[] = found.rows.map((r) => {
     const base = {
@@ -162,31 +150,37 @@ export async function search(db: Tx, q: string, type: SearchType, page: Page, op
 }
 
 /**
- * Title suggestions with bounded work: up to `limit` titles starting with the text (the `text_pattern_ops`
- * btree; score 2), and from three letters on up to 50 substring and 50 trigram-word matches (the trigram
- * GIN index; two branches, since an OR of both makes the planner fall back to a seq scan) scored by
- * similarity (< 1). Each branch stops after a fixed number of rows, so the cost does not
- * grow with the number of listings that match.
+ * Title suggestions with bounded work over the stored normalized titles (`car_search_docs` /
+ * `part_search_docs`): up to `limit` titles starting with the text (the `text_pattern_ops` btree of active
+ * rows; score 2), and from three letters on up to 60 substring and 60 trigram-word matches (the trigram GIN
+ * index on `title_norm`; two branches, since an OR of both makes the planner fall back to a seq scan) scored by
+ * similarity (< 1). Each branch stops after a fixed number of rows, so the cost does not grow with the number
+ * of listings that match; the index rechecks read the stored title (no per-row `autohub_norm`).
  */
-export function titleSuggestionsSql(table: ReturnType<typeof sql.raw>, normalized: string, limit: number) {
+export function titleSuggestionsSql(table: 'cars' | 'parts', normalized: string, limit: number) {
   // Inlined as literals (not bind parameters) so the planner sees the pattern and costs the trigram index
   // properly; safe because a normalized query holds letters, digits and single spaces only.
   if (!/^[\p{L}\p{N}]+( [\p{L}\p{N}]+)*$/u.test(normalized)) throw new Error('titleSuggestionsSql: not a normalized query')
   const lit = (s: string) => sql.raw(`'${s}'`)
-  const prefixPart = sql`(select id, title, slug, 2.0::float8 as score from ${table}
-      where status = 'active' and public.autohub_norm(title) like ${lit(`${normalized}%`)} limit ${limit})`
-  if (Array.from(normalized).length < 3) return prefixPart
-  return sql`select id, title, slug, max(score) as score from (
+  const docs = sql.raw(table === 'cars' ? 'car_search_docs' : 'part_search_docs')
+  const key = sql.raw(table === 'cars' ? 'car_id' : 'part_id')
+  const prefixPart = sql`(select ${key} as id, 2.0::float8 as score from ${docs}
+      where status = 'active' and title_norm like ${lit(`${normalized}%`)} limit ${limit})`
+  const scored =
+    Array.from(normalized).length < 3
+      ? prefixPart
+      : sql`select id, max(score) as score from (
     ${prefixPart}
     union all
-    (select t.id, t.title, t.slug, similarity(public.autohub_norm(t.title), ${lit(normalized)})::float8 as score from (
-        (select id from ${table} where public.autohub_norm(title) like ${lit(`%${normalized}%`)} limit 60)
+    (select d.${key} as id, similarity(d.title_norm, ${lit(normalized)})::float8 as score from (
+        (select ${key} as id from ${docs} where title_norm like ${lit(`%${normalized}%`)} limit 60)
         union
-        (select id from ${table} where ${lit(normalized)} <% public.autohub_norm(title) limit 60)
-      ) candidates join ${table} t on t.id = candidates.id
-      where t.status = 'active'
+        (select ${key} as id from ${docs} where ${lit(normalized)} <% title_norm limit 60)
+      ) candidates join ${docs} d on d.${key} = candidates.id
+      where d.status = 'active'
       order by score desc, id desc limit ${limit})
-  ) s group by id, title, slug`
+  ) s group by id`
+  return sql`select t.id, t.title, t.slug, s.score from (${scored}) s join ${sql.raw(table)} t on t.id = s.id`
 }
 
 export interface Suggestion {
@@ -213,9 +207,9 @@ export async function suggest(db: Tx, normalized: string, limit: number): Promis
   }))
   const titleLimit = Math.max(limit - Math.min(names.length, Math.ceil(limit / 2)), 1)
   const query = sql`
-    select 'car' as type, c.* from (${titleSuggestionsSql(sql.raw('cars'), normalized, titleLimit)}) c
+    select 'car' as type, c.* from (${titleSuggestionsSql('cars', normalized, titleLimit)}) c
     union all
-    select 'part' as type, p.* from (${titleSuggestionsSql(sql.raw('parts'), normalized, titleLimit)}) p
+    select 'part' as type, p.* from (${titleSuggestionsSql('parts', normalized, titleLimit)}) p
     order by score desc, title, id desc`
   // With a LIMIT over a rare pattern the planner may still bet on a sequential scan (it cannot know the
   // trigram branch finds nothing early, and GIN costs are pessimistic); scoped to this one read-only

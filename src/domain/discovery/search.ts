@@ -162,6 +162,12 @@ export function pagination(totalDocs: number, page: Page) {
  */
 export const RANK_WEIGHTS = { D: 0.1, C: 0.2, B: 0.4, A: 1.0 } as const
 export const TRIGRAM_BONUS = 0.1
+/**
+ * Bounded ranking: only candidates whose `ts_rank` is within {@link TRIGRAM_BONUS} of the page's cut can reach
+ * the page, and at most this many of them (best `ts_rank`, then newest; never fewer than offset + limit) get
+ * the trigram score. Below the cap the order is exactly the full ranking's.
+ */
+export const RANK_CANDIDATES = 1000
 
 // ---------- suggestions ----------
 

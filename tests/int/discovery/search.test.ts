@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { normalizeQuery } from '../../../src/domain/discovery/search'
 import { suggest, titleSuggestionsSql } from '../../../src/db/discovery/search-engine'
+import { insertSearchLog, plainSearchLog } from '../../../src/db/discovery/search-log'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
@@ -118,6 +119,39 @@ describe('GET /api/search', () => {
     expect((await get('/search-queries', { token: other.token })).body.docs).toEqual([])
   })
 
+  it('the log row is one INSERT writing what Payload’s create writes; a hook on the collection switches it off', async () => {
+    const payload = await testPayload()
+    expect(plainSearchLog(payload)).toBe(true)
+    const db = (payload.db as unknown as { drizzle: Parameters<typeof insertSearchLog>[0] }).drizzle
+    const row = { user: buyer.id, query: 'Diff Test', normalizedQuery: 'diff test', type: 'parts' as const, filters: { type: 'parts', page: 2, limit: 5 }, resultCount: 3 }
+    await insertSearchLog(db, row)
+    await payload.create({ collection: 'search-queries', overrideAccess: true, depth: 0, data: row as never })
+    const columns = `user_id, query, normalized_query, type::text as type, filters, result_count, updated_at is not null and created_at is not null as stamped`
+    const written = await query(sql.raw(`select ${columns} from search_queries where normalized_query = 'diff test' order by id`))
+    expect(written).toHaveLength(2)
+    expect(written[0]).toEqual(written[1])
+    expect(written[0]).toMatchObject({ user_id: buyer.id, type: 'parts', filters: { type: 'parts', page: 2, limit: 5 }, stamped: true })
+
+    // Another domain adds a hook: the endpoint goes through Payload's create (and so through the hook).
+    const hooks = payload.collections['search-queries'].config.hooks
+    const seen: string[] = []
+    const hook = ({ doc }: { doc: { normalizedQuery: string } }) => {
+      seen.push(doc.normalizedQuery)
+    }
+    hooks.afterChange = [...(hooks.afterChange ?? []), hook as never]
+    try {
+      expect(plainSearchLog(payload)).toBe(false)
+      expect((await get('/search?q=hooked%20civic&type=cars')).status).toBe(200)
+      expect(seen).toEqual(['hooked civic'])
+    } finally {
+      hooks.afterChange = hooks.afterChange.filter((h) => h !== (hook as never))
+    }
+    expect(plainSearchLog(payload)).toBe(true)
+    expect((await get('/search?q=unhooked%20civic&type=cars')).status).toBe(200)
+    expect(seen).toEqual(['hooked civic'])
+    expect(await query(sql`select count(*)::int as n from search_queries where normalized_query in ('hooked civic', 'unhooked civic')`)).toEqual([{ n: 2 }])
+  })
+
   it('bad input is a 400 naming the field, and nothing is logged', async () => {
     const before = await count('search-queries')
     for (const path of ['/search', '/search?q=%20', '/search?q=!!!', '/search?q=a&type=boats', '/search?q=a&limit=0', '/search?q=a&limit=500', '/search?q=a&page=x']) {
@@ -218,12 +252,14 @@ describe('GET /api/search/suggestions', () => {
     const plan = await (db as unknown as { transaction: <T>(fn: (tx: { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }) => Promise<T>) => Promise<T> }).transaction(
       async (tx) => {
         await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
-        return (await tx.execute(sql`explain select * from (${titleSuggestionsSql(sql.raw('cars'), 'hybr', 5)}) x`)).rows
+        return (await tx.execute(sql`explain select * from (${titleSuggestionsSql('cars', 'hybr', 5)}) x`)).rows
       },
     )
     const text = plan.map((r) => r['QUERY PLAN']).join('\n')
-    expect(text).toMatch(/cars_title_trgm_idx/)
-    expect(text).toMatch(/cars_title_prefix_idx/)
+    expect(text).toMatch(/car_search_docs_title_trgm_idx/)
+    expect(text).toMatch(/car_search_docs_title_prefix_idx/)
     expect(text).not.toMatch(/Seq Scan/)
+    // the stored normalized title is read: no per-row autohub_norm() over the cars table
+    expect(text).not.toMatch(/autohub_norm/)
   })
 })

@@ -17,6 +17,8 @@ import { migrations } from '../../../src/migrations'
 import * as initial from '../../../src/migrations/20261122_040210_initial'
 import * as securitySurface from '../../../src/migrations/20261130_214621_security_surface'
 import * as databaseExtras from '../../../src/migrations/20261201_033000_database_extras'
+import * as searchDocuments from '../../../src/migrations/20261201_050000_search_documents'
+import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
 // the same kind of object Payload hands to a migration.
@@ -167,10 +169,15 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial, the security-surface and the database-extras migrations, in order', () => {
-    expect(migrations.map((m) => m.name)).toEqual(['20261122_040210_initial', '20261130_214621_security_surface', '20261201_033000_database_extras'])
+  it('lists the initial, the security-surface, the database-extras and the search-documents migrations, in order', () => {
+    expect(migrations.map((m) => m.name)).toEqual(['20261122_040210_initial', '20261130_214621_security_surface', '20261201_033000_database_extras', '20261201_050000_search_documents'])
     expect(migrations[2].up).toBe(databaseExtras.up)
     expect(migrations[2].down).toBe(databaseExtras.down)
+    expect(migrations[3].up).toBe(searchDocuments.up)
+    expect(migrations[3].down).toBe(searchDocuments.down)
+    // push mode applies the same statements, extras first, and keeps the dev push off both migrations' tables
+    expect(SQL_MIGRATION_STATEMENTS).toEqual([...databaseExtras.statements, ...searchDocuments.statements])
+    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables])
     expect(migrations[0].up).toBe(initial.up)
     expect(migrations[1].up).toBe(securitySurface.up)
     expect(migrations[1].down).toBe(securitySurface.down)
@@ -288,5 +295,54 @@ describe('production migrations (src/migrations)', () => {
     await db.run(securitySurface, 'down')
     await db.run(initial, 'down')
     expect(await db.query(`select table_name from information_schema.tables where table_schema = 'public'`)).toEqual([])
+  })
+  it('search documents: up backfills existing cars and parts, the triggers keep them current, down removes them, up again', async () => {
+    const db = await freshDb()
+    await db.run(initial, 'up')
+    await db.run(securitySurface, 'up')
+    await db.run(databaseExtras, 'up')
+    const one = async (text: string, values?: unknown[]) => (await db.query<{ id: number }>(text, values))[0].id
+    const seller = await one(`insert into users (email) values ('seller@example.test') returning id`)
+    const make = await one(`insert into makes (name) values ('Toyota') returning id`)
+    const model = await one(`insert into models (name, make_id) values ('Camry', $1) returning id`, [make])
+    const car = await one(
+      `insert into cars (title, description, make_id, model_id, year, price, status, published_at, seller_id)
+       values ('Clean sedan', 'One owner', $1, $2, 2020, 10000, 'active', now(), $3) returning id`,
+      [make, model, seller],
+    )
+    const brand = await one(`insert into part_brands (name) values ('Bosch') returning id`)
+    const part = await one(`insert into parts (title, sku, price, stock_quantity, status, brand_id, seller_id) values ('Brake pad', 'BP-1', 10, 3, 'active', $1, $2) returning id`, [brand, seller])
+
+    await db.run(searchDocuments, 'up')
+    const carDoc = async () => (await db.query<{ status: string; title_norm: string; doc: string }>(`select status, title_norm, doc::text as doc from car_search_docs where car_id = $1`, [car]))[0]
+    // title A, description C, then make and model B (the positions of the query-time concatenation)
+    expect(await carDoc()).toEqual({ status: 'active', title_norm: 'clean sedan', doc: "'camry':6B 'clean':1A 'one':3C 'owner':4C 'sedan':2A 'toyota':5B" })
+    const [partDoc] = await db.query<{ part_id: number; doc: string; hit: boolean }>(
+      `select part_id, doc::text as doc, doc @@ to_tsquery('simple', 'bosch & brake & pad') as hit from part_search_docs`,
+    )
+    expect(partDoc).toMatchObject({ part_id: part, hit: true })
+    expect(partDoc.doc).toMatch(/'bosch':\d+B/)
+    expect(partDoc.doc).toMatch(/'brake':1A/)
+
+    // triggers: an update of a searched column, a rename of the make, a delete
+    await db.query(`update cars set title = 'Clean hybrid', status = 'sold' where id = $1`, [car])
+    await db.query(`update makes set name = 'Toyota Motor' where id = $1`, [make])
+    expect(await carDoc()).toMatchObject({ status: 'sold', title_norm: 'clean hybrid' })
+    expect((await carDoc()).doc).toMatch(/'motor':\d+B/)
+    await db.query(`delete from parts where id = $1`, [part])
+    expect(await db.query(`select part_id from part_search_docs`)).toEqual([])
+
+    // applying the statements again (push mode re-applies them at every start) changes nothing
+    await db.exec(searchDocuments.statements)
+    expect(await db.query(`select count(*)::int as n from car_search_docs`)).toEqual([{ n: 1 }])
+
+    await db.run(searchDocuments, 'down')
+    expect(await tableExists(db, 'car_search_docs')).toBe(false)
+    expect(await tableExists(db, 'part_search_docs')).toBe(false)
+    expect(await db.query(`select tgname from pg_trigger where tgname like '%search_docs%'`)).toEqual([])
+    // writes work without the triggers, and up backfills again
+    await db.query(`update cars set title = 'Clean wagon' where id = $1`, [car])
+    await db.run(searchDocuments, 'up')
+    expect(await carDoc()).toMatchObject({ status: 'sold', title_norm: 'clean wagon' })
   })
 })
