@@ -129,6 +129,8 @@ async function main() {
     RATE_LIMIT_AUTH: '0',
     RATE_LIMIT_API: '0',
     DB_POOL_MAX: poolSize,
+    // Ratio rows compare uncached work on both sides: the in-process response cache is off unless asked for.
+    RESPONSE_CACHE_TTL: process.env.RESPONSE_CACHE_TTL ?? '0',
     JOBS_AUTORUN: 'false',
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -212,7 +214,7 @@ async function main() {
       '# Benchmark results',
       '',
       `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, loopback. Load average (1 min) at the start of each run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (the machine is shared: other processes compete for the same cores).`,
-      `Server: \`NODE_ENV=production\`, node ${serverNodeArgs.join(' ') || '(default flags)'}, ${withNext ? 'with the admin panel (Next production build)' : 'API only (no Next build present)'}, DB pool ${poolSize} (server and baseline), socket.io postgres adapter, embedded PostgreSQL (fsync off) on the same machine; schema ${schema === 'pushed' ? 'pushed (no migrations yet)' : 'from migrations'}.`,
+      `Server: \`NODE_ENV=production\`, node ${serverNodeArgs.join(' ') || '(default flags)'}, ${withNext ? 'with the admin panel (Next production build)' : 'API only (no Next build present)'}, DB pool ${poolSize} (server and baseline), response cache ${(process.env.RESPONSE_CACHE_TTL ?? '0') === '0' ? 'off' : `on (${process.env.RESPONSE_CACHE_TTL} s)`}, socket.io postgres adapter, embedded PostgreSQL (fsync off) on the same machine; schema ${schema === 'pushed' ? 'pushed (no migrations yet)' : 'from migrations'}.`,
       `Each run: ${warmup} s warm-up then ${duration} s (contention scenarios: a fixed number of requests). The baseline is a raw node \`http\` + \`pg\` server running the same SQL with the same JSON shape, measured in the same run; "ratio" = AutoHub req/s ÷ baseline req/s.`,
       `Data: ${Object.entries(seeded.counts)
         .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)

@@ -14,6 +14,7 @@ const rotating = (list: string[], seed: number) => {
 }
 
 export const fullTextSearch: BenchScenario = {
+  sample: 'list',
   app: () => {
     const next = rotating(QUERIES, 3)
     return { name: 'full-text search', requests: () => [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/search?q=${next()}&type=all&limit=12` }) }] }
@@ -37,6 +38,7 @@ export const suggestions: BenchScenario = {
 
 /** The issue's typo target (p95 ≤ 80 ms) measured on its own: misspelt makes and part words. */
 export const typoSearch: BenchScenario = {
+  sample: 'list',
   app: () => {
     const next = rotating(TYPO_QUERIES, 5)
     return { name: 'full-text search (typos)', requests: () => [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/search?q=${next()}&type=all&limit=12` }) }] }
