@@ -6,6 +6,7 @@ import { bookingCollectionEndpoints } from '@endpoints/services/bookingEndpoints
 // Registers the `booking:<id>` socket.io room authorizer.
 import '@endpoints/services/realtime'
 import { serviceCollectionEndpoints } from '@endpoints/services/serviceEndpoints'
+import { technicianStatusChange } from '@hooks/services/bookings'
 import { seedServices } from '@seed/services'
 
 import { ServiceBookings } from './ServiceBookings'
@@ -19,6 +20,7 @@ export const servicesPlugin = definePlugin({
     'service-bookings': bookingCollectionEndpoints,
     services: serviceCollectionEndpoints,
   },
+  hooks: { technicians: { afterChange: [technicianStatusChange] } },
   seed: seedServices,
   machines: [serviceBookingMachine],
 })

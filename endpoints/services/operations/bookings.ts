@@ -16,7 +16,7 @@ import { conflict, forbidden, invalidFields, notFound, unauthorized } from '@/li
 import { notify } from '@/notifications/notify'
 import { assertCollectionData } from '@/plugins/input-guards'
 import { applyTransition } from '@/workflows/apply'
-import { assertTechnicianFree, bookingEventBase, bookingRoom, BOOKINGS, publicBooking, queueEmit, refreshTechnicianPerformance, TECHNICIANS, viewerOf, withEvents } from '@hooks/services/bookings'
+import { assertTechnicianFree, bookingEventBase, bookingRoom, BOOKINGS, roleRoom, publicBooking, queueEmit, refreshTechnicianPerformance, TECHNICIANS, viewerOf, withEvents } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
 declare module 'payload' {
@@ -213,7 +213,27 @@ export async function reportLocation(req: PayloadRequest, user: AccessUser, id: 
         })
       }
       const base = bookingEventBase(booking)
-      queueEmit(req, bookingRoom(id), 'booking:location-update', { ...base, latitude, longitude, at: now.toISOString() })
+      const timestamp = now.toISOString()
+      // Both shapes: today's flat fields and the car-services apps' `location` + `eta` + `timestamp`.
+      queueEmit(req, bookingRoom(id), 'booking:location-update', {
+        ...base,
+        latitude,
+        longitude,
+        at: timestamp,
+        location: { latitude, longitude },
+        eta: tracking.eta,
+        etaMinutes: tracking.etaMinutes,
+        distanceKm: tracking.distanceKm,
+        timestamp,
+      })
+      queueEmit(req, roleRoom('admin'), 'technician:location-update', {
+        technicianId,
+        bookingId: id,
+        latitude,
+        longitude,
+        location: { latitude, longitude },
+        timestamp,
+      })
       queueEmit(req, bookingRoom(id), 'booking:eta-update', { ...base, eta: tracking.eta, etaMinutes: tracking.etaMinutes, distanceKm: tracking.distanceKm })
       return { bookingId: id, location: tracking.technicianLocation, eta: tracking.eta, etaMinutes: tracking.etaMinutes, distanceKm: tracking.distanceKm }
     }),
