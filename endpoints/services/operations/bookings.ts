@@ -16,7 +16,19 @@ import { conflict, forbidden, invalidFields, notFound, unauthorized } from '@/li
 import { notify } from '@/notifications/notify'
 import { assertCollectionData } from '@/plugins/input-guards'
 import { applyTransition } from '@/workflows/apply'
-import { assertTechnicianFree, bookingEventBase, bookingRoom, BOOKINGS, roleRoom, publicBooking, queueEmit, refreshTechnicianPerformance, TECHNICIANS, viewerOf, withEvents } from '@hooks/services/bookings'
+import {
+  assertTechnicianFree,
+  bookingEventBase,
+  bookingRoom,
+  BOOKINGS,
+  roleRoom,
+  publicBooking,
+  queueEmit,
+  refreshTechnicianPerformance,
+  TECHNICIANS,
+  viewerOf,
+  withEvents,
+} from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
 declare module 'payload' {
