@@ -541,6 +541,14 @@ export interface Technician {
     updatedAt?: string | null;
   };
   /**
+   * Where the technician works: a centre and a radius (GET /api/technicians/available searches inside it).
+   */
+  serviceArea?: {
+    latitude?: number | null;
+    longitude?: number | null;
+    radiusKm?: number | null;
+  };
+  /**
    * Maintained from approved reviews.
    */
   rating?: {
@@ -2849,6 +2857,13 @@ export interface TechniciansSelect<T extends boolean = true> {
         latitude?: T;
         longitude?: T;
         updatedAt?: T;
+      };
+  serviceArea?:
+    | T
+    | {
+        latitude?: T;
+        longitude?: T;
+        radiusKm?: T;
       };
   rating?:
     | T
