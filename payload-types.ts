@@ -82,6 +82,7 @@ export interface Config {
     parts: Part;
     'part-categories': PartCategory;
     'part-brands': PartBrand;
+    'inventory-imports': InventoryImport;
     favorites: Favorite;
     wishlists: Wishlist;
     'saved-searches': SavedSearch;
@@ -140,6 +141,7 @@ export interface Config {
     parts: PartsSelect<false> | PartsSelect<true>;
     'part-categories': PartCategoriesSelect<false> | PartCategoriesSelect<true>;
     'part-brands': PartBrandsSelect<false> | PartBrandsSelect<true>;
+    'inventory-imports': InventoryImportsSelect<false> | InventoryImportsSelect<true>;
     favorites: FavoritesSelect<false> | FavoritesSelect<true>;
     wishlists: WishlistsSelect<false> | WishlistsSelect<true>;
     'saved-searches': SavedSearchesSelect<false> | SavedSearchesSelect<true>;
@@ -203,6 +205,7 @@ export interface Config {
   jobs: {
     tasks: {
       'catalog-expire-featured': TaskCatalogExpireFeatured;
+      'catalog-inventory-import': TaskCatalogInventoryImport;
       'saved-search-alerts': TaskSavedSearchAlerts;
       'content-recount-comments': TaskContentRecountComments;
       'community-notification-digest': TaskCommunityNotificationDigest;
@@ -1032,6 +1035,49 @@ export interface PartBrand {
   country?: string | null;
   website?: string | null;
   active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inventory-imports".
+ */
+export interface InventoryImport {
+  id: number;
+  fileName?: string | null;
+  seller: number | User;
+  dealer?: (number | null) | Dealer;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  /**
+   * Data rows in the file.
+   */
+  total?: number | null;
+  /**
+   * Rows done so far.
+   */
+  processed?: number | null;
+  created?: number | null;
+  updated?: number | null;
+  failed?: number | null;
+  /**
+   * Per row: { row, vin, result: created | updated | error, car?, errors? }.
+   */
+  report?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Why the whole import failed.
+   */
+  error?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  source?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2378,6 +2424,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'catalog-expire-featured'
+          | 'catalog-inventory-import'
           | 'saved-search-alerts'
           | 'content-recount-comments'
           | 'community-notification-digest'
@@ -2424,6 +2471,7 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'catalog-expire-featured'
+        | 'catalog-inventory-import'
         | 'saved-search-alerts'
         | 'content-recount-comments'
         | 'community-notification-digest'
@@ -2517,6 +2565,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'part-brands';
         value: number | PartBrand;
+      } | null)
+    | ({
+        relationTo: 'inventory-imports';
+        value: number | InventoryImport;
       } | null)
     | ({
         relationTo: 'wishlists';
@@ -3291,6 +3343,28 @@ export interface PartBrandsSelect<T extends boolean = true> {
   country?: T;
   website?: T;
   active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inventory-imports_select".
+ */
+export interface InventoryImportsSelect<T extends boolean = true> {
+  fileName?: T;
+  seller?: T;
+  dealer?: T;
+  status?: T;
+  total?: T;
+  processed?: T;
+  created?: T;
+  updated?: T;
+  failed?: T;
+  report?: T;
+  error?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  source?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4432,6 +4506,16 @@ export interface CollectionsWidget {
  */
 export interface TaskCatalogExpireFeatured {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCatalog-inventory-import".
+ */
+export interface TaskCatalogInventoryImport {
+  input: {
+    importId: number;
+  };
   output?: unknown;
 }
 /**
