@@ -1769,12 +1769,55 @@ export interface ServiceBooking {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Reported by the technician (POST /:id/blockers), resolved with POST /:id/blockers/:blockerId/resolve.
+   */
   blockers?:
     | {
+        type?:
+          | (
+              | 'parts_unavailable'
+              | 'customer_unavailable'
+              | 'access_problem'
+              | 'vehicle_condition'
+              | 'tools_equipment'
+              | 'weather'
+              | 'safety'
+              | 'other'
+            )
+          | null;
+        impact?: ('low' | 'medium' | 'high' | 'blocking') | null;
+        visibleToCustomer?: boolean | null;
         description: string;
+        resolution?: string | null;
         reportedAt?: string | null;
         resolvedAt?: string | null;
         reportedBy?: (number | null) | User;
+        resolvedBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Moments of the job the customer sees (arrived, diagnosis done, parts fitted…): POST /:id/milestones.
+   */
+  milestones?:
+    | {
+        name: string;
+        at?: string | null;
+        by?: (number | null) | User;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Customer-interaction log (calls, messages, visits): POST /:id/interactions.
+   */
+  interactions?:
+    | {
+        kind: 'call' | 'message' | 'visit' | 'note';
+        at?: string | null;
+        by?: (number | null) | User;
+        summary: string;
         id?: string | null;
       }[]
     | null;
@@ -4249,10 +4292,33 @@ export interface ServiceBookingsSelect<T extends boolean = true> {
   blockers?:
     | T
     | {
+        type?: T;
+        impact?: T;
+        visibleToCustomer?: T;
         description?: T;
+        resolution?: T;
         reportedAt?: T;
         resolvedAt?: T;
         reportedBy?: T;
+        resolvedBy?: T;
+        id?: T;
+      };
+  milestones?:
+    | T
+    | {
+        name?: T;
+        at?: T;
+        by?: T;
+        note?: T;
+        id?: T;
+      };
+  interactions?:
+    | T
+    | {
+        kind?: T;
+        at?: T;
+        by?: T;
+        summary?: T;
         id?: T;
       };
   qualityChecks?:
