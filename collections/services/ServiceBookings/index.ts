@@ -261,7 +261,7 @@ export const ServiceBookings: CollectionConfig = {
             { name: 'by', type: 'relationship', relationTo: 'users' },
           ],
         },
-        { name: 'note', type: 'text', maxLength: 500 },
+        { name: 'note', type: 'text', maxLength: 500, ...privateField(bookingParty) },
       ],
     },
     {
