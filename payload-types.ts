@@ -82,6 +82,7 @@ export interface Config {
     parts: Part;
     'part-categories': PartCategory;
     'part-brands': PartBrand;
+    'inventory-imports': InventoryImport;
     favorites: Favorite;
     wishlists: Wishlist;
     'saved-searches': SavedSearch;
@@ -140,6 +141,7 @@ export interface Config {
     parts: PartsSelect<false> | PartsSelect<true>;
     'part-categories': PartCategoriesSelect<false> | PartCategoriesSelect<true>;
     'part-brands': PartBrandsSelect<false> | PartBrandsSelect<true>;
+    'inventory-imports': InventoryImportsSelect<false> | InventoryImportsSelect<true>;
     favorites: FavoritesSelect<false> | FavoritesSelect<true>;
     wishlists: WishlistsSelect<false> | WishlistsSelect<true>;
     'saved-searches': SavedSearchesSelect<false> | SavedSearchesSelect<true>;
@@ -203,6 +205,7 @@ export interface Config {
   jobs: {
     tasks: {
       'catalog-expire-featured': TaskCatalogExpireFeatured;
+      'catalog-inventory-import': TaskCatalogInventoryImport;
       'saved-search-alerts': TaskSavedSearchAlerts;
       'content-recount-comments': TaskContentRecountComments;
       'community-notification-digest': TaskCommunityNotificationDigest;
@@ -539,6 +542,14 @@ export interface Technician {
     latitude?: number | null;
     longitude?: number | null;
     updatedAt?: string | null;
+  };
+  /**
+   * Where the technician works: a centre and a radius (GET /api/technicians/available searches inside it).
+   */
+  serviceArea?: {
+    latitude?: number | null;
+    longitude?: number | null;
+    radiusKm?: number | null;
   };
   /**
    * Maintained from approved reviews.
@@ -1024,6 +1035,49 @@ export interface PartBrand {
   country?: string | null;
   website?: string | null;
   active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inventory-imports".
+ */
+export interface InventoryImport {
+  id: number;
+  fileName?: string | null;
+  seller: number | User;
+  dealer?: (number | null) | Dealer;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  /**
+   * Data rows in the file.
+   */
+  total?: number | null;
+  /**
+   * Rows done so far.
+   */
+  processed?: number | null;
+  created?: number | null;
+  updated?: number | null;
+  failed?: number | null;
+  /**
+   * Per row: { row, vin, result: created | updated | error, car?, errors? }.
+   */
+  report?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Why the whole import failed.
+   */
+  error?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  source?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1715,12 +1769,55 @@ export interface ServiceBooking {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Reported by the technician (POST /:id/blockers), resolved with POST /:id/blockers/:blockerId/resolve.
+   */
   blockers?:
     | {
+        type?:
+          | (
+              | 'parts_unavailable'
+              | 'customer_unavailable'
+              | 'access_problem'
+              | 'vehicle_condition'
+              | 'tools_equipment'
+              | 'weather'
+              | 'safety'
+              | 'other'
+            )
+          | null;
+        impact?: ('low' | 'medium' | 'high' | 'blocking') | null;
+        visibleToCustomer?: boolean | null;
         description: string;
+        resolution?: string | null;
         reportedAt?: string | null;
         resolvedAt?: string | null;
         reportedBy?: (number | null) | User;
+        resolvedBy?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Moments of the job the customer sees (arrived, diagnosis done, parts fitted…): POST /:id/milestones.
+   */
+  milestones?:
+    | {
+        name: string;
+        at?: string | null;
+        by?: (number | null) | User;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Customer-interaction log (calls, messages, visits): POST /:id/interactions.
+   */
+  interactions?:
+    | {
+        kind: 'call' | 'message' | 'visit' | 'note';
+        at?: string | null;
+        by?: (number | null) | User;
+        summary: string;
         id?: string | null;
       }[]
     | null;
@@ -2370,6 +2467,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'catalog-expire-featured'
+          | 'catalog-inventory-import'
           | 'saved-search-alerts'
           | 'content-recount-comments'
           | 'community-notification-digest'
@@ -2416,6 +2514,7 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'catalog-expire-featured'
+        | 'catalog-inventory-import'
         | 'saved-search-alerts'
         | 'content-recount-comments'
         | 'community-notification-digest'
@@ -2509,6 +2608,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'part-brands';
         value: number | PartBrand;
+      } | null)
+    | ({
+        relationTo: 'inventory-imports';
+        value: number | InventoryImport;
       } | null)
     | ({
         relationTo: 'wishlists';
@@ -2849,6 +2952,13 @@ export interface TechniciansSelect<T extends boolean = true> {
         latitude?: T;
         longitude?: T;
         updatedAt?: T;
+      };
+  serviceArea?:
+    | T
+    | {
+        latitude?: T;
+        longitude?: T;
+        radiusKm?: T;
       };
   rating?:
     | T
@@ -3276,6 +3386,28 @@ export interface PartBrandsSelect<T extends boolean = true> {
   country?: T;
   website?: T;
   active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inventory-imports_select".
+ */
+export interface InventoryImportsSelect<T extends boolean = true> {
+  fileName?: T;
+  seller?: T;
+  dealer?: T;
+  status?: T;
+  total?: T;
+  processed?: T;
+  created?: T;
+  updated?: T;
+  failed?: T;
+  report?: T;
+  error?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  source?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4160,10 +4292,33 @@ export interface ServiceBookingsSelect<T extends boolean = true> {
   blockers?:
     | T
     | {
+        type?: T;
+        impact?: T;
+        visibleToCustomer?: T;
         description?: T;
+        resolution?: T;
         reportedAt?: T;
         resolvedAt?: T;
         reportedBy?: T;
+        resolvedBy?: T;
+        id?: T;
+      };
+  milestones?:
+    | T
+    | {
+        name?: T;
+        at?: T;
+        by?: T;
+        note?: T;
+        id?: T;
+      };
+  interactions?:
+    | T
+    | {
+        kind?: T;
+        at?: T;
+        by?: T;
+        summary?: T;
         id?: T;
       };
   qualityChecks?:
@@ -4417,6 +4572,16 @@ export interface CollectionsWidget {
  */
 export interface TaskCatalogExpireFeatured {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCatalog-inventory-import".
+ */
+export interface TaskCatalogInventoryImport {
+  input: {
+    importId: number;
+  };
   output?: unknown;
 }
 /**

@@ -22,6 +22,7 @@ import { ensureDatabase } from './db/database-url'
 import { dropLegacyObjects } from './db/sql-migrations'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
+import { apiVersionPrefix } from './http/api-version'
 import { authRateLimit } from './http/auth-rate-limit'
 import { csrfGuard } from './http/csrf'
 import { healthHandler } from './http/health'
@@ -107,6 +108,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     }),
   )
   const apiRoute = config.routes?.api ?? '/api'
+  // /api/v1/… is the same API (src/http/api-version.ts): rewritten before anything else sees the path.
+  app.use(apiVersionPrefix(apiRoute))
   app.use(
     contentSecurityPolicy({
       dev,

@@ -4,7 +4,10 @@ import { definePlugin } from '@/plugins/domain'
 import { parkingOwnerAnalyticsEndpoint } from '@endpoints/parking/analytics'
 import { cancelEndpoint, checkOutEndpoint, createBookingEndpoint, extendEndpoint, validateEndpoint } from '@endpoints/parking/bookings'
 import { parkingTasks } from '@endpoints/parking/jobs'
+// Registers the `spot:<id>` and `parking-booking:<id>` socket.io room authorizers.
+import '@endpoints/parking/realtime'
 import { availabilityEndpoint, nearbyEndpoint } from '@endpoints/parking/spots'
+import { availabilityBlockLive, availabilityBlockRemoved, parkingBookingLive } from '@hooks/parking/live'
 import { seedParking } from '@seed/parking'
 
 import { Amenities } from './Amenities'
@@ -19,6 +22,10 @@ export const parkingPlugin = definePlugin({
   collectionEndpoints: {
     'parking-bookings': [createBookingEndpoint, validateEndpoint, extendEndpoint, cancelEndpoint, checkOutEndpoint],
     'parking-spots': [nearbyEndpoint, availabilityEndpoint],
+  },
+  hooks: {
+    'parking-bookings': { afterChange: [parkingBookingLive] },
+    'availability-blocks': { afterChange: [availabilityBlockLive], afterDelete: [availabilityBlockRemoved] },
   },
   tasks: parkingTasks,
   seed: seedParking,

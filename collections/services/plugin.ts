@@ -6,6 +6,8 @@ import { bookingCollectionEndpoints } from '@endpoints/services/bookingEndpoints
 // Registers the `booking:<id>` socket.io room authorizer.
 import '@endpoints/services/realtime'
 import { serviceCollectionEndpoints } from '@endpoints/services/serviceEndpoints'
+import { technicianCollectionEndpoints } from '@endpoints/services/technicianEndpoints'
+import { technicianStatusChange } from '@hooks/services/bookings'
 import { seedServices } from '@seed/services'
 
 import { ServiceBookings } from './ServiceBookings'
@@ -18,7 +20,9 @@ export const servicesPlugin = definePlugin({
   collectionEndpoints: {
     'service-bookings': bookingCollectionEndpoints,
     services: serviceCollectionEndpoints,
+    technicians: technicianCollectionEndpoints,
   },
+  hooks: { technicians: { afterChange: [technicianStatusChange] } },
   seed: seedServices,
   machines: [serviceBookingMachine],
 })

@@ -6,14 +6,14 @@ import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { isAdminUser } from '@/access/roles'
-import { GOVERNORATE_CODES } from '@/domain/services'
+import { BLOCKER_IMPACTS, BLOCKER_TYPES, GOVERNORATE_CODES, INTERACTION_KINDS } from '@/domain/services'
 import { ROUTE_STATUSES } from '@/domain/services/booking-machine'
 import { defineEndpoint } from '@/http/define-endpoint'
 import { assertCanWrite, currentUser, unauthorized } from '@/lib/http'
 import { publicBooking } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
-import { id, num, oneOf, oneOfOr, optNum, optStr, picked, str } from '@/http/fields'
+import { bool, id, num, oneOf, oneOfOr, optNum, optStr, picked, str } from '@/http/fields'
 import {
   approveBooking,
   assignTechnician,
@@ -23,8 +23,13 @@ import {
   leaveFeedback,
   moveBookingStatus,
   rejectBooking,
+  addMilestone,
+  logInteraction,
+  recordQualityChecks,
+  reportBlocker,
   reportLocation,
   reportProgress,
+  resolveBlocker,
 } from './operations/bookings'
 
 const GUEST_HEADER = 'x-guest-token'
@@ -156,6 +161,66 @@ export const progressEndpoint = defineEndpoint({
   run: async ({ req, user, id, body }) => respond(req, await reportProgress(req, user, id, body)),
 })
 
+// ---------- technician tools (docs/services.md, "Technician tools") ----------
+
+export const blockerEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/blockers',
+  summary: 'The assigned technician (or an admin) reports a blocker {type, impact, description, visibleToCustomer=true} while the job is live (201).',
+  auth: 'write',
+  status: 201,
+  body: z.object({
+    type: oneOf('type', BLOCKER_TYPES),
+    impact: oneOf('impact', BLOCKER_IMPACTS),
+    description: str('description', { max: 500 }),
+    visibleToCustomer: bool('visibleToCustomer', true),
+  }),
+  run: ({ req, user, id, body }) => reportBlocker(req, user, id, body),
+})
+
+export const resolveBlockerEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/blockers/:blockerId/resolve',
+  summary: 'Resolve a blocker with its resolution (the assigned technician or an admin).',
+  auth: 'write',
+  body: z.object({ resolution: str('resolution', { max: 500 }) }),
+  run: ({ req, user, id, body }) => resolveBlocker(req, user, id, String(req.routeParams?.blockerId ?? ''), body.resolution),
+})
+
+export const qualityChecksEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/quality-checks',
+  summary: 'Record quality checks [{item, passed, notes?}] while the job is in progress (the assigned technician or an admin).',
+  auth: 'write',
+  body: z.object({
+    checks: z
+      .array(z.object({ item: str('item', { max: 200 }), passed: z.boolean({ error: 'passed must be true or false.' }), notes: optStr('notes', { max: 500 }) }), { error: 'checks must be a list.' })
+      .min(1, 'checks must not be empty.')
+      .max(50, 'At most 50 checks at once.'),
+  }),
+  run: ({ req, user, id, body }) => recordQualityChecks(req, user, id, body.checks),
+})
+
+export const milestoneEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/milestones',
+  summary: 'Add a milestone {name, note?} the customer sees (the assigned technician or an admin) (201).',
+  auth: 'write',
+  status: 201,
+  body: z.object({ name: str('name', { max: 100 }), note: optStr('note', { max: 500 }) }),
+  run: ({ req, user, id, body }) => addMilestone(req, user, id, body),
+})
+
+export const interactionEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/interactions',
+  summary: 'Log a contact with the customer {kind, summary} (the assigned technician or an admin; never shown to the customer) (201).',
+  auth: 'write',
+  status: 201,
+  body: z.object({ kind: oneOf('kind', INTERACTION_KINDS), summary: str('summary', { max: 1000 }) }),
+  run: ({ req, user, id, body }) => logInteraction(req, user, id, body),
+})
+
 export const bookingCollectionEndpoints = [
   emergencyEndpoint,
   approveEndpoint,
@@ -167,4 +232,9 @@ export const bookingCollectionEndpoints = [
   trackingEndpoint,
   feedbackEndpoint,
   progressEndpoint,
+  blockerEndpoint,
+  resolveBlockerEndpoint,
+  qualityChecksEndpoint,
+  milestoneEndpoint,
+  interactionEndpoint,
 ]

@@ -3,7 +3,7 @@
  * booking numbers, technician overlap, technician performance, notifications and socket.io events.
  * The SQL is in src/db/services.ts.
  */
-import type { PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
 import { lockTechnicianSchedule, nextBookingCounter, technicianClash, technicianJobCounts, technicianWorkload } from '@/db/services'
@@ -13,7 +13,7 @@ import { bookingStatusTexts, formatBookingNumber, guestTokenMatches } from '@/do
 import { ACTIVE_ASSIGNMENT_STATUSES } from '@/domain/services/booking-machine'
 import { conflict } from '@/lib/http'
 import { notify } from '@/notifications/notify'
-import { bookingRoom, emitToRoom } from '@/realtime/bus'
+import { bookingRoom, emitToRoom, roleRoom } from '@/realtime/bus'
 import type { ServiceBooking, Technician } from '@payload-types'
 
 export const BOOKINGS = 'service-bookings' as const
@@ -156,6 +156,22 @@ export async function syncTechnicianStatus(req: PayloadRequest, technicianId: nu
   }
 }
 
+/**
+ * `technicianStatusChange` (attached to `technicians` by the services plugin): admins' sockets (`role:admin`) get
+ * `technician:status-change` whenever a technician's status changes, however it was changed.
+ */
+export const technicianStatusChange: CollectionAfterChangeHook<Technician> = ({ doc, previousDoc, operation, req }) => {
+  if (operation !== 'update' || !previousDoc || previousDoc.status === doc.status) return doc
+  queueEmit(req, roleRoom('admin'), 'technician:status-change', {
+    technicianId: doc.id,
+    displayName: doc.displayName,
+    status: doc.status,
+    previousStatus: previousDoc.status,
+    timestamp: new Date().toISOString(),
+  })
+  return doc
+}
+
 // ---------- notifications ----------
 
 export async function notifyCustomerOfStatus(req: PayloadRequest, booking: Pick<ServiceBooking, 'id' | 'customer' | 'status' | 'bookingNumber'>, reason?: string | null): Promise<void> {
@@ -198,4 +214,4 @@ export function publicBooking(doc: ServiceBooking, admin = false): PublicBooking
 
 export const bookingEventBase = (doc: Pick<ServiceBooking, 'id' | 'bookingNumber'>) => ({ bookingId: doc.id, bookingNumber: doc.bookingNumber })
 
-export { bookingRoom }
+export { bookingRoom, roleRoom }

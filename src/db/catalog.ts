@@ -6,6 +6,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { sql, type Tx } from '@/db/transaction'
+import type { CatalogRefs, InventoryRow } from '@/domain/catalog/inventory-import'
 import { type AccessFilter, type Condition, LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan } from '@/domain/catalog/listing-query'
 
 /** The seller's dealer profile (one per owner), or null. */
@@ -149,4 +150,67 @@ export async function bulkInsert(db: Tx, table: string, columns: [string, string
     if (returning) ids.push(...res.rows.map((r) => Number(r.id)))
   }
   return ids
+}
+
+// ---------- dealer bulk inventory (docs/catalog.md, "Bulk inventory") ----------
+
+/** Every make and model, keyed by normalized name and slug (the import's reference lookup). */
+export async function catalogRefs(tx: Tx, key: (s: string) => string): Promise<CatalogRefs> {
+  const [makes, models] = await Promise.all([tx.execute(sql`select id, name, slug from makes`), tx.execute(sql`select id, name, slug, make_id, year_from, year_to from models`)])
+  const refs: CatalogRefs = { makes: new Map(), models: new Map() }
+  for (const m of makes.rows) {
+    const v = { id: Number(m.id), name: String(m.name) }
+    refs.makes.set(key(String(m.name)), v)
+    if (m.slug) refs.makes.set(key(String(m.slug)), v)
+  }
+  for (const m of models.rows) {
+    const v = { id: Number(m.id), name: String(m.name), yearFrom: m.year_from == null ? null : Number(m.year_from), yearTo: m.year_to == null ? null : Number(m.year_to) }
+    refs.models.set(`${m.make_id}:${key(String(m.name))}`, v)
+    if (m.slug) refs.models.set(`${m.make_id}:${key(String(m.slug))}`, v)
+  }
+  return refs
+}
+
+/** The seller of each listing that already has one of these VINs. */
+export async function sellersOfVins(tx: Tx, vins: string[]): Promise<Map<string, number | null>> {
+  if (!vins.length) return new Map()
+  const res = await tx.execute(sql`select vin, seller_id from cars where vin in (select jsonb_array_elements_text(${JSON.stringify(vins)}::jsonb))`)
+  return new Map(res.rows.map((r) => [String(r.vin), r.seller_id == null ? null : Number(r.seller_id)]))
+}
+
+/**
+ * Writes a chunk of checked rows for `sellerId` in one statement: new VINs become draft listings, VINs the seller
+ * already lists are updated in place (never duplicated; other sellers' VINs are left alone — the caller refuses
+ * them first). Returns each VIN's listing id and whether it was created.
+ */
+export async function upsertImportedCars(tx: Tx, sellerId: number, dealerId: number | null, rows: (InventoryRow & { slug: string })[]): Promise<Map<string, { id: number; created: boolean }>> {
+  if (!rows.length) return new Map()
+  const data = JSON.stringify(rows)
+  const res = await tx.execute(sql`
+    insert into cars (title, slug, description, make_id, model_id, year, condition, price, currency, mileage, fuel_type, transmission,
+      body_type, exterior_color, vin, status, location_city, seller_id, dealer_id)
+    select r.title, r.slug, r.description, r."makeId", r."modelId", r.year, r.condition::enum_cars_condition, r.price, r.currency, r.mileage,
+      r."fuelType"::enum_cars_fuel_type, r.transmission::enum_cars_transmission, r."bodyType"::enum_cars_body_type, r."exteriorColor", r.vin,
+      'draft', r.city, ${sellerId}, ${dealerId}
+    from jsonb_to_recordset(${data}::jsonb) as r(title text, slug text, description text, "makeId" int, "modelId" int, year int, condition text,
+      price numeric, currency text, mileage int, "fuelType" text, transmission text, "bodyType" text, "exteriorColor" text, vin text, city text)
+    on conflict (vin) do update set
+      title = excluded.title, description = excluded.description, make_id = excluded.make_id, model_id = excluded.model_id,
+      year = excluded.year, condition = excluded.condition, price = excluded.price, currency = excluded.currency, mileage = excluded.mileage,
+      fuel_type = excluded.fuel_type, transmission = excluded.transmission, body_type = excluded.body_type,
+      exterior_color = excluded.exterior_color, location_city = excluded.location_city, updated_at = now()
+    where cars.seller_id = excluded.seller_id
+    returning id, vin, (xmax = 0) as created`)
+  return new Map(res.rows.map((r) => [String(r.vin), { id: Number(r.id), created: Boolean(r.created) }]))
+}
+
+/** The seller's listings for the CSV export (all statuses), oldest first, in pages. */
+export async function sellerInventoryPage(tx: Tx, sellerId: number | null, afterId: number, limit: number) {
+  const res = await tx.execute(sql`
+    select c.id, c.vin, mk.name as make, md.name as model, c.year, c.price, c.currency, c.mileage, c.condition, c.title, c.description,
+      c.fuel_type, c.transmission, c.body_type, c.exterior_color, c.location_city, c.status
+    from cars c join makes mk on mk.id = c.make_id join models md on md.id = c.model_id
+    where c.id > ${afterId} and (${sellerId}::int is null or c.seller_id = ${sellerId}::int)
+    order by c.id limit ${limit}`)
+  return res.rows
 }

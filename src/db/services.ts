@@ -161,3 +161,43 @@ export async function inSavepoint<T>(tx: Tx, name: string, fn: () => Promise<T>)
     return { ok: false, error }
   }
 }
+
+export interface AvailableTechnicianRow {
+  id: number
+  distanceKm: number
+}
+
+/**
+ * Technicians free over [start, end) (not offline, no booking in `busyStatuses` overlapping it) whose
+ * specializations include `category`, whose service area (centre + radius) contains the point, and whose position
+ * (live location, else the service-area centre) is within `radiusKm` of it: nearest first.
+ */
+export async function availableTechnicians(
+  tx: Tx,
+  q: { lat: number; lng: number; radiusKm: number; category: string; start: Date; end: Date; busyStatuses: readonly string[]; limit: number },
+): Promise<AvailableTechnicianRow[]> {
+  const busy = sql.raw(q.busyStatuses.map((s) => `'${s.replace(/'/g, "''")}'`).join(','))
+  const point = sql`ll_to_earth(${q.lat}::float8, ${q.lng}::float8)`
+  const res = await tx.execute(sql`
+    with positioned as (
+      select t.id,
+        coalesce(t.current_location_latitude, t.service_area_latitude) as lat,
+        coalesce(t.current_location_longitude, t.service_area_longitude) as lng,
+        t.service_area_latitude as area_lat, t.service_area_longitude as area_lng, t.service_area_radius_km as area_km
+      from technicians t
+      where t.status::text <> 'offline'
+        and t.service_area_latitude is not null and t.service_area_longitude is not null and t.service_area_radius_km is not null
+        and exists (select 1 from technicians_specializations s where s.parent_id = t.id and s.value::text = ${q.category})
+        and not exists (
+          select 1 from service_bookings b
+          where b.technician_id = t.id and b.status::text in (${busy})
+            and b.scheduled_at < ${q.end.toISOString()}::timestamptz and b.scheduled_end > ${q.start.toISOString()}::timestamptz)
+    )
+    select id, earth_distance(${point}, ll_to_earth(lat::float8, lng::float8)) / 1000 as distance_km
+    from positioned
+    where earth_distance(${point}, ll_to_earth(area_lat::float8, area_lng::float8)) <= area_km * 1000
+      and earth_distance(${point}, ll_to_earth(lat::float8, lng::float8)) <= ${q.radiusKm * 1000}::float8
+    order by distance_km, id
+    limit ${q.limit}`)
+  return res.rows.map((r) => ({ id: Number(r.id), distanceKm: Math.round(Number(r.distance_km) * 100) / 100 }))
+}

@@ -25,6 +25,10 @@ export const env = {
       .map((s) => s.trim())
       .filter(Boolean)
   },
+  /** Location updates a technician may send over socket.io per minute (`update-location`); 0 disables the limit. */
+  get socketLocationPerMinute() {
+    return int('SOCKET_LOCATION_PER_MINUTE', 60)
+  },
   get dbPoolMax() {
     return int('DB_POOL_MAX', 20)
   },

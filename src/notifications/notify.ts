@@ -76,6 +76,9 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
     title: input.title.en,
     message: input.message.en,
     locales: { en: { title: input.title.en, message: input.message.en }, ar },
+    // The car-services apps read the Arabic texts flat (docs/source-systems.md).
+    titleAr: ar.title,
+    messageAr: ar.message,
     data: input.data ?? {},
     actionUrl: input.actionUrl,
     createdAt: created.createdAt,

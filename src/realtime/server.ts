@@ -1,7 +1,10 @@
 /**
  * socket.io on the express server. Handshake auth: `io(url, { auth: { token } })` with a Payload JWT (or
- * `guestToken` for guest bookings). Every signed-in socket joins `user:<id>`; `join-booking { bookingId }`
- * (and the generic `join { room }`) joins other rooms after the room's authorizer agrees. With
+ * `guestToken` for guest bookings). Every signed-in socket joins `user:<id>` and is sent `authenticated`;
+ * `join-booking { bookingId }`, `join-spot { spotId }` (and the generic `join { room }`) join other rooms after
+ * the room's authorizer agrees. Client events domains answer (`update-location`, …) are registered in ./rooms;
+ * `notification:read { notificationId }` marks the caller's notification read (the car-services contract,
+ * docs/source-systems.md). With
  * `@socket.io/postgres-adapter`, emits reach clients connected to any instance sharing the database.
  */
 import type http from 'node:http'
@@ -17,8 +20,11 @@ import { guardPool } from '@/db/pool'
 import { isTrustedOrigin } from '@/http/origins'
 import { env } from '@/lib/env'
 
-import { BROADCAST_ROOM, registerRealtime, roleRoom, userRoom } from './bus'
-import { roomAuthorizer } from './rooms'
+import { countUnreadNotifications, markNotificationRead } from '@/db/community'
+import { dbOf } from '@/db/transaction'
+
+import { BROADCAST_ROOM, emitToRoom, registerRealtime, roleRoom, userRoom } from './bus'
+import { roomAuthorizer, socketHandlers } from './rooms'
 
 interface SocketData {
   user: AccessUser | null
@@ -109,8 +115,13 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
   }
 
   io.on('connection', (socket) => {
-    if (socket.data.user) {
-      void socket.join([userRoom(socket.data.user.id), BROADCAST_ROOM, ...(socket.data.user.roles ?? []).map(roleRoom)])
+    const user = socket.data.user
+    if (user) {
+      void socket.join([userRoom(user.id), BROADCAST_ROOM, ...(user.roles ?? []).map(roleRoom)])
+      // The car-services apps wait for this before joining rooms.
+      socket.emit('authenticated', { success: true, userId: user.id, role: user.roles?.[0] ?? null, roles: user.roles ?? [] })
+    } else if (socket.data.guestToken) {
+      socket.emit('authenticated', { success: true, userId: null, role: 'guest', roles: [], guest: true })
     }
     const reply = (ack: unknown, result: { ok: boolean; error?: string }, event: string, room: string) => {
       if (typeof ack === 'function') ack(result)
@@ -127,7 +138,51 @@ export async function startRealtime(server: http.Server, payload: Payload): Prom
     socket.on('leave-booking', (msg: { bookingId?: string | number }) => {
       void socket.leave(`booking:${msg?.bookingId ?? ''}`)
     })
+    socket.on('join-spot', async (msg: { spotId?: string | number }, ack?: unknown) => {
+      const room = `spot:${msg?.spotId ?? ''}`
+      reply(ack, await join(socket, room), 'join-spot', room)
+    })
+    socket.on('leave-spot', (msg: { spotId?: string | number }) => {
+      void socket.leave(`spot:${msg?.spotId ?? ''}`)
+    })
+    socket.on('notification:read', async (msg: unknown, ack?: unknown) => {
+      const result = await markReadFromSocket(socket.data.user, msg).catch(() => ({ ok: false, error: 'failed' }))
+      if (typeof ack === 'function') ack(result)
+      if (!result.ok) socket.emit('error', { event: 'notification:read', ...result })
+    })
+    for (const [event, handle] of socketHandlers()) {
+      socket.on(event, async (message: unknown, ack?: unknown) => {
+        let result: Record<string, unknown>
+        try {
+          result = { ok: true, ...((await handle({ payload, user: socket.data.user, guestToken: socket.data.guestToken, message })) as object) }
+        } catch (err) {
+          const e = err as { status?: number; message?: string; data?: unknown }
+          const status = typeof e.status === 'number' ? e.status : 500
+          if (status >= 500) payload.logger.error({ err, msg: `socket event ${event}` })
+          result = { ok: false, status, error: status >= 500 ? 'Something went wrong.' : e.message, ...(e.data ? { data: e.data } : {}) }
+        }
+        if (typeof ack === 'function') ack(result)
+        if (!result.ok) socket.emit('error', { event, ...result })
+      })
+    }
   })
+
+  /** `notification:read` from a client: `{ notificationId }`, `{ id }`, `{ ids: [] }` or a bare id; the caller's own only. */
+  async function markReadFromSocket(user: AccessUser | null, msg: unknown): Promise<{ ok: boolean; error?: string; ids?: number[]; unread?: number }> {
+    if (!user) return { ok: false, error: 'unauthorized' }
+    const m = (msg && typeof msg === 'object' ? msg : { id: msg }) as { notificationId?: unknown; id?: unknown; ids?: unknown }
+    const raw = Array.isArray(m.ids) ? m.ids : [m.notificationId ?? m.id]
+    const ids = raw.map(Number).filter((n) => Number.isInteger(n) && n > 0)
+    if (!ids.length || ids.length > 100) return { ok: false, error: 'notificationId must be a notification id' }
+    const userId = Number(user.id)
+    const db = dbOf(payload)
+    const marked: number[] = []
+    for (const id of ids) if (await markNotificationRead(db, id, userId)) marked.push(id)
+    const unread = await countUnreadNotifications(db, userId)
+    if (!marked.length) return { ok: false, error: 'not found' }
+    emitToRoom(userRoom(user.id), 'notification:read', { ids: marked, unread })
+    return { ok: true, ids: marked, unread }
+  }
 
   registerRealtime(io)
   return io as unknown as Server

@@ -18,4 +18,8 @@ export const rows: AccessRow[] = [
   rule('dealers', 'create', '                       n    n     y      n      n    n     y'),
   rule('dealers', 'update', '                       n    n     f      n      n    n     y'),
   rule('dealers', 'delete', '                       n    n     n      n      n    n     y'),
+  // Dealer bulk imports: written only by POST /api/inventory-imports/import and its job.
+  rule('inventory-imports', 'read', '               n    f     f      f      f    f     y'),
+  ...rules('inventory-imports', ['create', 'update'], ' n    n     n      n      n    n     n'),
+  rule('inventory-imports', 'delete', '             n    n     n      n      n    n     y'),
 ]

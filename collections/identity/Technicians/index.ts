@@ -71,6 +71,22 @@ export const Technicians: CollectionConfig = {
         },
       ],
     },
+    {
+      name: 'serviceArea',
+      type: 'group',
+      ...privateField({ readers: ['admin', { owner: 'user' }] }),
+      admin: { description: 'Where the technician works: a centre and a radius (GET /api/technicians/available searches inside it).' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'latitude', type: 'number', min: -90, max: 90 },
+            { name: 'longitude', type: 'number', min: -180, max: 180 },
+            { name: 'radiusKm', type: 'number', min: 0, max: 500 },
+          ],
+        },
+      ],
+    },
     ratingSummaryField(),
     {
       name: 'performance',

@@ -9,7 +9,7 @@ import { isAdminUser } from '@/access/roles'
 import { txOf } from '@/db/transaction'
 import { idOf } from '@/domain/ids'
 import { EGYPTIAN_MOBILE_MESSAGE, normalizeEgyptianMobile } from '@/domain/identity/phone'
-import { addMinutes, checkWorkingHours, computePricing, localTime } from '@/domain/services'
+import { addMinutes, bookingStatusTexts, checkWorkingHours, computePricing, localTime } from '@/domain/services'
 import { currentUser, invalidFields } from '@/lib/http'
 import { assertTechnicianFree, bookingEventBase, bookingRoom, nextBookingNumber, notifyCustomerOfStatus, queueEmit, refreshTechnicianPerformance, syncTechnicianStatus } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
@@ -174,13 +174,19 @@ export const afterChangeBooking: CollectionAfterChangeHook<ServiceBooking> = asy
     await refreshTechnicianPerformance(req, technician)
   }
   const last = (doc.tracking?.statusHistory ?? []).at(-1)
+  const at = last?.at ?? new Date().toISOString()
+  const texts = bookingStatusTexts(doc.status, doc.bookingNumber ?? '', reason)
   queueEmit(req, bookingRoom(doc.id), 'booking:status-update', {
     ...bookingEventBase(doc),
     status: doc.status,
     previousStatus: previousDoc?.status ?? null,
-    at: last?.at ?? new Date().toISOString(),
+    at,
     note: last?.note ?? null,
     reason,
+    // The car-services apps' shape (docs/source-systems.md): message + timestamp, Arabic beside.
+    message: texts.message.en,
+    messageAr: texts.message.ar,
+    timestamp: at,
   })
   return doc
 }

@@ -2,7 +2,7 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { authenticated, isAdmin, isAdminUser, userHasRole, userOf } from '@/access'
 import { privateField } from '@/access/privacy'
-import { GOVERNORATES, PAYMENT_STATUSES, URGENCIES } from '@/domain/services'
+import { BLOCKER_IMPACTS, BLOCKER_TYPES, GOVERNORATES, INTERACTION_KINDS, PAYMENT_STATUSES, URGENCIES } from '@/domain/services'
 import { EGYPTIAN_MOBILE_MESSAGE, isEgyptianMobile } from '@/domain/identity/phone'
 import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
@@ -224,16 +224,62 @@ export const ServiceBookings: CollectionConfig = {
       name: 'blockers',
       type: 'array',
       access: { create: serverOnly, update: adminField },
+      admin: { description: 'Reported by the technician (POST /:id/blockers), resolved with POST /:id/blockers/:blockerId/resolve.' },
       fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'type', type: 'select', options: options(BLOCKER_TYPES) },
+            { name: 'impact', type: 'select', options: options(BLOCKER_IMPACTS) },
+            { name: 'visibleToCustomer', type: 'checkbox', defaultValue: true },
+          ],
+        },
         { name: 'description', type: 'text', required: true, maxLength: 500 },
+        { name: 'resolution', type: 'text', maxLength: 500 },
         {
           type: 'row',
           fields: [
             { name: 'reportedAt', type: 'date' },
             { name: 'resolvedAt', type: 'date' },
             { name: 'reportedBy', type: 'relationship', relationTo: 'users' },
+            { name: 'resolvedBy', type: 'relationship', relationTo: 'users' },
           ],
         },
+      ],
+    },
+    {
+      name: 'milestones',
+      type: 'array',
+      access: { create: serverOnly, update: adminField },
+      admin: { description: 'Moments of the job the customer sees (arrived, diagnosis done, parts fitted…): POST /:id/milestones.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', required: true, maxLength: 100 },
+            { name: 'at', type: 'date' },
+            { name: 'by', type: 'relationship', relationTo: 'users' },
+          ],
+        },
+        { name: 'note', type: 'text', maxLength: 500, ...privateField(bookingParty) },
+      ],
+    },
+    {
+      name: 'interactions',
+      type: 'array',
+      // The technician's log of contacts with the customer: the technician and admins only.
+      ...privateField({ readers: ['admin', { owner: 'technicianUser' }] }, { create: serverOnly, update: adminField }),
+      admin: { description: 'Customer-interaction log (calls, messages, visits): POST /:id/interactions.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'kind', type: 'select', required: true, options: options(INTERACTION_KINDS) },
+            { name: 'at', type: 'date' },
+            { name: 'by', type: 'relationship', relationTo: 'users' },
+          ],
+        },
+        { name: 'summary', type: 'text', required: true, maxLength: 1000 },
       ],
     },
     {

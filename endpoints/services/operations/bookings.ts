@@ -10,13 +10,25 @@ import { type AccessUser, isAdminUser } from '@/access/roles'
 import { inSavepoint } from '@/db/services'
 import { lockRow, txOf, withTransaction } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
-import { computePricing, estimateEta, newGuestToken, technicianAssignedTexts } from '@/domain/services'
+import { computePricing, estimateEta, FIELD_WORK_STATUSES, newGuestToken, technicianAssignedTexts } from '@/domain/services'
 import { type RouteStatus, serviceBookingMachine, type ServiceBookingDoc, type ServiceBookingStatus, STATUS_ROUTE_ACTIONS } from '@/domain/services/booking-machine'
 import { conflict, forbidden, invalidFields, notFound, unauthorized } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 import { assertCollectionData } from '@/plugins/input-guards'
 import { applyTransition } from '@/workflows/apply'
-import { assertTechnicianFree, bookingEventBase, bookingRoom, BOOKINGS, publicBooking, queueEmit, refreshTechnicianPerformance, TECHNICIANS, viewerOf, withEvents } from '@hooks/services/bookings'
+import {
+  assertTechnicianFree,
+  bookingEventBase,
+  bookingRoom,
+  BOOKINGS,
+  roleRoom,
+  publicBooking,
+  queueEmit,
+  refreshTechnicianPerformance,
+  TECHNICIANS,
+  viewerOf,
+  withEvents,
+} from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
 declare module 'payload' {
@@ -213,7 +225,27 @@ export async function reportLocation(req: PayloadRequest, user: AccessUser, id: 
         })
       }
       const base = bookingEventBase(booking)
-      queueEmit(req, bookingRoom(id), 'booking:location-update', { ...base, latitude, longitude, at: now.toISOString() })
+      const timestamp = now.toISOString()
+      // Both shapes: today's flat fields and the car-services apps' `location` + `eta` + `timestamp`.
+      queueEmit(req, bookingRoom(id), 'booking:location-update', {
+        ...base,
+        latitude,
+        longitude,
+        at: timestamp,
+        location: { latitude, longitude },
+        eta: tracking.eta,
+        etaMinutes: tracking.etaMinutes,
+        distanceKm: tracking.distanceKm,
+        timestamp,
+      })
+      queueEmit(req, roleRoom('admin'), 'technician:location-update', {
+        technicianId,
+        bookingId: id,
+        latitude,
+        longitude,
+        location: { latitude, longitude },
+        timestamp,
+      })
       queueEmit(req, bookingRoom(id), 'booking:eta-update', { ...base, eta: tracking.eta, etaMinutes: tracking.etaMinutes, distanceKm: tracking.distanceKm })
       return { bookingId: id, location: tracking.technicianLocation, eta: tracking.eta, etaMinutes: tracking.etaMinutes, distanceKm: tracking.distanceKm }
     }),
@@ -248,6 +280,9 @@ export async function bookingTracking(req: PayloadRequest, user: AccessUser | nu
       pricing: booking.pricing,
       progressStages: booking.progressStages ?? [],
       feedback: booking.feedback ?? null,
+      milestones: (booking.milestones ?? []).map((m) => ({ id: m.id, name: m.name, note: m.note, at: m.at })),
+      blockers: (booking.blockers ?? []).filter((b) => viewer === 'admin' || viewer === 'technician' || b.visibleToCustomer).map(customerBlocker),
+      qualityChecks: (booking.qualityChecks ?? []).map((c) => ({ item: c.item, passed: c.passed, checkedAt: c.checkedAt })),
     },
     service: service ? { id: service.id, name: service.name, category: service.category } : null,
     technician: technician
@@ -353,4 +388,103 @@ export async function reportProgress(req: PayloadRequest, user: AccessUser, id: 
       return updated
     }),
   )
+}
+
+// ---------- technician tools: blockers, quality checks, milestones, interaction log ----------
+
+type Blocker = NonNullable<ServiceBooking['blockers']>[number]
+type Milestone = NonNullable<ServiceBooking['milestones']>[number]
+type Interaction = NonNullable<ServiceBooking['interactions']>[number]
+type QualityCheck = NonNullable<ServiceBooking['qualityChecks']>[number]
+
+/** Locks the booking and checks the caller is its assigned technician (or an admin) while the job is live. */
+async function lockFieldWork(req: PayloadRequest, user: AccessUser, id: number, what: string, statuses: readonly string[] = FIELD_WORK_STATUSES): Promise<ServiceBooking> {
+  const booking = await lockBooking(req, id)
+  if (!isAdminUser(user) && !sameId(booking.technicianUser, user.id)) throw forbidden(`Only the assigned technician records ${what}.`)
+  if (!statuses.includes(booking.status)) throw conflict(`${what[0].toUpperCase()}${what.slice(1)} can be recorded while the booking is ${statuses.join(', ')}; it is ${booking.status}.`)
+  return booking
+}
+
+const save = (req: PayloadRequest, id: number, data: Partial<ServiceBooking>) => req.payload.update({ collection: BOOKINGS, id, req, depth: 0, overrideAccess: true, data })
+
+/** What the customer may see of a blocker. */
+export const customerBlocker = (b: Blocker) => ({ id: b.id, type: b.type, impact: b.impact, description: b.description, reportedAt: b.reportedAt, resolvedAt: b.resolvedAt, resolution: b.resolution })
+
+export async function reportBlocker(
+  req: PayloadRequest,
+  user: AccessUser,
+  id: number,
+  input: { type: NonNullable<Blocker['type']>; impact: NonNullable<Blocker['impact']>; description: string; visibleToCustomer: boolean },
+) {
+  return withEvents(req, () =>
+    withTransaction(req, async () => {
+      const booking = await lockFieldWork(req, user, id, 'blockers')
+      const row: Blocker = { ...input, reportedAt: new Date().toISOString(), reportedBy: Number(user.id) }
+      const updated = await save(req, id, { blockers: [...(booking.blockers ?? []), row] })
+      const saved = (updated.blockers ?? []).at(-1)!
+      if (saved.visibleToCustomer) queueEmit(req, bookingRoom(id), 'booking:blocker', { ...bookingEventBase(updated), blocker: customerBlocker(saved), timestamp: saved.reportedAt })
+      return { blocker: saved, booking: publicBooking(updated, isAdminUser(user)) }
+    }),
+  )
+}
+
+export async function resolveBlocker(req: PayloadRequest, user: AccessUser, id: number, blockerId: string, resolution: string) {
+  return withEvents(req, () =>
+    withTransaction(req, async () => {
+      const booking = await lockFieldWork(req, user, id, 'blockers', [...FIELD_WORK_STATUSES, 'completed'])
+      const blockers = [...(booking.blockers ?? [])]
+      const i = blockers.findIndex((b) => b.id === blockerId)
+      if (i < 0) throw notFound('No such blocker on this booking.')
+      if (blockers[i].resolvedAt) throw conflict('This blocker is already resolved.')
+      blockers[i] = { ...blockers[i], resolution, resolvedAt: new Date().toISOString(), resolvedBy: Number(user.id) }
+      const updated = await save(req, id, { blockers })
+      const saved = (updated.blockers ?? [])[i]
+      if (saved.visibleToCustomer) queueEmit(req, bookingRoom(id), 'booking:blocker', { ...bookingEventBase(updated), blocker: customerBlocker(saved), timestamp: saved.resolvedAt })
+      return { blocker: saved, booking: publicBooking(updated, isAdminUser(user)) }
+    }),
+  )
+}
+
+/** Quality checks before completion: appended (the same item again replaces its earlier result). */
+export async function recordQualityChecks(req: PayloadRequest, user: AccessUser, id: number, checks: { item: string; passed: boolean; notes?: string }[]) {
+  return withEvents(req, () =>
+    withTransaction(req, async () => {
+      const booking = await lockFieldWork(req, user, id, 'quality checks', ['in_progress'])
+      const now = new Date().toISOString()
+      const byItem = new Map<string, QualityCheck>((booking.qualityChecks ?? []).map((c) => [c.item, c]))
+      for (const c of checks) byItem.set(c.item, { item: c.item, passed: c.passed, notes: c.notes ?? null, checkedAt: now, checkedBy: Number(user.id) })
+      const updated = await save(req, id, { qualityChecks: [...byItem.values()].map(({ id: _id, ...c }) => c) })
+      const all = updated.qualityChecks ?? []
+      queueEmit(req, bookingRoom(id), 'booking:quality-checks', {
+        ...bookingEventBase(updated),
+        checks: all.map((c) => ({ item: c.item, passed: c.passed, checkedAt: c.checkedAt })),
+        allPassed: all.every((c) => c.passed),
+        timestamp: now,
+      })
+      return { qualityChecks: all, allPassed: all.every((c) => c.passed) }
+    }),
+  )
+}
+
+export async function addMilestone(req: PayloadRequest, user: AccessUser, id: number, input: { name: string; note?: string }) {
+  return withEvents(req, () =>
+    withTransaction(req, async () => {
+      const booking = await lockFieldWork(req, user, id, 'milestones')
+      const row: Milestone = { name: input.name, note: input.note ?? null, at: new Date().toISOString(), by: Number(user.id) }
+      const updated = await save(req, id, { milestones: [...(booking.milestones ?? []), row] })
+      const saved = (updated.milestones ?? []).at(-1)!
+      queueEmit(req, bookingRoom(id), 'booking:milestone', { ...bookingEventBase(updated), milestone: { id: saved.id, name: saved.name, note: saved.note, at: saved.at }, timestamp: saved.at })
+      return { milestone: saved }
+    }),
+  )
+}
+
+/** The technician's log of contacts with the customer (technician and admins only; never emitted). */
+export async function logInteraction(req: PayloadRequest, user: AccessUser, id: number, input: { kind: Interaction['kind']; summary: string }) {
+  return withTransaction(req, async () => {
+    const booking = await lockFieldWork(req, user, id, 'interactions', [...FIELD_WORK_STATUSES, 'completed'])
+    const row: Interaction = { kind: input.kind, summary: input.summary, at: new Date().toISOString(), by: Number(user.id) }
+    const updated = await save(req, id, { interactions: [...(booking.interactions ?? []), row] })
+    return { interaction: (updated.interactions ?? []).at(-1)!, interactions: updated.interactions ?? [] }
+  })
 }

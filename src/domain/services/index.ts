@@ -22,6 +22,11 @@ export const URGENCIES = ['low', 'normal', 'high', 'emergency'] as const
 export type Urgency = (typeof URGENCIES)[number]
 
 export const TECHNICIAN_STATUSES = ['available', 'busy', 'offline'] as const
+/** Technician tools (docs/services.md): blocker types and impacts, customer-interaction kinds, when they may be reported. */
+export const BLOCKER_TYPES = ['parts_unavailable', 'customer_unavailable', 'access_problem', 'vehicle_condition', 'tools_equipment', 'weather', 'safety', 'other'] as const
+export const BLOCKER_IMPACTS = ['low', 'medium', 'high', 'blocking'] as const
+export const INTERACTION_KINDS = ['call', 'message', 'visit', 'note'] as const
+export const FIELD_WORK_STATUSES = ['approved', 'on_way', 'in_progress'] as const
 export const PAYMENT_STATUSES = ['pending', 'paid', 'refunded', 'failed'] as const
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const

@@ -164,6 +164,13 @@ const FIXTURES: Record<string, (p: Payload, ids: Record<Who, number>) => Promise
       data: { user: ids.buyer, provider: 'stripe', intentId: `pi_audit_${Date.now()}`, chargeId: 'ch_audit', amount: 10, currency: 'USD', target: { relationTo: 'orders', value: order.id } } as never,
     })
   },
+  // Dealer bulk imports are written only by their endpoint's job: one finished import of the seller.
+  'inventory-imports': async (p, ids) =>
+    p.create({
+      collection: 'inventory-imports',
+      overrideAccess: true,
+      data: { seller: ids.seller, fileName: 'audit.csv', status: 'completed', total: 1, processed: 1, failed: 1, source: 'vin,make,model,year,price\nX,Y,Z,2020,1\n', report: [] },
+    }),
   notifications: async (p, ids) =>
     p.create({ collection: 'notifications', overrideAccess: true, data: { user: ids.buyer, type: 'account_alert', title: 'Audit', message: 'Audit notification' } as never }),
   votes: async (p, ids) => {
