@@ -74,6 +74,7 @@ export interface Config {
     vehicles: Vehicle;
     'expert-verifications': ExpertVerification;
     'verification-documents': VerificationDocument;
+    'phone-verifications': PhoneVerification;
     media: Media;
     makes: Make;
     models: Model;
@@ -132,6 +133,7 @@ export interface Config {
     vehicles: VehiclesSelect<false> | VehiclesSelect<true>;
     'expert-verifications': ExpertVerificationsSelect<false> | ExpertVerificationsSelect<true>;
     'verification-documents': VerificationDocumentsSelect<false> | VerificationDocumentsSelect<true>;
+    'phone-verifications': PhoneVerificationsSelect<false> | PhoneVerificationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     makes: MakesSelect<false> | MakesSelect<true>;
     models: ModelsSelect<false> | ModelsSelect<true>;
@@ -255,6 +257,23 @@ export interface User {
   suspendedUntil?: string | null;
   suspensionReason?: string | null;
   phone?: string | null;
+  /**
+   * Set by phone verification (POST /api/users/phone/verify); cleared when the phone changes.
+   */
+  phoneVerified?: boolean | null;
+  phoneVerifiedAt?: string | null;
+  /**
+   * OpenID Connect accounts linked to this user (social sign-in).
+   */
+  identities?:
+    | {
+        provider: string;
+        subject: string;
+        email?: string | null;
+        linkedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   avatar?: (number | null) | Media;
   bio?: string | null;
   accountType?: ('individual' | 'company') | null;
@@ -630,6 +649,23 @@ export interface ExpertVerification {
   reviewNotes?: string | null;
   reviewedBy?: (number | null) | User;
   reviewedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "phone-verifications".
+ */
+export interface PhoneVerification {
+  id: number;
+  kind: 'code' | 'failure';
+  user?: (number | null) | User;
+  phone: string;
+  ip?: string | null;
+  codeHash?: string | null;
+  expiresAt?: string | null;
+  attempts?: number | null;
+  consumedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2479,6 +2515,10 @@ export interface PayloadLockedDocument {
         value: number | VerificationDocument;
       } | null)
     | ({
+        relationTo: 'phone-verifications';
+        value: number | PhoneVerification;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -2692,6 +2732,17 @@ export interface UsersSelect<T extends boolean = true> {
   suspendedUntil?: T;
   suspensionReason?: T;
   phone?: T;
+  phoneVerified?: T;
+  phoneVerifiedAt?: T;
+  identities?:
+    | T
+    | {
+        provider?: T;
+        subject?: T;
+        email?: T;
+        linkedAt?: T;
+        id?: T;
+      };
   avatar?: T;
   bio?: T;
   accountType?: T;
@@ -2933,6 +2984,22 @@ export interface VerificationDocumentsSelect<T extends boolean = true> {
   filesize?: T;
   width?: T;
   height?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "phone-verifications_select".
+ */
+export interface PhoneVerificationsSelect<T extends boolean = true> {
+  kind?: T;
+  user?: T;
+  phone?: T;
+  ip?: T;
+  codeHash?: T;
+  expiresAt?: T;
+  attempts?: T;
+  consumedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -4,9 +4,28 @@ import { sanitizeSignupRoles } from '@/access/roles'
 import { currentUser } from '@/lib/http'
 import { clientIp } from '@/lib/request'
 
+declare module 'payload' {
+  interface RequestContext {
+    /** Set by the phone verification operation: it writes `phone` with `phoneVerified`. */
+    phoneVerification?: boolean
+    /** Set by the OpenID Connect sign-in: it links an identity to the account. */
+    oidcLink?: boolean
+  }
+}
+
+/** A changed phone number is no longer verified (only the verify operation writes both together). */
+export const resetPhoneVerification: CollectionBeforeChangeHook = ({ data, originalDoc, operation, context }) => {
+  if (context.phoneVerification) return data
+  if (operation === 'create') return { ...data, phoneVerified: false, phoneVerifiedAt: null }
+  if (data.phone !== undefined && (data.phone || null) !== (originalDoc?.phone || null)) return { ...data, phoneVerified: false, phoneVerifiedAt: null }
+  return data
+}
+
 /** Public sign-up gets buyer/seller/parking_owner only; the very first account becomes the admin. */
 export const assignRolesOnCreate: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
+  // Social sign-in creates buyers only (never the first-account admin).
+  if (req.context.oidcLink) return { ...data, roles: ['buyer'] }
   const creator = currentUser(req)
   // Trusted server code (seeds, scripts) creating without a user sets roles as it says.
   if (!creator && req.payloadAPI === 'local') return { ...data, roles: data.roles?.length ? data.roles : ['buyer'] }

@@ -5,7 +5,7 @@ import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { ratingSummaryField } from '@/fields/ratingSummary'
 import { env } from '@/lib/env'
 import { label } from '@/fields/options'
-import { afterLoginRecord, beforeLoginCheckStatus, assignRolesOnCreate } from '@collections/identity/Users/hooks'
+import { afterLoginRecord, beforeLoginCheckStatus, assignRolesOnCreate, resetPhoneVerification } from '@collections/identity/Users/hooks'
 
 /** Personal data: the account holder and admins. */
 const personal: Reader[] = ['self', 'admin']
@@ -100,7 +100,7 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [assignRolesOnCreate],
+    beforeChange: [assignRolesOnCreate, resetPhoneVerification],
     beforeLogin: [beforeLoginCheckStatus],
     afterOperation: [echoCreatedAccount],
     afterLogin: [afterLoginRecord], // + commerce: merge the guest cart (its plugin)
@@ -153,6 +153,32 @@ export const Users: CollectionConfig = {
     },
     { name: 'suspensionReason', type: 'text', ...privateField({ readers: accountState }, { create: fieldAdminOnly, update: fieldAdminOnly }), admin: { condition: (d) => d?.status === 'suspended' } },
     { name: 'phone', type: 'text', maxLength: 32, ...privateField({ readers: personal }) },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'phoneVerified',
+          type: 'checkbox',
+          defaultValue: false,
+          index: true,
+          ...privateField({ readers: personal }, { create: () => false, update: () => false }),
+          admin: { readOnly: true, description: 'Set by phone verification (POST /api/users/phone/verify); cleared when the phone changes.' },
+        },
+        { name: 'phoneVerifiedAt', type: 'date', ...privateField({ readers: personal }, { create: () => false, update: () => false }), admin: { readOnly: true } },
+      ],
+    },
+    {
+      name: 'identities',
+      type: 'array',
+      admin: { readOnly: true, description: 'OpenID Connect accounts linked to this user (social sign-in).' },
+      ...privateField({ readers: personal }, { create: () => false, update: () => false }),
+      fields: [
+        { name: 'provider', type: 'text', required: true, index: true },
+        { name: 'subject', type: 'text', required: true, index: true },
+        { name: 'email', type: 'text' },
+        { name: 'linkedAt', type: 'date' },
+      ],
+    },
     { name: 'avatar', type: 'upload', relationTo: 'media' },
     { name: 'bio', type: 'textarea', maxLength: 2000 },
     {
