@@ -6,18 +6,29 @@ import { bookingCollectionEndpoints } from '@endpoints/services/bookingEndpoints
 // Registers the `booking:<id>` socket.io room authorizer.
 import '@endpoints/services/realtime'
 import { serviceCollectionEndpoints } from '@endpoints/services/serviceEndpoints'
+import { myAchievementsEndpoint, myLoyaltyEndpoint, myStatsEndpoint } from '@endpoints/services/loyalty'
+import { loyaltyOnBookingCompleted, loyaltyOnOrderDelivered, loyaltyOnReview } from '@hooks/services/loyalty'
 import { seedServices } from '@seed/services'
 
+import { Achievements } from './Achievements'
+import { LoyaltyLedger } from './LoyaltyLedger'
 import { ServiceBookings } from './ServiceBookings'
 import { Services } from './Services'
 
 export const servicesPlugin = definePlugin({
   name: 'services',
-  collections: [Services, ServiceBookings],
+  collections: [Services, ServiceBookings, LoyaltyLedger, Achievements],
   endpoints: servicesAnalyticsEndpoints,
   collectionEndpoints: {
     'service-bookings': bookingCollectionEndpoints,
     services: serviceCollectionEndpoints,
+    users: [myStatsEndpoint, myAchievementsEndpoint, myLoyaltyEndpoint],
+  },
+  // Loyalty earnings on other domains' collections (hooks/services/loyalty.ts).
+  hooks: {
+    orders: { afterChange: [loyaltyOnOrderDelivered] },
+    'service-bookings': { afterChange: [loyaltyOnBookingCompleted] },
+    reviews: { afterChange: [loyaltyOnReview] },
   },
   seed: seedServices,
   machines: [serviceBookingMachine],

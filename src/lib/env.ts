@@ -151,6 +151,20 @@ export const env = {
     if (!publicKey || !privateKey) return null
     return { publicKey, privateKey, subject: str('VAPID_SUBJECT', 'mailto:support@autohub.example') }
   },
+  /** A PEM file of extra CA certificates trusted for push services (a private push service; the tests' loopback one). */
+  get webPushCaFile() {
+    return str('WEB_PUSH_CA_FILE')
+  },
+  /** Loyalty level thresholds (lifetime points) and checkout discounts (%), five comma-separated numbers each. */
+  get loyaltyLevels() {
+    const list = (name: string) =>
+      str(name)
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(Number)
+    return { thresholds: list('LOYALTY_THRESHOLDS'), discounts: list('LOYALTY_DISCOUNTS') }
+  },
   /** Country for national phone numbers (libphonenumber-js), ISO 3166 alpha-2. */
   get phoneDefaultCountry() {
     return str('PHONE_DEFAULT_COUNTRY', 'EG').toUpperCase()
