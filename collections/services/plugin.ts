@@ -8,6 +8,7 @@ import '@endpoints/services/realtime'
 import { serviceCollectionEndpoints } from '@endpoints/services/serviceEndpoints'
 import { myAchievementsEndpoint, myLoyaltyEndpoint, myStatsEndpoint } from '@endpoints/services/loyalty'
 import { loyaltyOnBookingCompleted, loyaltyOnOrderDelivered, loyaltyOnReview } from '@hooks/services/loyalty'
+import { requireVerifiedPhoneToBook } from '@hooks/services/verified-phone'
 import { seedServices } from '@seed/services'
 
 import { Achievements } from './Achievements'
@@ -24,10 +25,10 @@ export const servicesPlugin = definePlugin({
     services: serviceCollectionEndpoints,
     users: [myStatsEndpoint, myAchievementsEndpoint, myLoyaltyEndpoint],
   },
-  // Loyalty earnings on other domains' collections (hooks/services/loyalty.ts).
+  // Loyalty earnings on other domains' collections (hooks/services/loyalty.ts); the verified-phone rule for bookings.
   hooks: {
     orders: { afterChange: [loyaltyOnOrderDelivered] },
-    'service-bookings': { afterChange: [loyaltyOnBookingCompleted] },
+    'service-bookings': { beforeValidate: [requireVerifiedPhoneToBook], afterChange: [loyaltyOnBookingCompleted] },
     reviews: { afterChange: [loyaltyOnReview] },
   },
   seed: seedServices,

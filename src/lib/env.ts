@@ -165,6 +165,10 @@ export const env = {
         .map(Number)
     return { thresholds: list('LOYALTY_THRESHOLDS'), discounts: list('LOYALTY_DISCOUNTS') }
   },
+  /** Car-services bookings by signed-in customers need a phone verified by OTP (hooks/services/verified-phone.ts). */
+  get requireVerifiedPhone() {
+    return str('REQUIRE_VERIFIED_PHONE', 'false') === 'true'
+  },
   /** Country for national phone numbers (libphonenumber-js), ISO 3166 alpha-2. */
   get phoneDefaultCountry() {
     return str('PHONE_DEFAULT_COUNTRY', 'EG').toUpperCase()
