@@ -74,6 +74,7 @@ export interface Config {
     vehicles: Vehicle;
     'expert-verifications': ExpertVerification;
     'verification-documents': VerificationDocument;
+    'phone-verifications': PhoneVerification;
     media: Media;
     makes: Make;
     models: Model;
@@ -104,6 +105,9 @@ export interface Config {
     messages: Message;
     'contact-submissions': ContactSubmission;
     notifications: Notification;
+    'notification-templates': NotificationTemplate;
+    'push-subscriptions': PushSubscription;
+    'notification-deliveries': NotificationDelivery;
     negotiations: Negotiation;
     'loan-calculations': LoanCalculation;
     'financial-products': FinancialProduct;
@@ -118,6 +122,8 @@ export interface Config {
     'parking-bookings': ParkingBooking;
     services: Service;
     'service-bookings': ServiceBooking;
+    'loyalty-ledger': LoyaltyLedger;
+    achievements: Achievement;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -133,6 +139,7 @@ export interface Config {
     vehicles: VehiclesSelect<false> | VehiclesSelect<true>;
     'expert-verifications': ExpertVerificationsSelect<false> | ExpertVerificationsSelect<true>;
     'verification-documents': VerificationDocumentsSelect<false> | VerificationDocumentsSelect<true>;
+    'phone-verifications': PhoneVerificationsSelect<false> | PhoneVerificationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     makes: MakesSelect<false> | MakesSelect<true>;
     models: ModelsSelect<false> | ModelsSelect<true>;
@@ -163,6 +170,9 @@ export interface Config {
     messages: MessagesSelect<false> | MessagesSelect<true>;
     'contact-submissions': ContactSubmissionsSelect<false> | ContactSubmissionsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'notification-templates': NotificationTemplatesSelect<false> | NotificationTemplatesSelect<true>;
+    'push-subscriptions': PushSubscriptionsSelect<false> | PushSubscriptionsSelect<true>;
+    'notification-deliveries': NotificationDeliveriesSelect<false> | NotificationDeliveriesSelect<true>;
     negotiations: NegotiationsSelect<false> | NegotiationsSelect<true>;
     'loan-calculations': LoanCalculationsSelect<false> | LoanCalculationsSelect<true>;
     'financial-products': FinancialProductsSelect<false> | FinancialProductsSelect<true>;
@@ -177,6 +187,8 @@ export interface Config {
     'parking-bookings': ParkingBookingsSelect<false> | ParkingBookingsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
     'service-bookings': ServiceBookingsSelect<false> | ServiceBookingsSelect<true>;
+    'loyalty-ledger': LoyaltyLedgerSelect<false> | LoyaltyLedgerSelect<true>;
+    achievements: AchievementsSelect<false> | AchievementsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -209,6 +221,7 @@ export interface Config {
       'saved-search-alerts': TaskSavedSearchAlerts;
       'content-recount-comments': TaskContentRecountComments;
       'community-notification-digest': TaskCommunityNotificationDigest;
+      'notification-deliveries': TaskNotificationDeliveries;
       'expire-negotiations': TaskExpireNegotiations;
       'commerce-expire-unpaid-orders': TaskCommerceExpireUnpaidOrders;
       'commerce-expire-subscriptions': TaskCommerceExpireSubscriptions;
@@ -258,6 +271,23 @@ export interface User {
   suspendedUntil?: string | null;
   suspensionReason?: string | null;
   phone?: string | null;
+  /**
+   * Set by phone verification (POST /api/users/phone/verify); cleared when the phone changes.
+   */
+  phoneVerified?: boolean | null;
+  phoneVerifiedAt?: string | null;
+  /**
+   * OpenID Connect accounts linked to this user (social sign-in).
+   */
+  identities?:
+    | {
+        provider: string;
+        subject: string;
+        email?: string | null;
+        linkedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   avatar?: (number | null) | Media;
   bio?: string | null;
   accountType?: ('individual' | 'company') | null;
@@ -316,12 +346,116 @@ export interface User {
           | 'emergency'
           | 'saved_search_match'
           | 'booking_reminder'
+          | 'part_available'
+          | 'loyalty'
+        )[]
+      | null;
+    /**
+     * Notification types not shown in the app (no in-app notification, no digest email).
+     */
+    mutedInApp?:
+      | (
+          | 'new_message'
+          | 'listing_update'
+          | 'price_alert'
+          | 'offer_received'
+          | 'offer_countered'
+          | 'offer_accepted'
+          | 'offer_rejected'
+          | 'offer_withdrawn'
+          | 'offer_expired'
+          | 'review_received'
+          | 'seller_response'
+          | 'forum_reply'
+          | 'expert_response'
+          | 'booking_status'
+          | 'payment'
+          | 'order_status'
+          | 'verification_status'
+          | 'account_alert'
+          | 'promotion'
+          | 'system_announcement'
+          | 'emergency'
+          | 'saved_search_match'
+          | 'booking_reminder'
+          | 'part_available'
+          | 'loyalty'
+        )[]
+      | null;
+    /**
+     * Notification types never sent by SMS.
+     */
+    mutedSms?:
+      | (
+          | 'new_message'
+          | 'listing_update'
+          | 'price_alert'
+          | 'offer_received'
+          | 'offer_countered'
+          | 'offer_accepted'
+          | 'offer_rejected'
+          | 'offer_withdrawn'
+          | 'offer_expired'
+          | 'review_received'
+          | 'seller_response'
+          | 'forum_reply'
+          | 'expert_response'
+          | 'booking_status'
+          | 'payment'
+          | 'order_status'
+          | 'verification_status'
+          | 'account_alert'
+          | 'promotion'
+          | 'system_announcement'
+          | 'emergency'
+          | 'saved_search_match'
+          | 'booking_reminder'
+          | 'part_available'
+          | 'loyalty'
+        )[]
+      | null;
+    /**
+     * Notification types never sent as push notifications.
+     */
+    mutedPush?:
+      | (
+          | 'new_message'
+          | 'listing_update'
+          | 'price_alert'
+          | 'offer_received'
+          | 'offer_countered'
+          | 'offer_accepted'
+          | 'offer_rejected'
+          | 'offer_withdrawn'
+          | 'offer_expired'
+          | 'review_received'
+          | 'seller_response'
+          | 'forum_reply'
+          | 'expert_response'
+          | 'booking_status'
+          | 'payment'
+          | 'order_status'
+          | 'verification_status'
+          | 'account_alert'
+          | 'promotion'
+          | 'system_announcement'
+          | 'emergency'
+          | 'saved_search_match'
+          | 'booking_reminder'
+          | 'part_available'
+          | 'loyalty'
         )[]
       | null;
     quietHoursStart?: string | null;
     quietHoursEnd?: string | null;
     timezone?: string | null;
   };
+  loyaltyPoints?: number | null;
+  lifetimePoints?: number | null;
+  /**
+   * Kept by the loyalty ledger (docs/loyalty.md).
+   */
+  loyaltyLevel?: ('bronze' | 'silver' | 'gold' | 'platinum' | 'diamond') | null;
   /**
    * Maintained from approved reviews.
    */
@@ -641,6 +775,23 @@ export interface ExpertVerification {
   reviewNotes?: string | null;
   reviewedBy?: (number | null) | User;
   reviewedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "phone-verifications".
+ */
+export interface PhoneVerification {
+  id: number;
+  kind: 'code' | 'failure';
+  user?: (number | null) | User;
+  phone: string;
+  ip?: string | null;
+  codeHash?: string | null;
+  expiresAt?: string | null;
+  attempts?: number | null;
+  consumedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2036,7 +2187,9 @@ export interface Notification {
     | 'system_announcement'
     | 'emergency'
     | 'saved_search_match'
-    | 'booking_reminder';
+    | 'booking_reminder'
+    | 'part_available'
+    | 'loyalty';
   title: string;
   message: string;
   data?:
@@ -2054,6 +2207,96 @@ export interface Notification {
   readAt?: string | null;
   emailStatus?: ('none' | 'sending' | 'sent' | 'queued' | 'digested' | 'failed') | null;
   emailedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Title and body per notification type and language. Placeholders: {{name}} (see the type’s docs in docs/notifications.md).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-templates".
+ */
+export interface NotificationTemplate {
+  id: number;
+  type:
+    | 'new_message'
+    | 'listing_update'
+    | 'price_alert'
+    | 'offer_received'
+    | 'offer_countered'
+    | 'offer_accepted'
+    | 'offer_rejected'
+    | 'offer_withdrawn'
+    | 'offer_expired'
+    | 'review_received'
+    | 'seller_response'
+    | 'forum_reply'
+    | 'expert_response'
+    | 'booking_status'
+    | 'payment'
+    | 'order_status'
+    | 'verification_status'
+    | 'account_alert'
+    | 'promotion'
+    | 'system_announcement'
+    | 'emergency'
+    | 'saved_search_match'
+    | 'booking_reminder'
+    | 'part_available'
+    | 'loyalty';
+  title: string;
+  body: string;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "push-subscriptions".
+ */
+export interface PushSubscription {
+  id: number;
+  user: number | User;
+  /**
+   * A label for the device (browser, phone).
+   */
+  device?: string | null;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  userAgent?: string | null;
+  lastSuccessAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-deliveries".
+ */
+export interface NotificationDelivery {
+  id: number;
+  notification?: (number | null) | Notification;
+  user: number | User;
+  type?: string | null;
+  channel: 'sms' | 'push';
+  status: 'pending' | 'sent' | 'failed' | 'gone';
+  /**
+   * The phone (E.164) or the push subscription id.
+   */
+  target?: string | null;
+  subscription?: (number | null) | PushSubscription;
+  locale?: string | null;
+  title?: string | null;
+  body?: string | null;
+  actionUrl?: string | null;
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  sentAt?: string | null;
+  /**
+   * The provider's last HTTP status.
+   */
+  lastStatus?: number | null;
+  lastError?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2397,6 +2640,38 @@ export interface AvailabilityBlock {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-ledger".
+ */
+export interface LoyaltyLedger {
+  id: number;
+  user: number | User;
+  reason: 'order_delivered' | 'booking_completed' | 'review' | 'achievement' | 'checkout_redeem';
+  /**
+   * What earned or spent the points: order:<id>, booking:<id>, review:<id>, achievement:<key>, the order number.
+   */
+  ref: string;
+  points: number;
+  balanceAfter: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "achievements".
+ */
+export interface Achievement {
+  id: number;
+  user: number | User;
+  key: string;
+  title?: string | null;
+  rewardKind?: string | null;
+  rewardValue?: number | null;
+  unlockedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2471,6 +2746,7 @@ export interface PayloadJob {
           | 'saved-search-alerts'
           | 'content-recount-comments'
           | 'community-notification-digest'
+          | 'notification-deliveries'
           | 'expire-negotiations'
           | 'commerce-expire-unpaid-orders'
           | 'commerce-expire-subscriptions'
@@ -2518,6 +2794,7 @@ export interface PayloadJob {
         | 'saved-search-alerts'
         | 'content-recount-comments'
         | 'community-notification-digest'
+        | 'notification-deliveries'
         | 'expire-negotiations'
         | 'commerce-expire-unpaid-orders'
         | 'commerce-expire-subscriptions'
@@ -2576,6 +2853,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'verification-documents';
         value: number | VerificationDocument;
+      } | null)
+    | ({
+        relationTo: 'phone-verifications';
+        value: number | PhoneVerification;
       } | null)
     | ({
         relationTo: 'media';
@@ -2686,6 +2967,18 @@ export interface PayloadLockedDocument {
         value: number | Notification;
       } | null)
     | ({
+        relationTo: 'notification-templates';
+        value: number | NotificationTemplate;
+      } | null)
+    | ({
+        relationTo: 'push-subscriptions';
+        value: number | PushSubscription;
+      } | null)
+    | ({
+        relationTo: 'notification-deliveries';
+        value: number | NotificationDelivery;
+      } | null)
+    | ({
         relationTo: 'negotiations';
         value: number | Negotiation;
       } | null)
@@ -2740,6 +3033,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'service-bookings';
         value: number | ServiceBooking;
+      } | null)
+    | ({
+        relationTo: 'loyalty-ledger';
+        value: number | LoyaltyLedger;
+      } | null)
+    | ({
+        relationTo: 'achievements';
+        value: number | Achievement;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2795,6 +3096,17 @@ export interface UsersSelect<T extends boolean = true> {
   suspendedUntil?: T;
   suspensionReason?: T;
   phone?: T;
+  phoneVerified?: T;
+  phoneVerifiedAt?: T;
+  identities?:
+    | T
+    | {
+        provider?: T;
+        subject?: T;
+        email?: T;
+        linkedAt?: T;
+        id?: T;
+      };
   avatar?: T;
   bio?: T;
   accountType?: T;
@@ -2831,10 +3143,16 @@ export interface UsersSelect<T extends boolean = true> {
         push?: T;
         frequency?: T;
         mutedTypes?: T;
+        mutedInApp?: T;
+        mutedSms?: T;
+        mutedPush?: T;
         quietHoursStart?: T;
         quietHoursEnd?: T;
         timezone?: T;
       };
+  loyaltyPoints?: T;
+  lifetimePoints?: T;
+  loyaltyLevel?: T;
   rating?:
     | T
     | {
@@ -3043,6 +3361,22 @@ export interface VerificationDocumentsSelect<T extends boolean = true> {
   filesize?: T;
   width?: T;
   height?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "phone-verifications_select".
+ */
+export interface PhoneVerificationsSelect<T extends boolean = true> {
+  kind?: T;
+  user?: T;
+  phone?: T;
+  ip?: T;
+  codeHash?: T;
+  expiresAt?: T;
+  attempts?: T;
+  consumedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -3789,6 +4123,57 @@ export interface NotificationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-templates_select".
+ */
+export interface NotificationTemplatesSelect<T extends boolean = true> {
+  type?: T;
+  title?: T;
+  body?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "push-subscriptions_select".
+ */
+export interface PushSubscriptionsSelect<T extends boolean = true> {
+  user?: T;
+  device?: T;
+  endpoint?: T;
+  p256dh?: T;
+  auth?: T;
+  userAgent?: T;
+  lastSuccessAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-deliveries_select".
+ */
+export interface NotificationDeliveriesSelect<T extends boolean = true> {
+  notification?: T;
+  user?: T;
+  type?: T;
+  channel?: T;
+  status?: T;
+  target?: T;
+  subscription?: T;
+  locale?: T;
+  title?: T;
+  body?: T;
+  actionUrl?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  sentAt?: T;
+  lastStatus?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "negotiations_select".
  */
 export interface NegotiationsSelect<T extends boolean = true> {
@@ -4346,6 +4731,33 @@ export interface ServiceBookingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-ledger_select".
+ */
+export interface LoyaltyLedgerSelect<T extends boolean = true> {
+  user?: T;
+  reason?: T;
+  ref?: T;
+  points?: T;
+  balanceAfter?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "achievements_select".
+ */
+export interface AchievementsSelect<T extends boolean = true> {
+  user?: T;
+  key?: T;
+  title?: T;
+  rewardKind?: T;
+  rewardValue?: T;
+  unlockedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -4605,6 +5017,14 @@ export interface TaskContentRecountComments {
  * via the `definition` "TaskCommunity-notification-digest".
  */
 export interface TaskCommunityNotificationDigest {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotification-deliveries".
+ */
+export interface TaskNotificationDeliveries {
   input?: unknown;
   output?: unknown;
 }

@@ -46,7 +46,8 @@ export default buildConfig({
     // No gravatar: Payload's default sends an MD5 of each user's email to a third party.
     avatar: 'default',
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
-    components: {},
+    // "Sign in with …" buttons for the configured OpenID Connect providers (docs/identity.md).
+    components: { afterLogin: ['/src/admin/SocialSignIn#SocialSignIn'] },
   },
   globals: [SiteSettings, PlatformSettings],
   editor: lexicalEditor(),

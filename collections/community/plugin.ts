@@ -8,6 +8,7 @@ import { acceptResponseEndpoint, flagResponseEndpoint, threadTransitionEndpoint,
 import { communityTasks } from '@endpoints/community/jobs'
 import { contactSellerEndpoint, markConversationReadEndpoint, postMessageEndpoint } from '@endpoints/community/messaging'
 import { broadcastEndpoint, markAllReadEndpoint, markReadEndpoint, unreadCountEndpoint } from '@endpoints/community/notifications'
+import { registerPushEndpoint, unregisterPushEndpoint, vapidKeyEndpoint } from '@endpoints/community/push'
 import { moderateReviewEndpoint, reportReviewEndpoint, respondToReviewEndpoint } from '@endpoints/community/reviews'
 import { castVoteEndpoint } from '@endpoints/community/votes'
 import { verificationAfterChange, verificationBeforeChange } from '@hooks/community/forum'
@@ -19,13 +20,29 @@ import { ForumCategories } from './ForumCategories'
 import { ForumResponses } from './ForumResponses'
 import { ForumThreads } from './ForumThreads'
 import { Messages } from './Messages'
+import { NotificationDeliveries } from './NotificationDeliveries'
 import { Notifications } from './Notifications'
+import { NotificationTemplates } from './NotificationTemplates'
+import { PushSubscriptions } from './PushSubscriptions'
 import { Reviews } from './Reviews'
 import { Votes } from './Votes'
 
 export const communityPlugin = definePlugin({
   name: 'community',
-  collections: [Reviews, Votes, ForumCategories, ForumThreads, ForumResponses, Conversations, Messages, ContactSubmissions, Notifications],
+  collections: [
+    Reviews,
+    Votes,
+    ForumCategories,
+    ForumThreads,
+    ForumResponses,
+    Conversations,
+    Messages,
+    ContactSubmissions,
+    Notifications,
+    NotificationTemplates,
+    PushSubscriptions,
+    NotificationDeliveries,
+  ],
   endpoints: [contactSellerEndpoint],
   collectionEndpoints: {
     'expert-verifications': [decideVerificationEndpoint('approve'), decideVerificationEndpoint('reject')],
@@ -34,6 +51,7 @@ export const communityPlugin = definePlugin({
     'forum-responses': [flagResponseEndpoint],
     'forum-threads': [acceptResponseEndpoint, viewThreadEndpoint, threadTransitionEndpoint('resolve'), threadTransitionEndpoint('close'), threadTransitionEndpoint('reopen')],
     notifications: [unreadCountEndpoint, markAllReadEndpoint, broadcastEndpoint, markReadEndpoint],
+    'push-subscriptions': [vapidKeyEndpoint, registerPushEndpoint, unregisterPushEndpoint],
     reviews: [reportReviewEndpoint, respondToReviewEndpoint, moderateReviewEndpoint('approve'), moderateReviewEndpoint('reject')],
     votes: [castVoteEndpoint],
   },

@@ -1,6 +1,7 @@
 /** The discovery domain's registration: its collections, endpoints, jobs, demo data and machines. */
 import { definePlugin } from '@/plugins/domain'
 import { discoveryCarEndpoints } from '@endpoints/discovery/cars'
+import { discoveryPartAvailable } from '@hooks/discovery/part-available'
 import { discoveryPriceDrop } from '@hooks/discovery/price-drop'
 import { comparisonEndpoints } from '@endpoints/discovery/comparisons'
 import { discoveryTasks } from '@endpoints/discovery/jobs'
@@ -26,7 +27,7 @@ export const discoveryPlugin = definePlugin({
     wishlists: [sharedWishlistEndpoint],
   },
   // Price-drop alerts for saved searches and favorites when a listing's price falls.
-  hooks: { cars: { afterChange: [discoveryPriceDrop] } },
+  hooks: { cars: { afterChange: [discoveryPriceDrop] }, parts: { afterChange: [discoveryPartAvailable] } },
   tasks: discoveryTasks,
   seed: seedDiscovery,
 })

@@ -8,7 +8,7 @@ import { ORDER_STATES } from '@/domain/commerce/order-machine'
 import { PAYMENT_METHODS } from '@/domain/commerce/orders'
 import { defineEndpoint } from '@/http/define-endpoint'
 import { notFound } from '@/lib/http'
-import { numOr, oneOf, optStr } from '@/http/fields'
+import { numOr, oneOf, optNum, optStr } from '@/http/fields'
 
 import { zAddress } from './input'
 import { cancelOrder, checkout, deliverOrder, findOrder, orderFor, refundOrder, sellerOrders, shipLines, visibleOrder } from './operations/orders'
@@ -25,6 +25,7 @@ export const checkoutEndpoint = defineEndpoint({
     shippingAddress: zAddress('shippingAddress'),
     billingAddress: z.preprocess((v) => (v === null ? undefined : v), zAddress('billingAddress').optional()),
     notes: optStr('notes', { max: 1000 }),
+    redeemPoints: optNum('redeemPoints', { integer: true, min: 0, max: 10_000_000 }),
   }),
   status: 201,
   run: ({ req, user, body }) => checkout(req, user, body),

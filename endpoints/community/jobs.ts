@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload'
 
+import { retryDueDeliveries } from '@/notifications/deliveries'
 import { sendDigests } from '@/notifications/digest'
 
 /**
@@ -14,6 +15,16 @@ export const communityTasks: TaskConfig<any>[] = [
     schedule: [{ cron: '*/15 * * * *', queue: 'default' }],
     handler: async ({ req }) => {
       const result = await sendDigests(req.payload, new Date())
+      return { output: { ...result } }
+    },
+  },
+  {
+    // notification-deliveries: every minute, retries the SMS and push deliveries whose backoff has elapsed.
+    slug: 'notification-deliveries',
+    label: 'Retry SMS and push deliveries',
+    schedule: [{ cron: '* * * * *', queue: 'default' }],
+    handler: async ({ req }) => {
+      const result = await retryDueDeliveries(req.payload, new Date())
       return { output: { ...result } }
     },
   },

@@ -82,8 +82,9 @@ export const responseAfterChange: CollectionAfterChangeHook<ForumResponse> = asy
     if (authorId && !sameId(authorId, doc.author)) {
       await notify(req, {
         user: authorId,
-        type: 'forum_reply',
-        title: { en: `New answer in “${thread.title}”`, ar: `رد جديد في «${thread.title}»` },
+        // A verified expert's answer is its own type (users may want those by SMS/push and mute the rest).
+        type: doc.isExpert ? 'expert_response' : 'forum_reply',
+        title: doc.isExpert ? { en: `An expert answered “${thread.title}”`, ar: `أجاب خبير على «${thread.title}»` } : { en: `New answer in “${thread.title}”`, ar: `رد جديد في «${thread.title}»` },
         message: { en: preview(String(doc.body ?? '')), ar: preview(String(doc.body ?? '')) },
         data: { thread: threadId, response: doc.id, isExpert: Boolean(doc.isExpert) },
         actionUrl: `/forum/threads/${threadId}#response-${doc.id}`,

@@ -23,5 +23,7 @@ export const NOTIFICATION_TYPES = [
   'emergency',
   'saved_search_match',
   'booking_reminder',
+  'part_available',
+  'loyalty',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]

@@ -144,4 +144,60 @@ export const env = {
   get logLevel() {
     return str('LOG_LEVEL', process.env.VITEST ? 'warn' : 'info')
   },
+  /** SMS gateway (src/notifications/sms.ts). */
+  get sms() {
+    return { provider: str('SMS_PROVIDER').toLowerCase(), url: str('SMS_GATEWAY_URL'), token: str('SMS_GATEWAY_TOKEN'), accountSid: str('SMS_ACCOUNT_SID'), from: str('SMS_FROM', 'AutoHub') }
+  },
+  /** Web Push VAPID keys (src/notifications/push.ts); push is off without them. */
+  get vapid() {
+    const publicKey = str('VAPID_PUBLIC_KEY')
+    const privateKey = str('VAPID_PRIVATE_KEY')
+    if (!publicKey || !privateKey) return null
+    return { publicKey, privateKey, subject: str('VAPID_SUBJECT', 'mailto:support@autohub.example') }
+  },
+  /** A PEM file of extra CA certificates trusted for push services (a private push service; the tests' loopback one). */
+  get webPushCaFile() {
+    return str('WEB_PUSH_CA_FILE')
+  },
+  /** Loyalty level thresholds (lifetime points) and checkout discounts (%), five comma-separated numbers each. */
+  get loyaltyLevels() {
+    const list = (name: string) =>
+      str(name)
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(Number)
+    return { thresholds: list('LOYALTY_THRESHOLDS'), discounts: list('LOYALTY_DISCOUNTS') }
+  },
+  /** Car-services bookings by signed-in customers need a phone verified by OTP (hooks/services/verified-phone.ts). */
+  get requireVerifiedPhone() {
+    return str('REQUIRE_VERIFIED_PHONE', 'false') === 'true'
+  },
+  /** Country for national phone numbers (libphonenumber-js), ISO 3166 alpha-2. */
+  get phoneDefaultCountry() {
+    return str('PHONE_DEFAULT_COUNTRY', 'EG').toUpperCase()
+  },
+  /**
+   * OpenID Connect providers: `OIDC_PROVIDERS=google,facebook` and per provider `OIDC_<NAME>_ISSUER`,
+   * `OIDC_<NAME>_CLIENT_ID`, `OIDC_<NAME>_CLIENT_SECRET`, optional `OIDC_<NAME>_LABEL` and `OIDC_<NAME>_SCOPE`.
+   * A provider missing its issuer or client id is left out.
+   */
+  get oidcProviders() {
+    return str('OIDC_PROVIDERS')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter((s) => /^[a-z0-9_-]+$/.test(s))
+      .map((name) => {
+        const key = `OIDC_${name.toUpperCase().replace(/-/g, '_')}_`
+        return {
+          name,
+          issuer: str(`${key}ISSUER`),
+          clientId: str(`${key}CLIENT_ID`),
+          clientSecret: str(`${key}CLIENT_SECRET`),
+          label: str(`${key}LABEL`, name.charAt(0).toUpperCase() + name.slice(1)),
+          scope: str(`${key}SCOPE`, 'openid email profile'),
+        }
+      })
+      .filter((p) => p.issuer && p.clientId)
+  },
 }

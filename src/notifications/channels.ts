@@ -1,29 +1,10 @@
 /**
- * Delivery channels for notify(). Email goes through Payload's email adapter (SMTP from env); SMS and push go
- * through a provider interface whose default implementation logs. Replace `providers.sms` / `providers.push`
- * at start-up to plug in a real gateway (Twilio, FCM…).
+ * The email channel of notify(): Payload's email adapter (SMTP from env). SMS and push are in ./sms, ./push and
+ * ./deliveries.
  */
 import type { Payload } from 'payload'
 
 import { env } from '@/lib/env'
-
-export interface MessageProvider {
-  send(to: string, text: string): Promise<void>
-}
-
-export const logProvider = (channel: string): MessageProvider => ({
-  async send(to, text) {
-    if (!env.isTest) console.info(`[${channel}] to ${to}: ${text}`)
-  },
-})
-
-export const providers: { sms: MessageProvider; push: MessageProvider } = {
-  sms: logProvider('sms'),
-  push: logProvider('push'),
-}
-
-/** Types that also go out by SMS when the user enabled SMS and has a phone number. */
-export const SMS_TYPES = new Set(['booking_status', 'booking_reminder', 'emergency', 'account_alert'])
 
 export interface EmailContent {
   to: string

@@ -4,21 +4,27 @@
  * emits `notification:new` to the user's socket.io room, and handles email per the user's preferences:
  * muted types and email off → none; frequency daily/weekly → queued for the digest job; instant → sent now,
  * unless the user is in quiet hours (their time zone) → queued and sent by the digest job when they end.
- * `urgent` (account/security) mail is always sent at once. SMS (selected types) and push go through
- * the providers in ./channels (log by default), never during quiet hours unless urgent.
+ * `urgent` (account/security) mail is always sent at once. SMS (selected types, verified phones) and Web Push
+ * (each of the user's subscriptions) are queued as `notification-deliveries` rows in the user's language and
+ * tried after the commit (./deliveries: recorded per channel, retried with backoff by a job), never during quiet
+ * hours unless urgent. Each channel honours the user's per-type mutes (in-app, email, SMS, push). An active
+ * `notification-templates` row for the type replaces the texts the event passed (placeholders from `data`).
  * Inside an API request the email, SMS/push and socket emit wait until the request's transaction has
  * committed, and are dropped if it rolls back (src/lib/after-commit.ts).
  */
 import type { PayloadRequest } from 'payload'
 
 import { insertNotificationArabic, markEmailUnsent, setEmailOutcome } from '@/db/community'
+import { pushSubscriptionsOf } from '@/db/notifications'
 import { dbOf, type Tx, txOf } from '@/db/transaction'
 import { afterCommit } from '@/lib/after-commit'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
+import { type ChannelPrefs, channelPlan, renderTemplate } from '@/domain/community/delivery'
 import type { NotificationType } from '@/domain/notification-types'
 import { emitToRoom, userRoom } from '@/realtime/bus'
 
-import { instantEmail, providers, sendEmail, SMS_TYPES } from './channels'
+import { instantEmail, sendEmail } from './channels'
+import { attemptDeliveries } from './deliveries'
 
 export interface NotifyInput {
   user: number | string
@@ -26,6 +32,7 @@ export interface NotifyInput {
   /** Localized texts; `ar` falls back to `en`. */
   title: { en: string; ar?: string }
   message: { en: string; ar?: string }
+  /** Event data, stored with the notification; also the template's placeholders. */
   data?: Record<string, unknown>
   actionUrl?: string
   /** Send email regardless of frequency settings and quiet hours (security and account mail). */
@@ -36,8 +43,31 @@ interface Recipient {
   id: number
   email?: string | null
   phone?: string | null
+  phoneVerified?: boolean | null
   preferredLanguage?: string | null
-  notificationPreferences?: (NotificationPrefs & { sms?: boolean | null; push?: boolean | null }) | null
+  notificationPreferences?: (NotificationPrefs & ChannelPrefs) | null
+}
+
+type Texts = { title: string; message: string }
+
+/** The type's active template, rendered in both languages, or the event's own texts. */
+async function textsFor(req: PayloadRequest, input: NotifyInput): Promise<{ en: Texts; ar: Texts }> {
+  const own = { en: { title: input.title.en, message: input.message.en }, ar: { title: input.title.ar ?? input.title.en, message: input.message.ar ?? input.message.en } }
+  if (!(req.payload.collections as Record<string, unknown>)['notification-templates']) return own
+  const found = await req.payload.find({
+    collection: 'notification-templates',
+    where: { and: [{ type: { equals: input.type } }, { active: { equals: true } }] },
+    locale: 'all',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const t = found.docs[0] as unknown as { title?: Record<string, string | null>; body?: Record<string, string | null> } | undefined
+  if (!t?.title?.en || !t.body?.en) return own
+  const vars = input.data ?? {}
+  const en = { title: renderTemplate(t.title.en, vars), message: renderTemplate(t.body.en, vars) }
+  return { en, ar: { title: t.title.ar ? renderTemplate(t.title.ar, vars) : en.title, message: t.body.ar ? renderTemplate(t.body.ar, vars) : en.message } }
 }
 
 export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{ id: number | string } | null> {
@@ -46,67 +76,89 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
   const user = (await payload.findByID({ collection: 'users', id: input.user, req, depth: 0, overrideAccess: true, disableErrors: true })) as Recipient | null
   if (!user) return null
   const prefs = user.notificationPreferences ?? {}
-  const decision = user.email ? emailDecision(prefs, input.type, now, input.urgent) : 'none'
-  const ar = { title: input.title.ar ?? input.title.en, message: input.message.ar ?? input.message.en }
+  const tx = await txOf(req)
+  const subscriptions = await pushSubscriptionsOf(tx, user.id)
+  const quiet = inQuietHours(prefs, now)
+  const plan = channelPlan(prefs, input.type, { verifiedPhone: Boolean(user.phone && user.phoneVerified), pushSubscriptions: subscriptions.length }, quiet, input.urgent)
+  let decision = user.email ? emailDecision(prefs, input.type, now, input.urgent) : 'none'
+  // Muted in the app: no record, so nothing for the digest to mail later.
+  if (!plan.inApp && decision === 'queue') decision = 'none'
+  if (!plan.inApp && decision === 'none' && !plan.sms && !plan.push) return null
+  const texts = await textsFor(req, input)
+  const { ar } = texts
+  const mine = user.preferredLanguage === 'ar' ? ar : texts.en
 
-  const created = await payload.create({
-    collection: 'notifications',
-    req,
-    overrideAccess: true,
-    locale: 'en',
-    depth: 0,
-    data: {
-      user: user.id,
+  let created: { id: number; createdAt: string } | null = null
+  if (plan.inApp) {
+    created = await payload.create({
+      collection: 'notifications',
+      req,
+      overrideAccess: true,
+      locale: 'en',
+      depth: 0,
+      data: {
+        user: user.id,
+        type: input.type,
+        title: texts.en.title,
+        message: texts.en.message,
+        data: input.data ?? {},
+        actionUrl: input.actionUrl,
+        urgent: Boolean(input.urgent),
+        read: false,
+        emailStatus: decision === 'queue' ? 'queued' : decision === 'send' ? 'sending' : 'none',
+      },
+    })
+    await insertNotificationArabic(tx, created.id, ar)
+
+    emitToRoom(userRoom(user.id), 'notification:new', {
+      id: created.id,
       type: input.type,
-      title: input.title.en,
-      message: input.message.en,
+      title: texts.en.title,
+      message: texts.en.message,
+      locales: { en: texts.en, ar },
+      // The car-services apps read the Arabic texts flat (docs/source-systems.md).
+      titleAr: ar.title,
+      messageAr: ar.message,
       data: input.data ?? {},
       actionUrl: input.actionUrl,
-      urgent: Boolean(input.urgent),
-      read: false,
-      emailStatus: decision === 'queue' ? 'queued' : decision === 'send' ? 'sending' : 'none',
-    },
-  })
-  const tx = await txOf(req)
-  await insertNotificationArabic(tx, created.id, ar)
-
-  emitToRoom(userRoom(user.id), 'notification:new', {
-    id: created.id,
-    type: input.type,
-    title: input.title.en,
-    message: input.message.en,
-    locales: { en: { title: input.title.en, message: input.message.en }, ar },
-    // The car-services apps read the Arabic texts flat (docs/source-systems.md).
-    titleAr: ar.title,
-    messageAr: ar.message,
-    data: input.data ?? {},
-    actionUrl: input.actionUrl,
-    createdAt: created.createdAt,
-  })
+      createdAt: created.createdAt,
+    })
+  }
 
   if (decision === 'send') {
-    const lang = user.preferredLanguage === 'ar' ? ar : { title: input.title.en, message: input.message.en }
-    const mail = instantEmail(user.email!, { ...lang, actionUrl: input.actionUrl })
+    const mail = instantEmail(user.email!, { ...mine, actionUrl: input.actionUrl })
+    const id = created?.id
     const deliver = async (db: Pick<Tx, 'execute'>) => {
       const ok = await sendEmail(payload, mail)
-      await setEmailOutcome(db, created.id, ok, now)
+      if (id !== undefined) await setEmailOutcome(db, id, ok, now)
     }
     // In a request: after the commit, the status written on its own connection (a failed request sends nothing
     // and leaves `none`, if the row survived at all). Elsewhere: now, in the transaction.
     const db = dbOf(payload)
-    const unsent = () => markEmailUnsent(db, created.id)
+    const unsent = () => (id !== undefined ? markEmailUnsent(db, id) : Promise.resolve())
     if (!afterCommit(() => deliver(db), unsent)) await deliver(tx)
   }
 
-  const quiet = !input.urgent && inQuietHours(prefs, now)
-  if (!quiet) {
-    const text = `${input.title.en}: ${input.message.en}`
-    const phone = user.phone
-    const send = async () => {
-      if (prefs.push !== false) await providers.push.send(`user:${user.id}`, text).catch(() => {})
-      if (prefs.sms && phone && (input.urgent || SMS_TYPES.has(input.type))) await providers.sms.send(phone, text).catch(() => {})
-    }
-    if (!afterCommit(send)) await send()
+  // SMS and push: one delivery row per target, in the recipient's language; tried once the transaction commits.
+  const base = {
+    notification: created?.id ?? null,
+    user: user.id,
+    type: input.type,
+    locale: user.preferredLanguage === 'ar' ? 'ar' : 'en',
+    title: mine.title,
+    body: mine.message,
+    actionUrl: input.actionUrl ?? null,
+    status: 'pending' as const,
+    attempts: 0,
   }
-  return { id: created.id }
+  const rows: { channel: 'sms' | 'push'; target: string; subscription?: number }[] = []
+  if (plan.sms) rows.push({ channel: 'sms', target: user.phone! })
+  if (plan.push) for (const s of subscriptions) rows.push({ channel: 'push', target: String(s.id), subscription: s.id })
+  const ids: number[] = []
+  for (const r of rows) {
+    const d = await payload.create({ collection: 'notification-deliveries', req, overrideAccess: true, depth: 0, data: { ...base, ...r } })
+    ids.push(d.id)
+  }
+  if (ids.length && !afterCommit(() => attemptDeliveries(payload, ids))) await attemptDeliveries(payload, ids)
+  return created ? { id: created.id } : null
 }

@@ -34,4 +34,16 @@ export const rows: AccessRow[] = [
   rule('expert-verifications', 'read', '              n    f     f      f      f    f     y'),
   rule('expert-verifications', 'create', '            n    y     y      y      y    y     y'),
   ...rules('expert-verifications', ['update', 'delete'], 'n n n n n n y'),
+  // notification templates: editors and admins manage them
+  ...rules('notification-templates', ['read', 'create', 'update', 'delete'], 'n n n y n n y'),
+  // push subscriptions: registered through /register (an upsert), read and removed by their owner
+  rule('push-subscriptions', 'read', '       n    f     f      f      f    f     y'),
+  rule('push-subscriptions', 'create', '     n    n     n      n      n    n     n'),
+  rule('push-subscriptions', 'update', '     n    n     n      n      n    n     n'),
+  rule('push-subscriptions', 'delete', '     n    f     f      f      f    f     y'),
+  // SMS/push delivery records: written by the notification service, admins read
+  rule('notification-deliveries', 'read', '  n    n     n      n      n    n     y'),
+  rule('notification-deliveries', 'create', 'n    n     n      n      n    n     n'),
+  rule('notification-deliveries', 'update', 'n    n     n      n      n    n     n'),
+  rule('notification-deliveries', 'delete', 'n    n     n      n      n    n     y'),
 ]

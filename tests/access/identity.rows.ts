@@ -19,4 +19,9 @@ export const rows: AccessRow[] = [
   rule('verification-documents', 'create', ' n    y     y      y      y    y     y'),
   rule('verification-documents', 'update', ' n    f     f      f      f    f     y'),
   rule('verification-documents', 'delete', ' n    f     f      f      f    f     y'),
+  // phone verification codes and failures: written by the phone operations only, admins read
+  rule('phone-verifications', 'read', '      n    n     n      n      n    n     y'),
+  rule('phone-verifications', 'create', '    n    n     n      n      n    n     n'),
+  rule('phone-verifications', 'update', '    n    n     n      n      n    n     n'),
+  rule('phone-verifications', 'delete', '    n    n     n      n      n    n     y'),
 ]

@@ -17,4 +17,13 @@ export const rows: AccessRow[] = [
   rule('service-bookings', 'create', '               n    y     y      y      y    y     y'),
   rule('service-bookings', 'update', '               n    n     n      n      n    n     y'),
   rule('service-bookings', 'delete', '               n    n     n      n      n    n     y'),
+  // loyalty: each user reads their own ledger and achievements; only the loyalty operations write
+  rule('loyalty-ledger', 'read', '           n    f     f      f      f    f     y'),
+  rule('loyalty-ledger', 'create', '         n    n     n      n      n    n     n'),
+  rule('loyalty-ledger', 'update', '         n    n     n      n      n    n     n'),
+  rule('loyalty-ledger', 'delete', '         n    n     n      n      n    n     n'),
+  rule('achievements', 'read', '             n    f     f      f      f    f     y'),
+  rule('achievements', 'create', '           n    n     n      n      n    n     n'),
+  rule('achievements', 'update', '           n    n     n      n      n    n     n'),
+  rule('achievements', 'delete', '           n    n     n      n      n    n     y'),
 ]

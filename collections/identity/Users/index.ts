@@ -5,7 +5,7 @@ import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { ratingSummaryField } from '@/fields/ratingSummary'
 import { env } from '@/lib/env'
 import { label } from '@/fields/options'
-import { afterLoginRecord, beforeLoginCheckStatus, assignRolesOnCreate } from '@collections/identity/Users/hooks'
+import { afterLoginRecord, alertOnPasswordReset, assignRolesOnCreate, beforeLoginCheckStatus, noteSecurityChanges, raiseAccountAlerts, resetPhoneVerification } from '@collections/identity/Users/hooks'
 
 /** Personal data: the account holder and admins. */
 const personal: Reader[] = ['self', 'admin']
@@ -100,7 +100,9 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeChange: [assignRolesOnCreate],
+    beforeValidate: [alertOnPasswordReset],
+    beforeChange: [assignRolesOnCreate, resetPhoneVerification, noteSecurityChanges],
+    afterChange: [raiseAccountAlerts],
     beforeLogin: [beforeLoginCheckStatus],
     afterOperation: [echoCreatedAccount],
     afterLogin: [afterLoginRecord], // + commerce: merge the guest cart (its plugin)
@@ -153,6 +155,32 @@ export const Users: CollectionConfig = {
     },
     { name: 'suspensionReason', type: 'text', ...privateField({ readers: accountState }, { create: fieldAdminOnly, update: fieldAdminOnly }), admin: { condition: (d) => d?.status === 'suspended' } },
     { name: 'phone', type: 'text', maxLength: 32, ...privateField({ readers: personal }) },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'phoneVerified',
+          type: 'checkbox',
+          defaultValue: false,
+          index: true,
+          ...privateField({ readers: personal }, { create: () => false, update: () => false }),
+          admin: { readOnly: true, description: 'Set by phone verification (POST /api/users/phone/verify); cleared when the phone changes.' },
+        },
+        { name: 'phoneVerifiedAt', type: 'date', ...privateField({ readers: personal }, { create: () => false, update: () => false }), admin: { readOnly: true } },
+      ],
+    },
+    {
+      name: 'identities',
+      type: 'array',
+      admin: { readOnly: true, description: 'OpenID Connect accounts linked to this user (social sign-in).' },
+      ...privateField({ readers: personal }, { create: () => false, update: () => false }),
+      fields: [
+        { name: 'provider', type: 'text', required: true, index: true },
+        { name: 'subject', type: 'text', required: true, index: true },
+        { name: 'email', type: 'text' },
+        { name: 'linkedAt', type: 'date' },
+      ],
+    },
     { name: 'avatar', type: 'upload', relationTo: 'media' },
     { name: 'bio', type: 'textarea', maxLength: 2000 },
     {
@@ -252,12 +280,49 @@ export const Users: CollectionConfig = {
           admin: { description: 'Notification types that never send email (still shown in the app).' },
         },
         {
+          name: 'mutedInApp',
+          type: 'select',
+          hasMany: true,
+          options: NOTIFICATION_TYPES.map((t) => ({ value: t, label: label(t) })),
+          admin: { description: 'Notification types not shown in the app (no in-app notification, no digest email).' },
+        },
+        {
+          name: 'mutedSms',
+          type: 'select',
+          hasMany: true,
+          options: NOTIFICATION_TYPES.map((t) => ({ value: t, label: label(t) })),
+          admin: { description: 'Notification types never sent by SMS.' },
+        },
+        {
+          name: 'mutedPush',
+          type: 'select',
+          hasMany: true,
+          options: NOTIFICATION_TYPES.map((t) => ({ value: t, label: label(t) })),
+          admin: { description: 'Notification types never sent as push notifications.' },
+        },
+        {
           type: 'row',
           fields: [
             { name: 'quietHoursStart', type: 'text', admin: { placeholder: '22:00' }, validate: (v: unknown) => !v || /^([01]\d|2[0-3]):[0-5]\d$/.test(String(v)) || 'Use HH:MM (24h).' },
             { name: 'quietHoursEnd', type: 'text', admin: { placeholder: '07:00' }, validate: (v: unknown) => !v || /^([01]\d|2[0-3]):[0-5]\d$/.test(String(v)) || 'Use HH:MM (24h).' },
             { name: 'timezone', type: 'text', defaultValue: 'UTC' },
           ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'loyaltyPoints', type: 'number', defaultValue: 0, ...privateField({ readers: personal }, { create: () => false, update: () => false }), admin: { readOnly: true } },
+        { name: 'lifetimePoints', type: 'number', defaultValue: 0, ...privateField({ readers: personal }, { create: () => false, update: () => false }), admin: { readOnly: true } },
+        {
+          name: 'loyaltyLevel',
+          type: 'select',
+          defaultValue: 'bronze',
+          index: true,
+          options: ['bronze', 'silver', 'gold', 'platinum', 'diamond'].map((v) => ({ value: v, label: label(v) })),
+          ...privateField({ readers: personal }, { create: () => false, update: () => false }),
+          admin: { readOnly: true, description: 'Kept by the loyalty ledger (docs/loyalty.md).' },
         },
       ],
     },

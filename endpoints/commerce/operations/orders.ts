@@ -17,6 +17,7 @@ import { badRequest, conflict, notFound } from '@/lib/http'
 import { getPlatformSettings } from '@/lib/settings'
 import { notify } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
+import { applyLoyaltyAtCheckout } from '@endpoints/services/operations/loyalty'
 
 import type { Address } from '../input'
 import { createCardPayment, createOfflinePayment, markPaymentSucceeded, paymentsOfTarget, publicPayment, refundTarget, type PaymentDoc } from './ledger'
@@ -113,6 +114,8 @@ export interface CheckoutInput {
   shippingAddress: Address
   billingAddress?: Address
   notes?: string
+  /** Loyalty points to spend on this order (services domain: applyLoyaltyAtCheckout). */
+  redeemPoints?: number
 }
 
 /**
@@ -166,6 +169,8 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
     const totals = computeTotals(priced, settings)
     const currency = [...currencies][0] ?? 'USD'
     const sequence = await nextOrderSequence(tx, now.getUTCFullYear())
+    // Loyalty (services domain), one step: the level discount and the points redeemed, spent once for this order.
+    const loyalty = await applyLoyaltyAtCheckout(req, userId, input.redeemPoints ?? 0, totals, formatOrderNumber(now.getUTCFullYear(), sequence))
     const items: OrderItem[] = priced.map((l, n) => ({
       part: l.part.id,
       title: String(l.part.title ?? `Part ${l.part.id}`).slice(0, 200),
@@ -190,11 +195,11 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
         sellers,
         items,
         subtotal: totals.subtotal,
-        discount: totals.discount,
+        discount: loyalty.totals.discount,
         taxRatePercent: settings.taxRatePercent,
         tax: totals.tax,
         shipping: totals.shipping,
-        total: totals.total,
+        total: loyalty.totals.total,
         currency,
         status: 'pending',
         paymentMethod,

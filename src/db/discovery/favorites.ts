@@ -21,3 +21,9 @@ export async function bumpFavoritesCount(tx: Tx, type: FavoriteTable, id: number
   if (delta === 1) await tx.execute(sql`update ${table} set favorites_count = coalesce(favorites_count, 0) + 1 where id = ${id}`)
   else await tx.execute(sql`update ${table} set favorites_count = greatest(coalesce(favorites_count, 0) - 1, 0) where id = ${id}`)
 }
+
+/** Users who favorited (watch) a part. */
+export async function partWatchers(tx: Tx, part: number): Promise<number[]> {
+  const res = await tx.execute(sql`select distinct user_id from favorites where item_type = 'parts' and item_id = ${part} order by user_id`)
+  return res.rows.map((r) => Number(r.user_id))
+}

@@ -69,9 +69,13 @@ describe('forum', () => {
     expect(results.slice(1).every((r) => r.body.doc.isExpert === false && r.body.doc.isAccepted === false)).toBe(true)
     const thread = (await get(`/forum-threads/${t.id}`)).body
     expect(thread.responsesCount).toBe(9)
+    // A verified expert's answer is an expert_response; the others are forum_reply.
     const replies = await notificationsOf(asker.id, 'forum_reply')
-    expect(replies).toHaveLength(9)
-    expect(replies.some((n) => n.data.isExpert === true)).toBe(true)
+    expect(replies).toHaveLength(8)
+    expect(replies.every((n) => n.data.isExpert === false)).toBe(true)
+    const expertReplies = await notificationsOf(asker.id, 'expert_response')
+    expect(expertReplies).toHaveLength(1)
+    expect(expertReplies[0].data.isExpert).toBe(true)
   })
 
   it('the thread author accepts an answer: it is marked and the thread resolved; others may not', async () => {

@@ -173,6 +173,30 @@ const FIXTURES: Record<string, (p: Payload, ids: Record<Who, number>) => Promise
     }),
   notifications: async (p, ids) =>
     p.create({ collection: 'notifications', overrideAccess: true, data: { user: ids.buyer, type: 'account_alert', title: 'Audit', message: 'Audit notification' } as never }),
+  'phone-verifications': async (p, ids) =>
+    p.create({
+      collection: 'phone-verifications',
+      overrideAccess: true,
+      data: { kind: 'code', user: ids.buyer, phone: '+201001234567', ip: '10.0.0.1', codeHash: 'ab'.repeat(32), expiresAt: new Date().toISOString(), attempts: 0 } as never,
+    }),
+  'push-subscriptions': async (p, ids) =>
+    p.create({
+      collection: 'push-subscriptions',
+      overrideAccess: true,
+      data: { user: ids.buyer, endpoint: `https://push.audit.test/${Date.now()}`, p256dh: 'BAudit', auth: 'audit', device: 'Audit phone', userAgent: 'Audit' } as never,
+    }),
+  'notification-deliveries': async (p, ids) =>
+    p.create({
+      collection: 'notification-deliveries',
+      overrideAccess: true,
+      data: { user: ids.buyer, channel: 'sms', status: 'sent', target: '+201001234567', title: 'Audit', body: 'Audit SMS', attempts: 1 } as never,
+    }),
+  'notification-templates': async (p) =>
+    p.create({ collection: 'notification-templates', overrideAccess: true, data: { type: 'promotion', title: 'Audit {{name}}', body: 'Audit body', active: false } as never }),
+  'loyalty-ledger': async (p, ids) =>
+    p.create({ collection: 'loyalty-ledger', overrideAccess: true, data: { user: ids.buyer, reason: 'review', ref: 'review:audit', points: 20, balanceAfter: 20 } as never }),
+  achievements: async (p, ids) =>
+    p.create({ collection: 'achievements', overrideAccess: true, data: { user: ids.buyer, key: 'first_order', title: 'First order', unlockedAt: new Date().toISOString() } as never }),
   votes: async (p, ids) => {
     const review = (await p.find({ collection: 'reviews', overrideAccess: true, depth: 0, limit: 1 })).docs[0]
     return p.create({ collection: 'votes', overrideAccess: true, data: { user: ids.buyer2, target: { relationTo: 'reviews', value: review.id }, value: 'helpful' } as never })

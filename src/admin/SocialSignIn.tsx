@@ -1,0 +1,28 @@
+/**
+ * The admin login page's "Sign in with …" buttons (Payload `admin.components.afterLogin`): one link per configured
+ * OpenID Connect provider (env OIDC_PROVIDERS, docs/identity.md), starting the flow that returns to /admin.
+ * A server component: it reads the configuration directly, no request to the API.
+ */
+import React from 'react'
+
+import { env } from '@/lib/env'
+
+export function SocialSignIn() {
+  const providers = env.oidcProviders
+  if (!providers.length) return null
+  return (
+    <div className="social-sign-in" style={{ display: 'grid', gap: '0.5rem', marginTop: '1.5rem' }}>
+      {providers.map((p) => (
+        <a
+          key={p.name}
+          className="btn btn--style-secondary btn--size-large"
+          data-provider={p.name}
+          href={`/api/auth/oidc/${encodeURIComponent(p.name)}/start?returnTo=${encodeURIComponent('/admin')}`}
+          style={{ textAlign: 'center', margin: 0 }}
+        >
+          Sign in with {p.label}
+        </a>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,104 @@
+/** SQL of loyalty (services domain): the ledger, the balance on users, achievements, the statistics aggregates. */
+import { sql, type Tx } from '@/db/transaction'
+
+/** Appends a ledger row unless (reason, ref) exists; moves the balance (and lifetime points when earning). Null when it existed. */
+export async function appendLedger(tx: Tx, e: { user: number; reason: string; ref: string; points: number }): Promise<{ balance: number; lifetime: number } | null> {
+  const res = await tx.execute(sql`
+    with moved as (
+      update users set loyalty_points = coalesce(loyalty_points, 0) + ${e.points},
+        lifetime_points = coalesce(lifetime_points, 0) + greatest(${e.points}, 0)
+      where id = ${e.user}
+        and not exists (select 1 from loyalty_ledger where reason = ${e.reason} and ref = ${e.ref})
+      returning loyalty_points, lifetime_points
+    )
+    insert into loyalty_ledger (user_id, reason, ref, points, balance_after, created_at, updated_at)
+    select ${e.user}, ${e.reason}, ${e.ref}, ${e.points}, loyalty_points, now(), now() from moved
+    on conflict do nothing
+    returning balance_after, (select lifetime_points from moved) as lifetime`)
+  const r = res.rows[0]
+  return r ? { balance: Number(r.balance_after), lifetime: Number(r.lifetime) } : null
+}
+
+export async function loyaltyOf(tx: Tx, user: number): Promise<{ balance: number; lifetime: number; level: string }> {
+  const res = await tx.execute(sql`select coalesce(loyalty_points, 0) as b, coalesce(lifetime_points, 0) as l, coalesce(loyalty_level, 'bronze') as lv from users where id = ${user}`)
+  const r = res.rows[0] ?? {}
+  return { balance: Number(r.b ?? 0), lifetime: Number(r.l ?? 0), level: String(r.lv ?? 'bronze') }
+}
+
+export async function setLoyaltyLevel(tx: Tx, user: number, level: string): Promise<void> {
+  await tx.execute(sql`update users set loyalty_level = ${level} where id = ${user}`)
+}
+
+/** Records an achievement once; true when it is new. */
+export async function unlockAchievement(tx: Tx, a: { user: number; key: string; rewardKind: string; rewardValue: number; at: Date }): Promise<number | null> {
+  const res = await tx.execute(sql`
+    insert into achievements (user_id, key, reward_kind, reward_value, unlocked_at, created_at, updated_at)
+    values (${a.user}, ${a.key}, ${a.rewardKind}, ${a.rewardValue}, ${a.at.toISOString()}, now(), now())
+    on conflict (user_id, key) do nothing returning id`)
+  return res.rows[0] ? Number(res.rows[0].id) : null
+}
+
+export async function setAchievementTitles(tx: Tx, id: number, title: { en: string; ar: string }): Promise<void> {
+  await tx.execute(sql`
+    insert into achievements_locales (title, _locale, _parent_id) values (${title.en}, 'en', ${id}), (${title.ar}, 'ar', ${id})
+    on conflict do nothing`)
+}
+
+export async function achievementsOf(tx: Tx, user: number): Promise<{ key: string; unlockedAt: string }[]> {
+  const res = await tx.execute(sql`select key, unlocked_at from achievements where user_id = ${user} order by unlocked_at, id`)
+  return res.rows.map((r) => ({ key: String(r.key), unlockedAt: new Date(r.unlocked_at).toISOString() }))
+}
+
+export interface UserStats {
+  bookings: { total: number; completed: number; cancelled: number; spent: number }
+  orders: { total: number; delivered: number; cancelled: number; spent: number }
+  reviews: number
+}
+
+/** Aggregates of a user's bookings, orders and reviews (money: completed bookings and delivered orders). */
+export async function userStats(tx: Tx, user: number): Promise<UserStats> {
+  const res = await tx.execute(sql`
+    select
+      (select count(*) from service_bookings where customer_id = ${user})::int as b_total,
+      (select count(*) from service_bookings where customer_id = ${user} and status = 'completed')::int as b_completed,
+      (select count(*) from service_bookings where customer_id = ${user} and status = 'cancelled')::int as b_cancelled,
+      (select coalesce(sum(pricing_total), 0) from service_bookings where customer_id = ${user} and status = 'completed')::numeric as b_spent,
+      (select count(*) from orders where customer_id = ${user})::int as o_total,
+      (select count(*) from orders where customer_id = ${user} and status = 'delivered')::int as o_delivered,
+      (select count(*) from orders where customer_id = ${user} and status = 'cancelled')::int as o_cancelled,
+      (select coalesce(sum(total), 0) from orders where customer_id = ${user} and status = 'delivered')::numeric as o_spent,
+      (select count(*) from reviews where author_id = ${user})::int as reviews`)
+  const r = res.rows[0]
+  return {
+    bookings: { total: r.b_total, completed: r.b_completed, cancelled: r.b_cancelled, spent: Number(r.b_spent) },
+    orders: { total: r.o_total, delivered: r.o_delivered, cancelled: r.o_cancelled, spent: Number(r.o_spent) },
+    reviews: r.reviews,
+  }
+}
+
+/** Per month (UTC, last `months`): completed bookings and their spending, delivered orders and theirs, points earned/spent. */
+export async function monthlyTrends(tx: Tx, user: number, months: number) {
+  const res = await tx.execute(sql`
+    with m as (select generate_series(date_trunc('month', now() at time zone 'utc') - make_interval(months => ${months - 1}), date_trunc('month', now() at time zone 'utc'), interval '1 month') as month)
+    select to_char(m.month, 'YYYY-MM') as month,
+      (select count(*) from service_bookings b where b.customer_id = ${user} and b.status = 'completed' and date_trunc('month', b.updated_at at time zone 'utc') = m.month)::int as bookings,
+      (select coalesce(sum(b.pricing_total), 0) from service_bookings b where b.customer_id = ${user} and b.status = 'completed' and date_trunc('month', b.updated_at at time zone 'utc') = m.month)::numeric as booking_spending,
+      (select count(*) from orders o where o.customer_id = ${user} and o.status = 'delivered' and date_trunc('month', o.updated_at at time zone 'utc') = m.month)::int as orders,
+      (select coalesce(sum(o.total), 0) from orders o where o.customer_id = ${user} and o.status = 'delivered' and date_trunc('month', o.updated_at at time zone 'utc') = m.month)::numeric as order_spending,
+      (select coalesce(sum(points) filter (where points > 0), 0) from loyalty_ledger l where l.user_id = ${user} and date_trunc('month', l.created_at at time zone 'utc') = m.month)::int as points_earned,
+      (select coalesce(-sum(points) filter (where points < 0), 0) from loyalty_ledger l where l.user_id = ${user} and date_trunc('month', l.created_at at time zone 'utc') = m.month)::int as points_spent
+    from m order by m.month`)
+  return res.rows.map((r) => ({
+    month: String(r.month),
+    bookings: r.bookings,
+    orders: r.orders,
+    spending: Number(r.booking_spending) + Number(r.order_spending),
+    pointsEarned: r.points_earned,
+    pointsSpent: r.points_spent,
+  }))
+}
+
+export async function ledgerPage(tx: Tx, user: number, limit: number) {
+  const res = await tx.execute(sql`select reason, ref, points, balance_after, created_at from loyalty_ledger where user_id = ${user} order by id desc limit ${limit}`)
+  return res.rows.map((r) => ({ reason: String(r.reason), ref: String(r.ref), points: Number(r.points), balanceAfter: Number(r.balance_after), at: new Date(r.created_at).toISOString() }))
+}
