@@ -211,6 +211,7 @@ export interface Config {
       'commerce-expire-subscriptions': TaskCommerceExpireSubscriptions;
       'parking-no-shows': TaskParkingNoShows;
       'parking-overstays': TaskParkingOverstays;
+      'parking-payment-holds': TaskParkingPaymentHolds;
       'parking-reminders': TaskParkingReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -1457,6 +1458,10 @@ export interface ParkingSpot {
   amenities?: (number | Amenity)[] | null;
   active?: boolean | null;
   /**
+   * Drivers may pay on site; unticked, bookings are paid by card when made.
+   */
+  payOnSite?: boolean | null;
+  /**
    * Maintained from approved reviews.
    */
   rating?: {
@@ -1585,8 +1590,13 @@ export interface ParkingBooking {
   qrCode?: string | null;
   pin?: string | null;
   paymentStatus?: ('unpaid' | 'pay_on_site' | 'paid' | 'partially_refunded' | 'refunded') | null;
+  /**
+   * Card bookings: released by the parking-payment-holds job if still unpaid at this time.
+   */
+  paymentDueBy?: string | null;
   refundAmount?: number | null;
-  cancellationReason?: ('driver_cancelled' | 'owner_cancelled' | 'admin_cancelled' | 'no_show') | null;
+  cancellationReason?:
+    ('driver_cancelled' | 'owner_cancelled' | 'admin_cancelled' | 'no_show' | 'payment_expired') | null;
   cancellationNote?: string | null;
   cancelledAt?: string | null;
   checkedInAt?: string | null;
@@ -1678,7 +1688,7 @@ export interface ServiceBooking {
     currency?: string | null;
     discountReason?: string | null;
   };
-  paymentStatus?: ('pending' | 'paid' | 'refunded' | 'failed') | null;
+  paymentStatus?: ('pending' | 'paid' | 'partially_refunded' | 'refunded' | 'failed') | null;
   tracking?: {
     statusHistory?:
       | {
@@ -2378,6 +2388,7 @@ export interface PayloadJob {
           | 'commerce-expire-subscriptions'
           | 'parking-no-shows'
           | 'parking-overstays'
+          | 'parking-payment-holds'
           | 'parking-reminders'
           | 'schedulePublish';
         taskID: string;
@@ -2424,6 +2435,7 @@ export interface PayloadJob {
         | 'commerce-expire-subscriptions'
         | 'parking-no-shows'
         | 'parking-overstays'
+        | 'parking-payment-holds'
         | 'parking-reminders'
         | 'schedulePublish'
       )
@@ -3933,6 +3945,7 @@ export interface ParkingSpotsSelect<T extends boolean = true> {
   images?: T;
   amenities?: T;
   active?: T;
+  payOnSite?: T;
   rating?:
     | T
     | {
@@ -3993,6 +4006,7 @@ export interface ParkingBookingsSelect<T extends boolean = true> {
   qrCode?: T;
   pin?: T;
   paymentStatus?: T;
+  paymentDueBy?: T;
   refundAmount?: T;
   cancellationReason?: T;
   cancellationNote?: T;
@@ -4309,6 +4323,10 @@ export interface PlatformSetting {
     lateRefundPercent: number;
   };
   checkInGraceMinutes: number;
+  /**
+   * A parking booking paid by card holds its slot this long; unpaid by then, it is released.
+   */
+  paymentHoldMinutes: number;
   taxRatePercent: number;
   flatShipping: number;
   freeShippingThreshold: number;
@@ -4382,6 +4400,7 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
         lateRefundPercent?: T;
       };
   checkInGraceMinutes?: T;
+  paymentHoldMinutes?: T;
   taxRatePercent?: T;
   flatShipping?: T;
   freeShippingThreshold?: T;
@@ -4482,6 +4501,16 @@ export interface TaskParkingNoShows {
  * via the `definition` "TaskParking-overstays".
  */
 export interface TaskParkingOverstays {
+  input?: unknown;
+  output: {
+    count?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskParking-payment-holds".
+ */
+export interface TaskParkingPaymentHolds {
   input?: unknown;
   output: {
     count?: number | null;

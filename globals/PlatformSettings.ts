@@ -34,6 +34,15 @@ export const PlatformSettings: GlobalConfig = {
               ],
             },
             { name: 'checkInGraceMinutes', type: 'number', required: true, defaultValue: 15, min: 0, max: 240 },
+            {
+              name: 'paymentHoldMinutes',
+              type: 'number',
+              required: true,
+              defaultValue: 15,
+              min: 1,
+              max: 1440,
+              admin: { description: 'A parking booking paid by card holds its slot this long; unpaid by then, it is released.' },
+            },
           ],
         },
         {

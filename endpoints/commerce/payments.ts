@@ -3,9 +3,9 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 import { json } from '@/lib/http'
-import { id, oneOf } from '@/http/fields'
+import { id, oneOf, optNum, str } from '@/http/fields'
 
-import { PAYABLE, startCardPayment } from './operations/payments'
+import { adminRefund, PAYABLE, startCardPayment } from './operations/payments'
 
 export const paymentIntentEndpoint = defineEndpoint({
   method: 'post',
@@ -18,4 +18,13 @@ export const paymentIntentEndpoint = defineEndpoint({
     // 201 when a new payment was created, 200 when an open one is resumed.
     return json({ payment }, created ? 201 : 200)
   },
+})
+
+export const adminRefundEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/refund',
+  summary: "Refund a parking or service booking's payment, in full or `amount` of it, through Stripe (admin).",
+  auth: { roles: ['admin'] },
+  body: z.object({ amount: optNum('amount', { min: 0.01, decimals: 2 }), reason: str('reason', { min: 1, max: 200 }) }),
+  run: ({ req, id, body }) => adminRefund(req, id, body),
 })

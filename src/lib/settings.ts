@@ -10,6 +10,7 @@ export interface PlatformSettingsValue {
   maxPageSize: number
   cancellationPolicy: { fullRefundHoursBefore: number; lateRefundPercent: number }
   checkInGraceMinutes: number
+  paymentHoldMinutes: number
   taxRatePercent: number
   flatShipping: number
   freeShippingThreshold: number
@@ -23,6 +24,7 @@ export const PLATFORM_DEFAULTS: PlatformSettingsValue = {
   maxPageSize: 100,
   cancellationPolicy: { fullRefundHoursBefore: 24, lateRefundPercent: 50 },
   checkInGraceMinutes: 15,
+  paymentHoldMinutes: 15,
   taxRatePercent: 0,
   flatShipping: 10,
   freeShippingThreshold: 200,

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 
-import { D, minorUnits, percentOf, sum, toCents } from '../money'
+import { D, minorUnits, type MoneyInput, percentOf, sum, toCents } from '../money'
 
 // ---------------------------------------------------------------- prices and totals
 
@@ -129,6 +129,14 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
 export function statusAfterRefund(amount: number, refunded: number): PaymentStatus {
   if (minorUnits(refunded) <= 0) return 'succeeded'
   return minorUnits(refunded) >= minorUnits(amount) ? 'refunded' : 'partially_refunded'
+}
+
+/** A booked target's payment status once `refunded` of the `paid` amount went back (amounts in currency units, cents exact). */
+export function paymentStatusAfterRefund(paid: MoneyInput, refunded: MoneyInput): 'paid' | 'partially_refunded' | 'refunded' {
+  const p = toCents(paid)
+  const r = toCents(refunded)
+  if (!(r > 0)) return 'paid'
+  return r >= p ? 'refunded' : 'partially_refunded'
 }
 
 /** What is still refundable on a payment. */

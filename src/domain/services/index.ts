@@ -22,7 +22,7 @@ export const URGENCIES = ['low', 'normal', 'high', 'emergency'] as const
 export type Urgency = (typeof URGENCIES)[number]
 
 export const TECHNICIAN_STATUSES = ['available', 'busy', 'offline'] as const
-export const PAYMENT_STATUSES = ['pending', 'paid', 'refunded', 'failed'] as const
+export const PAYMENT_STATUSES = ['pending', 'paid', 'partially_refunded', 'refunded', 'failed'] as const
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 export type Weekday = (typeof WEEKDAYS)[number]
