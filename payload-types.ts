@@ -209,6 +209,7 @@ export interface Config {
       'expire-negotiations': TaskExpireNegotiations;
       'commerce-expire-unpaid-orders': TaskCommerceExpireUnpaidOrders;
       'commerce-expire-subscriptions': TaskCommerceExpireSubscriptions;
+      'commerce-lapse-subscriptions': TaskCommerceLapseSubscriptions;
       'parking-no-shows': TaskParkingNoShows;
       'parking-overstays': TaskParkingOverstays;
       'parking-payment-holds': TaskParkingPaymentHolds;
@@ -2250,10 +2251,20 @@ export interface Subscription {
   id: number;
   user: number | User;
   plan: number | Plan;
-  status: 'pending_payment' | 'active' | 'cancelled' | 'expired';
+  status: 'pending_payment' | 'active' | 'past_due' | 'cancelled' | 'expired';
   startDate?: string | null;
   endDate?: string | null;
   autoRenew?: boolean | null;
+  /**
+   * Stripe Billing: ends at endDate instead of renewing.
+   */
+  cancelAtPeriodEnd?: boolean | null;
+  /**
+   * past_due: a renewal failed; Stripe retries until then, then the plan lapses.
+   */
+  graceUntil?: string | null;
+  failedAttempts?: number | null;
+  stripeCustomerId?: string | null;
   /**
    * For Stripe Billing subscriptions (renewals); empty for one-off plan payments.
    */
@@ -2289,6 +2300,14 @@ export interface Plan {
   featuredListings?: number | null;
   sortOrder?: number | null;
   active?: boolean | null;
+  /**
+   * Kept in sync on every save (name, description, active).
+   */
+  stripeProductId?: string | null;
+  /**
+   * The recurring price of this plan; a new one replaces it when the price, currency or period changes.
+   */
+  stripePriceId?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2386,6 +2405,7 @@ export interface PayloadJob {
           | 'expire-negotiations'
           | 'commerce-expire-unpaid-orders'
           | 'commerce-expire-subscriptions'
+          | 'commerce-lapse-subscriptions'
           | 'parking-no-shows'
           | 'parking-overstays'
           | 'parking-payment-holds'
@@ -2433,6 +2453,7 @@ export interface PayloadJob {
         | 'expire-negotiations'
         | 'commerce-expire-unpaid-orders'
         | 'commerce-expire-subscriptions'
+        | 'commerce-lapse-subscriptions'
         | 'parking-no-shows'
         | 'parking-overstays'
         | 'parking-payment-holds'
@@ -3882,6 +3903,8 @@ export interface PlansSelect<T extends boolean = true> {
   featuredListings?: T;
   sortOrder?: T;
   active?: T;
+  stripeProductId?: T;
+  stripePriceId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3896,6 +3919,10 @@ export interface SubscriptionsSelect<T extends boolean = true> {
   startDate?: T;
   endDate?: T;
   autoRenew?: T;
+  cancelAtPeriodEnd?: T;
+  graceUntil?: T;
+  failedAttempts?: T;
+  stripeCustomerId?: T;
   stripeSubscriptionId?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -4332,6 +4359,10 @@ export interface PlatformSetting {
   freeShippingThreshold: number;
   unpaidOrderTtlMinutes: number;
   /**
+   * After a failed renewal the plan stays while Stripe retries, this many days; then it lapses.
+   */
+  subscriptionGraceDays: number;
+  /**
    * Comments wait for approval before they are public.
    */
   commentModeration?: boolean | null;
@@ -4405,6 +4436,7 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
   flatShipping?: T;
   freeShippingThreshold?: T;
   unpaidOrderTtlMinutes?: T;
+  subscriptionGraceDays?: T;
   commentModeration?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -4483,6 +4515,14 @@ export interface TaskCommerceExpireUnpaidOrders {
  * via the `definition` "TaskCommerce-expire-subscriptions".
  */
 export interface TaskCommerceExpireSubscriptions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommerce-lapse-subscriptions".
+ */
+export interface TaskCommerceLapseSubscriptions {
   input?: unknown;
   output?: unknown;
 }

@@ -9,6 +9,7 @@ import { subscriptionEndpoints } from '@endpoints/commerce/subscriptions'
 import { stripeWebhookEndpoint } from '@endpoints/commerce/webhooks'
 import { mergeGuestCartOnLogin } from '@hooks/commerce/cart-merge'
 import { enforceListingQuota } from '@hooks/commerce/listing-quota'
+import { syncPlanToStripe } from '@hooks/commerce/plan-stripe-sync'
 import { seedCommerce } from '@seed/commerce'
 
 import { Carts } from './Carts'
@@ -32,6 +33,8 @@ export const commercePlugin = definePlugin({
     cars: { beforeChange: [enforceListingQuota] },
     // A guest's cart joins the account's cart at login.
     users: { afterLogin: [mergeGuestCartOnLogin] },
+    // Plans are Stripe products with a recurring price, kept in step on every save.
+    plans: { beforeChange: [syncPlanToStripe] },
   },
   tasks: commerceTasks,
   seed: seedCommerce,

@@ -10,7 +10,19 @@ import type { Cart, Part, Plan, Subscription } from '@payload-types'
 
 import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
 import { stockStatusOf } from '@/domain/catalog/listing'
-import { hashCartToken, isPlausibleCartToken, MAX_LINE_QUANTITY, mergeLines, newCartToken, QUOTA_STATUSES, shortLines, stockOrder, type ShortLine, unitPriceOf } from '@/domain/commerce'
+import {
+  hashCartToken,
+  isPlausibleCartToken,
+  MAX_LINE_QUANTITY,
+  mergeLines,
+  newCartToken,
+  PLAN_HOLDING_STATUSES,
+  QUOTA_STATUSES,
+  shortLines,
+  stockOrder,
+  type ShortLine,
+  unitPriceOf,
+} from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
 
 interface StockRow {
@@ -218,7 +230,8 @@ export async function effectivePlan(
     depth: 1,
     limit: 1,
     overrideAccess: true,
-    where: { and: [{ user: { equals: userId } }, { status: { equals: 'active' } }] },
+    where: { and: [{ user: { equals: userId } }, { status: { in: [...PLAN_HOLDING_STATUSES] } }] },
+    sort: '-startDate',
   })
   const sub = subs.docs[0] ?? null
   const plan = sub && typeof sub.plan === 'object' ? sub.plan : null

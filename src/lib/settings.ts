@@ -15,6 +15,7 @@ export interface PlatformSettingsValue {
   flatShipping: number
   freeShippingThreshold: number
   unpaidOrderTtlMinutes: number
+  subscriptionGraceDays: number
   commentModeration: boolean
 }
 
@@ -29,6 +30,7 @@ export const PLATFORM_DEFAULTS: PlatformSettingsValue = {
   flatShipping: 10,
   freeShippingThreshold: 200,
   unpaidOrderTtlMinutes: 30,
+  subscriptionGraceDays: 7,
   commentModeration: true,
 }
 

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 
 import { isAdmin, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { BILLING_PERIODS } from '@/domain/commerce'
 
 /** Seller plans: price, billing period, features, listing limits. Active plans are public. */
@@ -42,5 +43,26 @@ export const Plans: CollectionConfig = {
       ],
     },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+    {
+      type: 'collapsible',
+      label: 'Stripe',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'stripeProductId',
+          type: 'text',
+          index: true,
+          ...privateField({ readers: ['admin'] }),
+          admin: { readOnly: true, description: 'Kept in sync on every save (name, description, active).' },
+        },
+        {
+          name: 'stripePriceId',
+          type: 'text',
+          index: true,
+          ...privateField({ readers: ['admin'] }),
+          admin: { readOnly: true, description: 'The recurring price of this plan; a new one replaces it when the price, currency or period changes.' },
+        },
+      ],
+    },
   ],
 }

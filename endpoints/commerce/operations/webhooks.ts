@@ -12,7 +12,9 @@ import { fromMinorUnits } from '@/domain/money'
 import { badRequest } from '@/lib/http'
 
 import { findPayment, markPaymentFailed, markPaymentSucceeded, paymentHandler, recordRefundedTotal, targetOf, type PaymentDoc } from './ledger'
+import { type InvoiceLike, onInvoiceFailed, onInvoicePaid, onStripeSubscriptionDeleted } from './billing'
 import { orderPaid, refundOrder, findOrder } from './orders'
+import { activateSubscription } from './subscriptions'
 import { stripeClient, webhookSecret } from './stripe'
 
 interface IntentLike {
@@ -124,6 +126,15 @@ export async function processStripeEvent(req: PayloadRequest, event: EventLike):
         break
       case 'charge.refunded':
         result = await onChargeRefunded(req, event.data.object as ChargeLike)
+        break
+      case 'invoice.paid':
+        result = await onInvoicePaid(req, event.data.object as InvoiceLike, activateSubscription)
+        break
+      case 'invoice.payment_failed':
+        result = await onInvoiceFailed(req, event.data.object as InvoiceLike)
+        break
+      case 'customer.subscription.deleted':
+        result = await onStripeSubscriptionDeleted(req, event.data.object as { id: string; metadata?: Record<string, string> | null })
         break
       default:
         break

@@ -178,8 +178,23 @@ export function quotaRefusal(planName: string, maxListings: number | null | unde
   return `Your ${planName} plan allows ${maxListings} active or pending listing${maxListings === 1 ? '' : 's'}; you have ${current}. Upgrade your plan or archive a listing.`
 }
 
-export const SUBSCRIPTION_STATUSES = ['pending_payment', 'active', 'cancelled', 'expired'] as const
+export const SUBSCRIPTION_STATUSES = ['pending_payment', 'active', 'past_due', 'cancelled', 'expired'] as const
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
+
+/** Statuses whose plan limits the seller: active, and past_due while its renewal is retried (the grace period). */
+export const PLAN_HOLDING_STATUSES: readonly SubscriptionStatus[] = ['active', 'past_due']
+
+/**
+ * The grace deadline after a failed renewal: `graceDays` after the first failure; later failed retries do not
+ * move it (an existing deadline is kept).
+ */
+export function graceDeadline(existing: string | Date | null | undefined, failedAt: Date, graceDays: number): Date {
+  if (existing) return new Date(existing)
+  return new Date(failedAt.getTime() + Math.max(0, graceDays) * 86_400_000)
+}
+
+/** Stripe's recurring interval for a billing period. */
+export const stripeInterval = (period: BillingPeriod): 'month' | 'year' => (period === 'yearly' ? 'year' : 'month')
 
 /** What a payment pays for (the `target` relationship's collections). */
 export const PAYMENT_TARGETS = ['orders', 'parking-bookings', 'service-bookings', 'subscriptions'] as const
