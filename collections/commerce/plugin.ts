@@ -4,7 +4,7 @@ import { definePlugin } from '@/plugins/domain'
 import { commerceTasks } from '@endpoints/commerce/jobs'
 import { cartEndpoints } from '@endpoints/commerce/carts'
 import { orderEndpoints } from '@endpoints/commerce/orders'
-import { adminRefundEndpoint, paymentIntentEndpoint } from '@endpoints/commerce/payments'
+import { adminRefundEndpoint, paymentIntentEndpoint, payoutsEndpoint } from '@endpoints/commerce/payments'
 import { subscriptionEndpoints } from '@endpoints/commerce/subscriptions'
 import { stripeWebhookEndpoint } from '@endpoints/commerce/webhooks'
 import { mergeGuestCartOnLogin } from '@hooks/commerce/cart-merge'
@@ -25,7 +25,7 @@ export const commercePlugin = definePlugin({
   collectionEndpoints: {
     carts: cartEndpoints,
     orders: orderEndpoints,
-    payments: [paymentIntentEndpoint, adminRefundEndpoint],
+    payments: [paymentIntentEndpoint, payoutsEndpoint, adminRefundEndpoint],
     subscriptions: subscriptionEndpoints,
   },
   hooks: {

@@ -253,3 +253,67 @@ export async function countQuotaListings(req: PayloadRequest, sellerId: number, 
   })
   return totalDocs
 }
+
+// ---------------------------------------------------------------- payouts: earnings per period from the ledger
+
+export type PayoutGranularity = 'day' | 'week' | 'month'
+
+export interface PayoutRow {
+  period: string
+  source: 'orders' | 'parking' | 'services'
+  currency: string
+  payments: number
+  earned: number
+  refunded: number
+}
+
+/** Settled ledger statuses: money that was taken (part of it may have gone back). */
+const SETTLED = sql.raw(`('succeeded', 'partially_refunded', 'refunded')`)
+
+/**
+ * What `payee` earned per period from the ledger (bucketed by `paid_at`): parking payments of the spots they own,
+ * their own lines of paid orders (a refund of an order counts against each line in proportion), and — for the
+ * platform (`payee` null: admins) — service-booking payments. Refunds count in the period of the payment.
+ */
+export async function payoutRows(tx: Tx, opts: { payee: number | null; from: Date; to: Date; granularity: PayoutGranularity }): Promise<PayoutRow[]> {
+  const bucket = sql.raw(`'${opts.granularity}'`)
+  const fmt = sql.raw(opts.granularity === 'month' ? `'YYYY-MM'` : `'YYYY-MM-DD'`)
+  const window = sql`p.status in ${SETTLED} and p.paid_at >= ${opts.from.toISOString()} and p.paid_at < ${opts.to.toISOString()}`
+  const parking = sql`
+    select to_char(date_trunc(${bucket}, p.paid_at at time zone 'UTC'), ${fmt}) as period, 'parking' as source, p.currency,
+           count(*)::int as payments, sum(p.amount) as earned, sum(coalesce(p.refunded_amount, 0)) as refunded
+    from payments p
+    join payments_rels r on r.parent_id = p.id and r.path = 'target' and r.parking_bookings_id is not null
+    join parking_bookings b on b.id = r.parking_bookings_id
+    where ${window} ${opts.payee === null ? sql`` : sql`and b.spot_owner_id = ${opts.payee}`}
+    group by 1, 2, 3`
+  const orders = sql`
+    select to_char(date_trunc(${bucket}, x.paid_at at time zone 'UTC'), ${fmt}) as period, 'orders' as source, x.currency,
+           count(*)::int as payments, sum(x.lines) as earned, sum(round(x.lines * x.refunded / nullif(x.amount, 0), 2)) as refunded
+    from (
+      select p.id, p.paid_at, p.currency, p.amount, coalesce(p.refunded_amount, 0) as refunded, sum(oi.total) as lines
+      from payments p
+      join payments_rels r on r.parent_id = p.id and r.path = 'target' and r.orders_id is not null
+      join orders_items oi on oi._parent_id = r.orders_id
+      where ${window} ${opts.payee === null ? sql`` : sql`and oi.seller_id = ${opts.payee}`}
+      group by p.id
+    ) x
+    group by 1, 2, 3`
+  const services = sql`
+    select to_char(date_trunc(${bucket}, p.paid_at at time zone 'UTC'), ${fmt}) as period, 'services' as source, p.currency,
+           count(*)::int as payments, sum(p.amount) as earned, sum(coalesce(p.refunded_amount, 0)) as refunded
+    from payments p
+    join payments_rels r on r.parent_id = p.id and r.path = 'target' and r.service_bookings_id is not null
+    where ${window}
+    group by 1, 2, 3`
+  const union = opts.payee === null ? sql`${parking} union all ${orders} union all ${services}` : sql`${parking} union all ${orders}`
+  const res = await tx.execute(sql`select * from (${union}) u order by period, source, currency`)
+  return res.rows.map((r) => ({
+    period: String(r.period),
+    source: r.source as PayoutRow['source'],
+    currency: String(r.currency),
+    payments: Number(r.payments),
+    earned: Number(r.earned),
+    refunded: Number(r.refunded),
+  }))
+}

@@ -199,3 +199,29 @@ export const stripeInterval = (period: BillingPeriod): 'month' | 'year' => (peri
 /** What a payment pays for (the `target` relationship's collections). */
 export const PAYMENT_TARGETS = ['orders', 'parking-bookings', 'service-bookings', 'subscriptions'] as const
 export type PaymentTarget = (typeof PAYMENT_TARGETS)[number]
+
+// ---------------------------------------------------------------- payouts
+
+export interface PayoutLine {
+  period: string
+  source: string
+  currency: string
+  payments: number
+  earned: number
+  refunded: number
+}
+
+/** Payout lines with their net (earned − refunded, to the cent) and totals per currency. */
+export function summarizePayouts(rows: readonly PayoutLine[]) {
+  const periods = rows.map((r) => ({ ...r, earned: toCents(r.earned), refunded: toCents(r.refunded), net: toCents(D(r.earned).minus(r.refunded)) }))
+  const byCurrency = new Map<string, { currency: string; payments: number; earned: number; refunded: number; net: number }>()
+  for (const r of periods) {
+    const t = byCurrency.get(r.currency) ?? { currency: r.currency, payments: 0, earned: 0, refunded: 0, net: 0 }
+    t.payments += r.payments
+    t.earned = toCents(D(t.earned).plus(r.earned))
+    t.refunded = toCents(D(t.refunded).plus(r.refunded))
+    t.net = toCents(D(t.earned).minus(t.refunded))
+    byCurrency.set(r.currency, t)
+  }
+  return { periods, totals: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)) }
+}

@@ -259,3 +259,39 @@ describe('a payment webhook racing a cancellation', () => {
     }
   })
 })
+
+describe('payouts view', () => {
+  it("the spot owner's earnings and refunds per month match the ledger; drivers may not read payouts", async () => {
+    const mine = await payload.find({ collection: 'parking-bookings', where: { spotOwner: { equals: owner.id } }, pagination: false, depth: 0, overrideAccess: true })
+    const ids = new Set(mine.docs.map((b) => b.id))
+    const entries = (await payload.find({ collection: 'payments', where: { targetType: { equals: 'parking_bookings' } }, pagination: false, depth: 0, overrideAccess: true })).docs.filter(
+      (p) => ids.has(p.target.value as number) && ['succeeded', 'partially_refunded', 'refunded'].includes(p.status),
+    )
+    expect(entries.length).toBeGreaterThan(5)
+    const cents = (n: number) => Math.round(n * 100)
+    const earned = entries.reduce((s, p) => s + cents(p.amount), 0)
+    const refunded = entries.reduce((s, p) => s + cents(p.refundedAmount ?? 0), 0)
+    expect(refunded).toBeGreaterThan(0)
+
+    const res = await api('GET', '/payments/payouts?granularity=month', { token: owner.token })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.payee).toBe(owner.id)
+    expect(res.body.totals).toEqual([{ currency: 'USD', payments: entries.length, earned: earned / 100, refunded: refunded / 100, net: (earned - refunded) / 100 }])
+    expect(res.body.periods.every((p: any) => p.source === 'parking' && /^\d{4}-\d{2}$/.test(p.period))).toBe(true)
+
+    // an empty window, a bad one, and callers who have no payouts
+    const past = await api('GET', '/payments/payouts?from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z', { token: owner.token })
+    expect(past.body).toMatchObject({ periods: [], totals: [] })
+    expect((await api('GET', '/payments/payouts?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', { token: owner.token })).status).toBe(400)
+    expect((await api('GET', '/payments/payouts', { token: driver.token })).status).toBe(403)
+    expect((await api('GET', `/payments/payouts?payee=${driver.id}`, { token: owner.token })).status).toBe(403)
+    const asAdmin = await api('GET', `/payments/payouts?payee=${owner.id}`, { token: admin.token })
+    expect(asAdmin.body.totals).toEqual(res.body.totals)
+    // the platform view (orders, parking and services) holds at least the owner's parking money
+    const platform = await api('GET', '/payments/payouts?granularity=day', { token: admin.token })
+    expect(platform.status, JSON.stringify(platform.body)).toBe(200)
+    const usd = platform.body.totals.find((t: any) => t.currency === 'USD')
+    expect(usd.earned).toBeGreaterThanOrEqual(earned / 100)
+    expect(platform.body.periods.every((p: any) => /^\d{4}-\d{2}-\d{2}$/.test(p.period))).toBe(true)
+  })
+})

@@ -48,3 +48,20 @@ describe('card payments of parking bookings (pure)', () => {
     }
   })
 })
+
+describe('payout summaries (pure)', () => {
+  it('net per line and totals per currency, exact to the cent', async () => {
+    const { summarizePayouts } = await import('../../../src/domain/commerce')
+    const out = summarizePayouts([
+      { period: '2026-01', source: 'parking', currency: 'USD', payments: 2, earned: 0.1, refunded: 0 },
+      { period: '2026-01', source: 'orders', currency: 'USD', payments: 1, earned: 0.2, refunded: 0.05 },
+      { period: '2026-02', source: 'parking', currency: 'EGP', payments: 3, earned: 450.5, refunded: 450.5 },
+    ])
+    expect(out.periods.map((p) => p.net)).toEqual([0.1, 0.15, 0])
+    expect(out.totals).toEqual([
+      { currency: 'EGP', payments: 3, earned: 450.5, refunded: 450.5, net: 0 },
+      { currency: 'USD', payments: 3, earned: 0.3, refunded: 0.05, net: 0.25 },
+    ])
+    expect(summarizePayouts([])).toEqual({ periods: [], totals: [] })
+  })
+})
