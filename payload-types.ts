@@ -2297,7 +2297,14 @@ export interface Plan {
    * Active + pending car listings; empty = unlimited.
    */
   maxListings?: number | null;
+  /**
+   * Listings the seller may feature at once.
+   */
   featuredListings?: number | null;
+  /**
+   * Photos per car listing; empty = unlimited.
+   */
+  maxPhotosPerListing?: number | null;
   sortOrder?: number | null;
   active?: boolean | null;
   /**
@@ -3901,6 +3908,7 @@ export interface PlansSelect<T extends boolean = true> {
       };
   maxListings?: T;
   featuredListings?: T;
+  maxPhotosPerListing?: T;
   sortOrder?: T;
   active?: T;
   stripeProductId?: T;

@@ -5,10 +5,10 @@ import { commerceTasks } from '@endpoints/commerce/jobs'
 import { cartEndpoints } from '@endpoints/commerce/carts'
 import { orderEndpoints } from '@endpoints/commerce/orders'
 import { adminRefundEndpoint, paymentIntentEndpoint, payoutsEndpoint } from '@endpoints/commerce/payments'
-import { subscriptionEndpoints } from '@endpoints/commerce/subscriptions'
+import { featureListingEndpoint, subscriptionEndpoints } from '@endpoints/commerce/subscriptions'
 import { stripeWebhookEndpoint } from '@endpoints/commerce/webhooks'
 import { mergeGuestCartOnLogin } from '@hooks/commerce/cart-merge'
-import { enforceListingQuota } from '@hooks/commerce/listing-quota'
+import { enforceListingQuota, enforcePhotoLimit } from '@hooks/commerce/listing-quota'
 import { syncPlanToStripe } from '@hooks/commerce/plan-stripe-sync'
 import { seedCommerce } from '@seed/commerce'
 
@@ -27,10 +27,12 @@ export const commercePlugin = definePlugin({
     orders: orderEndpoints,
     payments: [paymentIntentEndpoint, payoutsEndpoint, adminRefundEndpoint],
     subscriptions: subscriptionEndpoints,
+    // A seller features their own listing within the plan's featuredListings.
+    cars: [featureListingEndpoint],
   },
   hooks: {
     // A seller's plan limits the listings they may publish.
-    cars: { beforeChange: [enforceListingQuota] },
+    cars: { beforeChange: [enforceListingQuota, enforcePhotoLimit] },
     // A guest's cart joins the account's cart at login.
     users: { afterLogin: [mergeGuestCartOnLogin] },
     // Plans are Stripe products with a recurring price, kept in step on every save.

@@ -2,11 +2,11 @@
 import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
-import { bool, id } from '@/http/fields'
+import { bool, id, numOr } from '@/http/fields'
 
 import { zPageQuery } from './input'
 import { changePlan } from './operations/billing'
-import { billingHistory, cancelSubscription, mySubscription, subscribe } from './operations/subscriptions'
+import { billingHistory, cancelSubscription, featureListing, mySubscription, subscribe } from './operations/subscriptions'
 
 export const subscribeEndpoint = defineEndpoint({
   method: 'post',
@@ -53,3 +53,13 @@ export const changePlanEndpoint = defineEndpoint({
 })
 
 export const subscriptionEndpoints = [subscribeEndpoint, mySubscriptionEndpoint, billingHistoryEndpoint, cancelSubscriptionEndpoint, changePlanEndpoint]
+
+/** Mounted on `cars` by the commerce plugin: the plan decides how many listings a seller may feature. */
+export const featureListingEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/:id/feature',
+  summary: "Feature the seller's own active listing for `days` (1–30), within the plan's featuredListings.",
+  auth: { roles: ['seller'] },
+  body: z.object({ days: numOr('days', 7, { integer: true, min: 1, max: 30 }) }),
+  run: ({ req, user, id, body }) => featureListing(req, Number(user.id), id, body.days),
+})

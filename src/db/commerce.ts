@@ -223,7 +223,7 @@ export const freeListingLimit = (): number => {
 export async function effectivePlan(
   req: PayloadRequest,
   userId: number,
-): Promise<{ name: string; slug: string; maxListings: number | null; featuredListings: number; subscription: SubscriptionDoc | null }> {
+): Promise<{ name: string; slug: string; maxListings: number | null; featuredListings: number; maxPhotosPerListing: number | null; subscription: SubscriptionDoc | null }> {
   const subs = await req.payload.find({
     collection: 'subscriptions',
     req,
@@ -235,11 +235,19 @@ export async function effectivePlan(
   })
   const sub = subs.docs[0] ?? null
   const plan = sub && typeof sub.plan === 'object' ? sub.plan : null
-  if (plan) return { name: plan.name, slug: plan.slug, maxListings: plan.maxListings ?? null, featuredListings: plan.featuredListings ?? 0, subscription: sub }
+  if (plan)
+    return {
+      name: plan.name,
+      slug: plan.slug,
+      maxListings: plan.maxListings ?? null,
+      featuredListings: plan.featuredListings ?? 0,
+      maxPhotosPerListing: plan.maxPhotosPerListing ?? null,
+      subscription: sub,
+    }
   const free = await req.payload.find({ collection: 'plans', req, depth: 0, limit: 1, overrideAccess: true, where: { slug: { equals: 'free' } } })
   const f = free.docs[0]
-  if (f) return { name: f.name, slug: f.slug, maxListings: f.maxListings ?? null, featuredListings: f.featuredListings ?? 0, subscription: null }
-  return { name: 'Free', slug: 'free', maxListings: freeListingLimit(), featuredListings: 0, subscription: null }
+  if (f) return { name: f.name, slug: f.slug, maxListings: f.maxListings ?? null, featuredListings: f.featuredListings ?? 0, maxPhotosPerListing: f.maxPhotosPerListing ?? null, subscription: null }
+  return { name: 'Free', slug: 'free', maxListings: freeListingLimit(), featuredListings: 0, maxPhotosPerListing: null, subscription: null }
 }
 
 export async function countQuotaListings(req: PayloadRequest, sellerId: number, excludeId?: number | string): Promise<number> {
@@ -316,4 +324,22 @@ export async function payoutRows(tx: Tx, opts: { payee: number | null; from: Dat
     earned: Number(r.earned),
     refunded: Number(r.refunded),
   }))
+}
+
+/** The seller's listings featured now (featured and not past `featuredUntil`). */
+export async function countFeaturedListings(req: PayloadRequest, sellerId: number, excludeId?: number): Promise<number> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'cars',
+    req,
+    overrideAccess: true,
+    where: {
+      and: [
+        { seller: { equals: sellerId } },
+        { featured: { equals: true } },
+        { or: [{ featuredUntil: { exists: false } }, { featuredUntil: { greater_than: new Date().toISOString() } }] },
+        ...(excludeId !== undefined ? [{ id: { not_equals: excludeId } }] : []),
+      ],
+    },
+  })
+  return totalDocs
 }

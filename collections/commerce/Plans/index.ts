@@ -38,7 +38,8 @@ export const Plans: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'maxListings', type: 'number', custom: { integer: true }, min: 0, admin: { description: 'Active + pending car listings; empty = unlimited.' } },
-        { name: 'featuredListings', type: 'number', custom: { integer: true }, min: 0, defaultValue: 0 },
+        { name: 'featuredListings', type: 'number', custom: { integer: true }, min: 0, defaultValue: 0, admin: { description: 'Listings the seller may feature at once.' } },
+        { name: 'maxPhotosPerListing', type: 'number', custom: { integer: true }, min: 0, admin: { description: 'Photos per car listing; empty = unlimited.' } },
         { name: 'sortOrder', type: 'number', custom: { integer: true }, defaultValue: 0, index: true },
       ],
     },

@@ -7,11 +7,11 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { Subscription } from '@payload-types'
 
 import type { AccessUser } from '@/access/roles'
-import { lockRow, txOf, withTransaction } from '@/db/transaction'
-import { countQuotaListings, effectivePlan } from '@/db/commerce'
-import { periodEnd } from '@/domain/commerce'
+import { advisoryLock, lockRow, txOf, withTransaction } from '@/db/transaction'
+import { countFeaturedListings, countQuotaListings, effectivePlan } from '@/db/commerce'
+import { featuredRefusal, periodEnd } from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
-import { badRequest, conflict, notFound } from '@/lib/http'
+import { badRequest, conflict, forbidden, notFound } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 
 import { cancelAtPeriodEnd, startStripeSubscription } from './billing'
@@ -159,8 +159,12 @@ export async function mySubscription(req: PayloadRequest, userId: number) {
   const used = await countQuotaListings(req, userId)
   return {
     subscription: plan.subscription,
-    plan: { name: plan.name, slug: plan.slug, maxListings: plan.maxListings, featuredListings: plan.featuredListings },
-    usage: { listings: used, remaining: plan.maxListings === null ? null : Math.max(0, plan.maxListings - used) },
+    plan: { name: plan.name, slug: plan.slug, maxListings: plan.maxListings, featuredListings: plan.featuredListings, maxPhotosPerListing: plan.maxPhotosPerListing },
+    usage: {
+      listings: used,
+      remaining: plan.maxListings === null ? null : Math.max(0, plan.maxListings - used),
+      featured: await countFeaturedListings(req, userId),
+    },
   }
 }
 
@@ -208,4 +212,26 @@ export async function cancelSubscription(req: PayloadRequest, userId: number, id
     return req.payload.update({ collection: 'subscriptions', id, req, depth: 0, overrideAccess: true, data: { status: 'cancelled', autoRenew: false } })
   })
   return { subscription }
+}
+
+/**
+ * `POST /api/cars/:id/feature {days}`: a seller features their own active listing for `days` (≤ 30) within the
+ * plan's `featuredListings` (featured placements end with the `catalog-expire-featured` job). Steps: lock (per
+ * seller, the listing-quota lock) → validate (the caller's, active, not featured yet, the plan allows one more) →
+ * write. → 403 beyond the plan, 409 not active or already featured.
+ */
+export async function featureListing(req: PayloadRequest, userId: number, carId: number, days: number) {
+  return withTransaction(req, async (tx) => {
+    await advisoryLock(tx, 'listing-quota', userId)
+    const car = await req.payload.findByID({ collection: 'cars', id: carId, req, depth: 0, overrideAccess: true, disableErrors: true })
+    if (!car || !sameId(car.seller, userId)) throw notFound('Listing not found.')
+    if (car.status !== 'active') throw conflict(`Only an active listing can be featured; this one is ${car.status}.`)
+    if (car.featured && (!car.featuredUntil || new Date(car.featuredUntil) > new Date())) throw conflict('This listing is already featured.')
+    const plan = await effectivePlan(req, userId)
+    const refusal = featuredRefusal(plan.name, plan.featuredListings, await countFeaturedListings(req, userId, carId))
+    if (refusal) throw forbidden(refusal)
+    const until = new Date(Date.now() + days * 86_400_000)
+    const updated = await req.payload.update({ collection: 'cars', id: carId, req, depth: 0, overrideAccess: true, data: { featured: true, featuredUntil: until.toISOString() } })
+    return { car: { id: updated.id, featured: updated.featured, featuredUntil: updated.featuredUntil } }
+  })
 }

@@ -178,6 +178,20 @@ export function quotaRefusal(planName: string, maxListings: number | null | unde
   return `Your ${planName} plan allows ${maxListings} active or pending listing${maxListings === 1 ? '' : 's'}; you have ${current}. Upgrade your plan or archive a listing.`
 }
 
+/** Null when a listing's photo count fits the plan (`max` null = unlimited); otherwise the refusal message. */
+export function photoLimitRefusal(planName: string, max: number | null | undefined, photos: number): string | null {
+  if (max === null || max === undefined || photos <= max) return null
+  return `Your ${planName} plan allows ${max} photo${max === 1 ? '' : 's'} per listing; this listing has ${photos}. Upgrade your plan or remove photos.`
+}
+
+/** Null when one more featured listing fits the plan; otherwise the refusal message. */
+export function featuredRefusal(planName: string, allowed: number, featuredNow: number): string | null {
+  if (featuredNow + 1 <= allowed) return null
+  return allowed > 0
+    ? `Your ${planName} plan allows ${allowed} featured listing${allowed === 1 ? '' : 's'} at once; you have ${featuredNow}.`
+    : `Your ${planName} plan includes no featured listings. Upgrade your plan to feature a listing.`
+}
+
 export const SUBSCRIPTION_STATUSES = ['pending_payment', 'active', 'past_due', 'cancelled', 'expired'] as const
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
 

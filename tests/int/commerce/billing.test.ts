@@ -14,6 +14,7 @@ import { testPayload } from '../../helpers/payload'
 import { startStripeStandin, stripeSignature, type StripeStandin } from '../../helpers/stripe-standin'
 import { createUser, type TestUser } from '../../helpers/users'
 import { makeWithModels } from '../catalog/fixtures'
+import { pngBuffer } from '../../helpers/images'
 import { setPlatform } from './fixtures'
 
 const SECRET = 'whsec_billing'
@@ -194,5 +195,56 @@ describe('auto-renewing subscriptions', () => {
     expect((await get('/subscriptions/mine', { token: seller.token })).body.plan.maxListings).toBe(10)
     const other = await createUser({ roles: ['seller'] })
     expect((await post(`/subscriptions/${id}/change-plan`, { plan: plans.pro.id }, { token: other.token })).status).toBe(404)
+  })
+})
+
+describe('every plan limit', () => {
+  it('featured listings and photos per listing follow the plan; the free plan features none', async () => {
+    const res = await post(
+      '/plans',
+      { slug: 'billing-feature', name: 'Feature', price: 15, maxListings: 5, featuredListings: 1, maxPhotosPerListing: 2, billingPeriod: 'monthly', active: true },
+      { token: admin.token },
+    )
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    plans.feature = { id: res.body.doc.id, stripePriceId: (await planRow(res.body.doc.id)).stripePriceId }
+    const png = await pngBuffer(40, 30)
+    const photos: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const m = await payload.create({ collection: 'media', overrideAccess: true, data: { alt: `Limit ${i}` }, file: { data: png, mimetype: 'image/png', name: `limit-${i}.png`, size: png.length } })
+      photos.push(m.id)
+    }
+
+    // on the free plan: no featured listing
+    const free = await createUser({ roles: ['seller'] })
+    const freeCar = await car(free.token, 100)
+    expect(freeCar.status).toBe(201)
+    const refusedFree = await post(`/cars/${freeCar.body.doc.id}/feature`, { days: 7 }, { token: free.token })
+    expect(refusedFree.status).toBe(403)
+    expect(refusedFree.body.errors[0].message).toMatch(/Free plan includes no featured listings/)
+
+    const { seller } = await subscribed('feature')
+    const a = (await car(seller.token, 101)).body.doc.id
+    const b = (await car(seller.token, 102)).body.doc.id
+    const ok = await post(`/cars/${a}/feature`, { days: 10 }, { token: seller.token })
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200)
+    expect(ok.body.car.featured).toBe(true)
+    expect((await post(`/cars/${a}/feature`, {}, { token: seller.token })).status).toBe(409)
+    const second = await post(`/cars/${b}/feature`, {}, { token: seller.token })
+    expect(second.status).toBe(403)
+    expect(second.body.errors[0].message).toMatch(/allows 1 featured listing at once; you have 1/)
+    expect((await payload.findByID({ collection: 'cars', id: b, overrideAccess: true })).featured).toBe(false)
+    expect((await post(`/cars/${a}/feature`, {}, { token: free.token })).status).toBe(404)
+    expect((await post(`/cars/${a}/feature`, { days: 31 }, { token: seller.token })).status).toBe(400)
+
+    // photos: two fit, a third is refused and nothing is written
+    expect((await patch(`/cars/${b}`, { images: photos.slice(0, 2) }, { token: seller.token })).status).toBe(200)
+    const tooMany = await patch(`/cars/${b}`, { images: photos }, { token: seller.token })
+    expect(tooMany.status).toBe(403)
+    expect(tooMany.body.errors[0].message).toMatch(/allows 2 photos per listing/)
+    const stored = await payload.findByID({ collection: 'cars', id: b, depth: 0, overrideAccess: true })
+    expect(stored.images).toEqual(photos.slice(0, 2))
+    const mine = await get('/subscriptions/mine', { token: seller.token })
+    expect(mine.body.plan).toMatchObject({ featuredListings: 1, maxPhotosPerListing: 2 })
+    expect(mine.body.usage.featured).toBe(1)
   })
 })
