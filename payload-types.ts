@@ -225,8 +225,10 @@ export interface Config {
       'expire-negotiations': TaskExpireNegotiations;
       'commerce-expire-unpaid-orders': TaskCommerceExpireUnpaidOrders;
       'commerce-expire-subscriptions': TaskCommerceExpireSubscriptions;
+      'commerce-lapse-subscriptions': TaskCommerceLapseSubscriptions;
       'parking-no-shows': TaskParkingNoShows;
       'parking-overstays': TaskParkingOverstays;
+      'parking-payment-holds': TaskParkingPaymentHolds;
       'parking-reminders': TaskParkingReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -1662,6 +1664,10 @@ export interface ParkingSpot {
   amenities?: (number | Amenity)[] | null;
   active?: boolean | null;
   /**
+   * Drivers may pay on site; unticked, bookings are paid by card when made.
+   */
+  payOnSite?: boolean | null;
+  /**
    * Maintained from approved reviews.
    */
   rating?: {
@@ -1790,8 +1796,13 @@ export interface ParkingBooking {
   qrCode?: string | null;
   pin?: string | null;
   paymentStatus?: ('unpaid' | 'pay_on_site' | 'paid' | 'partially_refunded' | 'refunded') | null;
+  /**
+   * Card bookings: released by the parking-payment-holds job if still unpaid at this time.
+   */
+  paymentDueBy?: string | null;
   refundAmount?: number | null;
-  cancellationReason?: ('driver_cancelled' | 'owner_cancelled' | 'admin_cancelled' | 'no_show') | null;
+  cancellationReason?:
+    ('driver_cancelled' | 'owner_cancelled' | 'admin_cancelled' | 'no_show' | 'payment_expired') | null;
   cancellationNote?: string | null;
   cancelledAt?: string | null;
   checkedInAt?: string | null;
@@ -1883,7 +1894,7 @@ export interface ServiceBooking {
     currency?: string | null;
     discountReason?: string | null;
   };
-  paymentStatus?: ('pending' | 'paid' | 'refunded' | 'failed') | null;
+  paymentStatus?: ('pending' | 'paid' | 'partially_refunded' | 'refunded' | 'failed') | null;
   tracking?: {
     statusHistory?:
       | {
@@ -2580,10 +2591,20 @@ export interface Subscription {
   id: number;
   user: number | User;
   plan: number | Plan;
-  status: 'pending_payment' | 'active' | 'cancelled' | 'expired';
+  status: 'pending_payment' | 'active' | 'past_due' | 'cancelled' | 'expired';
   startDate?: string | null;
   endDate?: string | null;
   autoRenew?: boolean | null;
+  /**
+   * Stripe Billing: ends at endDate instead of renewing.
+   */
+  cancelAtPeriodEnd?: boolean | null;
+  /**
+   * past_due: a renewal failed; Stripe retries until then, then the plan lapses.
+   */
+  graceUntil?: string | null;
+  failedAttempts?: number | null;
+  stripeCustomerId?: string | null;
   /**
    * For Stripe Billing subscriptions (renewals); empty for one-off plan payments.
    */
@@ -2616,9 +2637,24 @@ export interface Plan {
    * Active + pending car listings; empty = unlimited.
    */
   maxListings?: number | null;
+  /**
+   * Listings the seller may feature at once.
+   */
   featuredListings?: number | null;
+  /**
+   * Photos per car listing; empty = unlimited.
+   */
+  maxPhotosPerListing?: number | null;
   sortOrder?: number | null;
   active?: boolean | null;
+  /**
+   * Kept in sync on every save (name, description, active).
+   */
+  stripeProductId?: string | null;
+  /**
+   * The recurring price of this plan; a new one replaces it when the price, currency or period changes.
+   */
+  stripePriceId?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2750,8 +2786,10 @@ export interface PayloadJob {
           | 'expire-negotiations'
           | 'commerce-expire-unpaid-orders'
           | 'commerce-expire-subscriptions'
+          | 'commerce-lapse-subscriptions'
           | 'parking-no-shows'
           | 'parking-overstays'
+          | 'parking-payment-holds'
           | 'parking-reminders'
           | 'schedulePublish';
         taskID: string;
@@ -2798,8 +2836,10 @@ export interface PayloadJob {
         | 'expire-negotiations'
         | 'commerce-expire-unpaid-orders'
         | 'commerce-expire-subscriptions'
+        | 'commerce-lapse-subscriptions'
         | 'parking-no-shows'
         | 'parking-overstays'
+        | 'parking-payment-holds'
         | 'parking-reminders'
         | 'schedulePublish'
       )
@@ -4385,8 +4425,11 @@ export interface PlansSelect<T extends boolean = true> {
       };
   maxListings?: T;
   featuredListings?: T;
+  maxPhotosPerListing?: T;
   sortOrder?: T;
   active?: T;
+  stripeProductId?: T;
+  stripePriceId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4401,6 +4444,10 @@ export interface SubscriptionsSelect<T extends boolean = true> {
   startDate?: T;
   endDate?: T;
   autoRenew?: T;
+  cancelAtPeriodEnd?: T;
+  graceUntil?: T;
+  failedAttempts?: T;
+  stripeCustomerId?: T;
   stripeSubscriptionId?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -4450,6 +4497,7 @@ export interface ParkingSpotsSelect<T extends boolean = true> {
   images?: T;
   amenities?: T;
   active?: T;
+  payOnSite?: T;
   rating?:
     | T
     | {
@@ -4510,6 +4558,7 @@ export interface ParkingBookingsSelect<T extends boolean = true> {
   qrCode?: T;
   pin?: T;
   paymentStatus?: T;
+  paymentDueBy?: T;
   refundAmount?: T;
   cancellationReason?: T;
   cancellationNote?: T;
@@ -4876,10 +4925,18 @@ export interface PlatformSetting {
     lateRefundPercent: number;
   };
   checkInGraceMinutes: number;
+  /**
+   * A parking booking paid by card holds its slot this long; unpaid by then, it is released.
+   */
+  paymentHoldMinutes: number;
   taxRatePercent: number;
   flatShipping: number;
   freeShippingThreshold: number;
   unpaidOrderTtlMinutes: number;
+  /**
+   * After a failed renewal the plan stays while Stripe retries, this many days; then it lapses.
+   */
+  subscriptionGraceDays: number;
   /**
    * Comments wait for approval before they are public.
    */
@@ -4949,10 +5006,12 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
         lateRefundPercent?: T;
       };
   checkInGraceMinutes?: T;
+  paymentHoldMinutes?: T;
   taxRatePercent?: T;
   flatShipping?: T;
   freeShippingThreshold?: T;
   unpaidOrderTtlMinutes?: T;
+  subscriptionGraceDays?: T;
   commentModeration?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -5054,6 +5113,14 @@ export interface TaskCommerceExpireSubscriptions {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommerce-lapse-subscriptions".
+ */
+export interface TaskCommerceLapseSubscriptions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskParking-no-shows".
  */
 export interface TaskParkingNoShows {
@@ -5067,6 +5134,16 @@ export interface TaskParkingNoShows {
  * via the `definition` "TaskParking-overstays".
  */
 export interface TaskParkingOverstays {
+  input?: unknown;
+  output: {
+    count?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskParking-payment-holds".
+ */
+export interface TaskParkingPaymentHolds {
   input?: unknown;
   output: {
     count?: number | null;

@@ -34,6 +34,15 @@ export const PlatformSettings: GlobalConfig = {
               ],
             },
             { name: 'checkInGraceMinutes', type: 'number', required: true, defaultValue: 15, min: 0, max: 240 },
+            {
+              name: 'paymentHoldMinutes',
+              type: 'number',
+              required: true,
+              defaultValue: 15,
+              min: 1,
+              max: 1440,
+              admin: { description: 'A parking booking paid by card holds its slot this long; unpaid by then, it is released.' },
+            },
           ],
         },
         {
@@ -43,6 +52,15 @@ export const PlatformSettings: GlobalConfig = {
             { name: 'flatShipping', type: 'number', required: true, defaultValue: 10, min: 0 },
             { name: 'freeShippingThreshold', type: 'number', required: true, defaultValue: 200, min: 0 },
             { name: 'unpaidOrderTtlMinutes', type: 'number', required: true, defaultValue: 30, min: 1 },
+            {
+              name: 'subscriptionGraceDays',
+              type: 'number',
+              required: true,
+              defaultValue: 7,
+              min: 0,
+              max: 60,
+              admin: { description: 'After a failed renewal the plan stays while Stripe retries, this many days; then it lapses.' },
+            },
           ],
         },
         {

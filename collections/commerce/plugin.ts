@@ -4,11 +4,12 @@ import { definePlugin } from '@/plugins/domain'
 import { commerceTasks } from '@endpoints/commerce/jobs'
 import { cartEndpoints } from '@endpoints/commerce/carts'
 import { orderEndpoints } from '@endpoints/commerce/orders'
-import { paymentIntentEndpoint } from '@endpoints/commerce/payments'
-import { subscriptionEndpoints } from '@endpoints/commerce/subscriptions'
+import { adminRefundEndpoint, paymentIntentEndpoint, payoutsEndpoint } from '@endpoints/commerce/payments'
+import { featureListingEndpoint, subscriptionEndpoints } from '@endpoints/commerce/subscriptions'
 import { stripeWebhookEndpoint } from '@endpoints/commerce/webhooks'
 import { mergeGuestCartOnLogin } from '@hooks/commerce/cart-merge'
-import { enforceListingQuota } from '@hooks/commerce/listing-quota'
+import { enforceListingQuota, enforcePhotoLimit } from '@hooks/commerce/listing-quota'
+import { syncPlanToStripe } from '@hooks/commerce/plan-stripe-sync'
 import { seedCommerce } from '@seed/commerce'
 
 import { Carts } from './Carts'
@@ -24,14 +25,18 @@ export const commercePlugin = definePlugin({
   collectionEndpoints: {
     carts: cartEndpoints,
     orders: orderEndpoints,
-    payments: [paymentIntentEndpoint],
+    payments: [paymentIntentEndpoint, payoutsEndpoint, adminRefundEndpoint],
     subscriptions: subscriptionEndpoints,
+    // A seller features their own listing within the plan's featuredListings.
+    cars: [featureListingEndpoint],
   },
   hooks: {
     // A seller's plan limits the listings they may publish.
-    cars: { beforeChange: [enforceListingQuota] },
+    cars: { beforeChange: [enforceListingQuota, enforcePhotoLimit] },
     // A guest's cart joins the account's cart at login.
     users: { afterLogin: [mergeGuestCartOnLogin] },
+    // Plans are Stripe products with a recurring price, kept in step on every save.
+    plans: { beforeChange: [syncPlanToStripe] },
   },
   tasks: commerceTasks,
   seed: seedCommerce,

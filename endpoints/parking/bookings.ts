@@ -6,17 +6,25 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { date, id, optStr, str } from '@/http/fields'
+import { PARKING_PAYMENT_METHODS } from '@/domain/parking'
+import { date, id, oneOfOr, optStr, str } from '@/http/fields'
 import { cancelParkingBooking, checkInParkingBooking, checkOutParkingBooking, createParkingBooking, extendParkingBooking } from './operations/bookings'
 
 export const createBookingEndpoint = defineEndpoint({
   method: 'post',
   path: '/',
-  summary: 'Book a slot of a spot for a time window (capacity-checked) → 201 with totalCost, qrCode and pin.',
+  summary: 'Book a slot of a spot for a time window (capacity-checked) → 201 with totalCost, qrCode and pin; payment "card" → unpaid, held until paid, with the PaymentIntent.',
   auth: 'write',
   status: 201,
   // Window rules (end after start, not in the past, at most 366 days) are the create hook's, for every create path.
-  body: z.object({ spot: id('spot'), vehicle: id('vehicle'), startTime: date('startTime'), endTime: date('endTime'), user: z.unknown().optional() }),
+  body: z.object({
+    spot: id('spot'),
+    vehicle: id('vehicle'),
+    startTime: date('startTime'),
+    endTime: date('endTime'),
+    payment: oneOfOr('payment', PARKING_PAYMENT_METHODS, 'on_site'),
+    user: z.unknown().optional(),
+  }),
   run: ({ req, user, body }) => createParkingBooking(req, user, body),
 })
 

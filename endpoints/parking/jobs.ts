@@ -13,6 +13,9 @@ import { HttpError } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
 import type { BookingDoc } from './operations/bookings'
+import { releaseUnpaidBookings } from './operations/payments'
+
+export { releaseUnpaidBookings }
 
 const SLUG = 'parking-bookings'
 const BATCH = 200
@@ -141,6 +144,12 @@ export const parkingTasks: TaskConfig<any>[] = [
     schedule: everyMinute,
     outputSchema: countOutput,
     handler: async ({ req }) => ({ output: { count: await completeOverstays(req.payload, new Date()) } }),
+  },
+  {
+    slug: 'parking-payment-holds',
+    schedule: everyMinute,
+    outputSchema: countOutput,
+    handler: async ({ req }) => ({ output: { count: await releaseUnpaidBookings(req.payload, new Date()) } }),
   },
   {
     slug: 'parking-reminders',

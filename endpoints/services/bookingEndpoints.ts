@@ -109,7 +109,7 @@ export const statusEndpoint = defineEndpoint({
 export const cancelEndpoint = defineEndpoint({
   method: 'post',
   path: '/:id/cancel',
-  summary: 'Cancel a booking (the customer before work starts, or an admin), with an optional reason.',
+  summary: 'Cancel a booking (the customer before work starts, or an admin), with an optional reason; what was paid is refunded.',
   auth: 'write',
   body: z.object({ reason: optStr('reason', { max: 500 }) }),
   run: async ({ req, id, body }) => respond(req, await cancelServiceBooking(req, id, body.reason)),

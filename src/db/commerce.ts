@@ -10,7 +10,19 @@ import type { Cart, Part, Plan, Subscription } from '@payload-types'
 
 import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
 import { stockStatusOf } from '@/domain/catalog/listing'
-import { hashCartToken, isPlausibleCartToken, MAX_LINE_QUANTITY, mergeLines, newCartToken, QUOTA_STATUSES, shortLines, stockOrder, type ShortLine, unitPriceOf } from '@/domain/commerce'
+import {
+  hashCartToken,
+  isPlausibleCartToken,
+  MAX_LINE_QUANTITY,
+  mergeLines,
+  newCartToken,
+  PLAN_HOLDING_STATUSES,
+  QUOTA_STATUSES,
+  shortLines,
+  stockOrder,
+  type ShortLine,
+  unitPriceOf,
+} from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
 
 interface StockRow {
@@ -211,22 +223,31 @@ export const freeListingLimit = (): number => {
 export async function effectivePlan(
   req: PayloadRequest,
   userId: number,
-): Promise<{ name: string; slug: string; maxListings: number | null; featuredListings: number; subscription: SubscriptionDoc | null }> {
+): Promise<{ name: string; slug: string; maxListings: number | null; featuredListings: number; maxPhotosPerListing: number | null; subscription: SubscriptionDoc | null }> {
   const subs = await req.payload.find({
     collection: 'subscriptions',
     req,
     depth: 1,
     limit: 1,
     overrideAccess: true,
-    where: { and: [{ user: { equals: userId } }, { status: { equals: 'active' } }] },
+    where: { and: [{ user: { equals: userId } }, { status: { in: [...PLAN_HOLDING_STATUSES] } }] },
+    sort: '-startDate',
   })
   const sub = subs.docs[0] ?? null
   const plan = sub && typeof sub.plan === 'object' ? sub.plan : null
-  if (plan) return { name: plan.name, slug: plan.slug, maxListings: plan.maxListings ?? null, featuredListings: plan.featuredListings ?? 0, subscription: sub }
+  if (plan)
+    return {
+      name: plan.name,
+      slug: plan.slug,
+      maxListings: plan.maxListings ?? null,
+      featuredListings: plan.featuredListings ?? 0,
+      maxPhotosPerListing: plan.maxPhotosPerListing ?? null,
+      subscription: sub,
+    }
   const free = await req.payload.find({ collection: 'plans', req, depth: 0, limit: 1, overrideAccess: true, where: { slug: { equals: 'free' } } })
   const f = free.docs[0]
-  if (f) return { name: f.name, slug: f.slug, maxListings: f.maxListings ?? null, featuredListings: f.featuredListings ?? 0, subscription: null }
-  return { name: 'Free', slug: 'free', maxListings: freeListingLimit(), featuredListings: 0, subscription: null }
+  if (f) return { name: f.name, slug: f.slug, maxListings: f.maxListings ?? null, featuredListings: f.featuredListings ?? 0, maxPhotosPerListing: f.maxPhotosPerListing ?? null, subscription: null }
+  return { name: 'Free', slug: 'free', maxListings: freeListingLimit(), featuredListings: 0, maxPhotosPerListing: null, subscription: null }
 }
 
 export async function countQuotaListings(req: PayloadRequest, sellerId: number, excludeId?: number | string): Promise<number> {
@@ -236,6 +257,88 @@ export async function countQuotaListings(req: PayloadRequest, sellerId: number, 
     overrideAccess: true,
     where: {
       and: [{ seller: { equals: sellerId } }, { status: { in: [...QUOTA_STATUSES] } }, ...(excludeId !== undefined && excludeId !== null ? [{ id: { not_equals: excludeId } }] : [])],
+    },
+  })
+  return totalDocs
+}
+
+// ---------------------------------------------------------------- payouts: earnings per period from the ledger
+
+export type PayoutGranularity = 'day' | 'week' | 'month'
+
+export interface PayoutRow {
+  period: string
+  source: 'orders' | 'parking' | 'services'
+  currency: string
+  payments: number
+  earned: number
+  refunded: number
+}
+
+/** Settled ledger statuses: money that was taken (part of it may have gone back). */
+const SETTLED = sql.raw(`('succeeded', 'partially_refunded', 'refunded')`)
+
+/**
+ * What `payee` earned per period from the ledger (bucketed by `paid_at`): parking payments of the spots they own,
+ * their own lines of paid orders (a refund of an order counts against each line in proportion), and — for the
+ * platform (`payee` null: admins) — service-booking payments. Refunds count in the period of the payment.
+ */
+export async function payoutRows(tx: Tx, opts: { payee: number | null; from: Date; to: Date; granularity: PayoutGranularity }): Promise<PayoutRow[]> {
+  const bucket = sql.raw(`'${opts.granularity}'`)
+  const fmt = sql.raw(opts.granularity === 'month' ? `'YYYY-MM'` : `'YYYY-MM-DD'`)
+  const window = sql`p.status in ${SETTLED} and p.paid_at >= ${opts.from.toISOString()} and p.paid_at < ${opts.to.toISOString()}`
+  const parking = sql`
+    select to_char(date_trunc(${bucket}, p.paid_at at time zone 'UTC'), ${fmt}) as period, 'parking' as source, p.currency,
+           count(*)::int as payments, sum(p.amount) as earned, sum(coalesce(p.refunded_amount, 0)) as refunded
+    from payments p
+    join payments_rels r on r.parent_id = p.id and r.path = 'target' and r.parking_bookings_id is not null
+    join parking_bookings b on b.id = r.parking_bookings_id
+    where ${window} ${opts.payee === null ? sql`` : sql`and b.spot_owner_id = ${opts.payee}`}
+    group by 1, 2, 3`
+  const orders = sql`
+    select to_char(date_trunc(${bucket}, x.paid_at at time zone 'UTC'), ${fmt}) as period, 'orders' as source, x.currency,
+           count(*)::int as payments, sum(x.lines) as earned, sum(round(x.lines * x.refunded / nullif(x.amount, 0), 2)) as refunded
+    from (
+      select p.id, p.paid_at, p.currency, p.amount, coalesce(p.refunded_amount, 0) as refunded, sum(oi.total) as lines
+      from payments p
+      join payments_rels r on r.parent_id = p.id and r.path = 'target' and r.orders_id is not null
+      join orders_items oi on oi._parent_id = r.orders_id
+      where ${window} ${opts.payee === null ? sql`` : sql`and oi.seller_id = ${opts.payee}`}
+      group by p.id
+    ) x
+    group by 1, 2, 3`
+  const services = sql`
+    select to_char(date_trunc(${bucket}, p.paid_at at time zone 'UTC'), ${fmt}) as period, 'services' as source, p.currency,
+           count(*)::int as payments, sum(p.amount) as earned, sum(coalesce(p.refunded_amount, 0)) as refunded
+    from payments p
+    join payments_rels r on r.parent_id = p.id and r.path = 'target' and r.service_bookings_id is not null
+    where ${window}
+    group by 1, 2, 3`
+  const union = opts.payee === null ? sql`${parking} union all ${orders} union all ${services}` : sql`${parking} union all ${orders}`
+  const res = await tx.execute(sql`select * from (${union}) u order by period, source, currency`)
+  return res.rows.map((r) => ({
+    period: String(r.period),
+    source: r.source as PayoutRow['source'],
+    currency: String(r.currency),
+    payments: Number(r.payments),
+    earned: Number(r.earned),
+    refunded: Number(r.refunded),
+  }))
+}
+
+/** The seller's listings featured now (featured and not past `featuredUntil`). */
+export async function countFeaturedListings(req: PayloadRequest, sellerId: number, excludeId?: number): Promise<number> {
+  const { totalDocs } = await req.payload.count({
+    collection: 'cars',
+    req,
+    overrideAccess: true,
+    where: {
+      and: [
+        { seller: { equals: sellerId } },
+        { featured: { equals: true } },
+        { or: [{ featuredUntil: { exists: false } }, { featuredUntil: { greater_than: new Date().toISOString() } }] },
+        ...(excludeId !== undefined ? [{ id: { not_equals: excludeId } }] : []),
+      ],
     },
   })
   return totalDocs

@@ -10,10 +10,12 @@ export interface PlatformSettingsValue {
   maxPageSize: number
   cancellationPolicy: { fullRefundHoursBefore: number; lateRefundPercent: number }
   checkInGraceMinutes: number
+  paymentHoldMinutes: number
   taxRatePercent: number
   flatShipping: number
   freeShippingThreshold: number
   unpaidOrderTtlMinutes: number
+  subscriptionGraceDays: number
   commentModeration: boolean
 }
 
@@ -23,10 +25,12 @@ export const PLATFORM_DEFAULTS: PlatformSettingsValue = {
   maxPageSize: 100,
   cancellationPolicy: { fullRefundHoursBefore: 24, lateRefundPercent: 50 },
   checkInGraceMinutes: 15,
+  paymentHoldMinutes: 15,
   taxRatePercent: 0,
   flatShipping: 10,
   freeShippingThreshold: 200,
   unpaidOrderTtlMinutes: 30,
+  subscriptionGraceDays: 7,
   commentModeration: true,
 }
 

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 
 import { isAdmin, or } from '@/access'
+import { privateField } from '@/access/privacy'
 import { BILLING_PERIODS } from '@/domain/commerce'
 
 /** Seller plans: price, billing period, features, listing limits. Active plans are public. */
@@ -37,10 +38,32 @@ export const Plans: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'maxListings', type: 'number', custom: { integer: true }, min: 0, admin: { description: 'Active + pending car listings; empty = unlimited.' } },
-        { name: 'featuredListings', type: 'number', custom: { integer: true }, min: 0, defaultValue: 0 },
+        { name: 'featuredListings', type: 'number', custom: { integer: true }, min: 0, defaultValue: 0, admin: { description: 'Listings the seller may feature at once.' } },
+        { name: 'maxPhotosPerListing', type: 'number', custom: { integer: true }, min: 0, admin: { description: 'Photos per car listing; empty = unlimited.' } },
         { name: 'sortOrder', type: 'number', custom: { integer: true }, defaultValue: 0, index: true },
       ],
     },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+    {
+      type: 'collapsible',
+      label: 'Stripe',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'stripeProductId',
+          type: 'text',
+          index: true,
+          ...privateField({ readers: ['admin'] }),
+          admin: { readOnly: true, description: 'Kept in sync on every save (name, description, active).' },
+        },
+        {
+          name: 'stripePriceId',
+          type: 'text',
+          index: true,
+          ...privateField({ readers: ['admin'] }),
+          admin: { readOnly: true, description: 'The recurring price of this plan; a new one replaces it when the price, currency or period changes.' },
+        },
+      ],
+    },
   ],
 }

@@ -21,7 +21,7 @@ export const Subscriptions: CollectionConfig = {
     update: isAdmin,
     delete: isAdmin,
   },
-  indexes: [{ fields: ['user', 'status'] }, { fields: ['status', 'endDate'] }],
+  indexes: [{ fields: ['user', 'status'] }, { fields: ['status', 'endDate'] }, { fields: ['status', 'graceUntil'] }],
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'plan', type: 'relationship', relationTo: 'plans', required: true, index: true },
@@ -41,6 +41,15 @@ export const Subscriptions: CollectionConfig = {
         { name: 'autoRenew', type: 'checkbox', defaultValue: false },
       ],
     },
+    {
+      type: 'row',
+      fields: [
+        { name: 'cancelAtPeriodEnd', type: 'checkbox', defaultValue: false, admin: { description: 'Stripe Billing: ends at endDate instead of renewing.' } },
+        { name: 'graceUntil', type: 'date', index: true, admin: { description: 'past_due: a renewal failed; Stripe retries until then, then the plan lapses.' } },
+        { name: 'failedAttempts', type: 'number', defaultValue: 0, min: 0 },
+      ],
+    },
+    { name: 'stripeCustomerId', type: 'text', index: true, ...privateField({ readers: ['admin', { owner: 'user' }] }) },
     {
       name: 'stripeSubscriptionId',
       type: 'text',

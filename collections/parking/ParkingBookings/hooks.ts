@@ -21,6 +21,8 @@ declare module 'payload' {
   interface RequestContext {
     /** Marks the parking operations' own updates of a booking (extend); the create path is the only one it concerns. */
     parkingInternal?: boolean
+    /** Set by the booking operation when the driver pays by card: the booking starts `unpaid`, held until `dueBy`. */
+    parkingCardPayment?: { dueBy: string }
   }
 }
 
@@ -33,7 +35,7 @@ declare module 'payload' {
 const bookingRefs = z.object({ spot: id('spot'), vehicle: id('vehicle') })
 const bookingWindow = z.object({ startTime: date('startTime'), endTime: date('endTime') })
 
-export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async ({ data, operation, req }) => {
+export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async ({ data, operation, req, context }) => {
   if (operation !== 'create') return data
   const actor = currentUser(req)
   const admin = isAdminUser(actor)
@@ -62,6 +64,8 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
   if (!sameId(vehicle.owner, driver)) throw forbidden('The vehicle must be one of your own vehicles.')
   const closed = openingHoursRefusal(spot.openingHours, start!, end!, spot.timezone || 'UTC')
   if (closed) throw invalidFields([{ path: closed.includes('start') ? 'startTime' : 'endTime', message: closed }])
+  const card = context?.parkingCardPayment
+  if (!card && spot.payOnSite === false) throw invalidFields([{ path: 'payment', message: 'This spot does not take payment on site: book with payment "card".' }])
 
   const totalCost = bookingCost(spot.price, spot.priceType, start!, end!)
   const currency = await siteCurrency(req)
@@ -88,8 +92,9 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
     priceType: spot.priceType,
     qrCode: randomBytes(18).toString('base64url'),
     pin,
-    // Trusted callers (the commerce card path, with overrideAccess) may start a booking as unpaid.
-    paymentStatus: data.paymentStatus === 'unpaid' ? 'unpaid' : 'pay_on_site',
+    // Card bookings (and trusted callers with overrideAccess) start unpaid; the Stripe webhook marks them paid.
+    paymentStatus: card || data.paymentStatus === 'unpaid' ? 'unpaid' : 'pay_on_site',
+    paymentDueBy: card ? card.dueBy : null,
     refundAmount: 0,
   }
 }

@@ -15,7 +15,7 @@ import type { ParkingBooking } from '@payload-types'
 import { prepareBooking } from './hooks'
 
 export const PAYMENT_STATUSES = ['unpaid', 'pay_on_site', 'paid', 'partially_refunded', 'refunded'] as const
-export const CANCELLATION_REASONS = ['driver_cancelled', 'owner_cancelled', 'admin_cancelled', 'no_show'] as const
+export const CANCELLATION_REASONS = ['driver_cancelled', 'owner_cancelled', 'admin_cancelled', 'no_show', 'payment_expired'] as const
 
 /** Server-written fields: no client may set them. */
 const never: FieldAccess = () => false
@@ -131,6 +131,13 @@ export const ParkingBookings: CollectionConfig = {
       index: true,
       options: PAYMENT_STATUSES.map((v) => ({ value: v, label: label(v) })),
       access: { create: never, update: fieldAdminOnly },
+    },
+    {
+      name: 'paymentDueBy',
+      type: 'date',
+      index: true,
+      access: { create: never, update: never },
+      admin: { readOnly: true, description: 'Card bookings: released by the parking-payment-holds job if still unpaid at this time.' },
     },
     { name: 'refundAmount', type: 'number', min: 0, access: { create: never, update: fieldAdminOnly } },
     { name: 'cancellationReason', type: 'select', options: CANCELLATION_REASONS.map((v) => ({ value: v, label: label(v) })), access: { create: never, update: fieldAdminOnly } },

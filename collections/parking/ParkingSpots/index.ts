@@ -144,6 +144,12 @@ export const ParkingSpots: CollectionConfig = {
     { name: 'images', type: 'upload', relationTo: 'media', hasMany: true },
     { name: 'amenities', type: 'relationship', relationTo: 'amenities', hasMany: true, index: true },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'payOnSite',
+      type: 'checkbox',
+      defaultValue: true,
+      admin: { position: 'sidebar', description: 'Drivers may pay on site; unticked, bookings are paid by card when made.' },
+    },
     ratingSummaryField(),
   ],
   indexes: [{ fields: ['active', 'city'] }],

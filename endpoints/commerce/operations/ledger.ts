@@ -287,6 +287,44 @@ export async function refundTarget(req: PayloadRequest, target: TargetRef, reaso
   return total
 }
 
+/**
+ * What a cancelled target owes back: up to `amount` of what was paid is refunded (through Stripe for card
+ * payments), and every open payment is cancelled (its PaymentIntent too), so no money can be taken for it later
+ * — a payment that succeeds anyway is refunded by the target's `succeeded` handler. Run it with the target row
+ * locked (target, then payments). Returns what was paid and what is refunded now.
+ */
+export async function settleCancelledTarget(req: PayloadRequest, target: TargetRef, amount: number, reason: string): Promise<{ paid: number; refunded: number }> {
+  let left = toCents(amount)
+  let paid = 0
+  let refunded = 0
+  for (const p of await paymentsOfTarget(req, target)) {
+    if (p.status === 'requires_payment' || p.status === 'failed') {
+      await refundPayment(req, p.id, { reason })
+      continue
+    }
+    if (p.status !== 'succeeded' && p.status !== 'partially_refunded') continue
+    paid = toCents(paid + p.amount)
+    const take = Math.min(left, refundableAmount(p.amount, p.refundedAmount ?? 0))
+    if (!(take > 0)) continue
+    const res = await refundPayment(req, p.id, { amount: take, reason })
+    left = toCents(left - res.refunded)
+    refunded = toCents(refunded + res.refunded)
+  }
+  return { paid, refunded }
+}
+
+/** Totals over a target's settled payments: paid (succeeded at some point) and refunded so far. */
+export async function paidTotalsOf(req: PayloadRequest, target: TargetRef): Promise<{ paid: number; refunded: number }> {
+  let paid = 0
+  let refunded = 0
+  for (const p of await paymentsOfTarget(req, target)) {
+    if (p.status !== 'succeeded' && p.status !== 'partially_refunded' && p.status !== 'refunded') continue
+    paid = toCents(paid + p.amount)
+    refunded = toCents(refunded + (p.refundedAmount ?? 0))
+  }
+  return { paid, refunded }
+}
+
 /** The public shape of a ledger entry (no internal fields). */
 export const publicPayment = (p: PaymentDoc, clientSecret?: string | null) => ({
   id: p.id,

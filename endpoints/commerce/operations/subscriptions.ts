@@ -7,13 +7,14 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { Subscription } from '@payload-types'
 
 import type { AccessUser } from '@/access/roles'
-import { lockRow, txOf, withTransaction } from '@/db/transaction'
-import { countQuotaListings, effectivePlan } from '@/db/commerce'
-import { periodEnd } from '@/domain/commerce'
+import { advisoryLock, lockRow, txOf, withTransaction } from '@/db/transaction'
+import { countFeaturedListings, countQuotaListings, effectivePlan } from '@/db/commerce'
+import { featuredRefusal, periodEnd } from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
-import { badRequest, conflict, notFound } from '@/lib/http'
+import { badRequest, conflict, forbidden, notFound } from '@/lib/http'
 import { notify } from '@/notifications/notify'
 
+import { cancelAtPeriodEnd, startStripeSubscription } from './billing'
 import { createCardPayment, onPaymentEvent, publicPayment } from './ledger'
 import { cardPaymentsEnabled } from './stripe'
 
@@ -38,7 +39,7 @@ export async function activateSubscription(req: PayloadRequest, id: number, now:
       depth: 0,
       overrideAccess: true,
       pagination: false,
-      where: { and: [{ user: { equals: userId } }, { status: { equals: 'active' } }, { id: { not_equals: id } }] },
+      where: { and: [{ user: { equals: userId } }, { status: { in: ['active', 'past_due'] } }, { id: { not_equals: id } }] },
     })
     for (const o of others.docs) {
       await req.payload.update({ collection: 'subscriptions', id: o.id, req, depth: 0, overrideAccess: true, data: { status: 'cancelled', autoRenew: false, endDate: now.toISOString() } })
@@ -68,7 +69,11 @@ onPaymentEvent('subscriptions', 'succeeded', async (req, _payment, target) => {
   await activateSubscription(req, target.value)
 })
 
-/** Active subscriptions past their end date become `expired` (job). Returns how many. */
+/**
+ * Active subscriptions past their end date become `expired` (job). Returns how many. Subscriptions Stripe renews
+ * (auto-renewing, not cancelled at period end) are left to their invoices: paid → renewed, failed → past_due and
+ * the grace period (operations/billing.ts `lapseSubscriptions`).
+ */
 export async function expireSubscriptions(payload: Payload, now: Date = new Date()): Promise<number> {
   const req = await createLocalReq({}, payload)
   const due = await payload.find({
@@ -77,7 +82,13 @@ export async function expireSubscriptions(payload: Payload, now: Date = new Date
     depth: 1,
     limit: 500,
     overrideAccess: true,
-    where: { and: [{ status: { equals: 'active' } }, { endDate: { less_than_equal: now.toISOString() } }] },
+    where: {
+      and: [
+        { status: { equals: 'active' } },
+        { endDate: { less_than_equal: now.toISOString() } },
+        { or: [{ stripeSubscriptionId: { exists: false } }, { autoRenew: { not_equals: true } }, { cancelAtPeriodEnd: { equals: true } }] },
+      ],
+    },
   })
   let n = 0
   for (const s of due.docs) {
@@ -106,7 +117,7 @@ export async function expireSubscriptions(payload: Payload, now: Date = new Date
  * once) → effects (a paid plan's Stripe PaymentIntent, inside the same transaction: a provider failure rolls
  * the subscription back, so there is nothing to compensate; the webhook activates it later).
  */
-export async function subscribe(req: PayloadRequest, user: AccessUser, planId: number) {
+export async function subscribe(req: PayloadRequest, user: AccessUser, planId: number, opts: { autoRenew?: boolean } = {}) {
   const userId = Number(user.id)
   const plan = await req.payload.findByID({ collection: 'plans', id: planId, req, depth: 0, overrideAccess: true, disableErrors: true })
   if (!plan || !plan.active) throw notFound('Plan not found.')
@@ -122,9 +133,15 @@ export async function subscribe(req: PayloadRequest, user: AccessUser, planId: n
       req,
       depth: 0,
       overrideAccess: true,
-      data: { user: userId, plan: plan.id, status: 'pending_payment', autoRenew: false },
+      data: { user: userId, plan: plan.id, status: 'pending_payment', autoRenew: Boolean(opts.autoRenew && paid) },
     })
     if (!paid) return { subscription: await activateSubscription(req, sub.id), payment: null }
+    if (opts.autoRenew) {
+      // A Stripe Billing subscription: its invoices renew it (webhook `invoice.paid`).
+      const first = await startStripeSubscription(req, sub, plan)
+      const fresh = await req.payload.findByID({ collection: 'subscriptions', id: sub.id, req, depth: 0, overrideAccess: true })
+      return { subscription: fresh, payment: publicPayment(first.payment, first.clientSecret) }
+    }
     const card = await createCardPayment(req, {
       target: { relationTo: 'subscriptions', value: sub.id },
       amount: plan.price,
@@ -142,8 +159,12 @@ export async function mySubscription(req: PayloadRequest, userId: number) {
   const used = await countQuotaListings(req, userId)
   return {
     subscription: plan.subscription,
-    plan: { name: plan.name, slug: plan.slug, maxListings: plan.maxListings, featuredListings: plan.featuredListings },
-    usage: { listings: used, remaining: plan.maxListings === null ? null : Math.max(0, plan.maxListings - used) },
+    plan: { name: plan.name, slug: plan.slug, maxListings: plan.maxListings, featuredListings: plan.featuredListings, maxPhotosPerListing: plan.maxPhotosPerListing },
+    usage: {
+      listings: used,
+      remaining: plan.maxListings === null ? null : Math.max(0, plan.maxListings - used),
+      featured: await countFeaturedListings(req, userId),
+    },
   }
 }
 
@@ -182,8 +203,35 @@ export async function cancelSubscription(req: PayloadRequest, userId: number, id
     await lockRow(await txOf(req), 'subscriptions', id, 'id')
     const s = await req.payload.findByID({ collection: 'subscriptions', id, req, depth: 0, overrideAccess: true, disableErrors: true })
     if (!s || !sameId(s.user, userId)) throw notFound('Subscription not found.')
-    if (s.status !== 'active' && s.status !== 'pending_payment') throw conflict(`The subscription is ${s.status}.`)
+    // Stripe-billed and paid up: it stays until the end of the period, then ends instead of renewing.
+    if (s.status === 'active' && s.stripeSubscriptionId) {
+      if (s.cancelAtPeriodEnd) throw conflict('The subscription already ends at the end of the period.')
+      return cancelAtPeriodEnd(req, s)
+    }
+    if (s.status !== 'active' && s.status !== 'pending_payment' && s.status !== 'past_due') throw conflict(`The subscription is ${s.status}.`)
     return req.payload.update({ collection: 'subscriptions', id, req, depth: 0, overrideAccess: true, data: { status: 'cancelled', autoRenew: false } })
   })
   return { subscription }
+}
+
+/**
+ * `POST /api/cars/:id/feature {days}`: a seller features their own active listing for `days` (≤ 30) within the
+ * plan's `featuredListings` (featured placements end with the `catalog-expire-featured` job). Steps: lock (per
+ * seller, the listing-quota lock) → validate (the caller's, active, not featured yet, the plan allows one more) →
+ * write. → 403 beyond the plan, 409 not active or already featured.
+ */
+export async function featureListing(req: PayloadRequest, userId: number, carId: number, days: number) {
+  return withTransaction(req, async (tx) => {
+    await advisoryLock(tx, 'listing-quota', userId)
+    const car = await req.payload.findByID({ collection: 'cars', id: carId, req, depth: 0, overrideAccess: true, disableErrors: true })
+    if (!car || !sameId(car.seller, userId)) throw notFound('Listing not found.')
+    if (car.status !== 'active') throw conflict(`Only an active listing can be featured; this one is ${car.status}.`)
+    if (car.featured && (!car.featuredUntil || new Date(car.featuredUntil) > new Date())) throw conflict('This listing is already featured.')
+    const plan = await effectivePlan(req, userId)
+    const refusal = featuredRefusal(plan.name, plan.featuredListings, await countFeaturedListings(req, userId, carId))
+    if (refusal) throw forbidden(refusal)
+    const until = new Date(Date.now() + days * 86_400_000)
+    const updated = await req.payload.update({ collection: 'cars', id: carId, req, depth: 0, overrideAccess: true, data: { featured: true, featuredUntil: until.toISOString() } })
+    return { car: { id: updated.id, featured: updated.featured, featuredUntil: updated.featuredUntil } }
+  })
 }

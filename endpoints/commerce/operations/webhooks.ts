@@ -12,7 +12,9 @@ import { fromMinorUnits } from '@/domain/money'
 import { badRequest } from '@/lib/http'
 
 import { findPayment, markPaymentFailed, markPaymentSucceeded, paymentHandler, recordRefundedTotal, targetOf, type PaymentDoc } from './ledger'
+import { type InvoiceLike, onInvoiceFailed, onInvoicePaid, onStripeSubscriptionDeleted } from './billing'
 import { orderPaid, refundOrder, findOrder } from './orders'
+import { activateSubscription } from './subscriptions'
 import { stripeClient, webhookSecret } from './stripe'
 
 interface IntentLike {
@@ -47,12 +49,13 @@ async function paymentFor(req: PayloadRequest, metadata: Record<string, string> 
 }
 
 /**
- * Lock order: the order row before its ledger row — the same order as cancellation and expiry (order, then
- * payments) — so a webhook racing a cancel waits instead of deadlocking.
+ * Lock order: the target row (order, parking or service booking, subscription) before its ledger row — the same
+ * order as cancellation, expiry and the release of unpaid holds (target, then payments) — so a webhook racing a
+ * cancel waits instead of deadlocking, and decides on the state the cancel left.
  */
-async function lockTargetFirst(req: PayloadRequest, payment: PaymentDoc): Promise<void> {
+export async function lockTargetFirst(req: PayloadRequest, payment: PaymentDoc): Promise<void> {
   const target = targetOf(payment)
-  if (target.relationTo === 'orders') await lockRow(await txOf(req), 'orders', target.value, 'id')
+  await lockRow(await txOf(req), target.relationTo, target.value, 'id')
 }
 
 const idOfRef = (v: string | { id: string } | null | undefined) => (v && typeof v === 'object' ? v.id : (v ?? null))
@@ -98,14 +101,13 @@ async function onChargeRefunded(req: PayloadRequest, charge: ChargeLike): Promis
   const { payment: updated, changed } = await recordRefundedTotal(req, payment.id, fromMinorUnits(charge.amount_refunded ?? 0))
   if (!changed) return 'already recorded'
   const target = targetOf(updated)
-  if (updated.status === 'refunded') {
-    if (target.relationTo === 'orders') {
-      const order = await findOrder(req, target.value)
-      // A full refund made outside AutoHub (Stripe dashboard): the order follows.
-      if (order && ['paid', 'processing', 'shipped', 'delivered'].includes(order.status)) await refundOrder(req, target.value, { system: true, reason: 'Refunded in Stripe.' })
-    } else {
-      await paymentHandler(target.relationTo, 'refunded')?.(req, updated, target)
-    }
+  if (target.relationTo === 'orders') {
+    const order = updated.status === 'refunded' ? await findOrder(req, target.value) : null
+    // A full refund made outside AutoHub (Stripe dashboard): the order follows.
+    if (order && ['paid', 'processing', 'shipped', 'delivered'].includes(order.status)) await refundOrder(req, target.value, { system: true, reason: 'Refunded in Stripe.' })
+  } else {
+    // Bookings follow every refunded total (partial ones too).
+    await paymentHandler(target.relationTo, 'refunded')?.(req, updated, target)
   }
   return updated.status
 }
@@ -124,6 +126,15 @@ export async function processStripeEvent(req: PayloadRequest, event: EventLike):
         break
       case 'charge.refunded':
         result = await onChargeRefunded(req, event.data.object as ChargeLike)
+        break
+      case 'invoice.paid':
+        result = await onInvoicePaid(req, event.data.object as InvoiceLike, activateSubscription)
+        break
+      case 'invoice.payment_failed':
+        result = await onInvoiceFailed(req, event.data.object as InvoiceLike)
+        break
+      case 'customer.subscription.deleted':
+        result = await onStripeSubscriptionDeleted(req, event.data.object as { id: string; metadata?: Record<string, string> | null })
         break
       default:
         break

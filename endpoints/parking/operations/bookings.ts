@@ -11,13 +11,17 @@ import { type AccessUser, isAdminUser } from '@/access/roles'
 import { findSpot, isSpotOwnerOrAdmin, lockSpot, occupancies } from '@/db/parking'
 import { lockRow, withTransaction } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
-import { bookingCost, cancellationRefund, fits, MAX_BOOKING_MS, ms, openingHoursRefusal, peakOccupancy } from '@/domain/parking'
+import { bookingCost, cancellationRefund, fits, MAX_BOOKING_MS, ms, openingHoursRefusal, type ParkingPaymentMethod, paymentHoldDeadline, peakOccupancy } from '@/domain/parking'
 import { parkingBookingMachine, type ParkingBookingDoc, type ParkingBookingStatus } from '@/domain/parking/booking-machine'
 import { conflict, forbidden, invalidFields, notFound } from '@/lib/http'
 import { getPlatformSettings } from '@/lib/settings'
 import { notify } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
+import { startCardPayment } from '@endpoints/commerce/operations/payments'
+import { cardPaymentsEnabled } from '@endpoints/commerce/operations/stripe'
 import type { ParkingBooking } from '@payload-types'
+
+import { settleParkingCancellation } from './payments'
 
 const SLUG = 'parking-bookings'
 
@@ -48,19 +52,41 @@ export interface NewParkingBooking {
   endTime: Date
   /** Admins may book for another driver (ignored for everyone else). */
   user?: unknown
+  /** `card`: paid now through Stripe, the slot held `paymentHoldMinutes` until paid; `on_site` (default) where the spot allows it. */
+  payment?: ParkingPaymentMethod
 }
 
-/** `POST /api/parking-bookings`: the collection's create (access checked), prepared and capacity-checked by its hook. */
-export async function createParkingBooking(req: PayloadRequest, user: AccessUser, input: NewParkingBooking): Promise<ParkingBooking> {
+/**
+ * `POST /api/parking-bookings`: the collection's create (access checked), prepared and capacity-checked by its hook.
+ * Paid by card, the booking starts `unpaid` with a payment deadline and the response carries the PaymentIntent
+ * (`payment.clientSecret`); the Stripe webhook marks it paid, the parking-payment-holds job releases it if not.
+ * The intent is created after the booking committed (no provider call under the spot lock); if the provider
+ * fails, `payment` is null and the driver retries with `POST /api/payments/intent`.
+ */
+export async function createParkingBooking(req: PayloadRequest, user: AccessUser, input: NewParkingBooking): Promise<ParkingBooking & { payment?: unknown }> {
   const driver = isAdminUser(user) && input.user !== undefined ? (idOf(input.user) ?? undefined) : undefined
-  return req.payload.create({
+  const byCard = input.payment === 'card'
+  if (byCard && !cardPaymentsEnabled()) throw invalidFields([{ path: 'payment', message: 'Card payments are disabled on this server: pay on site.' }])
+  const hold = byCard ? paymentHoldDeadline(new Date(), (await getPlatformSettings(req)).paymentHoldMinutes) : null
+  const doc = await req.payload.create({
     collection: SLUG,
     data: { spot: input.spot, vehicle: input.vehicle, startTime: input.startTime.toISOString(), endTime: input.endTime.toISOString(), ...(driver ? { user: driver } : {}) },
     req,
     overrideAccess: false,
     user: req.user,
     depth: 0,
+    ...(hold ? { context: { parkingCardPayment: { dueBy: hold.toISOString() } } } : {}),
   })
+  if (!byCard) return doc
+  // An admin booking for a driver: the driver pays with POST /api/payments/intent.
+  if (!sameId(doc.user, user.id)) return { ...doc, payment: null }
+  try {
+    const { payment } = await startCardPayment(req, user, SLUG, doc.id)
+    return { ...doc, payment }
+  } catch (err) {
+    req.payload.logger.warn({ err, msg: `parking booking ${doc.id}: the PaymentIntent could not be created; the driver may retry` })
+    return { ...doc, payment: null }
+  }
 }
 
 // ---------- extend ----------
@@ -108,7 +134,12 @@ export async function extendParkingBooking(req: PayloadRequest, user: AccessUser
 
 // ---------- cancel ----------
 
-/** The driver (or an admin) cancels a pending booking: refund per the platform's policy; the spot owner is told. */
+/**
+ * The driver (or an admin) cancels a pending booking: refund per the platform's policy, through Stripe when it was
+ * paid by card (exact to the cent; an open PaymentIntent is cancelled instead); the spot owner is told. The
+ * booking row is locked first, then its payments — the webhook's order — so a payment racing the cancel either
+ * lands first (then it is refunded here) or finds the booking cancelled (then it is refunded in full there).
+ */
 export async function cancelParkingBooking(req: PayloadRequest, user: AccessUser, id: number, note?: string): Promise<ParkingBooking> {
   assertVisible(user, await loadBooking(req, id))
   const { cancellationPolicy } = await getPlatformSettings(req)
@@ -118,8 +149,10 @@ export async function cancelParkingBooking(req: PayloadRequest, user: AccessUser
     id,
     action: 'cancel',
     data: (b) => {
-      const { refundAmount } = cancellationRefund(Number(b.totalCost), b.startTime, now, cancellationPolicy)
+      const policy = cancellationRefund(Number(b.totalCost), b.startTime, now, cancellationPolicy)
       const paid = b.paymentStatus === 'paid'
+      // A card booking not paid yet owes nothing back (its open intent is cancelled in `after`).
+      const refundAmount = b.paymentStatus === 'unpaid' ? 0 : policy.refundAmount
       return {
         refundAmount,
         cancelledAt: now.toISOString(),
@@ -128,7 +161,10 @@ export async function cancelParkingBooking(req: PayloadRequest, user: AccessUser
         ...(paid && refundAmount > 0 ? { paymentStatus: refundAmount >= Number(b.totalCost) ? 'refunded' : 'partially_refunded' } : {}),
       }
     },
-    after: async (updated) => {
+    after: async (updated, previous) => {
+      if (previous.paymentStatus === 'paid' || previous.paymentStatus === 'unpaid') {
+        await settleParkingCancellation(req, updated.id, Number(updated.refundAmount ?? 0), 'Parking booking cancelled.')
+      }
       const owner = idOf(updated.spotOwner)
       if (owner) {
         await notify(req, {

@@ -31,6 +31,8 @@ import {
 } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
+import { settleServiceCancellation } from './payments'
+
 declare module 'payload' {
   interface RequestContext {
     /** The service booking a review is created from (feedback). */
@@ -189,10 +191,24 @@ export async function moveBookingStatus(req: PayloadRequest, id: number, status:
   return doc
 }
 
+/** The customer (before on_way) or an admin cancels; what was paid is refunded through Stripe in the same transaction. */
 export async function cancelServiceBooking(req: PayloadRequest, id: number, reason?: string): Promise<ServiceBooking> {
   noteTransition(req, reason ?? null, reason ?? null)
-  const { doc } = await withEvents(req, () => transition(req, id, 'cancel', () => ({ cancellationReason: reason ?? null })))
-  return doc
+  const { doc } = await withEvents(req, () =>
+    applyTransition<ServiceBookingStatus, ServiceBookingRow>({
+      req,
+      collection: BOOKINGS,
+      id,
+      machine: serviceBookingMachine,
+      action: 'cancel',
+      data: () => ({ cancellationReason: reason ?? null }),
+      after: async (updated) => {
+        await settleServiceCancellation(req, updated.id)
+      },
+      depth: 0,
+    }),
+  )
+  return loadBooking(req, doc.id)
 }
 
 /** Live position of the assigned technician: updates the booking and the technician, emits location + ETA. */

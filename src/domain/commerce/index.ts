@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 
-import { D, minorUnits, percentOf, sum, toCents } from '../money'
+import { D, minorUnits, type MoneyInput, percentOf, sum, toCents } from '../money'
 
 // ---------------------------------------------------------------- prices and totals
 
@@ -131,6 +131,14 @@ export function statusAfterRefund(amount: number, refunded: number): PaymentStat
   return minorUnits(refunded) >= minorUnits(amount) ? 'refunded' : 'partially_refunded'
 }
 
+/** A booked target's payment status once `refunded` of the `paid` amount went back (amounts in currency units, cents exact). */
+export function paymentStatusAfterRefund(paid: MoneyInput, refunded: MoneyInput): 'paid' | 'partially_refunded' | 'refunded' {
+  const p = toCents(paid)
+  const r = toCents(refunded)
+  if (!(r > 0)) return 'paid'
+  return r >= p ? 'refunded' : 'partially_refunded'
+}
+
 /** What is still refundable on a payment. */
 export const refundableAmount = (amount: number, refunded: number): number => Math.max(0, toCents(D(amount).minus(refunded ?? 0)))
 
@@ -170,9 +178,64 @@ export function quotaRefusal(planName: string, maxListings: number | null | unde
   return `Your ${planName} plan allows ${maxListings} active or pending listing${maxListings === 1 ? '' : 's'}; you have ${current}. Upgrade your plan or archive a listing.`
 }
 
-export const SUBSCRIPTION_STATUSES = ['pending_payment', 'active', 'cancelled', 'expired'] as const
+/** Null when a listing's photo count fits the plan (`max` null = unlimited); otherwise the refusal message. */
+export function photoLimitRefusal(planName: string, max: number | null | undefined, photos: number): string | null {
+  if (max === null || max === undefined || photos <= max) return null
+  return `Your ${planName} plan allows ${max} photo${max === 1 ? '' : 's'} per listing; this listing has ${photos}. Upgrade your plan or remove photos.`
+}
+
+/** Null when one more featured listing fits the plan; otherwise the refusal message. */
+export function featuredRefusal(planName: string, allowed: number, featuredNow: number): string | null {
+  if (featuredNow + 1 <= allowed) return null
+  return allowed > 0
+    ? `Your ${planName} plan allows ${allowed} featured listing${allowed === 1 ? '' : 's'} at once; you have ${featuredNow}.`
+    : `Your ${planName} plan includes no featured listings. Upgrade your plan to feature a listing.`
+}
+
+export const SUBSCRIPTION_STATUSES = ['pending_payment', 'active', 'past_due', 'cancelled', 'expired'] as const
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
+
+/** Statuses whose plan limits the seller: active, and past_due while its renewal is retried (the grace period). */
+export const PLAN_HOLDING_STATUSES: readonly SubscriptionStatus[] = ['active', 'past_due']
+
+/**
+ * The grace deadline after a failed renewal: `graceDays` after the first failure; later failed retries do not
+ * move it (an existing deadline is kept).
+ */
+export function graceDeadline(existing: string | Date | null | undefined, failedAt: Date, graceDays: number): Date {
+  if (existing) return new Date(existing)
+  return new Date(failedAt.getTime() + Math.max(0, graceDays) * 86_400_000)
+}
+
+/** Stripe's recurring interval for a billing period. */
+export const stripeInterval = (period: BillingPeriod): 'month' | 'year' => (period === 'yearly' ? 'year' : 'month')
 
 /** What a payment pays for (the `target` relationship's collections). */
 export const PAYMENT_TARGETS = ['orders', 'parking-bookings', 'service-bookings', 'subscriptions'] as const
 export type PaymentTarget = (typeof PAYMENT_TARGETS)[number]
+
+// ---------------------------------------------------------------- payouts
+
+export interface PayoutLine {
+  period: string
+  source: string
+  currency: string
+  payments: number
+  earned: number
+  refunded: number
+}
+
+/** Payout lines with their net (earned − refunded, to the cent) and totals per currency. */
+export function summarizePayouts(rows: readonly PayoutLine[]) {
+  const periods = rows.map((r) => ({ ...r, earned: toCents(r.earned), refunded: toCents(r.refunded), net: toCents(D(r.earned).minus(r.refunded)) }))
+  const byCurrency = new Map<string, { currency: string; payments: number; earned: number; refunded: number; net: number }>()
+  for (const r of periods) {
+    const t = byCurrency.get(r.currency) ?? { currency: r.currency, payments: 0, earned: 0, refunded: 0, net: 0 }
+    t.payments += r.payments
+    t.earned = toCents(D(t.earned).plus(r.earned))
+    t.refunded = toCents(D(t.refunded).plus(r.refunded))
+    t.net = toCents(D(t.earned).minus(t.refunded))
+    byCurrency.set(r.currency, t)
+  }
+  return { periods, totals: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)) }
+}

@@ -22,6 +22,13 @@ export interface ParkingBookingDoc {
   [key: string]: unknown
 }
 
+/** Why an unpaid card booking may not be released (yet), or null: it must still be unpaid and past its payment deadline. */
+export function unpaidHoldRefusal(doc: Record<string, unknown>, now: number): string | null {
+  if (doc.paymentStatus !== 'unpaid') return 'The booking is not waiting for a card payment.'
+  if (!doc.paymentDueBy || now < ms(doc.paymentDueBy as string)) return 'The payment hold has not run out yet.'
+  return null
+}
+
 /** `input.now` (ISO) lets jobs and tests decide at a given time; otherwise the real clock. */
 const nowOf = (ctx: { now: Date; input?: Record<string, unknown> }): number => (ctx.input?.now ? ms(ctx.input.now as string) : ctx.now.getTime())
 
@@ -81,6 +88,16 @@ export const parkingBookingMachine = defineMachine<ParkingBookingStatus, Parking
       via: 'the parking-no-shows job',
       effects: 'Marking a no-show records the reason and notifies the driver',
       guard: (ctx) => (nowOf(ctx) >= ms(ctx.doc.endTime) ? null : 'The booking window is not over yet.'),
+    },
+    {
+      action: 'release_unpaid',
+      from: ['pending'],
+      to: 'cancelled',
+      by: ['system'],
+      description: 'Job: booked with card payment and still unpaid when the hold (paymentHoldMinutes) ran out; the slot is free again.',
+      via: 'the parking-payment-holds job',
+      effects: 'Releasing an unpaid booking cancels its open PaymentIntent, records the reason payment_expired and notifies the driver',
+      guard: (ctx) => unpaidHoldRefusal(ctx.doc, nowOf(ctx)),
     },
     {
       action: 'complete_overstay',

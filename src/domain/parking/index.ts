@@ -219,5 +219,15 @@ export function occupancyPercent(occupiedSeconds: number, totalSlots: number, pe
 
 /** Clock skew tolerated for "start in the past". */
 export const PAST_TOLERANCE_MS = 60_000
+
+// ---------------------------------------------------------------- card payments
+
+/** How a driver pays: by card at booking (the slot is held until paid) or on site (where the spot allows it). */
+export const PARKING_PAYMENT_METHODS = ['card', 'on_site'] as const
+export type ParkingPaymentMethod = (typeof PARKING_PAYMENT_METHODS)[number]
+
+/** The moment an unpaid card booking is released: `holdMinutes` after it was made. */
+export const paymentHoldDeadline = (now: TimeInput, holdMinutes: number): Date => new Date(ms(now) + Math.max(1, holdMinutes) * 60_000)
+
 /** The longest booking (and extension): 366 days. */
 export const MAX_BOOKING_MS = 366 * 86_400_000

@@ -27,7 +27,7 @@ export const BLOCKER_TYPES = ['parts_unavailable', 'customer_unavailable', 'acce
 export const BLOCKER_IMPACTS = ['low', 'medium', 'high', 'blocking'] as const
 export const INTERACTION_KINDS = ['call', 'message', 'visit', 'note'] as const
 export const FIELD_WORK_STATUSES = ['approved', 'on_way', 'in_progress'] as const
-export const PAYMENT_STATUSES = ['pending', 'paid', 'refunded', 'failed'] as const
+export const PAYMENT_STATUSES = ['pending', 'paid', 'partially_refunded', 'refunded', 'failed'] as const
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 export type Weekday = (typeof WEEKDAYS)[number]

@@ -243,14 +243,14 @@ describe('jobs', () => {
 
   it('the tasks are registered with the Jobs Queue and run', async () => {
     const ids: string[] = []
-    for (const task of ['parking-no-shows', 'parking-overstays', 'parking-reminders']) {
+    for (const task of ['parking-no-shows', 'parking-overstays', 'parking-payment-holds', 'parking-reminders']) {
       const job = (await payload.jobs.queue({ task: task as never, input: {} as never })) as { id: number | string }
       ids.push(String(job.id))
     }
     const result = await payload.jobs.run()
     const statuses = ids.map((id) => (result.jobStatus as Record<string, { status: string }>)[id]?.status)
-    expect(statuses).toEqual(['success', 'success', 'success'])
+    expect(statuses).toEqual(['success', 'success', 'success', 'success'])
     const scheduled = payload.config.jobs.tasks!.filter((t) => t.slug.startsWith('parking-')).map((t) => t.schedule?.[0]?.cron)
-    expect(scheduled).toEqual(['* * * * *', '* * * * *', '* * * * *'])
+    expect(scheduled).toEqual(['* * * * *', '* * * * *', '* * * * *', '* * * * *'])
   })
 })
