@@ -117,6 +117,8 @@ export interface Config {
     'parking-bookings': ParkingBooking;
     services: Service;
     'service-bookings': ServiceBooking;
+    'listing-daily-stats': ListingDailyStat;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -175,6 +177,8 @@ export interface Config {
     'parking-bookings': ParkingBookingsSelect<false> | ParkingBookingsSelect<true>;
     services: ServicesSelect<false> | ServicesSelect<true>;
     'service-bookings': ServiceBookingsSelect<false> | ServiceBookingsSelect<true>;
+    'listing-daily-stats': ListingDailyStatsSelect<false> | ListingDailyStatsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -212,6 +216,7 @@ export interface Config {
       'parking-no-shows': TaskParkingNoShows;
       'parking-overstays': TaskParkingOverstays;
       'parking-reminders': TaskParkingReminders;
+      'audit-log-retention': TaskAuditLogRetention;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2300,6 +2305,57 @@ export interface AvailabilityBlock {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "listing-daily-stats".
+ */
+export interface ListingDailyStat {
+  id: number;
+  car: number | Car;
+  /**
+   * The listing's seller when the day began (owner filter).
+   */
+  seller?: (number | null) | User;
+  day: string;
+  views: number;
+  favorites: number;
+  offers: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  /**
+   * Collection or global slug.
+   */
+  entity: string;
+  docId?: string | null;
+  action: 'create' | 'update' | 'delete';
+  /**
+   * Empty for system changes (jobs, webhooks).
+   */
+  actor?: (number | null) | User;
+  ip?: string | null;
+  summary?: string | null;
+  /**
+   * { field: { before, after } } of the changed sensitive fields.
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2379,6 +2435,7 @@ export interface PayloadJob {
           | 'parking-no-shows'
           | 'parking-overstays'
           | 'parking-reminders'
+          | 'audit-log-retention'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2425,6 +2482,7 @@ export interface PayloadJob {
         | 'parking-no-shows'
         | 'parking-overstays'
         | 'parking-reminders'
+        | 'audit-log-retention'
         | 'schedulePublish'
       )
     | null;
@@ -4191,6 +4249,35 @@ export interface ServiceBookingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "listing-daily-stats_select".
+ */
+export interface ListingDailyStatsSelect<T extends boolean = true> {
+  car?: T;
+  seller?: T;
+  day?: T;
+  views?: T;
+  favorites?: T;
+  offers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  entity?: T;
+  docId?: T;
+  action?: T;
+  actor?: T;
+  ip?: T;
+  summary?: T;
+  changes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -4317,6 +4404,10 @@ export interface PlatformSetting {
    * Comments wait for approval before they are public.
    */
   commentModeration?: boolean | null;
+  /**
+   * Audit-log entries older than this many days are purged nightly.
+   */
+  auditRetentionDays: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -4387,6 +4478,7 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
   freeShippingThreshold?: T;
   unpaidOrderTtlMinutes?: T;
   commentModeration?: T;
+  auditRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -4496,6 +4588,14 @@ export interface TaskParkingReminders {
   output: {
     count?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAudit-log-retention".
+ */
+export interface TaskAuditLogRetention {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

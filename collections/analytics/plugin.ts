@@ -1,0 +1,56 @@
+/**
+ * The analytics domain's registration: the daily listing history and the audit log, the `/api/analytics/*`
+ * endpoints, the hooks it attaches to other domains' collections (listing history, audit entries), the audit
+ * retention job, and its platform settings (audit retention).
+ */
+import type { Config, GlobalConfig, Plugin } from 'payload'
+
+import { definePlugin } from '@/plugins/domain'
+import { analyticsEndpoints } from '@endpoints/analytics/analytics'
+import { analyticsTasks } from '@endpoints/analytics/jobs'
+import { auditChanges, auditPlatformSettings } from '@hooks/analytics/audit'
+import { statsOnFavorite, statsOnOffer, statsOnView } from '@hooks/analytics/listing-stats'
+
+import { AuditLog } from './AuditLog'
+import { ListingDailyStats } from './ListingDailyStats'
+
+const domain = definePlugin({
+  name: 'analytics',
+  collections: [ListingDailyStats, AuditLog],
+  endpoints: analyticsEndpoints,
+  hooks: {
+    'listing-views': { afterChange: [statsOnView] },
+    favorites: { afterChange: [statsOnFavorite] },
+    negotiations: { afterChange: [statsOnOffer] },
+    users: { afterChange: [auditChanges('users')] },
+    cars: { afterChange: [auditChanges('cars')] },
+    orders: { afterChange: [auditChanges('orders')] },
+    payments: { afterChange: [auditChanges('payments', { onCreate: true })] },
+  },
+  tasks: analyticsTasks,
+})
+
+/** The analytics settings tab of `platform-settings`, and its audit hook. */
+function withAnalyticsSettings(g: GlobalConfig): GlobalConfig {
+  const tab = {
+    label: 'Audit',
+    fields: [
+      {
+        name: 'auditRetentionDays',
+        type: 'number' as const,
+        required: true,
+        defaultValue: 365,
+        min: 1,
+        max: 3650,
+        admin: { description: 'Audit-log entries older than this many days are purged nightly.' },
+      },
+    ],
+  }
+  const fields = g.fields.map((f) => (f.type === 'tabs' ? { ...f, tabs: [...f.tabs, tab] } : f))
+  return { ...g, fields, hooks: { ...(g.hooks ?? {}), afterChange: [...(g.hooks?.afterChange ?? []), auditPlatformSettings] } }
+}
+
+export const analyticsPlugin: Plugin = (incoming: Config): Config => {
+  const config = domain(incoming) as Config
+  return { ...config, globals: (config.globals ?? []).map((g) => (g.slug === 'platform-settings' ? withAnalyticsSettings(g) : g)) }
+}
