@@ -4405,6 +4405,10 @@ export interface PlatformSetting {
    */
   commentModeration?: boolean | null;
   /**
+   * New reviews wait in the reviews moderation queue before they are public.
+   */
+  reviewPreApproval?: boolean | null;
+  /**
    * Audit-log entries older than this many days are purged nightly.
    */
   auditRetentionDays: number;
@@ -4478,6 +4482,7 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
   freeShippingThreshold?: T;
   unpaidOrderTtlMinutes?: T;
   commentModeration?: T;
+  reviewPreApproval?: T;
   auditRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;

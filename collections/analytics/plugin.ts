@@ -5,11 +5,14 @@
  */
 import type { Config, GlobalConfig, Plugin } from 'payload'
 
+import { MODERATION_QUEUES } from '@/domain/analytics/moderation'
 import { definePlugin } from '@/plugins/domain'
 import { analyticsEndpoints } from '@endpoints/analytics/analytics'
 import { analyticsTasks } from '@endpoints/analytics/jobs'
+import { moderationEndpoints } from '@endpoints/analytics/moderation'
 import { auditChanges, auditPlatformSettings } from '@hooks/analytics/audit'
 import { statsOnFavorite, statsOnOffer, statsOnView } from '@hooks/analytics/listing-stats'
+import { reviewPreApproval } from '@hooks/analytics/review-preapproval'
 
 import { AuditLog } from './AuditLog'
 import { ListingDailyStats } from './ListingDailyStats'
@@ -17,7 +20,7 @@ import { ListingDailyStats } from './ListingDailyStats'
 const domain = definePlugin({
   name: 'analytics',
   collections: [ListingDailyStats, AuditLog],
-  endpoints: analyticsEndpoints,
+  endpoints: [...analyticsEndpoints, ...moderationEndpoints],
   hooks: {
     'listing-views': { afterChange: [statsOnView] },
     favorites: { afterChange: [statsOnFavorite] },
@@ -26,6 +29,7 @@ const domain = definePlugin({
     cars: { afterChange: [auditChanges('cars')] },
     orders: { afterChange: [auditChanges('orders')] },
     payments: { afterChange: [auditChanges('payments', { onCreate: true })] },
+    reviews: { beforeChange: [reviewPreApproval] },
   },
   tasks: analyticsTasks,
 })
@@ -33,8 +37,14 @@ const domain = definePlugin({
 /** The analytics settings tab of `platform-settings`, and its audit hook. */
 function withAnalyticsSettings(g: GlobalConfig): GlobalConfig {
   const tab = {
-    label: 'Audit',
+    label: 'Moderation & audit',
     fields: [
+      {
+        name: 'reviewPreApproval',
+        type: 'checkbox' as const,
+        defaultValue: false,
+        admin: { description: 'New reviews wait in the reviews moderation queue before they are public.' },
+      },
       {
         name: 'auditRetentionDays',
         type: 'number' as const,
@@ -50,7 +60,27 @@ function withAnalyticsSettings(g: GlobalConfig): GlobalConfig {
   return { ...g, fields, hooks: { ...(g.hooks ?? {}), afterChange: [...(g.hooks?.afterChange ?? []), auditPlatformSettings] } }
 }
 
+const ADMIN = '/collections/analytics/admin'
+
+/** The admin workplace: figures above the dashboard cards, one view per moderation queue, links to the queues. */
+function withAdminComponents(config: Config): Config {
+  const components = config.admin?.components ?? {}
+  const views = Object.fromEntries(MODERATION_QUEUES.map((q) => [`moderation-${q.key}`, { Component: `${ADMIN}/ModerationView#ModerationView`, path: `/moderation/${q.key}` as const }]))
+  return {
+    ...config,
+    admin: {
+      ...config.admin,
+      components: {
+        ...components,
+        beforeDashboard: [...(components.beforeDashboard ?? []), `${ADMIN}/AnalyticsDashboard#AnalyticsDashboard`],
+        afterNavLinks: [...(components.afterNavLinks ?? []), `${ADMIN}/ModerationNavLinks#ModerationNavLinks`],
+        views: { ...(components.views ?? {}), ...views },
+      },
+    },
+  }
+}
+
 export const analyticsPlugin: Plugin = (incoming: Config): Config => {
-  const config = domain(incoming) as Config
+  const config = withAdminComponents(domain(incoming) as Config)
   return { ...config, globals: (config.globals ?? []).map((g) => (g.slug === 'platform-settings' ? withAnalyticsSettings(g) : g)) }
 }

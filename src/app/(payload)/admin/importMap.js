@@ -25,6 +25,9 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ModerationNavLinks as ModerationNavLinks_fa4592ac0b0b1dc9ce6bdb3750ffefef } from '../../../../collections/analytics/admin/ModerationNavLinks'
+import { AnalyticsDashboard as AnalyticsDashboard_4334519a4848e3649e6ca81ad9d09340 } from '../../../../collections/analytics/admin/AnalyticsDashboard'
+import { ModerationView as ModerationView_6a4f7099f9d759107f55f6b318c09bcd } from '../../../../collections/analytics/admin/ModerationView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,5 +59,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/collections/analytics/admin/ModerationNavLinks#ModerationNavLinks": ModerationNavLinks_fa4592ac0b0b1dc9ce6bdb3750ffefef,
+  "/collections/analytics/admin/AnalyticsDashboard#AnalyticsDashboard": AnalyticsDashboard_4334519a4848e3649e6ca81ad9d09340,
+  "/collections/analytics/admin/ModerationView#ModerationView": ModerationView_6a4f7099f9d759107f55f6b318c09bcd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
