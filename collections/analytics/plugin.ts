@@ -3,7 +3,7 @@
  * endpoints, the hooks it attaches to other domains' collections (listing history, audit entries), the audit
  * retention job, and its platform settings (audit retention).
  */
-import type { Config, GlobalConfig, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, GlobalConfig, Plugin } from 'payload'
 
 import { MODERATION_QUEUES } from '@/domain/analytics/moderation'
 import { definePlugin } from '@/plugins/domain'
@@ -62,12 +62,34 @@ function withAnalyticsSettings(g: GlobalConfig): GlobalConfig {
 
 const ADMIN = '/collections/analytics/admin'
 
+/** Collections every visitor may read (their titles are public): relationship columns to them render on the server. */
+const PUBLIC_TITLE_TARGETS = new Set(['makes', 'models', 'features', 'part-brands', 'part-categories', 'forum-categories', 'dealers', 'amenities'])
+
+/**
+ * Admin speed: a single relationship to a public collection gets a server-rendered list cell (RelationTitleCell),
+ * titles batched into one query per related collection — the list shows them at once, no "Loading…" flash.
+ */
+function withServerRelationCells(c: CollectionConfig): CollectionConfig {
+  let changed = false
+  const visit = (fields: Field[]): Field[] =>
+    fields.map((f) => {
+      if (f.type === 'row' || f.type === 'collapsible') return { ...f, fields: visit(f.fields) }
+      if (f.type === 'tabs') return { ...f, tabs: f.tabs.map((tab) => ('name' in tab && tab.name ? tab : { ...tab, fields: visit(tab.fields) })) }
+      if (f.type !== 'relationship' || typeof f.relationTo !== 'string' || f.hasMany || !PUBLIC_TITLE_TARGETS.has(f.relationTo) || f.admin?.components?.Cell) return f
+      changed = true
+      return { ...f, admin: { ...f.admin, components: { ...f.admin?.components, Cell: `${ADMIN}/RelationTitleCell#RelationTitleCell` } } }
+    })
+  const fields = visit(c.fields)
+  return changed ? { ...c, fields } : c
+}
+
 /** The admin workplace: figures above the dashboard cards, one view per moderation queue, links to the queues. */
 function withAdminComponents(config: Config): Config {
   const components = config.admin?.components ?? {}
   const views = Object.fromEntries(MODERATION_QUEUES.map((q) => [`moderation-${q.key}`, { Component: `${ADMIN}/ModerationView#ModerationView`, path: `/moderation/${q.key}` as const }]))
   return {
     ...config,
+    collections: (config.collections ?? []).map(withServerRelationCells),
     admin: {
       ...config.admin,
       components: {
