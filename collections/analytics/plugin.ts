@@ -13,6 +13,7 @@ import { moderationEndpoints } from '@endpoints/analytics/moderation'
 import { auditChanges, auditPlatformSettings } from '@hooks/analytics/audit'
 import { statsOnFavorite, statsOnOffer, statsOnView } from '@hooks/analytics/listing-stats'
 import { reviewPreApproval } from '@hooks/analytics/review-preapproval'
+import { seedAnalytics } from '@seed/analytics'
 
 import { AuditLog } from './AuditLog'
 import { ListingDailyStats } from './ListingDailyStats'
@@ -32,6 +33,7 @@ const domain = definePlugin({
     reviews: { beforeChange: [reviewPreApproval] },
   },
   tasks: analyticsTasks,
+  seed: seedAnalytics,
 })
 
 /** The analytics settings tab of `platform-settings`, and its audit hook. */
