@@ -9,7 +9,7 @@
  */
 
 /** The domain folder names, the same under collections/, endpoints/, hooks/, seed/ and src/domain/. */
-const DOMAINS = ['identity', 'catalog', 'discovery', 'content', 'community', 'negotiation', 'commerce', 'parking', 'services']
+const DOMAINS = ['identity', 'catalog', 'discovery', 'content', 'community', 'negotiation', 'commerce', 'parking', 'services', 'analytics']
 const D = `(${DOMAINS.join('|')})`
 
 /** Process entry points that boot Payload and so must load the config (as the Next routes under src/app/ do). */

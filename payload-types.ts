@@ -124,6 +124,8 @@ export interface Config {
     'service-bookings': ServiceBooking;
     'loyalty-ledger': LoyaltyLedger;
     achievements: Achievement;
+    'listing-daily-stats': ListingDailyStat;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -189,6 +191,8 @@ export interface Config {
     'service-bookings': ServiceBookingsSelect<false> | ServiceBookingsSelect<true>;
     'loyalty-ledger': LoyaltyLedgerSelect<false> | LoyaltyLedgerSelect<true>;
     achievements: AchievementsSelect<false> | AchievementsSelect<true>;
+    'listing-daily-stats': ListingDailyStatsSelect<false> | ListingDailyStatsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -230,6 +234,7 @@ export interface Config {
       'parking-overstays': TaskParkingOverstays;
       'parking-payment-holds': TaskParkingPaymentHolds;
       'parking-reminders': TaskParkingReminders;
+      'audit-log-retention': TaskAuditLogRetention;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2708,6 +2713,57 @@ export interface Achievement {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "listing-daily-stats".
+ */
+export interface ListingDailyStat {
+  id: number;
+  car: number | Car;
+  /**
+   * The listing's seller when the day began (owner filter).
+   */
+  seller?: (number | null) | User;
+  day: string;
+  views: number;
+  favorites: number;
+  offers: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  /**
+   * Collection or global slug.
+   */
+  entity: string;
+  docId?: string | null;
+  action: 'create' | 'update' | 'delete';
+  /**
+   * Empty for system changes (jobs, webhooks).
+   */
+  actor?: (number | null) | User;
+  ip?: string | null;
+  summary?: string | null;
+  /**
+   * { field: { before, after } } of the changed sensitive fields.
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2791,6 +2847,7 @@ export interface PayloadJob {
           | 'parking-overstays'
           | 'parking-payment-holds'
           | 'parking-reminders'
+          | 'audit-log-retention'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -2841,6 +2898,7 @@ export interface PayloadJob {
         | 'parking-overstays'
         | 'parking-payment-holds'
         | 'parking-reminders'
+        | 'audit-log-retention'
         | 'schedulePublish'
       )
     | null;
@@ -4807,6 +4865,35 @@ export interface AchievementsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "listing-daily-stats_select".
+ */
+export interface ListingDailyStatsSelect<T extends boolean = true> {
+  car?: T;
+  seller?: T;
+  day?: T;
+  views?: T;
+  favorites?: T;
+  offers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  entity?: T;
+  docId?: T;
+  action?: T;
+  actor?: T;
+  ip?: T;
+  summary?: T;
+  changes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -4941,6 +5028,14 @@ export interface PlatformSetting {
    * Comments wait for approval before they are public.
    */
   commentModeration?: boolean | null;
+  /**
+   * New reviews wait in the reviews moderation queue before they are public.
+   */
+  reviewPreApproval?: boolean | null;
+  /**
+   * Audit-log entries older than this many days are purged nightly.
+   */
+  auditRetentionDays: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -5013,6 +5108,8 @@ export interface PlatformSettingsSelect<T extends boolean = true> {
   unpaidOrderTtlMinutes?: T;
   subscriptionGraceDays?: T;
   commentModeration?: T;
+  reviewPreApproval?: T;
+  auditRetentionDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -5158,6 +5255,14 @@ export interface TaskParkingReminders {
   output: {
     count?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAudit-log-retention".
+ */
+export interface TaskAuditLogRetention {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -20,6 +20,7 @@ import { negotiationPlugin } from './collections/negotiation/plugin'
 import { commercePlugin } from './collections/commerce/plugin'
 import { parkingPlugin } from './collections/parking/plugin'
 import { servicesPlugin } from './collections/services/plugin'
+import { analyticsPlugin } from './collections/analytics/plugin'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
 import { guardPool, type PoolLike } from './src/db/pool'
@@ -96,6 +97,8 @@ export default buildConfig({
     commercePlugin,
     parkingPlugin,
     servicesPlugin,
+    // Analytics last: it attaches its history and audit hooks to the domains above.
+    analyticsPlugin,
     // Platform plugins over every collection: SEO fields, S3 storage, admin scope, guards, privacy.
     ...plugins(),
   ],

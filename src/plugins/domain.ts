@@ -11,7 +11,7 @@ import type { CollectionConfig, Config, Endpoint, JobsConfig, Payload, Plugin } 
 
 import type { StateMachine } from '@/workflows/engine'
 
-export const DOMAINS = ['identity', 'catalog', 'discovery', 'content', 'community', 'negotiation', 'commerce', 'parking', 'services'] as const
+export const DOMAINS = ['identity', 'catalog', 'discovery', 'content', 'community', 'negotiation', 'commerce', 'parking', 'services', 'analytics'] as const
 export type DomainName = (typeof DOMAINS)[number]
 
 type CollectionHooks = NonNullable<CollectionConfig['hooks']>

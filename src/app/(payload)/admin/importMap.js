@@ -1,3 +1,4 @@
+import { RelationTitleCell as RelationTitleCell_3b36505487905dd7fc5aa18302bb1df3 } from '../../../../collections/analytics/admin/RelationTitleCell'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
@@ -26,10 +27,14 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SocialSignIn as SocialSignIn_2a8f6e54f565ee1319c9b91e4115993d } from '../../../../src/admin/SocialSignIn'
+import { ModerationNavLinks as ModerationNavLinks_fa4592ac0b0b1dc9ce6bdb3750ffefef } from '../../../../collections/analytics/admin/ModerationNavLinks'
+import { AnalyticsDashboard as AnalyticsDashboard_4334519a4848e3649e6ca81ad9d09340 } from '../../../../collections/analytics/admin/AnalyticsDashboard'
+import { ModerationView as ModerationView_6a4f7099f9d759107f55f6b318c09bcd } from '../../../../collections/analytics/admin/ModerationView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/collections/analytics/admin/RelationTitleCell#RelationTitleCell": RelationTitleCell_3b36505487905dd7fc5aa18302bb1df3,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
@@ -58,5 +63,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/SocialSignIn#SocialSignIn": SocialSignIn_2a8f6e54f565ee1319c9b91e4115993d,
+  "/collections/analytics/admin/ModerationNavLinks#ModerationNavLinks": ModerationNavLinks_fa4592ac0b0b1dc9ce6bdb3750ffefef,
+  "/collections/analytics/admin/AnalyticsDashboard#AnalyticsDashboard": AnalyticsDashboard_4334519a4848e3649e6ca81ad9d09340,
+  "/collections/analytics/admin/ModerationView#ModerationView": ModerationView_6a4f7099f9d759107f55f6b318c09bcd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

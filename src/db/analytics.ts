@@ -1,0 +1,267 @@
+/**
+ * Analytics SQL: every figure is one aggregate over indexed columns (created_at, status, owner ids), never a
+ * loop over documents. A "window" is the current period plus the previous one (`[previousFrom, to)`), so one
+ * scan yields both sides of a comparison (`filter (where …)`). Buckets are `date_trunc` in UTC, keyed
+ * `YYYY-MM-DD` (src/domain/analytics/period.ts zero-fills the missing ones).
+ */
+import type { Granularity, Period } from '@/domain/analytics/period'
+
+import { sql, type Tx } from './transaction'
+
+type Sql = ReturnType<typeof sql>
+const UNITS: readonly Granularity[] = ['day', 'week', 'month']
+
+const iso = (d: Date) => d.toISOString()
+const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
+
+/** `to_char(date_trunc(unit, <col> at time zone 'UTC'), 'YYYY-MM-DD')` for a trusted column name. */
+const bucket = (col: string, unit: Granularity): Sql => {
+  if (!UNITS.includes(unit) || !/^[a-z_.]+$/.test(col)) throw new Error(`bad bucket ${unit} ${col}`)
+  return sql.raw(`to_char(date_trunc('${unit}', ${col} at time zone 'UTC'), 'YYYY-MM-DD')`)
+}
+const inWindow = (col: string, p: Period): Sql => sql.raw(`${col} >= '${iso(p.previousFrom)}'::timestamptz and ${col} < '${iso(p.to)}'::timestamptz`)
+const inCurrent = (col: string, p: Period): Sql => sql.raw(`${col} >= '${iso(p.from)}'::timestamptz and ${col} < '${iso(p.to)}'::timestamptz`)
+const isCurrent = (col: string, p: Period): Sql => sql.raw(`${col} >= '${iso(p.from)}'::timestamptz`)
+
+export interface Pair {
+  current: number
+  previous: number
+}
+const pair = (row: Record<string, unknown> | undefined, key: string): Pair => ({ current: n(row?.[`${key}_cur`]), previous: n(row?.[`${key}_prev`]) })
+
+export type BucketRow = { bucket: string } & Record<string, number>
+const bucketRows = (rows: Record<string, unknown>[]): BucketRow[] => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'bucket' ? String(v) : n(v)])) as BucketRow)
+
+/** A scope on an owner column (`null`: everything, for admins). */
+const owned = (col: string, owner: number | null): Sql => (owner === null ? sql.raw('true') : sql`${sql.raw(col)} = ${owner}`)
+
+// ---------------------------------------------------------------- platform (admin dashboard)
+
+export async function platformTotals(tx: Tx): Promise<{ users: number; listingsByStatus: Record<string, number> }> {
+  const users = await tx.execute(sql`select count(*)::int as c from users`)
+  const listings = await tx.execute(sql`select status, count(*)::int as c from cars group by status`)
+  return { users: n(users.rows[0]?.c), listingsByStatus: Object.fromEntries(listings.rows.map((r) => [String(r.status), n(r.c)])) }
+}
+
+/** Current and previous counts of the platform's flows. */
+export async function platformPairs(tx: Tx, p: Period): Promise<Record<string, Pair>> {
+  const counts = async (table: string, col = 'created_at', extra: Sql = sql.raw('true')) => {
+    const r = await tx.execute(sql`
+      select count(*) filter (where ${isCurrent(col, p)})::int as c_cur, count(*) filter (where not (${isCurrent(col, p)}))::int as c_prev
+      from ${sql.raw(table)} where ${inWindow(col, p)} and ${extra}`)
+    return pair(r.rows[0], 'c')
+  }
+  const revenue = await tx.execute(sql`
+    select coalesce(sum(amount - coalesce(refunded_amount, 0)) filter (where ${isCurrent('paid_at', p)}), 0) as r_cur,
+           coalesce(sum(amount - coalesce(refunded_amount, 0)) filter (where not (${isCurrent('paid_at', p)})), 0) as r_prev
+    from payments where ${inWindow('paid_at', p)} and status in ('succeeded', 'partially_refunded', 'refunded')`)
+  return {
+    newUsers: await counts('users'),
+    newListings: await counts('cars'),
+    orders: await counts('orders'),
+    revenue: pair(revenue.rows[0], 'r'),
+    parkingBookings: await counts('parking_bookings'),
+    serviceBookings: await counts('service_bookings'),
+    negotiations: await counts('negotiations'),
+    acceptedNegotiations: await counts('negotiations', 'created_at', sql.raw(`status = 'accepted'`)),
+  }
+}
+
+/** Per bucket of the current period: new users, new listings, orders, revenue, bookings (parking + services). */
+export async function platformSeries(tx: Tx, p: Period): Promise<BucketRow[]> {
+  const u = p.granularity
+  const r = await tx.execute(sql`
+    with t as (
+      select ${bucket('created_at', u)} as bucket, 1 as new_users, 0 as new_listings, 0 as orders, 0::numeric as revenue, 0 as bookings from users where ${inCurrent('created_at', p)}
+      union all select ${bucket('created_at', u)}, 0, 1, 0, 0, 0 from cars where ${inCurrent('created_at', p)}
+      union all select ${bucket('created_at', u)}, 0, 0, 1, 0, 0 from orders where ${inCurrent('created_at', p)}
+      union all select ${bucket('paid_at', u)}, 0, 0, 0, amount - coalesce(refunded_amount, 0), 0 from payments
+        where ${inCurrent('paid_at', p)} and status in ('succeeded', 'partially_refunded', 'refunded')
+      union all select ${bucket('created_at', u)}, 0, 0, 0, 0, 1 from parking_bookings where ${inCurrent('created_at', p)}
+      union all select ${bucket('created_at', u)}, 0, 0, 0, 0, 1 from service_bookings where ${inCurrent('created_at', p)}
+    )
+    select bucket, sum(new_users)::int as "newUsers", sum(new_listings)::int as "newListings", sum(orders)::int as orders,
+           sum(revenue) as revenue, sum(bookings)::int as bookings
+    from t group by bucket`)
+  return bucketRows(r.rows)
+}
+
+export async function topMakes(tx: Tx, limit = 5): Promise<Array<{ make: string; listings: number }>> {
+  const r = await tx.execute(sql`
+    select m.name as make, count(*)::int as listings from cars c join makes m on m.id = c.make_id
+    where c.status = 'active' group by m.id, m.name order by listings desc, m.name limit ${limit}`)
+  return r.rows.map((x) => ({ make: String(x.make), listings: n(x.listings) }))
+}
+
+export async function topSearches(tx: Tx, p: Period, opts: { limit?: number; zeroResults?: boolean } = {}): Promise<Array<{ query: string; count: number }>> {
+  const r = await tx.execute(sql`
+    select normalized_query as query, count(*)::int as count from search_queries
+    where ${inCurrent('created_at', p)} ${opts.zeroResults ? sql.raw('and result_count = 0') : sql.raw('')}
+    group by normalized_query order by count desc, normalized_query limit ${opts.limit ?? 10}`)
+  return r.rows.map((x) => ({ query: String(x.query), count: n(x.count) }))
+}
+
+export async function searchPairs(tx: Tx, p: Period): Promise<Record<string, Pair>> {
+  const r = await tx.execute(sql`
+    select count(*) filter (where ${isCurrent('created_at', p)})::int as q_cur, count(*) filter (where not (${isCurrent('created_at', p)}))::int as q_prev,
+           count(*) filter (where result_count = 0 and ${isCurrent('created_at', p)})::int as z_cur,
+           count(*) filter (where result_count = 0 and not (${isCurrent('created_at', p)}))::int as z_prev
+    from search_queries where ${inWindow('created_at', p)}`)
+  return { queries: pair(r.rows[0], 'q'), zeroResults: pair(r.rows[0], 'z') }
+}
+
+export async function searchSeries(tx: Tx, p: Period): Promise<BucketRow[]> {
+  const r = await tx.execute(sql`
+    select ${bucket('created_at', p.granularity)} as bucket, count(*)::int as queries, count(*) filter (where result_count = 0)::int as "zeroResults"
+    from search_queries where ${inCurrent('created_at', p)} group by 1`)
+  return bucketRows(r.rows)
+}
+
+// ---------------------------------------------------------------- listings (seller, dealer, one listing)
+
+/** Which listings: a seller's, a dealer's, or one car. */
+export type ListingScope = { seller: number } | { dealer: number } | { car: number }
+const scopeOn = (alias: string, s: ListingScope): Sql =>
+  'seller' in s ? sql`${sql.raw(`${alias}.seller_id`)} = ${s.seller}` : 'dealer' in s ? sql`${sql.raw(`${alias}.dealer_id`)} = ${s.dealer}` : sql`${sql.raw(`${alias}.id`)} = ${s.car}`
+
+/** Views, favorites and offers (daily history) of the scope's listings, current and previous period. */
+export async function listingActivityPairs(tx: Tx, s: ListingScope, p: Period): Promise<Record<'views' | 'favorites' | 'offers', Pair>> {
+  const r = await tx.execute(sql`
+    select coalesce(sum(d.views) filter (where ${isCurrent('d.day', p)}), 0) as views_cur, coalesce(sum(d.views) filter (where not (${isCurrent('d.day', p)})), 0) as views_prev,
+           coalesce(sum(d.favorites) filter (where ${isCurrent('d.day', p)}), 0) as favorites_cur, coalesce(sum(d.favorites) filter (where not (${isCurrent('d.day', p)})), 0) as favorites_prev,
+           coalesce(sum(d.offers) filter (where ${isCurrent('d.day', p)}), 0) as offers_cur, coalesce(sum(d.offers) filter (where not (${isCurrent('d.day', p)})), 0) as offers_prev
+    from listing_daily_stats d join cars c on c.id = d.car_id
+    where ${scopeOn('c', s)} and ${inWindow('d.day', p)}`)
+  return { views: pair(r.rows[0], 'views'), favorites: pair(r.rows[0], 'favorites'), offers: pair(r.rows[0], 'offers') }
+}
+
+export async function listingActivitySeries(tx: Tx, s: ListingScope, p: Period): Promise<BucketRow[]> {
+  const r = await tx.execute(sql`
+    select ${bucket('d.day', p.granularity)} as bucket, sum(d.views)::int as views, sum(d.favorites)::int as favorites, sum(d.offers)::int as offers
+    from listing_daily_stats d join cars c on c.id = d.car_id
+    where ${scopeOn('c', s)} and ${inCurrent('d.day', p)} group by 1`)
+  return bucketRows(r.rows)
+}
+
+/** Accepted negotiations (closed in the period) and their agreed total, current and previous. */
+export async function salesPairs(tx: Tx, s: ListingScope, p: Period): Promise<{ sales: Pair; revenue: Pair }> {
+  const r = await tx.execute(sql`
+    select count(*) filter (where ${isCurrent('g.closed_at', p)})::int as s_cur, count(*) filter (where not (${isCurrent('g.closed_at', p)}))::int as s_prev,
+           coalesce(sum(g.agreed_price) filter (where ${isCurrent('g.closed_at', p)}), 0) as r_cur,
+           coalesce(sum(g.agreed_price) filter (where not (${isCurrent('g.closed_at', p)})), 0) as r_prev
+    from negotiations g join cars c on c.id = g.car_id
+    where ${scopeOn('c', s)} and g.status = 'accepted' and ${inWindow('g.closed_at', p)}`)
+  return { sales: pair(r.rows[0], 's'), revenue: pair(r.rows[0], 'r') }
+}
+
+export async function listingsByStatus(tx: Tx, s: ListingScope): Promise<Record<string, number>> {
+  const r = await tx.execute(sql`select c.status, count(*)::int as n from cars c where ${scopeOn('c', s)} group by c.status`)
+  return Object.fromEntries(r.rows.map((x) => [String(x.status), n(x.n)]))
+}
+
+/** The scope's listings with the most views in the period. */
+export async function topListings(tx: Tx, s: ListingScope, p: Period, limit = 5): Promise<Array<{ id: number; title: string; views: number; favorites: number; offers: number }>> {
+  const r = await tx.execute(sql`
+    select c.id, c.title, sum(d.views)::int as views, sum(d.favorites)::int as favorites, sum(d.offers)::int as offers
+    from listing_daily_stats d join cars c on c.id = d.car_id
+    where ${scopeOn('c', s)} and ${inCurrent('d.day', p)} group by c.id, c.title order by views desc, c.id limit ${limit}`)
+  return r.rows.map((x) => ({ id: n(x.id), title: String(x.title), views: n(x.views), favorites: n(x.favorites), offers: n(x.offers) }))
+}
+
+/** Inventory of a dealer: active listings, their total and average asking price, average days since publication. */
+export async function inventorySummary(tx: Tx, dealer: number, now: Date = new Date()) {
+  const r = await tx.execute(sql`
+    select count(*)::int as active, coalesce(sum(price), 0) as value, avg(price) as avg_price,
+           avg(extract(epoch from (${iso(now)}::timestamptz - coalesce(published_at, created_at))) / 86400) as avg_days
+    from cars where dealer_id = ${dealer} and status = 'active'`)
+  const row = r.rows[0] ?? {}
+  return {
+    activeListings: n(row.active),
+    inventoryValue: n(row.value),
+    averagePrice: row.avg_price == null ? 0 : Math.round(n(row.avg_price) * 100) / 100,
+    averageDaysListed: row.avg_days == null ? 0 : Math.round(n(row.avg_days) * 10) / 10,
+  }
+}
+
+/** Stamps one event on a listing's day (views, favorites or offers + 1): the history the listing series reads. */
+export async function bumpListingDay(tx: Tx, car: number, at: Date, metric: 'views' | 'favorites' | 'offers'): Promise<void> {
+  const day = `${at.toISOString().slice(0, 10)}T00:00:00.000Z`
+  const col = sql.raw(metric)
+  await tx.execute(sql`
+    insert into listing_daily_stats (car_id, seller_id, day, views, favorites, offers, updated_at, created_at)
+    select c.id, c.seller_id, ${day}::timestamptz, ${metric === 'views' ? 1 : 0}, ${metric === 'favorites' ? 1 : 0}, ${metric === 'offers' ? 1 : 0}, now(), now()
+    from cars c where c.id = ${car}
+    on conflict (car_id, day) do update set ${col} = listing_daily_stats.${col} + 1, updated_at = now()`)
+}
+
+// ---------------------------------------------------------------- bookings and revenue (admin, parking owners, technicians)
+
+/** Whose bookings: everything (admin), a parking owner's spots, a technician's jobs. */
+export type BookingScope = { all: true } | { parkingOwner: number } | { technician: number }
+
+const parkingOn = (s: BookingScope): Sql | null => ('all' in s ? sql.raw('true') : 'parkingOwner' in s ? owned('spot_owner_id', s.parkingOwner) : null)
+const servicesOn = (s: BookingScope): Sql | null => ('all' in s ? sql.raw('true') : 'technician' in s ? owned('technician_user_id', s.technician) : null)
+
+/** Bookings (not cancelled/rejected) and their value per bucket and in total, per domain. */
+export async function bookingFigures(tx: Tx, s: BookingScope, p: Period) {
+  const parts: Sql[] = []
+  const pk = parkingOn(s)
+  const sv = servicesOn(s)
+  if (pk)
+    parts.push(sql`select created_at as t, 'parking' as domain, coalesce(total_cost, 0) as value from parking_bookings
+      where ${pk} and ${inWindow('created_at', p)} and status is distinct from 'cancelled'`)
+  if (sv)
+    parts.push(sql`select created_at as t, 'services' as domain, coalesce(pricing_total, 0) as value from service_bookings
+      where ${sv} and ${inWindow('created_at', p)} and status not in ('cancelled', 'rejected')`)
+  if (!parts.length) return { domains: [] as string[], pairs: {} as Record<string, { bookings: Pair; value: Pair }>, series: [] as BucketRow[] }
+  const union = sql.join(parts, sql.raw(' union all '))
+  const totals = await tx.execute(sql`
+    with t as (${union})
+    select domain, count(*) filter (where ${isCurrent('t', p)})::int as b_cur, count(*) filter (where not (${isCurrent('t', p)}))::int as b_prev,
+           coalesce(sum(value) filter (where ${isCurrent('t', p)}), 0) as v_cur, coalesce(sum(value) filter (where not (${isCurrent('t', p)})), 0) as v_prev
+    from t group by domain`)
+  const series = await tx.execute(sql`
+    with t as (${union})
+    select ${bucket('t', p.granularity)} as bucket, count(*) filter (where domain = 'parking')::int as parking, count(*) filter (where domain = 'services')::int as services,
+           coalesce(sum(value), 0) as value
+    from t where ${inCurrent('t', p)} group by 1`)
+  const domains = [pk ? 'parking' : null, sv ? 'services' : null].filter((d): d is string => d !== null)
+  const byDomain = new Map(totals.rows.map((r) => [String(r.domain), r]))
+  const pairs = Object.fromEntries(domains.map((d) => [d, { bookings: pair(byDomain.get(d), 'b'), value: pair(byDomain.get(d), 'v') }]))
+  return { domains, pairs, series: bucketRows(series.rows) }
+}
+
+/** Admin revenue: net captured payments per bucket and per kind (orders, parking, services, subscriptions). */
+export async function paymentRevenue(tx: Tx, p: Period) {
+  const totals = await tx.execute(sql`
+    select coalesce(target_type::text, 'other') as kind,
+           coalesce(sum(amount - coalesce(refunded_amount, 0)) filter (where ${isCurrent('paid_at', p)}), 0) as r_cur,
+           coalesce(sum(amount - coalesce(refunded_amount, 0)) filter (where not (${isCurrent('paid_at', p)})), 0) as r_prev
+    from payments where ${inWindow('paid_at', p)} and status in ('succeeded', 'partially_refunded', 'refunded') group by 1`)
+  const series = await tx.execute(sql`
+    select ${bucket('paid_at', p.granularity)} as bucket, coalesce(sum(amount - coalesce(refunded_amount, 0)), 0) as revenue
+    from payments where ${inCurrent('paid_at', p)} and status in ('succeeded', 'partially_refunded', 'refunded') group by 1`)
+  return { byKind: Object.fromEntries(totals.rows.map((r) => [String(r.kind), pair(r, 'r')])), series: bucketRows(series.rows) }
+}
+
+/** Deletes audit entries older than `cutoff` (retention); returns how many went. */
+export async function purgeAuditLog(tx: Tx, cutoff: Date): Promise<number> {
+  const r = await tx.execute(sql`delete from audit_log where created_at < ${iso(cutoff)}::timestamptz`)
+  return r.rowCount ?? 0
+}
+
+/** A listing's id, title and seller, or null. */
+export async function listingOwner(tx: Tx, car: number): Promise<{ id: number; title: string; seller: number | null; status: string } | null> {
+  const r = await tx.execute(sql`select id, title, seller_id, status from cars where id = ${car}`)
+  const row = r.rows[0]
+  return row ? { id: n(row.id), title: String(row.title), seller: row.seller_id == null ? null : n(row.seller_id), status: String(row.status) } : null
+}
+
+/** The dealer profile a user owns (the first), or one by id. */
+export async function dealerOf(tx: Tx, by: { owner: number } | { id: number }): Promise<{ id: number; name: string; owner: number | null } | null> {
+  const r = await tx.execute(
+    'owner' in by ? sql`select id, name, owner_id from dealers where owner_id = ${by.owner} order by id limit 1` : sql`select id, name, owner_id from dealers where id = ${by.id}`,
+  )
+  const row = r.rows[0]
+  return row ? { id: n(row.id), name: String(row.name), owner: row.owner_id == null ? null : n(row.owner_id) } : null
+}
