@@ -2,6 +2,7 @@ import * as migration_20261122_040210_initial from './20261122_040210_initial';
 import * as migration_20261130_214621_security_surface from './20261130_214621_security_surface';
 import * as migration_20261201_033000_database_extras from './20261201_033000_database_extras';
 import * as migration_20261201_050000_search_documents from './20261201_050000_search_documents';
+import * as migration_20261201_073657_issues_18_to_21 from './20261201_073657_issues_18_to_21';
 
 export const migrations = [
   {
@@ -12,16 +13,21 @@ export const migrations = [
   {
     up: migration_20261130_214621_security_surface.up,
     down: migration_20261130_214621_security_surface.down,
-    name: '20261130_214621_security_surface'
+    name: '20261130_214621_security_surface',
   },
   {
     up: migration_20261201_033000_database_extras.up,
     down: migration_20261201_033000_database_extras.down,
-    name: '20261201_033000_database_extras'
+    name: '20261201_033000_database_extras',
   },
   {
     up: migration_20261201_050000_search_documents.up,
     down: migration_20261201_050000_search_documents.down,
-    name: '20261201_050000_search_documents'
+    name: '20261201_050000_search_documents',
+  },
+  {
+    up: migration_20261201_073657_issues_18_to_21.up,
+    down: migration_20261201_073657_issues_18_to_21.down,
+    name: '20261201_073657_issues_18_to_21'
   },
 ];

@@ -18,6 +18,7 @@ import * as initial from '../../../src/migrations/20261122_040210_initial'
 import * as securitySurface from '../../../src/migrations/20261130_214621_security_surface'
 import * as databaseExtras from '../../../src/migrations/20261201_033000_database_extras'
 import * as searchDocuments from '../../../src/migrations/20261201_050000_search_documents'
+import * as issues18to21 from '../../../src/migrations/20261201_073657_issues_18_to_21'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -169,8 +170,16 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial, the security-surface, the database-extras and the search-documents migrations, in order', () => {
-    expect(migrations.map((m) => m.name)).toEqual(['20261122_040210_initial', '20261130_214621_security_surface', '20261201_033000_database_extras', '20261201_050000_search_documents'])
+  it('lists the initial, the security-surface, the database-extras, the search-documents and the issues 18–21 migrations, in order', () => {
+    expect(migrations.map((m) => m.name)).toEqual([
+      '20261122_040210_initial',
+      '20261130_214621_security_surface',
+      '20261201_033000_database_extras',
+      '20261201_050000_search_documents',
+      '20261201_073657_issues_18_to_21',
+    ])
+    expect(migrations[4].up).toBe(issues18to21.up)
+    expect(migrations[4].down).toBe(issues18to21.down)
     expect(migrations[2].up).toBe(databaseExtras.up)
     expect(migrations[2].down).toBe(databaseExtras.down)
     expect(migrations[3].up).toBe(searchDocuments.up)
@@ -344,5 +353,40 @@ describe('production migrations (src/migrations)', () => {
     await db.query(`update cars set title = 'Clean wagon' where id = $1`, [car])
     await db.run(searchDocuments, 'up')
     expect(await carDoc()).toMatchObject({ status: 'sold', title_norm: 'clean wagon' })
+  })
+
+  it('issues 18–21 (payments, analytics, field work, identity): up after the rest adds their tables, enum values and the daily-history key; down restores the previous schema; up again', async () => {
+    const db = await freshDb()
+    for (const m of [initial, securitySurface, databaseExtras, searchDocuments]) await db.run(m, 'up')
+    const tables = [
+      'audit_log',
+      'listing_daily_stats',
+      'loyalty_ledger',
+      'achievements',
+      'push_subscriptions',
+      'notification_deliveries',
+      'notification_templates',
+      'phone_verifications',
+      'inventory_imports',
+      'service_bookings_milestones',
+      'service_bookings_interactions',
+      'users_identities',
+    ]
+    const present = async () => Promise.all(tables.map((t) => tableExists(db, t)))
+    expect(await present()).toEqual(tables.map(() => false))
+
+    await db.run(issues18to21, 'up')
+    expect(await present()).toEqual(tables.map(() => true))
+    expect(await enumValues(db, 'enum_subscriptions_status')).toEqual(['pending_payment', 'active', 'past_due', 'cancelled', 'expired'])
+    expect(await enumValues(db, 'enum_service_bookings_payment_status')).toEqual(['pending', 'paid', 'partially_refunded', 'refunded', 'failed'])
+    // one history row per listing and day (the hooks' upsert relies on it)
+    const [{ indexdef }] = await db.query<{ indexdef: string }>(`select indexdef from pg_indexes where indexname = 'car_day_idx'`)
+    expect(indexdef).toMatch(/UNIQUE INDEX car_day_idx ON public\.listing_daily_stats USING btree \(car_id, day\)/)
+
+    await db.run(issues18to21, 'down')
+    expect(await present()).toEqual(tables.map(() => false))
+    expect(await enumValues(db, 'enum_subscriptions_status')).toEqual(['pending_payment', 'active', 'cancelled', 'expired'])
+    await db.run(issues18to21, 'up')
+    expect(await present()).toEqual(tables.map(() => true))
   })
 })
