@@ -8,6 +8,7 @@
  * BENCH_ONLY (comma-separated scenario keys), BENCH_SKIP_BUILD=1 (reuse .next; API-only when there is no build),
  * BENCH_CARS (default 100000; the other tables scale with it), BENCH_USERS (64), BENCH_BOOKINGS (1200 per run),
  * BENCH_CHECKOUTS (600 requests per run), BENCH_HOT_STOCK (200), BENCH_POOL (database pool of the server AND the baseline, default 20),
+ * BENCH_IMPORT_ROWS (dealer import file, default 10000; key inventory-import in BENCH_ONLY),
  * BENCH_NODE_ARGS (server node flags, default --max-old-space-size=512; e.g. add --cpu-prof --cpu-prof-dir=/tmp/prof).
  */
 import { spawnSync } from 'node:child_process'
@@ -25,6 +26,7 @@ import { tsxNodeArgs } from '../src/lib/node-flags'
 import { measure, type RunResult, startProcess, table, treeRssMb, waitFor } from './lib'
 import { prepareSchema } from './schema'
 import { SCENARIOS } from './scenarios'
+import { benchInventoryImport } from './scenarios/inventory-import'
 import type { BenchContext, BenchScenario } from './scenarios/types'
 import { seedBench } from './seed-all'
 
@@ -210,6 +212,14 @@ async function main() {
       )
     }
 
+    // One-off timings (not autocannon runs): the dealer bulk import.
+    const oneOff: string[] = []
+    if (!only || only.includes('inventory-import')) {
+      log('dealer import…')
+      oneOff.push(...(await benchInventoryImport(ctx).catch((err: Error) => [`- dealer import failed: ${err.message}`])))
+      log(oneOff.join('\n'))
+    }
+
     const report = [
       '# Benchmark results',
       '',
@@ -222,6 +232,7 @@ async function main() {
       '',
       table(rows),
       '',
+      ...(oneOff.length ? ['## One-off timings', '', ...oneOff, ''] : []),
       ...(notes.length ? ['## Checks: sample equivalence before each read scenario, invariants after each contention run, unexpected responses', '', ...notes, ''] : []),
     ].join('\n')
     console.log(`\n${report}`)

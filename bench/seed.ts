@@ -286,3 +286,39 @@ export async function seedPosts(client: pg.Client, count = 2000): Promise<void> 
     [before],
   )
 }
+
+/**
+ * The history the analytics dashboard aggregates (bench row "analytics dashboard"): the search log spread over 90
+ * days, 30 days of listing history for every 30th car (views, favorites, offers), paid orders with their payments.
+ */
+export async function seedAnalytics(client: pg.Client, customerId: number, counts = { searches: 100_000, orders: 20_000 }): Promise<void> {
+  const ago = (days: number) => `now() - (((g * 7919) % ${days * 1440}) || ' minutes')::interval`
+  await client.query(
+    `
+    insert into search_queries (query, normalized_query, type, result_count, created_at, updated_at)
+    select 'toyota ' || (g % 500), 'toyota ' || (g % 500), 'all'::enum_search_queries_type, g % 7, ${ago(90)}, now()
+    from generate_series(1, $1::int) g`,
+    [counts.searches],
+  )
+  await client.query(`
+    insert into listing_daily_stats (car_id, seller_id, day, views, favorites, offers, created_at, updated_at)
+    select c.id, c.seller_id, date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - (d || ' days')::interval,
+           (c.id * 7 + d * 3) % 23, ((c.id + d) % 5 = 0)::int, ((c.id * 3 + d) % 11 = 0)::int, now(), now()
+    from cars c cross join generate_series(0, 29) d
+    where c.id % 30 = 0`)
+  await client.query(
+    `
+    insert into orders (order_number, customer_id, status, payment_method, subtotal, total, created_at, updated_at)
+    select 'BENCH-' || g, $2::int, (array['pending','paid','delivered','cancelled'])[1 + g % 4]::enum_orders_status,
+           'card'::enum_orders_payment_method, 10 + g % 90, 10 + g % 90, ${ago(90)}, now()
+    from generate_series(1, $1::int) g`,
+    [counts.orders, customerId],
+  )
+  await client.query(
+    `
+    insert into payments (provider, amount, currency, status, target_type, paid_at, created_at, updated_at)
+    select 'manual'::enum_payments_provider, 10 + g % 90, 'USD', 'succeeded'::enum_payments_status, 'orders'::enum_payments_target_type, ${ago(90)}, ${ago(90)}, now()
+    from generate_series(1, $1::int) g`,
+    [counts.orders],
+  )
+}

@@ -4,6 +4,7 @@ import { fullTextSearch, suggestions, typoSearch } from './discovery'
 import { parkingBooking, parkingNearby } from './parking'
 import { graphqlDetail, listingSearchDefault, listingSearchSignedIn, partsList, postsList } from './reads'
 import type { BenchScenario } from './types'
+import { analyticsDashboard, negotiationOpenCounter, serviceBookingCreate } from './workflows'
 
 /** Every scenario, in report order (BENCH_ONLY takes these keys). */
 export const SCENARIOS: [string, BenchScenario][] = [
@@ -20,6 +21,9 @@ export const SCENARIOS: [string, BenchScenario][] = [
   ['loan-calculator', loanCalculator],
   ['parking-booking', parkingBooking],
   ['checkout', checkoutContention],
+  ['negotiation', negotiationOpenCounter],
+  ['service-booking', serviceBookingCreate],
+  ['analytics-dashboard', analyticsDashboard],
   // last: its slow queries (seconds at 100k listings) must not leave a backlog in front of other scenarios
   ['full-text', fullTextSearch],
   ['full-text-typos', typoSearch],

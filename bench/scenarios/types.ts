@@ -13,6 +13,9 @@ export interface BenchContext {
   /** The same users with their ids and their default vehicle (connection i uses user i % n). */
   users: { id: number; token: string; vehicle: number }[]
   sellerId: number
+  /** The seller of every seeded car (negotiation counters, the dealer import) and an admin (analytics). */
+  sellerToken: string
+  adminToken: string
   makes: { id: number; name: string }[]
   carIds: [number, number]
   spotIds: [number, number]
