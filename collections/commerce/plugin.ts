@@ -57,7 +57,8 @@ const commerceDomain = definePlugin({
  * @payloadcms/plugin-stripe, always registered so `POST /api/stripe/webhooks` always exists (without
  * STRIPE_SECRET_KEY and STRIPE_WEBHOOKS_SECRET it answers 400 "not configured", as before):
  * - sync (only with STRIPE_SECRET_KEY): each plan is a Stripe product — created in the plugin's beforeValidate hook
- *   (`stripeID`), updated in its beforeChange hook (name, description, active), deleted with the plan; a product
+ *   (`stripeID`), updated in its beforeChange hook (name, description, active, metadata.plan = slug), deleted with
+ *   the plan; a product
  *   changed in Stripe (`product.updated`) updates the plan, one deleted in Stripe deletes it unless it has
  *   subscriptions (guardPlanDelete). The recurring price stays ours (syncPlanPriceToStripe, after the product exists).
  * - its clients use this project's API base (STRIPE_API_BASE → host/port/protocol) and sync in tests too;
@@ -83,6 +84,9 @@ function stripeIntegration(): Plugin {
               { fieldPath: 'name', stripeProperty: 'name' },
               { fieldPath: 'description', stripeProperty: 'description' },
               { fieldPath: 'active', stripeProperty: 'active' },
+              // the product's metadata.plan names the plan (a product.updated leaves the slug alone: its
+              // `metadata.plan` key is read back as a missing value)
+              { fieldPath: 'slug', stripeProperty: 'metadata.plan' },
             ],
           },
         ]

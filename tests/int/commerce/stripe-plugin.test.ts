@@ -50,7 +50,7 @@ describe('plans through plugin-stripe', () => {
     // the plugin created the product (its stripeID), our hook priced it on that product
     expect(row.stripeID).toMatch(/^prod_/)
     expect(stripe.products.size).toBe(productsBefore + 1)
-    expect(stripe.products.get(row.stripeID)).toMatchObject({ name: 'Plugin Pro', description: 'For pros', active: true })
+    expect(stripe.products.get(row.stripeID)).toMatchObject({ name: 'Plugin Pro', description: 'For pros', active: true, metadata: { plan: 'plugin-pro' } })
     expect(stripe.prices.get(row.stripePriceId)).toMatchObject({ product: row.stripeID, unit_amount: 1900, currency: 'usd', recurring: { interval: 'month' }, active: true })
     // the Stripe ids stay private
     const publicRead = await get(`/plans/${row.id}`)
@@ -104,7 +104,7 @@ describe('plans through plugin-stripe', () => {
     expect(ok.status).toBe(200)
     expect(ok.body).toMatchObject({ received: true, id: event.id, type: 'product.updated', duplicate: false, result: 'ignored' })
     const renamed = (await planRow(row.id))!
-    expect(renamed).toMatchObject({ name: 'Echo (renamed in Stripe)', stripeID: row.stripeID, stripePriceId: row.stripePriceId, skipSync: false })
+    expect(renamed).toMatchObject({ name: 'Echo (renamed in Stripe)', slug: 'plugin-echo', price: 9, active: true, stripeID: row.stripeID, stripePriceId: row.stripePriceId, skipSync: false })
     expect(productCalls()).toBe(calls)
   })
 
