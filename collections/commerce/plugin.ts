@@ -19,7 +19,7 @@ import { processStripeEvent } from '@endpoints/commerce/operations/webhooks'
 import { guardPlanDelete } from '@hooks/commerce/plan-delete-guard'
 import { mergeGuestCartOnLogin } from '@hooks/commerce/cart-merge'
 import { enforceListingQuota, enforcePhotoLimit } from '@hooks/commerce/listing-quota'
-import { syncPlanPriceToStripe } from '@hooks/commerce/plan-stripe-sync'
+import { omitEmptyPlanDescription, syncPlanPriceToStripe } from '@hooks/commerce/plan-stripe-sync'
 import { seedCommerce } from '@seed/commerce'
 
 import { Carts } from './Carts'
@@ -46,7 +46,7 @@ const commerceDomain = definePlugin({
     users: { afterLogin: [mergeGuestCartOnLogin] },
     // Plans are Stripe products (the Stripe plugin, below) with a recurring price, kept in step on every save; a plan
     // with subscriptions is never deleted (admin panel, REST, or a product deleted in Stripe).
-    plans: { beforeChange: [syncPlanPriceToStripe], beforeDelete: [guardPlanDelete] },
+    plans: { beforeValidate: [omitEmptyPlanDescription], beforeChange: [syncPlanPriceToStripe], beforeDelete: [guardPlanDelete] },
   },
   tasks: commerceTasks,
   seed: seedCommerce,

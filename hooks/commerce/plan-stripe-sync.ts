@@ -3,7 +3,7 @@
  * (operations/billing.ts `syncPlanPrice`). The Stripe product is @payloadcms/plugin-stripe's: its beforeValidate hook
  * creates it (`stripeID`) before this beforeChange hook runs. Without Stripe configured, and in seeds, it does nothing.
  */
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeValidateHook } from 'payload'
 
 import type { Plan } from '@payload-types'
 
@@ -14,4 +14,15 @@ export const syncPlanPriceToStripe: CollectionBeforeChangeHook<Plan> = async ({ 
   const stripe = stripeClient()
   if (!stripe || context?.seed) return data
   return { ...data, ...(await syncPlanPrice(stripe, data, originalDoc)) }
+}
+
+/**
+ * Before the Stripe plugin's beforeValidate hook creates the product (a new plan, or one saved before without a
+ * product): an empty description is left out of the save (Stripe refuses an empty string on create — it reads it as
+ * "unset", which a new product's description cannot be; the stored value, if any, stays).
+ */
+export const omitEmptyPlanDescription: CollectionBeforeValidateHook<Plan> = ({ data, originalDoc }) => {
+  if (!data || data.description || data.stripeID || originalDoc?.stripeID) return data
+  const { description: _empty, ...rest } = data
+  return rest
 }

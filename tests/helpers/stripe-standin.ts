@@ -243,6 +243,8 @@ export async function startStripeStandin(): Promise<StripeStandin> {
     }
     if (method === 'POST' && path === '/v1/products') {
       if (!body.name) return error(400, 'Missing required param: name.')
+      // as Stripe: an empty string is an attempt to unset, which a new product's description cannot be
+      if (body.description === '') return error(400, "You passed an empty string for 'description'. We assume empty values are an attempt to unset a parameter; however 'description' cannot be unset.")
       const product: StandinProduct = {
         id: id('prod'),
         object: 'product',

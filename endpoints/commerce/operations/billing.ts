@@ -66,7 +66,15 @@ export async function syncPlanPrice(stripe: StripeClient, data: PlanData, origin
 /** The plan's Stripe price, synced now if the plan was saved before Stripe was configured. */
 async function priceOf(req: PayloadRequest, plan: Plan): Promise<string> {
   if (plan.stripePriceId) return plan.stripePriceId
-  const updated = await req.payload.update({ collection: 'plans', id: plan.id, req, depth: 0, overrideAccess: true, data: { name: plan.name } })
+  // saving the plan lets the Stripe plugin create its product (the fields it syncs), then syncPlanPriceToStripe prices it
+  const updated = await req.payload.update({
+    collection: 'plans',
+    id: plan.id,
+    req,
+    depth: 0,
+    overrideAccess: true,
+    data: { name: plan.name, slug: plan.slug, active: plan.active, ...(plan.description ? { description: plan.description } : {}) },
+  })
   if (!updated.stripePriceId) throw conflict('This plan has no Stripe price.')
   return updated.stripePriceId
 }

@@ -132,6 +132,51 @@ describe('plans through plugin-stripe', () => {
   })
 })
 
+describe('plans and Stripe products, edge cases', () => {
+  it('an empty description is not sent to Stripe on create (Stripe refuses it)', async () => {
+    const res = await post('/plans', { slug: 'plugin-blank', name: 'Blank', description: '', price: 3, billingPeriod: 'monthly', active: true }, { token: admin.token })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const row = (await planRow(res.body.doc.id))!
+    expect(stripe.products.get(row.stripeID)).toMatchObject({ name: 'Blank', description: null })
+  })
+
+  it('a plan that never reached Stripe is deleted without Stripe; one with a Stripe price is refused (409)', async () => {
+    const local = await payload.create({
+      collection: 'plans',
+      overrideAccess: true,
+      data: { slug: 'plugin-local', name: 'Local', price: 4, billingPeriod: 'monthly', active: true, skipSync: true },
+      context: { seed: true },
+    })
+    expect(local.stripeID ?? null).toBeNull()
+    const calls = productCalls()
+    expect((await del(`/plans/${local.id}`, { token: admin.token })).status).toBe(200)
+    expect(await planRow(local.id)).toBeNull()
+    expect(productCalls()).toBe(calls)
+
+    const priced = await post('/plans', { slug: 'plugin-priced', name: 'Priced', price: 7, billingPeriod: 'monthly', active: true }, { token: admin.token })
+    const row = (await planRow(priced.body.doc.id))!
+    const refused = await del(`/plans/${row.id}`, { token: admin.token })
+    expect(refused.status).toBe(409)
+    expect(await planRow(row.id)).not.toBeNull()
+    expect(stripe.products.has(row.stripeID)).toBe(true)
+  })
+
+  it('a plan saved without Stripe gets its product and price when first subscribed with auto-renewal', async () => {
+    const local = await payload.create({
+      collection: 'plans',
+      overrideAccess: true,
+      data: { slug: 'plugin-late', name: 'Late', price: 11, billingPeriod: 'yearly', active: true, skipSync: true },
+      context: { seed: true },
+    })
+    const seller = await createUser({ roles: ['seller'] })
+    const res = await post('/subscriptions', { plan: local.id, autoRenew: true }, { token: seller.token })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const row = (await planRow(local.id))!
+    expect(stripe.products.get(row.stripeID)).toMatchObject({ name: 'Late', active: true, metadata: { plan: 'plugin-late' } })
+    expect(stripe.prices.get(row.stripePriceId)).toMatchObject({ product: row.stripeID, unit_amount: 1100, recurring: { interval: 'year' } })
+  })
+})
+
 describe('the plugin webhook route', () => {
   it('a failing handler answers non-2xx (Stripe retries) with nothing written; the retry applies it once', async () => {
     const seller = await createUser({ roles: ['seller'] })
