@@ -58,9 +58,9 @@ const commerceDomain = definePlugin({
  * STRIPE_SECRET_KEY and STRIPE_WEBHOOKS_SECRET it answers 400 "not configured", as before):
  * - sync (only with STRIPE_SECRET_KEY): each plan is a Stripe product — created in the plugin's beforeValidate hook
  *   (`stripeID`), updated in its beforeChange hook (name, description, active, metadata.plan = slug), deleted with
- *   the plan; a product
- *   changed in Stripe (`product.updated`) updates the plan, one deleted in Stripe deletes it unless it has
- *   subscriptions (guardPlanDelete). The recurring price stays ours (syncPlanPriceToStripe, after the product exists).
+ *   the plan; a product changed in Stripe (`product.updated`) updates the plan, one deleted in Stripe deletes it
+ *   unless it has subscriptions (guardPlanDelete). The recurring price stays ours (syncPlanPriceToStripe, which runs
+ *   in beforeChange, after the plugin's beforeValidate hook has created the product).
  * - its clients use this project's API base (STRIPE_API_BASE → host/port/protocol) and sync in tests too;
  * - its webhook route verifies the signature over the raw body (400 otherwise) and awaits `processStripeEvent`: each
  *   event applied once in one transaction; an error answers its 4xx/5xx so Stripe retries, with nothing written.
