@@ -2653,9 +2653,10 @@ export interface Plan {
   sortOrder?: number | null;
   active?: boolean | null;
   /**
-   * Kept in sync on every save (name, description, active).
+   * The Stripe product, kept in sync by the Stripe plugin on every save (name, description, active).
    */
-  stripeProductId?: string | null;
+  stripeID?: string | null;
+  skipSync?: boolean | null;
   /**
    * The recurring price of this plan; a new one replaces it when the price, currency or period changes.
    */
@@ -4486,7 +4487,8 @@ export interface PlansSelect<T extends boolean = true> {
   maxPhotosPerListing?: T;
   sortOrder?: T;
   active?: T;
-  stripeProductId?: T;
+  stripeID?: T;
+  skipSync?: T;
   stripePriceId?: T;
   updatedAt?: T;
   createdAt?: T;

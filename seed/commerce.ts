@@ -49,7 +49,9 @@ export async function seedCommerce(payload: Payload): Promise<void> {
   const ids: Record<string, number> = {}
   for (const p of SEED_PLANS) {
     const existing = await payload.find({ collection: 'plans', where: { slug: { equals: p.slug } }, limit: 1, depth: 0, overrideAccess: true })
-    const data: Omit<Plan, 'id' | 'createdAt' | 'updatedAt'> = { ...p, currency: 'USD', active: true, features: p.features.map((feature) => ({ feature })) }
+    // `skipSync`: seeding never calls Stripe (the Stripe plugin's hooks skip this save; syncPlanPriceToStripe skips on context.seed).
+    // A seeded plan gets its product and price on its first save or subscription with Stripe configured.
+    const data: Omit<Plan, 'id' | 'createdAt' | 'updatedAt'> = { ...p, currency: 'USD', active: true, skipSync: true, features: p.features.map((feature) => ({ feature })) }
     const doc = existing.docs[0]
       ? await payload.update({ collection: 'plans', id: existing.docs[0].id, data, overrideAccess: true, context: { seed: true } })
       : await payload.create({ collection: 'plans', data, overrideAccess: true, context: { seed: true } })

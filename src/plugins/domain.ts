@@ -9,6 +9,7 @@
  */
 import type { CollectionConfig, Config, Endpoint, JobsConfig, Payload, Plugin } from 'payload'
 
+import type { EndpointDoc } from '@/http/define-endpoint'
 import type { StateMachine } from '@/workflows/engine'
 
 export const DOMAINS = ['identity', 'catalog', 'discovery', 'content', 'community', 'negotiation', 'commerce', 'parking', 'services', 'analytics'] as const
@@ -101,5 +102,23 @@ export function definePlugin(def: DomainDefinition): Plugin {
       jobs: { ...(config.jobs ?? {}), tasks: [...(config.jobs?.tasks ?? []), ...(def.tasks ?? [])] },
       custom: { ...(config.custom ?? {}), domains: [...domainsOf(config), record] },
     }
+  }
+}
+
+/**
+ * Adopts a root endpoint another plugin registered (e.g. @payloadcms/plugin-stripe's `POST /stripe/webhooks`) into a
+ * domain: the endpoint gets the declaration `defineEndpoint` would give it (`custom.spec`, for the generated docs) and
+ * the domain tag, and joins the domain's record. Apply after that plugin. Throws when the endpoint is missing, so a
+ * plugin upgrade that moves it cannot go unnoticed.
+ */
+export function adoptEndpoint(domain: DomainName, spec: EndpointDoc): Plugin {
+  return (config: Config): Config => {
+    const endpoints = config.endpoints ?? []
+    const i = endpoints.findIndex((e) => e.method === spec.method && e.path === spec.path)
+    if (i < 0) throw new Error(`domain ${domain}: no endpoint ${String(spec.method).toUpperCase()} ${spec.path} to adopt`)
+    const adopted: Endpoint = { ...endpoints[i], custom: { ...(endpoints[i].custom ?? {}), spec, domain } }
+    const domains = domainsOf(config).map((d) => (d.name === domain ? { ...d, endpoints: [...d.endpoints, adopted] } : d))
+    if (!domains.some((d) => d.name === domain)) throw new Error(`domain ${domain} is not registered before adopting ${spec.path}`)
+    return { ...config, endpoints: replaceAt(endpoints, i, adopted), custom: { ...(config.custom ?? {}), domains } }
   }
 }

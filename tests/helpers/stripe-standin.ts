@@ -1,6 +1,7 @@
 /**
  * A tiny local stand-in for the Stripe API (node `http` on loopback) implementing only what AutoHub calls:
- * create/retrieve/cancel PaymentIntent, create Refund, customers, products and prices, and Billing subscriptions
+ * create/retrieve/cancel PaymentIntent, create Refund, customers, products (create, retrieve, update, delete) and
+ * prices, and Billing subscriptions
  * (create with a first invoice and its PaymentIntent, update: cancel at period end or a new price, cancel), with
  * Stripe-shaped JSON and Idempotency-Key replay. Renewal invoices are produced by `invoicePaid` /
  * `invoiceFailed`, which advance or keep the subscription's period as Stripe would. Point the app at it with STRIPE_API_BASE; build webhook events with `event()` and sign them with
@@ -102,6 +103,11 @@ export interface StripeStandin {
   invoiceFailed(subscriptionId: string, attempt: number): Record<string, unknown>
   /** `customer.subscription.deleted` (Stripe gave up, or the period ended after cancel at period end). */
   subscriptionDeleted(subscriptionId: string): Record<string, unknown>
+  /**
+   * The next request matching `method` and `path` answers `status` with a Stripe error, once: nothing is changed and no
+   * idempotent result is saved (a retry with the same Idempotency-Key runs).
+   */
+  failNext(method: 'GET' | 'POST' | 'DELETE', path: RegExp, status?: number, message?: string): void
   close(): Promise<void>
 }
 
@@ -169,6 +175,7 @@ export async function startStripeStandin(): Promise<StripeStandin> {
     }
   }
   const idempotent = new Map<string, { status: number; body: unknown }>()
+  const failures: { method: string; path: RegExp; answer: { status: number; body: unknown } }[] = []
 
   const error = (status: number, message: string) => ({ status, body: { error: { type: 'invalid_request_error', message } } })
 
@@ -236,6 +243,8 @@ export async function startStripeStandin(): Promise<StripeStandin> {
     }
     if (method === 'POST' && path === '/v1/products') {
       if (!body.name) return error(400, 'Missing required param: name.')
+      // as Stripe: an empty string is an attempt to unset, which a new product's description cannot be
+      if (body.description === '') return error(400, "You passed an empty string for 'description'. We assume empty values are an attempt to unset a parameter; however 'description' cannot be unset.")
       const product: StandinProduct = {
         id: id('prod'),
         object: 'product',
@@ -251,6 +260,12 @@ export async function startStripeStandin(): Promise<StripeStandin> {
     if (m) {
       const product = products.get(m[1])
       if (!product) return error(404, `No such product: '${m[1]}'`)
+      if (method === 'DELETE') {
+        // as Stripe: a product with prices cannot be deleted (archive it instead)
+        if ([...prices.values()].some((p) => p.product === product.id)) return error(400, 'This product cannot be deleted because it has one or more user-created prices.')
+        products.delete(product.id)
+        return { status: 200, body: { id: product.id, object: 'product', deleted: true } }
+      }
       if (method === 'POST') {
         if (body.name !== undefined) product.name = String(body.name)
         if (body.description !== undefined) product.description = String(body.description)
@@ -344,8 +359,10 @@ export async function startStripeStandin(): Promise<StripeStandin> {
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null
       requests.push({ method: req.method ?? 'GET', path: url.pathname, body, idempotencyKey: key })
       const replay = key && req.method === 'POST' ? idempotent.get(`${url.pathname}|${key}`) : undefined
-      const out = replay ?? route(req.method ?? 'GET', url.pathname, body)
-      if (key && req.method === 'POST' && !replay) idempotent.set(`${url.pathname}|${key}`, out)
+      const injected = failures.findIndex((f) => f.method === req.method && f.path.test(url.pathname))
+      const out = injected >= 0 ? failures.splice(injected, 1)[0].answer : (replay ?? route(req.method ?? 'GET', url.pathname, body))
+      // an injected failure happened before execution (as Stripe's validation errors): no idempotent result is saved
+      if (key && req.method === 'POST' && !replay && injected < 0) idempotent.set(`${url.pathname}|${key}`, out)
       res.writeHead(out.status, { 'content-type': 'application/json', 'request-id': id('req'), ...(replay ? { 'idempotent-replayed': 'true' } : {}) })
       res.end(JSON.stringify(out.body))
     })
@@ -437,6 +454,9 @@ export async function startStripeStandin(): Promise<StripeStandin> {
       if (!sub) throw new Error(`standin: no subscription ${subscriptionId}`)
       sub.status = 'canceled'
       return event('customer.subscription.deleted', { ...sub })
+    },
+    failNext(method, path, status = 400, message = 'Injected failure.') {
+      failures.push({ method, path, answer: error(status, message) })
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }

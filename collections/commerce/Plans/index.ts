@@ -50,11 +50,22 @@ export const Plans: CollectionConfig = {
       admin: { initCollapsed: true },
       fields: [
         {
-          name: 'stripeProductId',
+          // The Stripe product id: the field @payloadcms/plugin-stripe syncs through (it creates and updates the product,
+          // collections/commerce/plugin.ts). Declared here so it is private and the schema does not depend on whether
+          // Stripe is configured; the patched plugin keeps a declared field instead of adding its own.
+          name: 'stripeID',
+          label: 'Stripe product ID',
           type: 'text',
           index: true,
           ...privateField({ readers: ['admin'] }),
-          admin: { readOnly: true, description: 'Kept in sync on every save (name, description, active).' },
+          admin: { readOnly: true, description: 'The Stripe product, kept in sync by the Stripe plugin on every save (name, description, active).' },
+        },
+        {
+          // The plugin's loop guard: true while a save comes from a Stripe webhook (nothing is sent back to Stripe).
+          name: 'skipSync',
+          type: 'checkbox',
+          ...privateField({ readers: ['admin'] }),
+          admin: { readOnly: true, hidden: true },
         },
         {
           name: 'stripePriceId',

@@ -1,6 +1,6 @@
 /**
- * Recurring plans through Stripe Billing: plans as Stripe products and prices (kept in sync on every save of a
- * plan), subscriptions with `autoRenew` created as Stripe subscriptions, and what the webhook does with their
+ * Recurring plans through Stripe Billing: plans as Stripe products (synced by @payloadcms/plugin-stripe) with a
+ * recurring price (kept in step on every save of a plan, below), subscriptions with `autoRenew` created as Stripe subscriptions, and what the webhook does with their
  * invoices — `invoice.paid` (first payment, renewal, proration) activates or renews and writes the ledger,
  * `invoice.payment_failed` makes the subscription `past_due` with a grace deadline while Stripe retries,
  * `customer.subscription.deleted` ends it — plus the job that lapses subscriptions still unpaid after the grace
@@ -36,22 +36,14 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 type PlanData = Partial<Plan>
 
 /**
- * The Stripe ids a plan should carry after this save: the product is created once and updated on every save
- * (name, description, active); a recurring price is created when there is none or when the amount, currency or
- * billing period changed (Stripe prices are immutable), and the old one is deactivated. Free plans get no price.
+ * The recurring Stripe price a plan should carry after this save. The product itself is @payloadcms/plugin-stripe's
+ * (`stripeID`: created in its beforeValidate hook, updated in its beforeChange hook — collections/commerce/plugin.ts),
+ * so this runs as a beforeChange hook and finds the product id on `data` (just created) or on the stored plan. A
+ * price is created when there is none or when the amount, currency or billing period changed (Stripe prices are
+ * immutable), and the old one is deactivated. Free plans get no price (an old one is deactivated).
  */
-export async function syncPlanWithStripe(stripe: StripeClient, data: PlanData, original?: PlanData): Promise<{ stripeProductId: string | null; stripePriceId: string | null }> {
-  const name = String(data.name ?? original?.name ?? '')
-  const description = (data.description ?? original?.description ?? '') || undefined
-  const active = (data.active ?? original?.active ?? true) !== false
+export async function syncPlanPrice(stripe: StripeClient, data: PlanData, original?: PlanData): Promise<{ stripePriceId: string | null }> {
   const slug = String(data.slug ?? original?.slug ?? '')
-  let productId = data.stripeProductId ?? original?.stripeProductId ?? null
-  if (!productId) {
-    const product = await call(() => stripe.products.create({ name, description, active, metadata: { plan: slug } }))
-    productId = product.id
-  } else {
-    await call(() => stripe.products.update(productId!, { name, ...(description ? { description } : {}), active, metadata: { plan: slug } }))
-  }
   const price = Number(data.price ?? original?.price ?? 0)
   const currency = stripeCurrency(data.currency ?? original?.currency ?? 'USD')
   const period = data.billingPeriod ?? original?.billingPeriod ?? 'monthly'
@@ -59,21 +51,30 @@ export async function syncPlanWithStripe(stripe: StripeClient, data: PlanData, o
   const changed = !original || Number(original.price ?? 0) !== price || stripeCurrency(original.currency ?? 'USD') !== currency || (original.billingPeriod ?? 'monthly') !== period
   if (!(price > 0)) {
     if (priceId) await call(() => stripe.prices.update(priceId!, { active: false }))
-    return { stripeProductId: productId, stripePriceId: null }
+    return { stripePriceId: null }
   }
-  if (!priceId || changed) {
-    const old = priceId
-    const created = await call(() => stripe.prices.create({ product: productId!, unit_amount: minorUnits(price), currency, recurring: { interval: stripeInterval(period) }, metadata: { plan: slug } }))
-    priceId = created.id
-    if (old) await call(() => stripe.prices.update(old, { active: false }))
-  }
-  return { stripeProductId: productId, stripePriceId: priceId }
+  if (priceId && !changed) return { stripePriceId: priceId }
+  const productId = data.stripeID || original?.stripeID
+  if (!productId) throw new HttpError(502, 'The payment provider failed: the plan has no Stripe product to price.')
+  const old = priceId
+  const created = await call(() => stripe.prices.create({ product: productId, unit_amount: minorUnits(price), currency, recurring: { interval: stripeInterval(period) }, metadata: { plan: slug } }))
+  priceId = created.id
+  if (old) await call(() => stripe.prices.update(old, { active: false }))
+  return { stripePriceId: priceId }
 }
 
 /** The plan's Stripe price, synced now if the plan was saved before Stripe was configured. */
 async function priceOf(req: PayloadRequest, plan: Plan): Promise<string> {
   if (plan.stripePriceId) return plan.stripePriceId
-  const updated = await req.payload.update({ collection: 'plans', id: plan.id, req, depth: 0, overrideAccess: true, data: { name: plan.name } })
+  // saving the plan lets the Stripe plugin create its product (the fields it syncs), then syncPlanPriceToStripe prices it
+  const updated = await req.payload.update({
+    collection: 'plans',
+    id: plan.id,
+    req,
+    depth: 0,
+    overrideAccess: true,
+    data: { name: plan.name, slug: plan.slug, active: plan.active, ...(plan.description ? { description: plan.description } : {}) },
+  })
   if (!updated.stripePriceId) throw conflict('This plan has no Stripe price.')
   return updated.stripePriceId
 }

@@ -12,7 +12,7 @@ export type StripeClient = InstanceType<typeof Stripe>
 
 let cached: { key: string; client: StripeClient } | null = null
 
-/** Client options for an API base URL such as `http://127.0.0.1:12111`. */
+/** Client options for an API base URL such as `http://127.0.0.1:12111` (ours, and the Stripe plugin's `stripeClientOptions`). */
 export function apiBaseOptions(apiBase: string | undefined): { host?: string; port?: number; protocol?: 'http' | 'https' } {
   if (!apiBase) return {}
   const url = new URL(apiBase)
@@ -49,8 +49,6 @@ export function requireStripe(): StripeClient {
   if (!client) throw badRequest('Card payments are disabled: Stripe is not configured on this server (STRIPE_SECRET_KEY).', { paymentMethod: 'card' })
   return client
 }
-
-export const webhookSecret = (): string | null => env.stripe?.webhookSecret || null
 
 /** Currency codes in Stripe's lowercase form. */
 export const stripeCurrency = (currency: string | null | undefined): string => (currency || 'usd').toLowerCase()

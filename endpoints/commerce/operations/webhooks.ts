@@ -1,5 +1,6 @@
 /**
- * Stripe webhook processing (the endpoint, `POST /api/stripe/webhooks`, is endpoints/commerce/webhooks.ts): each
+ * Stripe webhook processing. The endpoint, `POST /api/stripe/webhooks`, is @payloadcms/plugin-stripe's (patched, registered
+ * in collections/commerce/plugin.ts): it verifies the signature over the raw body and awaits `processStripeEvent`. Each
  * verified event id is recorded in `commerce_stripe_events` with `insert … on conflict do nothing` inside the
  * same transaction that applies it, so a replayed or concurrently re-delivered event changes nothing.
  */
@@ -9,13 +10,11 @@ import { recordStripeEvent } from '@/db/commerce'
 import { lockRow, txOf, withTransaction } from '@/db/transaction'
 import { idOf } from '@/domain/ids'
 import { fromMinorUnits } from '@/domain/money'
-import { badRequest } from '@/lib/http'
 
 import { findPayment, markPaymentFailed, markPaymentSucceeded, paymentHandler, recordRefundedTotal, targetOf, type PaymentDoc } from './ledger'
 import { type InvoiceLike, onInvoiceFailed, onInvoicePaid, onStripeSubscriptionDeleted } from './billing'
 import { orderPaid, refundOrder, findOrder } from './orders'
 import { activateSubscription } from './subscriptions'
-import { stripeClient, webhookSecret } from './stripe'
 
 interface IntentLike {
   id: string
@@ -141,20 +140,4 @@ export async function processStripeEvent(req: PayloadRequest, event: EventLike):
     }
     return { duplicate: false, result }
   })
-}
-
-/**
- * Verifies a webhook's signature over the raw body with `stripe.webhooks.constructEvent`: not configured, no
- * signature or a bad one → 400.
- */
-export function verifyStripeEvent(raw: string, signature: string | null): EventLike {
-  const secret = webhookSecret()
-  const stripe = stripeClient()
-  if (!stripe || !secret) throw badRequest('Stripe webhooks are not configured (STRIPE_SECRET_KEY, STRIPE_WEBHOOKS_SECRET).')
-  if (!signature) throw badRequest('Missing Stripe-Signature header.')
-  try {
-    return stripe.webhooks.constructEvent(raw, signature, secret) as unknown as EventLike
-  } catch (err) {
-    throw badRequest(`Invalid webhook signature: ${err instanceof Error ? err.message : String(err)}`)
-  }
 }

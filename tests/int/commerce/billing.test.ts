@@ -79,14 +79,14 @@ describe('plans as Stripe products and prices', () => {
     const res = await post('/plans', { slug: 'billing-sync', name: 'Sync', price: 9.5, billingPeriod: 'yearly', active: true }, { token: admin.token })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const row = await planRow(res.body.doc.id)
-    const product = stripe.products.get(row.stripeProductId)!
+    const product = stripe.products.get(row.stripeID)!
     expect(product).toMatchObject({ name: 'Sync', active: true, metadata: { plan: 'billing-sync' } })
     expect(stripe.prices.get(row.stripePriceId)).toMatchObject({ product: product.id, unit_amount: 950, currency: 'usd', recurring: { interval: 'year' }, active: true })
     // the Stripe ids are not public
     expect((await get(`/plans/${row.id}`)).body.stripePriceId).toBeUndefined()
 
     expect((await patch(`/plans/${row.id}`, { name: 'Sync Plus' }, { token: admin.token })).status).toBe(200)
-    expect(stripe.products.get(row.stripeProductId)!.name).toBe('Sync Plus')
+    expect(stripe.products.get(row.stripeID)!.name).toBe('Sync Plus')
     expect((await planRow(row.id)).stripePriceId).toBe(row.stripePriceId)
 
     expect((await patch(`/plans/${row.id}`, { price: 12.25 }, { token: admin.token })).status).toBe(200)

@@ -106,6 +106,14 @@ describe('checkout refusals', () => {
     expect(await count('orders')).toBe(orders)
     expect(await stockOf(part.id)).toBe(2)
   })
+
+  it('without Stripe keys the webhook route exists and answers 400 "not configured"; plans save without Stripe', async () => {
+    const res = await post('/stripe/webhooks', { id: 'evt_unconfigured', type: 'payment_intent.succeeded', data: { object: {} } }, { headers: { 'Stripe-Signature': 't=1,v1=x' } })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/not configured/)
+    const plan = await (await testPayload()).create({ collection: 'plans', overrideAccess: true, data: { slug: 'no-stripe', name: 'No Stripe', price: 5, billingPeriod: 'monthly', active: true } })
+    expect(plan).toMatchObject({ stripeID: null, stripePriceId: null })
+  })
 })
 
 describe('prices', () => {

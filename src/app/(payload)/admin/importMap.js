@@ -26,6 +26,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { LinkToDoc as LinkToDoc_2e9be70cd13299dd4a11a5bd739a5a3c } from '@payloadcms/plugin-stripe/client'
 import { SocialSignIn as SocialSignIn_2a8f6e54f565ee1319c9b91e4115993d } from '../../../../src/admin/SocialSignIn'
 import { ModerationNavLinks as ModerationNavLinks_fa4592ac0b0b1dc9ce6bdb3750ffefef } from '../../../../collections/analytics/admin/ModerationNavLinks'
 import { AnalyticsDashboard as AnalyticsDashboard_4334519a4848e3649e6ca81ad9d09340 } from '../../../../collections/analytics/admin/AnalyticsDashboard'
@@ -62,6 +63,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/plugin-stripe/client#LinkToDoc": LinkToDoc_2e9be70cd13299dd4a11a5bd739a5a3c,
   "/src/admin/SocialSignIn#SocialSignIn": SocialSignIn_2a8f6e54f565ee1319c9b91e4115993d,
   "/collections/analytics/admin/ModerationNavLinks#ModerationNavLinks": ModerationNavLinks_fa4592ac0b0b1dc9ce6bdb3750ffefef,
   "/collections/analytics/admin/AnalyticsDashboard#AnalyticsDashboard": AnalyticsDashboard_4334519a4848e3649e6ca81ad9d09340,
