@@ -3,6 +3,7 @@ import * as migration_20261130_214621_security_surface from './20261130_214621_s
 import * as migration_20261201_033000_database_extras from './20261201_033000_database_extras';
 import * as migration_20261201_050000_search_documents from './20261201_050000_search_documents';
 import * as migration_20261201_073657_issues_18_to_21 from './20261201_073657_issues_18_to_21';
+import * as migration_20261201_092911_stripe_plugin_plans from './20261201_092911_stripe_plugin_plans';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_073657_issues_18_to_21.up,
     down: migration_20261201_073657_issues_18_to_21.down,
-    name: '20261201_073657_issues_18_to_21'
+    name: '20261201_073657_issues_18_to_21',
+  },
+  {
+    up: migration_20261201_092911_stripe_plugin_plans.up,
+    down: migration_20261201_092911_stripe_plugin_plans.down,
+    name: '20261201_092911_stripe_plugin_plans'
   },
 ];

@@ -19,6 +19,7 @@ import * as securitySurface from '../../../src/migrations/20261130_214621_securi
 import * as databaseExtras from '../../../src/migrations/20261201_033000_database_extras'
 import * as searchDocuments from '../../../src/migrations/20261201_050000_search_documents'
 import * as issues18to21 from '../../../src/migrations/20261201_073657_issues_18_to_21'
+import * as stripePluginPlans from '../../../src/migrations/20261201_092911_stripe_plugin_plans'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -177,7 +178,9 @@ describe('production migrations (src/migrations)', () => {
       '20261201_033000_database_extras',
       '20261201_050000_search_documents',
       '20261201_073657_issues_18_to_21',
+      '20261201_092911_stripe_plugin_plans',
     ])
+    expect(migrations[5].up).toBe(stripePluginPlans.up)
     expect(migrations[4].up).toBe(issues18to21.up)
     expect(migrations[4].down).toBe(issues18to21.down)
     expect(migrations[2].up).toBe(databaseExtras.up)
@@ -388,5 +391,12 @@ describe('production migrations (src/migrations)', () => {
     expect(await enumValues(db, 'enum_subscriptions_status')).toEqual(['pending_payment', 'active', 'cancelled', 'expired'])
     await db.run(issues18to21, 'up')
     expect(await present()).toEqual(tables.map(() => true))
+
+    // plugin-stripe: the plan's Stripe product id keeps its value under the plugin's column name
+    await db.query(`insert into plans (name, slug, price, currency, billing_period, stripe_product_id) values ('Pro', 'pro', 29.99, 'USD', 'monthly', 'prod_kept')`)
+    await db.run(stripePluginPlans, 'up')
+    expect(await db.query(`select stripe_i_d, skip_sync from plans`)).toEqual([{ stripe_i_d: 'prod_kept', skip_sync: null }])
+    await db.run(stripePluginPlans, 'down')
+    expect(await db.query(`select stripe_product_id from plans`)).toEqual([{ stripe_product_id: 'prod_kept' }])
   })
 })
