@@ -20,7 +20,7 @@ beforeAll(async () => {
   seller = await createUser({ roles: ['seller'] })
   const make = await insert('makes', { name: 'Speed' })
   const model = await insert('models', { name: 'Speed One', make_id: make })
-  const ago = (col: string) => sql.raw(`now() - (random() * 365 || ' days')::interval as ${col}`)
+  const ago = (col: string) => sql.raw(`now() - random() * interval '365 days' as ${col}`)
   await exec(sql`insert into users (email, created_at) select 'speed' || g || '@test.local', ${ago('created_at')} from generate_series(1, 10000) g`)
   await exec(sql`
     insert into cars (title, make_id, model_id, year, condition, price, status, seller_id, created_at)
