@@ -3,58 +3,25 @@
  * spot's room see the free-slot count change when a booking is made and when it is cancelled; the driver's booking
  * room gets status updates; a private booking room refuses strangers.
  */
-import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../../src/server'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
+import { bodyRecorder, join, socketClients } from '../../helpers/sockets'
 import { createUser, type TestUser } from '../../helpers/users'
 
 let server: RunningServer
 let owner: TestUser
 let driver: TestUser
 let stranger: TestUser
-const sockets: Socket[] = []
 
 const HOUR = 3_600_000
 const BASE = Math.ceil((Date.now() + 2 * 86_400_000) / HOUR) * HOUR
 const H = (n: number) => new Date(BASE + n * HOUR).toISOString()
 
-function connect(auth: Record<string, string>): Promise<Socket> {
-  const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true })
-  sockets.push(socket)
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket))
-    socket.once('connect_error', reject)
-  })
-}
-
-const join = (socket: Socket, event: string, body: unknown): Promise<{ event: string; body: any }> =>
-  new Promise((resolve) => {
-    socket.once('joined', (b) => resolve({ event: 'joined', body: b }))
-    socket.once('join-error', (b) => resolve({ event: 'join-error', body: b }))
-    socket.emit(event, body)
-  })
-
-function recorder(socket: Socket, event: string) {
-  const got: any[] = []
-  let notify: (() => void) | null = null
-  socket.on(event, (body) => {
-    got.push(body)
-    notify?.()
-  })
-  return {
-    got,
-    until: (n: number, timeoutMs = 15_000) =>
-      new Promise<any[]>((resolve, reject) => {
-        const check = () => got.length >= n && (clearTimeout(timer), resolve(got))
-        const timer = setTimeout(() => reject(new Error(`only ${got.length}/${n}: ${JSON.stringify(got)}`)), timeoutMs)
-        notify = () => void check()
-        check()
-      }),
-  }
-}
+const { connect, closeAll } = socketClients(() => server.url)
+const recorder = bodyRecorder
 
 beforeAll(async () => {
   await testPayload()
@@ -63,7 +30,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const s of sockets) s.disconnect()
+  closeAll()
   await server?.close()
 })
 

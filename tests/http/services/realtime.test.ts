@@ -2,12 +2,12 @@
  * Live booking updates over socket.io on the real server, with a client written like the source system's:
  * `io(url, { auth: { token } })`, then `socket.emit('join-booking', { bookingId })`.
  */
-import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../../src/server'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
+import { joinBooking, recorder, socketClients } from '../../helpers/sockets'
 import { createUser, type TestUser } from '../../helpers/users'
 import { bookingBody, cairoTime, makeService, makeTechnician } from '../../int/services/fixtures'
 
@@ -15,47 +15,8 @@ let server: RunningServer
 let admin: TestUser
 let customer: TestUser
 let stranger: TestUser
-const sockets: Socket[] = []
 
-function connect(auth: Record<string, string>): Promise<Socket> {
-  const socket = io(server.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true })
-  sockets.push(socket)
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket))
-    socket.once('connect_error', reject)
-  })
-}
-
-/** Sends join-booking and resolves with the server's `joined` or `join-error` event. */
-function joinBooking(socket: Socket, bookingId: number): Promise<{ event: 'joined' | 'join-error'; body: any }> {
-  return new Promise((resolve) => {
-    socket.once('joined', (body) => resolve({ event: 'joined', body }))
-    socket.once('join-error', (body) => resolve({ event: 'join-error', body }))
-    socket.emit('join-booking', { bookingId })
-  })
-}
-
-/** Records events; `until(n)` resolves once n have arrived (or rejects after a timeout). */
-function recorder(socket: Socket, events: string[]) {
-  const got: { event: string; body: any }[] = []
-  let notify: (() => void) | null = null
-  for (const event of events) {
-    socket.on(event, (body) => {
-      got.push({ event, body })
-      notify?.()
-    })
-  }
-  return {
-    got,
-    until: (n: number, timeoutMs = 15_000) =>
-      new Promise<typeof got>((resolve, reject) => {
-        const check = () => got.length >= n && (clearTimeout(timer), resolve(got))
-        const timer = setTimeout(() => reject(new Error(`only ${got.length}/${n} events: ${JSON.stringify(got)}`)), timeoutMs)
-        notify = () => void check()
-        check()
-      }),
-  }
-}
+const { connect, closeAll } = socketClients(() => server.url)
 
 beforeAll(async () => {
   await testPayload()
@@ -64,7 +25,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const s of sockets) s.disconnect()
+  closeAll()
   await server?.close()
 })
 

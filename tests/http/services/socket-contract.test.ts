@@ -5,12 +5,13 @@
  */
 process.env.SOCKET_LOCATION_PER_MINUTE = '5'
 
-import { io, type Socket } from 'socket.io-client'
+import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../../../src/server'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
+import { joinBooking, recorder, socketClients } from '../../helpers/sockets'
 import { createUser, type TestUser } from '../../helpers/users'
 import { bookingBody, cairoTime, makeService, makeTechnician } from '../../int/services/fixtures'
 
@@ -18,53 +19,11 @@ let server: RunningServer
 let admin: TestUser
 let customer: TestUser
 let stranger: TestUser
-const sockets: Socket[] = []
 
-/** As the frontend does it: connect with the token, then wait for the server's `authenticated`. */
-function connectAuthenticated(token: string): Promise<{ socket: Socket; hello: any }> {
-  const socket = io(server.url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true })
-  sockets.push(socket)
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no authenticated event')), 10_000)
-    socket.on('authenticated', (hello) => {
-      clearTimeout(timer)
-      resolve({ socket, hello })
-    })
-    socket.once('connect_error', reject)
-  })
-}
-
-function joinBooking(socket: Socket, bookingId: number): Promise<{ event: 'joined' | 'join-error'; body: any }> {
-  return new Promise((resolve) => {
-    socket.once('joined', (body) => resolve({ event: 'joined', body }))
-    socket.once('join-error', (body) => resolve({ event: 'join-error', body }))
-    socket.emit('join-booking', { bookingId })
-  })
-}
+const { connect, connectAuthenticated, closeAll } = socketClients(() => server.url)
 
 /** Emits with an ack, as the technician app does, and resolves with the server's answer. */
 const emitAck = (socket: Socket, event: string, body: unknown): Promise<any> => socket.timeout(10_000).emitWithAck(event, body)
-
-function recorder(socket: Socket, events: string[]) {
-  const got: { event: string; body: any }[] = []
-  let notify: (() => void) | null = null
-  for (const event of events) {
-    socket.on(event, (body) => {
-      got.push({ event, body })
-      notify?.()
-    })
-  }
-  return {
-    got,
-    until: (pred: (g: typeof got) => boolean, timeoutMs = 15_000) =>
-      new Promise<typeof got>((resolve, reject) => {
-        const check = () => pred(got) && (clearTimeout(timer), resolve(got))
-        const timer = setTimeout(() => reject(new Error(`timed out with ${JSON.stringify(got)}`)), timeoutMs)
-        notify = () => void check()
-        check()
-      }),
-  }
-}
 
 const BOOKING_EVENTS = ['booking:status-update', 'booking:location-update', 'booking:technician-assigned', 'booking:eta-update']
 
@@ -91,7 +50,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const s of sockets) s.disconnect()
+  closeAll()
   await server?.close()
 })
 
@@ -226,8 +185,7 @@ describe('car-services socket contract', () => {
     const { socket: strangerSocket } = await connectAuthenticated(stranger.token)
     const other = await emitAck(strangerSocket, 'notification:read', { notificationId: note.id })
     expect(other.ok).toBe(false)
-    const anon = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true })
-    sockets.push(anon)
+    const anon = await connect({})
     expect((await emitAck(anon, 'notification:read', { notificationId: note.id })).ok).toBe(false)
   })
 })
