@@ -9,7 +9,8 @@
  * BENCH_CARS (default 100000; the other tables scale with it), BENCH_USERS (64), BENCH_BOOKINGS (1200 per run),
  * BENCH_CHECKOUTS (600 requests per run), BENCH_HOT_STOCK (200), BENCH_POOL (database pool of the server AND the baseline, default 20),
  * BENCH_IMPORT_ROWS (dealer import file, default 10000; key inventory-import in BENCH_ONLY),
- * BENCH_NODE_ARGS (server node flags, default --max-old-space-size=512; e.g. add --cpu-prof --cpu-prof-dir=/tmp/prof).
+ * BENCH_NODE_ARGS (server node flags, default --max-old-space-size=512; e.g. add --cpu-prof --cpu-prof-dir=/tmp/prof),
+ * BENCH_PG_LOG=1 (PostgreSQL's own log lines on the bench's output: shutdown requests, crashes, lock waits).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -116,7 +117,7 @@ async function main() {
     if (build.status !== 0) throw new Error('build failed')
   }
 
-  const db = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), database: 'autohub_bench', log: false })
+  const db = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), database: 'autohub_bench', log: process.env.BENCH_PG_LOG === '1' })
   const schema = prepareSchema(root, db.url)
   log(schema === 'pushed' ? 'schema pushed (no migration files yet)' : 'migration files found: the production server migrates')
   const port = await freePort()

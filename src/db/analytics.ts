@@ -19,6 +19,11 @@ const bucket = (col: string, unit: Granularity): Sql => {
   if (!UNITS.includes(unit) || !/^[a-z_.]+$/.test(col)) throw new Error(`bad bucket ${unit} ${col}`)
   return sql.raw(`to_char(date_trunc('${unit}', ${col} at time zone 'UTC'), 'YYYY-MM-DD')`)
 }
+/** The same keys for a `date` column (a UTC day already). */
+const dayBucket = (unit: Granularity): Sql => {
+  if (!UNITS.includes(unit)) throw new Error(`bad bucket ${unit}`)
+  return sql.raw(`to_char(date_trunc('${unit}', day::timestamp), 'YYYY-MM-DD')`)
+}
 const inWindow = (col: string, p: Period): Sql => sql.raw(`${col} >= '${iso(p.previousFrom)}'::timestamptz and ${col} < '${iso(p.to)}'::timestamptz`)
 const inCurrent = (col: string, p: Period): Sql => sql.raw(`${col} >= '${iso(p.from)}'::timestamptz and ${col} < '${iso(p.to)}'::timestamptz`)
 const isCurrent = (col: string, p: Period): Sql => sql.raw(`${col} >= '${iso(p.from)}'::timestamptz`)
@@ -36,68 +41,85 @@ const bucketRows = (rows: Record<string, unknown>[]): BucketRow[] => rows.map((r
 const owned = (col: string, owner: number | null): Sql => (owner === null ? sql.raw('true') : sql`${sql.raw(col)} = ${owner}`)
 
 // ---------------------------------------------------------------- platform (admin dashboard)
+// The platform figures read the analytics counters (src/migrations/20261201_110000_analytics_counters.ts): the
+// compacted counts plus the not-yet-folded deltas, in one snapshot, so they are exact without scanning the source
+// tables. A day metric's rows are keyed by UTC day; `listings` is a snapshot keyed `<status>:<make id>`.
+
+const COUNTED = sql.raw(`(select metric, day, dim, n from analytics_counts union all select metric, day, dim, n from analytics_count_deltas)`)
+const isoDay = (d: Date) => sql.raw(`'${iso(d).slice(0, 10)}'::date`)
+
+/** Folds the counters' deltas into the counts (one compaction at a time; a concurrent caller skips). Rows moved, or -1 when skipped. */
+export async function compactCounters(db: Tx): Promise<number> {
+  const r = await db.execute(sql`select public.autohub_analytics_compact() as moved`)
+  return n(r.rows[0]?.moved)
+}
 
 export async function platformTotals(tx: Tx): Promise<{ users: number; listingsByStatus: Record<string, number> }> {
-  const users = await tx.execute(sql`select count(*)::int as c from users`)
-  const listings = await tx.execute(sql`select status, count(*)::int as c from cars group by status`)
+  const users = await tx.execute(sql`select coalesce(sum(n), 0)::int as c from ${COUNTED} x where metric = 'new_users'`)
+  const listings = await tx.execute(sql`
+    select split_part(dim, ':', 1) as status, sum(n)::int as c from ${COUNTED} x where metric = 'listings' and day = '1970-01-01'
+    group by 1 having sum(n) <> 0`)
   return { users: n(users.rows[0]?.c), listingsByStatus: Object.fromEntries(listings.rows.map((r) => [String(r.status), n(r.c)])) }
 }
 
-/** Current and previous counts of the platform's flows. */
-export async function platformPairs(tx: Tx, p: Period): Promise<Record<string, Pair>> {
-  const counts = async (table: string, col = 'created_at', extra: Sql = sql.raw('true')) => {
-    const r = await tx.execute(sql`
-      select count(*) filter (where ${isCurrent(col, p)})::int as c_cur, count(*) filter (where not (${isCurrent(col, p)}))::int as c_prev
-      from ${sql.raw(table)} where ${inWindow(col, p)} and ${extra}`)
-    return pair(r.rows[0], 'c')
-  }
-  const revenue = await tx.execute(sql`
-    select coalesce(sum(amount - coalesce(refunded_amount, 0)) filter (where ${isCurrent('paid_at', p)}), 0) as r_cur,
-           coalesce(sum(amount - coalesce(refunded_amount, 0)) filter (where not (${isCurrent('paid_at', p)})), 0) as r_prev
-    from payments where ${inWindow('paid_at', p)} and status in ('succeeded', 'partially_refunded', 'refunded')`)
-  return {
-    newUsers: await counts('users'),
-    newListings: await counts('cars'),
-    orders: await counts('orders'),
-    revenue: pair(revenue.rows[0], 'r'),
-    parkingBookings: await counts('parking_bookings'),
-    serviceBookings: await counts('service_bookings'),
-    negotiations: await counts('negotiations'),
-    acceptedNegotiations: await counts('negotiations', 'created_at', sql.raw(`status = 'accepted'`)),
-  }
+const PLATFORM_METRICS = {
+  newUsers: 'new_users',
+  newListings: 'new_listings',
+  orders: 'orders',
+  revenue: 'revenue',
+  parkingBookings: 'parking_bookings',
+  serviceBookings: 'service_bookings',
+  negotiations: 'negotiations',
+  acceptedNegotiations: 'accepted_negotiations',
+} as const
+type PlatformMetric = keyof typeof PLATFORM_METRICS
+const metricList = sql.raw(
+  Object.values(PLATFORM_METRICS)
+    .map((m) => `'${m}'`)
+    .join(', '),
+)
+
+/** Current and previous counts of the platform's flows (revenue: paid amounts net of refunds, by payment day). */
+export async function platformPairs(tx: Tx, p: Period): Promise<Record<PlatformMetric, Pair>> {
+  const r = await tx.execute(sql`
+    select metric, coalesce(sum(n) filter (where day >= ${isoDay(p.from)}), 0) as v_cur, coalesce(sum(n) filter (where day < ${isoDay(p.from)}), 0) as v_prev
+    from ${COUNTED} x where metric in (${metricList}) and day >= ${isoDay(p.previousFrom)} and day < ${isoDay(p.to)}
+    group by metric`)
+  const byMetric = new Map(r.rows.map((row) => [String(row.metric), row]))
+  return Object.fromEntries(Object.entries(PLATFORM_METRICS).map(([key, metric]) => [key, pair(byMetric.get(metric), 'v')])) as Record<PlatformMetric, Pair>
 }
 
 /** Per bucket of the current period: new users, new listings, orders, revenue, bookings (parking + services). */
 export async function platformSeries(tx: Tx, p: Period): Promise<BucketRow[]> {
-  const u = p.granularity
   const r = await tx.execute(sql`
-    with t as (
-      select ${bucket('created_at', u)} as bucket, 1 as new_users, 0 as new_listings, 0 as orders, 0::numeric as revenue, 0 as bookings from users where ${inCurrent('created_at', p)}
-      union all select ${bucket('created_at', u)}, 0, 1, 0, 0, 0 from cars where ${inCurrent('created_at', p)}
-      union all select ${bucket('created_at', u)}, 0, 0, 1, 0, 0 from orders where ${inCurrent('created_at', p)}
-      union all select ${bucket('paid_at', u)}, 0, 0, 0, amount - coalesce(refunded_amount, 0), 0 from payments
-        where ${inCurrent('paid_at', p)} and status in ('succeeded', 'partially_refunded', 'refunded')
-      union all select ${bucket('created_at', u)}, 0, 0, 0, 0, 1 from parking_bookings where ${inCurrent('created_at', p)}
-      union all select ${bucket('created_at', u)}, 0, 0, 0, 0, 1 from service_bookings where ${inCurrent('created_at', p)}
-    )
-    select bucket, sum(new_users)::int as "newUsers", sum(new_listings)::int as "newListings", sum(orders)::int as orders,
-           sum(revenue) as revenue, sum(bookings)::int as bookings
-    from t group by bucket`)
+    select ${dayBucket(p.granularity)} as bucket,
+           coalesce(sum(n) filter (where metric = 'new_users'), 0)::int as "newUsers",
+           coalesce(sum(n) filter (where metric = 'new_listings'), 0)::int as "newListings",
+           coalesce(sum(n) filter (where metric = 'orders'), 0)::int as orders,
+           coalesce(sum(n) filter (where metric = 'revenue'), 0) as revenue,
+           coalesce(sum(n) filter (where metric in ('parking_bookings', 'service_bookings')), 0)::int as bookings
+    from ${COUNTED} x where metric in ('new_users', 'new_listings', 'orders', 'revenue', 'parking_bookings', 'service_bookings')
+      and day >= ${isoDay(p.from)} and day < ${isoDay(p.to)}
+    group by 1`)
   return bucketRows(r.rows)
 }
 
+/** The makes with the most active listings. */
 export async function topMakes(tx: Tx, limit = 5): Promise<Array<{ make: string; listings: number }>> {
   const r = await tx.execute(sql`
-    select m.name as make, count(*)::int as listings from cars c join makes m on m.id = c.make_id
-    where c.status = 'active' group by m.id, m.name order by listings desc, m.name limit ${limit}`)
+    select m.name as make, sum(x.n)::int as listings from ${COUNTED} x join makes m on m.id = split_part(x.dim, ':', 2)::int
+    where x.metric = 'listings' and x.day = '1970-01-01' and x.dim like 'active:%'
+    group by m.id, m.name having sum(x.n) > 0 order by listings desc, m.name limit ${limit}`)
   return r.rows.map((x) => ({ make: String(x.make), listings: n(x.listings) }))
 }
 
+/** The most frequent normalized queries of the current period (all, or those that found nothing), from the counters. */
 export async function topSearches(tx: Tx, p: Period, opts: { limit?: number; zeroResults?: boolean } = {}): Promise<Array<{ query: string; count: number }>> {
+  const metric = opts.zeroResults ? 'zero_result_searches' : 'searches'
   const r = await tx.execute(sql`
-    select normalized_query as query, count(*)::int as count from search_queries
-    where ${inCurrent('created_at', p)} ${opts.zeroResults ? sql.raw('and result_count = 0') : sql.raw('')}
-    group by normalized_query order by count desc, normalized_query limit ${opts.limit ?? 10}`)
+    select dim as query, sum(n)::int as count from ${COUNTED} x
+    where metric = ${metric} and day >= ${isoDay(p.from)} and day < ${isoDay(p.to)}
+    group by dim having sum(n) > 0 order by count desc, dim limit ${opts.limit ?? 10}`)
   return r.rows.map((x) => ({ query: String(x.query), count: n(x.count) }))
 }
 

@@ -20,6 +20,7 @@ import * as databaseExtras from '../../../src/migrations/20261201_033000_databas
 import * as searchDocuments from '../../../src/migrations/20261201_050000_search_documents'
 import * as issues18to21 from '../../../src/migrations/20261201_073657_issues_18_to_21'
 import * as stripePluginPlans from '../../../src/migrations/20261201_092911_stripe_plugin_plans'
+import * as analyticsCounters from '../../../src/migrations/20261201_110000_analytics_counters'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -179,7 +180,10 @@ describe('production migrations (src/migrations)', () => {
       '20261201_050000_search_documents',
       '20261201_073657_issues_18_to_21',
       '20261201_092911_stripe_plugin_plans',
+      '20261201_110000_analytics_counters',
     ])
+    expect(migrations[6].up).toBe(analyticsCounters.up)
+    expect(migrations[6].down).toBe(analyticsCounters.down)
     expect(migrations[5].up).toBe(stripePluginPlans.up)
     expect(migrations[4].up).toBe(issues18to21.up)
     expect(migrations[4].down).toBe(issues18to21.down)
@@ -188,8 +192,8 @@ describe('production migrations (src/migrations)', () => {
     expect(migrations[3].up).toBe(searchDocuments.up)
     expect(migrations[3].down).toBe(searchDocuments.down)
     // push mode applies the same statements, extras first, and keeps the dev push off both migrations' tables
-    expect(SQL_MIGRATION_STATEMENTS).toEqual([...databaseExtras.statements, ...searchDocuments.statements])
-    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables])
+    expect(SQL_MIGRATION_STATEMENTS).toEqual([...databaseExtras.statements, ...searchDocuments.statements, ...analyticsCounters.statements])
+    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables, ...analyticsCounters.tables])
     expect(migrations[0].up).toBe(initial.up)
     expect(migrations[1].up).toBe(securitySurface.up)
     expect(migrations[1].down).toBe(securitySurface.down)
@@ -358,7 +362,7 @@ describe('production migrations (src/migrations)', () => {
     expect(await carDoc()).toMatchObject({ status: 'sold', title_norm: 'clean wagon' })
   })
 
-  it('issues 18–21 (payments, analytics, field work, identity): up after the rest adds their tables, enum values and the daily-history key; down restores the previous schema; up again', async () => {
+  it('issues 18–21 (payments, analytics, field work, identity): up after the rest adds their tables, enum values and the daily-history key; down restores the previous schema; up again; then plugin-stripe plans and the analytics counters', async () => {
     const db = await freshDb()
     for (const m of [initial, securitySurface, databaseExtras, searchDocuments]) await db.run(m, 'up')
     const tables = [
@@ -398,5 +402,43 @@ describe('production migrations (src/migrations)', () => {
     expect(await db.query(`select stripe_i_d, skip_sync from plans`)).toEqual([{ stripe_i_d: 'prod_kept', skip_sync: null }])
     await db.run(stripePluginPlans, 'down')
     expect(await db.query(`select stripe_product_id from plans`)).toEqual([{ stripe_product_id: 'prod_kept' }])
+    await db.run(stripePluginPlans, 'up')
+
+    // analytics counters: up backfills the rows already there, the triggers count what follows, down removes them
+    const seller = (await db.query<{ id: number }>(`insert into users (email) values ('counted@test.local') returning id`))[0].id
+    const mk = (await db.query<{ id: number }>(`insert into makes (name) values ('Counted') returning id`))[0].id
+    const md = (await db.query<{ id: number }>(`insert into models (name, make_id) values ('Counted One', $1) returning id`, [mk]))[0].id
+    const car = (title: string, status: string, at: string) =>
+      db.query(`insert into cars (title, make_id, model_id, year, condition, price, status, seller_id, created_at) values ($1, $2, $3, 2020, 'used', 1000, $4, $5, $6)`, [
+        title,
+        mk,
+        md,
+        status,
+        seller,
+        at,
+      ])
+    await car('Old', 'active', '2026-01-02T10:00:00Z')
+    const counted = () =>
+      db.query(`select metric, day::text as day, dim, sum(n)::int as n from (select * from analytics_counts union all select * from analytics_count_deltas) x
+                where metric in ('new_listings', 'listings') group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`)
+    await db.run(analyticsCounters, 'up')
+    expect(await counted()).toEqual([
+      { metric: 'listings', day: '1970-01-01', dim: `active:${mk}`, n: 1 },
+      { metric: 'new_listings', day: '2026-01-02', dim: '', n: 1 },
+    ])
+    await db.query(`update cars set status = 'sold'`)
+    await car('New', 'draft', '2026-01-03T10:00:00Z')
+    expect(await counted()).toEqual([
+      { metric: 'listings', day: '1970-01-01', dim: `draft:${mk}`, n: 1 },
+      { metric: 'listings', day: '1970-01-01', dim: `sold:${mk}`, n: 1 },
+      { metric: 'new_listings', day: '2026-01-02', dim: '', n: 1 },
+      { metric: 'new_listings', day: '2026-01-03', dim: '', n: 1 },
+    ])
+    await db.run(analyticsCounters, 'down')
+    expect(await tableExists(db, 'analytics_counts')).toBe(false)
+    expect(await tableExists(db, 'analytics_count_deltas')).toBe(false)
+    await db.query(`delete from cars`) // no trigger left to fail
+    await db.run(analyticsCounters, 'up')
+    expect(await counted()).toEqual([])
   })
 })
