@@ -155,6 +155,9 @@ async function main() {
     const { default: config } = await import('../payload.config')
     const payload = await getPayload({ config })
     const client = new pg.Client({ connectionString: db.url })
+    // Without a listener a dropped connection (e.g. the database stopped during the cleanup after a failure) would be
+    // an uncaught 'error' event that ends the process before the real failure is printed.
+    client.on('error', (err) => log(`bench database client: ${err.message}`))
     await client.connect()
 
     const t0 = Date.now()

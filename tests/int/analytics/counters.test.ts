@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get } from '../../helpers/api'
+import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 import { exec, insert, sql } from './fixtures'
 
@@ -159,5 +160,16 @@ describe('analytics counters', () => {
     expect(res.body.topSearches[0]).toEqual({ query: 'race', count: 10 })
     expect(res.body.series.find((p: { bucket: string }) => p.bucket === '2026-02-02').orders).toBe(raw['orders|2026-02-02|'])
     expect(Number((await exec(sql`select count(*)::int as c from analytics_count_deltas`))[0].c)).toBe(0)
+  })
+
+  it('the nightly analytics job folds the pending deltas', async () => {
+    await insert('orders', { order_number: 'CNT-NIGHT', customer_id: admin.id, status: 'pending', payment_method: 'card', subtotal: 10, total: 10, created_at: '2026-02-03T10:00:00Z' })
+    const pending = async () => Number((await exec(sql`select count(*)::int as c from analytics_count_deltas`))[0].c)
+    expect(await pending()).toBeGreaterThan(0)
+    const payload = await testPayload()
+    await payload.jobs.queue({ task: 'audit-log-retention', input: {} } as never)
+    await payload.jobs.run()
+    expect(await pending()).toBe(0)
+    await expectCountersEqualSource()
   })
 })
