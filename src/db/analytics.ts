@@ -48,17 +48,28 @@ const owned = (col: string, owner: number | null): Sql => (owner === null ? sql.
 const COUNTED = sql.raw(`(select metric, day, dim, n from analytics_counts union all select metric, day, dim, n from analytics_count_deltas)`)
 const isoDay = (d: Date) => sql.raw(`'${iso(d).slice(0, 10)}'::date`)
 
-/** Folds the counters' deltas into the counts (one compaction at a time; a concurrent caller skips). Rows moved, or -1 when skipped. */
+/** Deltas folded at once beyond which the two tables are vacuumed right away (not at autovacuum's next round). */
+const VACUUM_AFTER = 5000
+
+/**
+ * Folds the counters' deltas into the counts (one compaction at a time; a concurrent caller skips). Rows moved, or -1
+ * when skipped. `db` must not be inside a transaction (after a large fold the tables are vacuumed, so the next
+ * reads do not wade through the deleted deltas).
+ */
 export async function compactCounters(db: Tx): Promise<number> {
   const r = await db.execute(sql`select public.autohub_analytics_compact() as moved`)
-  return n(r.rows[0]?.moved)
+  const moved = n(r.rows[0]?.moved)
+  if (moved > VACUUM_AFTER) await db.execute(sql`vacuum (analyze) analytics_count_deltas, analytics_counts`)
+  return moved
 }
 
 export async function platformTotals(tx: Tx): Promise<{ users: number; listingsByStatus: Record<string, number> }> {
-  const users = await tx.execute(sql`select coalesce(sum(n), 0)::int as c from ${COUNTED} x where metric = 'new_users'`)
-  const listings = await tx.execute(sql`
+  const [users, listings] = await Promise.all([
+    tx.execute(sql`select coalesce(sum(n), 0)::int as c from ${COUNTED} x where metric = 'new_users'`),
+    tx.execute(sql`
     select split_part(dim, ':', 1) as status, sum(n)::int as c from ${COUNTED} x where metric = 'listings' and day = '1970-01-01'
-    group by 1 having sum(n) <> 0`)
+    group by 1 having sum(n) <> 0`),
+  ])
   return { users: n(users.rows[0]?.c), listingsByStatus: Object.fromEntries(listings.rows.map((r) => [String(r.status), n(r.c)])) }
 }
 

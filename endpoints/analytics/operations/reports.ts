@@ -29,13 +29,11 @@ const series = <K extends string>(p: Period, metrics: readonly K[], rows: q.Buck
 /** `GET /api/analytics/dashboard`: the platform. */
 export async function dashboardReport(req: PayloadRequest, p: Period) {
   // Fold the counters' pending deltas first (cheap when a job did it recently); the figures are exact either way.
-  await q.compactCounters(dbOf(req.payload))
-  const tx = await txOf(req)
-  const totals = await q.platformTotals(tx)
-  const pairs = await q.platformPairs(tx, p)
-  const rows = await q.platformSeries(tx, p)
-  const topMakes = await q.topMakes(tx)
-  const topSearches = await q.topSearches(tx, p)
+  // The figures are reads of committed data that need nothing of the request's transaction: they run side by side
+  // on the pool.
+  const db = dbOf(req.payload)
+  await q.compactCounters(db)
+  const [totals, pairs, rows, topMakes, topSearches] = await Promise.all([q.platformTotals(db), q.platformPairs(db, p), q.platformSeries(db, p), q.topMakes(db), q.topSearches(db, p)])
   const { negotiations: neg, acceptedNegotiations: acc } = pairs
   return {
     period: periodOut(p),
