@@ -8,6 +8,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { earnPoints } from '../../../endpoints/services/operations/loyalty'
+import { sql } from '../../../src/db/transaction'
 import { get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
@@ -29,10 +30,13 @@ const loyaltyAlerts = async (user: number) =>
     (n) => n.data as { alert: string; level?: string; achievement?: string },
   )
 
+const db = () => (payload.db as any).drizzle as { execute: (q: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
+const bookingIdOf = (res: { body: { doc?: { id: number }; booking?: { id: number }; id?: number } }) => Number(res.body.doc?.id ?? res.body.booking?.id ?? res.body.id)
+
 /** A booking of `customer` taken through approve → assign → on_way → in_progress → completed. */
-async function completedBooking(customer: TestUser, price: number) {
+async function completedBooking(customer: TestUser, price: number, technician?: Awaited<ReturnType<typeof makeTechnician>>) {
   const service = await makeService({ basePrice: price })
-  const tech = await makeTechnician()
+  const tech = technician ?? (await makeTechnician())
   const created = await post('/service-bookings', bookingBody(service.id, cairoTime(3 + Math.floor(Math.random() * 20), 10 + Math.floor(Math.random() * 6))), { token: customer.token })
   expect(created.status).toBe(201)
   const id = created.body.doc?.id ?? created.body.booking?.id ?? created.body.id
@@ -206,5 +210,41 @@ describe('statistics', () => {
     expect(res.body.monthly.slice(0, 2).every((m: { bookings: number; pointsEarned: number }) => m.bookings === 0 && m.pointsEarned === 0)).toBe(true)
     expect((await get('/users/me/stats')).status).toBe(401)
     expect((await get('/users/me/stats?months=99', { token: u.token })).status).toBe(400)
+  })
+})
+
+describe('technician statistics', () => {
+  it('GET /api/analytics/technicians: earnings this and last UTC month from completed bookings, with the change', async () => {
+    const tech = await makeTechnician()
+    const customer = await createUser()
+    const a = await completedBooking(customer, 120.25, tech)
+    const b = await completedBooking(customer, 79.5, tech)
+    const c = await completedBooking(customer, 160.4, tech)
+    const d = await completedBooking(customer, 999, tech)
+    const now = new Date()
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12))
+    const twoMonthsAgo = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 28, 12))
+    await db().execute(sql`update service_bookings set tracking_completed_at = ${lastMonth.toISOString()} where id = ${c.id}`)
+    await db().execute(sql`update service_bookings set tracking_completed_at = ${twoMonthsAgo.toISOString()} where id = ${d.id}`)
+    // A cancelled booking of the same technician earns nothing.
+    const service = await makeService({ basePrice: 500 })
+    const e = await post('/service-bookings', bookingBody(service.id, cairoTime(12, 10)), { token: customer.token })
+    const eid = bookingIdOf(e)
+    expect((await post(`/service-bookings/${eid}/approve`, {}, { token: admin.token })).status).toBe(200)
+    expect((await post(`/service-bookings/${eid}/assign`, { technician: tech.id }, { token: admin.token })).status).toBe(200)
+    expect((await post(`/service-bookings/${eid}/cancel`, {}, { token: admin.token })).status).toBe(200)
+
+    const res = await get('/analytics/technicians', { token: admin.token })
+    expect(res.status).toBe(200)
+    const row = res.body.technicians.find((r: { technician: { id: number } }) => r.technician.id === tech.id)
+    const thisMonth = Math.round((a.total + b.total) * 100) / 100
+    const previous = c.total
+    expect(row.earnings).toEqual({ thisMonth, lastMonth: previous, changePercent: Math.round(((thisMonth - previous) / previous) * 1000) / 10 })
+    expect(row).toMatchObject({ completedJobs: 4, cancelledJobs: 1, completionRate: 80 })
+    expect(typeof row.averageResponseMinutes).toBe('number')
+    // A technician without completed work: zeros and no change.
+    const idle = await makeTechnician()
+    const again = await get('/analytics/technicians', { token: admin.token })
+    expect(again.body.technicians.find((r: { technician: { id: number } }) => r.technician.id === idle.id).earnings).toEqual({ thisMonth: 0, lastMonth: 0, changePercent: null })
   })
 })
