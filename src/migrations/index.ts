@@ -4,6 +4,7 @@ import * as migration_20261201_033000_database_extras from './20261201_033000_da
 import * as migration_20261201_050000_search_documents from './20261201_050000_search_documents';
 import * as migration_20261201_073657_issues_18_to_21 from './20261201_073657_issues_18_to_21';
 import * as migration_20261201_092911_stripe_plugin_plans from './20261201_092911_stripe_plugin_plans';
+import * as migration_20261201_111254_loyalty_booking_alerts from './20261201_111254_loyalty_booking_alerts';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_092911_stripe_plugin_plans.up,
     down: migration_20261201_092911_stripe_plugin_plans.down,
-    name: '20261201_092911_stripe_plugin_plans'
+    name: '20261201_092911_stripe_plugin_plans',
+  },
+  {
+    up: migration_20261201_111254_loyalty_booking_alerts.up,
+    down: migration_20261201_111254_loyalty_booking_alerts.down,
+    name: '20261201_111254_loyalty_booking_alerts',
   },
 ];
