@@ -124,6 +124,7 @@ export interface Config {
     'service-bookings': ServiceBooking;
     'loyalty-ledger': LoyaltyLedger;
     achievements: Achievement;
+    'loyalty-alerts': LoyaltyAlert;
     'listing-daily-stats': ListingDailyStat;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
@@ -191,6 +192,7 @@ export interface Config {
     'service-bookings': ServiceBookingsSelect<false> | ServiceBookingsSelect<true>;
     'loyalty-ledger': LoyaltyLedgerSelect<false> | LoyaltyLedgerSelect<true>;
     achievements: AchievementsSelect<false> | AchievementsSelect<true>;
+    'loyalty-alerts': LoyaltyAlertsSelect<false> | LoyaltyAlertsSelect<true>;
     'listing-daily-stats': ListingDailyStatsSelect<false> | ListingDailyStatsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -234,6 +236,7 @@ export interface Config {
       'parking-overstays': TaskParkingOverstays;
       'parking-payment-holds': TaskParkingPaymentHolds;
       'parking-reminders': TaskParkingReminders;
+      'services-loyalty-inactivity': TaskServicesLoyaltyInactivity;
       'audit-log-retention': TaskAuditLogRetention;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -1888,15 +1891,21 @@ export interface ServiceBooking {
     color?: string | null;
   };
   problemDescription?: string | null;
+  redeemPoints?: number | null;
   images?: (number | Media)[] | null;
   /**
-   * Computed on the server (service base price − admin discount).
+   * Computed on the server (service base price − loyalty discount − admin discount).
    */
   pricing?: {
     basePrice?: number | null;
     discount?: number | null;
     total?: number | null;
     currency?: string | null;
+    /**
+     * Part of the discount from loyalty: the level percent plus the points redeemed.
+     */
+    loyaltyDiscount?: number | null;
+    pointsRedeemed?: number | null;
     discountReason?: string | null;
   };
   paymentStatus?: ('pending' | 'paid' | 'partially_refunded' | 'refunded' | 'failed') | null;
@@ -2687,9 +2696,16 @@ export interface AvailabilityBlock {
 export interface LoyaltyLedger {
   id: number;
   user: number | User;
-  reason: 'order_delivered' | 'booking_completed' | 'review' | 'achievement' | 'checkout_redeem';
+  reason:
+    | 'order_delivered'
+    | 'booking_completed'
+    | 'review'
+    | 'achievement'
+    | 'checkout_redeem'
+    | 'booking_redeem'
+    | 'redeem_refund';
   /**
-   * What earned or spent the points: order:<id>, booking:<id>, review:<id>, achievement:<key>, the order number.
+   * What earned or spent the points: order:<id>, booking:<id>, review:<id>, achievement:<key>, the order or booking number (spent at checkout or booking, and given back on cancellation).
    */
   ref: string;
   points: number;
@@ -2709,6 +2725,21 @@ export interface Achievement {
   rewardKind?: string | null;
   rewardValue?: number | null;
   unlockedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-alerts".
+ */
+export interface LoyaltyAlert {
+  id: number;
+  user: number | User;
+  alert: 'milestone_approaching' | 'inactivity' | 'high_value_customer';
+  /**
+   * The occasion: one alert per user and key.
+   */
+  key: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -2848,6 +2879,7 @@ export interface PayloadJob {
           | 'parking-overstays'
           | 'parking-payment-holds'
           | 'parking-reminders'
+          | 'services-loyalty-inactivity'
           | 'audit-log-retention'
           | 'schedulePublish';
         taskID: string;
@@ -2899,6 +2931,7 @@ export interface PayloadJob {
         | 'parking-overstays'
         | 'parking-payment-holds'
         | 'parking-reminders'
+        | 'services-loyalty-inactivity'
         | 'audit-log-retention'
         | 'schedulePublish'
       )
@@ -3140,6 +3173,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'achievements';
         value: number | Achievement;
+      } | null)
+    | ({
+        relationTo: 'loyalty-alerts';
+        value: number | LoyaltyAlert;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -4732,6 +4769,7 @@ export interface ServiceBookingsSelect<T extends boolean = true> {
         color?: T;
       };
   problemDescription?: T;
+  redeemPoints?: T;
   images?: T;
   pricing?:
     | T
@@ -4740,6 +4778,8 @@ export interface ServiceBookingsSelect<T extends boolean = true> {
         discount?: T;
         total?: T;
         currency?: T;
+        loyaltyDiscount?: T;
+        pointsRedeemed?: T;
         discountReason?: T;
       };
   paymentStatus?: T;
@@ -4862,6 +4902,17 @@ export interface AchievementsSelect<T extends boolean = true> {
   rewardKind?: T;
   rewardValue?: T;
   unlockedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-alerts_select".
+ */
+export interface LoyaltyAlertsSelect<T extends boolean = true> {
+  user?: T;
+  alert?: T;
+  key?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5257,6 +5308,14 @@ export interface TaskParkingReminders {
   output: {
     count?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskServices-loyalty-inactivity".
+ */
+export interface TaskServicesLoyaltyInactivity {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,4 +1,4 @@
-/** The services domain's registration: its collections, endpoints, jobs, demo data and machines. */
+/** The services domain's registration: its collections, endpoints, jobs (loyalty inactivity alerts), demo data and machines. */
 import { serviceBookingMachine } from '@/domain/services/booking-machine'
 import { definePlugin } from '@/plugins/domain'
 import { servicesAnalyticsEndpoints } from '@endpoints/services/analytics'
@@ -9,18 +9,20 @@ import { serviceCollectionEndpoints } from '@endpoints/services/serviceEndpoints
 import { myAchievementsEndpoint, myLoyaltyEndpoint, myStatsEndpoint } from '@endpoints/services/loyalty'
 import { technicianCollectionEndpoints } from '@endpoints/services/technicianEndpoints'
 import { technicianStatusChange } from '@hooks/services/bookings'
-import { loyaltyOnBookingCompleted, loyaltyOnOrderDelivered, loyaltyOnReview } from '@hooks/services/loyalty'
+import { loyaltyInactivityTask } from '@endpoints/services/jobs'
+import { loyaltyOnBookingCompleted, loyaltyOnBookingCreate, loyaltyOnOrderDelivered, loyaltyOnReview, loyaltyRefundOnBookingEnded, loyaltyRefundOnOrderCancelled } from '@hooks/services/loyalty'
 import { requireVerifiedPhoneToBook } from '@hooks/services/verified-phone'
 import { seedServices } from '@seed/services'
 
 import { Achievements } from './Achievements'
+import { LoyaltyAlerts } from './LoyaltyAlerts'
 import { LoyaltyLedger } from './LoyaltyLedger'
 import { ServiceBookings } from './ServiceBookings'
 import { Services } from './Services'
 
 export const servicesPlugin = definePlugin({
   name: 'services',
-  collections: [Services, ServiceBookings, LoyaltyLedger, Achievements],
+  collections: [Services, ServiceBookings, LoyaltyLedger, Achievements, LoyaltyAlerts],
   endpoints: servicesAnalyticsEndpoints,
   collectionEndpoints: {
     'service-bookings': bookingCollectionEndpoints,
@@ -28,13 +30,19 @@ export const servicesPlugin = definePlugin({
     technicians: technicianCollectionEndpoints,
     users: [myStatsEndpoint, myAchievementsEndpoint, myLoyaltyEndpoint],
   },
-  // Loyalty earnings on other domains' collections (hooks/services/loyalty.ts); the verified-phone rule for bookings.
+  // Loyalty on other domains' collections and on bookings (hooks/services/loyalty.ts): earnings, spending at booking
+  // (after the booking's own beforeChange has priced it), points back on cancellation; the verified-phone rule.
   hooks: {
-    orders: { afterChange: [loyaltyOnOrderDelivered] },
-    'service-bookings': { beforeValidate: [requireVerifiedPhoneToBook], afterChange: [loyaltyOnBookingCompleted] },
+    orders: { afterChange: [loyaltyOnOrderDelivered, loyaltyRefundOnOrderCancelled] },
+    'service-bookings': {
+      beforeValidate: [requireVerifiedPhoneToBook],
+      beforeChange: [loyaltyOnBookingCreate],
+      afterChange: [loyaltyOnBookingCompleted, loyaltyRefundOnBookingEnded],
+    },
     reviews: { afterChange: [loyaltyOnReview] },
     technicians: { afterChange: [technicianStatusChange] },
   },
+  tasks: [loyaltyInactivityTask],
   seed: seedServices,
   machines: [serviceBookingMachine],
 })

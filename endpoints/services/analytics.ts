@@ -9,7 +9,7 @@ import { serviceReport, technicianReport } from './operations/reports'
 export const technicianAnalyticsEndpoint = defineEndpoint({
   method: 'get',
   path: '/analytics/technicians',
-  summary: 'Per technician: completed, cancelled and active jobs, average rating, completion rate, average response minutes (admin).',
+  summary: 'Per technician: completed, cancelled and active jobs, average rating, completion rate, average response minutes, earnings this and last UTC month with the change in percent (admin).',
   auth: { roles: ['admin'], write: false },
   run: ({ req }) => technicianReport(req),
 })

@@ -1,12 +1,16 @@
 /** SQL of loyalty (services domain): the ledger, the balance on users, achievements, the statistics aggregates. */
 import { sql, type Tx } from '@/db/transaction'
 
-/** Appends a ledger row unless (reason, ref) exists; moves the balance (and lifetime points when earning). Null when it existed. */
-export async function appendLedger(tx: Tx, e: { user: number; reason: string; ref: string; points: number }): Promise<{ balance: number; lifetime: number } | null> {
+/**
+ * Appends a ledger row unless (reason, ref) exists; moves the balance (and lifetime points when earning: positive
+ * points, unless `lifetime: false`, as for points given back). Null when it existed.
+ */
+export async function appendLedger(tx: Tx, e: { user: number; reason: string; ref: string; points: number; lifetime?: boolean }): Promise<{ balance: number; lifetime: number } | null> {
+  const lifetimeDelta = e.lifetime === false ? 0 : Math.max(e.points, 0)
   const res = await tx.execute(sql`
     with moved as (
       update users set loyalty_points = coalesce(loyalty_points, 0) + ${e.points},
-        lifetime_points = coalesce(lifetime_points, 0) + greatest(${e.points}, 0)
+        lifetime_points = coalesce(lifetime_points, 0) + ${lifetimeDelta}
       where id = ${e.user}
         and not exists (select 1 from loyalty_ledger where reason = ${e.reason} and ref = ${e.ref})
       returning loyalty_points, lifetime_points
@@ -17,6 +21,45 @@ export async function appendLedger(tx: Tx, e: { user: number; reason: string; re
     returning balance_after, (select lifetime_points from moved) as lifetime`)
   const r = res.rows[0]
   return r ? { balance: Number(r.balance_after), lifetime: Number(r.lifetime) } : null
+}
+
+/** The points of one ledger row (e.g. what an order spent), or null when there is none. */
+export async function ledgerPoints(tx: Tx, reason: string, ref: string): Promise<{ user: number; points: number } | null> {
+  const res = await tx.execute(sql`select user_id, points from loyalty_ledger where reason = ${reason} and ref = ${ref}`)
+  const r = res.rows[0]
+  return r ? { user: Number(r.user_id), points: Number(r.points) } : null
+}
+
+/** Records an alert for (user, key) once; true when it is new (the caller then notifies). */
+export async function recordAlert(tx: Tx, a: { user: number; alert: string; key: string }): Promise<boolean> {
+  const res = await tx.execute(sql`
+    insert into loyalty_alerts (user_id, alert, key, created_at, updated_at)
+    values (${a.user}, ${a.alert}, ${a.key}, now(), now())
+    on conflict (user_id, key) do nothing returning id`)
+  return res.rows.length > 0
+}
+
+/**
+ * Users with past activity (a service booking or an order as customer) and none since `before`: their last
+ * activity and the alert key of that inactivity period (`inactivity:<last activity, UTC, µs>`: a new booking or order
+ * opens a new period). Users already alerted for that period are left out.
+ */
+export async function inactiveCustomers(tx: Tx, before: Date, limit: number): Promise<{ user: number; lastActivity: Date; key: string }[]> {
+  const res = await tx.execute(sql`
+    with activity as (
+      select customer_id as user_id, max(created_at) as last from service_bookings where customer_id is not null group by customer_id
+      union all
+      select customer_id, max(created_at) from orders where customer_id is not null group by customer_id
+    ), last as (
+      select user_id, max(last) as last from activity group by user_id
+    ), keyed as (
+      select user_id, last, 'inactivity:' || to_char(last at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as key from last
+    )
+    select k.user_id, k.last, k.key from keyed k
+    where k.last < ${before.toISOString()}
+      and not exists (select 1 from loyalty_alerts a where a.user_id = k.user_id and a.key = k.key)
+    order by k.user_id limit ${limit}`)
+  return res.rows.map((r) => ({ user: Number(r.user_id), lastActivity: new Date(r.last as string), key: String(r.key) }))
 }
 
 export async function loyaltyOf(tx: Tx, user: number): Promise<{ balance: number; lifetime: number; level: string }> {
@@ -76,7 +119,7 @@ export async function userStats(tx: Tx, user: number): Promise<UserStats> {
   }
 }
 
-/** Per month (UTC, last `months`): completed bookings and their spending, delivered orders and theirs, points earned/spent. */
+/** Per month (UTC, last `months`): completed bookings and their spending, delivered orders and theirs, points earned/spent/given back. */
 export async function monthlyTrends(tx: Tx, user: number, months: number) {
   const res = await tx.execute(sql`
     with m as (select generate_series(date_trunc('month', now() at time zone 'utc') - make_interval(months => ${months - 1}), date_trunc('month', now() at time zone 'utc'), interval '1 month') as month)
@@ -85,8 +128,9 @@ export async function monthlyTrends(tx: Tx, user: number, months: number) {
       (select coalesce(sum(b.pricing_total), 0) from service_bookings b where b.customer_id = ${user} and b.status = 'completed' and date_trunc('month', b.updated_at at time zone 'utc') = m.month)::numeric as booking_spending,
       (select count(*) from orders o where o.customer_id = ${user} and o.status = 'delivered' and date_trunc('month', o.updated_at at time zone 'utc') = m.month)::int as orders,
       (select coalesce(sum(o.total), 0) from orders o where o.customer_id = ${user} and o.status = 'delivered' and date_trunc('month', o.updated_at at time zone 'utc') = m.month)::numeric as order_spending,
-      (select coalesce(sum(points) filter (where points > 0), 0) from loyalty_ledger l where l.user_id = ${user} and date_trunc('month', l.created_at at time zone 'utc') = m.month)::int as points_earned,
-      (select coalesce(-sum(points) filter (where points < 0), 0) from loyalty_ledger l where l.user_id = ${user} and date_trunc('month', l.created_at at time zone 'utc') = m.month)::int as points_spent
+      (select coalesce(sum(points) filter (where points > 0 and reason <> 'redeem_refund'), 0) from loyalty_ledger l where l.user_id = ${user} and date_trunc('month', l.created_at at time zone 'utc') = m.month)::int as points_earned,
+      (select coalesce(-sum(points) filter (where points < 0), 0) from loyalty_ledger l where l.user_id = ${user} and date_trunc('month', l.created_at at time zone 'utc') = m.month)::int as points_spent,
+      (select coalesce(sum(points) filter (where reason = 'redeem_refund'), 0) from loyalty_ledger l where l.user_id = ${user} and date_trunc('month', l.created_at at time zone 'utc') = m.month)::int as points_refunded
     from m order by m.month`)
   return res.rows.map((r) => ({
     month: String(r.month),
@@ -95,6 +139,7 @@ export async function monthlyTrends(tx: Tx, user: number, months: number) {
     spending: Number(r.booking_spending) + Number(r.order_spending),
     pointsEarned: r.points_earned,
     pointsSpent: r.points_spent,
+    pointsRefunded: r.points_refunded,
   }))
 }
 

@@ -76,6 +76,24 @@ export async function technicianJobCounts(tx: Tx, technicianId: number | null): 
   }))
 }
 
+/**
+ * Per technician: the totals (`pricing_total`) of the bookings completed this UTC month and last UTC month (by
+ * `tracking_completed_at`, the moment it became completed). Every technician with a completed booking in either month.
+ */
+export async function technicianEarnings(tx: Tx, now: Date = new Date()): Promise<{ technician: number; thisMonth: number; lastMonth: number }[]> {
+  const res = await tx.execute(sql`
+    with m as (select date_trunc('month', ${now.toISOString()}::timestamptz at time zone 'utc') as this_month)
+    select b.technician_id,
+      coalesce(sum(b.pricing_total) filter (where b.tracking_completed_at at time zone 'utc' >= m.this_month), 0) as this_month,
+      coalesce(sum(b.pricing_total) filter (where b.tracking_completed_at at time zone 'utc' < m.this_month), 0) as last_month
+    from service_bookings b, m
+    where b.technician_id is not null and b.status::text = 'completed'
+      and b.tracking_completed_at at time zone 'utc' >= m.this_month - interval '1 month'
+      and b.tracking_completed_at at time zone 'utc' < m.this_month + interval '1 month'
+    group by b.technician_id`)
+  return res.rows.map((r) => ({ technician: Number(r.technician_id), thisMonth: Number(r.this_month), lastMonth: Number(r.last_month) }))
+}
+
 /** The technician's status and how many of their bookings are on the way or in progress (null: no such technician). */
 export async function technicianWorkload(tx: Tx, technicianId: number): Promise<{ status: string; working: number } | null> {
   const res = await tx.execute(sql`

@@ -169,6 +169,14 @@ export const env = {
         .map(Number)
     return { thresholds: list('LOYALTY_THRESHOLDS'), discounts: list('LOYALTY_DISCOUNTS') }
   },
+  /** Days without a booking or order after which a customer gets the `inactivity` loyalty alert (daily job); 0 turns it off. */
+  get loyaltyInactivityDays() {
+    return Math.max(0, Math.floor(int('LOYALTY_INACTIVITY_DAYS', 60)))
+  },
+  /** Total spending (completed bookings + delivered orders) from which a customer is `high_value_customer`; 0 turns it off. */
+  get loyaltyHighValueSpend() {
+    return Math.max(0, int('LOYALTY_HIGH_VALUE_SPEND', 5000))
+  },
   /** Car-services bookings by signed-in customers need a phone verified by OTP (hooks/services/verified-phone.ts). */
   get requireVerifiedPhone() {
     return str('REQUIRE_VERIFIED_PHONE', 'false') === 'true'

@@ -5,6 +5,7 @@ import * as migration_20261201_050000_search_documents from './20261201_050000_s
 import * as migration_20261201_073657_issues_18_to_21 from './20261201_073657_issues_18_to_21';
 import * as migration_20261201_092911_stripe_plugin_plans from './20261201_092911_stripe_plugin_plans';
 import * as migration_20261201_110000_analytics_counters from './20261201_110000_analytics_counters';
+import * as migration_20261201_111254_loyalty_booking_alerts from './20261201_111254_loyalty_booking_alerts';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261201_110000_analytics_counters.up,
     down: migration_20261201_110000_analytics_counters.down,
     name: '20261201_110000_analytics_counters',
+  },
+  {
+    up: migration_20261201_111254_loyalty_booking_alerts.up,
+    down: migration_20261201_111254_loyalty_booking_alerts.down,
+    name: '20261201_111254_loyalty_booking_alerts',
   },
 ];

@@ -25,6 +25,8 @@ const readBookings: Access = ({ req }) => {
 const serverOnly: FieldAccess = () => false
 const adminField: FieldAccess = ({ req }) => isAdminUser(userOf(req))
 const computed = { create: serverOnly, update: serverOnly }
+/** `redeemPoints` (input only): nobody reads it back; it is given on create only. */
+const redeemPointsPrivacy = privateField({ readers: [] }, { update: serverOnly })
 /** The booking's parties: its customer, the assigned technician, and admins. */
 const bookingParty = { readers: ['admin', { owner: 'customer' }, { owner: 'technicianUser' }] } as const
 
@@ -126,12 +128,23 @@ export const ServiceBookings: CollectionConfig = {
       ],
     },
     { name: 'problemDescription', type: 'textarea', maxLength: 4000 },
+    {
+      // Input only (no column): loyalty points to spend on this booking at creation (docs/loyalty.md).
+      name: 'redeemPoints',
+      type: 'number',
+      virtual: true,
+      min: 0,
+      // Never read back (nobody reads it); set on create only.
+      access: redeemPointsPrivacy.access,
+      custom: { ...redeemPointsPrivacy.custom, integer: true },
+      admin: { hidden: true },
+    },
     { name: 'images', type: 'upload', relationTo: 'media', hasMany: true, maxRows: 10 },
     {
       name: 'pricing',
       type: 'group',
       access: computed,
-      admin: { readOnly: true, description: 'Computed on the server (service base price − admin discount).' },
+      admin: { readOnly: true, description: 'Computed on the server (service base price − loyalty discount − admin discount).' },
       fields: [
         {
           type: 'row',
@@ -140,6 +153,13 @@ export const ServiceBookings: CollectionConfig = {
             { name: 'discount', type: 'number', defaultValue: 0 },
             { name: 'total', type: 'number', index: true },
             { name: 'currency', type: 'text', defaultValue: 'EGP' },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'loyaltyDiscount', type: 'number', defaultValue: 0, admin: { description: 'Part of the discount from loyalty: the level percent plus the points redeemed.' } },
+            { name: 'pointsRedeemed', type: 'number', custom: { integer: true }, defaultValue: 0 },
           ],
         },
         { name: 'discountReason', type: 'text' },

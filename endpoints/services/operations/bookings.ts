@@ -114,7 +114,10 @@ export async function createEmergencyBooking(req: PayloadRequest, input: Emergen
 
 // ---------- admin decisions ----------
 
-/** An admin approves; an optional discount (≤ the base price) re-prices the booking. */
+/**
+ * An admin approves; an optional discount re-prices the booking. The loyalty discount taken at creation
+ * (`pricing.loyaltyDiscount`) stays: the admin's discount comes on top, at most what remains of the base price.
+ */
 export async function approveBooking(req: PayloadRequest, id: number, input: { discount?: number; discountReason?: string; notes?: string }): Promise<ServiceBooking> {
   noteTransition(req, input.notes ?? null)
   const { discount } = input
@@ -122,8 +125,15 @@ export async function approveBooking(req: PayloadRequest, id: number, input: { d
     transition(req, id, 'approve', (previous) => {
       if (discount === undefined) return {}
       const base = Number(previous.pricing?.basePrice ?? 0)
-      if (discount > base) throw invalidFields([{ path: 'discount', message: `discount must be at most the base price (${base}).` }])
-      return { pricing: { ...previous.pricing, ...computePricing(base, discount, input.discountReason ?? null) } }
+      const loyalty = Number(previous.pricing?.loyaltyDiscount ?? 0)
+      const room = Math.round((base - loyalty) * 100) / 100
+      if (discount > room) {
+        throw invalidFields([
+          { path: 'discount', message: loyalty > 0 ? `discount must be at most the base price less the loyalty discount (${room}).` : `discount must be at most the base price (${base}).` },
+        ])
+      }
+      const reason = input.discountReason ?? (loyalty > 0 ? (previous.pricing?.discountReason ?? null) : null)
+      return { pricing: { ...previous.pricing, ...computePricing(base, Math.round((discount + loyalty) * 100) / 100, reason) } }
     }),
   )
   return doc

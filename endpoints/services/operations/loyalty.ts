@@ -1,13 +1,40 @@
 /**
- * Loyalty operations: earn (once per source), spend at checkout (once per order), levels, achievements and their
- * alerts, the user's statistics. Every change to a user's points runs under the advisory lock `loyalty:<user>` in
+ * Loyalty operations: earn (once per source), spend at checkout or at a service booking (once per order or
+ * booking), give spent points back on cancellation (once), levels, achievements, the alerts (milestone approaching,
+ * high-value customer, inactivity: once per occasion), the user's statistics. Every change to a user's points runs under the advisory lock `loyalty:<user>` in
  * the caller's transaction, and the ledger's unique (reason, ref) makes a repeated earning or spending a no-op.
  */
-import type { PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { achievementsOf, appendLedger, ledgerPage, loyaltyOf, monthlyTrends, setAchievementTitles, setLoyaltyLevel, unlockAchievement, userStats } from '@/db/loyalty'
+import {
+  achievementsOf,
+  appendLedger,
+  inactiveCustomers,
+  ledgerPage,
+  ledgerPoints,
+  loyaltyOf,
+  monthlyTrends,
+  recordAlert,
+  setAchievementTitles,
+  setLoyaltyLevel,
+  unlockAchievement,
+  userStats,
+} from '@/db/loyalty'
 import { advisoryLock, txOf, type Tx, withTransaction } from '@/db/transaction'
-import { ACHIEVEMENTS, achievementProgress, checkoutDiscount, levelFor, levelRules, type Metrics, nextLevel, pointsForAmount } from '@/domain/services/loyalty'
+import {
+  ACHIEVEMENTS,
+  achievementProgress,
+  approachingMilestones,
+  checkoutDiscount,
+  daysSince,
+  inactiveBefore,
+  isHighValue,
+  levelFor,
+  levelRules,
+  type Metrics,
+  nextLevel,
+  pointsForAmount,
+} from '@/domain/services/loyalty'
 import { env } from '@/lib/env'
 import { conflict } from '@/lib/http'
 import { notify } from '@/notifications/notify'
@@ -76,8 +103,138 @@ export async function earnPoints(req: PayloadRequest, e: { user: number; reason:
     const moved = points > 0 ? await appendLedger(tx, { user: e.user, reason: e.reason, ref: e.ref, points }) : null
     // Achievements count completions too (a free booking earns no points but is one more booking).
     await settle(req, tx, e.user)
+    await earningAlerts(req, tx, e.user)
     return moved ? points : 0
   })
+}
+
+// ---------------------------------------------------------------- alerts
+
+type AlertKind = 'milestone_approaching' | 'inactivity' | 'high_value_customer'
+
+/**
+ * Raises a loyalty alert once per (user, key): records it in `loyalty-alerts` (unique), and only when the record is
+ * new sends the `loyalty` notification (`data.alert`), which follows the user's preferences like every notification.
+ * Returns whether it was raised now.
+ */
+async function raiseAlert(
+  req: PayloadRequest,
+  tx: Tx,
+  a: { user: number; alert: AlertKind; key: string; title: { en: string; ar: string }; message: { en: string; ar: string }; data?: Record<string, unknown>; actionUrl?: string },
+): Promise<boolean> {
+  if (!(await recordAlert(tx, { user: a.user, alert: a.alert, key: a.key }))) return false
+  await notify(req, { user: a.user, type: 'loyalty', title: a.title, message: a.message, data: { alert: a.alert, ...(a.data ?? {}) }, actionUrl: a.actionUrl ?? '/account/loyalty' })
+  return true
+}
+
+/** After an earning (under the user's loyalty lock): a milestone within 80%, and the high-value threshold crossed. */
+async function earningAlerts(req: PayloadRequest, tx: Tx, user: number): Promise<void> {
+  const stats = await userStats(tx, user)
+  const state = await loyaltyOf(tx, user)
+  for (const m of approachingMilestones({ bookingsCompleted: stats.bookings.completed, lifetimePoints: state.lifetime }, rules())) {
+    const toGo = m.target - m.value
+    const what = m.kind === 'bookings' ? { en: `${m.target} completed services`, ar: `${m.target} خدمات مكتملة` } : { en: `the ${m.level} level`, ar: `المستوى ${m.level}` }
+    const unit = m.kind === 'bookings' ? { en: toGo === 1 ? 'service' : 'services', ar: 'خدمة' } : { en: 'points', ar: 'نقطة' }
+    await raiseAlert(req, tx, {
+      user,
+      alert: 'milestone_approaching',
+      key: m.key,
+      title: { en: `Almost there: ${what.en}`, ar: `اقتربت: ${what.ar}` },
+      message: { en: `${toGo} more ${unit.en} to reach ${what.en}.`, ar: `${toGo} ${unit.ar} متبقية للوصول إلى ${what.ar}.` },
+      data: { milestone: m.kind, target: m.target, value: m.value, ...(m.level ? { level: m.level } : {}) },
+      actionUrl: m.kind === 'bookings' ? '/account/achievements' : '/account/loyalty',
+    })
+  }
+  const threshold = env.loyaltyHighValueSpend
+  const spending = Math.round((stats.bookings.spent + stats.orders.spent) * 100) / 100
+  if (!isHighValue(spending, threshold)) return
+  const raised = await raiseAlert(req, tx, {
+    user,
+    alert: 'high_value_customer',
+    key: `high_value:${threshold}`,
+    title: { en: 'Thank you for being a valued customer', ar: 'شكراً لكونك عميلاً مميزاً' },
+    message: { en: `Your spending with us has passed ${threshold}.`, ar: `تجاوز إنفاقك معنا ${threshold}.` },
+    data: { threshold, spending },
+  })
+  if (!raised) return
+  // The admins, once with the user's alert (same occasion, same transaction).
+  const admins = await req.payload.find({ collection: 'users', req, depth: 0, limit: 50, overrideAccess: true, where: { roles: { in: ['admin'] } }, select: { roles: true } })
+  for (const admin of admins.docs) {
+    await notify(req, {
+      user: admin.id,
+      type: 'loyalty',
+      title: { en: `High-value customer: user ${user}`, ar: `عميل مميز: المستخدم ${user}` },
+      message: { en: `User ${user} has spent ${spending} (threshold ${threshold}).`, ar: `أنفق المستخدم ${user} مبلغ ${spending} (الحد ${threshold}).` },
+      data: { alert: 'high_value_customer', customer: user, threshold, spending },
+      actionUrl: `/admin/collections/users/${user}`,
+    })
+  }
+}
+
+/**
+ * The daily inactivity alert (job `services-loyalty-inactivity`): every user with past activity (a service booking
+ * or an order) but none in the last `LOYALTY_INACTIVITY_DAYS` days is told once per inactivity period (the key is
+ * the last activity: a new booking or order opens a new period). Each user in their own transaction. Returns how
+ * many were alerted.
+ */
+export async function inactivityAlerts(payload: Payload, now: Date = new Date(), days: number = env.loyaltyInactivityDays): Promise<number> {
+  const before = inactiveBefore(now, days)
+  if (!before) return 0
+  let alerted = 0
+  for (;;) {
+    const listReq = await createLocalReq({}, payload)
+    const due = await withTransaction(listReq, (tx) => inactiveCustomers(tx, before, 200))
+    let raisedNow = 0
+    for (const c of due) {
+      const req = await createLocalReq({}, payload)
+      try {
+        const raised = await withTransaction(req, async (tx) => {
+          await advisoryLock(tx, 'loyalty', c.user)
+          const inactiveDays = daysSince(c.lastActivity, now)
+          return raiseAlert(req, tx, {
+            user: c.user,
+            alert: 'inactivity',
+            key: c.key,
+            title: { en: 'We miss you', ar: 'اشتقنا إليك' },
+            message: { en: `It has been ${inactiveDays} days since your last booking or order.`, ar: `مرّ ${inactiveDays} يوماً على آخر حجز أو طلب لك.` },
+            data: { days: inactiveDays, lastActivityAt: c.lastActivity.toISOString() },
+          })
+        })
+        if (raised) raisedNow++
+      } catch (err) {
+        payload.logger.error({ err, msg: `loyalty inactivity alert failed for user ${c.user}` })
+      }
+    }
+    alerted += raisedNow
+    // A page where nothing could be raised (errors) would come back again: stop rather than loop.
+    if (due.length < 200 || raisedNow === 0) break
+  }
+  return alerted
+}
+
+// ---------------------------------------------------------------- spending and giving back
+
+/** What points can be spent on: an order at checkout, a service booking at its creation. */
+export type RedeemReason = 'checkout_redeem' | 'booking_redeem'
+
+/**
+ * Spends loyalty on one purchase, inside the caller's transaction (checkout, service booking): under the user's
+ * lock, the level's percent of `subtotal` comes off, then the points requested at 100 points = 1.00, at most half of
+ * what remains (checkoutDiscount); the points are written once for (`reason`, `ref`). More points than the balance
+ * → 409 and nothing is written (the caller's transaction rolls back). Returns the money off and its parts.
+ */
+export async function redeemLoyalty(req: PayloadRequest, r: { user: number; requestedPoints: number; subtotal: number; total: number; reason: RedeemReason; ref: string }) {
+  const tx = await txOf(req)
+  await advisoryLock(tx, 'loyalty', r.user)
+  const state = await loyaltyOf(tx, r.user)
+  const level = levelFor(state.lifetime, rules())
+  const d = checkoutDiscount({ subtotal: r.subtotal, total: r.total, levelPercent: level.discountPercent, requestedPoints: r.requestedPoints, balance: state.balance })
+  if (!d.enough) throw conflict(`Not enough loyalty points: ${d.points} requested, ${state.balance} available.`, { requested: d.points, available: state.balance })
+  if (d.points > 0) {
+    const spent = await appendLedger(tx, { user: r.user, reason: r.reason, ref: r.ref, points: -d.points })
+    if (!spent) throw conflict(`These loyalty points were already spent on ${r.ref}.`)
+  }
+  return { off: d.off, level: level.level, levelDiscount: d.levelOff, pointsRedeemed: d.points, pointsDiscount: d.pointsOff }
 }
 
 export interface CheckoutTotals {
@@ -86,27 +243,43 @@ export interface CheckoutTotals {
   total: number
 }
 
+const round2 = (n: number) => Math.round(n * 100) / 100
+
 /**
- * The loyalty step of checkout (one call, inside the checkout's transaction): the level discount plus the points
- * redeemed, spent once for `orderNumber`. Too few points → 409 (the checkout writes nothing). Returns the totals to
- * store and what was applied.
+ * The loyalty step of checkout (one call, inside the checkout's transaction): redeemLoyalty for `orderNumber`.
+ * Returns the totals to store and what was applied.
  */
 export async function applyLoyaltyAtCheckout(req: PayloadRequest, user: number, requestedPoints: number, totals: CheckoutTotals, orderNumber: string) {
-  const tx = await txOf(req)
-  await advisoryLock(tx, 'loyalty', user)
-  const state = await loyaltyOf(tx, user)
-  const level = levelFor(state.lifetime, rules())
-  const d = checkoutDiscount({ subtotal: totals.subtotal, total: totals.total, levelPercent: level.discountPercent, requestedPoints, balance: state.balance })
-  if (!d.enough) throw conflict(`Not enough loyalty points: ${d.points} requested, ${state.balance} available.`, { requested: d.points, available: state.balance })
-  if (d.points > 0) {
-    const spent = await appendLedger(tx, { user, reason: 'checkout_redeem', ref: orderNumber, points: -d.points })
-    if (!spent) throw conflict('These loyalty points were already spent on this order.')
-  }
-  const round = (n: number) => Math.round(n * 100) / 100
+  const { off, ...loyalty } = await redeemLoyalty(req, { user, requestedPoints, subtotal: totals.subtotal, total: totals.total, reason: 'checkout_redeem', ref: orderNumber })
+  return { totals: { discount: round2(totals.discount + off), total: round2(Math.max(0, totals.total - off)) }, loyalty }
+}
+
+/**
+ * The loyalty step of a signed-in service booking's creation (inside its transaction): redeemLoyalty for the
+ * booking number on the base price. Returns the pricing to store: the loyalty discount added to `discount`, taken
+ * off `total`, and kept apart in `loyaltyDiscount` / `pointsRedeemed`.
+ */
+export async function applyLoyaltyAtBooking(req: PayloadRequest, user: number, requestedPoints: number, pricing: { basePrice: number; discount: number; total: number }, bookingNumber: string) {
+  const l = await redeemLoyalty(req, { user, requestedPoints, subtotal: pricing.basePrice, total: pricing.total, reason: 'booking_redeem', ref: bookingNumber })
   return {
-    totals: { discount: round(totals.discount + d.off), total: round(Math.max(0, totals.total - d.off)) },
-    loyalty: { level: level.level, levelDiscount: d.levelOff, pointsRedeemed: d.points, pointsDiscount: d.pointsOff },
+    pricing: { discount: round2(pricing.discount + l.off), total: round2(Math.max(0, pricing.total - l.off)), loyaltyDiscount: l.off, pointsRedeemed: l.pointsRedeemed },
+    loyalty: l,
   }
+}
+
+/**
+ * Gives back the points spent on an order or a booking (`spent`: where they were spent, `ref`: its number) when it
+ * is cancelled: one `redeem_refund` row, once (the ledger's unique (reason, ref)), in the caller's transaction.
+ * Lifetime points (and so the level) do not move. Returns the points given back (0: none spent, or already back).
+ */
+export async function refundRedeemedPoints(req: PayloadRequest, spent: RedeemReason, ref: string): Promise<number> {
+  return withTransaction(req, async (tx) => {
+    const row = await ledgerPoints(tx, spent, ref)
+    if (!row || row.points >= 0) return 0
+    await advisoryLock(tx, 'loyalty', row.user)
+    const back = await appendLedger(tx, { user: row.user, reason: 'redeem_refund', ref, points: -row.points, lifetime: false })
+    return back ? -row.points : 0
+  })
 }
 
 export async function myLoyalty(req: PayloadRequest, user: number) {

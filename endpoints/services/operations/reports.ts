@@ -1,16 +1,21 @@
 /** Services analytics (admin): per technician and per service. SQL in src/db/services.ts. */
 import type { PayloadRequest } from 'payload'
 
-import { activeServiceCountsByCategory, serviceBookingFigures } from '@/db/services'
+import { activeServiceCountsByCategory, serviceBookingFigures, technicianEarnings } from '@/db/services'
 import { txOf } from '@/db/transaction'
 import { sum, toCents } from '@/domain/money'
 import { CATEGORY_LABELS, SERVICE_CATEGORIES } from '@/domain/services'
+import { changePercent } from '@/domain/services/loyalty'
 import { TECHNICIANS, technicianStats } from '@hooks/services/bookings'
 
-/** Per technician: completed jobs, average rating, completion rate, average response (assignment → arrival). */
-export async function technicianReport(req: PayloadRequest) {
+/**
+ * Per technician: completed jobs, average rating, completion rate, average response (assignment → arrival), and
+ * earnings (completed bookings' totals) this UTC month and last, with the change in percent.
+ */
+export async function technicianReport(req: PayloadRequest, now: Date = new Date()) {
   const stats = await technicianStats(req, null)
   const byId = new Map(stats.map((s) => [s.technician, s]))
+  const earnings = new Map((await technicianEarnings(await txOf(req), now)).map((e) => [e.technician, e]))
   const technicians = await req.payload.find({ collection: TECHNICIANS, req, depth: 0, limit: 500, overrideAccess: true, sort: 'displayName' })
   return {
     technicians: technicians.docs.map((tech) => {
@@ -23,9 +28,16 @@ export async function technicianReport(req: PayloadRequest) {
         averageRating: s?.averageRating ?? 0,
         completionRate: s?.completionRate ?? 0,
         averageResponseMinutes: s?.averageResponseMinutes ?? null,
+        earnings: earningsOf(earnings.get(tech.id)),
       }
     }),
   }
+}
+
+function earningsOf(e: { thisMonth: number; lastMonth: number } | undefined) {
+  const thisMonth = toCents(e?.thisMonth ?? 0)
+  const lastMonth = toCents(e?.lastMonth ?? 0)
+  return { thisMonth, lastMonth, changePercent: changePercent(thisMonth, lastMonth) }
 }
 
 /** Per service: booking counts by status and revenue (completed bookings' totals), for bookings created in [from, to). */

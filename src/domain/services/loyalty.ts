@@ -117,3 +117,50 @@ export function achievementProgress(metrics: Metrics, rules: LevelRule[]) {
 
 /** An alert when a milestone is within 80% and not reached. */
 export const approaching = (value: number, target: number): boolean => value < target && value >= target * 0.8
+
+/** The completed-bookings milestones (the `bookings_completed` achievements' targets), ascending. */
+export const BOOKING_TARGETS: number[] = ACHIEVEMENTS.filter((a) => a.metric === 'bookings_completed')
+  .map((a) => a.target)
+  .sort((a, b) => a - b)
+
+export interface MilestoneTarget {
+  /** The dedupe key of the alert: one alert per user and key, ever. */
+  key: string
+  kind: 'bookings' | 'level'
+  value: number
+  target: number
+  /** The level reached at the target (level targets only). */
+  level?: LoyaltyLevel
+}
+
+/**
+ * The milestones a user is approaching (within 80%, not reached; `approaching`): the next completed-bookings
+ * milestone and the next level by lifetime points. At most one of each.
+ */
+export function approachingMilestones(m: { bookingsCompleted: number; lifetimePoints: number }, rules: LevelRule[]): MilestoneTarget[] {
+  const out: MilestoneTarget[] = []
+  const nextBookings = BOOKING_TARGETS.find((t) => t > m.bookingsCompleted)
+  if (nextBookings !== undefined && approaching(m.bookingsCompleted, nextBookings)) {
+    out.push({ key: `milestone:bookings_${nextBookings}`, kind: 'bookings', value: m.bookingsCompleted, target: nextBookings })
+  }
+  const next = nextLevel(m.lifetimePoints, rules)
+  if (next && approaching(m.lifetimePoints, next.threshold)) {
+    out.push({ key: `milestone:level_${next.level}`, kind: 'level', value: m.lifetimePoints, target: next.threshold, level: next.level })
+  }
+  return out
+}
+
+/** Whether total spending has reached the high-value threshold (a threshold ≤ 0 turns the alert off). */
+export const isHighValue = (spending: number, threshold: number): boolean => threshold > 0 && spending >= threshold
+
+/** The cut-off of inactivity: activity before it is older than `days` days at `now` (null: the alert is off). */
+export const inactiveBefore = (now: Date, days: number): Date | null => (days > 0 ? new Date(now.getTime() - days * 86_400_000) : null)
+
+/** Whole days since the last activity. */
+export const daysSince = (last: Date, now: Date): number => Math.floor((now.getTime() - last.getTime()) / 86_400_000)
+
+/** Month-over-month change in percent (one decimal); null when last month is 0 (no base to compare with). */
+export function changePercent(thisMonth: number, lastMonth: number): number | null {
+  if (!lastMonth) return null
+  return Math.round(((thisMonth - lastMonth) / lastMonth) * 1000) / 10
+}

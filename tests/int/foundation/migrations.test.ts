@@ -21,6 +21,7 @@ import * as searchDocuments from '../../../src/migrations/20261201_050000_search
 import * as issues18to21 from '../../../src/migrations/20261201_073657_issues_18_to_21'
 import * as stripePluginPlans from '../../../src/migrations/20261201_092911_stripe_plugin_plans'
 import * as analyticsCounters from '../../../src/migrations/20261201_110000_analytics_counters'
+import * as loyaltyBookingAlerts from '../../../src/migrations/20261201_111254_loyalty_booking_alerts'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -172,7 +173,7 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial, the security-surface, the database-extras, the search-documents and the issues 18–21 migrations, in order', () => {
+  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans and the loyalty migrations, in order', () => {
     expect(migrations.map((m) => m.name)).toEqual([
       '20261122_040210_initial',
       '20261130_214621_security_surface',
@@ -181,10 +182,13 @@ describe('production migrations (src/migrations)', () => {
       '20261201_073657_issues_18_to_21',
       '20261201_092911_stripe_plugin_plans',
       '20261201_110000_analytics_counters',
+      '20261201_111254_loyalty_booking_alerts',
     ])
     expect(migrations[6].up).toBe(analyticsCounters.up)
     expect(migrations[6].down).toBe(analyticsCounters.down)
     expect(migrations[5].up).toBe(stripePluginPlans.up)
+    expect(migrations[7].up).toBe(loyaltyBookingAlerts.up)
+    expect(migrations[7].down).toBe(loyaltyBookingAlerts.down)
     expect(migrations[4].up).toBe(issues18to21.up)
     expect(migrations[4].down).toBe(issues18to21.down)
     expect(migrations[2].up).toBe(databaseExtras.up)
@@ -440,5 +444,24 @@ describe('production migrations (src/migrations)', () => {
     await db.query(`delete from cars`) // no trigger left to fail
     await db.run(analyticsCounters, 'up')
     expect(await counted()).toEqual([])
+    // loyalty: booking spending and refunds in the ledger, the booking's loyalty pricing, the alerts record (unique per user and key)
+    await db.run(loyaltyBookingAlerts, 'up')
+    expect(await tableExists(db, 'loyalty_alerts')).toBe(true)
+    expect(await enumValues(db, 'enum_loyalty_ledger_reason')).toEqual(['order_delivered', 'booking_completed', 'review', 'achievement', 'checkout_redeem', 'booking_redeem', 'redeem_refund'])
+    const [{ id: user }] = await db.query<{ id: number }>(`insert into users (email) values ('loyal@example.test') returning id`)
+    await db.query(
+      `insert into loyalty_ledger (user_id, reason, ref, points, balance_after) values ($1, 'booking_redeem', 'BK-2026-000001', -100, 0), ($1, 'redeem_refund', 'BK-2026-000001', 100, 100)`,
+      [user],
+    )
+    await db.query(`insert into loyalty_alerts (user_id, alert, key) values ($1, 'inactivity', 'inactivity:x')`, [user])
+    await expect(db.query(`insert into loyalty_alerts (user_id, alert, key) values ($1, 'inactivity', 'inactivity:x')`, [user])).rejects.toThrow(/duplicate key/)
+    await db.run(loyaltyBookingAlerts, 'down')
+    expect(await tableExists(db, 'loyalty_alerts')).toBe(false)
+    expect(await db.query(`select reason::text as reason, points from loyalty_ledger order by id`)).toEqual([
+      { reason: 'checkout_redeem', points: '-100' },
+      { reason: 'achievement', points: '100' },
+    ])
+    await db.run(loyaltyBookingAlerts, 'up')
+    expect(await tableExists(db, 'loyalty_alerts')).toBe(true)
   })
 })

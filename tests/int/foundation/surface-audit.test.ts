@@ -197,6 +197,7 @@ const FIXTURES: Record<string, (p: Payload, ids: Record<Who, number>) => Promise
     p.create({ collection: 'loyalty-ledger', overrideAccess: true, data: { user: ids.buyer, reason: 'review', ref: 'review:audit', points: 20, balanceAfter: 20 } as never }),
   achievements: async (p, ids) =>
     p.create({ collection: 'achievements', overrideAccess: true, data: { user: ids.buyer, key: 'first_order', title: 'First order', unlockedAt: new Date().toISOString() } as never }),
+  'loyalty-alerts': async (p, ids) => p.create({ collection: 'loyalty-alerts', overrideAccess: true, data: { user: ids.buyer, alert: 'inactivity', key: 'inactivity:audit' } as never }),
   votes: async (p, ids) => {
     const review = (await p.find({ collection: 'reviews', overrideAccess: true, depth: 0, limit: 1 })).docs[0]
     return p.create({ collection: 'votes', overrideAccess: true, data: { user: ids.buyer2, target: { relationTo: 'reviews', value: review.id }, value: 'helpful' } as never })

@@ -7,7 +7,19 @@ import { afterAttempt, channelPlan, renderTemplate, retryDelayMs } from '../../.
 import { claimTrue, planOidcSignIn, safeReturnPath } from '../../../src/domain/identity/oidc'
 import { checkOtp, hashOtp, newOtpCode, OTP_RULES, sendRefusal } from '../../../src/domain/identity/otp'
 import { normalizePhone } from '../../../src/domain/identity/phone'
-import { checkoutDiscount, levelFor, levelRules, nextLevel } from '../../../src/domain/services/loyalty'
+import {
+  approaching,
+  approachingMilestones,
+  BOOKING_TARGETS,
+  changePercent,
+  checkoutDiscount,
+  daysSince,
+  inactiveBefore,
+  isHighValue,
+  levelFor,
+  levelRules,
+  nextLevel,
+} from '../../../src/domain/services/loyalty'
 
 const now = new Date('2026-06-01T12:00:00Z')
 
@@ -99,5 +111,25 @@ describe('loyalty rules', () => {
       enough: true,
     })
     expect(checkoutDiscount({ subtotal: 20, total: 20, levelPercent: 0, requestedPoints: 300, balance: 200 })).toMatchObject({ points: 300, enough: false })
+  })
+  it('milestones approaching: within 80% of the next bookings milestone or level, not reached, one key per target', () => {
+    expect(BOOKING_TARGETS).toEqual([1, 5, 10, 25, 50, 100])
+    expect([3, 4, 5].map((v) => approaching(v, 5))).toEqual([false, true, false])
+    expect(approachingMilestones({ bookingsCompleted: 3, lifetimePoints: 0 }, rules)).toEqual([])
+    expect(approachingMilestones({ bookingsCompleted: 4, lifetimePoints: 399 }, rules)).toEqual([{ key: 'milestone:bookings_5', kind: 'bookings', value: 4, target: 5 }])
+    // 5 reached: the next is 10, 8 of 10 is within 80%; 400 of 500 points is within 80% of silver.
+    expect(approachingMilestones({ bookingsCompleted: 8, lifetimePoints: 400 }, rules)).toEqual([
+      { key: 'milestone:bookings_10', kind: 'bookings', value: 8, target: 10 },
+      { key: 'milestone:level_silver', kind: 'level', value: 400, target: 500, level: 'silver' },
+    ])
+    expect(approachingMilestones({ bookingsCompleted: 100, lifetimePoints: 10_000 }, rules)).toEqual([])
+  })
+  it('high value, inactivity cut-off, month-over-month change', () => {
+    expect([isHighValue(4999.99, 5000), isHighValue(5000, 5000), isHighValue(1e9, 0)]).toEqual([false, true, false])
+    const now = new Date('2026-12-01T00:00:00Z')
+    expect(inactiveBefore(now, 60)?.toISOString()).toBe('2026-10-02T00:00:00.000Z')
+    expect(inactiveBefore(now, 0)).toBeNull()
+    expect(daysSince(new Date('2026-10-01T12:00:00Z'), now)).toBe(60)
+    expect([changePercent(150, 100), changePercent(50, 200), changePercent(100, 0), changePercent(0, 0), changePercent(100, 300)]).toEqual([50, -75, null, null, -66.7])
   })
 })
