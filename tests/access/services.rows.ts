@@ -26,4 +26,9 @@ export const rows: AccessRow[] = [
   rule('achievements', 'create', '           n    n     n      n      n    n     n'),
   rule('achievements', 'update', '           n    n     n      n      n    n     n'),
   rule('achievements', 'delete', '           n    n     n      n      n    n     y'),
+  // loyalty alerts raised (one per user and occasion): read by their user and admins, written by the loyalty operations only
+  rule('loyalty-alerts', 'read', '           n    f     f      f      f    f     y'),
+  rule('loyalty-alerts', 'create', '         n    n     n      n      n    n     n'),
+  rule('loyalty-alerts', 'update', '         n    n     n      n      n    n     n'),
+  rule('loyalty-alerts', 'delete', '         n    n     n      n      n    n     y'),
 ]
