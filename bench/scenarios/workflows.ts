@@ -70,10 +70,13 @@ export const negotiationOpenCounter: BenchScenario = {
 let service = 0
 let slot = 0
 const bookingAt = () => {
-  // distinct times, 10 minutes apart, from two days ahead (inside the service's all-day working hours)
-  const t = new Date(Date.now() + 2 * 86_400_000)
-  t.setUTCSeconds(0, 0)
-  return new Date(t.getTime() + slot++ * 600_000).toISOString()
+  // Distinct times, 10 minutes apart, from two days ahead, inside the service's all-day working hours: a 60-minute
+  // job must end by 23:59 service time (Africa/Cairo, UTC+2/+3), so only starts between 06:00 and 18:50 UTC are used.
+  const base = new Date(Date.now() + 2 * 86_400_000)
+  base.setUTCHours(6, 0, 0, 0)
+  const perDay = 78 // 06:00 … 18:50 UTC
+  const i = slot++
+  return new Date(base.getTime() + Math.floor(i / perDay) * 86_400_000 + (i % perDay) * 600_000).toISOString()
 }
 
 export const serviceBookingCreate: BenchScenario = {
