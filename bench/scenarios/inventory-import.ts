@@ -3,22 +3,12 @@
  * the real endpoints as the seller — the dry run, then the import job followed by polling until it completes, then
  * the same file again (every VIN known: updates, no duplicates). Timed once each; not an autocannon scenario.
  */
-import { withCheckDigit } from '../../src/domain/catalog/vin'
+import { serialVin } from '../../src/domain/catalog/vin'
 
 import type { BenchContext } from './types'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS || 10_000)
-const CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'
-
-function vinOf(n: number): string {
-  let s = ''
-  let x = n
-  for (let i = 0; i < 6; i++) {
-    s += CHARS[x % CHARS.length]
-    x = Math.floor(x / CHARS.length)
-  }
-  return withCheckDigit(`1BNCHA000${s}`.padEnd(17, '0'))
-}
+const vinOf = (n: number): string => serialVin('1BNCHA000', n)
 
 function csvOf(ctx: BenchContext, bump: number): string {
   const lines = ['vin,make,model,year,price,mileage']

@@ -10,6 +10,7 @@ import { type AccessUser, isAdminUser } from '@/access/roles'
 import { inSavepoint } from '@/db/services'
 import { lockRow, txOf, withTransaction } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
+import { toCents } from '@/domain/money'
 import { computePricing, estimateEta, FIELD_WORK_STATUSES, newGuestToken, technicianAssignedTexts } from '@/domain/services'
 import { type RouteStatus, serviceBookingMachine, type ServiceBookingDoc, type ServiceBookingStatus, STATUS_ROUTE_ACTIONS } from '@/domain/services/booking-machine'
 import { conflict, forbidden, invalidFields, notFound, unauthorized } from '@/lib/http'
@@ -126,14 +127,14 @@ export async function approveBooking(req: PayloadRequest, id: number, input: { d
       if (discount === undefined) return {}
       const base = Number(previous.pricing?.basePrice ?? 0)
       const loyalty = Number(previous.pricing?.loyaltyDiscount ?? 0)
-      const room = Math.round((base - loyalty) * 100) / 100
+      const room = toCents(base - loyalty)
       if (discount > room) {
         throw invalidFields([
           { path: 'discount', message: loyalty > 0 ? `discount must be at most the base price less the loyalty discount (${room}).` : `discount must be at most the base price (${base}).` },
         ])
       }
       const reason = input.discountReason ?? (loyalty > 0 ? (previous.pricing?.discountReason ?? null) : null)
-      return { pricing: { ...previous.pricing, ...computePricing(base, Math.round((discount + loyalty) * 100) / 100, reason) } }
+      return { pricing: { ...previous.pricing, ...computePricing(base, toCents(discount + loyalty), reason) } }
     }),
   )
   return doc

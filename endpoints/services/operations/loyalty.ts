@@ -21,6 +21,7 @@ import {
   userStats,
 } from '@/db/loyalty'
 import { advisoryLock, txOf, type Tx, withTransaction } from '@/db/transaction'
+import { toCents } from '@/domain/money'
 import {
   ACHIEVEMENTS,
   achievementProgress,
@@ -146,7 +147,7 @@ async function earningAlerts(req: PayloadRequest, tx: Tx, user: number): Promise
     })
   }
   const threshold = env.loyaltyHighValueSpend
-  const spending = Math.round((stats.bookings.spent + stats.orders.spent) * 100) / 100
+  const spending = toCents(stats.bookings.spent + stats.orders.spent)
   if (!isHighValue(spending, threshold)) return
   const raised = await raiseAlert(req, tx, {
     user,
@@ -243,15 +244,13 @@ export interface CheckoutTotals {
   total: number
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100
-
 /**
  * The loyalty step of checkout (one call, inside the checkout's transaction): redeemLoyalty for `orderNumber`.
  * Returns the totals to store and what was applied.
  */
 export async function applyLoyaltyAtCheckout(req: PayloadRequest, user: number, requestedPoints: number, totals: CheckoutTotals, orderNumber: string) {
   const { off, ...loyalty } = await redeemLoyalty(req, { user, requestedPoints, subtotal: totals.subtotal, total: totals.total, reason: 'checkout_redeem', ref: orderNumber })
-  return { totals: { discount: round2(totals.discount + off), total: round2(Math.max(0, totals.total - off)) }, loyalty }
+  return { totals: { discount: toCents(totals.discount + off), total: toCents(Math.max(0, totals.total - off)) }, loyalty }
 }
 
 /**
@@ -262,7 +261,7 @@ export async function applyLoyaltyAtCheckout(req: PayloadRequest, user: number, 
 export async function applyLoyaltyAtBooking(req: PayloadRequest, user: number, requestedPoints: number, pricing: { basePrice: number; discount: number; total: number }, bookingNumber: string) {
   const l = await redeemLoyalty(req, { user, requestedPoints, subtotal: pricing.basePrice, total: pricing.total, reason: 'booking_redeem', ref: bookingNumber })
   return {
-    pricing: { discount: round2(pricing.discount + l.off), total: round2(Math.max(0, pricing.total - l.off)), loyaltyDiscount: l.off, pointsRedeemed: l.pointsRedeemed },
+    pricing: { discount: toCents(pricing.discount + l.off), total: toCents(Math.max(0, pricing.total - l.off)), loyaltyDiscount: l.off, pointsRedeemed: l.pointsRedeemed },
     loyalty: l,
   }
 }
@@ -315,7 +314,7 @@ export async function myStats(req: PayloadRequest, user: number, months: number)
       bookings: s.bookings,
       orders: s.orders,
       reviews: s.reviews,
-      spending: { total: Math.round((s.bookings.spent + s.orders.spent) * 100) / 100, bookings: s.bookings.spent, orders: s.orders.spent },
+      spending: { total: toCents(s.bookings.spent + s.orders.spent), bookings: s.bookings.spent, orders: s.orders.spent },
       loyalty: { points: l.balance, lifetimePoints: l.lifetime, level: l.level },
       monthly: await monthlyTrends(tx, user, months),
     }

@@ -71,3 +71,15 @@ export function withCheckDigit(vin: string): string {
   const v = normalizeVin(vin)
   return v.slice(0, 8) + vinCheckDigit(v) + v.slice(9)
 }
+
+const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'
+
+/**
+ * The `n`-th of a series of distinct valid VINs (demo files, tests, the bench): `prefix` (up to 11 characters), then
+ * `n` in six VIN characters, padded with zeros to 17, check digit fixed.
+ */
+export function serialVin(prefix: string, n: number): string {
+  let serial = ''
+  for (let i = 0, x = n; i < 6; i++, x = Math.floor(x / VIN_CHARS.length)) serial += VIN_CHARS[x % VIN_CHARS.length]
+  return withCheckDigit(`${prefix}${serial}`.slice(0, 17).padEnd(17, '0'))
+}

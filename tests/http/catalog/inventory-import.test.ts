@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { withCheckDigit } from '../../../src/domain/catalog/vin'
+import { serialVin } from '../../../src/domain/catalog/vin'
 import type { RunningServer } from '../../../src/server'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
@@ -18,19 +18,10 @@ let buyer: TestUser
 let makeName: string
 
 const TOTAL = 10_000
-const CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'
 const tag = Math.random().toString(36).slice(2, 6).toUpperCase().replace(/[IOQ]/g, 'A')
 
 /** A valid North-American VIN (check digit enforced), unique per n. */
-function vinOf(n: number): string {
-  let s = ''
-  let x = n
-  for (let i = 0; i < 6; i++) {
-    s += CHARS[x % CHARS.length]
-    x = Math.floor(x / CHARS.length)
-  }
-  return withCheckDigit(`1${tag.padEnd(4, 'A').slice(0, 4)}A${'0'.repeat(3)}${s}`.slice(0, 17).padEnd(17, '0'))
-}
+const vinOf = (n: number): string => serialVin(`1${tag.padEnd(4, 'A').slice(0, 4)}A000`, n)
 
 function badCheckDigit(vin: string): string {
   const wrong = vin[8] === '0' ? '1' : '0'

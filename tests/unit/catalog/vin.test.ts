@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isNorthAmericanVin, normalizeVin, validateVin, vinCheckDigit, withCheckDigit } from '../../../src/domain/catalog/vin'
+import { isNorthAmericanVin, normalizeVin, serialVin, validateVin, vinCheckDigit, withCheckDigit } from '../../../src/domain/catalog/vin'
 
 describe('VIN validation', () => {
   it.each([
@@ -60,5 +60,11 @@ describe('VIN validation', () => {
     const fixed = withCheckDigit('1FTFW1ET0DFC10312')
     expect(validateVin(fixed).ok).toBe(true)
     expect(fixed.slice(0, 8) + fixed.slice(9)).toBe('1FTFW1ETDFC10312')
+  })
+
+  it('serialVin gives distinct valid VINs with the prefix kept', () => {
+    const vins = Array.from({ length: 2000 }, (_, n) => serialVin('1BNCHA000', n))
+    expect(new Set(vins).size).toBe(2000)
+    expect(vins.every((v) => v.length === 17 && validateVin(v).ok && v.startsWith('1BNCHA'))).toBe(true)
   })
 })
