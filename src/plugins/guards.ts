@@ -10,7 +10,10 @@
  * - a value PostgreSQL cannot take for its column (an unknown option of a select in a `where`, a malformed
  *   date…: SQLSTATE class 22, "data exception"), an operator or type mismatch the input guard did not foresee
  *   (42883 undefined_function, 42804 datatype_mismatch) and a reference to a missing row (23503) are the
- *   client's mistake: 400 naming the value, not a 500.
+ *   client's mistake: 400 naming the value, not a 500;
+ * - deleting a document that others still need (a foreign key without cascade, or one whose `SET NULL` meets a
+ *   required column: a user's sign-in history, orders…) is a 409 naming the referencing table, not a 500; the
+ *   operation's transaction rolls back, so nothing is deleted.
  */
 import type { Access, AfterErrorHook, Config, Plugin } from 'payload'
 
@@ -39,7 +42,31 @@ export function dataExceptionOf(err: unknown): { code: string; message: string }
   return null
 }
 
+/**
+ * The table that still references a row being deleted, when that is what failed: 23503 "is still referenced from
+ * table", or 23502 raised by a foreign key's `ON DELETE SET NULL` action into a NOT NULL column.
+ */
+export function stillReferencedBy(err: unknown): string | null {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, detail, where } = e as { code?: unknown; detail?: unknown; where?: unknown }
+    if (code === '23503' && typeof detail === 'string') {
+      const m = /is still referenced from table "([^"]+)"/.exec(detail)
+      if (m) return m[1]
+    }
+    if (code === '23502' && typeof where === 'string') {
+      const m = /UPDATE ONLY "[^"]+"\."([^"]+)" SET "[^"]+" = NULL WHERE/.exec(where)
+      if (m) return m[1]
+    }
+  }
+  return null
+}
+
 export const dataExceptionAs400: AfterErrorHook = ({ error }) => {
+  const referencing = stillReferencedBy(error)
+  if (referencing) {
+    const what = referencing.replace(/_/g, ' ')
+    return { status: 409, response: { errors: [{ message: `This document is still referenced by ${what} and cannot be deleted.`, data: { referencedBy: referencing } }] } }
+  }
   const found = dataExceptionOf(error)
   if (!found) return
   return { status: 400, response: { errors: [{ message: `Invalid value: ${found.message}.` }] } }

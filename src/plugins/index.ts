@@ -6,6 +6,7 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import { env } from '@/lib/env'
 
 import { adminScope } from './admin-scope'
+import { authUserCache } from './auth-user-cache'
 import { platformGuards } from './guards'
 import { privacy } from './privacy'
 import { seo } from './seo'
@@ -34,5 +35,7 @@ export function plugins(): Plugin[] {
   // Last, so it wraps every collection added above and by other plugins.
   list.push(platformGuards())
   list.push(privacy())
+  // Signed-in requests reuse the loaded user while its database row is unchanged (src/plugins/auth-user-cache.ts).
+  list.push(authUserCache())
   return list
 }

@@ -379,3 +379,17 @@ describe('integer fields (item 8): every field marked integer in every collectio
     expect(JSON.stringify(patched.body.errors)).toContain('seats')
   })
 })
+
+describe('deleting what others still need (one guard for every collection)', () => {
+  it('a user with a sign-in history: 409 naming it, and nothing is deleted', async () => {
+    const u = await createUser({ roles: ['buyer'] })
+    const res = await api('DELETE', `/users/${u.id}`, { token: admin.token })
+    expect(res.status).toBe(409)
+    expect(res.body.errors[0].message).toMatch(/still referenced by login events/)
+    expect(res.body.errors[0].data).toEqual({ referencedBy: 'login_events' })
+    const still = await payload.findByID({ collection: 'users', id: u.id, overrideAccess: true, disableErrors: true })
+    expect(still?.id).toBe(u.id)
+    const history = await payload.count({ collection: 'login-events', where: { user: { equals: u.id } }, overrideAccess: true })
+    expect(history.totalDocs).toBeGreaterThan(0)
+  })
+})

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildListingSql, unsafeListingFields } from '../../../src/http/listing-read'
 import { accessFilterOf, type AccessFilter, type ListingPlan, planListingQuery } from '../../../src/domain/catalog/listing-query'
 import { pageInfo } from '../../../src/domain/pagination'
-import { dataExceptionOf } from '../../../src/plugins/guards'
+import { dataExceptionOf, stillReferencedBy } from '../../../src/plugins/guards'
 import { Cars } from '../../../collections/catalog/Cars'
 
 const plan = (qs: string, maxPageSize = 50) => planListingQuery(parse(qs, { arrayLimit: 1000, depth: 10 }) as Record<string, unknown>, { maxPageSize })
@@ -192,5 +192,20 @@ describe('dataExceptionOf', () => {
     expect(dataExceptionOf(new Error('Failed query', { cause: pg }))).toEqual({ code: '22P02', message: pg.message })
     expect(dataExceptionOf(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBeNull()
     expect(dataExceptionOf(new Error('plain'))).toBeNull()
+  })
+})
+
+describe('stillReferencedBy', () => {
+  it('names the referencing table of a delete that others still need, nothing else', () => {
+    const restrict = Object.assign(new Error('update or delete violates foreign key'), { code: '23503', detail: 'Key (id)=(7) is still referenced from table "orders".' })
+    expect(stillReferencedBy(new Error('Failed query', { cause: restrict }))).toBe('orders')
+    const setNull = Object.assign(new Error('null value in column "user_id"'), {
+      code: '23502',
+      where: 'SQL statement "UPDATE ONLY "public"."login_events" SET "user_id" = NULL WHERE $1 OPERATOR(pg_catalog.=) "user_id""',
+    })
+    expect(stillReferencedBy(new Error('Failed query', { cause: setNull }))).toBe('login_events')
+    expect(stillReferencedBy(Object.assign(new Error('missing'), { code: '23503', detail: 'Key (make_id)=(9) is not present in table "makes".' }))).toBeNull()
+    expect(stillReferencedBy(Object.assign(new Error('null value'), { code: '23502' }))).toBeNull()
+    expect(stillReferencedBy(new Error('plain'))).toBeNull()
   })
 })
