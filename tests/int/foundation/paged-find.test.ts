@@ -1,0 +1,98 @@
+/**
+ * The drizzle patch (patches/@payloadcms+drizzle+3.89.0.patch): a page of a collection whose documents join
+ * laterals (arrays, relationships, locales) is read as "the page's ids, then those documents". For every collection
+ * of the demo data: each page equals the same slice of the whole sorted list (one page of all), totals and page
+ * fields unchanged, pages beyond the end empty with the real totals (upstream answered totalDocs 0 and page 1 for
+ * collections whose query joins, the patch fixes that too); and the documents' query is bounded to the page's ids.
+ */
+import type { CollectionSlug, Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { adapterOf } from '../../../src/db/transaction'
+import { seedAll } from '../../../src/lib/seed'
+import { testPayload } from '../../helpers/payload'
+
+let payload: Payload
+let slugs: CollectionSlug[] = []
+
+beforeAll(async () => {
+  payload = await testPayload()
+  await seedAll(payload)
+  const counted = await Promise.all(
+    Object.keys(payload.collections).map(async (slug) => [slug, (await payload.count({ collection: slug as CollectionSlug, overrideAccess: true })).totalDocs] as const),
+  )
+  slugs = counted.filter(([, n]) => n >= 3).map(([slug]) => slug as CollectionSlug)
+}, 300_000)
+
+const ids = (docs: { id: unknown }[]) => docs.map((d) => d.id)
+
+describe('paged finds (every collection with demo data)', () => {
+  it('covers the collections with arrays, relationships or locales', () => {
+    expect(slugs).toEqual(expect.arrayContaining(['cars', 'parts', 'posts', 'parking-spots', 'users', 'services']))
+  })
+
+  it('every page is the same slice of the whole sorted list, with the same totals', async () => {
+    for (const slug of slugs) {
+      for (const sort of ['id', '-id', ['-createdAt', 'id']]) {
+        const all = await payload.find({ collection: slug, sort, limit: 2000, depth: 0, overrideAccess: true })
+        const n = all.totalDocs
+        for (const page of [1, 2, Math.ceil(Math.min(n, 2000) / 2)]) {
+          const res = await payload.find({ collection: slug, sort, limit: 2, page, depth: 0, overrideAccess: true })
+          expect({ slug, sort, page, ids: ids(res.docs) }).toEqual({ slug, sort, page, ids: ids(all.docs.slice((page - 1) * 2, page * 2)) })
+          expect(res.docs).toEqual(all.docs.slice((page - 1) * 2, page * 2))
+          expect({ totalDocs: res.totalDocs, totalPages: res.totalPages, page: res.page, hasNextPage: res.hasNextPage }).toEqual({
+            totalDocs: n,
+            totalPages: Math.ceil(n / 2),
+            page,
+            hasNextPage: page < Math.ceil(n / 2),
+          })
+        }
+      }
+    }
+  }, 300_000)
+
+  it('a page beyond the end is empty and keeps the real totals', async () => {
+    for (const slug of slugs) {
+      const n = (await payload.count({ collection: slug, overrideAccess: true })).totalDocs
+      const res = await payload.find({ collection: slug, limit: 2, page: Math.ceil(n / 2) + 3, depth: 0, overrideAccess: true })
+      expect({ slug, docs: res.docs, totalDocs: res.totalDocs, page: res.page, hasPrevPage: res.hasPrevPage }).toEqual({
+        slug,
+        docs: [],
+        totalDocs: n,
+        page: Math.ceil(n / 2) + 3,
+        hasPrevPage: true,
+      })
+    }
+  })
+
+  it('filters and read access still apply to the page (public cars, a where on the main table)', async () => {
+    const where = { year: { greater_than_equal: 2015 } }
+    const all = await payload.find({ collection: 'cars', where, sort: ['-price', 'id'], limit: 10_000, depth: 0, overrideAccess: false })
+    expect(all.docs.length).toBeGreaterThan(4)
+    expect(all.docs.every((d) => ['active', 'sale_pending', 'sold'].includes(String(d.status)) && Number(d.year) >= 2015)).toBe(true)
+    const res = await payload.find({ collection: 'cars', where, sort: ['-price', 'id'], limit: 3, page: 2, depth: 0, overrideAccess: false })
+    expect(ids(res.docs)).toEqual(ids(all.docs.slice(3, 6)))
+    expect(res.totalDocs).toBe(all.docs.length)
+  })
+
+  it('the documents’ query (with its laterals) reads only the page’s ids', async () => {
+    const pool = adapterOf(payload).pool as unknown as { query: (...a: unknown[]) => Promise<unknown> }
+    const seen: string[] = []
+    const original = pool.query
+    const spy = function (this: unknown, ...a: unknown[]) {
+      const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string })?.text
+      if (text) seen.push(text)
+      return original.apply(this, a)
+    }
+    pool.query = spy
+    try {
+      await payload.find({ collection: 'cars', sort: '-createdAt', limit: 3, depth: 0, overrideAccess: true })
+    } finally {
+      pool.query = original
+    }
+    const docsQuery = seen.find((q) => q.includes('left join lateral') && q.includes('from "cars" "cars"'))
+    expect(docsQuery).toBeDefined()
+    expect(docsQuery).toMatch(/where "cars"\."id" in \(\$1, \$2, \$3\)/)
+    expect(docsQuery).not.toMatch(/\blimit\b/)
+  })
+})
