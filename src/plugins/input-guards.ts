@@ -19,7 +19,14 @@ import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, typ
 import { HttpError, invalidFields } from '@/lib/http'
 import { env } from '@/lib/env'
 
-const isClientCall = (req: PayloadRequest, args: { overrideAccess?: boolean }): boolean => req.payloadAPI !== 'local' && args.overrideAccess !== true
+/**
+ * Whether an operation carries the client's input. Not: the Local API, `overrideAccess`, and the finds Payload runs
+ * itself to populate relationships of the documents being read (its dataloader: `where id in [the related ids]`,
+ * `pagination: false`, and always a `currentDepth`, which neither REST nor GraphQL lets a client pass). Those still
+ * apply the related collection's read access; clamping them only added a count query per populated collection.
+ */
+const isClientCall = (req: PayloadRequest, args: { overrideAccess?: boolean; currentDepth?: number }): boolean =>
+  req.payloadAPI !== 'local' && args.overrideAccess !== true && args.currentDepth === undefined
 
 const badInput = (errors: InputError[], lead?: string): HttpError => new HttpError(400, [lead, ...errors.slice(0, 5).map((e) => e.message)].filter(Boolean).join(' '), { errors })
 
@@ -63,7 +70,7 @@ function isVersionQuery(req: PayloadRequest, collection: { versions?: unknown },
 
 /** The query and body guard, first in every collection's `beforeOperation`. */
 export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
-  if (!isClientCall(req, args as { overrideAccess?: boolean })) return args
+  if (!isClientCall(req, args as { overrideAccess?: boolean; currentDepth?: number })) return args
   const a = args as Record<string, unknown>
   const fields = collection.flattenedFields as unknown as FieldShape[]
   const { locales, problems } = localeOf(req)

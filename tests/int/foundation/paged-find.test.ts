@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { adapterOf } from '../../../src/db/transaction'
 import { seedAll } from '../../../src/lib/seed'
+import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 
 let payload: Payload
@@ -25,6 +26,24 @@ beforeAll(async () => {
 }, 300_000)
 
 const ids = (docs: { id: unknown }[]) => docs.map((d) => d.id)
+
+/** The SQL texts sent through the adapter's pool while `fn` runs. */
+async function queriesOf(fn: () => Promise<unknown>): Promise<string[]> {
+  const pool = adapterOf(payload).pool as unknown as { query: (...a: unknown[]) => Promise<unknown> }
+  const seen: string[] = []
+  const original = pool.query
+  pool.query = function (this: unknown, ...a: unknown[]) {
+    const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string })?.text
+    if (text) seen.push(text)
+    return original.apply(this, a)
+  }
+  try {
+    await fn()
+  } finally {
+    pool.query = original
+  }
+  return seen
+}
 
 describe('paged finds (every collection with demo data)', () => {
   it('covers the collections with arrays, relationships or locales', () => {
@@ -76,23 +95,34 @@ describe('paged finds (every collection with demo data)', () => {
   })
 
   it('the documents’ query (with its laterals) reads only the page’s ids', async () => {
-    const pool = adapterOf(payload).pool as unknown as { query: (...a: unknown[]) => Promise<unknown> }
-    const seen: string[] = []
-    const original = pool.query
-    const spy = function (this: unknown, ...a: unknown[]) {
-      const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string })?.text
-      if (text) seen.push(text)
-      return original.apply(this, a)
-    }
-    pool.query = spy
-    try {
-      await payload.find({ collection: 'cars', sort: '-createdAt', limit: 3, depth: 0, overrideAccess: true })
-    } finally {
-      pool.query = original
-    }
+    const seen = await queriesOf(() => payload.find({ collection: 'cars', sort: '-createdAt', limit: 3, depth: 0, overrideAccess: true }))
     const docsQuery = seen.find((q) => q.includes('left join lateral') && q.includes('from "cars" "cars"'))
     expect(docsQuery).toBeDefined()
     expect(docsQuery).toMatch(/where "cars"\."id" in \(\$1, \$2, \$3\)/)
     expect(docsQuery).not.toMatch(/\blimit\b/)
+  })
+})
+
+describe('population of a client read (src/plugins/input-guards.ts)', () => {
+  it('REST list at depth 1: each populated collection is one read of the related ids, not clamped nor counted', async () => {
+    let res: { status: number; body: { docs: unknown[] } } | undefined
+    const seen = await queriesOf(async () => {
+      res = await get('/cars?sort=-createdAt&limit=12&depth=1')
+    })
+    expect(res?.status).toBe(200)
+    const docs = res?.body.docs as { make: { id: number; name: string } }[]
+    expect(docs).toHaveLength(12)
+    expect(docs.every((d) => typeof d.make === 'object' && typeof d.make.name === 'string')).toBe(true)
+    expect(seen.filter((q) => /from "makes"/.test(q))).toHaveLength(1)
+    expect(seen.some((q) => /count\(\*\) from "makes"/.test(q))).toBe(false)
+    // the client's own list is still counted (its totals)
+    expect(seen.some((q) => /count\(\*\) from "cars"/.test(q))).toBe(true)
+  })
+
+  it('a client that asks for no pagination is still clamped', async () => {
+    const res = await get('/cars?pagination=false&limit=0&depth=0')
+    expect(res.status).toBe(200)
+    expect(res.body.docs.length).toBeLessThanOrEqual(100)
+    expect(res.body.totalDocs).toBeGreaterThan(res.body.docs.length)
   })
 })
