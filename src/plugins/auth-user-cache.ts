@@ -58,36 +58,47 @@ class UserCache {
     this.entries.set(key, { version, doc: structuredClone(doc) })
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string)
   }
-
-  clear(): void {
-    this.entries.clear()
-  }
 }
 
-const caches = new WeakMap<Payload, UserCache>()
+/** Per Payload instance, built on its first signed-in request: the kept users and the caching view over it. */
+interface UserCacheState {
+  cache: UserCache
+  view: Payload
+}
+
+const states = new WeakMap<Payload, UserCacheState>()
 
 /** Hits and misses of this Payload instance's user cache (tests, diagnostics). */
 export function authUserCacheStats(payload: Payload): AuthUserCacheStats | null {
-  return caches.get(payload)?.stats ?? null
+  return states.get(payload)?.cache.stats ?? null
 }
 
-/** The version of an auth document's row, or null when the row is gone (or cannot be read). */
-async function rowVersion(payload: Payload, collection: string, id: number | string): Promise<string | null> {
+/** Reads the version of an auth document's row (null when the row is gone); one statement per collection, built once. */
+function rowVersionReader(payload: Payload): (collection: string, id: number | string) => Promise<string | null> {
   const adapter = adapterOf(payload)
-  const slug = collection.replace(/-/g, '_')
-  const table = adapter.tableNameMap?.get(slug) ?? slug
-  const res = await (adapter.pool as unknown as { query: (q: string, v: unknown[]) => Promise<{ rows: { v: string }[] }> }).query(
-    `select xmin::text || '/' || coalesce(updated_at::text, '') as v from "${table.replace(/"/g, '""')}" where id = $1`,
-    [id],
-  )
-  return res.rows[0]?.v ?? null
+  const pool = adapter.pool as unknown as { query: (q: string, v: unknown[]) => Promise<{ rows: { v: string }[] }> }
+  const statements = new Map<string, string>()
+  return async (collection, id) => {
+    let text = statements.get(collection)
+    if (!text) {
+      const slug = collection.replace(/-/g, '_')
+      const table = adapter.tableNameMap?.get(slug) ?? slug
+      text = `select xmin::text || '/' || coalesce(updated_at::text, '') as v from "${table.replace(/"/g, '""')}" where id = $1`
+      statements.set(collection, text)
+    }
+    return (await pool.query(text, [id])).rows[0]?.v ?? null
+  }
 }
 
-/** `payload` with `findByID` served from the cache when the row version is unchanged. */
-function cachingView(payload: Payload, cache: UserCache): Payload {
+/** This instance's state; its view is `payload` with `findByID` served from the cache while the row version is unchanged. */
+function stateOf(payload: Payload): UserCacheState {
+  const existing = states.get(payload)
+  if (existing) return existing
+  const cache = new UserCache(5000)
+  const rowVersion = rowVersionReader(payload)
   const findByID = async (args: FindByIDArgs): Promise<Doc> => {
     const key = `${args.collection}|${args.id}|${args.depth ?? ''}`
-    const version = await rowVersion(payload, args.collection, args.id).catch(() => null)
+    const version = await rowVersion(args.collection, args.id).catch(() => null)
     const kept = version ? cache.get(key, version) : null
     if (kept) {
       cache.stats.hits++
@@ -99,7 +110,9 @@ function cachingView(payload: Payload, cache: UserCache): Payload {
     if (doc && version) cache.set(key, version, doc)
     return doc
   }
-  return Object.create(payload, { findByID: { value: findByID } }) as Payload
+  const state = { cache, view: Object.create(payload, { findByID: { value: findByID } }) as Payload }
+  states.set(payload, state)
+  return state
 }
 
 /** The strategy: Payload's JWT authentication over the caching view; never auto-logs in (left to Payload's own). */
@@ -107,11 +120,9 @@ export function cachedJwtStrategy(): AuthStrategy {
   return {
     name: 'local-jwt-cached',
     authenticate: async (args: AuthStrategyFunctionArgs) => {
-      let cache = caches.get(args.payload)
-      if (!cache) caches.set(args.payload, (cache = new UserCache(5000)))
       const headers = new Headers(args.headers)
       headers.set('DisableAutologin', 'true')
-      return JWTAuthentication({ ...args, headers, payload: cachingView(args.payload, cache), strategyName: 'local-jwt' })
+      return JWTAuthentication({ ...args, headers, payload: stateOf(args.payload).view, strategyName: 'local-jwt' })
     },
   }
 }

@@ -29,12 +29,17 @@ const denySuspended =
     return original ? original(args) : Boolean(args.req.user)
   }
 
+/** An error and its `cause`s (drizzle wraps the PostgreSQL error), at most five deep. */
+function* causeChain(err: unknown): Generator<object> {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) yield e
+}
+
 /**
  * The PostgreSQL error behind an error, through drizzle's `cause` chain, when it is the client's fault: a data
  * exception (SQLSTATE 22xxx), an operator or type mismatch (42883, 42804) or a reference to a missing row (23503).
  */
 export function dataExceptionOf(err: unknown): { code: string; message: string } | null {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(err)) {
     const { code, message } = e as { code?: unknown; message?: unknown }
     if (typeof code === 'string' && (/^22[0-9A-Z]{3}$/.test(code) || code === '42883' || code === '42804' || code === '23503'))
       return { code, message: code === '23503' ? 'a referenced document does not exist' : String(message) }
@@ -47,7 +52,7 @@ export function dataExceptionOf(err: unknown): { code: string; message: string }
  * table", or 23502 raised by a foreign key's `ON DELETE SET NULL` action into a NOT NULL column.
  */
 export function stillReferencedBy(err: unknown): string | null {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (const e of causeChain(err)) {
     const { code, detail, where } = e as { code?: unknown; detail?: unknown; where?: unknown }
     if (code === '23503' && typeof detail === 'string') {
       const m = /is still referenced from table "([^"]+)"/.exec(detail)
@@ -61,7 +66,8 @@ export function stillReferencedBy(err: unknown): string | null {
   return null
 }
 
-export const dataExceptionAs400: AfterErrorHook = ({ error }) => {
+/** Database errors that are the client's doing: 409 for a delete others still need, 400 for a data exception. */
+export const databaseErrorsAsClientErrors: AfterErrorHook = ({ error }) => {
   const referencing = stillReferencedBy(error)
   if (referencing) {
     const what = referencing.replace(/_/g, ' ')
@@ -76,7 +82,7 @@ export const platformGuards =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
-    hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), dataExceptionAs400] },
+    hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAsClientErrors] },
     collections: (config.collections ?? []).map((c) => ({
       ...c,
       access: {
