@@ -17,13 +17,7 @@ import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres'
 
 /** The functions behind pg_trgm's similarity operators on text. */
-export const TRIGRAM_OPERATOR_FUNCTIONS = [
-  'similarity_op',
-  'word_similarity_op',
-  'word_similarity_commutator_op',
-  'strict_word_similarity_op',
-  'strict_word_similarity_commutator_op',
-] as const
+export const TRIGRAM_OPERATOR_FUNCTIONS = ['similarity_op', 'word_similarity_op', 'word_similarity_commutator_op', 'strict_word_similarity_op', 'strict_word_similarity_commutator_op'] as const
 
 /** The planner cost given to each of them. */
 export const TRIGRAM_OPERATOR_COST = 100
@@ -31,10 +25,7 @@ export const TRIGRAM_OPERATOR_COST = 100
 /** This migration creates no table. */
 export const tables: string[] = []
 
-export const statements: string[] = [
-  `create extension if not exists pg_trgm`,
-  ...TRIGRAM_OPERATOR_FUNCTIONS.map((fn) => `alter function ${fn}(text, text) cost ${TRIGRAM_OPERATOR_COST}`),
-]
+export const statements: string[] = [`create extension if not exists pg_trgm`, ...TRIGRAM_OPERATOR_FUNCTIONS.map((fn) => `alter function ${fn}(text, text) cost ${TRIGRAM_OPERATOR_COST}`)]
 
 export const downStatements: string[] = TRIGRAM_OPERATOR_FUNCTIONS.map((fn) => `alter function ${fn}(text, text) cost 1`)
 

@@ -68,8 +68,18 @@ function isVersionQuery(req: PayloadRequest, collection: { versions?: unknown },
   })
 }
 
+/**
+ * A find Payload runs to populate relationships: its dataloader (`currentDepth`, `pagination: false`, no sort of its
+ * own). It places each document by id, so the order is irrelevant; without a sort Payload orders by the related
+ * collection's `defaultSort`, and a localized one (features by name) joins the locales table and costs a second
+ * query for the distinct ids. Ordered by id instead: one query over the primary key.
+ */
+const isPopulation = (operation: string, args: { currentDepth?: number; pagination?: boolean; sort?: unknown }): boolean =>
+  operation === 'read' && args.currentDepth !== undefined && args.pagination === false && args.sort === undefined
+
 /** The query and body guard, first in every collection's `beforeOperation`. */
 export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (isPopulation(operation, args as { currentDepth?: number; pagination?: boolean; sort?: unknown })) return { ...args, sort: 'id' } as typeof args
   if (!isClientCall(req, args as { overrideAccess?: boolean; currentDepth?: number })) return args
   const a = args as Record<string, unknown>
   const fields = collection.flattenedFields as unknown as FieldShape[]

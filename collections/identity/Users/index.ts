@@ -3,6 +3,8 @@ import type { AccessArgs, CollectionAfterOperationHook, CollectionConfig, Where 
 import { fieldAdminOnly, hasRole, isAdmin, isSelf, or, ROLES, ACCOUNT_STATUSES, anyone, privateField, type Reader } from '@/access'
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { ratingSummaryField } from '@/fields/ratingSummary'
+import { publishedAuthorIds } from '@/db/content'
+import { txOf } from '@/db/transaction'
 import { env } from '@/lib/env'
 import { label } from '@/fields/options'
 import { afterLoginRecord, alertOnPasswordReset, assignRolesOnCreate, beforeLoginCheckStatus, noteSecurityChanges, raiseAccountAlerts, resetPhoneVerification } from '@collections/identity/Users/hooks'
@@ -21,18 +23,12 @@ const apiKeyPrivacy = { readers: ['self'] as Reader[], lists: false }
 
 /**
  * Staff accounts appear publicly only as the authors of published posts (their byline: name, avatar, bio), never
- * merely for being staff. Computed once per request (Local API findDistinct on posts.authors).
+ * merely for being staff. Computed once per request (one SQL read of the posts' author relations).
  */
-async function publishedAuthorIds(req: AccessArgs['req']): Promise<(number | string)[]> {
+async function publishedAuthors(req: AccessArgs['req']): Promise<number[]> {
   if (!(req.payload.collections as Record<string, unknown>).posts) return []
-  const memo = req.context as { publishedAuthorIds?: Promise<(number | string)[]> }
-  memo.publishedAuthorIds ??= req.payload
-    .findDistinct({ collection: 'posts', field: 'authors', where: { _status: { equals: 'published' } }, overrideAccess: true, depth: 0, limit: 10_000, req })
-    .then((r) =>
-      (r.values as { authors?: unknown }[])
-        .map((v) => (v.authors && typeof v.authors === 'object' ? (v.authors as { id: number | string }).id : v.authors))
-        .filter((id): id is number | string => id !== null && id !== undefined),
-    )
+  const memo = req.context as { publishedAuthorIds?: Promise<number[]> }
+  memo.publishedAuthorIds ??= txOf(req).then(publishedAuthorIds)
   return memo.publishedAuthorIds
 }
 
@@ -48,7 +44,7 @@ const echoCreatedAccount: CollectionAfterOperationHook = async ({ operation, res
 
 /** Public profiles: people who sell, service or host, and authors of published posts. */
 const publicProfiles = async ({ req }: AccessArgs): Promise<Where> => {
-  const authors = await publishedAuthorIds(req)
+  const authors = await publishedAuthors(req)
   const byRole: Where = { roles: { in: [...PUBLIC_PROFILE_ROLES] } }
   return authors.length ? { or: [byRole, { id: { in: authors } }] } : byRole
 }

@@ -137,6 +137,20 @@ describe('authors are public only by name and avatar', () => {
     }
   })
 
+  it('staff have a public profile only while they author a published post', async () => {
+    const writer = await createUser({ roles: ['editor'], data: { firstName: 'Wren' } })
+    const draft = await makePost(writer.id)
+    expect((await get(`/users/${writer.id}`)).status).toBe(404)
+    expect((await get(`/users?where[id][equals]=${writer.id}`)).body.docs).toEqual([])
+    await payload.update({ collection: 'posts', id: draft.id, overrideAccess: true, data: { _status: 'published' } as never })
+    const res = await get(`/users/${writer.id}`)
+    expect(res.status).toBe(200)
+    expect(res.body.firstName).toBe('Wren')
+    expect(JSON.stringify(res.body)).not.toContain(writer.email)
+    await payload.update({ collection: 'posts', id: draft.id, overrideAccess: true, data: { _status: 'draft' } as never })
+    expect((await get(`/users/${writer.id}`)).status).toBe(404)
+  })
+
   it('GraphQL (asking for email, depth 1 and 2) never returns it', async () => {
     const p = await makePost(editor.id, { status: 'published' })
     const res = await gql(`{ Post(id: ${p.id}) { authors { id firstName lastName email avatar { url uploadedBy { email } } } } }`)

@@ -16,7 +16,48 @@ let payload: Payload
 let client: PoolClient
 
 // Titles shaped like the bench's: one of 40 makes, a model, a year; the queried make is in 1 of 40 titles.
-const MAKES = ['acura', 'alfa romeo', 'audi', 'bmw', 'buick', 'cadillac', 'chevrolet', 'chrysler', 'citroen', 'dodge', 'fiat', 'ford', 'gmc', 'genesis', 'honda', 'hyundai', 'infiniti', 'jaguar', 'jeep', 'kia', 'land rover', 'lexus', 'lincoln', 'mazda', 'mercedes benz', 'mini', 'mitsubishi', 'nissan', 'peugeot', 'porsche', 'ram', 'renault', 'seat', 'skoda', 'subaru', 'suzuki', 'tesla', 'toyota', 'volkswagen', 'volvo']
+const MAKES = [
+  'acura',
+  'alfa romeo',
+  'audi',
+  'bmw',
+  'buick',
+  'cadillac',
+  'chevrolet',
+  'chrysler',
+  'citroen',
+  'dodge',
+  'fiat',
+  'ford',
+  'gmc',
+  'genesis',
+  'honda',
+  'hyundai',
+  'infiniti',
+  'jaguar',
+  'jeep',
+  'kia',
+  'land rover',
+  'lexus',
+  'lincoln',
+  'mazda',
+  'mercedes benz',
+  'mini',
+  'mitsubishi',
+  'nissan',
+  'peugeot',
+  'porsche',
+  'ram',
+  'renault',
+  'seat',
+  'skoda',
+  'subaru',
+  'suzuki',
+  'tesla',
+  'toyota',
+  'volkswagen',
+  'volvo',
+]
 const ROWS = 100_000
 // The trigram filter of the search's relaxed pass.
 const RELAXED = `select id from trgm_probe where 'toyota'::text <% title_norm`

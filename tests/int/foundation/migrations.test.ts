@@ -22,6 +22,7 @@ import * as issues18to21 from '../../../src/migrations/20261201_073657_issues_18
 import * as stripePluginPlans from '../../../src/migrations/20261201_092911_stripe_plugin_plans'
 import * as analyticsCounters from '../../../src/migrations/20261201_110000_analytics_counters'
 import * as loyaltyBookingAlerts from '../../../src/migrations/20261201_111254_loyalty_booking_alerts'
+import * as trigramCosts from '../../../src/migrations/20261201_170000_trigram_planner_costs'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -173,7 +174,7 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans and the loyalty migrations, in order', () => {
+  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty and the trigram-cost migrations, in order', () => {
     expect(migrations.map((m) => m.name)).toEqual([
       '20261122_040210_initial',
       '20261130_214621_security_surface',
@@ -183,7 +184,10 @@ describe('production migrations (src/migrations)', () => {
       '20261201_092911_stripe_plugin_plans',
       '20261201_110000_analytics_counters',
       '20261201_111254_loyalty_booking_alerts',
+      '20261201_170000_trigram_planner_costs',
     ])
+    expect(migrations[8].up).toBe(trigramCosts.up)
+    expect(migrations[8].down).toBe(trigramCosts.down)
     expect(migrations[6].up).toBe(analyticsCounters.up)
     expect(migrations[6].down).toBe(analyticsCounters.down)
     expect(migrations[5].up).toBe(stripePluginPlans.up)
@@ -196,8 +200,8 @@ describe('production migrations (src/migrations)', () => {
     expect(migrations[3].up).toBe(searchDocuments.up)
     expect(migrations[3].down).toBe(searchDocuments.down)
     // push mode applies the same statements, extras first, and keeps the dev push off both migrations' tables
-    expect(SQL_MIGRATION_STATEMENTS).toEqual([...databaseExtras.statements, ...searchDocuments.statements, ...analyticsCounters.statements])
-    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables, ...analyticsCounters.tables])
+    expect(SQL_MIGRATION_STATEMENTS).toEqual([...databaseExtras.statements, ...searchDocuments.statements, ...analyticsCounters.statements, ...trigramCosts.statements])
+    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables, ...analyticsCounters.tables, ...trigramCosts.tables])
     expect(migrations[0].up).toBe(initial.up)
     expect(migrations[1].up).toBe(securitySurface.up)
     expect(migrations[1].down).toBe(securitySurface.down)
@@ -366,7 +370,7 @@ describe('production migrations (src/migrations)', () => {
     expect(await carDoc()).toMatchObject({ status: 'sold', title_norm: 'clean wagon' })
   })
 
-  it('issues 18–21 (payments, analytics, field work, identity): up after the rest adds their tables, enum values and the daily-history key; down restores the previous schema; up again; then plugin-stripe plans and the analytics counters', async () => {
+  it('issues 18–21 (payments, analytics, field work, identity): up after the rest adds their tables, enum values and the daily-history key; down restores the previous schema; up again; then plugin-stripe plans, the analytics counters, loyalty and the trigram costs', async () => {
     const db = await freshDb()
     for (const m of [initial, securitySurface, databaseExtras, searchDocuments]) await db.run(m, 'up')
     const tables = [
@@ -463,5 +467,19 @@ describe('production migrations (src/migrations)', () => {
     ])
     await db.run(loyaltyBookingAlerts, 'up')
     expect(await tableExists(db, 'loyalty_alerts')).toBe(true)
+
+    // trigram planner costs: up sets each operator function's cost, down restores pg_trgm's default of 1
+    const costs = async () =>
+      (
+        await db.query<{ procost: string }>(`select procost::text from pg_proc where proname = any($1) and proargtypes = '25 25'::oidvector order by proname`, [
+          [...trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS],
+        ])
+      ).map((r) => Number(r.procost))
+    await db.run(trigramCosts, 'up')
+    expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => trigramCosts.TRIGRAM_OPERATOR_COST))
+    await db.run(trigramCosts, 'down')
+    expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => 1))
+    await db.run(trigramCosts, 'up')
+    expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => trigramCosts.TRIGRAM_OPERATOR_COST))
   })
 })

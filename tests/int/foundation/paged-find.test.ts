@@ -101,6 +101,27 @@ describe('paged finds (every collection with demo data)', () => {
     expect(docsQuery).toMatch(/where "cars"\."id" in \(\$1, \$2, \$3\)/)
     expect(docsQuery).not.toMatch(/\blimit\b/)
   })
+
+  it('a read by id (with the read access) is one query: no ids step for a where that pins one id', async () => {
+    const [car] = (await payload.find({ collection: 'cars', where: { status: { equals: 'active' } }, limit: 1, depth: 0, overrideAccess: true })).docs
+    let found: { id: unknown } | undefined
+    const seen = await queriesOf(async () => {
+      found = await payload.findByID({ collection: 'cars', id: car.id, depth: 0, overrideAccess: false })
+    })
+    const [asList] = (await payload.find({ collection: 'cars', where: { id: { equals: car.id } }, depth: 0, overrideAccess: false })).docs
+    expect(found).toEqual(asList)
+    expect(found?.id).toBe(car.id)
+    const carQueries = seen.filter((q) => /from "cars"/.test(q))
+    expect(carQueries).toHaveLength(1)
+    expect(carQueries[0]).toMatch(/left join lateral/)
+    // a hidden listing still reads as not found through the same single query
+    const [draft] = (await payload.find({ collection: 'cars', where: { status: { equals: 'draft' } }, limit: 1, depth: 0, overrideAccess: true })).docs
+    await expect(payload.findByID({ collection: 'cars', id: draft.id, depth: 0, overrideAccess: false })).rejects.toThrow(/not found/i)
+    // a list filtered by id equality keeps its totals
+    const one = await payload.find({ collection: 'cars', where: { id: { equals: car.id } }, limit: 5, depth: 0, overrideAccess: true })
+    expect(ids(one.docs)).toEqual([car.id])
+    expect(one.totalDocs).toBe(1)
+  })
 })
 
 describe('population of a client read (src/plugins/input-guards.ts)', () => {
@@ -114,6 +135,11 @@ describe('population of a client read (src/plugins/input-guards.ts)', () => {
     expect(docs).toHaveLength(12)
     expect(docs.every((d) => typeof d.make === 'object' && typeof d.make.name === 'string')).toBe(true)
     expect(seen.filter((q) => /from "makes"/.test(q))).toHaveLength(1)
+    // ordered by id, not by the related collection's default sort: the features' localized name would join its
+    // locales table and cost a second query for the distinct ids
+    expect(seen.filter((q) => /from "makes"/.test(q))[0]).toMatch(/order by "makes"\."id" asc/)
+    expect(seen.filter((q) => /from "features"/.test(q))).toHaveLength(1)
+    expect(seen.some((q) => /select distinct "features"/.test(q))).toBe(false)
     expect(seen.some((q) => /count\(\*\) from "makes"/.test(q))).toBe(false)
     // the client's own list is still counted (its totals)
     expect(seen.some((q) => /count\(\*\) from "cars"/.test(q))).toBe(true)
