@@ -6,7 +6,7 @@ import * as migration_20261201_073657_issues_18_to_21 from './20261201_073657_is
 import * as migration_20261201_092911_stripe_plugin_plans from './20261201_092911_stripe_plugin_plans';
 import * as migration_20261201_110000_analytics_counters from './20261201_110000_analytics_counters';
 import * as migration_20261201_111254_loyalty_booking_alerts from './20261201_111254_loyalty_booking_alerts';
-import * as migration_20261201_170000_trigram_planner_costs from './20261201_170000_trigram_planner_costs';
+import * as migration_20261201_170000_search_index_tuning from './20261201_170000_search_index_tuning';
 
 export const migrations = [
   {
@@ -50,8 +50,8 @@ export const migrations = [
     name: '20261201_111254_loyalty_booking_alerts',
   },
   {
-    up: migration_20261201_170000_trigram_planner_costs.up,
-    down: migration_20261201_170000_trigram_planner_costs.down,
-    name: '20261201_170000_trigram_planner_costs',
+    up: migration_20261201_170000_search_index_tuning.up,
+    down: migration_20261201_170000_search_index_tuning.down,
+    name: '20261201_170000_search_index_tuning',
   },
 ];

@@ -150,37 +150,52 @@ export async function search(db: Tx, q: string, type: SearchType, page: Page, op
 }
 
 /**
- * Title suggestions with bounded work over the stored normalized titles (`car_search_docs` /
- * `part_search_docs`): up to `limit` titles starting with the text (the `text_pattern_ops` btree of active
- * rows; score 2), and from three letters on up to 60 substring and 60 trigram-word matches (the trigram GIN
- * index on `title_norm`; two branches, since an OR of both makes the planner fall back to a seq scan) scored by
- * similarity (< 1). Each branch stops after a fixed number of rows, so the cost does not grow with the number
- * of listings that match; the index rechecks read the stored title (no per-row `autohub_norm`).
+ * Title suggestions of active cars and parts with bounded work over the stored normalized titles
+ * (`car_search_docs` / `part_search_docs`), best first (`type`, `id`, `title`, `slug`, `score`):
+ * - per table up to `limit` distinct titles starting with the text (score 2): the alphabetically first ones, read in
+ *   the order of the `text_pattern_ops` btree of active rows (`using ~<~`, its operator class), so the index scan
+ *   stops after `limit` titles whatever share of the matching listings is active;
+ * - from three letters on, only when the two tables together have fewer than `limit` such titles: per table up to 60
+ *   substring and 60 trigram-word matches (the trigram GIN index on `title_norm`; two branches, since an OR of both
+ *   makes the planner fall back to a seq scan) scored by similarity (< 1). With `limit` prefix titles they could not
+ *   reach the list (`suggest` takes `limit` titles in score order, and 2 > 1), so they are skipped: a PostgreSQL
+ *   one-time filter on the prefix counts, no scan at all.
+ * Each branch stops after a fixed number of rows, so the cost does not grow with the number of listings that
+ * match; the index rechecks read the stored title (no per-row `autohub_norm`).
  */
-export function titleSuggestionsSql(table: 'cars' | 'parts', normalized: string, limit: number) {
+export function titleSuggestionsSql(normalized: string, limit: number) {
   // Inlined as literals (not bind parameters) so the planner sees the pattern and costs the trigram index
   // properly; safe because a normalized query holds letters, digits and single spaces only.
   if (!/^[\p{L}\p{N}]+( [\p{L}\p{N}]+)*$/u.test(normalized)) throw new Error('titleSuggestionsSql: not a normalized query')
   const lit = (s: string) => sql.raw(`'${s}'`)
-  const docs = sql.raw(table === 'cars' ? 'car_search_docs' : 'part_search_docs')
-  const key = sql.raw(table === 'cars' ? 'car_id' : 'part_id')
-  const prefixPart = sql`(select ${key} as id, 2.0::float8 as score from ${docs}
-      where status = 'active' and title_norm like ${lit(`${normalized}%`)} limit ${limit})`
-  const scored =
-    Array.from(normalized).length < 3
-      ? prefixPart
-      : sql`select id, max(score) as score from (
-    ${prefixPart}
+  const fuzzy = Array.from(normalized).length >= 3
+  const titles = (table: 'cars' | 'parts') => {
+    const docs = sql.raw(table === 'cars' ? 'car_search_docs' : 'part_search_docs')
+    const key = sql.raw(table === 'cars' ? 'car_id' : 'part_id')
+    const prefix = sql.raw(table === 'cars' ? 'car_prefix' : 'part_prefix')
+    const prefixRows = sql`${prefix} as materialized (select distinct on (title_norm) ${key} as id, 2.0::float8 as score from ${docs}
+      where status = 'active' and title_norm like ${lit(`${normalized}%`)} order by title_norm using ~<~, ${key} desc limit ${limit})`
+    if (!fuzzy) return { prefixRows, scored: sql`select id, score from ${prefix}` }
+    const scored = sql`select id, max(score) as score from (
+      select id, score from ${prefix}
+      union all
+      (select d.${key} as id, similarity(d.title_norm, ${lit(normalized)})::float8 as score from (
+          (select ${key} as id from ${docs} where title_norm like ${lit(`%${normalized}%`)} limit 60)
+          union
+          (select ${key} as id from ${docs} where ${lit(normalized)} <% title_norm limit 60)
+        ) candidates join ${docs} d on d.${key} = candidates.id
+        where d.status = 'active' and (select count(*) from car_prefix) + (select count(*) from part_prefix) < ${limit}
+        order by score desc, id desc limit ${limit})
+    ) s group by id`
+    return { prefixRows, scored }
+  }
+  const cars = titles('cars')
+  const parts = titles('parts')
+  return sql`with ${cars.prefixRows}, ${parts.prefixRows}
+    select 'car' as type, t.id, t.title, t.slug, s.score from (${cars.scored}) s join cars t on t.id = s.id
     union all
-    (select d.${key} as id, similarity(d.title_norm, ${lit(normalized)})::float8 as score from (
-        (select ${key} as id from ${docs} where title_norm like ${lit(`%${normalized}%`)} limit 60)
-        union
-        (select ${key} as id from ${docs} where ${lit(normalized)} <% title_norm limit 60)
-      ) candidates join ${docs} d on d.${key} = candidates.id
-      where d.status = 'active'
-      order by score desc, id desc limit ${limit})
-  ) s group by id`
-  return sql`select t.id, t.title, t.slug, s.score from (${scored}) s join ${sql.raw(table)} t on t.id = s.id`
+    select 'part' as type, t.id, t.title, t.slug, s.score from (${parts.scored}) s join parts t on t.id = s.id
+    order by score desc, title, id desc`
 }
 
 export interface Suggestion {
@@ -206,21 +221,7 @@ export async function suggest(db: Tx, normalized: string, limit: number): Promis
     slug: e.slug ?? null,
   }))
   const titleLimit = Math.max(limit - Math.min(names.length, Math.ceil(limit / 2)), 1)
-  const query = sql`
-    select 'car' as type, c.* from (${titleSuggestionsSql('cars', normalized, titleLimit)}) c
-    union all
-    select 'part' as type, p.* from (${titleSuggestionsSql('parts', normalized, titleLimit)}) p
-    order by score desc, title, id desc`
-  // With a LIMIT over a rare pattern the planner may still bet on a sequential scan (it cannot know the
-  // trigram branch finds nothing early, and GIN costs are pessimistic); scoped to this one read-only
-  // transaction, plain seq/index scans are ruled out so the btree prefix and trigram GIN bitmaps are used.
-  const drizzle = db as Tx & { transaction?: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> }
-  const rows = drizzle.transaction
-    ? await drizzle.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
-        return tx.execute(query)
-      })
-    : await db.execute(query)
+  const rows = await db.execute(titleSuggestionsSql(normalized, titleLimit))
   const titles: Suggestion[] = rows.rows.map((r) => ({ type: r.type as 'car' | 'part', id: Number(r.id), text: String(r.title), slug: r.slug ?? null }))
   const seen = new Set<string>()
   const out: Suggestion[] = []

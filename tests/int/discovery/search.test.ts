@@ -240,7 +240,7 @@ describe('GET /api/search/suggestions', () => {
       apiTimings.push(bestApi)
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-    // The endpoint's own work (version check + one indexed title query in a short transaction). The full
+    // The endpoint's own work (version check + one indexed title query). The full
     // in-process round trip adds Payload's request handling; it is logged for the record.
     console.info(`suggestions: median ${median(timings).toFixed(1)} ms (endpoint work), ${median(apiTimings).toFixed(1)} ms (in-process API)`)
     // Generous bound here (4,000 titles all matching "bulk li"); the < 20 ms criterion on the seeded catalog
@@ -248,18 +248,34 @@ describe('GET /api/search/suggestions', () => {
     expect(median(timings)).toBeLessThan(50)
     const hybrid = await get('/search/suggestions?q=hybr')
     expect(hybrid.body.suggestions.some((s: { text: string }) => s.text.includes('toyota hybrid'))).toBe(true)
-    // the title lookups use the indexes, not a sequential scan
-    const plan = await (db as unknown as { transaction: <T>(fn: (tx: { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }) => Promise<T>) => Promise<T> }).transaction(
-      async (tx) => {
-        await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
-        return (await tx.execute(sql`explain select * from (${titleSuggestionsSql('cars', 'hybr', 5)}) x`)).rows
-      },
-    )
+    // the title lookups use the indexes, not a sequential scan (the query as the endpoint sends it, no planner settings)
+    const plan = (await (db as unknown as { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }).execute(sql`explain ${titleSuggestionsSql('hybr', 5)}`)).rows
     const text = plan.map((r) => r['QUERY PLAN']).join('\n')
     expect(text).toMatch(/car_search_docs_title_trgm_idx/)
     expect(text).toMatch(/car_search_docs_title_prefix_idx/)
-    expect(text).not.toMatch(/Seq Scan/)
+    // no sequential scan evaluates the trigram similarity of every stored title (a LIMITed substring scan that
+    // stops early, or a scan of the small parts table, is the planner's call on a catalog of this size)
+    expect(text).not.toMatch(/Seq Scan on (car|part)_search_docs[^\n]*\n\s*Filter: [^\n]*(<%|%>)/)
+    expect(text).toMatch(/Index Scan using car_search_docs_title_prefix_idx/)
     // the stored normalized title is read: no per-row autohub_norm() over the cars table
     expect(text).not.toMatch(/autohub_norm/)
+
+    // prefix titles: the alphabetically first distinct ones; with a full list of them the substring and trigram
+    // lookups cannot reach the suggestions and are not run at all (a one-time filter), otherwise they are
+    const analyzed = async (q: string) =>
+      (await (db as unknown as { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }).execute(sql`explain analyze ${titleSuggestionsSql(q, 5)}`)).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n')
+    const trigramScans = (plan: string) => plan.split('\n').filter((l) => /Bitmap Index Scan on (car|part)_search_docs_title_trgm_idx|Seq Scan on (car|part)_search_docs\b/.test(l))
+    const full = await analyzed('bulk')
+    expect(trigramScans(full).length).toBeGreaterThan(0)
+    expect(trigramScans(full).every((l) => /never executed/.test(l))).toBe(true)
+    const bulk = await get('/search/suggestions?q=bulk&limit=5')
+    const bulkTitles = bulk.body.suggestions.filter((s: { type: string }) => s.type === 'car').map((s: { text: string }) => s.text)
+    const firstTitles = await query(sql`select title from (select distinct title from cars where status = 'active' and title ilike 'bulk%') t order by title collate "C" limit ${bulkTitles.length}`)
+    expect(bulkTitles.length).toBeGreaterThan(0)
+    expect(bulkTitles).toEqual(firstTitles.map((r: { title: string }) => r.title))
+    const rare = await analyzed('hybr')
+    expect(trigramScans(rare).some((l) => !/never executed/.test(l))).toBe(true)
   })
 })

@@ -22,7 +22,7 @@ import * as issues18to21 from '../../../src/migrations/20261201_073657_issues_18
 import * as stripePluginPlans from '../../../src/migrations/20261201_092911_stripe_plugin_plans'
 import * as analyticsCounters from '../../../src/migrations/20261201_110000_analytics_counters'
 import * as loyaltyBookingAlerts from '../../../src/migrations/20261201_111254_loyalty_booking_alerts'
-import * as trigramCosts from '../../../src/migrations/20261201_170000_trigram_planner_costs'
+import * as trigramCosts from '../../../src/migrations/20261201_170000_search_index_tuning'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -184,7 +184,7 @@ describe('production migrations (src/migrations)', () => {
       '20261201_092911_stripe_plugin_plans',
       '20261201_110000_analytics_counters',
       '20261201_111254_loyalty_booking_alerts',
-      '20261201_170000_trigram_planner_costs',
+      '20261201_170000_search_index_tuning',
     ])
     expect(migrations[8].up).toBe(trigramCosts.up)
     expect(migrations[8].down).toBe(trigramCosts.down)
@@ -468,17 +468,23 @@ describe('production migrations (src/migrations)', () => {
     await db.run(loyaltyBookingAlerts, 'up')
     expect(await tableExists(db, 'loyalty_alerts')).toBe(true)
 
-    // trigram planner costs: up sets each operator function's cost, down restores pg_trgm's default of 1
+    // search index tuning: up sets each trigram operator function's cost and the GIN pending-list limits, down restores the defaults
     const costs = async () =>
       (
         await db.query<{ procost: string }>(`select procost::text from pg_proc where proname = any($1) and proargtypes = '25 25'::oidvector order by proname`, [
           [...trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS],
         ])
       ).map((r) => Number(r.procost))
+    const limits = async () =>
+      (
+        await db.query<{ relname: string; reloptions: string[] | null }>(`select relname, reloptions from pg_class where relname = any($1) order by relname`, [[...trigramCosts.SEARCH_GIN_INDEXES]])
+      ).map((r) => `${r.relname}:${(r.reloptions ?? []).join(',')}`)
     await db.run(trigramCosts, 'up')
     expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => trigramCosts.TRIGRAM_OPERATOR_COST))
+    expect(await limits()).toEqual([...trigramCosts.SEARCH_GIN_INDEXES].sort().map((index) => `${index}:gin_pending_list_limit=${trigramCosts.GIN_PENDING_LIST_KB}`))
     await db.run(trigramCosts, 'down')
     expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => 1))
+    expect((await limits()).every((l) => l.endsWith(':'))).toBe(true)
     await db.run(trigramCosts, 'up')
     expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => trigramCosts.TRIGRAM_OPERATOR_COST))
   })

@@ -1,5 +1,6 @@
 /**
- * Planner costs of pg_trgm's similarity operators (src/migrations/20261201_170000_trigram_planner_costs.ts).
+ * Search index tuning (src/migrations/20261201_170000_search_index_tuning.ts): planner costs of pg_trgm's similarity
+ * operators and the GIN pending-list limit.
  * With pg_trgm's default cost of 1 the planner answers a selective trigram filter over a large table with a
  * sequential scan computing the similarity of every row (243 ms on the bench's 110k search documents instead of
  * 17 ms through the index). The migration's costs are in place after the push, and on a table large enough for
@@ -9,7 +10,7 @@ import type { PoolClient } from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { TRIGRAM_OPERATOR_COST, TRIGRAM_OPERATOR_FUNCTIONS } from '../../../src/migrations/20261201_170000_trigram_planner_costs'
+import { GIN_PENDING_LIST_KB, SEARCH_GIN_INDEXES, TRIGRAM_OPERATOR_COST, TRIGRAM_OPERATOR_FUNCTIONS } from '../../../src/migrations/20261201_170000_search_index_tuning'
 import { testPayload } from '../../helpers/payload'
 
 let payload: Payload
@@ -95,6 +96,11 @@ describe('pg_trgm operator costs', () => {
     )
     const costs = Object.fromEntries(res.rows.map((r) => [r.proname, Number(r.procost)]))
     expect(costs).toEqual(Object.fromEntries(TRIGRAM_OPERATOR_FUNCTIONS.map((fn) => [fn, TRIGRAM_OPERATOR_COST])))
+  })
+
+  it('the search GIN indexes keep a short pending list', async () => {
+    const res = await client.query(`select relname, reloptions from pg_class where relname = any($1) order by relname`, [[...SEARCH_GIN_INDEXES]])
+    expect(res.rows.map((r) => [r.relname, r.reloptions])).toEqual([...SEARCH_GIN_INDEXES].sort().map((index) => [index, [`gin_pending_list_limit=${GIN_PENDING_LIST_KB}`]]))
   })
 
   it('a selective trigram filter over a large table reads the trigram index (and with cost 1 it would not)', async () => {
