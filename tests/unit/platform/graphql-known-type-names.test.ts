@@ -4,7 +4,7 @@
  * types: 12 % of a GraphQL detail request's time went there. The list is now built only for an error, and the
  * rule still reports unknown types with suggestions.
  */
-import { buildSchema, GraphQLSchema, KnownTypeNamesRule, parse, validate } from 'graphql'
+import { buildSchema, type GraphQLSchema, KnownTypeNamesRule, parse, validate } from 'graphql'
 import { describe, expect, it } from 'vitest'
 
 const base = buildSchema(`
