@@ -102,26 +102,6 @@ export async function takenPins(tx: Tx, spotId: number): Promise<Set<string>> {
   return new Set(res.rows.map((r) => String(r.pin)))
 }
 
-/** A spot's capacity as committed now (read after taking its lock): null when the spot is gone. */
-export async function spotCapacity(tx: Tx, spotId: number): Promise<{ totalSlots: number; active: boolean } | null> {
-  const res = await tx.execute(sql`select total_slots, active from parking_spots where id = ${spotId}`)
-  const row = res.rows[0]
-  return row ? { totalSlots: Number(row.total_slots), active: row.active !== false } : null
-}
-
-/** Whether another pending or active booking of the same spot holds this booking's check-in PIN. */
-export async function pinTakenByAnother(tx: Tx, bookingId: number): Promise<boolean> {
-  const res = await tx.execute(sql`select exists (
-      select 1 from parking_bookings o where o.spot_id = b.spot_id and o.id <> b.id and o.status in ('pending', 'active') and o.pin = b.pin
-    ) as taken from parking_bookings b where b.id = ${bookingId}`)
-  return res.rows[0]?.taken === true
-}
-
-/** Gives a booking another check-in PIN (its PIN was taken by a booking committed meanwhile). */
-export async function setBookingPin(tx: Tx, bookingId: number, pin: string): Promise<void> {
-  await tx.execute(sql`update parking_bookings set pin = ${pin} where id = ${bookingId}`)
-}
-
 /** Claims the reminder of a pending booking (sets reminder_sent_at once); false when already sent or no longer pending. */
 export async function claimReminder(tx: Tx, bookingId: number, now: Date): Promise<boolean> {
   const res = await tx.execute(sql`

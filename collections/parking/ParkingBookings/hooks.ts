@@ -4,11 +4,11 @@
  */
 import { randomBytes, randomInt } from 'node:crypto'
 
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 import { z } from 'zod'
 
 import { isAdminUser } from '@/access/roles'
-import { findSpot, lockSpot, occupancies, pinTakenByAnother, setBookingPin, siteCurrency, spotCapacity, takenPins } from '@/db/parking'
+import { findSpot, lockSpot, occupancies, siteCurrency, takenPins } from '@/db/parking'
 import { txOf } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_MS, peakOccupancy, pickPin } from '@/domain/parking'
@@ -28,10 +28,9 @@ declare module 'payload' {
 
 /**
  * Every create (REST, GraphQL, admin panel, Local API) goes through here: validates the window, the spot, the
- * caller's vehicle and the opening hours; computes the price; refuses a window that is already full (409, nothing
- * written) and writes the server-side fields (status, totalCost, qrCode, pin…). Client values for those fields
- * never reach this point (field access `create: never`). The capacity decision itself is {@link holdCapacity}'s,
- * under the spot's lock at the end of the create.
+ * caller's vehicle and the opening hours; computes the price; then — under the spot's advisory lock, inside the
+ * create's transaction — checks capacity per instant and writes the server-side fields (status, totalCost,
+ * qrCode, pin…). Client values for those fields never reach this point (field access `create: never`).
  */
 const bookingRefs = z.object({ spot: id('spot'), vehicle: id('vehicle') })
 const bookingWindow = z.object({ startTime: date('startTime'), endTime: date('endTime') })
@@ -71,9 +70,8 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
   const totalCost = bookingCost(spot.price, spot.priceType, start!, end!)
   const currency = await siteCurrency(req)
 
-  // Without the lock: a window already full is refused before anything is written; the booking that fits here is
-  // checked again under the lock by holdCapacity.
   const tx = await txOf(req)
+  await lockSpot(tx, spot.id)
   const items = await occupancies(tx, spot.id, start!, end!)
   if (!fits(spot.totalSlots, items, start!, end!)) {
     throw conflict('The spot is full for this window.', { availableSlots: Math.max(0, spot.totalSlots - peakOccupancy(items, start!, end!)) })
@@ -99,33 +97,4 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
     paymentDueBy: card ? card.dueBy : null,
     refundAmount: 0,
   }
-}
-
-/**
- * The capacity decision of a new booking, last of its create's afterChange hooks: under the spot's advisory lock,
- * the spot's committed capacity and the bookings committed meanwhile (each statement of a READ COMMITTED
- * transaction reads what is committed when it starts) plus this booking must fit; otherwise 409 and the create
- * rolls back (its owner notification, prepared before, is dropped with it: src/lib/after-commit.ts). A PIN taken
- * meanwhile by another booking of the spot is replaced. The lock is held from here to the commit only: the
- * insert, Payload's read-back and the notification run before it, so bookings of one spot no longer queue behind
- * each other's whole create.
- */
-export const holdCapacity: CollectionAfterChangeHook<ParkingBooking> = async ({ doc, operation, req }) => {
-  if (operation !== 'create') return doc
-  const spotId = idOf(doc.spot)!
-  const start = new Date(doc.startTime)
-  const end = new Date(doc.endTime)
-  const tx = await txOf(req)
-  await lockSpot(tx, spotId)
-  const spot = await spotCapacity(tx, spotId)
-  if (!spot?.active) throw conflict('This parking spot is not accepting bookings.')
-  const items = await occupancies(tx, spotId, start, end, { excludeBooking: Number(doc.id) })
-  if (!fits(spot.totalSlots, items, start, end)) {
-    throw conflict('The spot is full for this window.', { availableSlots: Math.max(0, spot.totalSlots - peakOccupancy(items, start, end)) })
-  }
-  if (!(await pinTakenByAnother(tx, Number(doc.id)))) return doc
-  const pin = pickPin(await takenPins(tx, spotId), () => randomInt(10_000))
-  await setBookingPin(tx, Number(doc.id), pin)
-  // The PIN is in the response only where the reader's field access put it there.
-  return 'pin' in doc ? { ...doc, pin } : doc
 }

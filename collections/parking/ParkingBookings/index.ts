@@ -12,7 +12,7 @@ import { idOf, sameId } from '@/domain/ids'
 import { label } from '@/fields/options'
 import type { ParkingBooking } from '@payload-types'
 
-import { holdCapacity, prepareBooking } from './hooks'
+import { prepareBooking } from './hooks'
 
 export const PAYMENT_STATUSES = ['unpaid', 'pay_on_site', 'paid', 'partially_refunded', 'refunded'] as const
 export const CANCELLATION_REASONS = ['driver_cancelled', 'owner_cancelled', 'admin_cancelled', 'no_show', 'payment_expired'] as const
@@ -77,8 +77,7 @@ export const ParkingBookings: CollectionConfig = {
   },
   hooks: {
     beforeChange: [prepareBooking, workflowGuard(parkingBookingMachine)],
-    // holdCapacity last: the spot's lock is held from it to the commit only.
-    afterChange: [notifyOwnerOnCreate, holdCapacity],
+    afterChange: [notifyOwnerOnCreate],
   },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', index: true, access: { update: never }, admin: { position: 'sidebar' } },
