@@ -13,10 +13,10 @@ import { adapterOf } from './transaction'
 import * as databaseExtras from '../migrations/20261201_033000_database_extras'
 import * as searchDocuments from '../migrations/20261201_050000_search_documents'
 import * as analyticsCounters from '../migrations/20261201_110000_analytics_counters'
-import * as trigramCosts from '../migrations/20261201_170000_search_index_tuning'
+import * as searchIndexTuning from '../migrations/20261201_170000_search_index_tuning'
 
 /** The custom-SQL migrations, in the order they run (each `statements` list is idempotent). */
-const SQL_MIGRATIONS = [databaseExtras, searchDocuments, analyticsCounters, trigramCosts]
+const SQL_MIGRATIONS = [databaseExtras, searchDocuments, analyticsCounters, searchIndexTuning]
 
 /** Tables the custom SQL creates: the dev push must leave them alone (payload.config.ts `tablesFilter`). */
 export const SQL_MIGRATION_TABLES: readonly string[] = SQL_MIGRATIONS.flatMap((m) => m.tables)

@@ -43,6 +43,12 @@ export interface SearchResult {
   hits: SearchHit[]
 }
 
+/** Each searched table's stored documents, their key column, and the suggestions' CTE of its prefix titles. */
+const STORED = {
+  cars: { docs: sql.raw('car_search_docs'), key: sql.raw('car_id'), prefix: sql.raw('car_prefix') },
+  parts: { docs: sql.raw('part_search_docs'), key: sql.raw('part_id'), prefix: sql.raw('part_prefix') },
+} as const
+
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
 /**
@@ -53,8 +59,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  */
 function branch(table: 'cars' | 'parts', tsq: string, anyTsq: string, raw: string, strict: boolean, statuses: string[]) {
   const q = sql`to_tsquery('simple', ${tsq})`
-  const docs = sql.raw(table === 'cars' ? 'car_search_docs' : 'part_search_docs')
-  const key = sql.raw(table === 'cars' ? 'car_id' : 'part_id')
+  const { docs, key } = STORED[table]
   const select = (match: ReturnType<typeof sql>) => sql`
     select ${table}::text as type, d.${key} as id, d.fresh, d.title_norm, ts_rank(d.doc, ${q}) as tr
     from ${docs} d
@@ -170,9 +175,7 @@ export function titleSuggestionsSql(normalized: string, limit: number) {
   const lit = (s: string) => sql.raw(`'${s}'`)
   const fuzzy = Array.from(normalized).length >= 3
   const titles = (table: 'cars' | 'parts') => {
-    const docs = sql.raw(table === 'cars' ? 'car_search_docs' : 'part_search_docs')
-    const key = sql.raw(table === 'cars' ? 'car_id' : 'part_id')
-    const prefix = sql.raw(table === 'cars' ? 'car_prefix' : 'part_prefix')
+    const { docs, key, prefix } = STORED[table]
     const prefixRows = sql`${prefix} as materialized (select distinct on (title_norm) ${key} as id, 2.0::float8 as score from ${docs}
       where status = 'active' and title_norm like ${lit(`${normalized}%`)} order by title_norm using ~<~, ${key} desc limit ${limit})`
     if (!fuzzy) return { prefixRows, scored: sql`select id, score from ${prefix}` }
@@ -184,7 +187,7 @@ export function titleSuggestionsSql(normalized: string, limit: number) {
           union
           (select ${key} as id from ${docs} where ${lit(normalized)} <% title_norm limit 60)
         ) candidates join ${docs} d on d.${key} = candidates.id
-        where d.status = 'active' and (select count(*) from car_prefix) + (select count(*) from part_prefix) < ${limit}
+        where d.status = 'active' and (select count(*) from ${STORED.cars.prefix}) + (select count(*) from ${STORED.parts.prefix}) < ${limit}
         order by score desc, id desc limit ${limit})
     ) s group by id`
     return { prefixRows, scored }

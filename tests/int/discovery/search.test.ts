@@ -249,7 +249,7 @@ describe('GET /api/search/suggestions', () => {
     const hybrid = await get('/search/suggestions?q=hybr')
     expect(hybrid.body.suggestions.some((s: { text: string }) => s.text.includes('toyota hybrid'))).toBe(true)
     // the title lookups use the indexes, not a sequential scan (the query as the endpoint sends it, no planner settings)
-    const plan = (await (db as unknown as { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }).execute(sql`explain ${titleSuggestionsSql('hybr', 5)}`)).rows
+    const plan = await query(sql`explain ${titleSuggestionsSql('hybr', 5)}`)
     const text = plan.map((r) => r['QUERY PLAN']).join('\n')
     expect(text).toMatch(/car_search_docs_title_trgm_idx/)
     expect(text).toMatch(/car_search_docs_title_prefix_idx/)
@@ -262,10 +262,7 @@ describe('GET /api/search/suggestions', () => {
 
     // prefix titles: the alphabetically first distinct ones; with a full list of them the substring and trigram
     // lookups cannot reach the suggestions and are not run at all (a one-time filter), otherwise they are
-    const analyzed = async (q: string) =>
-      (await (db as unknown as { execute: (q: unknown) => Promise<{ rows: Record<string, string>[] }> }).execute(sql`explain analyze ${titleSuggestionsSql(q, 5)}`)).rows
-        .map((r) => r['QUERY PLAN'])
-        .join('\n')
+    const analyzed = async (q: string) => (await query(sql`explain analyze ${titleSuggestionsSql(q, 5)}`)).map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')
     const trigramScans = (plan: string) => plan.split('\n').filter((l) => /Bitmap Index Scan on (car|part)_search_docs_title_trgm_idx|Seq Scan on (car|part)_search_docs\b/.test(l))
     const full = await analyzed('bulk')
     expect(trigramScans(full).length).toBeGreaterThan(0)

@@ -22,7 +22,7 @@ import * as issues18to21 from '../../../src/migrations/20261201_073657_issues_18
 import * as stripePluginPlans from '../../../src/migrations/20261201_092911_stripe_plugin_plans'
 import * as analyticsCounters from '../../../src/migrations/20261201_110000_analytics_counters'
 import * as loyaltyBookingAlerts from '../../../src/migrations/20261201_111254_loyalty_booking_alerts'
-import * as trigramCosts from '../../../src/migrations/20261201_170000_search_index_tuning'
+import * as searchIndexTuning from '../../../src/migrations/20261201_170000_search_index_tuning'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -186,8 +186,8 @@ describe('production migrations (src/migrations)', () => {
       '20261201_111254_loyalty_booking_alerts',
       '20261201_170000_search_index_tuning',
     ])
-    expect(migrations[8].up).toBe(trigramCosts.up)
-    expect(migrations[8].down).toBe(trigramCosts.down)
+    expect(migrations[8].up).toBe(searchIndexTuning.up)
+    expect(migrations[8].down).toBe(searchIndexTuning.down)
     expect(migrations[6].up).toBe(analyticsCounters.up)
     expect(migrations[6].down).toBe(analyticsCounters.down)
     expect(migrations[5].up).toBe(stripePluginPlans.up)
@@ -200,8 +200,8 @@ describe('production migrations (src/migrations)', () => {
     expect(migrations[3].up).toBe(searchDocuments.up)
     expect(migrations[3].down).toBe(searchDocuments.down)
     // push mode applies the same statements, extras first, and keeps the dev push off both migrations' tables
-    expect(SQL_MIGRATION_STATEMENTS).toEqual([...databaseExtras.statements, ...searchDocuments.statements, ...analyticsCounters.statements, ...trigramCosts.statements])
-    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables, ...analyticsCounters.tables, ...trigramCosts.tables])
+    expect(SQL_MIGRATION_STATEMENTS).toEqual([...databaseExtras.statements, ...searchDocuments.statements, ...analyticsCounters.statements, ...searchIndexTuning.statements])
+    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables, ...analyticsCounters.tables, ...searchIndexTuning.tables])
     expect(migrations[0].up).toBe(initial.up)
     expect(migrations[1].up).toBe(securitySurface.up)
     expect(migrations[1].down).toBe(securitySurface.down)
@@ -472,20 +472,22 @@ describe('production migrations (src/migrations)', () => {
     const costs = async () =>
       (
         await db.query<{ procost: string }>(`select procost::text from pg_proc where proname = any($1) and proargtypes = '25 25'::oidvector order by proname`, [
-          [...trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS],
+          [...searchIndexTuning.TRIGRAM_OPERATOR_FUNCTIONS],
         ])
       ).map((r) => Number(r.procost))
     const limits = async () =>
       (
-        await db.query<{ relname: string; reloptions: string[] | null }>(`select relname, reloptions from pg_class where relname = any($1) order by relname`, [[...trigramCosts.SEARCH_GIN_INDEXES]])
+        await db.query<{ relname: string; reloptions: string[] | null }>(`select relname, reloptions from pg_class where relname = any($1) order by relname`, [
+          [...searchIndexTuning.SEARCH_GIN_INDEXES],
+        ])
       ).map((r) => `${r.relname}:${(r.reloptions ?? []).join(',')}`)
-    await db.run(trigramCosts, 'up')
-    expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => trigramCosts.TRIGRAM_OPERATOR_COST))
-    expect(await limits()).toEqual([...trigramCosts.SEARCH_GIN_INDEXES].sort().map((index) => `${index}:gin_pending_list_limit=${trigramCosts.GIN_PENDING_LIST_KB}`))
-    await db.run(trigramCosts, 'down')
-    expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => 1))
+    await db.run(searchIndexTuning, 'up')
+    expect(await costs()).toEqual(searchIndexTuning.TRIGRAM_OPERATOR_FUNCTIONS.map(() => searchIndexTuning.TRIGRAM_OPERATOR_COST))
+    expect(await limits()).toEqual([...searchIndexTuning.SEARCH_GIN_INDEXES].sort().map((index) => `${index}:gin_pending_list_limit=${searchIndexTuning.GIN_PENDING_LIST_KB}`))
+    await db.run(searchIndexTuning, 'down')
+    expect(await costs()).toEqual(searchIndexTuning.TRIGRAM_OPERATOR_FUNCTIONS.map(() => 1))
     expect((await limits()).every((l) => l.endsWith(':'))).toBe(true)
-    await db.run(trigramCosts, 'up')
-    expect(await costs()).toEqual(trigramCosts.TRIGRAM_OPERATOR_FUNCTIONS.map(() => trigramCosts.TRIGRAM_OPERATOR_COST))
+    await db.run(searchIndexTuning, 'up')
+    expect(await costs()).toEqual(searchIndexTuning.TRIGRAM_OPERATOR_FUNCTIONS.map(() => searchIndexTuning.TRIGRAM_OPERATOR_COST))
   })
 })
