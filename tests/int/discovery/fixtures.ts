@@ -49,4 +49,16 @@ export async function query(q: any): Promise<any[]> {
   return (await (payload.db as any).drizzle.execute(q)).rows
 }
 
+/** The EXPLAIN text of `q`. With `seqScan: false` sequential scans are priced out (in one transaction), which asks
+ *  whether an index *can* serve the query on a test catalog too small for the planner to prefer it. */
+export async function planOf(q: any, { seqScan = true } = {}): Promise<string> {
+  const payload = await testPayload()
+
+  return (payload.db as any).drizzle.transaction(async (tx: any) => {
+    if (!seqScan) await tx.execute(sql`set local enable_seqscan = off`)
+
+    return (await tx.execute(sql`explain ${q}`)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')
+  })
+}
+
 export { sql }
