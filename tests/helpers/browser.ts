@@ -6,10 +6,22 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 
+import type { Browser } from 'playwright-core'
+
+import type { RunningServer } from '../../src/server'
+
+/** The one admin panel (express + Next in dev mode) and Chromium that every browser suite drives (tests/e2e/admin.test.ts). */
+export interface AdminBrowser {
+  server: RunningServer
+  browser: Browser
+}
+
 /** Flags that keep Chromium off this machine's closed network. */
 export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 /** Next (dev mode) compiles /admin on the first request. */
 export const FIRST_COMPILE_MS = 8 * 60_000
+/** A suite's own data setup (users, listings, a page). */
+export const SEED_MS = 3 * 60_000
 
 export function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
@@ -43,9 +55,12 @@ export async function waitForOk(url: string, deadlineMs: number): Promise<void> 
 }
 
 /**
- * Gives this test file's Next dev server a build directory of its own (`.next/e2e/<name>`): Next 16 locks the
- * directory per dev server, and browser test files run in parallel. Call before starting the server.
+ * Gives the browser tests' Next dev server a build directory of its own (`.next/e2e/<name>`), so that it never
+ * meets a developer's `npm run dev` (Next 16 locks the directory per dev server). The directory is thrown away, so
+ * Turbopack's persistent cache is not written (NEXT_DEV_FS_CACHE, read by next.config.mjs): writing it cost
+ * 24–27 s of CPU per server. Call before starting the server.
  */
 export function ownNextBuildDir(name: string): void {
   process.env.NEXT_DIST_DIR = `.next/e2e/${name}`
+  process.env.NEXT_DEV_FS_CACHE = 'false'
 }
