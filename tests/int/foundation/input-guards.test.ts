@@ -382,7 +382,7 @@ describe('integer fields (item 8): every field marked integer in every collectio
 
 describe('deleting what others still need (one guard for every collection)', () => {
   it('a user with a sign-in history: 409 naming it, and nothing is deleted', async () => {
-    const u = await createUser({ roles: ['buyer'] })
+    const u = await createUser({ roles: ['buyer'], login: 'endpoint' }) // signed in through the endpoint: a login event
     const res = await api('DELETE', `/users/${u.id}`, { token: admin.token })
     expect(res.status).toBe(409)
     expect(res.body.errors[0].message).toMatch(/still referenced by login events/)
