@@ -25,7 +25,7 @@ import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
 import { guardPool, type PoolLike } from './src/db/pool'
 import { applySqlMigrationsForPush, SQL_MIGRATION_TABLES } from './src/db/sql-migrations'
-import { listingGraphqlQueries } from './src/http/listing-read'
+import { platformGraphqlQueries } from './src/http/graphql-select'
 import { jobsConfig } from './src/jobs'
 import { emailAdapter } from './src/lib/email'
 import { env } from './src/lib/env'
@@ -75,8 +75,9 @@ export default buildConfig({
   graphQL: {
     maxComplexity: env.graphqlMaxComplexity,
     disablePlaygroundInProduction: true,
-    // The built-in `Cars` list query, answered by the listing read path when it can (src/http/listing-read.ts).
-    queries: listingGraphqlQueries as NonNullable<Config['graphQL']>['queries'],
+    // Reads select by default when safe (src/http/graphql-select.ts); the built-in `Cars` list query is answered by
+    // the listing read path when it can (src/http/listing-read.ts).
+    queries: platformGraphqlQueries as NonNullable<Config['graphQL']>['queries'],
   },
   cors: env.corsOrigins.length ? env.corsOrigins : undefined,
   // Cookie auth only from trusted origins: own origin + CORS_ORIGINS (+ loopback outside production), src/http/origins.ts.

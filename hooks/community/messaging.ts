@@ -11,6 +11,7 @@ import { conversationAbout, recountUnread, relId, touchConversation } from '@/db
 import { lockRow, txOf } from '@/db/transaction'
 import { LISTING_COLLECTIONS, listingKey, otherParticipant, preview } from '@/domain/community'
 import { conflict, currentUser, forbidden, invalidFields, notFound } from '@/lib/http'
+import { readsFields } from '@/lib/read-needs'
 import { notify } from '@/notifications/notify'
 import { emitToRoom, userRoom } from '@/realtime/bus'
 
@@ -52,13 +53,13 @@ export const conversationBeforeChange: CollectionBeforeChangeHook<Conversation> 
   return data
 }
 
-/** Virtual `unreadCount`: the caller's own unread count in this conversation. */
-export const unreadForCaller: FieldHook<Conversation, number | undefined, Conversation> = ({ siblingData, req }) => {
+/** Virtual `unreadCount`: the caller's own unread count in this conversation (declared: it reads `unread`). */
+export const unreadForCaller: FieldHook<Conversation, number | undefined, Conversation> = readsFields(['unread'], ({ siblingData, req }) => {
   const user = currentUser(req)
   if (!user) return undefined
   const row = (siblingData?.unread ?? []).find((u) => relId(u.user) === Number(user.id))
   return row ? Number(row.count ?? 0) : undefined
-}
+})
 
 export const messageBeforeChange: CollectionBeforeChangeHook<Message> = async ({ data, operation, req, originalDoc }) => {
   if (operation === 'update') {

@@ -9,6 +9,7 @@
 import type { CollectionAfterReadHook, Config, Field, Plugin } from 'payload'
 
 import { privacyOf } from '@/access/privacy'
+import { readsFields } from '@/lib/read-needs'
 
 /** Top-level paths (through groups, rows, collapsibles, unnamed tabs) of fields declared `lists: false`. */
 export function unlistedPaths(fields: readonly Field[], prefix: string[] = []): string[][] {
@@ -27,9 +28,9 @@ export function unlistedPaths(fields: readonly Field[], prefix: string[] = []): 
   return out
 }
 
-const stripUnlisted =
-  (paths: string[][]): CollectionAfterReadHook =>
-  ({ doc, findMany, overrideAccess }) => {
+/** Only removes what the document carries: it reads no other field (declared, so a select stays possible). */
+const stripUnlisted = (paths: string[][]): CollectionAfterReadHook =>
+  readsFields([], ({ doc, findMany, overrideAccess }) => {
     if (!findMany || overrideAccess || !doc) return doc
     for (const path of paths) {
       let node: Record<string, unknown> | undefined = doc
@@ -37,7 +38,7 @@ const stripUnlisted =
       if (node) delete node[path[path.length - 1]]
     }
     return doc
-  }
+  })
 
 export const privacy =
   (): Plugin =>

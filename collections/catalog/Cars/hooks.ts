@@ -12,6 +12,7 @@ import { appendPriceHistory, type CarStatus, carListingMachine, initialSellerSta
 import { validateVin } from '@/domain/catalog/vin'
 import { idOf, sameId } from '@/domain/ids'
 import { currentUser, HttpError, invalidFields } from '@/lib/http'
+import { readsFields } from '@/lib/read-needs'
 import { getPlatformSettings } from '@/lib/settings'
 import { decide } from '@/workflows/engine'
 import { WORKFLOW_CONTEXT } from '@/workflows/apply'
@@ -135,5 +136,5 @@ export const defaultPrimaryImage: CollectionBeforeChangeHook<Car> = ({ data, ori
   return data
 }
 
-/** whatsappLink (virtual): derived from contactPhone on every read. */
-export const whatsappFromPhone: FieldHook<Car, unknown, Partial<Car>> = ({ siblingData }) => whatsappLink(siblingData?.contactPhone)
+/** whatsappLink (virtual): derived from contactPhone on every read (declared, so a select keeps it). */
+export const whatsappFromPhone: FieldHook<Car, unknown, Partial<Car>> = readsFields(['contactPhone'], ({ siblingData }) => whatsappLink(siblingData?.contactPhone))

@@ -416,6 +416,37 @@ describe('surface audit', () => {
     expect(privateValuesSeen).toBeGreaterThan(0)
   }, 600_000)
 
+  it('GraphQL reads answer the same by default (selecting when safe) as with select: false, for every collection and role', async () => {
+    // src/http/graphql-select.ts: a default select that dropped what a privacy rule or a read hook decides with
+    // would show here as an answer that differs from the full read.
+    await schemaTypes()
+    const collectionTypes = new Set(slugs.map((s) => graphqlNames(s)?.single).filter(Boolean) as string[])
+    const differences: string[] = []
+    let compared = 0
+    for (const slug of slugs) {
+      const names = graphqlNames(slug)
+      if (!names) continue
+      const adminList = await get(`/${slug}?depth=0&limit=3&sort=-id`, { token: callers.admin.token })
+      const ids: string[] = (adminList.body?.docs ?? []).map((d: { id: unknown }) => String(d.id))
+      const sel = selection(names.single, collectionTypes)
+      const idArg = (id: string) => JSON.stringify(Number.isNaN(Number(id)) ? id : Number(id))
+      const pairs = [
+        [`query { r: ${names.plural}(limit: 5) { docs { ${sel} } } }`, `query { r: ${names.plural}(limit: 5, select: false) { docs { ${sel} } } }`],
+        ...ids.map((id) => [`query { r: ${names.single}(id: ${idArg(id)}) { ${sel} } }`, `query { r: ${names.single}(id: ${idArg(id)}, select: false) { ${sel} } }`]),
+      ]
+      for (const who of ['anonymous', 'buyer', 'seller', 'admin'] as const) {
+        const { token } = callers[who]
+        for (const [byDefault, everything] of pairs) {
+          const [a, b] = [await gql(byDefault, undefined, { token }), await gql(everything, undefined, { token })]
+          compared++
+          if (JSON.stringify(a.body) !== JSON.stringify(b.body)) differences.push(`${byDefault.slice(0, 70)}… → ${who}`)
+        }
+      }
+    }
+    expect(differences).toEqual([])
+    expect(compared).toBeGreaterThan(slugs.length)
+  }, 600_000)
+
   it('every field with read access control (own or inherited) is nullable in the GraphQL schema', async () => {
     await schemaTypes()
     const nonNull: string[] = []
