@@ -10,6 +10,7 @@ import { selectNeeds } from '../../../src/http/graphql-select'
 import { readsFields } from '../../../src/lib/read-needs'
 import { gql } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { sqlSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 
 let payload: Payload
@@ -17,22 +18,7 @@ let seller: TestUser
 let carId: number
 
 /** The SQL statements `fn` sends. */
-async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const pool = (payload.db as unknown as { pool: { query: (...a: unknown[]) => unknown } }).pool
-  const seen: string[] = []
-  const original = pool.query
-  pool.query = function (this: unknown, ...a: unknown[]) {
-    const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string })?.text
-    if (text) seen.push(text)
-    return original.apply(this, a)
-  }
-  try {
-    await fn()
-  } finally {
-    pool.query = original
-  }
-  return seen
-}
+const statementsOf = (fn: () => Promise<unknown>) => sqlSentBy(payload, fn)
 
 beforeAll(async () => {
   payload = await testPayload()

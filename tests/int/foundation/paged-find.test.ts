@@ -8,10 +8,10 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { adapterOf } from '../../../src/db/transaction'
 import { seedAll } from '../../../src/lib/seed'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { sqlSentBy } from '../../helpers/sql'
 
 let payload: Payload
 let slugs: CollectionSlug[] = []
@@ -28,22 +28,7 @@ beforeAll(async () => {
 const ids = (docs: { id: unknown }[]) => docs.map((d) => d.id)
 
 /** The SQL texts sent through the adapter's pool while `fn` runs. */
-async function queriesOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const pool = adapterOf(payload).pool as unknown as { query: (...a: unknown[]) => Promise<unknown> }
-  const seen: string[] = []
-  const original = pool.query
-  pool.query = function (this: unknown, ...a: unknown[]) {
-    const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string })?.text
-    if (text) seen.push(text)
-    return original.apply(this, a)
-  }
-  try {
-    await fn()
-  } finally {
-    pool.query = original
-  }
-  return seen
-}
+const queriesOf = (fn: () => Promise<unknown>) => sqlSentBy(payload, fn)
 
 describe('paged finds (every collection with demo data)', () => {
   it('covers the collections with arrays, relationships or locales', () => {
