@@ -13,10 +13,10 @@
  *   declared through the helper (one mechanism).
  */
 import type { Field, Payload, SanitizedCollectionConfig } from 'payload'
-import { formatNames, toWords } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { mayRead, privacyOf, type PrivacyDeclaration } from '../../../src/access/privacy'
+import { queryNames } from '../../../src/http/graphql-select'
 import type { AccessUser, Role } from '../../../src/access/roles'
 import { seedAll } from '../../../src/lib/seed'
 import { DEMO_ACCOUNTS } from '../../../seed/identity'
@@ -299,14 +299,10 @@ async function schemaTypes(): Promise<Map<string, GqlType>> {
 
 const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t)
 
+/** The collection's GraphQL query names, as Payload derives them (src/http/graphql-select.ts). */
 function graphqlNames(slug: string): { single: string; plural: string } | null {
-  const config = configOf(slug) as { graphQL?: false | { singularName?: string; pluralName?: string } }
-  if (config.graphQL === false) return null
-  const fromSlug = formatNames(slug)
-  const single = config.graphQL?.singularName ? toWords(config.graphQL.singularName, true) : fromSlug.singular
-  let plural = config.graphQL?.pluralName ? toWords(config.graphQL.pluralName, true) : fromSlug.plural
-  if (single === plural) plural = `all${single}`
-  return { single, plural }
+  const names = queryNames(configOf(slug))
+  return names && { single: names[0], plural: names[1] }
 }
 
 /** A selection of every field of `typeName`; other collections' documents and unions by id/__typename only. */
