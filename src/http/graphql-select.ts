@@ -17,7 +17,7 @@
  *   so two root fields would see each other's).
  * An explicit `select` argument, either way, is left to Payload. `GRAPHQL_SELECT=off` turns the default off.
  * Measured: a listing detail query (car, make, model, seller) 20.2 → 12.6 ms in-process.
- * tests/int/foundation/surface-audit.test.ts compares every collection's answers both ways for every role.
+ * tests/int/foundation/surface-audit.test.ts compares every collection's answers both ways for four roles.
  */
 // Types only: Payload's GraphQL runs graphql's CommonJS build, and graphql's instanceof checks throw on types made by
 // the other build (its "another module or realm" error), so the schema is read by shape here.

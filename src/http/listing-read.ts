@@ -202,10 +202,11 @@ export function planGraphqlListing(args: Record<string, unknown>, info: Pick<Gra
 }
 
 /**
- * Payload's `graphQL.queries` hook: the built-in `Cars` list query, its type and arguments kept, with a resolver that
- * answers what {@link planGraphqlListing} accepts from the SQL read path (rows filtered by the reader's live read
- * access, as for REST) and hands everything else to Payload's own resolver. Off with `LISTING_READ_PATH=off` or an
- * unsafe collection config, like the REST path. Sets `X-Read-Path: sql` on the response when it answered.
+ * For Payload's `graphQL.queries` hook (through `platformGraphqlQueries`, src/http/graphql-select.ts): the built-in
+ * `Cars` list query, its type and arguments kept, with a resolver that answers what {@link planGraphqlListing}
+ * accepts from the SQL read path (rows filtered by the reader's live read access, as for REST) and hands everything
+ * else to Payload's own resolver. Off with `LISTING_READ_PATH=off` or an unsafe collection config, like the REST path.
+ * Sets `X-Read-Path: sql` on the response when it answered.
  */
 export function listingGraphqlQueries(_graphql: unknown, schema: { Query: { fields: Record<string, GraphqlFieldConfig> } }): Record<string, GraphqlFieldConfig> {
   const builtIn = schema.Query.fields.Cars
