@@ -17,10 +17,12 @@
  *
  * `lists: false` keeps the field out of every list response (REST list, GraphQL plural query), even for its
  * readers: it appears only on a single-document read (enforced by src/plugins/privacy.ts).
- * Field access in Payload is evaluated on the full stored document, so owner fields work even when the
- * owner field itself is private.
+ * Field access in Payload is evaluated on the document as read. A whole read carries the owner field (even when
+ * the owner field itself is private); a narrowed read (`select` without the owner field, a relation's
+ * `defaultPopulate`) does not, and `readWithStoredOwner` (installed on every collection by src/plugins/privacy.ts)
+ * then looks the owner up in the stored document, so the owner still reads what a whole read shows them.
  */
-import type { FieldAccess } from 'payload'
+import type { CollectionSlug, FieldAccess, PayloadRequest } from 'payload'
 
 import { idKey } from '@/domain/ids'
 
@@ -72,6 +74,51 @@ export function privateField(decl: PrivacyDeclaration, access: FieldAccessMap = 
     access: { ...access, read },
     custom: { [PRIVACY_KEY]: decl },
   }
+}
+
+/** The owner fields (`{ owner: 'seller' }` readers) a declaration names. */
+export const ownerFieldsOf = (decl: PrivacyDeclaration): string[] => decl.readers.flatMap((r) => (typeof r === 'object' && 'owner' in r ? [r.owner] : []))
+
+type Doc = Record<string, unknown>
+/** Per request: `collection:id:fields` → those fields of the stored document. */
+const storedReads = new WeakMap<object, Map<string, Promise<Doc | null>>>()
+
+/**
+ * Fields of a stored document, read once per request (by the request's transaction, when it has one), for read
+ * rules and read hooks that decide on a field a narrowed read (`select`, `defaultPopulate`) left out.
+ */
+export function storedFields(req: PayloadRequest, collection: string, id: unknown, fields: readonly string[]): Promise<Doc | null> {
+  let reads = storedReads.get(req)
+  if (!reads) storedReads.set(req, (reads = new Map()))
+  const key = `${collection}:${String(id)}:${fields.join(',')}`
+  let read = reads.get(key)
+  if (!read) {
+    read = req.payload.db
+      .findOne({ collection: collection as CollectionSlug, where: { id: { equals: id } }, select: Object.fromEntries(fields.map((f) => [f, true])), req })
+      .then((d) => (d ?? null) as Doc | null)
+    reads.set(key, read)
+  }
+  return read
+}
+
+/**
+ * `privateField`'s read access for a field of `collection` whose readers name owner fields. Decided on the document
+ * as read when it can be; when the caller is signed in, not a reader by role, and the document was read without an
+ * owner field, the owner fields are read from the stored document (once per request and document) and the
+ * declaration is decided on them. Anonymous callers and whole reads never cause a query.
+ */
+export function readWithStoredOwner(decl: PrivacyDeclaration, collection: string): FieldAccess {
+  const owners = ownerFieldsOf(decl)
+  const read: FieldAccess = ({ req, doc }) => {
+    const user = userOf(req)
+    const d = doc as Doc | undefined
+    if (mayRead(decl, user, d)) return true
+    // A narrowed read leaves an unselected field undefined (a whole read has it, null when empty).
+    if (!user || !d || d.id == null || owners.every((o) => d[o] !== undefined)) return false
+    return storedFields(req, collection, d.id, owners).then((stored) => Boolean(stored) && mayRead(decl, user, { ...d, ...stored }))
+  }
+  Object.assign(read, { [PRIVACY_KEY]: decl })
+  return read
 }
 
 /** The privacy declaration of a field config, if it has one. */

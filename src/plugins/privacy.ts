@@ -3,12 +3,14 @@
  * Payload's field access cannot express, for every collection, so none can forget them:
  * - `lists: false` fields (API keys) never appear in list responses (REST list, GraphQL plural query),
  *   whoever asks; trusted server code with overrideAccess is unaffected.
+ * - owner readers (`{ owner: 'seller' }`) hold on narrowed reads too: a `select` that leaves out the owner field
+ *   still shows the owner their field (the read rule looks the owner up, `readWithStoredOwner`).
  * Field `access.read` (set by the helper) already hides the field from other roles and makes it nullable
  * in the GraphQL schema.
  */
 import type { CollectionAfterReadHook, Config, Field, Plugin } from 'payload'
 
-import { privacyOf } from '@/access/privacy'
+import { ownerFieldsOf, privacyOf, readWithStoredOwner } from '@/access/privacy'
 import { readsFields } from '@/lib/read-needs'
 
 /** Top-level paths (through groups, rows, collapsibles, unnamed tabs) of fields declared `lists: false`. */
@@ -40,11 +42,28 @@ const stripUnlisted = (paths: string[][]): CollectionAfterReadHook =>
     return doc
   })
 
+/**
+ * `fields` with every owner-declared private field's read rule bound to `collection` (`readWithStoredOwner`), at any
+ * depth (groups, rows, collapsibles, tabs, arrays, blocks). Fields without one are returned as they are.
+ */
+export function withStoredOwnerReads(fields: readonly Field[], collection: string): Field[] {
+  return fields.map((f) => {
+    let out = f
+    const decl = privacyOf(f)
+    if (decl && ownerFieldsOf(decl).length && 'access' in f) out = { ...f, access: { ...f.access, read: readWithStoredOwner(decl, collection) } } as Field
+    if ('fields' in out && Array.isArray(out.fields)) out = { ...out, fields: withStoredOwnerReads(out.fields, collection) } as Field
+    if (out.type === 'tabs') out = { ...out, tabs: out.tabs.map((t) => ({ ...t, fields: withStoredOwnerReads(t.fields, collection) })) }
+    if (out.type === 'blocks') out = { ...out, blocks: out.blocks.map((b) => ({ ...b, fields: withStoredOwnerReads(b.fields, collection) })) }
+    return out
+  })
+}
+
 export const privacy =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
-    collections: (config.collections ?? []).map((c) => {
+    collections: (config.collections ?? []).map((collection) => {
+      const c = { ...collection, fields: withStoredOwnerReads(collection.fields, collection.slug) }
       const paths = unlistedPaths(c.fields)
       if (!paths.length) return c
       return { ...c, hooks: { ...c.hooks, afterRead: [...(c.hooks?.afterRead ?? []), stripUnlisted(paths)] } }

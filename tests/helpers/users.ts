@@ -58,6 +58,13 @@ async function openSession(payload: Payload, user: Record<string, unknown> & { i
   return (await jwtSign({ fieldsToSign, secret: payload.secret, tokenExpiration })).token
 }
 
+/** A session token for an existing user (seeded or created by the code under test), opened as `createUser` does. */
+export async function sessionFor(userId: number | string): Promise<string> {
+  const payload = await testPayload()
+  const user = await payload.findByID({ collection: 'users', id: userId, overrideAccess: true, depth: 0 })
+  return openSession(payload, user as unknown as Record<string, unknown> & { id: number })
+}
+
 export async function login(email: string, password: string): Promise<string> {
   const res = await post('/users/login', { email, password })
   if (res.status !== 200 || !res.body?.token) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`)

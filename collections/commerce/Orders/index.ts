@@ -1,7 +1,7 @@
 import type { CollectionAfterReadHook, CollectionConfig, Field, Where } from 'payload'
 
 import { isAdmin, isOwner, or, userOf } from '@/access'
-import { privateField } from '@/access/privacy'
+import { privateField, storedFields } from '@/access/privacy'
 import { isAdminUser } from '@/access/roles'
 import { ORDER_PAYMENT_STATUSES, PAYMENT_METHODS, sellerView, type FullOrder } from '@/domain/commerce/orders'
 import { statusOptions } from '@/workflows/engine'
@@ -19,11 +19,13 @@ const sellerOfOrder = ({ req }: { req: Parameters<typeof userOf>[0] }): Where | 
  * A seller reading somebody else's order through REST/GraphQL sees only its own lines (and no order totals);
  * trusted server code (overrideAccess) sees everything.
  */
-const onlySellersLines: CollectionAfterReadHook = ({ doc, req, overrideAccess }) => {
+const onlySellersLines: CollectionAfterReadHook = async ({ doc, req, overrideAccess }) => {
   if (overrideAccess) return doc
   const user = userOf(req)
   if (!user || isAdminUser(user)) return doc
-  const customer = doc?.customer && typeof doc.customer === 'object' ? doc.customer.id : doc?.customer
+  // A narrowed read (a `select` without `customer`) leaves it undefined: the stored customer decides.
+  const read = doc?.customer === undefined && doc?.id != null ? (await storedFields(req, 'orders', doc.id, ['customer']))?.customer : doc?.customer
+  const customer = read && typeof read === 'object' ? (read as { id: unknown }).id : read
   if (String(customer) === String(user.id)) return doc
   return sellerView(doc as FullOrder, Number(user.id))
 }
