@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 import { conditionFlag } from './src/lib/node-flags'
-import { LongestFirstSequencer } from './tests/setup/sequencer'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 /** TEST_GATE=fails|passes runs only that gate self-test file (.ci/gate-self-test), through this same configuration. */
@@ -30,7 +29,6 @@ export default defineConfig({
     // The same export conditions as the npm scripts (src/lib/node-flags.ts: Lexical's top-level-await entries).
     execArgv: [conditionFlag(false)],
     isolate: true,
-    sequence: { sequencer: LongestFirstSequencer },
     maxWorkers: Number(process.env.TEST_WORKERS || 2),
     testTimeout: 60_000,
     hookTimeout: 180_000,
