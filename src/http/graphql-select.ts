@@ -24,7 +24,7 @@
 import type { FieldNode, GraphQLFieldConfig, GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, GraphQLType, SelectionSetNode } from 'graphql'
 import { type Field, formatNames, type Payload, type SanitizedCollectionConfig, toWords } from 'payload'
 
-import { privacyOf } from '@/access/privacy'
+import { ownerFieldsOf, privacyOf } from '@/access/privacy'
 import { readsOf } from '@/lib/read-needs'
 
 import { listingGraphqlQueries } from './listing-read'
@@ -73,12 +73,8 @@ export function selectNeeds(collection: SanitizedCollectionConfig): SelectNeeds 
     }
     if ('access' in f && f.access?.read) {
       const decl = privacyOf(f)
-      if (!decl || !here) return false
-      for (const r of decl.readers) {
-        if (typeof r !== 'object') continue
-        if ('rule' in r) return false
-        need(here, [r.owner])
-      }
+      if (!decl || !here || decl.readers.some((r) => typeof r === 'object' && 'rule' in r)) return false
+      need(here, ownerFieldsOf(decl))
     }
     const inner = name ? [...path, name] : path
     if ('fields' in f && f.fields && !f.fields.every((c) => visit(c, here, inner))) return false
