@@ -5,9 +5,10 @@
  */
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook, PayloadRequest } from 'payload'
 
-import type { Conversation, Message, User } from '@payload-types'
+import type { Conversation, Message } from '@payload-types'
 import { isAdminUser } from '@/access/roles'
 import { conversationAbout, recountUnread, relId, touchConversation } from '@/db/community'
+import { userFields } from '@/db/identity'
 import { lockRow, txOf } from '@/db/transaction'
 import { LISTING_COLLECTIONS, listingKey, otherParticipant, preview } from '@/domain/community'
 import { conflict, currentUser, forbidden, invalidFields, notFound } from '@/lib/http'
@@ -97,7 +98,7 @@ export const messageAfterChange: CollectionAfterChangeHook<Message> = async ({ d
 }
 
 async function notifyNewMessage(req: PayloadRequest, m: { conversationId: number; recipient: number; sender: number; text: string; messageId: number }): Promise<void> {
-  const from: User | null = await req.payload.findByID({ collection: 'users', id: m.sender, req, depth: 0, overrideAccess: true, disableErrors: true })
+  const from = await userFields(req, m.sender, ['firstName', 'lastName'])
   const name = [from?.firstName, from?.lastName].filter(Boolean).join(' ') || 'A user'
   await notify(req, {
     user: m.recipient,

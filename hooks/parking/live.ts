@@ -29,7 +29,7 @@ const STATUS_MESSAGES: Record<string, string> = {
 
 /** Emits the spot's free-slot figures for [start, end) and for now. */
 export async function emitSpotAvailability(req: PayloadRequest, spotId: number, start: Date, end: Date): Promise<void> {
-  const spot = await findSpot(req, spotId)
+  const spot = await findSpot(req, spotId, ['totalSlots'])
   if (!spot) return
   const now = new Date()
   const nowEnd = new Date(now.getTime() + 60_000)

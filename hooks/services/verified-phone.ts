@@ -7,6 +7,7 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
 import { isAdminUser, userOf } from '@/access/roles'
+import { userFields } from '@/db/identity'
 import { env } from '@/lib/env'
 import { forbidden } from '@/lib/http'
 
@@ -14,7 +15,7 @@ export const requireVerifiedPhoneToBook: CollectionBeforeValidateHook = async ({
   if (operation !== 'create' || !env.requireVerifiedPhone || context?.seed || context?.serviceBookingEmergency) return data
   const user = userOf(req)
   if (!user || isAdminUser(user)) return data
-  const me = await req.payload.findByID({ collection: 'users', id: user.id, req, depth: 0, overrideAccess: true, disableErrors: true })
+  const me = await userFields(req, user.id, ['phone', 'phoneVerified'])
   if (!me?.phone || !me.phoneVerified) throw forbidden('Verify your phone number before booking a service: POST /api/users/phone/request-otp, then /api/users/phone/verify.')
   return data
 }

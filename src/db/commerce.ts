@@ -102,6 +102,7 @@ export async function findCart(req: PayloadRequest, where: { user?: number; toke
     req,
     depth: 0,
     limit: 1,
+    pagination: false, // one cart per user or token: no count query
     overrideAccess: true,
     where: where.user !== undefined ? { user: { equals: where.user } } : { and: [{ tokenHash: { equals: where.tokenHash } }, { user: { exists: false } }] },
   })
@@ -110,7 +111,11 @@ export async function findCart(req: PayloadRequest, where: { user?: number; toke
 
 export const userCart = (req: PayloadRequest, userId: number) => findCart(req, { user: userId })
 
-export async function loadParts(req: PayloadRequest, ids: number[]): Promise<Map<number, PartDoc>> {
+/** What the cart and checkout read of a part (a part is a wide document: description, images, fitments…). */
+const COMMERCE_PART_FIELDS = ['title', 'slug', 'sku', 'price', 'salePrice', 'currency', 'stockQuantity', 'manageStock', 'status', 'seller'] as const
+export type CommercePart = Pick<PartDoc, 'id' | (typeof COMMERCE_PART_FIELDS)[number]>
+
+export async function loadParts(req: PayloadRequest, ids: number[]): Promise<Map<number, CommercePart>> {
   if (!ids.length) return new Map()
   const res = await req.payload.find({
     collection: 'parts',
@@ -119,8 +124,9 @@ export async function loadParts(req: PayloadRequest, ids: number[]): Promise<Map
     overrideAccess: true,
     pagination: false,
     where: { id: { in: ids } },
+    select: Object.fromEntries(COMMERCE_PART_FIELDS.map((f) => [f, true])),
   })
-  return new Map(res.docs.map((p) => [p.id, p]))
+  return new Map(res.docs.map((p) => [p.id, p as CommercePart]))
 }
 
 export const lineParts = (cart: CartDoc | null) => (cart?.items ?? []).map((i) => ({ ...i, part: idOf(i.part) as number }))

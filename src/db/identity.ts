@@ -1,5 +1,19 @@
-/** SQL of the identity domain: the per-owner vehicle rules (unique plate, one default vehicle). */
+/** SQL of the identity domain: the per-owner vehicle rules (unique plate, one default vehicle), narrow user reads. */
+import type { PayloadRequest } from 'payload'
+
 import { sql, type Tx } from '@/db/transaction'
+import type { User } from '@payload-types'
+
+/**
+ * Some fields of a user (access skipped, in the request's transaction), or null when there is none. A user is the
+ * widest document of the platform (roles, sessions, identities, preferences with their muted types…): a whole
+ * read costs several times a narrow one, so code that needs a name or a phone asks for those.
+ */
+export async function userFields<K extends keyof User>(req: PayloadRequest, id: number | string, fields: readonly K[]): Promise<Pick<User, K | 'id'> | null> {
+  const select = Object.fromEntries(fields.map((f) => [f, true]))
+  const doc = await req.payload.findByID({ collection: 'users', id, req, depth: 0, overrideAccess: true, disableErrors: true, select })
+  return (doc as Pick<User, K | 'id'> | null) ?? null
+}
 
 /** Another vehicle of `owner` with this plate (ignoring `selfId`), if any. */
 export async function vehicleWithPlate(tx: Tx, owner: number, plate: string, selfId: number): Promise<number | null> {

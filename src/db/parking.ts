@@ -59,10 +59,16 @@ export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, 
   return result
 }
 
-/** A spot by id (depth 0, access skipped), or null. Pass `req` to join its transaction. */
-export async function findSpot(req: PayloadRequest, id: number): Promise<SpotDoc | null> {
+/**
+ * A spot by id (depth 0, access skipped), or null. Pass `req` to join its transaction. `fields`: read only those
+ * (a spot is a wide document — opening hours, images, amenities — and the booking path needs a few columns).
+ */
+export async function findSpot(req: PayloadRequest, id: number): Promise<SpotDoc | null>
+export async function findSpot<K extends keyof SpotDoc>(req: PayloadRequest, id: number, fields: readonly K[]): Promise<Pick<SpotDoc, K | 'id'> | null>
+export async function findSpot(req: PayloadRequest, id: number, fields?: readonly (keyof SpotDoc)[]): Promise<Partial<SpotDoc> | null> {
   try {
-    return await req.payload.findByID({ collection: 'parking-spots', id, req, depth: 0, overrideAccess: true })
+    const select = fields ? Object.fromEntries(fields.map((f) => [f, true])) : undefined
+    return await req.payload.findByID({ collection: 'parking-spots', id, req, depth: 0, overrideAccess: true, ...(select ? { select } : {}) })
   } catch {
     return null
   }
@@ -71,7 +77,7 @@ export async function findSpot(req: PayloadRequest, id: number): Promise<SpotDoc
 /** The site currency (public site settings), USD by default. */
 export async function siteCurrency(req: PayloadRequest): Promise<string> {
   try {
-    const s: Pick<SiteSetting, 'currency'> = await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0, overrideAccess: true })
+    const s: Pick<SiteSetting, 'currency'> = await req.payload.findGlobal({ slug: 'site-settings', req, depth: 0, overrideAccess: true, select: { currency: true } })
     return s?.currency || 'USD'
   } catch {
     return 'USD'

@@ -15,6 +15,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { insertNotificationArabic, markEmailUnsent, setEmailOutcome } from '@/db/community'
+import { userFields } from '@/db/identity'
 import { pushSubscriptionsOf } from '@/db/notifications'
 import { dbOf, type Tx, txOf } from '@/db/transaction'
 import { afterCommit } from '@/lib/after-commit'
@@ -50,21 +51,48 @@ interface Recipient {
 
 type Texts = { title: string; message: string }
 
-/** The type's active template, rendered in both languages, or the event's own texts. */
-async function textsFor(req: PayloadRequest, input: NotifyInput): Promise<{ en: Texts; ar: Texts }> {
-  const own = { en: { title: input.title.en, message: input.message.en }, ar: { title: input.title.ar ?? input.title.en, message: input.message.ar ?? input.message.en } }
-  if (!(req.payload.collections as Record<string, unknown>)['notification-templates']) return own
+interface Template {
+  title: Record<string, string | null | undefined>
+  body: Record<string, string | null | undefined>
+}
+
+/**
+ * Active templates by type, kept for a few seconds and dropped when a template is saved or deleted
+ * (collections/community/NotificationTemplates): every notification looked its type's template up, and templates
+ * change rarely. Another instance sees an edit within TEMPLATE_TTL_MS, as with the platform settings.
+ */
+const TEMPLATE_TTL_MS = 5_000
+const templates = new Map<string, { value: Template | null; at: number }>()
+
+export function invalidateNotificationTemplates(): void {
+  templates.clear()
+}
+
+async function activeTemplate(req: PayloadRequest, type: NotificationType): Promise<Template | null> {
+  const cached = templates.get(type)
+  if (cached && Date.now() - cached.at < TEMPLATE_TTL_MS) return cached.value
   const found = await req.payload.find({
     collection: 'notification-templates',
-    where: { and: [{ type: { equals: input.type } }, { active: { equals: true } }] },
+    where: { and: [{ type: { equals: type } }, { active: { equals: true } }] },
     locale: 'all',
     limit: 1,
+    pagination: false,
     depth: 0,
     overrideAccess: true,
     req,
   })
-  const t = found.docs[0] as unknown as { title?: Record<string, string | null>; body?: Record<string, string | null> } | undefined
-  if (!t?.title?.en || !t.body?.en) return own
+  const t = found.docs[0] as unknown as Partial<Template> | undefined
+  const value = t?.title && t.body ? { title: t.title, body: t.body } : null
+  templates.set(type, { value, at: Date.now() })
+  return value
+}
+
+/** The type's active template, rendered in both languages, or the event's own texts. */
+async function textsFor(req: PayloadRequest, input: NotifyInput): Promise<{ en: Texts; ar: Texts }> {
+  const own = { en: { title: input.title.en, message: input.message.en }, ar: { title: input.title.ar ?? input.title.en, message: input.message.ar ?? input.message.en } }
+  if (!(req.payload.collections as Record<string, unknown>)['notification-templates']) return own
+  const t = await activeTemplate(req, input.type)
+  if (!t?.title.en || !t.body.en) return own
   const vars = input.data ?? {}
   const en = { title: renderTemplate(t.title.en, vars), message: renderTemplate(t.body.en, vars) }
   return { en, ar: { title: t.title.ar ? renderTemplate(t.title.ar, vars) : en.title, message: t.body.ar ? renderTemplate(t.body.ar, vars) : en.message } }
@@ -73,7 +101,7 @@ async function textsFor(req: PayloadRequest, input: NotifyInput): Promise<{ en: 
 export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{ id: number | string } | null> {
   const { payload } = req
   const now = new Date()
-  const user = (await payload.findByID({ collection: 'users', id: input.user, req, depth: 0, overrideAccess: true, disableErrors: true })) as Recipient | null
+  const user: Recipient | null = await userFields(req, input.user, ['email', 'phone', 'phoneVerified', 'preferredLanguage', 'notificationPreferences'])
   if (!user) return null
   const prefs = user.notificationPreferences ?? {}
   const tx = await txOf(req)
@@ -96,6 +124,8 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
       overrideAccess: true,
       locale: 'en',
       depth: 0,
+      // Only what is used below: the document read back after the insert is then one narrow row.
+      select: { createdAt: true },
       data: {
         user: user.id,
         type: input.type,

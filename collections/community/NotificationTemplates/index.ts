@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole, isAdmin, or } from '@/access'
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
 import { label } from '@/fields/options'
+import { invalidateNotificationTemplates } from '@/notifications/notify'
 
 const staff = or(isAdmin, hasRole('editor'))
 
@@ -20,6 +21,8 @@ export const NotificationTemplates: CollectionConfig = {
     description: 'Title and body per notification type and language. Placeholders: {{name}} (see the type’s docs in docs/notifications.md).',
   },
   access: { read: staff, create: staff, update: staff, delete: staff },
+  // notify() keeps the active templates for a few seconds (src/notifications/notify.ts): a save or delete drops them.
+  hooks: { afterChange: [() => invalidateNotificationTemplates()], afterDelete: [() => invalidateNotificationTemplates()] },
   fields: [
     { name: 'type', type: 'select', required: true, unique: true, index: true, options: NOTIFICATION_TYPES.map((t) => ({ value: t, label: label(t) })) },
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 200 },

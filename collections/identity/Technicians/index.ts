@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { and, hasRole, isAdmin, isAdminUser, isOwner, or, userOf } from '@/access'
 import { privateField } from '@/access/privacy'
+import { userFields } from '@/db/identity'
 import { CATEGORY_LABELS, GOVERNORATES, SERVICE_CATEGORIES, TECHNICIAN_STATUSES } from '@/domain/services'
 import { badRequest } from '@/lib/http'
 import { ratingSummaryField } from '@/fields/ratingSummary'
@@ -30,8 +31,8 @@ export const Technicians: CollectionConfig = {
         const userId = data?.user ?? originalDoc?.user
         if ((operation === 'create' || data?.user !== undefined) && userId) {
           const id = typeof userId === 'object' ? userId.id : userId
-          const user = await req.payload.findByID({ collection: 'users', id, req, depth: 0, overrideAccess: true, disableErrors: true })
-          const roles = (user as { roles?: string[] } | null)?.roles ?? []
+          const user = await userFields(req, id, ['roles'])
+          const roles: string[] = user?.roles ?? []
           if (!user || !roles.includes('technician')) throw badRequest('The user must have the technician role.', { errors: [{ path: 'user', message: 'Not a technician account.' }] })
         }
         return data

@@ -21,7 +21,7 @@ export const isParticipant: Access = ({ req }) => {
 const sellerFromCar: CollectionBeforeChangeHook<Negotiation> = async ({ data, operation, req, context }) => {
   if (operation !== 'create' || context?.[WORKFLOW_CONTEXT] || !data?.car) return data
   const carId = idOf(data.car)
-  const car = carId ? await req.payload.findByID({ collection: 'cars', id: carId, depth: 0, overrideAccess: true, req, disableErrors: true }) : null
+  const car = carId ? await req.payload.findByID({ collection: 'cars', id: carId, depth: 0, overrideAccess: true, req, disableErrors: true, select: { seller: true } }) : null
   return { ...data, seller: idOf(car?.seller) ?? data.seller }
 }
 

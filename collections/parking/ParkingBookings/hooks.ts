@@ -56,10 +56,10 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
   const driver = (admin || !actor) && idOf(data.user) ? idOf(data.user)! : idOf(actor?.id)
   if (!driver) throw invalidFields([{ path: 'user', message: 'user is required.' }])
 
-  const spot = await findSpot(req, spotId!)
+  const spot = await findSpot(req, spotId!, ['active', 'owner', 'openingHours', 'timezone', 'payOnSite', 'price', 'priceType', 'totalSlots'])
   if (!spot) throw invalidFields([{ path: 'spot', message: 'spot does not exist.' }])
   if (!spot.active) throw conflict('This parking spot is not accepting bookings.')
-  const vehicle = await req.payload.findByID({ collection: 'vehicles', id: vehicleId!, req, depth: 0, overrideAccess: true }).catch(() => null)
+  const vehicle = await req.payload.findByID({ collection: 'vehicles', id: vehicleId!, req, depth: 0, overrideAccess: true, select: { owner: true } }).catch(() => null)
   if (!vehicle) throw invalidFields([{ path: 'vehicle', message: 'vehicle does not exist.' }])
   if (!sameId(vehicle.owner, driver)) throw forbidden('The vehicle must be one of your own vehicles.')
   const closed = openingHoursRefusal(spot.openingHours, start!, end!, spot.timezone || 'UTC')

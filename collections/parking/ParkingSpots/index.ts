@@ -9,6 +9,7 @@ import { hasAtMostTwoDecimals } from '@/domain/money'
 import { ratingSummaryField } from '@/fields/ratingSummary'
 import { conflict, currentUser, invalidFields } from '@/lib/http'
 import { stampOwner } from '@hooks/stamp-owner'
+import { userFields } from '@/db/identity'
 import { lockSpot, occupancies, spotHasHoldingBookings } from '@/db/parking'
 import { label } from '@/fields/options'
 import type { ParkingSpot } from '@payload-types'
@@ -22,10 +23,7 @@ const spotRules: CollectionBeforeChangeHook<ParkingSpot> = async ({ data, origin
   if (!ownerId) throw invalidFields([{ path: 'owner', message: 'owner is required.' }])
   const caller = currentUser(req)
   if (operation === 'create' || (data.owner !== undefined && idOf(data.owner) !== idOf(originalDoc?.owner))) {
-    const owner =
-      caller && String(caller.id) === String(ownerId)
-        ? caller
-        : ((await req.payload.findByID({ collection: 'users', id: ownerId, req, depth: 0, overrideAccess: true }).catch(() => null)) as AccessUser | null)
+    const owner = caller && String(caller.id) === String(ownerId) ? caller : ((await userFields(req, ownerId, ['roles'])) as AccessUser | null)
     if (!owner || !userHasRole(owner, 'parking_owner', 'admin')) {
       throw invalidFields([{ path: 'owner', message: 'The owner of a parking spot must have the parking_owner role.' }])
     }

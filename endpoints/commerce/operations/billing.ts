@@ -10,6 +10,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import type { Plan, Subscription } from '@payload-types'
 
+import { userFields } from '@/db/identity'
 import { lockRow, txOf, withTransaction } from '@/db/transaction'
 import { graceDeadline, stripeInterval } from '@/domain/commerce'
 import { idOf } from '@/domain/ids'
@@ -93,8 +94,8 @@ async function customerFor(req: PayloadRequest, stripe: StripeClient, userId: nu
     where: { and: [{ user: { equals: userId } }, { stripeCustomerId: { exists: true } }] },
   })
   if (earlier.docs[0]?.stripeCustomerId) return earlier.docs[0].stripeCustomerId
-  const user = await req.payload.findByID({ collection: 'users', id: userId, req, depth: 0, overrideAccess: true })
-  const customer = await call(() => stripe.customers.create({ email: user.email, metadata: { userId: String(userId) } }, { idempotencyKey: `autohub-customer-${userId}` }))
+  const user = await userFields(req, userId, ['email'])
+  const customer = await call(() => stripe.customers.create({ email: user?.email, metadata: { userId: String(userId) } }, { idempotencyKey: `autohub-customer-${userId}` }))
   return customer.id
 }
 

@@ -7,7 +7,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { AccessUser } from '@/access/roles'
-import { type CartDoc, type CartIdentity, type CartItem, cartLockKey, findCart, lineParts, loadParts, openCart, type PartDoc, saveItems, userCart } from '@/db/commerce'
+import { type CartDoc, type CartIdentity, type CartItem, cartLockKey, type CommercePart, findCart, lineParts, loadParts, openCart, saveItems, userCart } from '@/db/commerce'
 import { advisoryLock, withTransaction } from '@/db/transaction'
 import { CART_TOKEN_HEADER, computeTotals, hashCartToken, isPlausibleCartToken, MAX_LINE_QUANTITY, unitPriceOf, type Totals } from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
@@ -63,14 +63,14 @@ export async function cartView(req: PayloadRequest, cart: CartDoc | null): Promi
   }
 }
 
-function assertSellable(part: PartDoc | undefined, partId: number, req: PayloadRequest): PartDoc {
+function assertSellable(part: CommercePart | undefined, partId: number, req: PayloadRequest): CommercePart {
   if (!part || part.status !== 'active') throw notFound(`Part ${partId} is not for sale.`)
   const me = currentUser(req)
   if (me && sameId(part.seller, me.id)) throw conflict('You cannot buy your own part.', { part: partId })
   return part
 }
 
-function assertStock(part: PartDoc, quantity: number): void {
+function assertStock(part: CommercePart, quantity: number): void {
   if (part.manageStock === false) return
   const available = Math.max(0, part.stockQuantity ?? 0)
   if (quantity > available) {

@@ -223,7 +223,15 @@ export async function cancelSubscription(req: PayloadRequest, userId: number, id
 export async function featureListing(req: PayloadRequest, userId: number, carId: number, days: number) {
   return withTransaction(req, async (tx) => {
     await advisoryLock(tx, 'listing-quota', userId)
-    const car = await req.payload.findByID({ collection: 'cars', id: carId, req, depth: 0, overrideAccess: true, disableErrors: true })
+    const car = await req.payload.findByID({
+      collection: 'cars',
+      id: carId,
+      req,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      select: { seller: true, status: true, featured: true, featuredUntil: true },
+    })
     if (!car || !sameId(car.seller, userId)) throw notFound('Listing not found.')
     if (car.status !== 'active') throw conflict(`Only an active listing can be featured; this one is ${car.status}.`)
     if (car.featured && (!car.featuredUntil || new Date(car.featuredUntil) > new Date())) throw conflict('This listing is already featured.')

@@ -8,7 +8,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { AccessUser } from '@/access/roles'
-import { consumeOtp, countOtpAttempt, latestOtpForUpdate, otpFailuresFromIp, otpSendHistory, phoneVerifiedByOther } from '@/db/identity'
+import { consumeOtp, countOtpAttempt, latestOtpForUpdate, otpFailuresFromIp, otpSendHistory, phoneVerifiedByOther, userFields } from '@/db/identity'
 import { advisoryLock, withTransaction } from '@/db/transaction'
 import { checkOtp, hashOtp, newOtpCode, OTP_RULES, sendRefusal } from '@/domain/identity/otp'
 import { normalizePhone, PHONE_MESSAGE } from '@/domain/identity/phone'
@@ -48,8 +48,8 @@ export async function requestPhoneOtp(req: PayloadRequest, user: AccessUser, raw
       depth: 0,
       data: { kind: 'code', user: Number(user.id), phone, ip, codeHash: hashOtp(env.payloadSecret, phone, code), expiresAt: expiresAt.toISOString(), attempts: 0 },
     })
-    const me = await req.payload.findByID({ collection: 'users', id: user.id, req, depth: 0, overrideAccess: true })
-    const sent = await smsAdapter().send(phone, otpText(code, me.preferredLanguage === 'ar'))
+    const me = await userFields(req, user.id, ['preferredLanguage'])
+    const sent = await smsAdapter().send(phone, otpText(code, me?.preferredLanguage === 'ar'))
     if (!sent.ok) throw new HttpError(502, 'The verification SMS could not be sent. Try again shortly.', { provider: sent.status ?? null })
   })
   return { phone, expiresAt: expiresAt.toISOString(), resendAfterSeconds: OTP_RULES.resendCooldownMs / 1000 }

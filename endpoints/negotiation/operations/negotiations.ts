@@ -46,7 +46,7 @@ declare module 'payload' {
 export type NegotiationRow = Negotiation & NegotiationDoc
 
 /** The car fields a negotiation reads (`{ id }` only when the car is gone). */
-type CarRow = Pick<Car, 'id'> & Partial<Pick<Car, 'title' | 'seller' | 'status' | 'negotiable' | 'currency' | 'autoAcceptPrice' | 'autoDeclinePrice'>>
+type CarRow = Pick<Car, 'id'> & Partial<Pick<Car, (typeof CAR_FIELDS)[number]>>
 
 const transition = (opts: Omit<Parameters<typeof applyTransition<NegotiationStatus, NegotiationRow>>[0], 'collection' | 'machine'>) =>
   applyTransition<NegotiationStatus, NegotiationRow>({ ...opts, collection: NEGOTIATIONS, machine: negotiationMachine })
@@ -54,8 +54,12 @@ const transition = (opts: Omit<Parameters<typeof applyTransition<NegotiationStat
 const money = (amount: number, car: CarRow) => `${Number(amount).toFixed(2)} ${car.currency ?? 'USD'}`
 const carTitle = (car: CarRow) => car.title ?? `car #${car.id}`
 
-async function loadCar(req: PayloadRequest, id: number | string): Promise<Car | null> {
-  return req.payload.findByID({ collection: 'cars', id, depth: 0, overrideAccess: true, req, disableErrors: true }).catch(() => null)
+/** What a negotiation reads of its car: a listing is a wide document (media, history, specifications, SEO). */
+const CAR_FIELDS = ['title', 'seller', 'status', 'negotiable', 'currency', 'autoAcceptPrice', 'autoDeclinePrice'] as const
+
+async function loadCar(req: PayloadRequest, id: number | string): Promise<CarRow | null> {
+  const select = Object.fromEntries(CAR_FIELDS.map((f) => [f, true]))
+  return ((await req.payload.findByID({ collection: 'cars', id, depth: 0, overrideAccess: true, req, disableErrors: true, select }).catch(() => null)) as CarRow | null) ?? null
 }
 
 // ---------- notifications ----------
@@ -236,7 +240,7 @@ export async function actOnNegotiation(req: PayloadRequest, id: number, action: 
   const settings = action === 'counter' ? await getPlatformSettings(req) : null
   return withTransaction(req, async (tx) => {
     // What the steps learn, for the later ones.
-    const seen: { car: Car | null; actor: NegotiationSide | null } = { car: null, actor: null }
+    const seen: { car: CarRow | null; actor: NegotiationSide | null } = { car: null, actor: null }
     const { doc } = await transition({
       req,
       id,

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { statementsSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 import { ADDRESS, addToCart, count, createPart, rawRows, setPlatform, stockOf } from './fixtures'
 
@@ -49,6 +50,22 @@ describe('checkout under concurrency', () => {
     const stockStatus = await rawRows<{ stock_status: string }>(sql`select stock_status from parts where id = ${part.id}`)
     expect(stockStatus[0].stock_status).toBe('out_of_stock')
   }, 240_000)
+})
+
+describe('checkout cost', () => {
+  it('reads the parts and the cart narrowly: no whole part, no count of carts (41 statements for one line)', async () => {
+    const buyer = await createUser()
+    const part = await createPart(seller.id, { price: 20, stockQuantity: 3 })
+    await addToCart(buyer.token, part.id, 1)
+    let res: Awaited<ReturnType<typeof checkout>> | undefined
+    const statements = await statementsSentBy(async () => {
+      res = await checkout(buyer.token)
+    })
+    expect(res?.status, JSON.stringify(res?.body)).toBe(201)
+    expect(statements.some((s) => s.startsWith('insert into "orders"'))).toBe(true)
+    expect(statements.filter((s) => /"parts"\."description"|count\(\*\) from "carts"/.test(s))).toEqual([])
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(41)
+  })
 })
 
 describe('checkout refusals', () => {

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { retryDueDeliveries } from '../../../src/notifications/deliveries'
 import { notify, type NotifyInput } from '../../../src/notifications/notify'
-import { get, post } from '../../helpers/api'
+import { api, get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { statementsSentBy } from '../../helpers/sql'
 import { type LoopbackPushService, type PushDevice, startPushService } from '../../helpers/push-service'
 import { type SmsStandin, startSmsStandin } from '../../helpers/sms-standin'
 import { createUser, type TestUser } from '../../helpers/users'
@@ -218,7 +219,6 @@ describe('SMS and push delivery', () => {
       { token: editor.token },
     )
     expect(created.status).toBe(201)
-    const { api } = await import('../../helpers/api')
     const ar = await api('PATCH', `/notification-templates/${created.body.doc.id}?locale=ar`, {
       token: editor.token,
       body: { title: 'تم شحن الطلب {{orderNumber}}', body: 'طلبك {{orderNumber}} في الطريق.' },
@@ -239,6 +239,40 @@ describe('SMS and push delivery', () => {
     expect(device.received[0].payload).toMatchObject({ title: 'تم شحن الطلب ORD-77', body: 'طلبك ORD-77 في الطريق.' })
     const inApp = await payload.find({ collection: 'notifications', where: { user: { equals: u.id } }, locale: 'en', overrideAccess: true })
     expect(inApp.docs[0]).toMatchObject({ title: 'Order ORD-77 shipped', message: 'Your order ORD-77 is on its way.' })
+  })
+
+  it("a type's template is read once, not per notification; saving or deleting a template is seen by the next one", async () => {
+    const editor = await createUser({ roles: ['editor'] })
+    const u = await createUser()
+    const inApp = async () => (await payload.find({ collection: 'notifications', where: { user: { equals: u.id } }, sort: '-id', limit: 1, locale: 'en', overrideAccess: true })).docs[0]
+    const templateReads = (statements: string[]) => statements.filter((s) => s.includes('notification_templates')).length
+
+    const created = await post(
+      '/notification-templates?locale=en',
+      { type: 'review_received', title: 'New review ({{stars}})', body: 'Someone rated you {{stars}}.', active: true },
+      { token: editor.token },
+    )
+    expect(created.status).toBe(201)
+    expect(templateReads(await statementsSentBy(() => tell(u.id, { type: 'review_received', data: { stars: 5 } })))).toBeGreaterThan(0)
+    expect(await inApp()).toMatchObject({ title: 'New review (5)', message: 'Someone rated you 5.' })
+    // the next notifications of the type use the template without reading it again
+    expect(templateReads(await statementsSentBy(() => tell(u.id, { type: 'review_received', data: { stars: 4 } })))).toBe(0)
+    expect(await inApp()).toMatchObject({ title: 'New review (4)' })
+
+    // an edit is seen at once
+    expect((await api('PATCH', `/notification-templates/${created.body.doc.id}?locale=en`, { token: editor.token, body: { title: 'Rated {{stars}}' } })).status).toBe(200)
+    await tell(u.id, { type: 'review_received', data: { stars: 3 } })
+    expect(await inApp()).toMatchObject({ title: 'Rated 3' })
+    // so is switching it off, and deleting it
+    expect((await api('PATCH', `/notification-templates/${created.body.doc.id}`, { token: editor.token, body: { active: false } })).status).toBe(200)
+    await tell(u.id, { type: 'review_received', title: { en: 'Own title' } })
+    expect(await inApp()).toMatchObject({ title: 'Own title' })
+    expect((await api('PATCH', `/notification-templates/${created.body.doc.id}`, { token: editor.token, body: { active: true } })).status).toBe(200)
+    await tell(u.id, { type: 'review_received', data: { stars: 2 } })
+    expect(await inApp()).toMatchObject({ title: 'Rated 2' })
+    expect((await api('DELETE', `/notification-templates/${created.body.doc.id}`, { token: editor.token })).status).toBe(200)
+    await tell(u.id, { type: 'review_received', title: { en: 'Own again' } })
+    expect(await inApp()).toMatchObject({ title: 'Own again' })
   })
 
   it('registration: https endpoints only, an upsert per device, removable by its owner only', async () => {

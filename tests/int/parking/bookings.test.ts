@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, gql, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { statementsSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 
 let payload: Payload
@@ -179,6 +180,20 @@ describe('POST /api/parking-bookings', () => {
     expect(m.body.totalCost).toBe(599.98)
     const hourly = await makeSpot({ price: 0.1, priceType: 'hour' })
     expect((await book(hourly.id, H(0), H(3))).body.totalCost).toBe(0.3)
+  })
+
+  it('a booking reads only the columns it uses: no whole spot, vehicle, settings or recipient (22 statements)', async () => {
+    const spot = await makeSpot({ totalSlots: 5 })
+    let res: Awaited<ReturnType<typeof book>> | undefined
+    const statements = await statementsSentBy(async () => {
+      res = await book(spot.id, H(30), H(31))
+    })
+    expect(res?.status, JSON.stringify(res?.body)).toBe(201)
+    // the spot owner was told (notification), the spot's room got its figures (live.ts): the whole create is here
+    expect(statements.some((s) => s.startsWith('insert into "notifications"'))).toBe(true)
+    const wide = statements.filter((s) => /"parking_spots"\."name"|"vehicles"\."?license_plate|"site_settings"\."?contact_email|"users"\."first_name"/.test(s))
+    expect(wide).toEqual([])
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(22)
   })
 
   it('GraphQL create runs the same capacity path and cannot set server fields', async () => {
