@@ -83,7 +83,7 @@ export const beforeChangeBooking: CollectionBeforeChangeHook<ServiceBooking> = a
     const end = addMinutes(start, duration)
     next.scheduledEnd = end.toISOString()
     if (!original.isEmergency) {
-      const service = await req.payload.findByID({ collection: 'services', id: idOf(original.service)!, req, depth: 0, overrideAccess: true, disableErrors: true })
+      const service = await req.payload.findByID({ collection: 'services', id: idOf(original.service)!, req, depth: 0, overrideAccess: true, disableErrors: true, select: { availability: true } })
       const refusal = checkWorkingHours(start, duration, service?.availability)
       if (refusal) throw invalidFields([{ path: 'scheduledAt', message: refusal }])
     }
@@ -105,7 +105,18 @@ async function prepareNewBooking(data: Partial<ServiceBooking>, req: PayloadRequ
   const emergency = Boolean(context?.serviceBookingEmergency) || data.urgency === 'emergency'
 
   const serviceId = idOf(data.service)
-  const service = serviceId ? await req.payload.findByID({ collection: 'services', id: serviceId, req, depth: 0, overrideAccess: true, disableErrors: true }) : null
+  // what the booking is decided and priced with (a service is a wide, localized document)
+  const service = serviceId
+    ? await req.payload.findByID({
+        collection: 'services',
+        id: serviceId,
+        req,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+        select: { availability: true, durationMinutes: true, basePrice: true, currency: true },
+      })
+    : null
   if (!serviceId) errors.push({ path: 'service', message: 'service is required.' })
   else if (!service || !service.availability?.active) errors.push({ path: 'service', message: 'No such active service.' })
   else if (emergency && !service.availability?.emergencyAvailable) errors.push({ path: 'service', message: 'This service does not take emergency bookings.' })

@@ -45,7 +45,7 @@ export async function findNearbySpots(req: PayloadRequest, q: { lat: number; lng
 
 /** `{ totalSlots, availableSlots }` of one spot for the window (inactive spots: their owner and admins only). */
 export async function spotAvailability(req: PayloadRequest, user: AccessUser | null, id: number, { start, end }: Window) {
-  const spot = await findSpot(req, id)
+  const spot = await findSpot(req, id, ['active', 'owner', 'totalSlots'])
   if (!spot || (!spot.active && !isSpotOwnerOrAdmin(user, spot))) throw notFound('Parking spot not found.')
   const occ = await occupanciesBySpot(await txOf(req), [id], start, end)
   return {
