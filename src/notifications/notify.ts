@@ -124,7 +124,7 @@ export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{
       overrideAccess: true,
       locale: 'en',
       depth: 0,
-      // Only what is used below: the document read back after the insert is then one narrow row.
+      // Only what is used below: Payload's read hooks then walk one field (the adapter still reads the row back whole).
       select: { createdAt: true },
       data: {
         user: user.id,
