@@ -25,6 +25,7 @@
 import type { CollectionSlug, FieldAccess, PayloadRequest } from 'payload'
 
 import { idKey } from '@/domain/ids'
+import { selectOf } from '@/lib/read-needs'
 
 import { type AccessUser, type Role, ROLES, userHasRole, userOf } from './roles'
 
@@ -93,9 +94,7 @@ export function storedFields(req: PayloadRequest, collection: string, id: unknow
   const key = `${collection}:${String(id)}:${fields.join(',')}`
   let read = reads.get(key)
   if (!read) {
-    read = req.payload.db
-      .findOne({ collection: collection as CollectionSlug, where: { id: { equals: id } }, select: Object.fromEntries(fields.map((f) => [f, true])), req })
-      .then((d) => (d ?? null) as Doc | null)
+    read = req.payload.db.findOne({ collection: collection as CollectionSlug, where: { id: { equals: id } }, select: selectOf(fields), req }).then((d) => (d ?? null) as Doc | null)
     reads.set(key, read)
   }
   return read

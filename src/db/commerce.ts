@@ -24,6 +24,7 @@ import {
   unitPriceOf,
 } from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
+import { selectOf } from '@/lib/read-needs'
 
 interface StockRow {
   id: number
@@ -113,6 +114,7 @@ export const userCart = (req: PayloadRequest, userId: number) => findCart(req, {
 
 /** What the cart and checkout read of a part (a part is a wide document: description, images, fitments…). */
 const COMMERCE_PART_FIELDS = ['title', 'slug', 'sku', 'price', 'salePrice', 'currency', 'stockQuantity', 'manageStock', 'status', 'seller'] as const
+const COMMERCE_PART_SELECT = selectOf(COMMERCE_PART_FIELDS)
 export type CommercePart = Pick<PartDoc, 'id' | (typeof COMMERCE_PART_FIELDS)[number]>
 
 export async function loadParts(req: PayloadRequest, ids: number[]): Promise<Map<number, CommercePart>> {
@@ -124,7 +126,7 @@ export async function loadParts(req: PayloadRequest, ids: number[]): Promise<Map
     overrideAccess: true,
     pagination: false,
     where: { id: { in: ids } },
-    select: Object.fromEntries(COMMERCE_PART_FIELDS.map((f) => [f, true])),
+    select: COMMERCE_PART_SELECT,
   })
   return new Map(res.docs.map((p) => [p.id, p as CommercePart]))
 }

@@ -2,6 +2,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { sql, type Tx } from '@/db/transaction'
+import { selectOf } from '@/lib/read-needs'
 import type { User } from '@payload-types'
 
 /**
@@ -10,8 +11,7 @@ import type { User } from '@payload-types'
  * read costs several times a narrow one, so code that needs a name or a phone asks for those.
  */
 export async function userFields<K extends keyof User>(req: PayloadRequest, id: number | string, fields: readonly K[]): Promise<Pick<User, K | 'id'> | null> {
-  const select = Object.fromEntries(fields.map((f) => [f, true]))
-  const doc = await req.payload.findByID({ collection: 'users', id, req, depth: 0, overrideAccess: true, disableErrors: true, select })
+  const doc = await req.payload.findByID({ collection: 'users', id, req, depth: 0, overrideAccess: true, disableErrors: true, select: selectOf(fields) })
   return (doc as Pick<User, K | 'id'> | null) ?? null
 }
 

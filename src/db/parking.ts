@@ -8,6 +8,7 @@ import { type AccessUser, isAdminUser } from '@/access/roles'
 import { advisoryLock, sql, type Tx } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import type { Occupancy } from '@/domain/parking'
+import { selectOf } from '@/lib/read-needs'
 import type { ParkingSpot, SiteSetting } from '@payload-types'
 
 export const SPOT_LOCK = 'parking-spot'
@@ -67,8 +68,7 @@ export async function findSpot(req: PayloadRequest, id: number): Promise<SpotDoc
 export async function findSpot<K extends keyof SpotDoc>(req: PayloadRequest, id: number, fields: readonly K[]): Promise<Pick<SpotDoc, K | 'id'> | null>
 export async function findSpot(req: PayloadRequest, id: number, fields?: readonly (keyof SpotDoc)[]): Promise<Partial<SpotDoc> | null> {
   try {
-    const select = fields ? Object.fromEntries(fields.map((f) => [f, true])) : undefined
-    return await req.payload.findByID({ collection: 'parking-spots', id, req, depth: 0, overrideAccess: true, ...(select ? { select } : {}) })
+    return await req.payload.findByID({ collection: 'parking-spots', id, req, depth: 0, overrideAccess: true, ...(fields ? { select: selectOf(fields) } : {}) })
   } catch {
     return null
   }

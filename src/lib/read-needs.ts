@@ -17,3 +17,8 @@ export function readsFields<T extends object>(paths: readonly string[], hook: T)
 export function readsOf(hook: unknown): readonly string[] | null {
   return (hook as { [READS]?: readonly string[] } | null)?.[READS] ?? null
 }
+
+/** A Payload `select` of these top-level fields (a narrow read: only what the caller decides with). */
+export function selectOf(fields: readonly string[]): Record<string, true> {
+  return Object.fromEntries(fields.map((f) => [f, true as const]))
+}

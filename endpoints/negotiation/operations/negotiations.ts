@@ -19,6 +19,7 @@ import type { NotificationType } from '@/domain/notification-types'
 import type { Car, Negotiation } from '@payload-types'
 import { notify } from '@/notifications/notify'
 import { applyTransition, WORKFLOW_CONTEXT } from '@/workflows/apply'
+import { selectOf } from '@/lib/read-needs'
 import {
   conversionRate,
   countsByStatus,
@@ -56,10 +57,10 @@ const carTitle = (car: CarRow) => car.title ?? `car #${car.id}`
 
 /** What a negotiation reads of its car: a listing is a wide document (media, history, specifications, SEO). */
 const CAR_FIELDS = ['title', 'seller', 'status', 'negotiable', 'currency', 'autoAcceptPrice', 'autoDeclinePrice'] as const
+const CAR_SELECT = selectOf(CAR_FIELDS)
 
 async function loadCar(req: PayloadRequest, id: number | string): Promise<CarRow | null> {
-  const select = Object.fromEntries(CAR_FIELDS.map((f) => [f, true]))
-  return ((await req.payload.findByID({ collection: 'cars', id, depth: 0, overrideAccess: true, req, disableErrors: true, select }).catch(() => null)) as CarRow | null) ?? null
+  return ((await req.payload.findByID({ collection: 'cars', id, depth: 0, overrideAccess: true, req, disableErrors: true, select: CAR_SELECT }).catch(() => null)) as CarRow | null) ?? null
 }
 
 // ---------- notifications ----------
