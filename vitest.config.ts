@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 import { conditionFlag } from './src/lib/node-flags'
+import LongestFirstSequencer from './tests/setup/sequencer'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 /** TEST_GATE=fails|passes runs only that gate self-test file (.ci/gate-self-test), through this same configuration. */
@@ -29,6 +30,8 @@ export default defineConfig({
     // The same export conditions as the npm scripts (src/lib/node-flags.ts: Lexical's top-level-await entries).
     execArgv: [conditionFlag(false)],
     isolate: true,
+    // The longest files start first (tests/setup/sequencer.ts), so none is left running alone at the end.
+    sequence: { sequencer: LongestFirstSequencer },
     maxWorkers: Number(process.env.TEST_WORKERS || 2),
     testTimeout: 60_000,
     hookTimeout: 180_000,
