@@ -165,9 +165,11 @@ export const TRIGRAM_BONUS = 0.1
 /**
  * Bounded ranking: only candidates whose `ts_rank` is within {@link TRIGRAM_BONUS} of the page's cut can reach
  * the page, and at most this many of them (best `ts_rank`, then newest; never fewer than offset + limit) get
- * the trigram score. Below the cap the order is exactly the full ranking's.
+ * the trigram score. Below the cap the order is exactly the full ranking's. 200, not 1,000: at 100k listings a
+ * one-make query has ~2,500 near-ties, and scoring 1,000 of them was a third of the query (engine mean over the
+ * bench's queries 9.5 → 8.2 ms; bench/NOTES.md).
  */
-export const RANK_CANDIDATES = 1000
+export const RANK_CANDIDATES = 200
 
 // ---------- suggestions ----------
 
