@@ -1,7 +1,8 @@
 /**
- * The browser tests: a real Chromium (playwright-core) drives the real admin panel (express + Next in dev mode).
- * One server and one browser serve every suite in tests/e2e/suites/, so the admin compiles once per run: a Next
- * dev compile of /admin costs about two minutes of CPU in CI, once per server.
+ * The browser tests: a real Chromium (playwright-core) drives the real admin panel (express + Next). One server and
+ * one browser serve every suite in tests/e2e/suites/. Next serves the production build named by E2E_NEXT_BUILD (CI
+ * builds before testing), or else runs in dev mode, where /admin compiles once per server (about a minute and a
+ * half of CPU); see `adminNextMode` in tests/helpers/browser.ts.
  *
  * Chromium: CHROMIUM_PATH or /usr/bin/chromium; when missing, the setup installs Debian's `chromium`
  * (`apt-get install -y chromium`, as root), or fails saying how to install it.
@@ -9,7 +10,7 @@
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 
-import { type AdminBrowser, FIRST_COMPILE_MS, findChromium, LAUNCH_ARGS, ownNextBuildDir, waitForOk } from '../helpers/browser'
+import { adminNextMode, type AdminBrowser, FIRST_COMPILE_MS, findChromium, LAUNCH_ARGS, waitForOk } from '../helpers/browser'
 import { testPayload } from '../helpers/payload'
 import { startTestServer } from '../helpers/server'
 import { analyticsSuite } from './suites/analytics'
@@ -22,8 +23,7 @@ beforeAll(
   async () => {
     const executablePath = findChromium()
     await testPayload()
-    ownNextBuildDir('admin')
-    panel.server = await startTestServer({ next: true, dev: true })
+    panel.server = await startTestServer({ next: true, ...adminNextMode('admin') })
     await waitForOk(`${panel.server.url}/admin/login`, FIRST_COMPILE_MS)
     panel.browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS })
   },

@@ -5,12 +5,13 @@
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 
 import type { Browser } from 'playwright-core'
 
 import type { RunningServer } from '../../src/server'
 
-/** The one admin panel (express + Next in dev mode) and Chromium that every browser suite drives (tests/e2e/admin.test.ts). */
+/** The one admin panel (express + Next: a dev server, or a production build, see `adminNextMode`) and Chromium that every browser suite drives (tests/e2e/admin.test.ts). */
 export interface AdminBrowser {
   server: RunningServer
   browser: Browser
@@ -18,7 +19,7 @@ export interface AdminBrowser {
 
 /** Flags that keep Chromium off this machine's closed network. */
 export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-/** Next (dev mode) compiles /admin on the first request. */
+/** Next in dev mode compiles /admin on the first request. */
 export const FIRST_COMPILE_MS = 8 * 60_000
 /** A suite's own data setup (users, listings, a page). */
 export const SEED_MS = 3 * 60_000
@@ -55,12 +56,24 @@ export async function waitForOk(url: string, deadlineMs: number): Promise<void> 
 }
 
 /**
- * Gives the browser tests' Next dev server a build directory of its own (`.next/e2e/<name>`), so that it never
- * meets a developer's `npm run dev` (Next 16 locks the directory per dev server). The directory is thrown away, so
- * Turbopack's persistent cache is not written (NEXT_DEV_FS_CACHE, read by next.config.mjs): writing it cost
- * 24–27 s of CPU per server. Call before starting the server.
+ * How the browser tests serve the admin panel. With `E2E_NEXT_BUILD` (the build directory of a production build of
+ * this checkout — CI builds first and sets it to `.next`) Next serves that build (`dev: false`): nothing compiles,
+ * and the panel is tested as it ships (production CSP, minified bundles). The browser test then takes ≈ 30 s of CPU
+ * instead of ≈ 95 s. Without it, a Next dev server with a build directory of its own (`.next/e2e/<name>`), so that
+ * it never meets a developer's `npm run dev` (Next 16 locks the directory per dev server); that directory is thrown
+ * away, so Turbopack's persistent cache is not written (NEXT_DEV_FS_CACHE, read by next.config.mjs): writing it
+ * cost 24–27 s of CPU per server. Call before starting the server; pass the result to `startTestServer`.
  */
-export function ownNextBuildDir(name: string): void {
-  process.env.NEXT_DIST_DIR = `.next/e2e/${name}`
-  process.env.NEXT_DEV_FS_CACHE = 'false'
+export function adminNextMode(name: string, env: Record<string, string | undefined> = process.env): { dev: boolean } {
+  const built = env.E2E_NEXT_BUILD
+  if (built) {
+    if (!fs.existsSync(path.join(built, 'BUILD_ID'))) {
+      throw new Error(`E2E_NEXT_BUILD=${built} holds no production build (no BUILD_ID): run \`npm run build\` first, or unset it.`)
+    }
+    env.NEXT_DIST_DIR = built
+    return { dev: false }
+  }
+  env.NEXT_DIST_DIR = `.next/e2e/${name}`
+  env.NEXT_DEV_FS_CACHE = 'false'
+  return { dev: true }
 }
