@@ -12,7 +12,10 @@ const client = new pg.Client({ connectionString: adminUrl })
 await client.connect()
 for (let attempt = 0; ; attempt++) {
   try {
-    await client.query(`create database "${name}" template "${inject('templateDb')}"`)
+    // FILE_COPY copies the template's files (and checkpoints, cheap with the test cluster's fsync=off) instead of
+    // writing every block to the WAL (PostgreSQL's default): measured two clones at a time of a 48 MB database,
+    // ≈ 40 ms instead of 140–370 ms each.
+    await client.query(`create database "${name}" template "${inject('templateDb')}" strategy file_copy`)
     break
   } catch (err) {
     // Two clones of one template at the same instant can collide; retry briefly.
