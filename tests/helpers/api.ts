@@ -2,7 +2,6 @@
  * In-process API calls: REST through Payload's `handleEndpoints` and GraphQL through the handler from
  * `@payloadcms/next/routes` — the same handlers the server uses, without a socket.
  */
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
 import { testPayload } from './payload'
@@ -65,7 +64,9 @@ export async function gql<T = any>(
   opts: { token?: string; locale?: string } = {},
 ): Promise<ApiResponse<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>> {
   const payload = await testPayload()
-  graphqlHandler ??= GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as (req: Request) => Promise<Response>
+  // Imported on first use: @payloadcms/next/routes costs ≈ 0.3 s of loading in every test process that imports
+  // this helper, and most of them never call GraphQL.
+  graphqlHandler ??= (await import('@payloadcms/next/routes')).GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as (req: Request) => Promise<Response>
   const url = `${BASE}/api/graphql${opts.locale ? `?locale=${opts.locale}` : ''}`
   const res = await graphqlHandler(
     new Request(url, {
