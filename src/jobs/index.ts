@@ -8,11 +8,24 @@ import type { JobsConfig } from 'payload'
 import { isAdminUser, type AccessUser } from '@/access/roles'
 import { env } from '@/lib/env'
 
+/**
+ * Whether this process runs the Jobs Queue: not with JOBS_AUTORUN=false (the `npm run jobs` worker does) and not in
+ * tests (they run jobs explicitly).
+ */
+export function runsQueueHere(e: Pick<typeof env, 'jobsAutoRun' | 'isTest'> = env): boolean {
+  return e.jobsAutoRun && !e.isTest
+}
+
 export function jobsConfig(): JobsConfig {
   return {
     tasks: [], // each domain plugin adds its own (src/plugins/domain.ts)
-    autoRun: [{ cron: env.jobsCron, limit: 100, queue: 'default' }],
-    shouldAutoRun: () => env.jobsAutoRun && !env.isTest,
+    // No cron at all in a process that does not run the queue. Payload starts its crons on the first REST request
+    // whatever the server asked for (createPayloadRequest calls getPayload with `cron: true`), and a cron's first tick
+    // queues the scheduled tasks (handleSchedules) before it asks `shouldAutoRun` and stops: without this, every app
+    // instance and every test process ran the scheduler once in the background, at the minute mark after its first
+    // request.
+    autoRun: () => (runsQueueHere() ? [{ cron: env.jobsCron, limit: 100, queue: 'default' }] : []),
+    shouldAutoRun: () => runsQueueHere(),
     access: {
       run: ({ req }) => isAdminUser(req.user as unknown as AccessUser),
       queue: ({ req }) => isAdminUser(req.user as unknown as AccessUser),
