@@ -19,13 +19,12 @@ export function runsQueueHere(e: Pick<typeof env, 'jobsAutoRun' | 'isTest'> = en
 export function jobsConfig(): JobsConfig {
   return {
     tasks: [], // each domain plugin adds its own (src/plugins/domain.ts)
-    // No cron at all in a process that does not run the queue. Payload starts its crons on the first REST request
-    // whatever the server asked for (createPayloadRequest calls getPayload with `cron: true`), and a cron's first tick
-    // queues the scheduled tasks (handleSchedules) before it asks `shouldAutoRun` and stops: without this, every app
-    // instance and every test process ran the scheduler once in the background, at the minute mark after its first
-    // request.
+    // No cron at all in a process that does not run the queue (so no `shouldAutoRun` either: only a cron asks it).
+    // Payload starts its crons on the first REST request whatever the server asked for (createPayloadRequest calls
+    // getPayload with `cron: true`), and a cron's first tick queues the scheduled tasks (handleSchedules) before it
+    // asks `shouldAutoRun`: a cron that stops there still ran the scheduler once in every app instance and test
+    // process, at the minute mark after its first request.
     autoRun: () => (runsQueueHere() ? [{ cron: env.jobsCron, limit: 100, queue: 'default' }] : []),
-    shouldAutoRun: () => runsQueueHere(),
     access: {
       run: ({ req }) => isAdminUser(req.user as unknown as AccessUser),
       queue: ({ req }) => isAdminUser(req.user as unknown as AccessUser),
