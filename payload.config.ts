@@ -23,6 +23,7 @@ import { servicesPlugin } from './collections/services/plugin'
 import { analyticsPlugin } from './collections/analytics/plugin'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
+import { installDocumentReader } from './src/db/documents'
 import { guardPool, type PoolLike } from './src/db/pool'
 import { applySqlMigrationsForPush, SQL_MIGRATION_TABLES } from './src/db/sql-migrations'
 import { platformGraphqlQueries } from './src/http/graphql-select'
@@ -111,6 +112,8 @@ export default buildConfig({
   onInit: async (payload) => {
     // A dropped idle connection (database restart, failover) must be logged, not crash the process.
     guardPool((payload.db as unknown as { pool?: PoolLike }).pool, payload.logger, 'database pool')
+    // Documents built as JSON by PostgreSQL instead of drizzle's relational query and row transform (src/db/documents.ts).
+    installDocumentReader(payload)
     // Production migrates (prodMigrations); a dev/test schema push knows nothing of the migrations' custom SQL.
     if (pushSchema) await applySqlMigrationsForPush(payload)
   },

@@ -4,10 +4,13 @@
  * of the demo data: each page equals the same slice of the whole sorted list (one page of all), totals and page
  * fields unchanged, pages beyond the end empty with the real totals (upstream answered totalDocs 0 and page 1 for
  * collections whose query joins, the patch fixes that too); and the documents' query is bounded to the page's ids.
+ * The pages are read as the platform reads them, with the SQL document reader (src/db/documents.ts); the statement
+ * tests check both its one statement and drizzle's relational query, which a collection the reader declines still uses.
  */
 import type { CollectionSlug, Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { installDocumentReader } from '../../../src/db/documents'
 import { seedAll } from '../../../src/lib/seed'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
@@ -79,26 +82,44 @@ describe('paged finds (every collection with demo data)', () => {
     expect(res.totalDocs).toBe(all.docs.length)
   })
 
-  it('the documents’ query (with its laterals) reads only the page’s ids', async () => {
-    const seen = await queriesOf(() => payload.find({ collection: 'cars', sort: '-createdAt', limit: 3, depth: 0, overrideAccess: true }))
+  /** `fn` with the SQL document reader off (drizzle's relational query, as for a collection the reader declines). */
+  const withoutReader = async <T>(fn: () => Promise<T>): Promise<T> => {
+    installDocumentReader(payload, false)
+    try {
+      return await fn()
+    } finally {
+      installDocumentReader(payload, true)
+    }
+  }
+
+  it('the documents’ query (with its laterals) reads only the page’s ids; the document reader reads the page in one statement', async () => {
+    const page = () => payload.find({ collection: 'cars', sort: '-createdAt', limit: 3, depth: 0, overrideAccess: true })
+    const seen = await withoutReader(() => queriesOf(page))
     const docsQuery = seen.find((q) => q.includes('left join lateral') && q.includes('from "cars" "cars"'))
     expect(docsQuery).toBeDefined()
     expect(docsQuery).toMatch(/where "cars"\."id" in \(\$1, \$2, \$3\)/)
     expect(docsQuery).not.toMatch(/\blimit\b/)
+    const withReader = (await queriesOf(page)).filter((q) => /from "cars"/.test(q))
+    expect(withReader).toHaveLength(2) // the page's documents, its count
+    expect(withReader[0]).toMatch(/^select jsonb_build_object\(.* from "cars" order by "cars"\."created_at" desc limit \$\d+$/s)
+    expect(withReader.some((q) => q.includes('lateral'))).toBe(false)
   })
 
   it('a read by id (with the read access) is one query: no ids step for a where that pins one id', async () => {
     const [car] = (await payload.find({ collection: 'cars', where: { status: { equals: 'active' } }, limit: 1, depth: 0, overrideAccess: true })).docs
-    let found: { id: unknown } | undefined
-    const seen = await queriesOf(async () => {
-      found = await payload.findByID({ collection: 'cars', id: car.id, depth: 0, overrideAccess: false })
-    })
-    const [asList] = (await payload.find({ collection: 'cars', where: { id: { equals: car.id } }, depth: 0, overrideAccess: false })).docs
-    expect(found).toEqual(asList)
-    expect(found?.id).toBe(car.id)
-    const carQueries = seen.filter((q) => /from "cars"/.test(q))
-    expect(carQueries).toHaveLength(1)
-    expect(carQueries[0]).toMatch(/left join lateral/)
+    for (const reader of [false, true]) {
+      let found: { id: unknown } | undefined
+      const read = async () => {
+        found = await payload.findByID({ collection: 'cars', id: car.id, depth: 0, overrideAccess: false })
+      }
+      const seen = reader ? await queriesOf(read) : await withoutReader(() => queriesOf(read))
+      const [asList] = (await payload.find({ collection: 'cars', where: { id: { equals: car.id } }, depth: 0, overrideAccess: false })).docs
+      expect(found).toEqual(asList)
+      expect(found?.id).toBe(car.id)
+      const carQueries = seen.filter((q) => /from "cars"/.test(q))
+      expect(carQueries).toHaveLength(1)
+      expect(carQueries[0]).toMatch(reader ? /^select jsonb_build_object\(/ : /left join lateral/)
+    }
     // a hidden listing still reads as not found through the same single query
     const [draft] = (await payload.find({ collection: 'cars', where: { status: { equals: 'draft' } }, limit: 1, depth: 0, overrideAccess: true })).docs
     await expect(payload.findByID({ collection: 'cars', id: draft.id, depth: 0, overrideAccess: false })).rejects.toThrow(/not found/i)
