@@ -45,8 +45,8 @@ export interface ReaderRequest {
 /**
  * How the adapter reads documents with it:
  * - `expression`: a document's JSON over a row of the collection's table, named by the table's own name — the
- *   select list of one statement that also carries the adapter's where, sort, offset and limit (PostgreSQL builds
- *   the JSON only for the rows of the page: the subqueries of a select list run after the sort and limit);
+ *   select list of one statement over the page's rows (the adapter's where, sort, offset and limit in a subquery
+ *   that keeps the table's name: at the same level PostgreSQL would build a document for every skipped offset row);
  * - `text`: the documents of the ids bound to `$1` (an integer array; any order, the adapter restores the page's),
  *   one row per document, its JSON in `doc`, for pages whose ids the adapter has already read (sorts and filters
  *   on joined tables); `name` makes it a prepared statement, planned once per connection.
