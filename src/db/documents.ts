@@ -45,8 +45,8 @@ export interface ReaderRequest {
 /**
  * How the adapter reads documents with it:
  * - `expression`: a document's JSON over a row of the collection's table, named by the table's own name — the
- *   select list of one statement over the page's rows (the adapter's where, sort, offset and limit in a subquery
- *   that keeps the table's name: at the same level PostgreSQL would build a document for every skipped offset row);
+ *   select list of one statement over the table joined to the page's ids (the adapter's where, sort, offset and
+ *   limit in a subquery: at the same level PostgreSQL would build a document for every skipped offset row);
  * - `text`: the documents of the ids bound to `$1` (an integer array; any order, the adapter restores the page's),
  *   one row per document, its JSON in `doc`, for pages whose ids the adapter has already read (sorts and filters
  *   on joined tables); `name` makes it a prepared statement, planned once per connection.

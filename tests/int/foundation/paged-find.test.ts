@@ -101,8 +101,10 @@ describe('paged finds (every collection with demo data)', () => {
     expect(docsQuery).not.toMatch(/\blimit\b/)
     const withReader = (await queriesOf(page)).filter((q) => /from "cars"/.test(q))
     expect(withReader).toHaveLength(2) // the page's documents, its count
-    // the page's rows first, then their documents (no document built for an offset row)
-    expect(withReader[0]).toMatch(/^select jsonb_build_object\(.* from \(select "id", .* from "cars" order by "cars"\."created_at" desc limit \$\d+\) "cars" order by "cars"\."created_at" desc$/s)
+    // the page's ids first, then the documents of those rows (no document built for an offset row)
+    expect(withReader[0]).toMatch(
+      /^select jsonb_build_object\(.* from "cars" inner join \(select "id" from "cars" order by "cars"\."created_at" desc limit \$\d+\) "autohub_page" on "cars"\."id" = "autohub_page"\."id" order by "cars"\."created_at" desc$/s,
+    )
     expect(withReader.some((q) => q.includes('lateral'))).toBe(false)
   })
 

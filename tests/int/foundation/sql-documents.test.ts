@@ -125,7 +125,7 @@ describe('SQL-built documents', () => {
       installDocumentReader(payload, true)
       await payload.find({ collection: 'cars', depth: 0, limit: 5, overrideAccess: true, where: { status: { equals: 'active' } } })
       expect(documents()).toHaveLength(1)
-      expect(documents()[0].text).toMatch(/ from \(select .* from "cars" where .* limit \$\d+\) "cars" order by "cars"\."created_at" desc$/s)
+      expect(documents()[0].text).toMatch(/ inner join \(select "id" from "cars" where .* limit \$\d+\) "autohub_page" on "cars"\."id" = "autohub_page"\."id" order by "cars"\."created_at" desc$/s)
       expect(sent.filter((s) => s.text.includes('lateral'))).toHaveLength(0)
       expect(sent).toHaveLength(2) // the page and its count
       sent.length = 0
