@@ -39,7 +39,6 @@ export interface ReaderRequest {
   fields: FlattenedField[]
   select?: SelectType
   versions?: boolean
-  joinQuery?: unknown
 }
 
 /**
