@@ -111,7 +111,7 @@ describe('SQL-built documents', () => {
     }
   })
 
-  it('is the path the adapter takes when installed: one statement for a page, a prepared one for ids a join found', async () => {
+  it('is the path the adapter takes when installed: one statement for a page (a join too), a prepared one for ids a one-to-many sort found', async () => {
     const pool = (payload.db as unknown as { pool: { query: (...args: unknown[]) => unknown } }).pool
     const sent: { text: string; name?: string }[] = []
     const original = pool.query
@@ -129,7 +129,14 @@ describe('SQL-built documents', () => {
       expect(sent.filter((s) => s.text.includes('lateral'))).toHaveLength(0)
       expect(sent).toHaveLength(2) // the page and its count
       sent.length = 0
+      // a sort across a joined table: still one statement, the page's distinct ids and sort values in its subquery
       await payload.find({ collection: 'cars', depth: 0, limit: 5, sort: 'make.name', overrideAccess: true })
+      expect(documents()).toHaveLength(1)
+      expect(documents()[0].name).toBeUndefined()
+      expect(documents()[0].text).toMatch(/ inner join \(select distinct "cars"\."id", "[^"]+"\."name" as "autohub_s0", .* "autohub_page" on "cars"\."id" = "autohub_page"\."id" order by "autohub_s0" asc, "autohub_s1" desc$/s)
+      sent.length = 0
+      // a sort on a one-to-many joined table (an array's column) keeps the ids step, then a prepared statement
+      await payload.find({ collection: 'cars', depth: 0, limit: 5, sort: '-priceHistory.price', overrideAccess: true })
       expect(documents()).toHaveLength(1)
       expect(documents()[0].name).toMatch(/^autohub_documents_\d+$/)
       sent.length = 0
