@@ -154,11 +154,11 @@ describe('paged finds (every collection with demo data)', () => {
     }
     expect(compared).toBeGreaterThanOrEqual(16)
     // the statements: the page's distinct ids in a subquery of the documents' statement, and the count
-    const seen = (await queriesOf(() => payload.find({ collection: 'users', where: { roles: { in: ['seller'] } }, limit: 2, depth: 0, overrideAccess: true }))).filter((q) =>
-      /from "users"/.test(q),
-    )
+    const seen = (await queriesOf(() => payload.find({ collection: 'users', where: { roles: { in: ['seller'] } }, limit: 2, depth: 0, overrideAccess: true }))).filter((q) => /from "users"/.test(q))
     expect(seen).toHaveLength(2)
-    expect(seen[0]).toMatch(/^select jsonb_build_object\(.* from "users" inner join \(select distinct "users"\."id", .*left join "users_roles".* limit \$\d+\) "autohub_page" on "users"\."id" = "autohub_page"\."id" order by /s)
+    expect(seen[0]).toMatch(
+      /^select jsonb_build_object\(.* from "users" inner join \(select distinct "users"\."id", .*left join "users_roles".* limit \$\d+\) "autohub_page" on "users"\."id" = "autohub_page"\."id" order by /s,
+    )
     expect(seen[1]).toMatch(/count/i)
   }, 300_000)
 

@@ -133,7 +133,9 @@ describe('SQL-built documents', () => {
       await payload.find({ collection: 'cars', depth: 0, limit: 5, sort: 'make.name', overrideAccess: true })
       expect(documents()).toHaveLength(1)
       expect(documents()[0].name).toBeUndefined()
-      expect(documents()[0].text).toMatch(/ inner join \(select distinct "cars"\."id", "[^"]+"\."name" as "autohub_s0", .* "autohub_page" on "cars"\."id" = "autohub_page"\."id" order by "autohub_s0" asc, "autohub_s1" desc$/s)
+      expect(documents()[0].text).toMatch(
+        / inner join \(select distinct "cars"\."id", "[^"]+"\."name" as "autohub_s0", .* "autohub_page" on "cars"\."id" = "autohub_page"\."id" order by "autohub_s0" asc, "autohub_s1" desc$/s,
+      )
       sent.length = 0
       // a sort on a one-to-many joined table (an array's column) keeps the ids step, then a prepared statement
       await payload.find({ collection: 'cars', depth: 0, limit: 5, sort: '-priceHistory.price', overrideAccess: true })
