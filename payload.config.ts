@@ -24,6 +24,7 @@ import { analyticsPlugin } from './collections/analytics/plugin'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
 import { installDocumentReader } from './src/db/documents'
+import { installReadBatcher } from './src/db/read-batch'
 import { guardPool, type PoolLike } from './src/db/pool'
 import { applySqlMigrationsForPush, SQL_MIGRATION_TABLES } from './src/db/sql-migrations'
 import { platformGraphqlQueries } from './src/http/graphql-select'
@@ -114,6 +115,8 @@ export default buildConfig({
     guardPool((payload.db as unknown as { pool?: PoolLike }).pool, payload.logger, 'database pool')
     // Documents built as JSON by PostgreSQL instead of drizzle's relational query and row transform (src/db/documents.ts).
     installDocumentReader(payload)
+    // Document statements issued together (a request's population, concurrent requests) sent as one (src/db/read-batch.ts).
+    installReadBatcher(payload)
     // Production migrates (prodMigrations); a dev/test schema push knows nothing of the migrations' custom SQL.
     if (pushSchema) await applySqlMigrationsForPush(payload)
   },

@@ -1,6 +1,7 @@
 /** SQL of the content domain: the sitemap's slug lists, post counters, the comment rate limit. */
 import type { Payload } from 'payload'
 
+import { readRows } from '@/db/read-batch'
 import { dbOf, sql, type Tx } from '@/db/transaction'
 
 /** The Drizzle handle outside a request (jobs). */
@@ -63,11 +64,16 @@ export async function commentsFromIpLastMinute(tx: Tx, ip: string): Promise<numb
 
 /**
  * The authors of published posts (users' public-profile rule, collections/identity/Users): one distinct read of the
- * posts' author relations, in the request's transaction. (Payload's findDistinct answered the same with two queries,
- * the values and a count, on every request that populated a user.)
+ * posts' author relations, in the request's transaction, sent with the request's other reads of the same turn
+ * (src/db/read-batch.ts: the populations of makes, models and dealers that run beside the users'). (Payload's
+ * findDistinct answered the same with two queries, the values and a count, on every request that populated a user.)
  */
-export async function publishedAuthorIds(tx: Tx): Promise<number[]> {
-  const res = await tx.execute(sql`select distinct r.users_id as id from posts_rels r join posts p on p.id = r.parent_id
-    where r.path = 'authors' and r.users_id is not null and p._status = 'published' order by 1`)
-  return (res.rows as { id: number }[]).map((r) => Number(r.id))
+export async function publishedAuthorIds(payload: Payload, tx: Tx): Promise<number[]> {
+  const rows = await readRows<{ id: number }>(
+    payload,
+    tx,
+    sql`select distinct r.users_id as id from posts_rels r join posts p on p.id = r.parent_id
+    where r.path = 'authors' and r.users_id is not null and p._status = 'published' order by 1`,
+  )
+  return rows.map((r) => Number(r.id))
 }

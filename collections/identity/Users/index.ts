@@ -28,7 +28,7 @@ const apiKeyPrivacy = { readers: ['self'] as Reader[], lists: false }
 async function publishedAuthors(req: AccessArgs['req']): Promise<number[]> {
   if (!(req.payload.collections as Record<string, unknown>).posts) return []
   const memo = req.context as { publishedAuthorIds?: Promise<number[]> }
-  memo.publishedAuthorIds ??= txOf(req).then(publishedAuthorIds)
+  memo.publishedAuthorIds ??= txOf(req).then((tx) => publishedAuthorIds(req.payload, tx))
   return memo.publishedAuthorIds
 }
 

@@ -11,6 +11,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { installDocumentReader } from '../../../src/db/documents'
+import { installReadBatcher } from '../../../src/db/read-batch'
 import { seedAll } from '../../../src/lib/seed'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
@@ -32,8 +33,18 @@ const ids = (docs: { id: unknown }[]) => docs.map((d) => d.id)
 /** JSON round trip: what a client receives. */
 const wire = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown
 
-/** The SQL texts sent through the adapter's pool while `fn` runs. */
-const queriesOf = (fn: () => Promise<unknown>) => sqlSentBy(payload, fn)
+/**
+ * The SQL texts sent through the adapter's pool while `fn` runs, each statement on its own: the read batcher, which
+ * sends a turn's statements as one (src/db/read-batch.ts, tests/int/foundation/read-batch.test.ts), is off meanwhile.
+ */
+async function queriesOf(fn: () => Promise<unknown>): Promise<string[]> {
+  installReadBatcher(payload, false)
+  try {
+    return await sqlSentBy(payload, fn)
+  } finally {
+    installReadBatcher(payload, true)
+  }
+}
 
 describe('paged finds (every collection with demo data)', () => {
   it('covers the collections with arrays, relationships or locales', () => {

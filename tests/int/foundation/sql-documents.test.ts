@@ -12,6 +12,7 @@ import type { CollectionSlug, Payload, SelectType, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildDocumentReader, installDocumentReader, type AdapterShape, snake } from '../../../src/db/documents'
+import { installReadBatcher } from '../../../src/db/read-batch'
 import { seedAll } from '../../../src/lib/seed'
 import { testPayload } from '../../helpers/payload'
 
@@ -123,6 +124,8 @@ describe('SQL-built documents', () => {
     const documents = () => sent.filter((s) => s.text.includes('jsonb_build_object(') && s.text.includes('from "cars"'))
     try {
       installDocumentReader(payload, true)
+      // each statement on its own (the read batcher, which sends a turn's statements as one, has its own test)
+      installReadBatcher(payload, false)
       await payload.find({ collection: 'cars', depth: 0, limit: 5, overrideAccess: true, where: { status: { equals: 'active' } } })
       expect(documents()).toHaveLength(1)
       expect(documents()[0].text).toMatch(/ inner join \(select "id" from "cars" where .* limit \$\d+\) "autohub_page" on "cars"\."id" = "autohub_page"\."id" order by "cars"\."created_at" desc$/s)
@@ -148,6 +151,7 @@ describe('SQL-built documents', () => {
     } finally {
       pool.query = original
       installDocumentReader(payload, true)
+      installReadBatcher(payload, true)
     }
   })
 })

@@ -1,0 +1,154 @@
+/**
+ * Concurrent document reads in one round trip.
+ *
+ * Every generic read ends in the drizzle adapter's `findMany`, which (with the SQL document reader, ./documents.ts)
+ * sends one statement for a page of documents. A request that populates relationships sends one per related
+ * collection, all issued together (Payload's dataloader batches by collection and runs those finds at once), and
+ * concurrent requests send theirs at the same moment too. On a loaded machine each statement costs the server more
+ * than its bytes: handing it to a PostgreSQL backend wakes that backend and the server's thread loses its core
+ * (bench/NOTES.md, "Where the time goes"). The batcher collects the document statements issued on the same database
+ * handle (the pool, or one transaction) until the event loop turns, and sends them as one statement whose columns
+ * are each statement's documents as a JSON array:
+ *
+ *   select (select coalesce(jsonb_agg(t.doc), '[]'::jsonb) from (<statement 1>) t(doc)) as "r0", (… <statement 2> …) as "r1"
+ *
+ * Each statement keeps its own where, order, limit and parameters (drizzle renders them into the one statement);
+ * `jsonb_agg` over an ordered subquery keeps its order. A statement alone is sent as it is. When the combined statement
+ * fails, each statement is sent alone, so only the one at fault fails, with its own error. Reads of a transaction stay
+ * on it; reads outside go to a read replica when the adapter has some, as drizzle's `select` does.
+ *
+ * Installed on the adapter as `readBatched` (patches/@payloadcms+drizzle+3.89.0.patch calls it); `SQL_READ_BATCH=off`
+ * leaves it out.
+ */
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload } from 'payload'
+
+type SQL = ReturnType<typeof sql>
+
+/** What the batcher uses of a drizzle database or transaction handle. */
+export interface ReadHandle {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } }
+  session: {
+    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<{ rows: Record<string, unknown>[] }> }
+  }
+  $replicas?: ReadHandle[]
+}
+
+/** A statement to read: its SQL (drizzle renders it, with its parameters, into the combined statement). */
+export interface Statement {
+  getSQL(): SQL
+}
+
+/**
+ * `documents`: a statement whose rows each carry one document, in their one column (the adapter's page statements);
+ * `rows`: any statement, its rows answered as JSON objects (to_jsonb: numbers, strings, booleans, nested JSON).
+ */
+export type ReadKind = 'documents' | 'rows'
+
+interface Pending {
+  kind: ReadKind
+  statement: Statement
+  resolve(values: unknown[]): void
+  reject(error: unknown): void
+}
+
+/** At most this many statements in one combined statement (PostgreSQL allows 65,535 parameters in all). */
+export const MAX_BATCH = 32
+
+const runner = (db: ReadHandle): ReadHandle => (db.$replicas?.length ? db.$replicas[Math.floor(Math.random() * db.$replicas.length)] : db)
+
+const execute = (db: ReadHandle, query: SQL) => db.session.prepareQuery(db.dialect.sqlToQuery(query), undefined, undefined, false).execute()
+
+/** One statement's answer as one JSON array. */
+const asColumn = ({ kind, statement }: { kind: ReadKind; statement: Statement }): SQL =>
+  kind === 'documents'
+    ? sql`(select coalesce(jsonb_agg(t.doc), '[]'::jsonb) from (${statement.getSQL()}) t(doc))`
+    : sql`(select coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb) from (${statement.getSQL()}) t)`
+
+/** The statements combined: one row, column `r<i>` holding statement i's answer, in its order. */
+export function combinedStatement(items: { kind: ReadKind; statement: Statement }[]): SQL {
+  const columns = items.map((item, i) => sql`${asColumn(item)} as ${sql.identifier(`r${i}`)}`)
+  return sql`select ${sql.join(columns, sql`, `)}`
+}
+
+async function readAlone(db: ReadHandle, item: Pending): Promise<void> {
+  try {
+    if (item.kind === 'documents') {
+      // sent as it is; its one column, whatever its name
+      const result = await execute(runner(db), item.statement.getSQL())
+      item.resolve(result.rows.map((row) => Object.values(row)[0]))
+    } else {
+      // the same JSON form as in a combined statement, so the values' types do not depend on the company
+      const result = await execute(runner(db), combinedStatement([item]))
+      item.resolve((result.rows[0]?.r0 as unknown[] | undefined) ?? [])
+    }
+  } catch (error) {
+    item.reject(error)
+  }
+}
+
+async function readTogether(db: ReadHandle, items: Pending[]): Promise<void> {
+  if (items.length === 1) return readAlone(db, items[0])
+  let row: Record<string, unknown> | undefined
+  try {
+    row = (await execute(runner(db), combinedStatement(items))).rows[0]
+  } catch {
+    // one of them is at fault (or the connection): each alone, so each gets its own answer
+    await Promise.all(items.map((item) => readAlone(db, item)))
+    return
+  }
+  items.forEach((item, i) => item.resolve((row?.[`r${i}`] as unknown[] | undefined) ?? []))
+}
+
+/** Reads through a batcher: each answered with whatever else the same handle reads in the same turn. */
+export interface ReadBatcher {
+  /** A page statement's documents. */
+  documents(db: ReadHandle, statement: Statement): Promise<unknown[]>
+  /** Any statement's rows, as JSON objects. */
+  rows<T = Record<string, unknown>>(db: ReadHandle, statement: Statement): Promise<T[]>
+}
+
+export function createReadBatcher(maxBatch = MAX_BATCH): ReadBatcher {
+  const queues = new Map<ReadHandle, Pending[]>()
+  const sent = new WeakSet<Pending[]>()
+  const send = (db: ReadHandle, queue: Pending[]) => {
+    if (sent.has(queue)) return // sent when it filled up
+    sent.add(queue)
+    if (queues.get(db) === queue) queues.delete(db)
+    void readTogether(db, queue)
+  }
+  const read = (db: ReadHandle, kind: ReadKind, statement: Statement) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      let queue = queues.get(db)
+      if (!queue) {
+        const fresh: Pending[] = []
+        queues.set(db, fresh)
+        setImmediate(() => send(db, fresh))
+        queue = fresh
+      }
+      queue.push({ kind, statement, resolve, reject })
+      if (queue.length >= maxBatch) send(db, queue)
+    })
+  return {
+    documents: (db, statement) => read(db, 'documents', statement),
+    rows: <T>(db: ReadHandle, statement: Statement) => read(db, 'rows', statement) as Promise<T[]>,
+  }
+}
+
+type WithBatcher = { readBatcher?: ReadBatcher }
+
+/** Installs the batcher on the adapter as `readBatcher` (or removes it). */
+export function installReadBatcher(payload: Payload, enabled = process.env.SQL_READ_BATCH !== 'off'): void {
+  const adapter = payload.db as unknown as WithBatcher
+  if (enabled) adapter.readBatcher = createReadBatcher()
+  else delete adapter.readBatcher
+}
+
+/**
+ * A statement's rows as JSON objects, through the adapter's batcher when installed (sent with the other reads of the
+ * same handle in this turn), else alone in the same JSON form.
+ */
+export function readRows<T = Record<string, unknown>>(payload: Payload, db: unknown, statement: Statement): Promise<T[]> {
+  const batcher = (payload.db as unknown as WithBatcher).readBatcher ?? createReadBatcher(1)
+  return batcher.rows<T>(db as ReadHandle, statement)
+}
