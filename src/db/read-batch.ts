@@ -7,8 +7,9 @@
  * concurrent requests send theirs at the same moment too. On a loaded machine each statement costs the server more
  * than its bytes: handing it to a PostgreSQL backend wakes that backend and the server's thread loses its core
  * (bench/NOTES.md, "Where the time goes"). The batcher collects the document statements issued on the same database
- * handle (the pool, or one transaction) until the event loop turns, and sends them as one statement whose columns
- * are each statement's documents as a JSON array:
+ * handle until the event loop turns (the pool: concurrent requests' reads meet too) or, in a transaction, whose locks
+ * are held meanwhile, until the promise jobs already queued have run; then it sends them as one statement whose
+ * columns are each statement's documents as a JSON array:
  *
  *   select (select coalesce(jsonb_agg(t.doc), '[]'::jsonb) from (<statement 1>) t(doc)) as "r0", (… <statement 2> …) as "r1"
  *
@@ -123,7 +124,10 @@ export function createReadBatcher(maxBatch = MAX_BATCH): ReadBatcher {
       if (!queue) {
         const fresh: Pending[] = []
         queues.set(db, fresh)
-        setImmediate(() => send(db, fresh))
+        // A transaction's reads wait only for the promise jobs already queued (its locks are held meanwhile); the pool's
+        // wait for the event loop's turn, so concurrent requests' reads meet too.
+        if (typeof (db as { rollback?: unknown }).rollback === 'function') process.nextTick(() => send(db, fresh))
+        else setImmediate(() => send(db, fresh))
         queue = fresh
       }
       queue.push({ kind, statement, resolve, reject })
