@@ -18,8 +18,8 @@
  * fails, each statement is sent alone, so only the one at fault fails, with its own error. Reads of a transaction stay
  * on it; reads outside go to a read replica when the adapter has some, as drizzle's `select` does.
  *
- * Installed on the adapter as `readBatched` (patches/@payloadcms+drizzle+3.89.0.patch calls it); `SQL_READ_BATCH=off`
- * leaves it out.
+ * Installed on the adapter as `readBatcher` (patches/@payloadcms+drizzle+3.89.0.patch calls it for page statements and
+ * counts); `SQL_READ_BATCH=off` leaves it out.
  */
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
@@ -153,6 +153,7 @@ export function installReadBatcher(payload: Payload, enabled = process.env.SQL_R
  * same handle in this turn), else alone in the same JSON form.
  */
 export function readRows<T = Record<string, unknown>>(payload: Payload, db: unknown, statement: Statement): Promise<T[]> {
-  const batcher = (payload.db as unknown as WithBatcher).readBatcher ?? createReadBatcher(1)
-  return batcher.rows<T>(db as ReadHandle, statement)
+  const batcher = (payload.db as unknown as WithBatcher).readBatcher
+  if (batcher) return batcher.rows<T>(db as ReadHandle, statement)
+  return new Promise<unknown[]>((resolve, reject) => void readAlone(db as ReadHandle, { kind: 'rows', statement, resolve, reject })) as Promise<T[]>
 }
