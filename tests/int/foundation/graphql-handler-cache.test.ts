@@ -1,0 +1,117 @@
+/**
+ * Payload's GraphQL handler caches, patched in patches/@payloadcms+next+3.89.0.patch (applied by `npm ci` through
+ * patch-package):
+ * - the schema: development used to rebuild it on every request (~190 ms each), because Payload's Next handler reset
+ *   its cache whenever NODE_ENV was `development`, to pick up hot-reloaded configs. The cache is keyed by the config
+ *   object instead: same config → the built schema is reused; a new config (a hot reload) → rebuilt.
+ * - the documents: each distinct query text is parsed and checked against GraphQL's specified rules once; Payload's
+ *   complexity limit, which reads the variables, still runs on every request.
+ */
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { testPayload } from '../../helpers/payload'
+
+type Cache = { graphql: { schema: unknown } | null; config?: unknown }
+const cache = () => (globalThis as unknown as { _payload_graphql: Cache })._payload_graphql
+
+let payload: Payload
+const env = process.env.NODE_ENV
+const setNodeEnv = (value: string | undefined) => Object.assign(process.env, { NODE_ENV: value })
+
+beforeAll(async () => {
+  payload = await testPayload()
+  setNodeEnv('development')
+})
+afterAll(() => {
+  setNodeEnv(env)
+})
+
+async function ask(config: unknown): Promise<unknown> {
+  const handler = GRAPHQL_POST(Promise.resolve(config) as never) as unknown as (req: Request) => Promise<Response>
+  const res = await handler(
+    new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ Makes(limit: 1) { totalDocs } }' }) }),
+  )
+  expect(res.status).toBe(200)
+  const body = (await res.json()) as { data?: { Makes?: { totalDocs: number } } }
+  expect(body.data?.Makes?.totalDocs).toBe(0)
+  return cache().graphql?.schema
+}
+
+describe('GraphQL schema in development', () => {
+  it('is built once per config, not once per request', async () => {
+    const first = await ask(payload.config)
+    expect(first).toBeTruthy()
+    expect(await ask(payload.config)).toBe(first)
+    expect(await ask(payload.config)).toBe(first)
+  })
+
+  it('is rebuilt when the config object changes (a hot reload)', async () => {
+    const before = await ask(payload.config)
+    const reloaded = { ...payload.config }
+    const after = await ask(reloaded)
+    expect(after).toBeTruthy()
+    expect(after).not.toBe(before)
+    expect(await ask(reloaded)).toBe(after)
+  })
+})
+
+type GraphqlBody = { data?: Record<string, unknown> | null; errors?: { message: string }[] }
+const documents = () => (globalThis as unknown as { _payload_graphql_documents: Map<string, unknown> })._payload_graphql_documents
+
+async function post(query: string, variables?: Record<string, unknown>): Promise<GraphqlBody> {
+  const handler = GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as (req: Request) => Promise<Response>
+  const res = await handler(new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }))
+  return (await res.json()) as GraphqlBody
+}
+
+describe('GraphQL documents', () => {
+  it('parses a query text once and answers it the same way every time', async () => {
+    const query = '{ Makes(limit: 2, sort: "name") { totalDocs docs { id name } } }'
+    const first = await post(query)
+    expect(first.errors).toBeUndefined()
+    const document = documents().get(query)
+    expect(document).toBeTruthy()
+    const size = documents().size
+    expect(await post(query)).toEqual(first)
+    expect(documents().get(query)).toBe(document)
+    expect(documents().size).toBe(size)
+  })
+
+  it('answers an invalid query with the same validation errors every time', async () => {
+    const query = '{ Makes(limit: 1) { docs { id noSuchField } } }'
+    const first = await post(query)
+    expect(first.data ?? null).toBeNull()
+    expect(first.errors?.map((e) => e.message)).toEqual(['Cannot query field "noSuchField" on type "Make".'])
+    expect(await post(query)).toEqual(first)
+    const syntax = await post('{ Makes(limit: 1) { docs { id }')
+    expect(syntax.errors?.[0]?.message).toMatch(/^Syntax Error/)
+    expect(documents().has('{ Makes(limit: 1) { docs { id }')).toBe(false)
+  })
+
+  it('still applies the complexity limit, which depends on the variables, to a cached document', async () => {
+    // 100 aliases of a car list with a related make: over the limit (GRAPHQL_MAX_COMPLEXITY, 1000) only when included.
+    const aliases = Array.from({ length: 100 }, (_, i) => `c${i}: Cars(limit: 1) @include(if: $deep) { docs { make { id } } }`).join(' ')
+    const query = `query Deep($deep: Boolean!) { Makes(limit: 1) { totalDocs } ${aliases} }`
+    const shallow = await post(query, { deep: false })
+    expect(shallow.errors).toBeUndefined()
+    expect(shallow.data).toEqual({ Makes: { totalDocs: expect.any(Number) } })
+    const deep = await post(query, { deep: true })
+    expect(deep.data ?? null).toBeNull()
+    expect(deep.errors?.[0]?.message).toMatch(/exceeds the maximum complexity of 1000/)
+    expect(await post(query, { deep: false })).toEqual(shallow)
+    expect(documents().has(query)).toBe(true)
+  })
+
+  it('parses every request again with GRAPHQL_DOCUMENT_CACHE=off', async () => {
+    process.env.GRAPHQL_DOCUMENT_CACHE = 'off'
+    try {
+      const query = '{ Makes(limit: 3) { totalDocs } }'
+      expect((await post(query)).errors).toBeUndefined()
+      expect(documents().has(query)).toBe(false)
+    } finally {
+      delete process.env.GRAPHQL_DOCUMENT_CACHE
+    }
+  })
+})
