@@ -30,31 +30,26 @@ export async function occupancies(tx: Tx, spotId: number, start: Date, end: Date
   return map.get(spotId) ?? []
 }
 
-/** The same for several spots at once (two queries). */
+/** The same for several spots at once (one statement: the bookings and the blocks). */
 export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, end: Date | null, opts: { excludeBooking?: number; excludeBlock?: number } = {}): Promise<Map<number, Occupancy[]>> {
   const result = new Map<number, Occupancy[]>()
   if (!spotIds.length) return result
   const ids = sql.raw(spotIds.map((id) => String(Number(id))).join(','))
   const s = iso(start)
   const e = iso(end)
-  const bookings = await tx.execute(sql`
-    select spot_id, start_time, end_time from parking_bookings
+  const rows = await tx.execute(sql`
+    select spot_id, start_time, end_time, 1 as slots from parking_bookings
     where spot_id in (${ids}) and status in ('pending', 'active')
       and end_time > ${s}::timestamptz and (${e}::timestamptz is null or start_time < ${e}::timestamptz)
-      and id <> ${opts.excludeBooking ?? 0}`)
-  const blocks = await tx.execute(sql`
+      and id <> ${opts.excludeBooking ?? 0}
+    union all
     select spot_id, start_time, end_time, slots_affected from availability_blocks
     where spot_id in (${ids})
       and end_time > ${s}::timestamptz and (${e}::timestamptz is null or start_time < ${e}::timestamptz)
       and id <> ${opts.excludeBlock ?? 0}`)
-  for (const r of bookings.rows) {
+  for (const r of rows.rows) {
     const list = result.get(Number(r.spot_id)) ?? []
-    list.push({ start: new Date(r.start_time), end: new Date(r.end_time), slots: 1 })
-    result.set(Number(r.spot_id), list)
-  }
-  for (const r of blocks.rows) {
-    const list = result.get(Number(r.spot_id)) ?? []
-    list.push({ start: new Date(r.start_time), end: new Date(r.end_time), slots: Number(r.slots_affected) })
+    list.push({ start: new Date(r.start_time), end: new Date(r.end_time), slots: Number(r.slots) })
     result.set(Number(r.spot_id), list)
   }
   return result

@@ -23,18 +23,21 @@ export async function findNearbySpots(req: PayloadRequest, q: { lat: number; lng
   const window = { start: start.toISOString(), end: end.toISOString(), radiusKm }
   if (!near.length) return { docs: [], totalDocs: 0, ...window }
   const ids = near.map((n) => n.id)
-  const found = await req.payload.find({
-    collection: 'parking-spots',
-    where: { id: { in: ids } },
-    depth: 1,
-    limit: ids.length,
-    pagination: false,
-    overrideAccess: false,
-    user: req.user,
-    req,
-  })
+  // The spots (with their access and population) and what occupies them over the window, read together.
+  const [found, occ] = await Promise.all([
+    req.payload.find({
+      collection: 'parking-spots',
+      where: { id: { in: ids } },
+      depth: 1,
+      limit: ids.length,
+      pagination: false,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    }),
+    occupanciesBySpot(db, ids, start, end),
+  ])
   const byId = new Map(found.docs.map((d) => [d.id, d]))
-  const occ = await occupanciesBySpot(db, ids, start, end)
   const docs = near.flatMap(({ id, distanceM }) => {
     const doc = byId.get(id)
     if (!doc) return []
