@@ -29,6 +29,7 @@ import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingPlan, pl
 import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
 import { inputGuard } from '@/plugins/input-guards'
+import { isReadAccessWarmup } from '@/plugins/read-access-warmup'
 
 /** The SQL itself is src/db/catalog.ts (`buildListingSql`, `listingRows`); re-exported for its tests. */
 export { buildListingSql, type ListingSql } from '@/db/catalog'
@@ -59,15 +60,17 @@ export async function readListings(pool: Queryable, payload: Payload, plan: List
  * Fields the fast path serves that the live `cars` config now reads differently from a plain column:
  * read or operation hooks, field read access, `hidden`, localization. Non-empty → the path stays off (see
  * {@link listingReadPath}). `knownOperationHooks`: operation hooks known to change nothing the path answers
- * (the platform's input guard, which rejects only what the planner declines anyway).
+ * (the platform's input guard, which rejects only what the planner declines anyway); the read-access warm-up
+ * (src/plugins/read-access-warmup.ts), which only starts a read the access rules would make, is always known.
  */
 export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>, knownOperationHooks: readonly unknown[] = []): string[] {
   const problems: string[] = []
   const hooks = collection.hooks ?? {}
   if (hooks.beforeRead?.length) problems.push('collection beforeRead hook')
   if (hooks.afterRead?.length) problems.push('collection afterRead hook')
-  if (hooks.beforeOperation?.some((h) => !knownOperationHooks.includes(h))) problems.push('collection beforeOperation hook')
-  if (hooks.afterOperation?.some((h) => !knownOperationHooks.includes(h))) problems.push('collection afterOperation hook')
+  const unknown = (h: unknown) => !knownOperationHooks.includes(h) && !isReadAccessWarmup(h)
+  if (hooks.beforeOperation?.some(unknown)) problems.push('collection beforeOperation hook')
+  if (hooks.afterOperation?.some(unknown)) problems.push('collection afterOperation hook')
   // Fields a request can select, filter or sort by (the access-only `seller` column is filtered by the access rule itself).
   const served = new Set(
     Object.entries(LISTING_FIELDS)

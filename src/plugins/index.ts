@@ -9,6 +9,7 @@ import { adminScope } from './admin-scope'
 import { authUserCache } from './auth-user-cache'
 import { platformGuards } from './guards'
 import { privacy } from './privacy'
+import { readAccessWarmup } from './read-access-warmup'
 import { seo } from './seo'
 
 export function plugins(): Plugin[] {
@@ -37,5 +38,7 @@ export function plugins(): Plugin[] {
   list.push(privacy())
   // Signed-in requests reuse the loaded user while its database row is unchanged (src/plugins/auth-user-cache.ts).
   list.push(authUserCache())
+  // Reads that populate users start the users' read rule with their first statement (src/plugins/read-access-warmup.ts).
+  list.push(readAccessWarmup())
   return list
 }

@@ -1,4 +1,4 @@
-import type { AccessArgs, CollectionAfterOperationHook, CollectionConfig, Where } from 'payload'
+import type { AccessArgs, CollectionAfterOperationHook, CollectionConfig, PayloadRequest, Where } from 'payload'
 
 import { fieldAdminOnly, hasRole, isAdmin, isSelf, or, ROLES, ACCOUNT_STATUSES, anyone, privateField, type Reader } from '@/access'
 import { NOTIFICATION_TYPES } from '@/domain/notification-types'
@@ -23,7 +23,8 @@ const apiKeyPrivacy = { readers: ['self'] as Reader[], lists: false }
 
 /**
  * Staff accounts appear publicly only as the authors of published posts (their byline: name, avatar, bio), never
- * merely for being staff. Computed once per request (one SQL read of the posts' author relations).
+ * merely for being staff. Computed once per request (one SQL read of the posts' author relations), started early by
+ * reads that will populate users (`custom.warmReadAccess` below).
  */
 async function publishedAuthors(req: AccessArgs['req']): Promise<number[]> {
   if (!(req.payload.collections as Record<string, unknown>).posts) return []
@@ -95,6 +96,8 @@ export const Users: CollectionConfig = {
     admin: ({ req }) => Boolean(req.user && (req.user as { roles?: string[] }).roles?.some((r) => r !== 'buyer')),
     unlock: isAdmin,
   },
+  // Reads that will populate users start the authors' read at their own start (src/plugins/read-access-warmup.ts).
+  custom: { warmReadAccess: (req: PayloadRequest) => void publishedAuthors(req).catch(() => undefined) },
   hooks: {
     beforeValidate: [alertOnPasswordReset],
     beforeChange: [assignRolesOnCreate, resetPhoneVerification, noteSecurityChanges],

@@ -4,7 +4,8 @@
  * - every collection read at the same time as every other gives the documents it gives alone, in one statement;
  * - a statement that fails in a batch fails alone, with its own error, and the others are answered;
  * - reads of a transaction stay on it (they see its uncommitted rows), and the pool's reads do not;
- * - a REST car detail at depth 1 sends three statements: the car, its populations with the authors' rule, the seller.
+ * - a REST car detail at depth 1 sends two statements: the car with the users' read rule (the authors of published
+ *   posts, started by src/plugins/read-access-warmup.ts), then its populations, the seller with them.
  */
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,6 +15,7 @@ import { sql, txOf, withTransaction } from '../../../src/db/transaction'
 import { seedAll } from '../../../src/lib/seed'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { relatedCollections } from '../../../src/plugins/read-access-warmup'
 import { sqlSentBy, statementsSentBy } from '../../helpers/sql'
 
 let payload: Payload
@@ -134,7 +136,7 @@ describe('read batcher', () => {
     expect((await payload.find({ collection: 'makes', where: { name: { equals: name } }, depth: 0, overrideAccess: true })).docs).toEqual([])
   })
 
-  it('a REST car detail at depth 1: the car, then its populations and the authors’ rule together, then the seller', async () => {
+  it('a REST car detail at depth 1: the car with the authors’ rule (src/plugins/read-access-warmup.ts), then its populations with the seller', async () => {
     const [car] = (
       await payload.find({
         collection: 'cars',
@@ -159,9 +161,23 @@ describe('read batcher', () => {
     expect(typeof (after?.body as { make?: unknown }).make).toBe('object')
     expect(typeof (after?.body as { seller?: unknown }).seller).toBe('object')
     expect(alone.length).toBeGreaterThanOrEqual(6)
-    expect(together).toHaveLength(3)
-    expect(together[0]).toMatch(/^select jsonb_build_object\('id', "cars"\.id/)
-    expect(together[1]).toMatch(/^select \(select coalesce\(jsonb_agg\(to_jsonb\(t\)\).* from posts_rels .*"makes".*"models".* as "r\d+"$/s)
-    expect(together[2]).toMatch(/from "users"/)
+    expect(together, together.join('\n\n')).toHaveLength(2)
+    expect(together[0]).toMatch(/^select \(select coalesce\(jsonb_agg\(to_jsonb\(t\)\).* as "r\d+"$/s)
+    expect(together[0]).toContain("from posts_rels r join posts p on p.id = r.parent_id where r.path = 'authors'")
+    expect(together[0]).toMatch(/select jsonb_build_object\('id', "cars"\.id/)
+    expect(together[1]).toMatch(/^select \(select coalesce\(jsonb_agg\(t\.doc\).*"makes".*"models".*"users".* as "r\d+"$/s)
+  })
+
+  it('a read at depth 0 does not start the authors’ rule; every collection relating to users warms it, no other', async () => {
+    const [car] = (await payload.find({ collection: 'cars', where: { status: { equals: 'active' } }, limit: 1, depth: 0, overrideAccess: true })).docs
+    const texts = await statementsSentBy(() => get(`/api/cars/${car.id}?depth=0`))
+    expect(texts.join('\n')).toContain('"cars"')
+    expect(texts.join('\n')).not.toContain("r.path = 'authors'")
+    const warmed = payload.config.collections.filter((c) => c.hooks.beforeOperation?.some((h) => h.name === 'warmRelatedReadAccess')).map((c) => c.slug)
+    const relating = payload.config.collections.filter((c) => relatedCollections(c.fields).has('users')).map((c) => c.slug)
+    expect(relating).toEqual(expect.arrayContaining(['cars', 'parking-spots', 'posts']))
+    // Payload adds its locked-documents and preferences collections after the plugins ran (admin-only reads).
+    expect(relating.filter((slug) => !warmed.includes(slug))).toEqual(['payload-locked-documents', 'payload-preferences'])
+    expect(warmed.filter((slug) => !relating.includes(slug))).toEqual([])
   })
 })
