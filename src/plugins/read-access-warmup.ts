@@ -11,7 +11,7 @@
  * This plugin, from the collection configs at start-up, gives every collection with a relationship or upload field to
  * such a collection a `beforeOperation` hook that calls it on reads that populate: access not overridden, depth not 0
  * (or a GraphQL request, whose relationship fields resolve after the read). The car detail is then two statements: the
- * car with the authors' rule, then the populations with the seller.
+ * car with the authors' rule, then the populations with the seller. `READ_ACCESS_WARMUP=off` turns it off.
  */
 import type { CollectionBeforeOperationHook, CollectionConfig, Config, Field, Plugin, PayloadRequest } from 'payload'
 
@@ -58,7 +58,7 @@ export function readAccessWarmup(): Plugin {
         const warm = [...relatedCollections(collection.fields)].flatMap((slug) => warmers.get(slug) ?? [])
         if (!warm.length) return collection
         const warmRelatedReadAccess: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-          if (operation !== 'read' || args.overrideAccess) return args
+          if (operation !== 'read' || args.overrideAccess || process.env.READ_ACCESS_WARMUP === 'off') return args
           const depth = (args as { depth?: number }).depth ?? req.payload.config.defaultDepth
           if (depth > 0 || req.payloadAPI === 'GraphQL') for (const w of warm) w(req)
           return args
