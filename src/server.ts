@@ -170,8 +170,10 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   app.post('/api/graphql', async (req, res, next) => {
     try {
-      if (Buffer.isBuffer(req.body) && /\bmutation\b/.test(req.body.toString('utf8'))) responseCache.clear()
-      const collected = await collectAfterCommit(() => graphqlPost(toFetchRequest(req)))
+      const mutation = Buffer.isBuffer(req.body) && /\bmutation\b/.test(req.body.toString('utf8'))
+      if (mutation) responseCache.clear()
+      // Queries open no transaction: their effects (none expected) need no collecting (src/lib/after-commit.ts).
+      const collected = await collectAfterCommit(() => graphqlPost(toFetchRequest(req)), { collect: mutation })
       let response = collected.result
       if (collected.size) {
         // GraphQL answers 200 with `errors` when a mutation failed (and was rolled back): its effects are dropped.
@@ -207,8 +209,10 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
         res.end(hit.body)
         return
       }
-      // Emails and socket emits raised by the request run once its transaction has committed (src/lib/after-commit.ts).
-      const collected = await collectAfterCommit(() => handleEndpoints({ config, request: toFetchRequest(req) }))
+      // Emails and socket emits raised by the request run once its transaction has committed (src/lib/after-commit.ts);
+      // reads open no transaction to roll back and are not collected.
+      const read = req.method === 'GET' || req.method === 'HEAD'
+      const collected = await collectAfterCommit(() => handleEndpoints({ config, request: toFetchRequest(req) }), { collect: !read })
       const response = collected.result
       if (response.status < 400) await collected.flush(logEffectError)
       else await collected.discard(logEffectError)

@@ -73,3 +73,45 @@ describe('afterCommit', () => {
     expect(raise!()).toBe(false)
   })
 })
+
+describe('the collector while requests overlap', () => {
+  it('a request finishing does not end the collection of one still running', async () => {
+    const ran: string[] = []
+    let releaseB!: () => void
+    const bWaits = new Promise<void>((r) => (releaseB = r))
+    const b = collectAfterCommit(async () => {
+      await bWaits
+      expect(afterCommit(() => ran.push('b effect'))).toBe(true)
+      return 'b'
+    })
+    const a = await collectAfterCommit(async () => {
+      expect(afterCommit(() => ran.push('a effect'))).toBe(true)
+      return 'a'
+    })
+    expect(a.size).toBe(1)
+    releaseB()
+    const collectedB = await b
+    expect(collectedB.size).toBe(1)
+    expect(ran).toEqual([])
+    await a.flush()
+    await collectedB.flush()
+    expect(ran).toEqual(['a effect', 'b effect'])
+    // none in flight: outside a request again
+    expect(afterCommit(() => {})).toBe(false)
+  })
+
+  it('collect: false runs the work without collecting: its effects run at once', async () => {
+    const ran: string[] = []
+    const collected = await collectAfterCommit(
+      async () => {
+        expect(afterCommit(() => ran.push('effect'))).toBe(false)
+        return 'read'
+      },
+      { collect: false },
+    )
+    expect(collected.result).toBe('read')
+    expect(collected.size).toBe(0)
+    await collected.flush()
+    expect(ran).toEqual([])
+  })
+})
