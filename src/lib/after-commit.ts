@@ -10,9 +10,9 @@
  * collector and effects run at once, as before.
  *
  * The collector is an AsyncLocalStorage, which on Node 20 runs a hook at every promise's creation and settlement
- * while it is enabled: about a tenth of a read request's CPU in the bench server's profile. So it is enabled only
- * while a collecting request is in flight (disabled again when the last one finishes), and the server does not
- * collect for reads (`collect: false`: GET and HEAD, GraphQL queries), which open no transaction to roll back.
+ * while it is enabled: about a tenth of a read request's CPU in the bench server's profile. So the server does not
+ * collect for reads (`collect: false`: GET and HEAD, GraphQL queries), which open no transaction to roll back, and
+ * the collector is disabled again once no request has collected for a second.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 
@@ -52,8 +52,21 @@ export interface Collected<T> {
   readonly size: number
 }
 
-/** Requests collecting right now: the collector is disabled (its promise hooks removed) when none is. */
+/** Requests collecting right now. */
 let collecting = 0
+/**
+ * The collector is disabled (its promise hooks removed) once no request has collected for a second: V8 deoptimizes
+ * promise-heavy code whenever promise hooks are switched on or off, so they are not switched per request.
+ */
+const IDLE_MS = 1000
+let idleTimer: NodeJS.Timeout | null = null
+const disableWhenIdle = () => {
+  idleTimer?.refresh()
+  idleTimer ??= setTimeout(() => {
+    idleTimer = null
+    if (collecting === 0) collector.disable()
+  }, IDLE_MS).unref()
+}
 
 export async function collectAfterCommit<T>(fn: () => Promise<T>, opts: { collect?: boolean } = {}): Promise<Collected<T>> {
   const queue: Queue = { effects: [], open: opts.collect !== false }
@@ -66,7 +79,7 @@ export async function collectAfterCommit<T>(fn: () => Promise<T>, opts: { collec
       result = await collector.run(queue, fn)
     } finally {
       queue.open = false
-      if (--collecting === 0) collector.disable()
+      if (--collecting === 0) disableWhenIdle()
     }
   }
   return {
