@@ -28,8 +28,7 @@ import { readPoolOf } from '@/db/transaction'
 import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
 import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
-import { inputGuard } from '@/plugins/input-guards'
-import { isReadAccessWarmup } from '@/plugins/read-access-warmup'
+import { isInertHook } from '@/plugins/inert-hooks'
 
 /** The SQL itself is src/db/catalog.ts (`buildListingSql`, `listingRows`); re-exported for its tests. */
 export { buildListingSql, type ListingSql } from '@/db/catalog'
@@ -59,16 +58,16 @@ export async function readListings(pool: Queryable, payload: Payload, plan: List
 /**
  * Fields the fast path serves that the live `cars` config now reads differently from a plain column:
  * read or operation hooks, field read access, `hidden`, localization. Non-empty → the path stays off (see
- * {@link listingReadPath}). `knownOperationHooks`: operation hooks known to change nothing the path answers
- * (the platform's input guard, which rejects only what the planner declines anyway); the read-access warm-up
- * (src/plugins/read-access-warmup.ts), which only starts a read the access rules would make, is always known.
+ * {@link listingReadPath}). Operation hooks the platform marks inert (src/plugins/inert-hooks.ts: the input guard,
+ * which rejects only what the planner declines anyway, and the read-access warm-up) are known; `knownOperationHooks`
+ * names more.
  */
 export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>, knownOperationHooks: readonly unknown[] = []): string[] {
   const problems: string[] = []
   const hooks = collection.hooks ?? {}
   if (hooks.beforeRead?.length) problems.push('collection beforeRead hook')
   if (hooks.afterRead?.length) problems.push('collection afterRead hook')
-  const unknown = (h: unknown) => !knownOperationHooks.includes(h) && !isReadAccessWarmup(h)
+  const unknown = (h: unknown) => !knownOperationHooks.includes(h) && !isInertHook(h)
   if (hooks.beforeOperation?.some(unknown)) problems.push('collection beforeOperation hook')
   if (hooks.afterOperation?.some(unknown)) problems.push('collection afterOperation hook')
   // Fields a request can select, filter or sort by (the access-only `seller` column is filtered by the access rule itself).
@@ -122,10 +121,10 @@ export async function readerAccess(payload: Payload, read: Access, req: Pick<Req
  * (nothing to mount) when disabled by `LISTING_READ_PATH=off` or by an unsafe collection config.
  * The response carries `X-Read-Path: sql` so the path taken is observable.
  */
-export function listingReadPath(payload: Payload, opts: { knownOperationHooks?: readonly unknown[] } = { knownOperationHooks: [inputGuard] }): RequestHandler | null {
+export function listingReadPath(payload: Payload): RequestHandler | null {
   if (process.env.LISTING_READ_PATH === 'off') return null
   const collection = payload.collections.cars.config
-  const problems = unsafeListingFields(collection, opts.knownOperationHooks)
+  const problems = unsafeListingFields(collection)
   if (problems.length) {
     payload.logger.warn({ msg: `listing read path disabled: ${problems.join('; ')}` })
     return null
@@ -222,7 +221,7 @@ export function listingGraphqlQueries(_graphql: unknown, schema: { Query: { fiel
       resolve: async (source, args, context, info) => {
         const { payload } = context.req
         if (process.env.LISTING_READ_PATH === 'off') return original(source, args, context, info)
-        if (!safe.has(payload)) safe.set(payload, unsafeListingFields(payload.collections.cars.config, [inputGuard]).length === 0)
+        if (!safe.has(payload)) safe.set(payload, unsafeListingFields(payload.collections.cars.config).length === 0)
         const plan = safe.get(payload) ? planGraphqlListing(args, info) : null
         if (!plan) return original(source, args, context, info)
         const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))

@@ -19,6 +19,8 @@ import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, typ
 import { HttpError, invalidFields } from '@/lib/http'
 import { env } from '@/lib/env'
 
+import { markInert } from './inert-hooks'
+
 /**
  * Whether an operation carries the client's input. Not: the Local API, `overrideAccess`, and the finds Payload runs
  * itself to populate relationships of the documents being read (its dataloader: `where id in [the related ids]`,
@@ -137,6 +139,8 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
   }
   return out as typeof args
 }
+// Known to the fast paths that bypass Payload's operations (src/plugins/inert-hooks.ts).
+markInert(inputGuard)
 
 /**
  * Integer fields (`custom: { integer: true }`) validated as whole numbers on every write path, the Local API and the

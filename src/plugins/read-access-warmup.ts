@@ -15,10 +15,12 @@
  */
 import type { CollectionBeforeOperationHook, CollectionConfig, Config, Field, Plugin, PayloadRequest } from 'payload'
 
+import { markInert } from './inert-hooks'
+
 /** `custom.warmReadAccess` of a collection: starts (and memoizes on `req`) what its read access will read. */
 export type WarmReadAccess = (req: PayloadRequest) => void
 
-/** The hooks this plugin made: they change nothing a read answers (a fast path may ignore them, src/http/listing-read.ts). */
+/** The hooks this plugin made. They change nothing a read answers, so they are also marked inert for the fast paths. */
 const warmupHooks = new WeakSet<object>()
 export const isReadAccessWarmup = (hook: unknown): boolean => typeof hook === 'function' && warmupHooks.has(hook)
 
@@ -63,7 +65,7 @@ export function readAccessWarmup(): Plugin {
           if (depth > 0 || req.payloadAPI === 'GraphQL') for (const w of warm) w(req)
           return args
         }
-        warmupHooks.add(warmRelatedReadAccess)
+        warmupHooks.add(markInert(warmRelatedReadAccess))
         return { ...collection, hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), warmRelatedReadAccess] } }
       }),
     }

@@ -2,7 +2,8 @@
  * The search history row (`search-queries`) written by `GET /api/search`, as one INSERT instead of Payload's
  * `create` (a transaction, validation, hook traversal and a read-back per search). Only taken while the
  * collection is exactly what this INSERT writes: the six known fields, no collection or field hooks (other than
- * the platform's input guard, a no-op for server-side calls, and the read-access warm-up, which acts on reads only), no versions; anything else (a hook added by another domain, a new field with a default) makes
+ * those the platform marks inert, src/plugins/inert-hooks.ts: the input guard, a no-op for server-side calls, and the
+ * read-access warm-up, which acts on reads only), no versions; anything else (a hook added by another domain, a new field with a default) makes
  * {@link plainSearchLog} decline, and the caller uses `payload.create`.
  */
 import type { Payload } from 'payload'
@@ -11,8 +12,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import type { Tx } from '@/db/transaction'
 import type { SearchType } from '@/domain/discovery/search'
-import { inputGuard } from '@/plugins/input-guards'
-import { isReadAccessWarmup } from '@/plugins/read-access-warmup'
+import { isInertHook } from '@/plugins/inert-hooks'
 
 export interface SearchLogRow {
   user: number | null
@@ -32,9 +32,8 @@ type FieldLike = { name?: string; hooks?: Record<string, unknown[] | undefined>;
 export function plainSearchLog(payload: Payload): boolean {
   const config = payload.collections['search-queries']?.config
   if (!config || config.versions) return false
-  // The platform's input guard (every collection, src/plugins/guards.ts) passes server-side calls through.
   const hooks = config.hooks as Record<string, unknown[] | undefined> | undefined
-  if (hooks && Object.values(hooks).some((list) => Array.isArray(list) && list.some((hook) => hook !== inputGuard && !isReadAccessWarmup(hook)))) return false
+  if (hooks && Object.values(hooks).some((list) => Array.isArray(list) && list.some((hook) => !isInertHook(hook)))) return false
   const fields = (config.fields as FieldLike[]).filter((f) => !f.name || !BUILT_IN.has(f.name))
   if (fields.length !== FIELDS.length || fields.some((f, i) => f.name !== FIELDS[i] || f.fields)) return false
   return fields.every((f) => !f.hooks || Object.values(f.hooks).every((list) => !list || list.length === 0))

@@ -1,0 +1,35 @@
+/** The one rule for hooks the fast paths may ignore (src/plugins/inert-hooks.ts), and the platform hooks marked by it. */
+import type { CollectionConfig, Config } from 'payload'
+import { describe, expect, it } from 'vitest'
+
+import { unsafeListingFields } from '../../../src/http/listing-read'
+import { isInertHook, markInert } from '../../../src/plugins/inert-hooks'
+import { inputGuard } from '../../../src/plugins/input-guards'
+import { readAccessWarmup } from '../../../src/plugins/read-access-warmup'
+
+describe('isInertHook', () => {
+  it('is true only for hooks marked inert, never for other values', () => {
+    const marked = markInert(() => undefined)
+    expect(isInertHook(marked)).toBe(true)
+    expect(isInertHook(() => undefined)).toBe(false)
+    expect(isInertHook(undefined)).toBe(false)
+    expect(isInertHook({})).toBe(false)
+  })
+
+  it('the input guard and the read-access warm-up hooks are inert', () => {
+    expect(isInertHook(inputGuard)).toBe(true)
+    const users: CollectionConfig = { slug: 'users', fields: [], custom: { warmReadAccess: () => undefined } }
+    const cars: CollectionConfig = { slug: 'cars', fields: [{ name: 'seller', type: 'relationship', relationTo: 'users' }] }
+    const config = readAccessWarmup()({ collections: [users, cars] } as Config) as Config
+    const hooks = config.collections?.find((c) => c.slug === 'cars')?.hooks?.beforeOperation ?? []
+    expect(hooks).toHaveLength(1)
+    expect(hooks.every(isInertHook)).toBe(true)
+  })
+
+  it('the listing read path ignores inert operation hooks and reports any other', () => {
+    const other = () => undefined
+    const collection = (beforeOperation: unknown[]) => ({ fields: [], hooks: { beforeOperation } }) as never
+    expect(unsafeListingFields(collection([inputGuard, markInert(() => undefined)]))).toEqual([])
+    expect(unsafeListingFields(collection([inputGuard, other]))).toEqual(['collection beforeOperation hook'])
+  })
+})
