@@ -1,6 +1,7 @@
 /** Benchmark plumbing: child processes, readiness, autocannon runs, RSS sampling, the results table. */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 
 import autocannon from 'autocannon'
 
@@ -138,4 +139,38 @@ export function table(rows: string[][]): string {
   const header = rows[0]
   const sep = header.map(() => '---')
   return [header, sep, ...rows.slice(1)].map((r) => `| ${r.join(' | ')} |`).join('\n')
+}
+
+/**
+ * Claims bench/.work for this run: two benches at once share its database directory and clobber each other's
+ * figures. The lock file holds the owner's pid; a lock whose owner is gone is taken over. Returns the release.
+ */
+export function claimWorkDir(lockFile: string): () => void {
+  const content = String(process.pid)
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, content, { flag: 'wx' })
+      const release = () => {
+        if (fs.existsSync(lockFile) && fs.readFileSync(lockFile, 'utf8') === content) fs.rmSync(lockFile, { force: true })
+        process.off('exit', release)
+      }
+      process.on('exit', release)
+      return release
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+    const owner = Number(fs.readFileSync(lockFile, 'utf8'))
+    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) throw new Error(`another bench (pid ${owner}) is using ${path.dirname(lockFile)}; wait for it to finish`)
+    fs.rmSync(lockFile, { force: true }) // its owner is gone
+  }
+  throw new Error(`could not claim ${lockFile}`)
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

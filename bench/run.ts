@@ -2,7 +2,8 @@
  * `npm run bench`: builds and starts the production server on its own embedded PostgreSQL, seeds the bench data
  * set with bulk inserts, then drives each scenario with autocannon over loopback at 16 and 64 connections after a
  * warm-up — and, in the same run, a raw node `http` + `pg` baseline doing the same SQL with the same JSON shape.
- * Prints a markdown table and writes bench/RESULTS.md.
+ * Prints a markdown table and writes bench/RESULTS.md. One run at a time: a second refuses to start while the first
+ * holds bench/.work.lock (its work directory and database would be shared).
  *
  * Env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default "16,64"),
  * BENCH_ONLY (comma-separated scenario keys), BENCH_SKIP_BUILD=1 (reuse .next; API-only when there is no build),
@@ -24,7 +25,7 @@ import pg from 'pg'
 import { freePort, startEmbeddedPostgres } from '../src/db/embedded'
 import { tsxNodeArgs } from '../src/lib/node-flags'
 
-import { measure, type RunResult, startProcess, table, treeRssMb, waitFor } from './lib'
+import { claimWorkDir, measure, type RunResult, startProcess, table, treeRssMb, waitFor } from './lib'
 import { prepareSchema } from './schema'
 import { SCENARIOS } from './scenarios'
 import { benchInventoryImport } from './scenarios/inventory-import'
@@ -108,6 +109,7 @@ async function sampleCheck(ctx: BenchContext, scenario: BenchScenario): Promise<
 }
 
 async function main() {
+  claimWorkDir(`${work}.lock`)
   fs.rmSync(work, { recursive: true, force: true })
   fs.mkdirSync(work, { recursive: true })
 
