@@ -4,13 +4,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 
 import { claimWorkDir } from '../../../bench/lib'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-lock-'))
 const lock = path.join(dir, '.work.lock')
 afterEach(() => fs.rmSync(lock, { force: true }))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 describe('claimWorkDir', () => {
   it('writes its pid, refuses a second claim while held, and frees the lock on release', () => {
