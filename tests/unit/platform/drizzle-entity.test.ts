@@ -1,8 +1,11 @@
 /**
- * patches/drizzle-orm+0.45.2.patch: drizzle's `is(value, type)` (is `value` a `type`, by instanceof or by entity kind)
+ * patches/drizzle-orm+0.45.2.patch: (1) drizzle's `is(value, type)` (is `value` a `type`, by instanceof or by entity kind)
  * runs for every chunk of every statement rendered, against each chunk type in turn; its verdict is now computed
  * once per (prototype of the value, type). The verdicts must be upstream's, errors included, and the copy patched
  * must be the one Payload's adapter uses (package.json pins drizzle-orm to its version, so npm keeps one copy).
+ * (2) The renderer writes a statement into one result as it walks the chunks; the text, parameters and typings of
+ * statements covering each of its branches must be upstream's, recorded from the unpatched files
+ * (drizzle-render.expected.json, from drizzle-render.cases.ts).
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -13,6 +16,9 @@ import { Column, Table } from 'drizzle-orm'
 import { integer, PgColumn, PgDialect, PgTable, pgTable, text } from 'drizzle-orm/pg-core'
 import { Name, Param, Placeholder, SQL, StringChunk, View } from 'drizzle-orm/sql/sql'
 import { describe, expect, it } from 'vitest'
+
+import { renderCases } from './drizzle-render.cases'
+import expected from './drizzle-render.expected.json'
 
 /** drizzle-orm 0.45.2's `is`, as published. */
 function upstreamIs(value: unknown, type: { new (...a: never[]): unknown; name?: string }): boolean {
@@ -119,5 +125,11 @@ describe('drizzle is() with cached verdicts', () => {
     const ours = resolveFrom(process.cwd())
     expect(ours).toBe(path.join(process.cwd(), 'node_modules/drizzle-orm/index.cjs'))
     for (const pkg of ['@payloadcms/drizzle', '@payloadcms/db-postgres']) expect(resolveFrom(path.join(process.cwd(), 'node_modules', pkg))).toBe(ours)
+  })
+})
+
+describe('drizzle statement rendering (one result written as the chunks are walked)', () => {
+  it('renders every branch as upstream did: text, parameters, typings', () => {
+    expect(JSON.parse(JSON.stringify(renderCases()))).toEqual(expected)
   })
 })
