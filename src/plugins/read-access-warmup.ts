@@ -20,10 +20,6 @@ import { markInert } from './inert-hooks'
 /** `custom.warmReadAccess` of a collection: starts (and memoizes on `req`) what its read access will read. */
 export type WarmReadAccess = (req: PayloadRequest) => void
 
-/** The hooks this plugin made. They change nothing a read answers, so they are also marked inert for the fast paths. */
-const warmupHooks = new WeakSet<object>()
-export const isReadAccessWarmup = (hook: unknown): boolean => typeof hook === 'function' && warmupHooks.has(hook)
-
 const warmerOf = (collection: CollectionConfig): WarmReadAccess | null => {
   const warm = (collection.custom as { warmReadAccess?: unknown } | undefined)?.warmReadAccess
   return typeof warm === 'function' ? (warm as WarmReadAccess) : null
@@ -65,7 +61,8 @@ export function readAccessWarmup(): Plugin {
           if (depth > 0 || req.payloadAPI === 'GraphQL') for (const w of warm) w(req)
           return args
         }
-        warmupHooks.add(markInert(warmRelatedReadAccess))
+        // it changes nothing a read answers: the fast paths may ignore it (src/plugins/inert-hooks.ts)
+        markInert(warmRelatedReadAccess)
         return { ...collection, hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), warmRelatedReadAccess] } }
       }),
     }
