@@ -12,17 +12,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { installDocumentReader } from '../../../src/db/documents'
 import { installReadBatcher } from '../../../src/db/read-batch'
-import { seedAll } from '../../../src/lib/seed'
 import { get } from '../../helpers/api'
-import { testPayload } from '../../helpers/payload'
+import { demoPayload } from '../../helpers/payload'
 import { sqlSentBy } from '../../helpers/sql'
 
 let payload: Payload
 let slugs: CollectionSlug[] = []
 
 beforeAll(async () => {
-  payload = await testPayload()
-  await seedAll(payload)
+  payload = await demoPayload()
   const counted = await Promise.all(
     Object.keys(payload.collections).map(async (slug) => [slug, (await payload.count({ collection: slug as CollectionSlug, overrideAccess: true })).totalDocs] as const),
   )

@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createReadBatcher, installReadBatcher, MAX_BATCH, readRows, type ReadHandle } from '../../../src/db/read-batch'
 import { sql, txOf, withTransaction } from '../../../src/db/transaction'
-import { seedAll } from '../../../src/lib/seed'
 import { get } from '../../helpers/api'
-import { testPayload } from '../../helpers/payload'
+import { demoPayload } from '../../helpers/payload'
 import { relatedCollections } from '../../../src/plugins/read-access-warmup'
 import { sqlSentBy, statementsSentBy } from '../../helpers/sql'
 
@@ -26,8 +25,7 @@ const wire = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown
 const combined = (texts: string[]) => texts.filter((t) => /^select \(select coalesce\(jsonb_agg/.test(t))
 
 beforeAll(async () => {
-  payload = await testPayload()
-  await seedAll(payload)
+  payload = await demoPayload()
   slugs = payload.config.collections.map((c) => c.slug as CollectionSlug)
 }, 300_000)
 

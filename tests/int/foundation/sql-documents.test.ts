@@ -13,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildDocumentReader, installDocumentReader, type AdapterShape, snake } from '../../../src/db/documents'
 import { installReadBatcher } from '../../../src/db/read-batch'
-import { seedAll } from '../../../src/lib/seed'
-import { testPayload } from '../../helpers/payload'
+import { demoPayload } from '../../helpers/payload'
 
 let payload: Payload
 let slugs: CollectionSlug[]
@@ -38,8 +37,7 @@ async function both<T>(read: () => Promise<T>): Promise<{ sql: T; drizzle: T }> 
 const wire = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown
 
 beforeAll(async () => {
-  payload = await testPayload()
-  await seedAll(payload)
+  payload = await demoPayload()
   slugs = payload.config.collections.map((c) => c.slug as CollectionSlug)
 })
 

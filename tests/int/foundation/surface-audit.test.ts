@@ -18,11 +18,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { mayRead, ownerFieldsOf, privacyOf, type PrivacyDeclaration } from '../../../src/access/privacy'
 import { queryNames } from '../../../src/http/graphql-select'
 import type { AccessUser, Role } from '../../../src/access/roles'
-import { seedAll } from '../../../src/lib/seed'
 import { DEMO_ACCOUNTS } from '../../../seed/identity'
 import { get, gql, post } from '../../helpers/api'
 import { pngBuffer } from '../../helpers/images'
-import { testPayload } from '../../helpers/payload'
+import { demoPayload } from '../../helpers/payload'
 import { createUser, login, sessionFor } from '../../helpers/users'
 
 // ------------------------------------------------------------------ config walking
@@ -250,8 +249,7 @@ async function sellersPart(p: Payload, ids: Record<Who, number>): Promise<number
 }
 
 beforeAll(async () => {
-  payload = await testPayload()
-  await seedAll(payload)
+  payload = await demoPayload()
   slugs = payload.config.collections.map((c) => c.slug).filter((s) => !s.startsWith('payload-'))
 
   const ids = {} as Record<Who, number>
