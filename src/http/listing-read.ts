@@ -59,15 +59,14 @@ export async function readListings(pool: Queryable, payload: Payload, plan: List
  * Fields the fast path serves that the live `cars` config now reads differently from a plain column:
  * read or operation hooks, field read access, `hidden`, localization. Non-empty → the path stays off (see
  * {@link listingReadPath}). Operation hooks the platform marks inert (src/plugins/inert-hooks.ts: the input guard,
- * which rejects only what the planner declines anyway, and the read-access warm-up) are known; `knownOperationHooks`
- * names more.
+ * which rejects only what the planner declines anyway, and the read-access warm-up) are known; any other is not.
  */
-export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>, knownOperationHooks: readonly unknown[] = []): string[] {
+export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>): string[] {
   const problems: string[] = []
   const hooks = collection.hooks ?? {}
   if (hooks.beforeRead?.length) problems.push('collection beforeRead hook')
   if (hooks.afterRead?.length) problems.push('collection afterRead hook')
-  const unknown = (h: unknown) => !knownOperationHooks.includes(h) && !isInertHook(h)
+  const unknown = (h: unknown) => !isInertHook(h)
   if (hooks.beforeOperation?.some(unknown)) problems.push('collection beforeOperation hook')
   if (hooks.afterOperation?.some(unknown)) problems.push('collection afterOperation hook')
   // Fields a request can select, filter or sort by (the access-only `seller` column is filtered by the access rule itself).

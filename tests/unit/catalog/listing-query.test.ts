@@ -5,6 +5,7 @@ import { buildListingSql, unsafeListingFields } from '../../../src/http/listing-
 import { accessFilterOf, type AccessFilter, type ListingPlan, planListingQuery } from '../../../src/domain/catalog/listing-query'
 import { pageInfo } from '../../../src/domain/pagination'
 import { dataExceptionOf, stillReferencedBy } from '../../../src/plugins/guards'
+import { markInert } from '../../../src/plugins/inert-hooks'
 import { Cars } from '../../../collections/catalog/Cars'
 
 const plan = (qs: string, maxPageSize = 50) => planListingQuery(parse(qs, { arrayLimit: 1000, depth: 10 }) as Record<string, unknown>, { maxPageSize })
@@ -172,9 +173,9 @@ describe('unsafeListingFields', () => {
       { name: 'location', type: 'group', fields: [{ name: 'city', type: 'text', localized: true }] },
       { name: 'notServed', type: 'text', localized: true },
     ]
-    const known = () => undefined
+    const known = markInert(() => undefined)
     const hooks = { afterRead: [() => ({})], beforeOperation: [known], afterOperation: [known, () => undefined] }
-    expect(unsafeListingFields({ fields: fields as never, hooks: hooks as never }, [known])).toEqual([
+    expect(unsafeListingFields({ fields: fields as never, hooks: hooks as never })).toEqual([
       'collection afterRead hook',
       'collection afterOperation hook',
       'title: localized',
