@@ -11,7 +11,7 @@ import { syncPlanPrice } from '@endpoints/commerce/operations/billing'
 import { stripeClient } from '@endpoints/commerce/operations/stripe'
 
 export const syncPlanPriceToStripe: CollectionBeforeChangeHook<Plan> = async ({ data, originalDoc, context }) => {
-  const stripe = stripeClient()
+  const stripe = await stripeClient()
   if (!stripe || context?.seed) return data
   return { ...data, ...(await syncPlanPrice(stripe, data, originalDoc)) }
 }

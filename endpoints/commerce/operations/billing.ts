@@ -104,7 +104,7 @@ async function customerFor(req: PayloadRequest, stripe: StripeClient, userId: nu
  * ledger entry of its first invoice; returns the ledger entry and the first invoice's client secret.
  */
 export async function startStripeSubscription(req: PayloadRequest, sub: Subscription, plan: Plan): Promise<{ payment: PaymentDoc; clientSecret: string | null }> {
-  const stripe = requireStripe()
+  const stripe = await requireStripe()
   const userId = idOf(sub.user) as number
   const price = await priceOf(req, plan)
   const customer = await customerFor(req, stripe, userId)
@@ -297,7 +297,7 @@ export async function lapseSubscriptions(payload: Payload, now: Date = new Date(
       const s = await payload.findByID({ collection: 'subscriptions', id, req, depth: 1, overrideAccess: true, disableErrors: true })
       if (!s || s.status !== 'past_due' || !s.graceUntil || new Date(s.graceUntil) > now) return false
       await payload.update({ collection: 'subscriptions', id, req, depth: 0, overrideAccess: true, data: { status: 'expired', autoRenew: false, endDate: now.toISOString() } })
-      const stripe = stripeClient()
+      const stripe = await stripeClient()
       if (stripe && s.stripeSubscriptionId) {
         try {
           await stripe.subscriptions.cancel(s.stripeSubscriptionId)
@@ -324,7 +324,7 @@ export async function lapseSubscriptions(payload: Payload, now: Date = new Date(
 
 /** Stripe-billed: the subscription ends at `endDate` instead of renewing (`cancel_at_period_end`). */
 export async function cancelAtPeriodEnd(req: PayloadRequest, sub: Subscription): Promise<Subscription> {
-  const stripe = requireStripe()
+  const stripe = await requireStripe()
   await call(() => stripe.subscriptions.update(sub.stripeSubscriptionId!, { cancel_at_period_end: true }))
   return req.payload.update({ collection: 'subscriptions', id: sub.id, req, depth: 0, overrideAccess: true, data: { autoRenew: false, cancelAtPeriodEnd: true } })
 }
@@ -344,7 +344,7 @@ export async function changePlan(req: PayloadRequest, userId: number, id: number
     const plan = await req.payload.findByID({ collection: 'plans', id: planId, req, depth: 0, overrideAccess: true, disableErrors: true })
     if (!plan || !plan.active) throw notFound('Plan not found.')
     if (!(Number(plan.price) > 0)) throw conflict('To move to a free plan, cancel at period end.')
-    const stripe = requireStripe()
+    const stripe = await requireStripe()
     const price = await priceOf(req, plan)
     const current = await call(() => stripe.subscriptions.retrieve(sub.stripeSubscriptionId!))
     const item = current.items.data[0]

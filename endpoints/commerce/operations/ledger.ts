@@ -73,7 +73,7 @@ export interface CardPaymentResult {
  * Without Stripe configured → 400. Passing `req` joins the caller's transaction for the ledger row.
  */
 export async function createCardPayment(req: PayloadRequest, input: CardPaymentInput): Promise<CardPaymentResult> {
-  const stripe = requireStripe()
+  const stripe = await requireStripe()
   const amount = toCents(input.amount)
   if (!(amount > 0)) throw badRequest('The amount to pay must be greater than 0.', { amount })
   const currency = (input.currency || 'USD').toUpperCase()
@@ -146,7 +146,7 @@ export async function createOfflinePayment(
 /** The client secret of an open card payment (for `POST /api/payments/intent` retries). */
 export async function clientSecretOf(payment: PaymentDoc): Promise<string | null> {
   if (payment.provider !== 'stripe' || !payment.intentId) return null
-  const stripe = requireStripe()
+  const stripe = await requireStripe()
   try {
     const intent = await stripe.paymentIntents.retrieve(payment.intentId)
     return intent.client_secret
@@ -235,7 +235,7 @@ export async function refundPayment(req: PayloadRequest, paymentId: number, opts
   if (!payment) throw new HttpError(404, `Payment ${paymentId} not found.`)
   if (payment.status === 'requires_payment' || payment.status === 'failed') {
     if (payment.provider === 'stripe' && payment.intentId) {
-      const stripe = stripeClient()
+      const stripe = await stripeClient()
       try {
         await stripe?.paymentIntents.cancel(payment.intentId)
       } catch (err) {
@@ -252,7 +252,7 @@ export async function refundPayment(req: PayloadRequest, paymentId: number, opts
   if (!(amount > 0)) return { payment, refunded: 0 }
   let refundId: string | null = null
   if (payment.provider === 'stripe') {
-    const stripe = requireStripe()
+    const stripe = await requireStripe()
     try {
       const refund = await stripe.refunds.create(
         {

@@ -81,7 +81,7 @@ async function describeTarget(req: PayloadRequest, type: Payable, id: number): P
  * PaymentIntent are created. Returns `{ payment, created }`.
  */
 export async function startCardPayment(req: PayloadRequest, user: AccessUser, targetType: Payable, targetId: number) {
-  requireStripe()
+  await requireStripe()
   const t = await describeTarget(req, targetType, targetId)
   if (!t || !sameId(t.owner, user.id)) throw notFound()
   if (t.refusal) throw conflict(t.refusal)
