@@ -2,15 +2,14 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { seedCommunity } from '../../../seed/community'
-import { demoUserId, seedIdentity } from '../../../seed/identity'
-import { testPayload } from '../../helpers/payload'
+import { demoUserId } from '../../../seed/identity'
+import { demoPayload } from '../../helpers/payload'
 
 let payload: Payload
 
 beforeAll(async () => {
-  payload = await testPayload()
-  await seedIdentity(payload)
-  await seedCommunity(payload)
+  // The demo template: `seedAll` on a fresh database (tests/helpers/payload.ts).
+  payload = await demoPayload()
 })
 
 describe('community seed', () => {

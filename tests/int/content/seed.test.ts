@@ -1,17 +1,17 @@
-/** The content seed: runs on a fresh database, is idempotent, and produces what the home page and blog need. */
+/**
+ * The content seed: runs on a fresh database (the demo template is `seedAll` on one, tests/helpers/payload.ts), is
+ * idempotent, and produces what the home page and blog need.
+ */
 import { describe, expect, it } from 'vitest'
 
 import { seedContent } from '../../../seed/content'
-import { seedIdentity } from '../../../seed/identity'
 import { get } from '../../helpers/api'
-import { testPayload } from '../../helpers/payload'
+import { demoPayload } from '../../helpers/payload'
 
 describe('content seed', () => {
   it('creates published bilingual posts, a scheduled one, approved comments, testimonials and partners', async () => {
-    const payload = await testPayload()
-    await seedIdentity(payload)
-    await seedContent(payload)
-    await seedContent(payload) // idempotent
+    const payload = await demoPayload()
+    await seedContent(payload) // idempotent: a second run adds nothing
 
     const pub = await get('/posts?limit=50&depth=0')
     expect(pub.body.totalDocs).toBe(12)

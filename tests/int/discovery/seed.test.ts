@@ -3,19 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { normalizeQuery } from '../../../src/domain/discovery/search'
 import { suggest } from '../../../src/db/discovery/search-engine'
-import { seedCatalog } from '../../../seed/catalog'
 import { seedDiscovery } from '../../../seed/discovery'
-import { seedIdentity } from '../../../seed/identity'
 import { get } from '../../helpers/api'
-import { testPayload } from '../../helpers/payload'
+import { demoPayload, testPayload } from '../../helpers/payload'
 import { count } from './fixtures'
 
 beforeAll(async () => {
-  const payload = await testPayload()
-  await seedIdentity(payload)
-  await seedCatalog(payload)
-  await seedDiscovery(payload)
-  await seedDiscovery(payload) // idempotent
+  // The demo template: `seedAll` (identity, catalog, discovery, …) on a fresh database (tests/helpers/payload.ts).
+  await seedDiscovery(await demoPayload()) // idempotent: a second run adds nothing
 }, 170_000)
 
 describe('discovery seed', () => {

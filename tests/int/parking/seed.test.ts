@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { seedIdentity } from '../../../seed/identity'
 import { AMENITIES, seedParking } from '../../../seed/parking'
-import { testPayload } from '../../helpers/payload'
+import { demoPayload } from '../../helpers/payload'
 
 describe('parking seed', () => {
   it('creates amenities, ~30 spots for owner@example.com, a default vehicle and bookings for the buyer; idempotent', async () => {
-    const payload = await testPayload()
-    await seedIdentity(payload)
-    await seedParking(payload)
+    // The demo template: `seedAll` on a fresh database (tests/helpers/payload.ts).
+    const payload = await demoPayload()
     const count = async (collection: string) => (await payload.count({ collection: collection as never, overrideAccess: true })).totalDocs
     expect(await count('amenities')).toBe(AMENITIES.length)
     const spots = await count('parking-spots')

@@ -1,17 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { seedIdentity } from '../../../seed/identity'
 import { seedServices } from '../../../seed/services'
 import { get } from '../../helpers/api'
-import { testPayload } from '../../helpers/payload'
+import { demoPayload, testPayload } from '../../helpers/payload'
 import { login } from '../../helpers/users'
 
 describe('services seed', () => {
   beforeAll(async () => {
-    const payload = await testPayload()
-    await seedIdentity(payload)
-    await seedServices(payload)
-    await seedServices(payload) // idempotent
+    // The demo template: `seedAll` on a fresh database (tests/helpers/payload.ts); a second run adds nothing.
+    await seedServices(await demoPayload())
   })
 
   it('creates bilingual services, technician profiles and demo bookings', async () => {
