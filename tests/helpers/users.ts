@@ -42,6 +42,30 @@ export async function createUser(opts: { roles?: Role[]; email?: string; passwor
   return { id: user.id as number, email, password, token, roles }
 }
 
+/**
+ * `n` distinct signed-in users of the same roles, for tests that need many accounts only as distinct actors (50
+ * concurrent favorites, 40 concurrent checkouts). The first is made by `createUser` (Payload's create: its hooks,
+ * field defaults and a real PBKDF2 hash of the password); the others are written by the database adapter as copies of
+ * that stored account — the same salt and hash, so each signs in with the same password — with their own email and
+ * name. That spares 25,000 PBKDF2 rounds per account (≈ 116 ms of CPU each).
+ */
+export async function createUsers(n: number, opts: { roles?: Role[] } = {}): Promise<TestUser[]> {
+  const payload = await testPayload()
+  const first = await createUser(opts)
+  const stored = await payload.db.findOne<Record<string, unknown> & { id: number }>({ collection: 'users', where: { id: { equals: first.id } } })
+  if (!stored?.hash || !stored.salt) throw new Error('createUsers: the first account has no stored password hash')
+  const { id: _id, email: _email, lastName: _lastName, sessions: _sessions, createdAt: _c, updatedAt: _u, ...account } = stored
+  const copies = await Promise.all(
+    Array.from({ length: n - 1 }, async () => {
+      const email = `${first.roles.join('-')}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 7)}@test.local`
+      const user = await payload.db.create({ collection: 'users', data: { ...account, email, lastName: `Tester${counter}` } })
+      const token = await openSession(payload, { ...user, id: user.id as number, collection: 'users' })
+      return { id: user.id as number, email, password: first.password, token, roles: first.roles }
+    }),
+  )
+  return [first, ...copies]
+}
+
 /** What Payload's login does once the password matched: a session on the account and a JWT naming it. */
 async function openSession(payload: Payload, user: Record<string, unknown> & { id: number }): Promise<string> {
   const collectionConfig = payload.collections.users.config

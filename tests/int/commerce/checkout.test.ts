@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { statementsSentBy } from '../../helpers/sql'
-import { createUser, type TestUser } from '../../helpers/users'
+import { createUser, createUsers, type TestUser } from '../../helpers/users'
 import { ADDRESS, addToCart, count, createPart, rawRows, setPlatform, stockOf } from './fixtures'
 
 let seller: TestUser
@@ -24,8 +24,7 @@ const checkout = (token: string, body: Record<string, unknown> = {}) => post('/o
 describe('checkout under concurrency', () => {
   it('40 concurrent checkouts of a part with stock 5 → exactly 5 orders, stock 0, 35 × 409', async () => {
     const part = await createPart(seller.id, { price: 20, stockQuantity: 5 })
-    const buyers: TestUser[] = []
-    for (let i = 0; i < 4; i++) buyers.push(...(await Promise.all(Array.from({ length: 10 }, () => createUser({ roles: ['buyer'] })))))
+    const buyers = await createUsers(40, { roles: ['buyer'] })
     await Promise.all(buyers.map((b) => addToCart(b.token, part.id, 1)))
     const ordersBefore = await count('orders')
 

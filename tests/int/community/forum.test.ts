@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
-import { createUser, type TestUser } from '../../helpers/users'
+import { createUser, createUsers, type TestUser } from '../../helpers/users'
 
 let payload: Payload
 let admin: TestUser
@@ -59,7 +59,7 @@ describe('forum', () => {
     // other users cannot read someone's verification
     expect((await get(`/expert-verifications/${req.body.doc.id}`, { token: asker.token })).status).toBe(404)
 
-    const others = await Promise.all(Array.from({ length: 8 }, () => createUser()))
+    const others = await createUsers(8)
     const results = await Promise.all([
       post('/forum-responses', { thread: t.id, body: 'Check the timing chain.', isExpert: false }, { token: expert.token }),
       ...others.map((o) => post('/forum-responses', { thread: t.id, body: 'Maybe the lifters.', isExpert: true, isAccepted: true }, { token: o.token })),

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { summarize } from '../../../src/domain/community/reviews'
 import { api, del, get, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
-import { createUser, type TestUser } from '../../helpers/users'
+import { createUser, createUsers, type TestUser } from '../../helpers/users'
 
 let payload: Payload
 let admin: TestUser
@@ -81,7 +81,7 @@ describe('reviews: rating summary', () => {
 
   it('30 concurrent reviews on one target by 30 users give an exact summary', { timeout: 240_000 }, async () => {
     const seller = await createUser({ roles: ['seller'] })
-    const users = await Promise.all(Array.from({ length: 30 }, () => createUser()))
+    const users = await createUsers(30)
     const ratings = users.map((_, i) => ((i * 7) % 5) + 1)
     const aspects = users.map((_, i) => (i % 3 === 0 ? { communication: (i % 5) + 1 } : {}))
     const results = await Promise.all(users.map((u, i) => post('/reviews', { target: { relationTo: 'users', value: seller.id }, rating: ratings[i], aspects: aspects[i] }, { token: u.token })))

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
-import { createUser, type TestUser } from '../../helpers/users'
+import { createUser, createUsers, type TestUser } from '../../helpers/users'
 
 let payload: Payload
 let seller: TestUser
@@ -58,7 +58,7 @@ describe('votes', () => {
 
   it('concurrent votes of many users (and double clicks) leave exact counters', { timeout: 240_000 }, async () => {
     const review = await newReview()
-    const voters = await Promise.all(Array.from({ length: 14 }, () => createUser()))
+    const voters = await createUsers(14)
     const values = voters.map((_, i) => (i % 4 === 0 ? 'unhelpful' : 'helpful'))
     // every voter votes; the first 5 also send the same vote twice at once (toggle: they end with no vote)
     const calls = voters.flatMap((v, i) => {
