@@ -1,8 +1,9 @@
 /**
  * The inline handling of plain stored values in Payload's read traversal (patches/payload+3.89.0.patch,
  * afterRead/traverseFields.js): which fields take it (no promise is queued for them), and that the document comes
- * out as Payload's per-field `promise` leaves it — the select API's strip in both modes, a default value filled in,
- * hidden fields removed, hooked, access-controlled and localized fields still handled by `promise`.
+ * out as Payload's per-field `promise` leaves it — the select API's strip in both modes (in groups and array rows
+ * too), a default value filled in, a missing group or array filled in, hidden fields removed, hooked,
+ * access-controlled and localized fields (also inside a row) still handled by `promise`.
  */
 import { afterReadTraverseFields, type Field } from 'payload'
 import { describe, expect, it } from 'vitest'
@@ -22,10 +23,33 @@ const fields = [
   { name: 'label', type: 'text', localized: true },
   { name: 'spot', type: 'point' },
   { name: 'meta', type: 'group', fields: [{ name: 'note', type: 'textarea' }] },
+  {
+    type: 'row',
+    fields: [
+      { name: 'inRow', type: 'text' },
+      { name: 'hookedInRow', type: 'text', hooks: { afterRead: [() => 'hooked'] } },
+    ],
+  },
+  { name: 'hint', type: 'ui', admin: { components: {} } },
+  {
+    name: 'items',
+    type: 'array',
+    fields: [
+      { name: 'id', type: 'text' },
+      { name: 'label2', type: 'text' },
+    ],
+  },
+  { name: 'extras', type: 'array', fields: [{ name: 'x', type: 'text' }] },
+  { name: 'box', type: 'group', fields: [{ name: 'y', type: 'number' }] },
 ] as unknown as Field[]
 
-/** The plain scalar fields (with the group's `note`; `status` has a value, so its default is not needed). */
-const plain = ['title', 'price', 'status', 'tags', 'meta.note']
+/**
+ * What `promise` queues synchronously for this document: the 16 top-level fields, the groups' fields (one each), the
+ * row's two and the array's two rows × 2. Inline, only the fields that need `promise` are queued: the top-level `id`, the hidden,
+ * hooked, access-controlled, localized and point fields, and the hooked field in the row.
+ */
+const PER_FIELD = 16 + 2 + 2 + 4
+const INLINE = 7
 
 function doc() {
   return {
@@ -40,6 +64,12 @@ function doc() {
     label: { en: 'Label', ar: 'تسمية' },
     spot: { type: 'Point', coordinates: [1, 2] },
     meta: { note: 'n' },
+    inRow: 'r',
+    hookedInRow: 'h',
+    items: [
+      { id: 'a', label2: 'A' },
+      { id: 'b', label2: 'B' },
+    ],
   } as Record<string, unknown>
 }
 
@@ -90,19 +120,37 @@ async function traverse(opts: { inline: boolean; select?: Record<string, unknown
 }
 
 describe('plain stored values in the read traversal', () => {
-  it('queues no promise for plain scalar fields; every other field still goes through `promise`', async () => {
+  it('queues no promise for plain fields and containers; every other field still goes through `promise`', async () => {
     const inline = await traverse({ inline: true })
     const perField = await traverse({ inline: false })
-    // Every field, and the group's field, which the group's `promise` queues as it runs.
-    expect(perField.queued).toBe(fields.length + 1)
-    expect(inline.queued).toBe(fields.length + 1 - plain.length)
+    expect(perField.queued).toBe(PER_FIELD)
+    expect(inline.queued).toBe(INLINE)
   })
 
   it('leaves the document as the per-field traversal does', async () => {
     const inline = await traverse({ inline: true })
     const perField = await traverse({ inline: false })
     expect(inline.doc).toEqual(perField.doc)
-    expect(inline.doc).toEqual({ id: 1, title: 'T', price: 10, status: 'b', tags: ['x', 'y'], shout: 'hi!', label: 'Label', spot: [1, 2], meta: { note: 'n' } })
+    // A missing array becomes [], a missing group {}; the hooked field in the row ran.
+    expect(inline.doc).toEqual({
+      id: 1,
+      title: 'T',
+      price: 10,
+      status: 'b',
+      tags: ['x', 'y'],
+      shout: 'hi!',
+      label: 'Label',
+      spot: [1, 2],
+      meta: { note: 'n' },
+      inRow: 'r',
+      hookedInRow: 'hooked',
+      items: [
+        { id: 'a', label2: 'A' },
+        { id: 'b', label2: 'B' },
+      ],
+      extras: [],
+      box: {},
+    })
   })
 
   it('fills a default value where the document has none (through `promise`)', async () => {
@@ -110,19 +158,28 @@ describe('plain stored values in the read traversal', () => {
     delete data.status
     const inline = await traverse({ inline: true, data })
     expect(inline.doc.status).toBe('a')
-    expect(inline.queued).toBe(fields.length + 1 - plain.length + 1)
+    expect(inline.queued).toBe(INLINE + 1)
   })
 
   it('applies a select in both modes', async () => {
     for (const [select, selectMode] of [
-      [{ title: true, meta: true }, 'include'],
-      [{ price: false, tags: false, shout: false }, 'exclude'],
+      [{ title: true, meta: true, items: { label2: true } }, 'include'],
+      [{ price: false, tags: false, shout: false, items: { label2: false }, box: false }, 'exclude'],
     ] as const) {
       const inline = await traverse({ inline: true, select, selectMode })
       const perField = await traverse({ inline: false, select, selectMode })
       expect(inline.doc).toEqual(perField.doc)
-      if (selectMode === 'include') expect(Object.keys(inline.doc).sort()).toEqual(['id', 'meta', 'title'])
-      else expect(inline.doc).not.toHaveProperty('price')
+      if (selectMode === 'include') {
+        expect(Object.keys(inline.doc).sort()).toEqual(['id', 'items', 'meta', 'title'])
+        expect(inline.doc.items).toEqual([
+          { id: 'a', label2: 'A' },
+          { id: 'b', label2: 'B' },
+        ])
+      } else {
+        expect(inline.doc).not.toHaveProperty('price')
+        expect(inline.doc).not.toHaveProperty('box')
+        expect(inline.doc.items).toEqual([{ id: 'a' }, { id: 'b' }])
+      }
     }
   })
 })
