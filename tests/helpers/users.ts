@@ -54,7 +54,7 @@ export async function createUsers(n: number, opts: { roles?: Role[] } = {}): Pro
   const first = await createUser(opts)
   const stored = await payload.db.findOne<Record<string, unknown> & { id: number }>({ collection: 'users', where: { id: { equals: first.id } } })
   if (!stored?.hash || !stored.salt) throw new Error('createUsers: the first account has no stored password hash')
-  const { id: _id, email: _email, lastName: _lastName, sessions: _sessions, createdAt: _c, updatedAt: _u, ...account } = stored
+  const { id: _id, email: _email, lastName: _lastName, sessions: _sessions, _verificationToken: _token, createdAt: _c, updatedAt: _u, ...account } = stored
   const copies = await Promise.all(
     Array.from({ length: n - 1 }, async () => {
       const email = `${first.roles.join('-')}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 7)}@test.local`
