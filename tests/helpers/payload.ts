@@ -20,7 +20,7 @@ export function testPayload(): Promise<Payload> {
 }
 
 /** The template with the demo data: built once per run, by the first file that asks for it. */
-export const DEMO_TEMPLATE_DB = 'autohub_demo_template'
+const DEMO_TEMPLATE_DB = 'autohub_demo_template'
 /** The advisory lock (on the cluster's `postgres` database) that serializes building and cloning the demo template. */
 const DEMO_LOCK = 4_172_001
 

@@ -18,6 +18,9 @@ export interface TestUser {
 
 let counter = 0
 
+/** An email no other test user has: the roles, the process, a counter and a random tail. */
+const freshEmail = (roles: Role[]) => `${roles.join('-')}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 7)}@test.local`
+
 /**
  * A user of the given roles with a session token. The token is a real session: Payload's own session record and
  * JWT, which every authenticated request checks as it checks a login's. It is opened without the login endpoint,
@@ -28,7 +31,7 @@ let counter = 0
 export async function createUser(opts: { roles?: Role[]; email?: string; password?: string; data?: Record<string, unknown>; login?: boolean | 'endpoint' } = {}): Promise<TestUser> {
   const payload = await testPayload()
   const roles = opts.roles ?? ['buyer']
-  const email = opts.email ?? `${roles.join('-')}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 7)}@test.local`
+  const email = opts.email ?? freshEmail(roles)
   const password = opts.password ?? 'password123'
   const user = await payload.create({
     collection: 'users',
@@ -57,7 +60,7 @@ export async function createUsers(n: number, opts: { roles?: Role[] } = {}): Pro
   const { id: _id, email: _email, lastName: _lastName, sessions: _sessions, _verificationToken: _token, createdAt: _c, updatedAt: _u, ...account } = stored
   const copies = await Promise.all(
     Array.from({ length: n - 1 }, async () => {
-      const email = `${first.roles.join('-')}-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 7)}@test.local`
+      const email = freshEmail(first.roles)
       const user = await payload.db.create({ collection: 'users', data: { ...account, email, lastName: `Tester${counter}` } })
       const token = await openSession(payload, { ...user, id: user.id as number, collection: 'users' })
       return { id: user.id as number, email, password: first.password, token, roles: first.roles }
