@@ -6,7 +6,14 @@
  *   object instead: same config → the built schema is reused; a new config (a hot reload) → rebuilt.
  * - the documents: each distinct query text is parsed and checked against GraphQL's specified rules once; Payload's
  *   complexity limit, which reads the variables, still runs on every request.
+ * - the shapes: a text that differs from an already valid one only in its Int, Float and String literals is checked by
+ *   ValuesOfCorrectTypeRule alone (the other specified rules read no literal value), unless fragments or a repeated
+ *   response name would let OverlappingFieldsCanBeMergedRule compare arguments.
  */
+import { createRequire } from 'node:module'
+
+import type * as GraphQL from 'graphql'
+
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -113,5 +120,70 @@ describe('GraphQL documents', () => {
     } finally {
       delete process.env.GRAPHQL_DOCUMENT_CACHE
     }
+  })
+})
+
+const shapes = (): Set<string> => {
+  const all = (globalThis as unknown as { _payload_graphql_shapes: WeakMap<object, Set<string>> })._payload_graphql_shapes
+  const mine = all.get(cache().graphql!.schema as object)
+  if (!mine) throw new Error('no shape remembered for the schema')
+  return mine
+}
+
+describe('GraphQL documents of one shape', () => {
+  // What GraphQL itself answers for the text: every specified rule on a fresh parse (the CommonJS build, as the
+  // handler and Payload's schema use: the ESM build's instanceof checks reject that schema).
+  const upstream = (query: string) => {
+    const { parse, specifiedRules, validate } = createRequire(import.meta.url)('graphql') as typeof GraphQL
+    return validate(cache().graphql!.schema as never, parse(query), specifiedRules).map((e) => e.message)
+  }
+  const messages = async (query: string) => (await post(query)).errors?.map((e) => e.message) ?? []
+
+  it('checks a new text of a known valid shape and answers what every specified rule answers', async () => {
+    const known = '{ Makes(limit: 2, sort: "name", where: { name: { like: "a" } }) { totalDocs docs { id name } } }'
+    expect(await messages(known)).toEqual([])
+    const before = shapes().size
+    const texts = [
+      '{ Makes(limit: 5, sort: "slug", where: { name: { like: "toy" } }) { totalDocs docs { id name } } }',
+      '{ Makes(limit: 99999999999, sort: "name", where: { name: { like: "a" } }) { totalDocs docs { id name } } }',
+      '{ Makes(limit: 2147483648, sort: "-name", where: { name: { like: "b" } }) { totalDocs docs { id name } } }',
+    ]
+    for (const query of texts) {
+      const expected = upstream(query)
+      expect(await messages(query)).toEqual(expected)
+    }
+    expect(upstream(texts[0])).toEqual([])
+    expect(upstream(texts[1])[0]).toMatch(/Int cannot represent non 32-bit signed integer value: 99999999999/)
+    // the three texts share the known text's shape: no shape was added for them
+    expect(shapes().size).toBe(before)
+    // a String where the Int was is another shape: checked in full (and refused), not remembered
+    const stringLimit = '{ Makes(limit: "2", sort: "name", where: { name: { like: "a" } }) { totalDocs docs { id name } } }'
+    expect(await messages(stringLimit)).toEqual(upstream(stringLimit))
+    expect(upstream(stringLimit)[0]).toMatch(/Int cannot represent non-integer value: "2"/)
+    expect(shapes().size).toBe(before)
+  })
+
+  it('checks repeated response names and fragments by every rule, so differing arguments still conflict', async () => {
+    const same = '{ a: Makes(limit: 1) { totalDocs } a: Makes(limit: 1) { totalDocs } }'
+    const differing = '{ a: Makes(limit: 1) { totalDocs } a: Makes(limit: 2) { totalDocs } }'
+    expect(await messages(same)).toEqual([])
+    expect(upstream(differing)[0]).toMatch(/Fields "a" conflict because they have differing arguments/)
+    expect(await messages(differing)).toEqual(upstream(differing))
+    const fragment = (n: number) => `query { a: Makes(limit: 1) { totalDocs } ...F } fragment F on Query { a: Makes(limit: ${n}) { totalDocs } }`
+    expect(await messages(fragment(1))).toEqual([])
+    expect(await messages(fragment(2))).toEqual(upstream(fragment(2)))
+    expect(upstream(fragment(2))[0]).toMatch(/conflict because they have differing arguments/)
+  })
+
+  it('answers a text of a known shape from the data of its own values', async () => {
+    const list = (limit: number) => `{ Makes(limit: ${limit}, sort: "name") { docs { id } } }`
+    const one = await post(list(1))
+    const three = await post(list(3))
+    expect(one.errors).toBeUndefined()
+    expect(three.errors).toBeUndefined()
+    const count = (body: GraphqlBody) => ((body.data?.Makes as { docs: unknown[] }).docs ?? []).length
+    const total = await payload.count({ collection: 'makes' })
+    expect(count(one)).toBe(Math.min(1, total.totalDocs))
+    expect(count(three)).toBe(Math.min(3, total.totalDocs))
   })
 })
