@@ -18,11 +18,19 @@
  * fails, each statement is sent alone, so only the one at fault fails, with its own error. Reads of a transaction stay
  * on it; reads outside go to a read replica when the adapter has some, as drizzle's `select` does.
  *
+ * That is the mode with `SQL_PLAN_CACHE=off`. By default (./plan-cache.ts) the batcher combines nothing: each statement
+ * is sent as it comes, and is named once its text repeats, so that PostgreSQL plans it once per connection. Planning the
+ * document statements costs more than running them, and a combined statement's text (which statements met in the
+ * turn, in which order) seldom repeats; in the bench, sending them alone and named took REST detail from 250–290 to
+ * 480 req/s and parking nearby from 117–139 to 167 (bench/NOTES.md). A request's population finds still run together.
+ *
  * Installed on the adapter as `readBatcher` (patches/@payloadcms+drizzle+3.89.0.patch calls it for page statements and
  * counts); `SQL_READ_BATCH=off` leaves it out.
  */
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
+
+import { planCacheEnabled } from './plan-cache'
 
 type SQL = ReturnType<typeof sql>
 
@@ -109,7 +117,22 @@ export interface ReadBatcher {
   rows<T = Record<string, unknown>>(db: ReadHandle, statement: Statement): Promise<T[]>
 }
 
-export function createReadBatcher(maxBatch = MAX_BATCH): ReadBatcher {
+export interface ReadBatcherOptions {
+  /** Combine a turn's statements into one (default: when the plan cache is off). */
+  combine?: boolean
+  maxBatch?: number
+}
+
+export function createReadBatcher(options: ReadBatcherOptions = {}): ReadBatcher {
+  const combine = options.combine ?? !planCacheEnabled()
+  const maxBatch = options.maxBatch ?? MAX_BATCH
+  if (!combine) {
+    const alone = (db: ReadHandle, kind: ReadKind, statement: Statement) => new Promise<unknown[]>((resolve, reject) => void readAlone(db, { kind, statement, resolve, reject }))
+    return {
+      documents: (db, statement) => alone(db, 'documents', statement),
+      rows: <T>(db: ReadHandle, statement: Statement) => alone(db, 'rows', statement) as Promise<T[]>,
+    }
+  }
   const queues = new Map<ReadHandle, Pending[]>()
   const sent = new WeakSet<Pending[]>()
   const send = (db: ReadHandle, queue: Pending[]) => {
@@ -142,9 +165,9 @@ export function createReadBatcher(maxBatch = MAX_BATCH): ReadBatcher {
 type WithBatcher = { readBatcher?: ReadBatcher }
 
 /** Installs the batcher on the adapter as `readBatcher` (or removes it). */
-export function installReadBatcher(payload: Payload, enabled = process.env.SQL_READ_BATCH !== 'off'): void {
+export function installReadBatcher(payload: Payload, enabled = process.env.SQL_READ_BATCH !== 'off', options: ReadBatcherOptions = {}): void {
   const adapter = payload.db as unknown as WithBatcher
-  if (enabled) adapter.readBatcher = createReadBatcher()
+  if (enabled) adapter.readBatcher = createReadBatcher(options)
   else delete adapter.readBatcher
 }
 

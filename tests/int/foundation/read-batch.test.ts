@@ -1,6 +1,8 @@
 /**
  * Concurrent reads in one round trip (src/db/read-batch.ts, called by the drizzle patch for every page statement, and
- * the payload patch that lets a request's population finds run together), over the demo data:
+ * the payload patch that lets a request's population finds run together), over the demo data. The batcher combines
+ * only with the plan cache off (SQL_PLAN_CACHE=off; by default each statement goes alone and named, checked in
+ * plan-cache.test.ts), so these tests install it combining:
  * - every collection read at the same time as every other gives the documents it gives alone, in one statement;
  * - a statement that fails in a batch fails alone, with its own error, and the others are answered;
  * - reads of a transaction stay on it (they see its uncommitted rows), and the pool's reads do not;
@@ -29,6 +31,8 @@ beforeAll(async () => {
   slugs = payload.config.collections.map((c) => c.slug as CollectionSlug)
 }, 300_000)
 
+const COMBINING = { combine: true }
+
 afterAll(() => installReadBatcher(payload, true))
 
 describe('read batcher', () => {
@@ -37,7 +41,7 @@ describe('read batcher', () => {
     installReadBatcher(payload, false)
     const alone: unknown[] = []
     for (const slug of slugs) alone.push(wire((await read(slug)).docs))
-    installReadBatcher(payload, true)
+    installReadBatcher(payload, true, COMBINING)
     let together: unknown[] = []
     const sent = await sqlSentBy(payload, async () => {
       together = (await Promise.all(slugs.map(read))).map((res) => wire(res.docs))
@@ -53,7 +57,7 @@ describe('read batcher', () => {
   }, 120_000)
 
   it('a statement that fails in a batch fails alone, with its own error; the others are answered', async () => {
-    const batcher = createReadBatcher()
+    const batcher = createReadBatcher(COMBINING)
     const db = drizzle()
     const [good, bad, rows] = await Promise.allSettled([
       batcher.documents(db, sql`select jsonb_build_object('id', id, 'name', name) as doc from makes where id in (select id from makes order by id limit 2) order by id`),
@@ -71,7 +75,7 @@ describe('read batcher', () => {
   })
 
   it('keeps each statement’s order and answers empty results as empty lists', async () => {
-    const batcher = createReadBatcher()
+    const batcher = createReadBatcher(COMBINING)
     const db = drizzle()
     const ids = (await (db as unknown as { execute: (q: unknown) => Promise<{ rows: { id: number }[] }> }).execute(sql`select id from makes order by id`)).rows.map((r) => r.id)
     expect(ids.length).toBeGreaterThan(10)
@@ -106,7 +110,7 @@ describe('read batcher', () => {
       },
       $replicas: [replica],
     }
-    const batcher = createReadBatcher()
+    const batcher = createReadBatcher(COMBINING)
     expect(await batcher.documents(handle, sql`select to_jsonb(1)`)).toEqual([1])
     expect(await Promise.all([batcher.documents(handle, sql`select to_jsonb(2)`), batcher.rows(handle, sql`select 3 as n`)])).toEqual([[2], [{ n: 3 }]])
     expect(onReplica).toBe(2) // one alone, one combined
@@ -149,7 +153,7 @@ describe('read batcher', () => {
     installReadBatcher(payload, false)
     const before = await read()
     const alone = await statementsSentBy(read)
-    installReadBatcher(payload, true)
+    installReadBatcher(payload, true, COMBINING)
     let after: Awaited<ReturnType<typeof read>> | undefined
     const together = await statementsSentBy(async () => {
       after = await read()
