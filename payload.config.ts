@@ -24,7 +24,7 @@ import { analyticsPlugin } from './collections/analytics/plugin'
 import { PlatformSettings } from './globals/PlatformSettings'
 import { SiteSettings } from './globals/SiteSettings'
 import { installDocumentReader } from './src/db/documents'
-import { installAnyOperators, installStatementNames } from './src/db/plan-cache'
+import { installStatementNames } from './src/db/plan-cache'
 import { installReadBatcher } from './src/db/read-batch'
 import { guardPool, type PoolLike } from './src/db/pool'
 import { applySqlMigrationsForPush, SQL_MIGRATION_TABLES } from './src/db/sql-migrations'
@@ -116,11 +116,10 @@ export default buildConfig({
     guardPool((payload.db as unknown as { pool?: PoolLike }).pool, payload.logger, 'database pool')
     // Documents built as JSON by PostgreSQL instead of drizzle's relational query and row transform (src/db/documents.ts).
     installDocumentReader(payload)
-    // Document statements named once their text repeats, so PostgreSQL plans each once per connection, with `in` lists
-    // as one array parameter so texts do repeat (src/db/plan-cache.ts); with SQL_PLAN_CACHE=off, the statements of
-    // one turn (a request's population, concurrent requests) are sent as one instead (src/db/read-batch.ts).
+    // Document statements and writes named once their text repeats, so PostgreSQL plans each once per connection
+    // (src/db/plan-cache.ts); with SQL_PLAN_CACHE=off, the statements of one turn (a request's population, concurrent
+    // requests) are sent as one instead (src/db/read-batch.ts).
     installStatementNames(payload)
-    installAnyOperators(payload)
     installReadBatcher(payload)
     // Production migrates (prodMigrations); a dev/test schema push knows nothing of the migrations' custom SQL.
     if (pushSchema) await applySqlMigrationsForPush(payload)

@@ -10,21 +10,23 @@
  * at all. Measured on one connection, 200 runs each: the car's statement 3.9 → 0.6 ms, the populations 2.3 → 0.6 ms,
  * the nearby spots' 2.4 → 0.7 ms (bench/NOTES.md).
  *
- * Which statements get a name: those the read batcher sends (./read-batch.ts: every generic read's page, count and
- * population statements, and the domain reads sent through `readRows`), once a statement's text has come a second
- * time — a text seen once may never come again — up to STATEMENT_NAMES texts per process (each connection keeps a
- * plan per name; the first texts to repeat are the hot ones). The name is a digest of the text, so every connection
- * and every process names a text alike. So that a text does repeat, a list in a where (`id in (…)`, the ids a
- * population looks up, one parameter each) is sent as one array parameter, `id = any($1)`, whatever its length
- * (`anyOperators`).
+ * Which statements get a name, once a text has come a second time (a text seen once may never come again), up to
+ * STATEMENT_NAMES texts per process (each connection keeps a plan per name; the first texts to repeat are the hot
+ * ones): the statements the read batcher sends (./read-batch.ts: every generic read's page, count and population
+ * statements, and the domain reads sent through `readRows`), and every single-command insert, update and delete a
+ * drizzle session sends (Payload's writes, in and out of transactions). Not the domains' other SQL: a generic plan
+ * suits statements whose best plan does not depend on the values (documents by id, a page behind an index, a write
+ * by key), and the domains' searches are not all such (a bench A/B with every query named: parking nearby 151 → 105
+ * req/s, its distance search's generic plan; bench/NOTES.md). The name is a digest of the text, so every connection
+ * and every process names a text alike. (Sending `in (…)` lists as one array parameter, `= any($1)`, so that
+ * population statements of any list length share one text, made parking nearby slower in a bench A/B and was left
+ * out: bench/NOTES.md.)
  *
- * `SQL_PLAN_CACHE=off`: unnamed statements, `in (…)` lists as drizzle renders them, and the read batcher combines a
- * turn's statements into one instead (the mode for a connection pooler that does not keep prepared statements, such
+ * `SQL_PLAN_CACHE=off`: unnamed statements, and the read batcher combines a turn's statements into one instead (the mode for a connection pooler that does not keep prepared statements, such
  * as PgBouncer in transaction mode before 1.21).
  */
 import { createHash } from 'node:crypto'
 
-import { Column, inArray, is, notInArray, Param, sql, type SQL } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
 /** At most this many statement texts are named per process (each connection keeps a plan per name it used). */
@@ -60,38 +62,22 @@ export class StatementNames {
   }
 }
 
-type Operator = (column: unknown, values: unknown) => SQL
-
-const listable = (values: unknown): values is (string | number | null)[] =>
-  Array.isArray(values) && values.length > 0 && values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
-
-/** `column = any($1)` / `column <> all($1)`: a list as one array parameter (the column's driver values). */
-const arrayOperator =
-  (fallback: Operator, render: (column: Column, list: Param) => SQL): Operator =>
-  (column, values) => {
-    if (!is(column, Column) || !listable(values)) return fallback(column, values)
-    return render(column, new Param(values.map((v) => (v === null ? null : column.mapToDriverValue(v)))))
-  }
-
-/** Payload's `in` and `not_in` operators with their lists as one parameter (same rows as `in (…)` / `not in (…)`). */
-export const anyOperators = {
-  in: arrayOperator(inArray as Operator, (column, list) => sql`${column} = any(${list})`),
-  not_in: arrayOperator(notInArray as Operator, (column, list) => sql`${column} <> all(${list})`),
-}
-
-/** Statements that may be prepared: DML and queries, one command (a migration's script is sent as it is). */
-const NAMEABLE = /^\s*(?:select|with|insert|update|delete)\b/i
-const nameable = (text: string) => NAMEABLE.test(text) && !text.includes(';')
+/** Writes named by the session (one command: a migration's script is sent as it is). */
+const WRITE = /^\s*(?:insert|update|delete)\b/i
+const nameable = (text: string) => WRITE.test(text) && !text.includes(';')
 
 type PrepareQuery = (query: { sql: string; params: unknown[] }, fields: unknown, name: string | undefined, ...rest: unknown[]) => unknown
 type SessionPrototype = { prepareQuery: PrepareQuery; [WRAPPED]?: true }
 const WRAPPED = Symbol.for('autohub.statementNames')
 let active: StatementNames | null = null
 
+/** The name to send a statement of the read batcher under (undefined: unnamed; see installStatementNames). */
+export const batchStatementName = (text: string): string | undefined => active?.nameOf(text)
+
 /**
- * Names the statements of every drizzle session of the adapter (the pool's and each transaction's: Payload's reads and
- * writes, the read batcher's, the domains' SQL) once their text repeats, or stops naming (`names` null). drizzle
- * names a statement only when asked (`.prepare(name)`); its sessions share one prototype, wrapped once.
+ * Names the writes of every drizzle session of the adapter (the pool's and each transaction's) once their text
+ * repeats, and lets the read batcher name its statements (`batchStatementName`), or stops both (`names` null).
+ * drizzle names a statement only when asked (`.prepare(name)`); its sessions share one prototype, wrapped once.
  */
 export function installStatementNames(payload: Payload, names: StatementNames | null = planCacheEnabled() ? new StatementNames() : null): void {
   active = names
@@ -105,12 +91,4 @@ export function installStatementNames(payload: Payload, names: StatementNames | 
     return prepareQuery.call(this, query, fields, named, ...rest)
   }
   proto[WRAPPED] = true
-}
-
-type WithOperators = { operators: Record<string, Operator> }
-
-/** Installs `anyOperators` on the adapter (a copy of its operator map), or puts drizzle's back. */
-export function installAnyOperators(payload: Payload, enabled = planCacheEnabled()): void {
-  const adapter = payload.db as unknown as WithOperators
-  adapter.operators = { ...adapter.operators, ...(enabled ? anyOperators : { in: inArray as Operator, not_in: notInArray as Operator }) }
 }

@@ -30,7 +30,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
-import { planCacheEnabled } from './plan-cache'
+import { batchStatementName, planCacheEnabled } from './plan-cache'
 
 type SQL = ReturnType<typeof sql>
 
@@ -66,7 +66,11 @@ export const MAX_BATCH = 32
 
 const runner = (db: ReadHandle): ReadHandle => (db.$replicas?.length ? db.$replicas[Math.floor(Math.random() * db.$replicas.length)] : db)
 
-const execute = (db: ReadHandle, query: SQL) => db.session.prepareQuery(db.dialect.sqlToQuery(query), undefined, undefined, false).execute()
+/** Sends a statement, named once its text repeats when the plan cache is on (./plan-cache.ts). */
+const execute = (db: ReadHandle, query: SQL) => {
+  const rendered = db.dialect.sqlToQuery(query)
+  return db.session.prepareQuery(rendered, undefined, batchStatementName(rendered.sql), false).execute()
+}
 
 /** One statement's answer as one JSON array. */
 const asColumn = ({ kind, statement }: { kind: ReadKind; statement: Statement }): SQL =>
