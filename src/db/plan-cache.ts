@@ -22,8 +22,9 @@
  * population statements of any list length share one text, made parking nearby slower in a bench A/B and was left
  * out: bench/NOTES.md.)
  *
- * `SQL_PLAN_CACHE=off`: unnamed statements, and the read batcher combines a turn's statements into one instead (the mode for a connection pooler that does not keep prepared statements, such
- * as PgBouncer in transaction mode before 1.21).
+ * `SQL_PLAN_CACHE=off`: unnamed statements, and the read batcher combines a turn's statements into one instead (the
+ * mode for a connection pooler that does not keep prepared statements, such as PgBouncer in transaction mode before
+ * 1.21).
  */
 import { createHash } from 'node:crypto'
 
