@@ -67,16 +67,25 @@ export async function putBackStock(tx: Tx, lines: { part: number; quantity: numb
   }
 }
 
-/** Gap-free per-year sequence: the increment is part of the checkout transaction (rolled back with it). */
+/**
+ * Gap-free per-year sequence: the increment is part of the checkout transaction (rolled back with it), and the
+ * counter row stays locked until that transaction ends. The year's row is incremented first; only the year's first
+ * order creates it, starting after the highest number the year's orders already carry (orders made before the
+ * counter existed). Reading that maximum scans the year's orders (7 ms at 20,000), so it is not done per order.
+ */
 export async function nextOrderSequence(tx: Tx, year: number): Promise<number> {
-  const res = await tx.execute(sql`
+  const bumped = await tx.execute(sql`
+    update commerce_order_counters set last_value = last_value + 1 where year = ${year} returning last_value`)
+  if (bumped.rows.length) return Number(bumped.rows[0].last_value)
+  // A concurrent first order of the year may create the row meanwhile: then it is incremented as above.
+  const created = await tx.execute(sql`
     insert into commerce_order_counters (year, last_value)
     values (${year}, coalesce((
       select max(nullif(split_part(order_number, '-', 3), '')::int) from orders where order_number like ${`ORD-${year}-%`}
     ), 0) + 1)
     on conflict (year) do update set last_value = commerce_order_counters.last_value + 1
     returning last_value`)
-  return Number(res.rows[0].last_value)
+  return Number(created.rows[0].last_value)
 }
 
 /** Records a Stripe event id; false when it was recorded before (a replay or a concurrent re-delivery). */

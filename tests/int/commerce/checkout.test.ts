@@ -64,6 +64,32 @@ describe('checkout cost', () => {
     expect(statements.some((s) => s.startsWith('insert into "orders"'))).toBe(true)
     expect(statements.filter((s) => /"parts"\."description"|count\(\*\) from "carts"/.test(s))).toEqual([])
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(41)
+    // The order number comes from the year's counter row alone: the year's orders are not scanned per order.
+    expect(statements.filter((s) => /max\(|from "?orders"? where order_number/.test(s))).toEqual([])
+  })
+
+  it("the year's first order creates the counter after the highest number its orders carry; the next only increments", async () => {
+    const year = new Date().getUTCFullYear()
+    const highest = async () =>
+      Math.max(0, ...(await rawRows<{ n: string }>(sql`select order_number as n from orders where order_number like ${`ORD-${year}-%`}`)).map((r) => Number(r.n.split('-')[2])))
+    const part = await createPart(seller.id, { price: 20, stockQuantity: 5 })
+    const [first, second] = await createUsers(2, { roles: ['buyer'] })
+    await addToCart(first.token, part.id, 1)
+    await addToCart(second.token, part.id, 1)
+    const before = await highest()
+    expect(before).toBeGreaterThan(0)
+    await rawRows(sql`delete from commerce_order_counters where year = ${year} returning year`)
+
+    const scans = (statements: string[]) => statements.filter((s) => /max\(/.test(s)).length
+    let a: Awaited<ReturnType<typeof checkout>> | undefined
+    let b: Awaited<ReturnType<typeof checkout>> | undefined
+    const firstStatements = await statementsSentBy(async () => (a = await checkout(first.token)))
+    const secondStatements = await statementsSentBy(async () => (b = await checkout(second.token)))
+    expect([a?.status, b?.status]).toEqual([201, 201])
+    expect(a?.body.order.orderNumber).toBe(`ORD-${year}-${String(before + 1).padStart(6, '0')}`)
+    expect(b?.body.order.orderNumber).toBe(`ORD-${year}-${String(before + 2).padStart(6, '0')}`)
+    expect([scans(firstStatements), scans(secondStatements)]).toEqual([1, 0])
+    expect(await rawRows(sql`select last_value from commerce_order_counters where year = ${year}`)).toEqual([{ last_value: before + 2 }])
   })
 })
 
