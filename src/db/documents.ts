@@ -7,7 +7,8 @@
  * cars page put those two at ≈ 6.7 of its 23 ms (bench/NOTES.md). This module derives, once per collection and
  * `select` shape, one SQL statement that returns each document as the JSON object `transform` would have
  * produced: the adapter patch (patches/@payloadcms+drizzle+3.89.0.patch, `documentReader`) runs it for the ids
- * of the page instead of the relational query and the transform. Everything after — access, `afterRead` hooks,
+ * of the page instead of the relational query and the transform, and for a document it has just written (create,
+ * update) instead of reading it back that way. Everything after — access, `afterRead` hooks,
  * field access, hidden fields, population, locale fallback — is Payload's own, unchanged.
  *
  * It declines (the adapter reads as before) whatever it does not reproduce exactly: versions, non-numeric ids,
