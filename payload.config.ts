@@ -27,6 +27,7 @@ import { installDocumentReader } from './src/db/documents'
 import { installStatementNames } from './src/db/plan-cache'
 import { installReadBatcher } from './src/db/read-batch'
 import { guardPool, type PoolLike } from './src/db/pool'
+import { replicaPoolsOf } from './src/db/transaction'
 import { applySqlMigrationsForPush, SQL_MIGRATION_TABLES } from './src/db/sql-migrations'
 import { platformGraphqlQueries } from './src/http/graphql-select'
 import { jobsConfig } from './src/jobs'
@@ -112,8 +113,10 @@ export default buildConfig({
   loggingLevels: { [CLIENT_ERROR]: 'info' } as Config['loggingLevels'],
   debug: false,
   onInit: async (payload) => {
-    // A dropped idle connection (database restart, failover) must be logged, not crash the process.
+    // A dropped idle connection (database restart, failover) must be logged, not crash the process; a transaction's
+    // concurrent queries wait their turn here rather than in node-postgres's deprecated queue (src/db/pool.ts).
     guardPool((payload.db as unknown as { pool?: PoolLike }).pool, payload.logger, 'database pool')
+    replicaPoolsOf<PoolLike>(payload).forEach((pool, i) => guardPool(pool, payload.logger, `read replica ${i + 1} pool`))
     // Documents built as JSON by PostgreSQL instead of drizzle's relational query and row transform (src/db/documents.ts).
     installDocumentReader(payload)
     // Document statements and writes named once their text repeats, so PostgreSQL plans each once per connection

@@ -25,11 +25,15 @@ export interface ReadPool {
  * or the primary's pool when there is none.
  */
 export function readPoolOf(payload: Payload): ReadPool {
-  const adapter = adapterOf(payload)
-  const replicas = (adapter.drizzle as unknown as { $replicas?: { $client?: ReadPool }[] }).$replicas
-  const pools = (replicas ?? []).map((r) => r.$client).filter((p): p is ReadPool => Boolean(p))
+  const pools = replicaPoolsOf<ReadPool>(payload)
   if (pools.length) return pools[Math.floor(Math.random() * pools.length)]
-  return adapter.pool as unknown as ReadPool
+  return adapterOf(payload).pool as unknown as ReadPool
+}
+
+/** The pools of the configured read replicas (none without `DATABASE_REPLICA_URLS`). */
+export function replicaPoolsOf<P = unknown>(payload: Payload): P[] {
+  const replicas = (adapterOf(payload).drizzle as unknown as { $replicas?: { $client?: P }[] }).$replicas
+  return (replicas ?? []).map((r) => r.$client).filter((p): p is P => Boolean(p))
 }
 
 /** The Drizzle handle of the request's open transaction. */

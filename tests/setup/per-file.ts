@@ -28,6 +28,16 @@ await client.end()
 process.env.DATABASE_URL = `${inject('pgUrlPrefix')}${name}`
 process.env.PAYLOAD_DB_PUSH = 'false'
 
+// node-postgres's deprecations (a client given a query while it runs one, …) fail the file: pg 9 removes what they
+// warn of. Node warns once per process and each file runs in its own (src/db/pool.ts chains a client's queries).
+const pgDeprecations: string[] = []
+process.on('warning', (warning) => {
+  if (warning.name === 'DeprecationWarning' && /\bpg@9/.test(warning.message)) pgDeprecations.push(warning.stack ?? warning.message)
+})
+afterAll(() => {
+  if (pgDeprecations.length) throw new Error(`node-postgres deprecation during this file:\n${pgDeprecations.join('\n')}`)
+})
+
 afterAll(async () => {
   const g = globalThis as { _payload?: Map<string, { payload?: { db?: { destroy?: () => Promise<void> } } }> }
   for (const cached of g._payload?.values() ?? []) await cached.payload?.db?.destroy?.().catch(() => {})

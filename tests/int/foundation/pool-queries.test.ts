@@ -1,0 +1,105 @@
+/**
+ * A connection runs one query at a time; node-postgres queues the queries a busy client is given but deprecates that
+ * (removed in pg 9). The platform's pools chain each client's promise queries instead (src/db/pool.ts), so a
+ * transaction's reads issued together (a population's finds, a workflow's `Promise.all`) reach its client one after
+ * another. (Every test file also fails on any node-postgres deprecation: tests/setup/per-file.ts.)
+ */
+import pg from 'pg'
+import { createLocalReq, commitTransaction, initTransaction, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { guardPool, orderQueries, type ClientLike, type PoolLike } from '../../../src/db/pool'
+import { replicaPoolsOf, sql, txOf } from '../../../src/db/transaction'
+import { demoPayload } from '../../helpers/payload'
+
+type Internals = { _activeQuery: unknown; _queryQueue: unknown[] }
+
+/** Records, for every query the client is given (pushed on its own queue), whether it was already running or queueing one. */
+function recordBusy(client: pg.Client): boolean[] {
+  const busy: boolean[] = []
+  const internals = client as unknown as Internals
+  internals._queryQueue.push = function (this: unknown[], ...items: unknown[]) {
+    busy.push(internals._activeQuery != null || this.length > 0)
+    return Array.prototype.push.apply(this, items)
+  }
+  return busy
+}
+
+describe('orderQueries: one query at a time per client, in the order issued', () => {
+  let client: pg.Client
+  beforeAll(async () => {
+    client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await client.connect()
+  })
+  afterAll(() => client.end())
+
+  it('20 queries issued together: each sent when the previous settled, answers in order; a failing one fails alone', async () => {
+    const busy = recordBusy(client)
+    orderQueries(client as unknown as ClientLike)
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => (i === 7 ? client.query('select 1 / 0') : client.query('select pg_sleep(0.002), $1::int as n', [i]))))
+    expect(busy).toHaveLength(20)
+    expect(busy.filter(Boolean)).toEqual([])
+    expect(results[7]).toMatchObject({ status: 'rejected', reason: { message: 'division by zero' } })
+    expect(results.flatMap((r, i) => (i === 7 ? [] : [(r as PromiseFulfilledResult<pg.QueryResult>).value.rows[0].n]))).toEqual(Array.from({ length: 20 }, (_, i) => i).filter((i) => i !== 7))
+  })
+
+  it('a query with a callback passes through (the pool’s own pool.query)', async () => {
+    const rows = await new Promise<unknown[]>((resolve, reject) => client.query('select 42 as n', [], (err, res) => (err ? reject(err) : resolve(res.rows))))
+    expect(rows).toEqual([{ n: 42 }])
+  })
+
+  it('without it, a second query reaches the client while the first runs (what the test above rules out)', async () => {
+    const bare = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await bare.connect()
+    try {
+      const busy = recordBusy(bare)
+      // two, not more: node-postgres warns from the third on, and every file fails on that warning
+      await Promise.all([bare.query('select pg_sleep(0.002)'), bare.query('select pg_sleep(0.002)')])
+      expect(busy).toEqual([false, true])
+    } finally {
+      await bare.end()
+    }
+  })
+})
+
+describe("the platform's pools", () => {
+  let payload: Payload
+  beforeAll(async () => {
+    payload = await demoPayload()
+  })
+
+  it("a transaction's concurrent reads (population finds, raw SQL together) never reach its client while it is busy", async () => {
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const tx = await txOf(req)
+    const client = (tx as unknown as { session: { client: pg.Client } }).session.client
+    expect(client).toBeInstanceOf(pg.Client)
+    const busy = recordBusy(client)
+    try {
+      const [cars, parts, counts] = await Promise.all([
+        payload.find({ collection: 'cars', req, depth: 2, limit: 5, overrideAccess: true }),
+        payload.find({ collection: 'parts', req, depth: 1, limit: 5, overrideAccess: true }),
+        Promise.all([tx.execute(sql`select count(*)::int as n from cars`), tx.execute(sql`select count(*)::int as n from parts`)]),
+        payload.find({ collection: 'posts', req, depth: 1, limit: 5, overrideAccess: true }),
+      ])
+      expect(cars.docs.length).toBeGreaterThan(0)
+      expect(parts.docs.length).toBeGreaterThan(0)
+      expect(counts.map((c) => c.rows[0].n)).toEqual([expect.any(Number), expect.any(Number)])
+    } finally {
+      await commitTransaction(req)
+    }
+    expect(busy.length).toBeGreaterThan(5)
+    expect(busy.filter(Boolean)).toEqual([])
+  })
+
+  it('guards every pool: the primary and each read replica get the chaining on new clients', () => {
+    const listeners: ((client: ClientLike) => void)[] = []
+    const fake = { on: (event: string, l: (client: ClientLike) => void) => (event === 'connect' ? listeners.push(l) : 0) } as unknown as PoolLike
+    guardPool(fake, { warn: () => {} }, 'fake')
+    const client = { on: () => {}, query: () => Promise.resolve() }
+    const before = client.query
+    listeners.forEach((l) => l(client))
+    expect(client.query).not.toBe(before)
+    expect(replicaPoolsOf({ db: { drizzle: { $replicas: [{ $client: 'r1' }, { $client: 'r2' }] } } } as unknown as Payload)).toEqual(['r1', 'r2'])
+  })
+})
