@@ -70,8 +70,11 @@ function wholeNumber(raw: unknown, name: string, min: number, errors: InputError
 }
 
 /**
- * Validates `limit`, `page` and `depth`, and clamps the page size: `limit=0`, `pagination=false` or a limit above
- * `maxPageSize` give a page of `maxPageSize` (with `clamp: false`, those are passed through unchanged).
+ * Validates `limit`, `page` and `depth`, and clamps the page size: `limit=0`, `pagination=false` without a limit or a
+ * limit above `maxPageSize` give a page of `maxPageSize` (with `clamp: false`, those are passed through unchanged).
+ * `pagination=false` with a limit of 1..maxPageSize stays unpaginated: at most that many documents, without the count
+ * query a page costs (Payload then answers `totalDocs` = the documents returned). An endpoint's own read of known ids
+ * (the nearby spots, a wishlist's cars) asks for exactly that.
  */
 export function checkListParams(params: ListParams, opts: { maxPageSize: number; maxDepth: number; clamp: boolean }): { ok: true; value: CheckedListParams } | { ok: false; errors: InputError[] } {
   const errors: InputError[] = []
@@ -89,7 +92,7 @@ export function checkListParams(params: ListParams, opts: { maxPageSize: number;
   if (page !== undefined) value.page = page
   if (depth !== undefined) value.depth = Math.min(depth, opts.maxDepth)
   if (opts.clamp) {
-    value.pagination = true
+    value.pagination = pagination === false && limit !== undefined && limit > 0 && limit <= opts.maxPageSize ? false : true
     // no limit → Payload's default page (10), itself within the maximum
     value.limit = limit === undefined && pagination !== false ? Math.min(PAYLOAD_DEFAULT_LIMIT, opts.maxPageSize) : limit && limit > 0 ? Math.min(limit, opts.maxPageSize) : opts.maxPageSize
   } else {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkData, type FieldShape, isIntegerField } from '../../../src/domain/input-shape'
 import { api, get, gql, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { sqlSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 import { cairoTime, makeService } from '../services/fixtures'
 
@@ -60,6 +61,19 @@ describe('pagination guard (every collection, REST and GraphQL)', () => {
     const paged = await get('/users?limit=1&page=2', { token: admin.token })
     expect(paged.body.page).toBe(2)
     expect(paged.body.docs.length).toBe(1)
+  })
+
+  it('pagination=false with a limit within the maximum: that many documents and no count query; beyond it, a clamped page', async () => {
+    const sent = await sqlSentBy(payload, async () => {
+      const res = await get('/users?pagination=false&limit=1&depth=0', { token: admin.token })
+      expect(res.status).toBe(200)
+      expect(res.body.docs.length).toBe(1)
+      expect(res.body.totalDocs).toBe(1)
+    })
+    expect(sent.filter((s) => /count\(/.test(s) && /"users"/.test(s))).toEqual([])
+    const beyond = await get(`/users?pagination=false&limit=${MAX + 1}&depth=0`, { token: admin.token })
+    expect(beyond.body.docs.length).toBe(MAX)
+    expect(beyond.body.totalDocs).toBeGreaterThan(MAX)
   })
 
   it('GraphQL list queries: negative limits are refused, 0 and huge limits clamped', async () => {

@@ -73,6 +73,14 @@ describe('checkListParams', () => {
     expect(clamp({ limit: '', page: '2', depth: '9' })).toEqual({ ok: true, value: { limit: 10, page: 2, depth: 3, pagination: true } })
   })
 
+  it('pagination=false with a limit within the maximum stays unpaginated (no count); beyond it, or without a limit, a page', () => {
+    expect(clamp({ pagination: 'false', limit: '3' })).toEqual({ ok: true, value: { limit: 3, pagination: false } })
+    expect(clamp({ pagination: false, limit: 50, page: 2 })).toEqual({ ok: true, value: { limit: 50, page: 2, pagination: false } })
+    expect(clamp({ pagination: false, limit: 51 })).toEqual({ ok: true, value: { limit: 50, pagination: true } })
+    expect(clamp({ pagination: false, limit: 0 })).toEqual({ ok: true, value: { limit: 50, pagination: true } })
+    expect(clamp({ pagination: false, limit: '' })).toEqual({ ok: true, value: { limit: 50, pagination: true } })
+  })
+
   it('property: any input → either an error or a page size in 1..max', () => {
     fc.assert(
       fc.property(
@@ -84,7 +92,8 @@ describe('checkListParams', () => {
           if (r.ok) {
             expect(r.value.limit).toBeGreaterThanOrEqual(1)
             expect(r.value.limit).toBeLessThanOrEqual(max)
-            expect(r.value.pagination).toBe(true)
+            // unpaginated only when asked for, and then exactly the limit asked for (within the maximum)
+            if (!r.value.pagination) expect([pagination, Number(limit)]).toEqual([true, r.value.limit])
           }
         },
       ),
