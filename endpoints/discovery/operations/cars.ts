@@ -16,6 +16,7 @@ import { PUBLIC_CAR_STATUSES } from '@/domain/catalog/listing'
 import { roundKm } from '@/domain/geo'
 import { sameId } from '@/domain/ids'
 import { currentUser, notFound } from '@/lib/http'
+import { readByIds } from '@/lib/read-by-ids'
 import { clientIp } from '@/lib/request'
 
 /** A view by the same viewer of the same car within this window is not counted again. */
@@ -32,22 +33,8 @@ export function viewerKey(req: PayloadRequest): string {
     .slice(0, 40)}`
 }
 
-/** Cars by id as the caller may read them (access applied), in the order of `ids`. */
-export async function carsInOrder(req: PayloadRequest, ids: number[], depth = 1): Promise<Car[]> {
-  if (!ids.length) return []
-  const found = await req.payload.find({
-    collection: 'cars',
-    where: { id: { in: ids } },
-    depth,
-    limit: ids.length,
-    pagination: false,
-    overrideAccess: false,
-    user: req.user,
-    req,
-  })
-  const byId = new Map(found.docs.map((d) => [d.id, d]))
-  return ids.map((id) => byId.get(id)).filter((d): d is Car => Boolean(d))
-}
+/** Cars by id as the caller may read them (access applied), in the order of `ids` (src/lib/read-by-ids.ts). */
+export const carsInOrder = (req: PayloadRequest, ids: number[], depth = 1): Promise<Car[]> => readByIds(req, 'cars', ids, depth)
 
 /** The car if the caller may read it, else 404. */
 async function visibleCar(req: PayloadRequest, id: number): Promise<Car> {

@@ -5,6 +5,7 @@ import type { Car, Part, Wishlist } from '@payload-types'
 
 import { idOf } from '@/domain/ids'
 import { notFound } from '@/lib/http'
+import { readByIds } from '@/lib/read-by-ids'
 
 type ItemRef = NonNullable<Wishlist['items']>[number]
 type ResolvedItem = { relationTo: 'cars'; value: Car } | { relationTo: 'parts'; value: Part }
@@ -16,16 +17,10 @@ export async function resolveItems(req: PayloadRequest, items: ItemRef[]): Promi
     const id = idOf(it?.value)
     if (id !== null && (it.relationTo === 'cars' || it.relationTo === 'parts')) byType[it.relationTo].push(id)
   }
+  const [cars, parts] = await Promise.all([readByIds(req, 'cars', byType.cars), readByIds(req, 'parts', byType.parts)])
   const docs = new Map<string, ResolvedItem>()
-  const read = { depth: 1, pagination: false, overrideAccess: false, user: req.user, req } as const
-  if (byType.cars.length) {
-    const found = await req.payload.find({ collection: 'cars', where: { id: { in: byType.cars } }, limit: byType.cars.length, ...read })
-    for (const d of found.docs) docs.set(`cars:${d.id}`, { relationTo: 'cars', value: d })
-  }
-  if (byType.parts.length) {
-    const found = await req.payload.find({ collection: 'parts', where: { id: { in: byType.parts } }, limit: byType.parts.length, ...read })
-    for (const d of found.docs) docs.set(`parts:${d.id}`, { relationTo: 'parts', value: d })
-  }
+  for (const d of cars) docs.set(`cars:${d.id}`, { relationTo: 'cars', value: d })
+  for (const d of parts) docs.set(`parts:${d.id}`, { relationTo: 'parts', value: d })
   return items.map((it) => docs.get(`${it.relationTo}:${idOf(it.value)}`)).filter((x): x is ResolvedItem => Boolean(x))
 }
 

@@ -111,6 +111,21 @@ describe('wishlists', () => {
     await patch(`/wishlists/${res.body.doc.id}`, { isPublic: false }, { token: buyer.token })
     expect((await get(`/wishlists/shared/${token}`)).status).toBe(404)
   })
+
+  it('a shared list longer than the maximum page size answers every item, in its order (read in pages)', async () => {
+    const cars = await Promise.all(Array.from({ length: 5 }, (_, i) => createCar({ title: `Long list ${i}`, make: toyota.make, model: toyota.models.Camry, seller: seller.id })))
+    const order = [cars[3], cars[0], cars[4], cars[1], cars[2]].map((c) => c.id)
+    const res = await post('/wishlists', { name: 'Long', isPublic: true, items: order.map((value) => ({ relationTo: 'cars', value })) }, { token: buyer.token })
+    expect(res.status).toBe(201)
+    process.env.MAX_PAGE_SIZE = '2'
+    try {
+      const shared = await get(`/wishlists/shared/${res.body.doc.shareToken}`)
+      expect(shared.status).toBe(200)
+      expect(shared.body.items.map((i: { value: { id: number } }) => i.value.id)).toEqual(order)
+    } finally {
+      delete process.env.MAX_PAGE_SIZE
+    }
+  })
 })
 
 describe('saved-search alerts', () => {
