@@ -55,14 +55,12 @@ export function guardPool(pool: PoolLike | undefined, logger: { warn: (o: object
   if (!pool || guarded.has(pool)) return
   guarded.add(pool)
   const log = (err: Error) => logger.warn({ err: { message: err.message }, msg: `${name}: connection lost` })
-  pool.on('error', log)
-  pool.on('connect', (client) => {
-    client.on('error', log)
-    orderQueries(client)
-  })
-  // clients the pool opened before it was guarded (start-up's queries)
-  for (const client of (pool as { _clients?: ClientLike[] })._clients ?? []) {
+  const guard = (client: ClientLike) => {
     client.on('error', log)
     orderQueries(client)
   }
+  pool.on('error', log)
+  pool.on('connect', guard)
+  // clients the pool opened before it was guarded (start-up's queries)
+  for (const client of (pool as { _clients?: ClientLike[] })._clients ?? []) guard(client)
 }

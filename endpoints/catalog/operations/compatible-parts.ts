@@ -7,6 +7,7 @@ import { compatiblePartIds } from '@/db/catalog'
 import { txOf } from '@/db/transaction'
 import { idOf } from '@/domain/ids'
 import { badRequest } from '@/lib/http'
+import { readByIds } from '@/lib/read-by-ids'
 
 /** A make or model by id or slug: undefined when not asked for, null when unknown. */
 async function resolveRef(req: PayloadRequest, collection: 'makes', raw: string | undefined): Promise<Make | null | undefined>
@@ -40,11 +41,7 @@ export async function compatibleParts(req: PayloadRequest, q: CompatibleQuery) {
   const modelId = model ? model.id : null
   const { page, limit, depth } = q
   const { ids, totalDocs } = await compatiblePartIds(await txOf(req), { make: makeId, model: modelId, year: q.year ?? null }, { limit, offset: (page - 1) * limit })
-  const found = ids.length
-    ? await req.payload.find({ collection: 'parts', where: { id: { in: ids } }, limit: ids.length, depth, req, overrideAccess: false, user: req.user, pagination: false })
-    : { docs: [] }
-  const byId = new Map(found.docs.map((d) => [d.id, d]))
-  const docs = ids.map((id) => byId.get(id)).filter(Boolean)
+  const docs = await readByIds(req, 'parts', ids, depth)
   const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
   return {
     docs,

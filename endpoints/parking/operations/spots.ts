@@ -6,6 +6,7 @@ import { findSpot, isSpotOwnerOrAdmin, nearbySpotIds, occupanciesBySpot } from '
 import { txOf } from '@/db/transaction'
 import { availableSlots } from '@/domain/parking'
 import { notFound } from '@/lib/http'
+import { readByIds } from '@/lib/read-by-ids'
 
 export interface Window {
   start: Date
@@ -24,20 +25,8 @@ export async function findNearbySpots(req: PayloadRequest, q: { lat: number; lng
   if (!near.length) return { docs: [], totalDocs: 0, ...window }
   const ids = near.map((n) => n.id)
   // The spots (with their access and population) and what occupies them over the window, read together.
-  const [found, occ] = await Promise.all([
-    req.payload.find({
-      collection: 'parking-spots',
-      where: { id: { in: ids } },
-      depth: 1,
-      limit: ids.length,
-      pagination: false,
-      overrideAccess: false,
-      user: req.user,
-      req,
-    }),
-    occupanciesBySpot(db, ids, start, end),
-  ])
-  const byId = new Map(found.docs.map((d) => [d.id, d]))
+  const [spots, occ] = await Promise.all([readByIds(req, 'parking-spots', ids), occupanciesBySpot(db, ids, start, end)])
+  const byId = new Map(spots.map((d) => [d.id, d]))
   const docs = near.flatMap(({ id, distanceM }) => {
     const doc = byId.get(id)
     if (!doc) return []
