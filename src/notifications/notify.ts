@@ -16,7 +16,7 @@ import type { PayloadRequest } from 'payload'
 
 import { insertNotificationArabic, markEmailUnsent, setEmailOutcome } from '@/db/community'
 import { userFields } from '@/db/identity'
-import { pushSubscriptionsOf } from '@/db/notifications'
+import { pushSubscriptionsOf, type PushSubscriptionRow } from '@/db/notifications'
 import { dbOf, type Tx, txOf } from '@/db/transaction'
 import { afterCommit } from '@/lib/after-commit'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
@@ -98,14 +98,39 @@ async function textsFor(req: PayloadRequest, input: NotifyInput): Promise<{ en: 
   return { en, ar: { title: t.title.ar ? renderTemplate(t.title.ar, vars) : en.title, message: t.body.ar ? renderTemplate(t.body.ar, vars) : en.message } }
 }
 
-export async function notify(req: PayloadRequest, input: NotifyInput): Promise<{ id: number | string } | null> {
+/** What notify() decides with about a recipient: contact fields, preferences and Web Push subscriptions. */
+export interface PreparedRecipient {
+  user: Recipient
+  subscriptions: PushSubscriptionRow[]
+}
+
+/** Reads what notify() decides with about `userId` (null: no such user), in the caller's transaction. */
+export async function readRecipient(req: PayloadRequest, userId: number | string): Promise<PreparedRecipient | null> {
+  const user: Recipient | null = await userFields(req, userId, ['email', 'phone', 'phoneVerified', 'preferredLanguage', 'notificationPreferences'])
+  if (!user) return null
+  return { user, subscriptions: await pushSubscriptionsOf(await txOf(req), user.id) }
+}
+
+/**
+ * The recipients of notifications a workflow will send, read ahead: a transaction that holds hot rows from some
+ * step to its commit (checkout: the parts' stock, the year's order counter) reads them before that step and passes
+ * each to notify(), so the reads do not lengthen the time the rows stay locked.
+ */
+export async function readRecipients(req: PayloadRequest, userIds: readonly number[]): Promise<Map<number, PreparedRecipient | null>> {
+  const ids = [...new Set(userIds)]
+  const read = await Promise.all(ids.map((id) => readRecipient(req, id)))
+  return new Map(ids.map((id, n) => [id, read[n]]))
+}
+
+/** Tells `input.user` something; `recipient`, when given, is what readRecipient() read of them earlier in the transaction. */
+export async function notify(req: PayloadRequest, input: NotifyInput, recipient?: PreparedRecipient | null): Promise<{ id: number | string } | null> {
   const { payload } = req
   const now = new Date()
-  const user: Recipient | null = await userFields(req, input.user, ['email', 'phone', 'phoneVerified', 'preferredLanguage', 'notificationPreferences'])
-  if (!user) return null
+  const prepared = recipient !== undefined ? recipient : await readRecipient(req, input.user)
+  if (!prepared) return null
+  const { user, subscriptions } = prepared
   const prefs = user.notificationPreferences ?? {}
   const tx = await txOf(req)
-  const subscriptions = await pushSubscriptionsOf(tx, user.id)
   const quiet = inQuietHours(prefs, now)
   const plan = channelPlan(prefs, input.type, { verifiedPhone: Boolean(user.phone && user.phoneVerified), pushSubscriptions: subscriptions.length }, quiet, input.urgent)
   let decision = user.email ? emailDecision(prefs, input.type, now, input.urgent) : 'none'

@@ -9,13 +9,13 @@ import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'p
 import { type AccessUser, isAdminUser } from '@/access/roles'
 import { loadParts, nextOrderSequence, putBackStock, takeStock, userCart } from '@/db/commerce'
 import { advisoryLock, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
-import { computeTotals, formatOrderNumber, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
+import { computeTotals, formatOrderNumber, shortLines, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
 import { orderMachine, type OrderStatus } from '@/domain/commerce/order-machine'
 import { type FullOrder, type OrderItem, type PaymentMethod, sellerView } from '@/domain/commerce/orders'
 import { idOf, sameId } from '@/domain/ids'
 import { badRequest, conflict, notFound } from '@/lib/http'
 import { getPlatformSettings } from '@/lib/settings'
-import { notify } from '@/notifications/notify'
+import { notify, type PreparedRecipient, readRecipients } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
 import { applyLoyaltyAtCheckout } from '@endpoints/services/operations/loyalty'
 
@@ -62,7 +62,9 @@ export async function visibleOrder(req: PayloadRequest, user: AccessUser, id: nu
 
 const money = (amount: number, currency: string | null | undefined) => `${amount.toFixed(2)} ${currency ?? 'USD'}`
 
-async function notifyCustomer(req: PayloadRequest, order: FullOrder, kind: 'confirmed' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'expired' | 'refunded', extra = '') {
+type Recipients = Map<number, PreparedRecipient | null>
+
+async function notifyCustomer(req: PayloadRequest, order: FullOrder, kind: 'confirmed' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'expired' | 'refunded', extra = '', recipients?: Recipients) {
   const texts: Record<typeof kind, { title: string; message: string; titleAr: string }> = {
     confirmed: {
       title: `Order ${order.orderNumber} received`,
@@ -81,29 +83,38 @@ async function notifyCustomer(req: PayloadRequest, order: FullOrder, kind: 'conf
     refunded: { title: `Refund for ${order.orderNumber}`, message: `Your payment for ${order.orderNumber} has been refunded.${extra}`, titleAr: `استرداد للطلب ${order.orderNumber}` },
   }
   const t = texts[kind]
-  await notify(req, {
-    user: idOf(order.customer) as number,
-    type: kind === 'paid' || kind === 'refunded' ? 'payment' : 'order_status',
-    title: { en: t.title, ar: t.titleAr },
-    message: { en: t.message },
-    data: { order: order.id, orderNumber: order.orderNumber, status: order.status, event: kind },
-    actionUrl: `/orders/${order.id}`,
-  })
+  const customer = idOf(order.customer) as number
+  await notify(
+    req,
+    {
+      user: customer,
+      type: kind === 'paid' || kind === 'refunded' ? 'payment' : 'order_status',
+      title: { en: t.title, ar: t.titleAr },
+      message: { en: t.message },
+      data: { order: order.id, orderNumber: order.orderNumber, status: order.status, event: kind },
+      actionUrl: `/orders/${order.id}`,
+    },
+    recipients?.get(customer),
+  )
 }
 
-async function notifySellers(req: PayloadRequest, order: FullOrder, kind: 'new' | 'paid' | 'cancelled') {
+async function notifySellers(req: PayloadRequest, order: FullOrder, kind: 'new' | 'paid' | 'cancelled', recipients?: Recipients) {
   const sellers = [...new Set((order.items ?? []).map((i) => idOf(i.seller)).filter((s): s is number => s !== null))]
   for (const seller of sellers) {
     const lines = order.items.filter((i) => idOf(i.seller) === seller).length
     const title = kind === 'new' ? `New order ${order.orderNumber}` : kind === 'paid' ? `Order ${order.orderNumber} paid` : `Order ${order.orderNumber} cancelled`
-    await notify(req, {
-      user: seller,
-      type: 'order_status',
-      title: { en: title },
-      message: { en: `${title}: ${lines} line${lines === 1 ? '' : 's'} of yours.` },
-      data: { order: order.id, orderNumber: order.orderNumber, event: `seller_${kind}` },
-      actionUrl: `/orders/seller`,
-    })
+    await notify(
+      req,
+      {
+        user: seller,
+        type: 'order_status',
+        title: { en: title },
+        message: { en: `${title}: ${lines} line${lines === 1 ? '' : 's'} of yours.` },
+        data: { order: order.id, orderNumber: order.orderNumber, event: `seller_${kind}` },
+        actionUrl: `/orders/seller`,
+      },
+      recipients?.get(seller),
+    )
   }
 }
 
@@ -118,12 +129,25 @@ export interface CheckoutInput {
   redeemPoints?: number
 }
 
+/** A refusal naming every short or unavailable line. */
+function refuseShort(short: ShortLine[]): void {
+  if (!short.length) return
+  const lines = [...short].sort((a, b) => a.part - b.part)
+  throw conflict(`Not enough stock for ${lines.length} line${lines.length === 1 ? '' : 's'}: ${lines.map((s) => `part ${s.part} (requested ${s.requested}, available ${s.available})`).join('; ')}.`, {
+    lines,
+  })
+}
+
 /**
  * Checkout of the caller's cart. Steps: lock the cart (same advisory lock as the cart endpoints) → validate
- * (not empty, not own parts, one currency) → write (take stock with conditional updates, the order at server
- * prices with a gap-free number, the cash ledger entry, the emptied cart) → effects (notifications), all in one
- * transaction. A card order then gets its PaymentIntent after the commit; if Stripe fails, the order is
- * cancelled again (compensation: stock back) and the call fails.
+ * (not empty, not own parts, one currency, enough stock as read) → write (the emptied cart; then take stock with
+ * conditional updates, the order at server prices with a gap-free number, the cash ledger entry) → effects
+ * (notifications), all in one transaction. A card order then gets its PaymentIntent after the commit; if Stripe
+ * fails, the order is cancelled again (compensation: stock back) and the call fails.
+ *
+ * The parts' stock rows and the year's order counter are hot (every buyer of a part, every checkout of the year):
+ * each stays locked from its update to the commit. So everything that needs neither them nor the order number —
+ * the validation, the emptied cart, the notifications' recipients — happens before the stock is taken.
  */
 export async function checkout(req: PayloadRequest, user: AccessUser, input: CheckoutInput) {
   const userId = Number(user.id)
@@ -153,13 +177,8 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
     if (currencies.size > 1) throw badRequest('All parts in one order must share a currency.', { currencies: [...currencies] })
 
     const managed = sellable.filter((l) => parts.get(l.part)?.manageStock !== false)
-    const short = [...unavailable, ...(await takeStock(tx, managed))].sort((a, b) => a.part - b.part)
-    if (short.length) {
-      throw conflict(
-        `Not enough stock for ${short.length} line${short.length === 1 ? '' : 's'}: ${short.map((s) => `part ${s.part} (requested ${s.requested}, available ${s.available})`).join('; ')}.`,
-        { lines: short },
-      )
-    }
+    // Short as read (no lock yet): refused before anything is written. The conditional updates below decide.
+    refuseShort([...unavailable, ...shortLines(managed, new Map(managed.map((l) => [l.part, Number(parts.get(l.part)?.stockQuantity ?? 0)])))])
 
     // Prices come from the parts now, never from the client (nor from the cart's remembered prices).
     const priced = sellable.flatMap((l) => {
@@ -168,6 +187,12 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
     })
     const totals = computeTotals(priced, settings)
     const currency = [...currencies][0] ?? 'USD'
+    const sellers = [...new Set(priced.map((l) => idOf(l.part.seller)).filter((s): s is number => s !== null))]
+    await req.payload.update({ collection: 'carts', id: cart.id, req, depth: 0, overrideAccess: true, data: { items: [] } })
+    const recipients = await readRecipients(req, [userId, ...sellers])
+
+    // The hot rows, from here to the commit.
+    refuseShort(await takeStock(tx, managed))
     const sequence = await nextOrderSequence(tx, now.getUTCFullYear())
     // Loyalty (services domain), one step: the level discount and the points redeemed, spent once for this order.
     const loyalty = await applyLoyaltyAtCheckout(req, userId, input.redeemPoints ?? 0, totals, formatOrderNumber(now.getUTCFullYear(), sequence))
@@ -182,7 +207,6 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
       stockTaken: l.part.manageStock !== false,
       fulfilmentStatus: 'pending',
     }))
-    const sellers = [...new Set(items.map((i) => i.seller).filter((s): s is number => s !== null))]
     const created = (await req.payload.create({
       collection: ORDERS,
       req,
@@ -222,9 +246,8 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
         user: userId,
       })
     }
-    await req.payload.update({ collection: 'carts', id: cart.id, req, depth: 0, overrideAccess: true, data: { items: [] } })
-    await notifyCustomer(req, created, 'confirmed')
-    await notifySellers(req, created, 'new')
+    await notifyCustomer(req, created, 'confirmed', '', recipients)
+    await notifySellers(req, created, 'new', recipients)
     return { order: created, payment: offline }
   })
 
