@@ -301,8 +301,39 @@ export async function didBusinessWith(
 // ---------------------------------------------------------------- notification delivery
 
 /** Writes the Arabic title and message of a notification (the Local API wrote the English ones). */
-export async function insertNotificationArabic(tx: Tx, id: number, ar: { title: string; message: string }): Promise<void> {
-  await tx.execute(sql`insert into notifications_locales (title, message, _locale, _parent_id) values (${ar.title}, ${ar.message}, 'ar', ${id})`)
+export interface NotificationRow {
+  user: number
+  type: string
+  data: Record<string, unknown>
+  actionUrl?: string | null
+  urgent: boolean
+  emailStatus: 'none' | 'queued' | 'sending'
+  texts: { en: { title: string; message: string }; ar: { title: string; message: string } }
+}
+
+/**
+ * One in-app notification with its English and Arabic texts, in one statement (through Payload's create it was
+ * four: the row, the English texts, the read-back, then the Arabic texts). Notifications have no collection hooks;
+ * the platform writes them here and in {@link insertBroadcast}. `statement_timestamp()`, not the transaction's start:
+ * two notifications of one transaction keep their order.
+ */
+export async function insertNotification(tx: Tx, n: NotificationRow): Promise<{ id: number; createdAt: string }> {
+  const res = await tx.execute(sql`
+    with ins as (
+      insert into notifications (user_id, type, data, action_url, urgent, read, email_status, updated_at, created_at)
+      values (${n.user}, ${n.type}::enum_notifications_type, ${JSON.stringify(n.data)}::jsonb, ${n.actionUrl ?? null}, ${n.urgent}, false,
+        ${n.emailStatus}::enum_notifications_email_status, statement_timestamp(), statement_timestamp())
+      returning id, created_at
+    ),
+    loc as (
+      insert into notifications_locales (title, message, _locale, _parent_id)
+      select ${n.texts.en.title}, ${n.texts.en.message}, 'en'::_locales, id from ins
+      union all
+      select ${n.texts.ar.title}, ${n.texts.ar.message}, 'ar'::_locales, id from ins
+    )
+    select id, created_at from ins`)
+  const row = res.rows[0]
+  return { id: Number(row.id), createdAt: new Date(row.created_at as string).toISOString() }
 }
 
 /** Records the outcome of an instant email. */

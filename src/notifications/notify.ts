@@ -14,7 +14,7 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { insertNotificationArabic, markEmailUnsent, setEmailOutcome } from '@/db/community'
+import { insertNotification, markEmailUnsent, setEmailOutcome } from '@/db/community'
 import { userFields } from '@/db/identity'
 import { pushSubscriptionsOf, type PushSubscriptionRow } from '@/db/notifications'
 import { dbOf, type Tx, txOf } from '@/db/transaction'
@@ -143,27 +143,15 @@ export async function notify(req: PayloadRequest, input: NotifyInput, recipient?
 
   let created: { id: number; createdAt: string } | null = null
   if (plan.inApp) {
-    created = await payload.create({
-      collection: 'notifications',
-      req,
-      overrideAccess: true,
-      locale: 'en',
-      depth: 0,
-      // Only what is used below: Payload's read hooks then walk one field (the adapter still reads the row back whole).
-      select: { createdAt: true },
-      data: {
-        user: user.id,
-        type: input.type,
-        title: texts.en.title,
-        message: texts.en.message,
-        data: input.data ?? {},
-        actionUrl: input.actionUrl,
-        urgent: Boolean(input.urgent),
-        read: false,
-        emailStatus: decision === 'queue' ? 'queued' : decision === 'send' ? 'sending' : 'none',
-      },
+    created = await insertNotification(tx, {
+      user: user.id,
+      type: input.type,
+      data: input.data ?? {},
+      actionUrl: input.actionUrl,
+      urgent: Boolean(input.urgent),
+      emailStatus: decision === 'queue' ? 'queued' : decision === 'send' ? 'sending' : 'none',
+      texts: { en: texts.en, ar },
     })
-    await insertNotificationArabic(tx, created.id, ar)
 
     emitToRoom(userRoom(user.id), 'notification:new', {
       id: created.id,

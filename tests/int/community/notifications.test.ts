@@ -6,6 +6,7 @@ import type { notify as NotifyFn } from '../../../src/notifications/notify'
 import { get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { startSmtp, type TestSmtp } from '../../helpers/smtp'
+import { statementsSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 
 let payload: Payload
@@ -51,6 +52,34 @@ describe('notify()', () => {
     expect(ar.title).toBe('عنوان 1')
     expect(ar.message).toBe('Message 1') // falls back to en
     expect(en.emailStatus).toBe('sent')
+  })
+
+  it('writes the record in one statement, read back as Payload writes it (both locales, defaults, data)', async () => {
+    const u = await createUser({ data: { notificationPreferences: { email: false } } })
+    const req = await createLocalReq({}, payload)
+    const input = {
+      user: u.id,
+      type: 'order_status' as const,
+      title: { en: 'T en', ar: 'T ar' },
+      message: { en: 'M en', ar: 'M ar' },
+      data: { order: 7, nested: { a: [1, 2] } },
+      actionUrl: '/orders/7',
+    }
+    const statements = await statementsSentBy(() => notify(req as never, input))
+    expect(statements.filter((st) => /insert into "?notifications/.test(st))).toHaveLength(1)
+    const [mine] = (await payload.find({ collection: 'notifications', where: { user: { equals: u.id } }, locale: 'all', overrideAccess: true })).docs
+    // The same record through Payload's create (the way notify() wrote it before).
+    const viaPayload = await payload.create({
+      collection: 'notifications',
+      overrideAccess: true,
+      locale: 'en',
+      data: { user: u.id, type: 'order_status', title: 'T en', message: 'M en', data: input.data, actionUrl: '/orders/7', urgent: false, read: false, emailStatus: 'none' },
+    })
+    await payload.update({ collection: 'notifications', id: viaPayload.id, locale: 'ar', overrideAccess: true, data: { title: 'T ar', message: 'M ar' } })
+    const theirs = await payload.findByID({ collection: 'notifications', id: viaPayload.id, locale: 'all', overrideAccess: true })
+    const comparable = ({ id: _id, createdAt, updatedAt, ...rest }: Record<string, unknown>) => ({ ...rest, stamped: typeof createdAt === 'string' && createdAt === updatedAt })
+    expect(comparable(mine as never)).toEqual({ ...comparable(theirs as never), stamped: true })
+    expect(Math.abs(Date.parse(String(mine.createdAt)) - Date.now())).toBeLessThan(60_000)
   })
 
   it('muted types and email off send nothing but keep the in-app record', async () => {
