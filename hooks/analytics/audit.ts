@@ -1,13 +1,16 @@
 /**
  * Audit-log writers, attached by the analytics plugin to other domains' collections and to the platform
  * settings global. Each compares the sensitive fields (src/domain/analytics/audit.ts) before and after the
- * change and, when one changed, appends an `audit-log` entry in the same transaction (passing `req`): the
- * entry exists exactly when the change does.
+ * change and, when one changed, appends an `audit-log` entry in the same transaction (the request's): the
+ * entry exists exactly when the change does. Entries are written in SQL (src/db/analytics.ts), never through
+ * Payload, whose every create of an entry is refused.
  */
 import type { CollectionAfterChangeHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
 
 import { userOf } from '@/access/roles'
-import { AUDIT_WRITER, AUDITED_FIELDS, changedFields, type FieldChange } from '@/domain/analytics/audit'
+import { insertAuditEntry } from '@/db/analytics'
+import { txOf } from '@/db/transaction'
+import { AUDITED_FIELDS, changedFields, type FieldChange } from '@/domain/analytics/audit'
 import { clientIp } from '@/lib/request'
 
 export async function writeAudit(
@@ -15,27 +18,15 @@ export async function writeAudit(
   entry: { entity: string; docId: string | number | null; action: 'create' | 'update' | 'delete'; changes: Record<string, FieldChange>; summary: string },
 ): Promise<void> {
   const actor = userOf(req)
-  const previous = req.context[AUDIT_WRITER]
-  req.context[AUDIT_WRITER] = true
-  try {
-    await req.payload.create({
-      collection: 'audit-log',
-      req,
-      overrideAccess: true,
-      depth: 0,
-      data: {
-        entity: entry.entity,
-        docId: entry.docId === null ? null : String(entry.docId),
-        action: entry.action,
-        actor: actor ? Number(actor.id) : null,
-        ip: clientIp(req) || null,
-        summary: entry.summary.slice(0, 500),
-        changes: entry.changes,
-      },
-    })
-  } finally {
-    req.context[AUDIT_WRITER] = previous
-  }
+  await insertAuditEntry(await txOf(req), {
+    entity: entry.entity,
+    docId: entry.docId === null ? null : String(entry.docId),
+    action: entry.action,
+    actor: actor ? Number(actor.id) : null,
+    ip: clientIp(req) || null,
+    summary: entry.summary.slice(0, 500),
+    changes: entry.changes,
+  })
 }
 
 const describe = (changes: Record<string, FieldChange>): string =>

@@ -298,3 +298,24 @@ export async function dealerOf(tx: Tx, by: { owner: number } | { id: number }): 
   const row = r.rows[0]
   return row ? { id: n(row.id), name: String(row.name), owner: row.owner_id == null ? null : n(row.owner_id) } : null
 }
+
+export interface AuditEntryRow {
+  entity: string
+  docId: string | null
+  action: 'create' | 'update' | 'delete'
+  actor: number | null
+  ip: string | null
+  summary: string
+  changes: Record<string, unknown>
+}
+
+/**
+ * Appends one audit entry in the change's transaction, in one statement (Payload's create sent the row and read it
+ * back). Entries are written only here: the collection refuses every create, update and delete through Payload.
+ */
+export async function insertAuditEntry(tx: Tx, e: AuditEntryRow): Promise<void> {
+  await tx.execute(sql`
+    insert into audit_log (entity, doc_id, action, actor_id, ip, summary, changes, updated_at, created_at)
+    values (${e.entity}, ${e.docId}, ${e.action}::enum_audit_log_action, ${e.actor}, ${e.ip}, ${e.summary}, ${JSON.stringify(e.changes)}::jsonb,
+      statement_timestamp(), statement_timestamp())`)
+}
