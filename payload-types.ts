@@ -3123,10 +3123,6 @@ export interface PayloadLockedDocument {
         value: number | FinancialProduct;
       } | null)
     | ({
-        relationTo: 'carts';
-        value: number | Cart;
-      } | null)
-    | ({
         relationTo: 'orders';
         value: number | Order;
       } | null)

@@ -7,6 +7,7 @@ import * as migration_20261201_092911_stripe_plugin_plans from './20261201_09291
 import * as migration_20261201_110000_analytics_counters from './20261201_110000_analytics_counters';
 import * as migration_20261201_111254_loyalty_booking_alerts from './20261201_111254_loyalty_booking_alerts';
 import * as migration_20261201_170000_search_index_tuning from './20261201_170000_search_index_tuning';
+import * as migration_20261204_003408_carts_without_edit_locks from './20261204_003408_carts_without_edit_locks';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261201_170000_search_index_tuning.up,
     down: migration_20261201_170000_search_index_tuning.down,
     name: '20261201_170000_search_index_tuning',
+  },
+  {
+    up: migration_20261204_003408_carts_without_edit_locks.up,
+    down: migration_20261204_003408_carts_without_edit_locks.down,
+    name: '20261204_003408_carts_without_edit_locks'
   },
 ];

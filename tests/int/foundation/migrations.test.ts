@@ -23,6 +23,7 @@ import * as stripePluginPlans from '../../../src/migrations/20261201_092911_stri
 import * as analyticsCounters from '../../../src/migrations/20261201_110000_analytics_counters'
 import * as loyaltyBookingAlerts from '../../../src/migrations/20261201_111254_loyalty_booking_alerts'
 import * as searchIndexTuning from '../../../src/migrations/20261201_170000_search_index_tuning'
+import * as cartsWithoutEditLocks from '../../../src/migrations/20261204_003408_carts_without_edit_locks'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -174,7 +175,7 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty and the trigram-cost migrations, in order', () => {
+  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty, the trigram-cost and the carts-without-edit-locks migrations, in order', () => {
     expect(migrations.map((m) => m.name)).toEqual([
       '20261122_040210_initial',
       '20261130_214621_security_surface',
@@ -185,7 +186,10 @@ describe('production migrations (src/migrations)', () => {
       '20261201_110000_analytics_counters',
       '20261201_111254_loyalty_booking_alerts',
       '20261201_170000_search_index_tuning',
+      '20261204_003408_carts_without_edit_locks',
     ])
+    expect(migrations[9].up).toBe(cartsWithoutEditLocks.up)
+    expect(migrations[9].down).toBe(cartsWithoutEditLocks.down)
     expect(migrations[8].up).toBe(searchIndexTuning.up)
     expect(migrations[8].down).toBe(searchIndexTuning.down)
     expect(migrations[6].up).toBe(analyticsCounters.up)
@@ -306,6 +310,22 @@ describe('production migrations (src/migrations)', () => {
     await db.run(securitySurface, 'down')
     expect(await statuses(db, { A: ids.A, B: ids.B, C: ids.C, D: ids.D })).toEqual({ A: 'pending', B: 'pending', C: 'pending', D: 'active' })
     await db.exec(previous)
+  })
+
+  it('carts without edit locks: up removes the locks held on carts and their column; down adds the column back', async () => {
+    const db = await freshDb()
+    for (const m of migrations.slice(0, -1)) await db.run(m as Migration, 'up')
+    const columns = async () => (await db.query(`select column_name from information_schema.columns where table_name = 'payload_locked_documents_rels' and column_name = 'carts_id'`)).length
+    const [cart] = await db.query<{ id: number }>(`insert into carts default values returning id`)
+    const [onCart, other] = await db.query<{ id: number }>(`insert into payload_locked_documents (global_slug) values (null), ('platform-settings') returning id`)
+    await db.query(`insert into payload_locked_documents_rels ("order", parent_id, path, carts_id) values (1, $1, 'document', $2)`, [onCart.id, cart.id])
+    expect(await columns()).toBe(1)
+    await db.run(cartsWithoutEditLocks, 'up')
+    expect(await columns()).toBe(0)
+    expect(await db.query(`select id from payload_locked_documents order by id`)).toEqual([{ id: other.id }])
+    await db.run(cartsWithoutEditLocks, 'down')
+    expect(await columns()).toBe(1)
+    expect(await foreignKeys(db, 'payload_locked_documents_rels', 'carts_id')).toEqual(['payload_locked_documents_rels_carts_fk -> carts'])
   })
 
   it('down then initial down leaves an empty public schema', async () => {
