@@ -15,6 +15,7 @@ import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
 import { date, id } from '@/http/fields'
 import { conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
+import { type PreparedRecipient, readRecipient } from '@/notifications/notify'
 import type { ParkingBooking } from '@payload-types'
 
 declare module 'payload' {
@@ -23,6 +24,8 @@ declare module 'payload' {
     parkingInternal?: boolean
     /** Set by the booking operation when the driver pays by card: the booking starts `unpaid`, held until `dueBy`. */
     parkingCardPayment?: { dueBy: string }
+    /** The spot owner's notification recipient, read before the spot lock (index.ts notifies them after the create). */
+    parkingOwnerRecipient?: { owner: number; recipient: PreparedRecipient | null }
   }
 }
 
@@ -69,6 +72,15 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
 
   const totalCost = bookingCost(spot.price, spot.priceType, start!, end!)
   const currency = await siteCurrency(req)
+
+  // The owner is told after the create, under the spot lock: what notify() reads of them is read before it and
+  // handed to the afterChange hook on `req.context`.
+  const owner = idOf(spot.owner)
+  if (owner && owner !== driver && !context?.seed) {
+    const recipient = await readRecipient(req, owner)
+    // Set after the read: each Local API read through `req` gives it a new context object.
+    req.context.parkingOwnerRecipient = { owner, recipient }
+  }
 
   const tx = await txOf(req)
   await lockSpot(tx, spot.id)

@@ -39,16 +39,21 @@ const notifyOwnerOnCreate: CollectionAfterChangeHook<ParkingBooking> = async ({ 
   if (operation !== 'create' || context?.seed) return doc
   const owner = idOf(doc.spotOwner)
   if (owner && owner !== idOf(doc.user)) {
-    await notify(req, {
-      user: owner,
-      type: 'booking_status',
-      title: { en: 'New parking booking', ar: 'حجز موقف جديد' },
-      message: {
-        en: `A slot was booked from ${new Date(doc.startTime).toISOString()} to ${new Date(doc.endTime).toISOString()}.`,
-        ar: `تم حجز موقف من ${new Date(doc.startTime).toISOString()} إلى ${new Date(doc.endTime).toISOString()}.`,
+    const prepared = req.context.parkingOwnerRecipient
+    await notify(
+      req,
+      {
+        user: owner,
+        type: 'booking_status',
+        title: { en: 'New parking booking', ar: 'حجز موقف جديد' },
+        message: {
+          en: `A slot was booked from ${new Date(doc.startTime).toISOString()} to ${new Date(doc.endTime).toISOString()}.`,
+          ar: `تم حجز موقف من ${new Date(doc.startTime).toISOString()} إلى ${new Date(doc.endTime).toISOString()}.`,
+        },
+        data: { booking: doc.id, spot: idOf(doc.spot) },
       },
-      data: { booking: doc.id, spot: idOf(doc.spot) },
-    })
+      prepared?.owner === owner ? prepared.recipient : undefined,
+    )
   }
   return doc
 }

@@ -193,6 +193,10 @@ describe('POST /api/parking-bookings', () => {
     expect(statements.some((s) => /insert into "?notifications"? \(/.test(s))).toBe(true)
     const wide = statements.filter((s) => /"parking_spots"\."name"|"vehicles"\."?license_plate|"site_settings"\."?contact_email|"users"\."first_name"/.test(s))
     expect(wide).toEqual([])
+    // The owner's recipient reads come before the spot lock, which is held to the commit.
+    const locked = statements.findIndex((s) => s.startsWith('select pg_advisory_xact_lock'))
+    expect(locked).toBeGreaterThan(0)
+    expect(statements.slice(locked).filter((s) => /push_subscriptions|"users"\."phone"/.test(s))).toEqual([])
     // 22 until the notification (row, English texts, read-back, Arabic texts) became one statement.
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(19)
   })
