@@ -52,7 +52,8 @@ describe('checkout under concurrency', () => {
 })
 
 describe('checkout cost', () => {
-  it('reads the parts and the cart narrowly: no whole part, no count of carts (33 statements for one line)', async () => {
+  /** The statements of a new buyer's cash checkout of one line (asserted to succeed). */
+  async function oneLineCheckout(): Promise<string[]> {
     const buyer = await createUser()
     const part = await createPart(seller.id, { price: 20, stockQuantity: 3 })
     await addToCart(buyer.token, part.id, 1)
@@ -61,6 +62,11 @@ describe('checkout cost', () => {
       res = await checkout(buyer.token)
     })
     expect(res?.status, JSON.stringify(res?.body)).toBe(201)
+    return statements
+  }
+
+  it('reads the parts and the cart narrowly: no whole part, no count of carts (33 statements for one line)', async () => {
+    const statements = await oneLineCheckout()
     expect(statements.some((s) => s.startsWith('insert into "orders"'))).toBe(true)
     expect(statements.filter((s) => /"parts"\."description"|count\(\*\) from "carts"/.test(s))).toEqual([])
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(33)
@@ -69,14 +75,7 @@ describe('checkout cost', () => {
   })
 
   it('holds the hot rows for the fewest statements: the cart is emptied and the recipients read before the stock is taken', async () => {
-    const buyer = await createUser()
-    const part = await createPart(seller.id, { price: 20, stockQuantity: 3 })
-    await addToCart(buyer.token, part.id, 1)
-    let res: Awaited<ReturnType<typeof checkout>> | undefined
-    const statements = await statementsSentBy(async () => {
-      res = await checkout(buyer.token)
-    })
-    expect(res?.status, JSON.stringify(res?.body)).toBe(201)
+    const statements = await oneLineCheckout()
     // The part's stock row and the year's counter stay locked from their update to the commit.
     const taken = statements.findIndex((s) => s.startsWith('update parts set stock_quantity = stock_quantity -'))
     const commit = statements.lastIndexOf('commit')
