@@ -39,4 +39,3 @@ export function changedFields(fields: readonly string[], before: Record<string, 
 
 /** The cut-off for retention: entries older than `days` days are purged. */
 export const retentionCutoff = (days: number, now: Date = new Date()): Date => new Date(now.getTime() - days * 86_400_000)
-
