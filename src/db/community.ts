@@ -180,19 +180,7 @@ export async function insertBroadcast(tx: Tx, b: BroadcastRow): Promise<number> 
     ? sql`select u.id from users u where coalesce(u.status::text, 'active') <> 'inactive' and exists (select 1 from users_roles r where r.parent_id = u.id and r.value::text = ${b.role})`
     : sql`select u.id from users u where coalesce(u.status::text, 'active') <> 'inactive'`
   const res = await tx.execute(sql`
-    with targets as (${who}),
-    ins as (
-      insert into notifications (user_id, type, data, action_url, urgent, read, email_status, updated_at, created_at)
-      select id, ${b.type}::enum_notifications_type, ${JSON.stringify(b.data)}::jsonb, ${b.actionUrl ?? null}, false, false, 'queued'::enum_notifications_email_status, now(), now() from targets
-      returning id
-    ),
-    loc as (
-      insert into notifications_locales (title, message, _locale, _parent_id)
-      select ${b.title.en}, ${b.message.en}, 'en'::_locales, id from ins
-      union all
-      select ${b.title.ar}, ${b.message.ar}, 'ar'::_locales, id from ins
-      returning _parent_id
-    )
+    ${notificationsFor(who, { type: b.type, data: b.data, actionUrl: b.actionUrl, urgent: false, emailStatus: 'queued', texts: { en: { title: b.title.en, message: b.message.en }, ar: { title: b.title.ar, message: b.message.ar } } })}
     select (select count(*) from ins)::int as n`)
   return Number(res.rows[0].n)
 }
@@ -300,7 +288,6 @@ export async function didBusinessWith(
 
 // ---------------------------------------------------------------- notification delivery
 
-/** Writes the Arabic title and message of a notification (the Local API wrote the English ones). */
 export interface NotificationRow {
   user: number
   type: string
@@ -312,17 +299,18 @@ export interface NotificationRow {
 }
 
 /**
- * One in-app notification with its English and Arabic texts, in one statement (through Payload's create it was
- * four: the row, the English texts, the read-back, then the Arabic texts). Notifications have no collection hooks;
- * the platform writes them here and in {@link insertBroadcast}. `statement_timestamp()`, not the transaction's start:
- * two notifications of one transaction keep their order.
+ * The `ins` and `loc` CTEs that write one notification, with its English and Arabic texts, for each id `targets`
+ * selects (one statement, where Payload's create took four: the row, the English texts, the read-back, the Arabic
+ * texts). Notifications have no collection hooks; the platform writes them only through this.
+ * `statement_timestamp()`, not the transaction's start: two notifications of one transaction keep their order.
  */
-export async function insertNotification(tx: Tx, n: NotificationRow): Promise<{ id: number; createdAt: string }> {
-  const res = await tx.execute(sql`
-    with ins as (
+function notificationsFor(targets: ReturnType<typeof sql>, n: Omit<NotificationRow, 'user'>) {
+  return sql`
+    with targets as (${targets}),
+    ins as (
       insert into notifications (user_id, type, data, action_url, urgent, read, email_status, updated_at, created_at)
-      values (${n.user}, ${n.type}::enum_notifications_type, ${JSON.stringify(n.data)}::jsonb, ${n.actionUrl ?? null}, ${n.urgent}, false,
-        ${n.emailStatus}::enum_notifications_email_status, statement_timestamp(), statement_timestamp())
+      select id, ${n.type}::enum_notifications_type, ${JSON.stringify(n.data)}::jsonb, ${n.actionUrl ?? null}, ${n.urgent}, false,
+        ${n.emailStatus}::enum_notifications_email_status, statement_timestamp(), statement_timestamp() from targets
       returning id, created_at
     ),
     loc as (
@@ -330,7 +318,13 @@ export async function insertNotification(tx: Tx, n: NotificationRow): Promise<{ 
       select ${n.texts.en.title}, ${n.texts.en.message}, 'en'::_locales, id from ins
       union all
       select ${n.texts.ar.title}, ${n.texts.ar.message}, 'ar'::_locales, id from ins
-    )
+    )`
+}
+
+/** One in-app notification with its English and Arabic texts, in one statement. */
+export async function insertNotification(tx: Tx, n: NotificationRow): Promise<{ id: number; createdAt: string }> {
+  const res = await tx.execute(sql`
+    ${notificationsFor(sql`select ${n.user}::int as id`, n)}
     select id, created_at from ins`)
   const row = res.rows[0]
   return { id: Number(row.id), createdAt: new Date(row.created_at as string).toISOString() }
