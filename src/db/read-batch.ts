@@ -18,18 +18,24 @@
  * fails, each statement is sent alone, so only the one at fault fails, with its own error. Reads of a transaction stay
  * on it; reads outside go to a read replica when the adapter has some, as drizzle's `select` does.
  *
- * That is the mode with `SQL_PLAN_CACHE=off`. By default (./plan-cache.ts) the batcher combines nothing: each statement
- * is sent as it comes, and is named once its text repeats, so that PostgreSQL plans it once per connection. Planning the
- * document statements costs more than running them, and a combined statement's text (which statements met in the
- * turn, in which order) seldom repeats; in the bench, sending them alone and named took REST detail from 250–290 to
- * 480 req/s and parking nearby from 117–139 to 167 (bench/NOTES.md). A request's population finds still run together.
+ * That is the mode with `SQL_PLAN_CACHE=off`. By default (./plan-cache.ts) statements are named once their text repeats,
+ * so that PostgreSQL plans each once per connection: planning the document statements costs more than running them,
+ * and a combined statement's text (which statements met in the turn, in which order) seldom repeats. So the batcher
+ * combines nothing then: it pipelines a turn's reads on the pool (./pipeline.ts) — up to {@link MAX_PIPELINE} sent on
+ * one connection in one write, each statement with its own name, parameters and answer — and a transaction's reads go
+ * alone on its connection as they come. With `SQL_PIPELINE=off` each statement goes alone, on a connection of its own.
+ * In the bench, sending statements alone and named took REST detail from 250–290 to 480 req/s (session 21); pipelining
+ * them took the default-fields listing from 90–137 to 216–245 req/s (session 25, bench/NOTES.md). A request's population
+ * finds run together in every mode.
  *
  * Installed on the adapter as `readBatcher` (patches/@payloadcms+drizzle+3.89.0.patch calls it for page statements and
  * counts); `SQL_READ_BATCH=off` leaves it out.
  */
 import { sql } from '@payloadcms/db-postgres'
+import { DrizzleQueryError } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
+import { type PipelinedStatement, type PoolLike, runPipelined } from './pipeline'
 import { batchStatementName, planCacheEnabled } from './plan-cache'
 
 type SQL = ReturnType<typeof sql>
@@ -38,9 +44,18 @@ type SQL = ReturnType<typeof sql>
 export interface ReadHandle {
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } }
   session: {
-    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<{ rows: Record<string, unknown>[] }> }
+    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): PreparedRead
+    /** The pool (or, in a transaction, its client). */
+    client?: unknown
   }
   $replicas?: ReadHandle[]
+}
+
+/** drizzle's prepared query (node-postgres session): `rawQueryConfig` is the query config it hands to node-postgres. */
+interface PreparedRead {
+  execute(): Promise<{ rows: Record<string, unknown>[] }>
+  rawQueryConfig?: { name?: string; text: string; types?: unknown }
+  params?: unknown[]
 }
 
 /** A statement to read: its SQL (drizzle renders it, with its parameters, into the combined statement). */
@@ -66,11 +81,20 @@ export const MAX_BATCH = 32
 
 const runner = (db: ReadHandle): ReadHandle => (db.$replicas?.length ? db.$replicas[Math.floor(Math.random() * db.$replicas.length)] : db)
 
-/** Sends a statement, named once its text repeats when the plan cache is on (./plan-cache.ts). */
-const execute = (db: ReadHandle, query: SQL) => {
+/** A statement prepared by drizzle, named once its text repeats when the plan cache is on (./plan-cache.ts). */
+const prepare = (db: ReadHandle, query: SQL): PreparedRead => {
   const rendered = db.dialect.sqlToQuery(query)
-  return db.session.prepareQuery(rendered, undefined, batchStatementName(rendered.sql), false).execute()
+  return db.session.prepareQuery(rendered, undefined, batchStatementName(rendered.sql), false)
 }
+
+/** Sends a statement alone. */
+const execute = (db: ReadHandle, query: SQL) => prepare(db, query).execute()
+
+/** What is sent for a read: a page statement as it is, any other statement's rows as one JSON array (`r0`). */
+const statementOf = (item: { kind: ReadKind; statement: Statement }): SQL => (item.kind === 'documents' ? item.statement.getSQL() : combinedStatement([item]))
+
+/** The answer to a read from the rows of {@link statementOf}. */
+const answerOf = (kind: ReadKind, rows: Record<string, unknown>[]): unknown[] => (kind === 'documents' ? rows.map((row) => Object.values(row)[0]) : ((rows[0]?.r0 as unknown[] | undefined) ?? []))
 
 /** One statement's answer as one JSON array. */
 const asColumn = ({ kind, statement }: { kind: ReadKind; statement: Statement }): SQL =>
@@ -86,18 +110,58 @@ export function combinedStatement(items: { kind: ReadKind; statement: Statement 
 
 async function readAlone(db: ReadHandle, item: Pending): Promise<void> {
   try {
-    if (item.kind === 'documents') {
-      // sent as it is; its one column, whatever its name
-      const result = await execute(runner(db), item.statement.getSQL())
-      item.resolve(result.rows.map((row) => Object.values(row)[0]))
-    } else {
-      // the same JSON form as in a combined statement, so the values' types do not depend on the company
-      const result = await execute(runner(db), combinedStatement([item]))
-      item.resolve((result.rows[0]?.r0 as unknown[] | undefined) ?? [])
-    }
+    // a page statement sent as it is (its one column, whatever its name); any other in the same JSON form as in a
+    // combined statement, so the values' types do not depend on the company
+    const result = await execute(runner(db), statementOf(item))
+    item.resolve(answerOf(item.kind, result.rows))
   } catch (error) {
     item.reject(error)
   }
+}
+
+/** The pool behind a handle outside a transaction (a transaction's handle holds a client: null). */
+const poolOf = (db: ReadHandle): PoolLike | null => {
+  const client = db.session.client as { connect?: unknown; release?: unknown } | undefined
+  return client && typeof client.connect === 'function' && typeof client.release !== 'function' ? (client as PoolLike) : null
+}
+
+/**
+ * The statements pipelined on one connection of the pool (./pipeline.ts): one write, each statement named, answered
+ * and failing on its own. Each is sent alone instead when drizzle's query config is not there to pipeline.
+ */
+async function readPipelined(db: ReadHandle, items: Pending[]): Promise<void> {
+  const target = runner(db)
+  const pool = poolOf(target)
+  let statements: PipelinedStatement[] | null = null
+  if (pool && items.length > 1) {
+    statements = []
+    for (const item of items) {
+      const prepared = prepare(target, statementOf(item))
+      if (!prepared.rawQueryConfig || !prepared.params) {
+        statements = null
+        break
+      }
+      statements.push({ ...prepared.rawQueryConfig, values: prepared.params })
+    }
+  }
+  if (!pool || !statements) {
+    await Promise.all(items.map((item) => readAlone(db, item)))
+    return
+  }
+  let results
+  try {
+    results = await runPipelined(pool, statements)
+  } catch {
+    // no connection, or a value node-postgres cannot send: each alone, so each gets its own answer
+    await Promise.all(items.map((item) => readAlone(db, item)))
+    return
+  }
+  items.forEach((item, i) => {
+    const result = results[i]
+    if (result.ok) item.resolve(answerOf(item.kind, result.rows))
+    // the error as drizzle gives it for the statement sent alone (its text and parameters; PostgreSQL's as the cause)
+    else item.reject(new DrizzleQueryError(statements[i].text, statements[i].values, result.error as Error))
+  })
 }
 
 async function readTogether(db: ReadHandle, items: Pending[]): Promise<void> {
@@ -124,14 +188,22 @@ export interface ReadBatcher {
 export interface ReadBatcherOptions {
   /** Combine a turn's statements into one (default: when the plan cache is off). */
   combine?: boolean
+  /** Otherwise pipeline a turn's statements on one connection (default: on; `SQL_PIPELINE=off`: each sent alone). */
+  pipeline?: boolean
   maxBatch?: number
 }
 
+/** At most this many statements in one pipeline: the rest go on another connection. */
+export const MAX_PIPELINE = 16
+
+export const pipelineEnabled = () => process.env.SQL_PIPELINE !== 'off'
+
 export function createReadBatcher(options: ReadBatcherOptions = {}): ReadBatcher {
   const combine = options.combine ?? !planCacheEnabled()
-  const maxBatch = options.maxBatch ?? MAX_BATCH
-  if (!combine) {
-    const alone = (db: ReadHandle, kind: ReadKind, statement: Statement) => new Promise<unknown[]>((resolve, reject) => void readAlone(db, { kind, statement, resolve, reject }))
+  const pipeline = !combine && (options.pipeline ?? pipelineEnabled())
+  const maxBatch = options.maxBatch ?? (pipeline ? MAX_PIPELINE : MAX_BATCH)
+  const alone = (db: ReadHandle, kind: ReadKind, statement: Statement) => new Promise<unknown[]>((resolve, reject) => void readAlone(db, { kind, statement, resolve, reject }))
+  if (!combine && !pipeline) {
     return {
       documents: (db, statement) => alone(db, 'documents', statement),
       rows: <T>(db: ReadHandle, statement: Statement) => alone(db, 'rows', statement) as Promise<T[]>,
@@ -143,10 +215,12 @@ export function createReadBatcher(options: ReadBatcherOptions = {}): ReadBatcher
     if (sent.has(queue)) return // sent when it filled up
     sent.add(queue)
     if (queues.get(db) === queue) queues.delete(db)
-    void readTogether(db, queue)
+    void (pipeline ? readPipelined(db, queue) : readTogether(db, queue))
   }
   const read = (db: ReadHandle, kind: ReadKind, statement: Statement) =>
     new Promise<unknown[]>((resolve, reject) => {
+      // a transaction's reads go alone (its one connection runs one statement at a time anyway)
+      if (pipeline && !poolOf(db)) return void readAlone(db, { kind, statement, resolve, reject })
       let queue = queues.get(db)
       if (!queue) {
         const fresh: Pending[] = []

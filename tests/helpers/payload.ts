@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import pg from 'pg'
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Payload, type Where } from 'payload'
 import { inject } from 'vitest'
 
 import { tsxNodeArgs } from '../../src/lib/node-flags'
@@ -66,4 +66,12 @@ async function buildDemoTemplate(admin: pg.Client): Promise<void> {
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
   if (code !== 0) throw new Error(`seeding the demo template failed (exit ${code}):\n${output}`)
   await admin.query(`alter database "${building}" rename to "${DEMO_TEMPLATE_DB}"`)
+}
+
+/** A public (active) demo car with a seller and a dealer: a detail at depth 1 populates every kind of relation. */
+export async function populatedDemoCar(payload: Payload): Promise<{ id: number }> {
+  const where: Where = { and: [{ status: { equals: 'active' } }, { seller: { exists: true } }, { dealer: { exists: true } }] }
+  const [car] = (await payload.find({ collection: 'cars', where, limit: 1, depth: 0, overrideAccess: true })).docs
+  if (!car) throw new Error('the demo data has no public car with a seller and a dealer')
+  return car
 }

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createReadBatcher, installReadBatcher, MAX_BATCH, readRows, type ReadHandle } from '../../../src/db/read-batch'
 import { sql, txOf, withTransaction } from '../../../src/db/transaction'
 import { get } from '../../helpers/api'
-import { demoPayload } from '../../helpers/payload'
+import { demoPayload, populatedDemoCar } from '../../helpers/payload'
 import { relatedCollections } from '../../../src/plugins/read-access-warmup'
 import { sqlSentBy, statementsSentBy } from '../../helpers/sql'
 
@@ -139,15 +139,7 @@ describe('read batcher', () => {
   })
 
   it('a REST car detail at depth 1: the car with the authors’ rule (src/plugins/read-access-warmup.ts), then its populations with the seller', async () => {
-    const [car] = (
-      await payload.find({
-        collection: 'cars',
-        where: { and: [{ status: { equals: 'active' } }, { seller: { exists: true } }, { dealer: { exists: true } }] },
-        limit: 1,
-        depth: 0,
-        overrideAccess: true,
-      })
-    ).docs
+    const car = await populatedDemoCar(payload)
     expect(car).toBeDefined()
     const read = () => get(`/api/cars/${car.id}?depth=1`)
     installReadBatcher(payload, false)
