@@ -196,6 +196,33 @@ describe('paged finds (every collection with demo data)', () => {
   })
 })
 
+describe('a paged find whose statements fail', () => {
+  it('rejects once, and the page statement’s own failure is not left unhandled (every collection with a select field)', async () => {
+    // The page's statement is sent before the count is awaited (so the two go out together): when the count fails
+    // first, the page's failure must still be handled — an unhandled rejection ends a Node process.
+    const unhandled: unknown[] = []
+    const record = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', record)
+    const tried: string[] = []
+    try {
+      for (const collection of payload.config.collections) {
+        const select = collection.fields.find((f) => f.type === 'select' && !f.hasMany && !f.localized && 'name' in f)
+        if (!select || !('name' in select)) continue
+        const where: Where = { [select.name]: { equals: 'no_such_option' } }
+        await expect(payload.find({ collection: collection.slug as CollectionSlug, where, limit: 5, depth: 0, overrideAccess: true })).rejects.toThrow()
+        tried.push(collection.slug)
+        // Node reports a rejection left unhandled once the promise jobs of the turn have run: two turns later, it has.
+        await new Promise((resolve) => setImmediate(resolve))
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    } finally {
+      process.off('unhandledRejection', record)
+    }
+    expect(tried).toEqual(expect.arrayContaining(['cars', 'parts', 'parking-bookings', 'orders']))
+    expect(unhandled).toEqual([])
+  })
+})
+
 describe('population of a client read (src/plugins/input-guards.ts)', () => {
   it('REST list at depth 1: each populated collection is one read of the related ids, not clamped nor counted', async () => {
     let res: { status: number; body: { docs: unknown[] } } | undefined
