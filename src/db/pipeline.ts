@@ -184,7 +184,7 @@ export class Pipeline {
 }
 
 /** What a pool is asked for: a client to hold for the pipeline (pg.Pool, a read replica's pool). */
-export interface PoolLike {
+export interface PipelinePool {
   connect(): Promise<pg.PoolClient>
 }
 
@@ -192,7 +192,7 @@ export interface PoolLike {
  * Runs the statements pipelined on one of the pool's connections: each statement's rows or its error, in order.
  * A connection that fails meanwhile is released as broken (the pool replaces it).
  */
-export async function runPipelined(pool: PoolLike, statements: PipelinedStatement[]): Promise<PipelinedResult[]> {
+export async function runPipelined(pool: PipelinePool, statements: PipelinedStatement[]): Promise<PipelinedResult[]> {
   const client = await pool.connect()
   let pipeline: Pipeline
   try {

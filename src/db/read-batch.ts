@@ -35,7 +35,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { DrizzleQueryError } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
-import { type PipelinedStatement, type PoolLike, runPipelined } from './pipeline'
+import { type PipelinedStatement, type PipelinePool, runPipelined } from './pipeline'
 import { batchStatementName, planCacheEnabled } from './plan-cache'
 
 type SQL = ReturnType<typeof sql>
@@ -120,9 +120,9 @@ async function readAlone(db: ReadHandle, item: Pending): Promise<void> {
 }
 
 /** The pool behind a handle outside a transaction (a transaction's handle holds a client: null). */
-const poolOf = (db: ReadHandle): PoolLike | null => {
+const poolOf = (db: ReadHandle): PipelinePool | null => {
   const client = db.session.client as { connect?: unknown; release?: unknown } | undefined
-  return client && typeof client.connect === 'function' && typeof client.release !== 'function' ? (client as PoolLike) : null
+  return client && typeof client.connect === 'function' && typeof client.release !== 'function' ? (client as PipelinePool) : null
 }
 
 /**
