@@ -63,8 +63,10 @@ type PgQuery = InstanceType<typeof pg.Query> & {
 
 export class Pipeline {
   private readonly queries: PgQuery[]
+  /** Each statement's, set by its query's callback (or, for those a lost connection leaves, by {@link handleError}). */
   private readonly results: PipelinedResult[]
-  private readonly mapped: unknown[][] = []
+  /** The values as node-postgres maps them, before anything is written: a value it cannot send fails here, not mid-write. */
+  private readonly mapped: unknown[][]
   private index = 0
   private failed = false
   private refused: Error | null = null
@@ -76,7 +78,8 @@ export class Pipeline {
     private readonly client: pg.ClientBase,
     readonly statements: PipelinedStatement[],
   ) {
-    this.results = statements.map(() => ({ ok: false, error: new Error('not answered') }))
+    this.results = new Array<PipelinedResult>(statements.length)
+    this.mapped = statements.map((s) => s.values.map((v) => pgUtils.prepareValue(v)))
     this.done = new Promise((resolve) => (this.finish = () => resolve(this.results)))
     this.queries = statements.map((s, i) => {
       const callback = (error: unknown, result?: { rows: Record<string, unknown>[] }) => {
@@ -84,8 +87,6 @@ export class Pipeline {
       }
       return new pg.Query({ text: s.text, name: s.name, types: s.types } as pg.QueryConfig, undefined, callback) as PgQuery
     })
-    // values as node-postgres maps them (before anything is written: a value it cannot send fails here, not mid-write)
-    for (const s of statements) this.mapped.push(s.values.map((v) => pgUtils.prepareValue(v)))
   }
 
   private get current(): PgQuery | undefined {

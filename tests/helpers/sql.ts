@@ -2,19 +2,13 @@
 import type { Payload } from 'payload'
 
 type Queryable = { query: (...a: unknown[]) => unknown }
+type Sent = { text: string; name?: string }
 
-/** Records what `capture` makes of each statement passed to `target.query` (its text, its name) while `fn` runs. */
-async function recording<T>(target: Queryable, fn: () => Promise<unknown>, capture: (text: string, name: string | undefined) => T): Promise<T[]> {
-  const seen: T[] = []
+/** Hands `onCall` the first argument of each `target.query` call while `fn` runs. */
+async function watching(target: Queryable, fn: () => Promise<unknown>, onCall: (arg: unknown) => void): Promise<void> {
   const original = target.query
   target.query = function (this: unknown, ...a: unknown[]) {
-    // a pipeline (src/db/pipeline.ts) sends several statements in one call: each is recorded
-    const pipelined = (a[0] as { statements?: { text: string; name?: string }[] } | undefined)?.statements
-    if (Array.isArray(pipelined)) for (const s of pipelined) seen.push(capture(s.text, s.name))
-    else {
-      const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string })?.text
-      if (text) seen.push(capture(text, typeof a[0] === 'string' ? undefined : (a[0] as { name?: string }).name))
-    }
+    onCall(a[0])
     return original.apply(this, a)
   }
   try {
@@ -22,8 +16,33 @@ async function recording<T>(target: Queryable, fn: () => Promise<unknown>, captu
   } finally {
     target.query = original
   }
+}
+
+/** A pipeline (src/db/pipeline.ts): several statements in one call. */
+const pipelineOf = (arg: unknown): Sent[] | undefined => {
+  const statements = (arg as { statements?: Sent[] } | null | undefined)?.statements
+  return Array.isArray(statements) ? statements : undefined
+}
+
+/** The statements one query call sends: a pipeline's each, or its one text (a string or a config's). */
+function statementsIn(arg: unknown): Sent[] {
+  const pipelined = pipelineOf(arg)
+  if (pipelined) return pipelined
+  if (typeof arg === 'string') return [{ text: arg }]
+  const text = (arg as { text?: string } | null | undefined)?.text
+  return text ? [{ text, name: (arg as { name?: string }).name }] : []
+}
+
+/** Records what `capture` makes of each statement passed to `target.query` (its text, its name) while `fn` runs. */
+async function recording<T>(target: Queryable, fn: () => Promise<unknown>, capture: (text: string, name: string | undefined) => T): Promise<T[]> {
+  const seen: T[] = []
+  await watching(target, fn, (arg) => {
+    for (const s of statementsIn(arg)) seen.push(capture(s.text, s.name))
+  })
   return seen
 }
+
+const clientPrototype = async () => (await import('pg')).default.Client.prototype as unknown as Queryable
 
 /**
  * The texts passed to the database adapter's pool while `fn` runs (not those of open transactions): its `query` calls
@@ -31,21 +50,22 @@ async function recording<T>(target: Queryable, fn: () => Promise<unknown>, captu
  * pipelined; src/db/pipeline.ts).
  */
 export async function sqlSentBy(payload: Payload, fn: () => Promise<unknown>): Promise<string[]> {
-  const { default: pg } = await import('pg')
   const seen: string[] = []
-  const client = pg.Client.prototype as unknown as Queryable
-  const original = client.query
-  client.query = function (this: unknown, ...a: unknown[]) {
-    const statements = (a[0] as { statements?: { text: string }[] } | undefined)?.statements
-    if (Array.isArray(statements)) for (const s of statements) seen.push(s.text)
-    return original.apply(this, a)
-  }
-  try {
-    await recording((payload.db as unknown as { pool: Queryable }).pool, fn, (text) => seen.push(text))
-    return seen
-  } finally {
-    client.query = original
-  }
+  const pool = (payload.db as unknown as { pool: Queryable }).pool
+  const record = (statements: Sent[] | undefined) => statements?.forEach((s) => seen.push(s.text))
+  await watching(
+    await clientPrototype(),
+    () => watching(pool, fn, (arg) => record(statementsIn(arg))),
+    (arg) => record(pipelineOf(arg)),
+  )
+  return seen
+}
+
+/** Each query call any client makes while `fn` runs: how many statements it sends, and whether as a pipeline. */
+export async function queryCallsBy(fn: () => Promise<unknown>): Promise<{ statements: number; pipeline: boolean }[]> {
+  const calls: { statements: number; pipeline: boolean }[] = []
+  await watching(await clientPrototype(), fn, (arg) => calls.push({ statements: statementsIn(arg).length, pipeline: pipelineOf(arg) !== undefined }))
+  return calls
 }
 
 /**
@@ -53,12 +73,10 @@ export async function sqlSentBy(payload: Payload, fn: () => Promise<unknown>): P
  * transactions, whitespace collapsed. Nothing else may query meanwhile for the list to be `fn`'s alone.
  */
 export async function statementsSentBy(fn: () => Promise<unknown>): Promise<string[]> {
-  const { default: pg } = await import('pg')
-  return recording(pg.Client.prototype as unknown as Queryable, fn, (text) => text.replace(/\s+/g, ' ').trim())
+  return recording(await clientPrototype(), fn, (text) => text.replace(/\s+/g, ' ').trim())
 }
 
 /** The same, each with the name it was sent under (a prepared statement's; undefined: unnamed), text as sent. */
 export async function namedStatementsSentBy(fn: () => Promise<unknown>): Promise<{ text: string; name?: string }[]> {
-  const { default: pg } = await import('pg')
-  return recording(pg.Client.prototype as unknown as Queryable, fn, (text, name) => ({ text, name }))
+  return recording(await clientPrototype(), fn, (text, name) => ({ text, name }))
 }

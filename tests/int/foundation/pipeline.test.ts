@@ -20,6 +20,7 @@ import { createReadBatcher, installReadBatcher, type ReadHandle } from '../../..
 import { sql, txOf, withTransaction } from '../../../src/db/transaction'
 import { get } from '../../helpers/api'
 import { demoPayload, populatedDemoCar } from '../../helpers/payload'
+import { queryCallsBy } from '../../helpers/sql'
 
 let payload: Payload
 let pool: pg.Pool
@@ -193,19 +194,12 @@ describe('the read batcher pipelining', () => {
         batcher.documents(drizzle(), sql`select to_jsonb(id) from makes order by id desc limit 2`),
       ])
     const alone = await reads(createReadBatcher({ pipeline: false }))
-    const calls: number[] = []
-    const query = pg.Client.prototype.query
-    pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
-      const statements = (a[0] as { statements?: unknown[] }).statements
-      calls.push(statements ? statements.length : 1)
-      return (query as (...x: unknown[]) => unknown).apply(this, a)
-    } as typeof query
-    let together
-    try {
-      together = await reads(createReadBatcher({ pipeline: true }))
-    } finally {
-      pg.Client.prototype.query = query
-    }
+    let together: PromiseSettledResult<unknown>[] = []
+    const calls = (
+      await queryCallsBy(async () => {
+        together = await reads(createReadBatcher({ pipeline: true }))
+      })
+    ).map((c) => c.statements)
     expect(calls).toEqual([4])
     const plain = (settled: PromiseSettledResult<unknown>[]) => settled.map((s) => (s.status === 'fulfilled' ? s.value : String((s.reason as Error).message)))
     expect(JSON.stringify(plain(together))).toBe(JSON.stringify(plain(alone)))
@@ -218,14 +212,8 @@ describe('the read batcher pipelining', () => {
     const name = `Pipeline make ${Date.now()}`
     const rollback = new Error('rollback')
     const batcher = createReadBatcher({ pipeline: true })
-    const pipelines: number[] = []
-    const query = pg.Client.prototype.query
-    pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
-      if ((a[0] as { statements?: unknown[] }).statements) pipelines.push(1)
-      return (query as (...x: unknown[]) => unknown).apply(this, a)
-    } as typeof query
-    try {
-      await expect(
+    const calls = await queryCallsBy(() =>
+      expect(
         withTransaction(req, async () => {
           await payload.create({ collection: 'makes', data: { name }, overrideAccess: true, req })
           const tx = (await txOf(req)) as unknown as ReadHandle
@@ -237,10 +225,9 @@ describe('the read batcher pipelining', () => {
           expect(again).toEqual([name])
           throw rollback
         }),
-      ).rejects.toBe(rollback)
-    } finally {
-      pg.Client.prototype.query = query
-    }
+      ).rejects.toBe(rollback),
+    )
+    const pipelines = calls.filter((c) => c.pipeline)
     expect(pipelines).toEqual([])
   })
 
@@ -250,21 +237,15 @@ describe('the read batcher pipelining', () => {
     installReadBatcher(payload, true, { pipeline: false })
     const before = await read()
     installReadBatcher(payload, true, { pipeline: true })
-    const sizes: number[] = []
-    const query = pg.Client.prototype.query
-    pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
-      sizes.push((a[0] as { statements?: unknown[] }).statements?.length ?? 1)
-      return (query as (...x: unknown[]) => unknown).apply(this, a)
-    } as typeof query
-    let after
-    try {
-      after = await read()
-    } finally {
-      pg.Client.prototype.query = query
-    }
+    let after: Awaited<ReturnType<typeof read>> | undefined
+    const sizes = (
+      await queryCallsBy(async () => {
+        after = await read()
+      })
+    ).map((c) => c.statements)
     expect(before.status).toBe(200)
-    expect(after.body).toEqual(before.body)
-    expect(typeof (after.body as { seller?: unknown }).seller).toBe('object')
+    expect(after?.body).toEqual(before.body)
+    expect(typeof (after?.body as { seller?: unknown }).seller).toBe('object')
     // the car with the authors' rule, then the populations (make, model, features, dealer, seller)
     expect(sizes).toEqual([2, 5])
   })
