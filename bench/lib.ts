@@ -90,9 +90,11 @@ export async function measure(url: string, scenario: Scenario, connections: numb
   }, 250)
   try {
     const latencies: number[] = []
-    const started = Date.now()
-    const result = await run(url, requests, connections, scenario.amount ? { amount: scenario.amount } : { duration: opts.duration }, latencies)
-    const seconds = (Date.now() - started) / 1000
+    const clock = { started: performance.now(), lastResponse: 0 }
+    const result = await run(url, requests, connections, scenario.amount ? { amount: scenario.amount } : { duration: opts.duration }, latencies, clock)
+    // up to the last response: autocannon ends a fixed-amount run at its next 1 s sample tick, which would round
+    // the wall time up to whole seconds (a 0.6 s run read as 1.0 s)
+    const seconds = Math.max(0.001, ((clock.lastResponse || performance.now()) - clock.started) / 1000)
     const statuses: Record<string, number> = {}
     for (const [code, v] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (v as { count: number }).count
     const expected = (scenario.expectedStatuses ?? []).reduce((n, code) => n + (statuses[String(code)] ?? 0), 0)
@@ -117,7 +119,14 @@ export async function measure(url: string, scenario: Scenario, connections: numb
   }
 }
 
-function run(url: string, requests: autocannon.Request[], connections: number, limit: { duration?: number; amount?: number }, latencies?: number[]): Promise<autocannon.Result> {
+function run(
+  url: string,
+  requests: autocannon.Request[],
+  connections: number,
+  limit: { duration?: number; amount?: number },
+  latencies?: number[],
+  clock?: { lastResponse: number },
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -132,6 +141,7 @@ function run(url: string, requests: autocannon.Request[], connections: number, l
     )
     instance.on('error', reject)
     if (latencies) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms))
+    if (clock) instance.on('response', () => (clock.lastResponse = performance.now()))
   })
 }
 
