@@ -6,7 +6,8 @@
  * write is a large part of a read's cost (bench/NOTES.md, session 25: `writev` was 18 % of the server's busy samples
  * while it answered REST detail, default-fields lists and parking nearby). A {@link Pipeline} writes all its statements
  * at once — for each: Parse (when the connection has not prepared it yet), Bind, Describe, Execute, then a Sync of
- * its own — and PostgreSQL answers them in order. Each statement keeps its own name (its plan, ./plan-cache.ts), its
+ * its own (a statement without name or parameters: a simple Query message, as node-postgres sends it) — and
+ * PostgreSQL answers them in order. Each statement keeps its own name (its plan, ./plan-cache.ts), its
  * parameters, its type parsers and its own result or error: with a Sync after each, a statement that fails is rolled
  * back alone and the next ones run as if sent separately.
  *
@@ -15,26 +16,41 @@
  * as it would alone) and, after that statement's ReadyForQuery, stays the client's active query until the last one.
  * When a Parse completes, the client records the statement as prepared on the connection from the active query's
  * `name` and `text` — the pipeline's are those of the statement being answered, so the bookkeeping is node-postgres's
- * own. The client must be checked out for the pipeline alone (a pool client), as node-postgres runs one query at a time.
+ * own. The client must be given the pipeline alone (a pool client checked out for it, or a transaction's client whose
+ * queries ./pool.ts sends one call at a time), as node-postgres runs one query at a time.
  */
 import pg from 'pg'
 import pgUtils from 'pg/lib/utils.js'
 
-/** One statement: what node-postgres's query config holds (drizzle's prepared query builds it). */
+/**
+ * One statement: a node-postgres query config (drizzle's prepared query builds it; `client.query(text, values)` is
+ * `{ text, values }`). Like node-postgres, a statement with a name or parameters goes by the extended protocol, one
+ * with neither as a simple query (which may hold several commands: `begin`, `commit`, a script).
+ */
 export interface PipelinedStatement {
   text: string
   name?: string
-  values: unknown[]
+  values?: unknown[]
   /** Type parsers (drizzle keeps dates and intervals as text). */
   types?: unknown
+  /** `'array'`: rows as arrays (drizzle's selects). */
+  rowMode?: string
 }
 
-export type PipelinedResult = { ok: true; rows: Record<string, unknown>[] } | { ok: false; error: unknown }
+/** A statement's answer: node-postgres's result (`rows`, `rowCount`, `command`, `fields`), or its error. */
+export type PipelinedResult = { ok: true; rows: Record<string, unknown>[]; result: pg.QueryResult } | { ok: false; error: unknown }
+
+/** What node-postgres would not send as one statement of a pipeline: portals read in pages, binary results, streams. */
+export const pipelineable = (config: object): config is PipelinedStatement => {
+  const c = config as PipelinedStatement & { rows?: unknown; portal?: unknown; binary?: unknown; submit?: unknown; callback?: unknown; queryMode?: unknown }
+  return typeof c.text === 'string' && !c.rows && !c.portal && !c.binary && !c.submit && !c.callback && !c.queryMode && (c.values === undefined || Array.isArray(c.values))
+}
 
 /** What the pipeline uses of node-postgres's connection (pg/lib/connection.js). */
 interface Connection {
   parsedStatements: Record<string, string>
   stream: { cork?: () => void; uncork?: () => void }
+  query(text: string): void
   parse(config: { text: string; name?: string; types?: unknown[] }): void
   bind(config: { portal: string; statement?: string; values: unknown[]; binary: boolean }): void
   describe(config: { type: 'P'; name: string }): void
@@ -59,6 +75,7 @@ type PgQuery = InstanceType<typeof pg.Query> & {
   handleEmptyQuery(con: Connection): void
   handleError(err: unknown, con: Connection): void
   handleReadyForQuery(con: Connection): void
+  requiresPreparation(): boolean
 }
 
 export class Pipeline {
@@ -79,13 +96,13 @@ export class Pipeline {
     readonly statements: PipelinedStatement[],
   ) {
     this.results = new Array<PipelinedResult>(statements.length)
-    this.mapped = statements.map((s) => s.values.map((v) => pgUtils.prepareValue(v)))
+    this.mapped = statements.map((s) => (s.values ?? []).map((v) => pgUtils.prepareValue(v)))
     this.done = new Promise((resolve) => (this.finish = () => resolve(this.results)))
     this.queries = statements.map((s, i) => {
-      const callback = (error: unknown, result?: { rows: Record<string, unknown>[] }) => {
-        this.results[i] = error ? { ok: false, error } : { ok: true, rows: result?.rows ?? [] }
+      const callback = (error: unknown, result?: pg.QueryResult) => {
+        this.results[i] = error ? { ok: false, error } : { ok: true, rows: result?.rows ?? [], result: result! }
       }
-      return new pg.Query({ text: s.text, name: s.name, types: s.types } as pg.QueryConfig, undefined, callback) as PgQuery
+      return new pg.Query({ text: s.text, name: s.name, types: s.types, rowMode: s.rowMode, values: s.values } as pg.QueryConfig, undefined, callback) as PgQuery
     })
   }
 
@@ -113,6 +130,7 @@ export class Pipeline {
     connection.stream.cork?.()
     try {
       this.statements.forEach((s, i) => {
+        if (!this.queries[i].requiresPreparation()) return void connection.query(s.text)
         if (!s.name || (connection.parsedStatements[s.name] === undefined && !parsing.has(s.name))) {
           connection.parse({ text: s.text, name: s.name, types: [] })
           if (s.name) parsing.add(s.name)
@@ -183,6 +201,9 @@ export class Pipeline {
 
   handleCopyData(): void {}
 }
+
+/** Pipelining is on unless `SQL_PIPELINE=off` (then each statement is sent alone, as node-postgres does). */
+export const pipelineEnabled = () => process.env.SQL_PIPELINE !== 'off'
 
 /** What a pool is asked for: a client to hold for the pipeline (pg.Pool, a read replica's pool). */
 export interface PipelinePool {

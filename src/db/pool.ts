@@ -7,10 +7,18 @@
  * - A connection runs one query at a time. A transaction's reads are often issued together (a population's finds,
  *   `Promise.all` in a workflow) and all go to the transaction's one client; node-postgres queues them itself but
  *   deprecates that ("Calling client.query() when the client is already executing a query", removed in pg 9). Each
- *   client's promise queries are therefore chained here: a query issued while another runs is sent when it settles,
- *   in the order issued, as node-postgres's own queue did. Queries with a callback (the pool's own `pool.query`, on a
- *   client it has just checked out) and submittables (cursors, streams) pass through unchanged.
+ *   client's promise queries are therefore ordered here, in the order issued: those issued while the client is busy
+ *   or in the same turn go together as one pipeline (./pipeline.ts: one socket write, each statement answered or
+ *   failing on its own), and a transaction's `begin` goes with its first statement. A transaction's statements are
+ *   each a write, a wake-up of its PostgreSQL backend and a read; in the bench's parking bookings `writev` was 22 % of
+ *   the server's busy samples (bench/NOTES.md, session 26). With `SQL_PIPELINE=off` each is sent when the previous one
+ *   settled. Queries with a callback (the pool's own `pool.query`, on a client it has just checked out) and
+ *   submittables (cursors, streams, the read batcher's pipelines) pass through unchanged.
  */
+import type pg from 'pg'
+
+import { Pipeline, type PipelinedStatement, pipelineable, pipelineEnabled } from './pipeline'
+
 export interface ClientLike {
   on(event: 'error', listener: (err: Error) => void): unknown
   query(...args: unknown[]): unknown
@@ -26,14 +34,48 @@ const ordered = new WeakSet<object>()
 
 const passesThrough = (args: unknown[]) => typeof args[args.length - 1] === 'function' || typeof (args[0] as { submit?: unknown } | null | undefined)?.submit === 'function'
 
+/** A promise query waiting for its client. */
+interface Waiting {
+  args: unknown[]
+  resolve(result: unknown): void
+  reject(error: unknown): void
+}
+
+/** `begin`, with or without transaction modes (drizzle's `begin isolation level …`): one command, no parameters. */
+const BEGIN = /^\s*begin(\s+[a-z ,]+)?\s*;?\s*$/i
+const END = /^\s*(commit|rollback|end)\s*;?\s*$/i
+
+const textOf = (args: unknown[]): string | undefined => (typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: unknown } | null | undefined)?.text as string | undefined))
+const none = (values: unknown) => values === undefined || (Array.isArray(values) && values.length === 0)
+const withoutValues = (args: unknown[]) => none(args[1]) && (typeof args[0] === 'string' || none((args[0] as { values?: unknown }).values))
+
+/** The statement a promise query's arguments describe (`(text, values)` or `(config, values)`), or null: not pipelineable. */
+function statementOf(args: unknown[]): PipelinedStatement | null {
+  if (args.length > 2 || !args[0]) return null
+  const config: Record<string, unknown> = typeof args[0] === 'string' ? { text: args[0] } : { ...(args[0] as object) }
+  if (args[1] !== undefined) config.values = args[1]
+  return pipelineable(config) ? config : null
+}
+
+/** What node-postgres answers for a command without rows (`begin`, `commit`). */
+const commandResult = (command: string) => ({ command, rowCount: null, oid: null, rows: [], fields: [] })
+
+type Send = (...a: unknown[]) => Promise<unknown>
+
 /** Chains the client's promise queries: one in flight at a time, in the order issued (see the header). */
-export function orderQueries(client: ClientLike): void {
+export function orderQueries(client: ClientLike, options: { pipeline?: boolean } = {}): void {
   if (ordered.has(client)) return
   ordered.add(client)
   // the client's own method, looked up per call (a wrapper set on its class later, as tests' recorders do, still sees
   // every query)
   const own = Object.prototype.hasOwnProperty.call(client, 'query') ? client.query : null
-  const query = (...args: unknown[]) => ((own ?? Object.getPrototypeOf(client).query) as (...a: unknown[]) => Promise<unknown>).apply(client, args)
+  const query: Send = (...args) => ((own ?? Object.getPrototypeOf(client).query) as Send).apply(client, args)
+  if (options.pipeline ?? pipelineEnabled()) pipelineQueries(client, query)
+  else chainQueries(client, query)
+}
+
+/** Each promise query sent when the previous one settled (`SQL_PIPELINE=off`). */
+function chainQueries(client: ClientLike, query: Send): void {
   let tail: Promise<unknown> | null = null
   client.query = (...args: unknown[]) => {
     if (passesThrough(args)) return query(...args)
@@ -48,6 +90,100 @@ export function orderQueries(client: ClientLike): void {
       if (tail === settled) tail = null
     })
     return result
+  }
+}
+
+/**
+ * The promise queries issued on the client while it is busy or in the same turn (until the promise jobs queued have
+ * run) are sent together, in the order issued, as one pipeline (./pipeline.ts): one write for a transaction's reads
+ * issued together, and for a lock and the reads it guards. A `begin` is answered at once and sent with the statement
+ * after it (a transaction's snapshot is taken by its first statement anyway); a `commit` or `rollback` right after it
+ * sends nothing.
+ */
+function pipelineQueries(client: ClientLike, query: Send): void {
+  let waiting: Waiting[] = []
+  let busy = false
+  let scheduled = false
+  /** A `begin` answered but not sent yet. */
+  let begin: unknown[] | null = null
+  const idle = () => !busy && !waiting.length
+
+  const schedule = () => {
+    if (scheduled || busy) return
+    scheduled = true
+    process.nextTick(send)
+  }
+  /** Free again: what waited goes next, with what the answers' continuations issue (they run before the tick). */
+  const settle = () => {
+    busy = false
+    if (waiting.length) schedule()
+  }
+  /** Each alone, in order (one query, or what cannot be pipelined); the client is free again before the last answer. */
+  const oneByOne = async (batch: Waiting[]) => {
+    for (let i = 0; i < batch.length; i++) {
+      let ok = true
+      let outcome: unknown
+      try {
+        outcome = await query(...batch[i].args)
+      } catch (error) {
+        ok = false
+        outcome = error
+      }
+      if (i === batch.length - 1) settle()
+      if (ok) batch[i].resolve(outcome)
+      else batch[i].reject(outcome)
+    }
+  }
+  function send() {
+    scheduled = false
+    if (busy || !waiting.length) return
+    const batch = waiting
+    waiting = []
+    if (begin) {
+      batch.unshift({ args: begin, resolve: () => {}, reject: () => {} })
+      begin = null
+    }
+    busy = true
+    const statements = batch.length > 1 ? batch.map((w) => statementOf(w.args)) : []
+    let pipeline: Pipeline | null = null
+    if (statements.length && statements.every((s) => s !== null)) {
+      try {
+        pipeline = new Pipeline(client as unknown as pg.ClientBase, statements as PipelinedStatement[])
+      } catch {
+        pipeline = null // a value node-postgres cannot send: each alone gets its own error
+      }
+    }
+    if (!pipeline) return void oneByOne(batch)
+    void query(pipeline)
+    void pipeline.done.then((results) => {
+      settle()
+      results.forEach((r, i) => (r.ok ? batch[i].resolve(r.result) : batch[i].reject(r.error)))
+    })
+  }
+
+  client.query = (...args: unknown[]) => {
+    if (passesThrough(args)) {
+      // a begin held back goes first (node-postgres queues the pass-through behind it)
+      const held = begin
+      begin = null
+      if (held) void query(...held).catch(() => {})
+      return query(...args)
+    }
+    const text = textOf(args)
+    if (text !== undefined && withoutValues(args)) {
+      if (!begin && idle() && BEGIN.test(text)) {
+        begin = args
+        return Promise.resolve(commandResult('BEGIN'))
+      }
+      if (begin && idle() && END.test(text)) {
+        begin = null
+        return Promise.resolve(commandResult(text.trim().replace(/;$/, '').toUpperCase()))
+      }
+    }
+    return new Promise((resolve, reject) => {
+      waiting.push({ args, resolve, reject })
+      schedule()
+    })
   }
 }
 

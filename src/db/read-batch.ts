@@ -23,7 +23,8 @@
  * and a combined statement's text (which statements met in the turn, in which order) seldom repeats. So the batcher
  * combines nothing then: it pipelines a turn's reads on the pool (./pipeline.ts) — up to {@link MAX_PIPELINE} sent on
  * one connection in one write, each statement with its own name, parameters and answer — and a transaction's reads go
- * alone on its connection as they come. With `SQL_PIPELINE=off` each statement goes alone, on a connection of its own.
+ * to its connection as they come, where those issued together are pipelined too (./pool.ts). With `SQL_PIPELINE=off`
+ * each statement goes alone, on a connection of its own.
  * In the bench, sending statements alone and named took REST detail from 250–290 to 480 req/s (session 21); pipelining
  * them took the default-fields listing from 90–137 to 216–245 req/s (session 25, bench/NOTES.md). A request's population
  * finds run together in every mode.
@@ -35,7 +36,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { DrizzleQueryError } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
-import { type PipelinedStatement, type PipelinePool, runPipelined } from './pipeline'
+import { type PipelinedStatement, type PipelinePool, pipelineEnabled, runPipelined } from './pipeline'
 import { batchStatementName, planCacheEnabled } from './plan-cache'
 
 type SQL = ReturnType<typeof sql>
@@ -160,7 +161,7 @@ async function readPipelined(db: ReadHandle, items: Pending[]): Promise<void> {
     const result = results[i]
     if (result.ok) item.resolve(answerOf(item.kind, result.rows))
     // the error as drizzle gives it for the statement sent alone (its text and parameters; PostgreSQL's as the cause)
-    else item.reject(new DrizzleQueryError(statements[i].text, statements[i].values, result.error as Error))
+    else item.reject(new DrizzleQueryError(statements[i].text, statements[i].values ?? [], result.error as Error))
   })
 }
 
@@ -196,7 +197,7 @@ export interface ReadBatcherOptions {
 /** At most this many statements in one pipeline: the rest go on another connection. */
 export const MAX_PIPELINE = 16
 
-export const pipelineEnabled = () => process.env.SQL_PIPELINE !== 'off'
+export { pipelineEnabled }
 
 export function createReadBatcher(options: ReadBatcherOptions = {}): ReadBatcher {
   const combine = options.combine ?? !planCacheEnabled()
