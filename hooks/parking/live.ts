@@ -29,11 +29,11 @@ const STATUS_MESSAGES: Record<string, string> = {
 
 /** Emits the spot's free-slot figures for [start, end) and for now. */
 export async function emitSpotAvailability(req: PayloadRequest, spotId: number, start: Date, end: Date): Promise<void> {
-  const spot = await findSpot(req, spotId, ['totalSlots'])
-  if (!spot) return
   const now = new Date()
   const nowEnd = new Date(now.getTime() + 60_000)
-  const occ = await occupanciesBySpot(await txOf(req), [spotId], start < now ? start : now, end > nowEnd ? end : nowEnd)
+  // read together: one round trip (src/db/pool.ts)
+  const [spot, occ] = await Promise.all([findSpot(req, spotId, ['totalSlots']), txOf(req).then((tx) => occupanciesBySpot(tx, [spotId], start < now ? start : now, end > nowEnd ? end : nowEnd))])
+  if (!spot) return
   const items = occ.get(spotId) ?? []
   emitToRoom(spotRoom(spotId), 'spot:availability-update', {
     spotId,

@@ -5,7 +5,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
-import { advisoryLock, sql, type Tx } from '@/db/transaction'
+import { advisoryLock, lockThenRead, sql, type Tx } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import type { Occupancy } from '@/domain/parking'
 import { selectOf } from '@/lib/read-needs'
@@ -21,23 +21,29 @@ export const lockSpot = (tx: Tx, spotId: number): Promise<void> => advisoryLock(
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null)
 
+type OccupancyOptions = { excludeBooking?: number; excludeBlock?: number }
+
 /**
  * What occupies `spotId` during `[start, end)` (end null: from `start` on): pending/active bookings (1 slot
  * each) and availability blocks (slotsAffected).
  */
-export async function occupancies(tx: Tx, spotId: number, start: Date, end: Date | null, opts: { excludeBooking?: number; excludeBlock?: number } = {}): Promise<Occupancy[]> {
+export async function occupancies(tx: Tx, spotId: number, start: Date, end: Date | null, opts: OccupancyOptions = {}): Promise<Occupancy[]> {
   const map = await occupanciesBySpot(tx, [spotId], start, end, opts)
   return map.get(spotId) ?? []
 }
 
 /** The same for several spots at once (one statement: the bookings and the blocks). */
-export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, end: Date | null, opts: { excludeBooking?: number; excludeBlock?: number } = {}): Promise<Map<number, Occupancy[]>> {
-  const result = new Map<number, Occupancy[]>()
-  if (!spotIds.length) return result
+export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, end: Date | null, opts: OccupancyOptions = {}): Promise<Map<number, Occupancy[]>> {
+  if (!spotIds.length) return new Map()
+  return occupancyBySpot((await tx.execute(occupancyStatement(spotIds, start, end, opts))).rows)
+}
+
+/** The statement {@link occupanciesBySpot} sends (at least one spot). */
+export function occupancyStatement(spotIds: number[], start: Date, end: Date | null, opts: OccupancyOptions = {}) {
   const ids = sql.raw(spotIds.map((id) => String(Number(id))).join(','))
   const s = iso(start)
   const e = iso(end)
-  const rows = await tx.execute(sql`
+  return sql`
     select spot_id, start_time, end_time, 1 as slots from parking_bookings
     where spot_id in (${ids}) and status in ('pending', 'active')
       and end_time > ${s}::timestamptz and (${e}::timestamptz is null or start_time < ${e}::timestamptz)
@@ -46,13 +52,28 @@ export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, 
     select spot_id, start_time, end_time, slots_affected from availability_blocks
     where spot_id in (${ids})
       and end_time > ${s}::timestamptz and (${e}::timestamptz is null or start_time < ${e}::timestamptz)
-      and id <> ${opts.excludeBlock ?? 0}`)
-  for (const r of rows.rows) {
+      and id <> ${opts.excludeBlock ?? 0}`
+}
+
+/** Its rows, per spot. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function occupancyBySpot(rows: any[]): Map<number, Occupancy[]> {
+  const result = new Map<number, Occupancy[]>()
+  for (const r of rows) {
     const list = result.get(Number(r.spot_id)) ?? []
     list.push({ start: new Date(r.start_time), end: new Date(r.end_time), slots: Number(r.slots) })
     result.set(Number(r.spot_id), list)
   }
   return result
+}
+
+/**
+ * Takes the spot's lock and reads, once it is held, what occupies the spot during `[start, end)` and the PINs its
+ * holding bookings use: one round trip (lockThenRead).
+ */
+export async function lockSpotForBooking(tx: Tx, spotId: number, start: Date, end: Date): Promise<{ items: Occupancy[]; pins: Set<string> }> {
+  const [occupied, pins] = await lockThenRead(tx, SPOT_LOCK, spotId, [occupancyStatement([spotId], start, end), takenPinsStatement(spotId)])
+  return { items: occupancyBySpot(occupied.rows).get(spotId) ?? [], pins: pinsOf(pins.rows) }
 }
 
 /**
@@ -98,10 +119,8 @@ export async function nearbySpotIds(tx: Tx, at: { lat: number; lng: number }, ra
 }
 
 /** PINs held by the spot's pending/active bookings (a new booking's PIN must differ). */
-export async function takenPins(tx: Tx, spotId: number): Promise<Set<string>> {
-  const res = await tx.execute(sql`select pin from parking_bookings where spot_id = ${spotId} and status in ('pending', 'active')`)
-  return new Set(res.rows.map((r) => String(r.pin)))
-}
+const takenPinsStatement = (spotId: number) => sql`select pin from parking_bookings where spot_id = ${spotId} and status in ('pending', 'active')`
+const pinsOf = (rows: { pin: unknown }[]) => new Set(rows.map((r) => String(r.pin)))
 
 /** Claims the reminder of a pending booking (sets reminder_sent_at once); false when already sent or no longer pending. */
 export async function claimReminder(tx: Tx, bookingId: number, now: Date): Promise<boolean> {

@@ -60,9 +60,23 @@ export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Pr
   }
 }
 
+const lockStatement = (namespace: string, key: string | number) => sql`select pg_advisory_xact_lock(hashtext(${namespace}), hashtext(${String(key)}))`
+
 /** A transaction-scoped advisory lock on (namespace, key): serializes writers across instances. */
 export async function advisoryLock(tx: Tx, namespace: string, key: string | number): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${namespace}), hashtext(${String(key)}))`)
+  await tx.execute(lockStatement(namespace, key))
+}
+
+/**
+ * Takes the advisory lock and reads what it guards, in one round trip: the lock statement and then each read are
+ * issued at once, in this order — each through the same `execute`, so they reach the transaction's connection in
+ * this order and go as one pipeline (./pool.ts) — and PostgreSQL runs a connection's statements in order, so each
+ * read runs (and takes its snapshot) once the lock is held. The reads' results, in order.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function lockThenRead(tx: Tx, namespace: string, key: string | number, reads: ReturnType<typeof sql>[]): Promise<{ rows: any[] }[]> {
+  const [, ...results] = await Promise.all([tx.execute(lockStatement(namespace, key)), ...reads.map((read) => tx.execute(read))])
+  return results
 }
 
 /** Payload's table name for a collection slug (`parking-bookings` → `parking_bookings`). */

@@ -106,9 +106,13 @@ export interface PreparedRecipient {
 
 /** Reads what notify() decides with about `userId` (null: no such user), in the caller's transaction. */
 export async function readRecipient(req: PayloadRequest, userId: number | string): Promise<PreparedRecipient | null> {
-  const user: Recipient | null = await userFields(req, userId, ['email', 'phone', 'phoneVerified', 'preferredLanguage', 'notificationPreferences'])
+  // read together: one round trip on the transaction's connection (src/db/pool.ts)
+  const [user, subscriptions] = await Promise.all([
+    userFields(req, userId, ['email', 'phone', 'phoneVerified', 'preferredLanguage', 'notificationPreferences']) as Promise<Recipient | null>,
+    txOf(req).then((tx) => pushSubscriptionsOf(tx, Number(userId))),
+  ])
   if (!user) return null
-  return { user, subscriptions: await pushSubscriptionsOf(await txOf(req), user.id) }
+  return { user, subscriptions }
 }
 
 /**

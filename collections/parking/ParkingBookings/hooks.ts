@@ -8,7 +8,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { z } from 'zod'
 
 import { isAdminUser } from '@/access/roles'
-import { findSpot, lockSpot, occupancies, siteCurrency, takenPins } from '@/db/parking'
+import { findSpot, lockSpotForBooking, siteCurrency } from '@/db/parking'
 import { txOf } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_MS, peakOccupancy, pickPin } from '@/domain/parking'
@@ -59,10 +59,14 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
   const driver = (admin || !actor) && idOf(data.user) ? idOf(data.user)! : idOf(actor?.id)
   if (!driver) throw invalidFields([{ path: 'user', message: 'user is required.' }])
 
-  const spot = await findSpot(req, spotId!, ['active', 'owner', 'openingHours', 'timezone', 'payOnSite', 'price', 'priceType', 'totalSlots'])
+  // read together: one round trip (src/db/pool.ts), the transaction's `begin` with them
+  const [spot, vehicle, currency] = await Promise.all([
+    findSpot(req, spotId!, ['active', 'owner', 'openingHours', 'timezone', 'payOnSite', 'price', 'priceType', 'totalSlots']),
+    req.payload.findByID({ collection: 'vehicles', id: vehicleId!, req, depth: 0, overrideAccess: true, select: { owner: true } }).catch(() => null),
+    siteCurrency(req),
+  ])
   if (!spot) throw invalidFields([{ path: 'spot', message: 'spot does not exist.' }])
   if (!spot.active) throw conflict('This parking spot is not accepting bookings.')
-  const vehicle = await req.payload.findByID({ collection: 'vehicles', id: vehicleId!, req, depth: 0, overrideAccess: true, select: { owner: true } }).catch(() => null)
   if (!vehicle) throw invalidFields([{ path: 'vehicle', message: 'vehicle does not exist.' }])
   if (!sameId(vehicle.owner, driver)) throw forbidden('The vehicle must be one of your own vehicles.')
   const closed = openingHoursRefusal(spot.openingHours, start!, end!, spot.timezone || 'UTC')
@@ -71,7 +75,6 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
   if (!card && spot.payOnSite === false) throw invalidFields([{ path: 'payment', message: 'This spot does not take payment on site: book with payment "card".' }])
 
   const totalCost = bookingCost(spot.price, spot.priceType, start!, end!)
-  const currency = await siteCurrency(req)
 
   // The owner is told after the create, under the spot lock: what notify() reads of them is read before it and
   // handed to the afterChange hook on `req.context`.
@@ -82,13 +85,11 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
     req.context.parkingOwnerRecipient = { owner, recipient }
   }
 
-  const tx = await txOf(req)
-  await lockSpot(tx, spot.id)
-  const items = await occupancies(tx, spot.id, start!, end!)
+  const { items, pins } = await lockSpotForBooking(await txOf(req), spot.id, start!, end!)
   if (!fits(spot.totalSlots, items, start!, end!)) {
     throw conflict('The spot is full for this window.', { availableSlots: Math.max(0, spot.totalSlots - peakOccupancy(items, start!, end!)) })
   }
-  const pin = pickPin(await takenPins(tx, spot.id), () => randomInt(10_000))
+  const pin = pickPin(pins, () => randomInt(10_000))
   return {
     ...data,
     user: driver,

@@ -5,11 +5,11 @@
  * transaction's `begin` with its first statement; with `SQL_PIPELINE=off` each is sent when the previous one settled. (Every test file also fails on any node-postgres deprecation: tests/setup/per-file.ts.)
  */
 import pg from 'pg'
-import { createLocalReq, commitTransaction, initTransaction, type Payload } from 'payload'
+import { createLocalReq, commitTransaction, initTransaction, killTransaction, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { guardPool, orderQueries, type ClientLike, type PoolLike } from '../../../src/db/pool'
-import { replicaPoolsOf, sql, txOf } from '../../../src/db/transaction'
+import { advisoryLock, dbOf, lockThenRead, replicaPoolsOf, sql, txOf } from '../../../src/db/transaction'
 import { demoPayload } from '../../helpers/payload'
 
 type Internals = { _activeQuery: unknown; _queryQueue: unknown[] }
@@ -136,6 +136,40 @@ describe("the platform's pools", () => {
     }
     expect(busy.length).toBeGreaterThan(2)
     expect(busy.filter(Boolean)).toEqual([])
+  })
+
+  it('lockThenRead: the lock and the reads in one write; the reads run once the lock is held and see what its holder committed', async () => {
+    const db = dbOf(payload)
+    await db.execute(sql`create table if not exists lock_then_read_t (x int)`)
+    const holder = await createLocalReq({}, payload)
+    const reader = await createLocalReq({}, payload)
+    try {
+      await initTransaction(holder)
+      const held = await txOf(holder)
+      await advisoryLock(held, 'lock-then-read-test', 1)
+      await held.execute(sql`insert into lock_then_read_t values (1)`)
+
+      await initTransaction(reader)
+      const tx = await txOf(reader)
+      const busy = recordBusy((tx as unknown as { session: { client: pg.Client } }).session.client)
+      const reading = lockThenRead(tx, 'lock-then-read-test', 1, [sql`select count(*)::int as n from lock_then_read_t`, sql`select 2 as two`])
+      // the reader's backend waits on the advisory lock (its statements are all sent: the begin, the lock, the reads)
+      for (;;) {
+        const waiting = await db.execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'`)
+        if (waiting.rows[0].n > 0) break
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      expect(busy).toEqual([false]) // one submittable: begin, lock and both reads
+      await commitTransaction(holder)
+      const [count, two] = await reading
+      expect(count.rows).toEqual([{ n: 1 }]) // read after the lock was granted, so after the holder's commit
+      expect(two.rows).toEqual([{ two: 2 }])
+      await commitTransaction(reader)
+    } finally {
+      await killTransaction(holder)
+      await killTransaction(reader)
+      await db.execute(sql`drop table if exists lock_then_read_t`)
+    }
   })
 
   it('guards every pool: the primary and each read replica get the chaining on new clients', () => {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, gql, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
-import { statementsSentBy } from '../../helpers/sql'
+import { queryCallsBy, statementsSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 
 let payload: Payload
@@ -199,6 +199,19 @@ describe('POST /api/parking-bookings', () => {
     expect(statements.slice(locked).filter((s) => /push_subscriptions|"users"\."phone"/.test(s))).toEqual([])
     // 22 until the notification (row, English texts, read-back, Arabic texts) became one statement.
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(19)
+  })
+
+  it('a booking goes to PostgreSQL in 11 writes: the reads issued together, the begin with the first, the lock with what it guards', async () => {
+    const spot = await makeSpot({ totalSlots: 5 })
+    let res: Awaited<ReturnType<typeof book>> | undefined
+    const calls = await queryCallsBy(async () => {
+      res = await book(spot.id, H(30), H(31))
+    })
+    expect(res?.status, JSON.stringify(res?.body)).toBe(201)
+    // auth check; begin + currency + spot + vehicle; the owner's push subscriptions + fields; lock + occupancy + PINs;
+    // insert; read-back; notification; its email status; live figures (2 reads: 1 write); commit — 18 with each alone
+    expect(calls.length, JSON.stringify(calls)).toBeLessThanOrEqual(11)
+    expect(calls.filter((c) => c.pipeline).map((c) => c.statements)).toEqual([4, 2, 3, 2])
   })
 
   it('GraphQL create runs the same capacity path and cannot set server fields', async () => {
