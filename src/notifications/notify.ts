@@ -68,9 +68,20 @@ export function invalidateNotificationTemplates(): void {
   templates.clear()
 }
 
+/** A request's template reads under way by type: its notifications issued together read each type once. */
+const reading = new WeakMap<PayloadRequest, Map<string, Promise<Template | null>>>()
+
 async function activeTemplate(req: PayloadRequest, type: NotificationType): Promise<Template | null> {
   const cached = templates.get(type)
   if (cached && Date.now() - cached.at < TEMPLATE_TTL_MS) return cached.value
+  // shared within the request only: the read runs in its transaction
+  const own = reading.get(req) ?? reading.set(req, new Map()).get(req)!
+  const pending = own.get(type) ?? readTemplate(req, type).finally(() => own.delete(type))
+  own.set(type, pending)
+  return pending
+}
+
+async function readTemplate(req: PayloadRequest, type: NotificationType): Promise<Template | null> {
   const found = await req.payload.find({
     collection: 'notification-templates',
     where: { and: [{ type: { equals: type } }, { active: { equals: true } }] },

@@ -259,9 +259,13 @@ describe('SMS and push delivery', () => {
     expect(templateReads(await statementsSentBy(() => tell(u.id, { type: 'review_received', data: { stars: 4 } })))).toBe(0)
     expect(await inApp()).toMatchObject({ title: 'New review (4)' })
 
-    // an edit is seen at once
+    // an edit is seen at once, read once by the notifications a request issues together (they share its transaction)
     expect((await api('PATCH', `/notification-templates/${created.body.doc.id}?locale=en`, { token: editor.token, body: { title: 'Rated {{stars}}' } })).status).toBe(200)
-    await tell(u.id, { type: 'review_received', data: { stars: 3 } })
+    const req = await createLocalReq({}, payload)
+    const together = await statementsSentBy(() =>
+      Promise.all([3, 3].map((stars) => notify(req, { user: u.id, type: 'review_received', title: { en: 'Own' }, message: { en: 'Own' }, data: { stars } }))),
+    )
+    expect(templateReads(together)).toBe(1)
     expect(await inApp()).toMatchObject({ title: 'Rated 3' })
     // so is switching it off, and deleting it
     expect((await api('PATCH', `/notification-templates/${created.body.doc.id}`, { token: editor.token, body: { active: false } })).status).toBe(200)
