@@ -20,7 +20,7 @@ import { applyTransition } from '@/workflows/apply'
 import { applyLoyaltyAtCheckout } from '@endpoints/services/operations/loyalty'
 
 import type { Address } from '../input'
-import { createCardPayment, createOfflinePayment, markPaymentSucceeded, paymentsOfTarget, publicPayment, refundTarget, type PaymentDoc } from './ledger'
+import { createCardPayment, createOfflinePayment, markPaymentSucceeded, paymentsOfTarget, publicPayment, refundTarget } from './ledger'
 import { cardPaymentsEnabled } from './stripe'
 
 declare module 'payload' {
@@ -191,9 +191,10 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
     await req.payload.update({ collection: 'carts', id: cart.id, req, depth: 0, overrideAccess: true, data: { items: [] } })
     const recipients = await readRecipients(req, [userId, ...sellers])
 
-    // The hot rows, from here to the commit.
-    refuseShort(await takeStock(tx, managed))
-    const sequence = await nextOrderSequence(tx, now.getUTCFullYear())
+    // The hot rows, from here to the commit: so what follows issues together what does not depend on each other
+    // (a transaction's statements issued together go in one write, src/db/pool.ts). A refusal rolls the counter back.
+    const [short, sequence] = await Promise.all([takeStock(tx, managed), nextOrderSequence(tx, now.getUTCFullYear())])
+    refuseShort(short)
     // Loyalty (services domain), one step: the level discount and the points redeemed, spent once for this order.
     const loyalty = await applyLoyaltyAtCheckout(req, userId, input.redeemPoints ?? 0, totals, formatOrderNumber(now.getUTCFullYear(), sequence))
     const items: OrderItem[] = priced.map((l, n) => ({
@@ -236,18 +237,19 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
       },
     })) as FullOrder
 
-    let offline: PaymentDoc | null = null
-    if (paymentMethod === 'cash_on_delivery') {
-      offline = await createOfflinePayment(req, {
-        target: { relationTo: 'orders', value: created.id },
-        amount: created.total,
-        currency,
-        description: `Order ${created.orderNumber} (cash on delivery)`,
-        user: userId,
-      })
-    }
-    await notifyCustomer(req, created, 'confirmed', '', recipients)
-    await notifySellers(req, created, 'new', recipients)
+    const [offline] = await Promise.all([
+      paymentMethod === 'cash_on_delivery'
+        ? createOfflinePayment(req, {
+            target: { relationTo: 'orders', value: created.id },
+            amount: created.total,
+            currency,
+            description: `Order ${created.orderNumber} (cash on delivery)`,
+            user: userId,
+          })
+        : null,
+      notifyCustomer(req, created, 'confirmed', '', recipients),
+      notifySellers(req, created, 'new', recipients),
+    ])
     return { order: created, payment: offline }
   })
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
-import { statementsSentBy } from '../../helpers/sql'
+import { queryCallsBy, statementsSentBy } from '../../helpers/sql'
 import { createUser, createUsers, type TestUser } from '../../helpers/users'
 import { ADDRESS, addToCart, count, createPart, rawRows, setPlatform, stockOf } from './fixtures'
 
@@ -52,17 +52,20 @@ describe('checkout under concurrency', () => {
 })
 
 describe('checkout cost', () => {
-  /** The statements of a new buyer's cash checkout of one line (asserted to succeed). */
-  async function oneLineCheckout(): Promise<string[]> {
+  /** The statements of a new buyer's cash checkout of one line (asserted to succeed); `calls`: its writes to PostgreSQL. */
+  async function oneLineCheckout(): Promise<string[] & { calls?: number }> {
     const buyer = await createUser()
     const part = await createPart(seller.id, { price: 20, stockQuantity: 3 })
     await addToCart(buyer.token, part.id, 1)
     let res: Awaited<ReturnType<typeof checkout>> | undefined
-    const statements = await statementsSentBy(async () => {
-      res = await checkout(buyer.token)
+    let statements: string[] = []
+    const calls = await queryCallsBy(async () => {
+      statements = await statementsSentBy(async () => {
+        res = await checkout(buyer.token)
+      })
     })
     expect(res?.status, JSON.stringify(res?.body)).toBe(201)
-    return statements
+    return Object.assign(statements, { calls: calls.length })
   }
 
   it('reads the parts and the cart narrowly: no whole part, no count of carts (33 statements for one line)', async () => {
@@ -86,6 +89,10 @@ describe('checkout cost', () => {
     // notifications (1 each), the commit. Here also each email's outcome (2: the Local API has no request to defer
     // the mail to), and when they happen the year's counter created (1) and the template read (1).
     expect(held.length, held.join('\n')).toBeLessThanOrEqual(20)
+    // What does not depend on each other is issued together and goes in one write (src/db/pool.ts): the stock and the
+    // counter; the payment and the two notifications. 29 writes with each statement alone (one more when the year's
+    // counter is created).
+    expect(statements.calls).toBeLessThanOrEqual(23)
   })
 
   it("the year's first order creates the counter after the highest number its orders carry; the next only increments", async () => {
