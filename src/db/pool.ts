@@ -9,10 +9,10 @@
  *   deprecates that ("Calling client.query() when the client is already executing a query", removed in pg 9). Each
  *   client's promise queries are therefore ordered here, in the order issued: those issued while the client is busy
  *   or in the same turn go together as one pipeline (./pipeline.ts: one socket write, each statement answered or
- *   failing on its own), and a transaction's `begin` goes with its first statement. A transaction's statements are
- *   each a write, a wake-up of its PostgreSQL backend and a read; in the bench's parking bookings `writev` was 22 % of
- *   the server's busy samples (bench/NOTES.md, session 26). With `SQL_PIPELINE=off` each is sent when the previous one
- *   settled. Queries with a callback (the pool's own `pool.query`, on a client it has just checked out) and
+ *   failing on its own), and a transaction's `begin` goes with its first statement: a round trip saved for each
+ *   statement issued with another, which counts most where locks are held and as the network to the database grows
+ *   (on the bench's two shared cores the booking and checkout rates did not move: bench/NOTES.md, sessions 26–27).
+ *   With `SQL_PIPELINE=off` each is sent when the previous one settled. Queries with a callback (the pool's own `pool.query`, on a client it has just checked out) and
  *   submittables (cursors, streams, the read batcher's pipelines) pass through unchanged.
  */
 import type pg from 'pg'
