@@ -11,7 +11,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { findSpot, occupanciesBySpot } from '@/db/parking'
-import { txOf } from '@/db/transaction'
+import { allInTransaction, txOf } from '@/db/transaction'
 import { idOf } from '@/domain/ids'
 import { availableSlots } from '@/domain/parking'
 import { emitToRoom } from '@/realtime/bus'
@@ -32,7 +32,7 @@ export async function emitSpotAvailability(req: PayloadRequest, spotId: number, 
   const now = new Date()
   const nowEnd = new Date(now.getTime() + 60_000)
   // read together: one round trip (src/db/pool.ts)
-  const [spot, occ] = await Promise.all([findSpot(req, spotId, ['totalSlots']), txOf(req).then((tx) => occupanciesBySpot(tx, [spotId], start < now ? start : now, end > nowEnd ? end : nowEnd))])
+  const [spot, occ] = await allInTransaction([findSpot(req, spotId, ['totalSlots']), txOf(req).then((tx) => occupanciesBySpot(tx, [spotId], start < now ? start : now, end > nowEnd ? end : nowEnd))])
   if (!spot) return
   const items = occ.get(spotId) ?? []
   emitToRoom(spotRoom(spotId), 'spot:availability-update', {

@@ -17,7 +17,7 @@ import type { PayloadRequest } from 'payload'
 import { insertNotification, markEmailUnsent, setEmailOutcome } from '@/db/community'
 import { userFields } from '@/db/identity'
 import { pushSubscriptionsOf, type PushSubscriptionRow } from '@/db/notifications'
-import { dbOf, type Tx, txOf } from '@/db/transaction'
+import { allInTransaction, dbOf, type Tx, txOf } from '@/db/transaction'
 import { afterCommit } from '@/lib/after-commit'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
 import { type ChannelPrefs, channelPlan, renderTemplate } from '@/domain/community/delivery'
@@ -118,7 +118,7 @@ export interface PreparedRecipient {
 /** Reads what notify() decides with about `userId` (null: no such user), in the caller's transaction. */
 export async function readRecipient(req: PayloadRequest, userId: number | string): Promise<PreparedRecipient | null> {
   // read together: one round trip on the transaction's connection (src/db/pool.ts)
-  const [user, subscriptions] = await Promise.all([
+  const [user, subscriptions] = await allInTransaction([
     userFields(req, userId, ['email', 'phone', 'phoneVerified', 'preferredLanguage', 'notificationPreferences']) as Promise<Recipient | null>,
     txOf(req).then((tx) => pushSubscriptionsOf(tx, Number(userId))),
   ])
@@ -133,7 +133,7 @@ export async function readRecipient(req: PayloadRequest, userId: number | string
  */
 export async function readRecipients(req: PayloadRequest, userIds: readonly number[]): Promise<Map<number, PreparedRecipient | null>> {
   const ids = [...new Set(userIds)]
-  const read = await Promise.all(ids.map((id) => readRecipient(req, id)))
+  const read = await allInTransaction(ids.map((id) => readRecipient(req, id)))
   return new Map(ids.map((id, n) => [id, read[n]]))
 }
 

@@ -9,7 +9,7 @@ import { z } from 'zod'
 
 import { isAdminUser } from '@/access/roles'
 import { findSpot, lockSpotForBooking, siteCurrency } from '@/db/parking'
-import { txOf } from '@/db/transaction'
+import { allInTransaction, txOf } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_MS, peakOccupancy, pickPin } from '@/domain/parking'
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
@@ -60,7 +60,7 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
   if (!driver) throw invalidFields([{ path: 'user', message: 'user is required.' }])
 
   // read together: one round trip (src/db/pool.ts), the transaction's `begin` with them
-  const [spot, vehicle, currency] = await Promise.all([
+  const [spot, vehicle, currency] = await allInTransaction([
     findSpot(req, spotId!, ['active', 'owner', 'openingHours', 'timezone', 'payOnSite', 'price', 'priceType', 'totalSlots']),
     req.payload.findByID({ collection: 'vehicles', id: vehicleId!, req, depth: 0, overrideAccess: true, select: { owner: true } }).catch(() => null),
     siteCurrency(req),

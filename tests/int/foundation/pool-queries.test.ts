@@ -9,7 +9,7 @@ import { createLocalReq, commitTransaction, initTransaction, killTransaction, ty
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { guardPool, orderQueries, type ClientLike, type PoolLike } from '../../../src/db/pool'
-import { advisoryLock, dbOf, lockThenRead, replicaPoolsOf, sql, txOf } from '../../../src/db/transaction'
+import { advisoryLock, allInTransaction, dbOf, lockThenRead, replicaPoolsOf, sql, txOf, withTransaction } from '../../../src/db/transaction'
 import { demoPayload } from '../../helpers/payload'
 
 type Internals = { _activeQuery: unknown; _queryQueue: unknown[] }
@@ -169,6 +169,32 @@ describe("the platform's pools", () => {
       await killTransaction(holder)
       await killTransaction(reader)
       await db.execute(sql`drop table if exists lock_then_read_t`)
+    }
+  })
+
+  it('allInTransaction: a failing branch does not end the transaction while another still writes (Promise.all does)', async () => {
+    const db = dbOf(payload)
+    await db.execute(sql`create table if not exists all_in_tx_t (x int)`)
+    const rows = async () => (await db.execute(sql`select count(*)::int as n from all_in_tx_t`)).rows[0].n
+    try {
+      let writer: Promise<unknown> = Promise.resolve()
+      const attempt = async (all: (work: Promise<unknown>[]) => Promise<unknown>) =>
+        withTransaction(await createLocalReq({}, payload), async (tx) => {
+          writer = (async () => {
+            await tx.execute(sql`select pg_sleep(0.05)`)
+            await tx.execute(sql`insert into all_in_tx_t values (1)`)
+          })()
+          await all([Promise.reject(new Error('the first branch fails')), writer])
+        })
+      await expect(attempt(allInTransaction)).rejects.toThrow('the first branch fails')
+      await Promise.allSettled([writer])
+      expect(await rows()).toBe(0) // the insert ran in the transaction, rolled back with it
+      // with Promise.all the rollback goes while the writer still runs: its insert lands outside any transaction
+      await expect(attempt((work) => Promise.all(work))).rejects.toThrow('the first branch fails')
+      await Promise.allSettled([writer])
+      expect(await rows()).toBe(1)
+    } finally {
+      await db.execute(sql`drop table if exists all_in_tx_t`)
     }
   })
 
