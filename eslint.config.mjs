@@ -71,6 +71,21 @@ export default defineConfig(
     languageOptions: { globals: nodeGlobals },
   },
   {
+    // Server code may run inside a request's transaction: a branch of `Promise.all` that fails lets the caller roll
+    // back and release the connection while the other branches still send statements (then outside any
+    // transaction). `allSettledOrThrow` waits for every branch first (src/lib/settle.ts).
+    files: ['src/**/*.ts', 'collections/**/*.ts', 'endpoints/**/*.ts', 'hooks/**/*.ts', 'globals/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Promise'][callee.property.name='all']",
+          message: 'Use allSettledOrThrow (src/lib/settle.ts): Promise.all gives up on the first failure while the other branches still use the transaction.',
+        },
+      ],
+    },
+  },
+  {
     // Tests and the benchmark read JSON answers of every shape; typing each one buys nothing there.
     files: ['tests/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

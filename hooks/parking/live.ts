@@ -11,10 +11,11 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { findSpot, occupanciesBySpot } from '@/db/parking'
-import { allInTransaction, txOf } from '@/db/transaction'
+import { txOf } from '@/db/transaction'
 import { idOf } from '@/domain/ids'
 import { availableSlots } from '@/domain/parking'
 import { emitToRoom } from '@/realtime/bus'
+import { allSettledOrThrow } from '@/lib/settle'
 import type { AvailabilityBlock, ParkingBooking } from '@payload-types'
 
 export const spotRoom = (spotId: number | string) => `spot:${spotId}`
@@ -32,7 +33,7 @@ export async function emitSpotAvailability(req: PayloadRequest, spotId: number, 
   const now = new Date()
   const nowEnd = new Date(now.getTime() + 60_000)
   // read together: one round trip (src/db/pool.ts)
-  const [spot, occ] = await allInTransaction([findSpot(req, spotId, ['totalSlots']), txOf(req).then((tx) => occupanciesBySpot(tx, [spotId], start < now ? start : now, end > nowEnd ? end : nowEnd))])
+  const [spot, occ] = await allSettledOrThrow([findSpot(req, spotId, ['totalSlots']), txOf(req).then((tx) => occupanciesBySpot(tx, [spotId], start < now ? start : now, end > nowEnd ? end : nowEnd))])
   if (!spot) return
   const items = occ.get(spotId) ?? []
   emitToRoom(spotRoom(spotId), 'spot:availability-update', {

@@ -5,6 +5,7 @@
 import type { Access, AccessArgs, FieldAccess, Where } from 'payload'
 
 import { canWrite, isAdminUser, type Role, userHasRole, userOf } from './roles'
+import { allSettledOrThrow } from '../lib/settle'
 
 export * from './roles'
 export * from './privacy'
@@ -62,13 +63,13 @@ function combine(results: Result[], mode: 'or' | 'and'): Result {
 export const or =
   (...predicates: Predicate[]): Access =>
   async (args) =>
-    combine(await Promise.all(predicates.map((p) => p(args))), 'or')
+    combine(await allSettledOrThrow(predicates.map((p) => p(args))), 'or')
 
 /** Every predicate must grant: `false` wins, `Where`s are AND-ed. */
 export const and =
   (...predicates: Predicate[]): Access =>
   async (args) =>
-    combine(await Promise.all(predicates.map((p) => p(args))), 'and')
+    combine(await allSettledOrThrow(predicates.map((p) => p(args))), 'and')
 
 /** Writes need an account that may write (not suspended, not inactive). */
 export const canWriteAccess: Access = ({ req }) => canWrite(userOf(req))

@@ -7,6 +7,7 @@
 import type { Granularity, Period } from '@/domain/analytics/period'
 
 import { sql, type Tx } from './transaction'
+import { allSettledOrThrow } from '@/lib/settle'
 
 type Sql = ReturnType<typeof sql>
 const UNITS: readonly Granularity[] = ['day', 'week', 'month']
@@ -64,7 +65,7 @@ export async function compactCounters(db: Tx): Promise<number> {
 }
 
 export async function platformTotals(tx: Tx): Promise<{ users: number; listingsByStatus: Record<string, number> }> {
-  const [users, listings] = await Promise.all([
+  const [users, listings] = await allSettledOrThrow([
     tx.execute(sql`select coalesce(sum(n), 0)::int as c from ${COUNTED} x where metric = 'new_users'`),
     tx.execute(sql`
     select split_part(dim, ':', 1) as status, sum(n)::int as c from ${COUNTED} x where metric = 'listings' and day = '1970-01-01'

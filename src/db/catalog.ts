@@ -8,6 +8,7 @@ import type { PayloadRequest } from 'payload'
 import { sql, type Tx } from '@/db/transaction'
 import type { CatalogRefs, InventoryRow } from '@/domain/catalog/inventory-import'
 import { type AccessFilter, type Condition, LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan } from '@/domain/catalog/listing-query'
+import { allSettledOrThrow } from '@/lib/settle'
 
 /** The seller's dealer profile (one per owner), or null. */
 export async function dealerOfUser(req: PayloadRequest, userId: number | string): Promise<{ id: number; verificationStatus: string } | null> {
@@ -130,7 +131,7 @@ export function buildListingSql(plan: ListingPlan, access: AccessFilter): Listin
 /** Runs a plan's page and count queries: the page rows (`doc` as JSON text, `image` id) and the total. */
 export async function listingRows(pool: Queryable, plan: ListingPlan, access: AccessFilter): Promise<{ page: { rows: Record<string, unknown>[] }; totalDocs: number }> {
   const q = buildListingSql(plan, access)
-  const [page, count] = await Promise.all([pool.query(q.page.text, q.page.values), pool.query(q.count.text, q.count.values)])
+  const [page, count] = await allSettledOrThrow([pool.query(q.page.text, q.page.values), pool.query(q.count.text, q.count.values)])
   return { page, totalDocs: Number(count.rows[0].n) }
 }
 
@@ -156,7 +157,7 @@ export async function bulkInsert(db: Tx, table: string, columns: [string, string
 
 /** Every make and model, keyed by normalized name and slug (the import's reference lookup). */
 export async function catalogRefs(tx: Tx, key: (s: string) => string): Promise<CatalogRefs> {
-  const [makes, models] = await Promise.all([tx.execute(sql`select id, name, slug from makes`), tx.execute(sql`select id, name, slug, make_id, year_from, year_to from models`)])
+  const [makes, models] = await allSettledOrThrow([tx.execute(sql`select id, name, slug from makes`), tx.execute(sql`select id, name, slug, make_id, year_from, year_to from models`)])
   const refs: CatalogRefs = { makes: new Map(), models: new Map() }
   for (const m of makes.rows) {
     const v = { id: Number(m.id), name: String(m.name) }

@@ -38,6 +38,7 @@ import type { Payload } from 'payload'
 
 import { type PipelinedStatement, type PipelinePool, pipelineEnabled, runPipelined } from './pipeline'
 import { batchStatementName, planCacheEnabled } from './plan-cache'
+import { allSettledOrThrow } from '../lib/settle'
 
 type SQL = ReturnType<typeof sql>
 
@@ -146,7 +147,7 @@ async function readPipelined(db: ReadHandle, items: Pending[]): Promise<void> {
     }
   }
   if (!pool || !statements) {
-    await Promise.all(items.map((item) => readAlone(db, item)))
+    await allSettledOrThrow(items.map((item) => readAlone(db, item)))
     return
   }
   let results
@@ -154,7 +155,7 @@ async function readPipelined(db: ReadHandle, items: Pending[]): Promise<void> {
     results = await runPipelined(pool, statements)
   } catch {
     // no connection, or a value node-postgres cannot send: each alone, so each gets its own answer
-    await Promise.all(items.map((item) => readAlone(db, item)))
+    await allSettledOrThrow(items.map((item) => readAlone(db, item)))
     return
   }
   items.forEach((item, i) => {
@@ -172,7 +173,7 @@ async function readTogether(db: ReadHandle, items: Pending[]): Promise<void> {
     row = (await execute(runner(db), combinedStatement(items))).rows[0]
   } catch {
     // one of them is at fault (or the connection): each alone, so each gets its own answer
-    await Promise.all(items.map((item) => readAlone(db, item)))
+    await allSettledOrThrow(items.map((item) => readAlone(db, item)))
     return
   }
   items.forEach((item, i) => item.resolve((row?.[`r${i}`] as unknown[] | undefined) ?? []))

@@ -5,6 +5,8 @@
 import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
+import { allSettledOrThrow } from '../lib/settle'
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Tx = { execute: (query: any) => Promise<{ rows: any[]; rowCount?: number | null }> }
 
@@ -60,19 +62,6 @@ export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Pr
   }
 }
 
-/**
- * `Promise.all` for work issued together inside a transaction: waits for every branch to end, then gives their
- * values or throws the first branch's error. With `Promise.all` a failing branch would let the caller roll back —
- * and release the transaction's connection — while the others still send statements, which would then run outside
- * any transaction (on whatever uses that connection next).
- */
-export async function allInTransaction<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const settled = await Promise.allSettled(work)
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
-  if (failed) throw failed.reason
-  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> }
-}
-
 const lockStatement = (namespace: string, key: string | number) => sql`select pg_advisory_xact_lock(hashtext(${namespace}), hashtext(${String(key)}))`
 
 /** A transaction-scoped advisory lock on (namespace, key): serializes writers across instances. */
@@ -88,7 +77,7 @@ export async function advisoryLock(tx: Tx, namespace: string, key: string | numb
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function lockThenRead(tx: Tx, namespace: string, key: string | number, reads: ReturnType<typeof sql>[]): Promise<{ rows: any[] }[]> {
-  const [, ...results] = await allInTransaction([tx.execute(lockStatement(namespace, key)), ...reads.map((read) => tx.execute(read))])
+  const [, ...results] = await allSettledOrThrow([tx.execute(lockStatement(namespace, key)), ...reads.map((read) => tx.execute(read))])
   return results
 }
 

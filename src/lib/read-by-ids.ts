@@ -7,6 +7,7 @@
 import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'payload'
 
 import { env } from './env'
+import { allSettledOrThrow } from './settle'
 
 export async function readByIds<S extends CollectionSlug>(req: PayloadRequest, collection: S, ids: readonly number[], depth = 1): Promise<DataFromCollectionSlug<S>[]> {
   const unique = [...new Set(ids)]
@@ -14,7 +15,7 @@ export async function readByIds<S extends CollectionSlug>(req: PayloadRequest, c
   const size = Math.max(1, env.maxPageSize)
   const pages: number[][] = []
   for (let i = 0; i < unique.length; i += size) pages.push(unique.slice(i, i + size))
-  const found = await Promise.all(
+  const found = await allSettledOrThrow(
     pages.map((page) => req.payload.find({ collection, where: { id: { in: page } }, depth, limit: page.length, pagination: false, overrideAccess: false, user: req.user, req })),
   )
   const byId = new Map<unknown, DataFromCollectionSlug<S>>()

@@ -17,12 +17,13 @@ import type { PayloadRequest } from 'payload'
 import { insertNotification, markEmailUnsent, setEmailOutcome } from '@/db/community'
 import { userFields } from '@/db/identity'
 import { pushSubscriptionsOf, type PushSubscriptionRow } from '@/db/notifications'
-import { allInTransaction, dbOf, type Tx, txOf } from '@/db/transaction'
+import { dbOf, type Tx, txOf } from '@/db/transaction'
 import { afterCommit } from '@/lib/after-commit'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
 import { type ChannelPrefs, channelPlan, renderTemplate } from '@/domain/community/delivery'
 import type { NotificationType } from '@/domain/notification-types'
 import { emitToRoom, userRoom } from '@/realtime/bus'
+import { allSettledOrThrow } from '@/lib/settle'
 
 import { instantEmail, sendEmail } from './channels'
 import { attemptDeliveries } from './deliveries'
@@ -118,7 +119,7 @@ export interface PreparedRecipient {
 /** Reads what notify() decides with about `userId` (null: no such user), in the caller's transaction. */
 export async function readRecipient(req: PayloadRequest, userId: number | string): Promise<PreparedRecipient | null> {
   // read together: one round trip on the transaction's connection (src/db/pool.ts)
-  const [user, subscriptions] = await allInTransaction([
+  const [user, subscriptions] = await allSettledOrThrow([
     userFields(req, userId, ['email', 'phone', 'phoneVerified', 'preferredLanguage', 'notificationPreferences']) as Promise<Recipient | null>,
     txOf(req).then((tx) => pushSubscriptionsOf(tx, Number(userId))),
   ])
@@ -133,7 +134,7 @@ export async function readRecipient(req: PayloadRequest, userId: number | string
  */
 export async function readRecipients(req: PayloadRequest, userIds: readonly number[]): Promise<Map<number, PreparedRecipient | null>> {
   const ids = [...new Set(userIds)]
-  const read = await allInTransaction(ids.map((id) => readRecipient(req, id)))
+  const read = await allSettledOrThrow(ids.map((id) => readRecipient(req, id)))
   return new Map(ids.map((id, n) => [id, read[n]]))
 }
 

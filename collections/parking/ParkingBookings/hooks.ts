@@ -9,13 +9,14 @@ import { z } from 'zod'
 
 import { isAdminUser } from '@/access/roles'
 import { findSpot, lockSpotForBooking, siteCurrency } from '@/db/parking'
-import { allInTransaction, txOf } from '@/db/transaction'
+import { txOf } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_MS, peakOccupancy, pickPin } from '@/domain/parking'
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
 import { date, id } from '@/http/fields'
 import { conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
 import { type PreparedRecipient, readRecipient } from '@/notifications/notify'
+import { allSettledOrThrow } from '@/lib/settle'
 import type { ParkingBooking } from '@payload-types'
 
 declare module 'payload' {
@@ -60,7 +61,7 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
   if (!driver) throw invalidFields([{ path: 'user', message: 'user is required.' }])
 
   // read together: one round trip (src/db/pool.ts), the transaction's `begin` with them
-  const [spot, vehicle, currency] = await allInTransaction([
+  const [spot, vehicle, currency] = await allSettledOrThrow([
     findSpot(req, spotId!, ['active', 'owner', 'openingHours', 'timezone', 'payOnSite', 'price', 'priceType', 'totalSlots']),
     req.payload.findByID({ collection: 'vehicles', id: vehicleId!, req, depth: 0, overrideAccess: true, select: { owner: true } }).catch(() => null),
     siteCurrency(req),

@@ -9,6 +9,7 @@ import * as q from '@/db/analytics'
 import { dbOf, txOf } from '@/db/transaction'
 import { bucketsOf, kpi, type Kpi, percent, type Period, round2, zeroFill } from '@/domain/analytics/period'
 import { forbidden, notFound } from '@/lib/http'
+import { allSettledOrThrow } from '@/lib/settle'
 
 const periodOut = (p: Period) => ({
   name: p.name,
@@ -33,7 +34,7 @@ export async function dashboardReport(req: PayloadRequest, p: Period) {
   // on the pool.
   const db = dbOf(req.payload)
   await q.compactCounters(db)
-  const [totals, pairs, rows, topMakes, topSearches] = await Promise.all([q.platformTotals(db), q.platformPairs(db, p), q.platformSeries(db, p), q.topMakes(db), q.topSearches(db, p)])
+  const [totals, pairs, rows, topMakes, topSearches] = await allSettledOrThrow([q.platformTotals(db), q.platformPairs(db, p), q.platformSeries(db, p), q.topMakes(db), q.topSearches(db, p)])
   const { negotiations: neg, acceptedNegotiations: acc } = pairs
   return {
     period: periodOut(p),

@@ -8,7 +8,7 @@ import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'p
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
 import { loadParts, nextOrderSequence, putBackStock, takeStock, userCart } from '@/db/commerce'
-import { advisoryLock, allInTransaction, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
+import { advisoryLock, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
 import { computeTotals, formatOrderNumber, shortLines, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
 import { orderMachine, type OrderStatus } from '@/domain/commerce/order-machine'
 import { type FullOrder, type OrderItem, type PaymentMethod, sellerView } from '@/domain/commerce/orders'
@@ -17,6 +17,7 @@ import { badRequest, conflict, notFound } from '@/lib/http'
 import { getPlatformSettings } from '@/lib/settings'
 import { notify, type PreparedRecipient, readRecipients } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
+import { allSettledOrThrow } from '@/lib/settle'
 import { applyLoyaltyAtCheckout } from '@endpoints/services/operations/loyalty'
 
 import type { Address } from '../input'
@@ -193,7 +194,7 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
 
     // The hot rows, from here to the commit: so what follows issues together what does not depend on each other
     // (a transaction's statements issued together go in one write, src/db/pool.ts). A refusal rolls the counter back.
-    const [short, sequence] = await allInTransaction([takeStock(tx, managed), nextOrderSequence(tx, now.getUTCFullYear())])
+    const [short, sequence] = await allSettledOrThrow([takeStock(tx, managed), nextOrderSequence(tx, now.getUTCFullYear())])
     refuseShort(short)
     // Loyalty (services domain), one step: the level discount and the points redeemed, spent once for this order.
     const loyalty = await applyLoyaltyAtCheckout(req, userId, input.redeemPoints ?? 0, totals, formatOrderNumber(now.getUTCFullYear(), sequence))
@@ -237,7 +238,7 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
       },
     })) as FullOrder
 
-    const [offline] = await allInTransaction([
+    const [offline] = await allSettledOrThrow([
       paymentMethod === 'cash_on_delivery'
         ? createOfflinePayment(req, {
             target: { relationTo: 'orders', value: created.id },

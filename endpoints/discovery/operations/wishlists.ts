@@ -6,6 +6,7 @@ import type { Car, Part, Wishlist } from '@payload-types'
 import { idOf } from '@/domain/ids'
 import { notFound } from '@/lib/http'
 import { readByIds } from '@/lib/read-by-ids'
+import { allSettledOrThrow } from '@/lib/settle'
 
 type ItemRef = NonNullable<Wishlist['items']>[number]
 type ResolvedItem = { relationTo: 'cars'; value: Car } | { relationTo: 'parts'; value: Part }
@@ -17,7 +18,7 @@ export async function resolveItems(req: PayloadRequest, items: ItemRef[]): Promi
     const id = idOf(it?.value)
     if (id !== null && (it.relationTo === 'cars' || it.relationTo === 'parts')) byType[it.relationTo].push(id)
   }
-  const [cars, parts] = await Promise.all([readByIds(req, 'cars', byType.cars), readByIds(req, 'parts', byType.parts)])
+  const [cars, parts] = await allSettledOrThrow([readByIds(req, 'cars', byType.cars), readByIds(req, 'parts', byType.parts)])
   const docs = new Map<string, ResolvedItem>()
   for (const d of cars) docs.set(`cars:${d.id}`, { relationTo: 'cars', value: d })
   for (const d of parts) docs.set(`parts:${d.id}`, { relationTo: 'parts', value: d })

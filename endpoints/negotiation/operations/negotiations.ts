@@ -33,6 +33,7 @@ import {
   sideOf,
   thresholdDecision,
 } from '@/domain/negotiation/machine'
+import { allSettledOrThrow } from '@/lib/settle'
 
 export const NEGOTIATIONS = 'negotiations' as const
 
@@ -351,7 +352,7 @@ export async function expireDueNegotiations(payload: Payload, now: Date = new Da
 export async function negotiationStats(req: PayloadRequest, user: AccessUser) {
   const tx = await txOf(req)
   const uid = Number(user.id)
-  const [asBuyer, asSeller, pending] = await Promise.all([negotiationCountsByStatus(tx, uid, 'buyer'), negotiationCountsByStatus(tx, uid, 'seller'), openSellerTurnCount(tx, uid)])
+  const [asBuyer, asSeller, pending] = await allSettledOrThrow([negotiationCountsByStatus(tx, uid, 'buyer'), negotiationCountsByStatus(tx, uid, 'seller'), openSellerTurnCount(tx, uid)])
   const buyer = countsByStatus(asBuyer)
   const seller = countsByStatus(asSeller)
   const sellerView = userHasRole(user, 'seller', 'admin') || isAdminUser(user) || seller.total > 0

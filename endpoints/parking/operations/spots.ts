@@ -7,6 +7,7 @@ import { txOf } from '@/db/transaction'
 import { availableSlots } from '@/domain/parking'
 import { notFound } from '@/lib/http'
 import { readByIds } from '@/lib/read-by-ids'
+import { allSettledOrThrow } from '@/lib/settle'
 
 export interface Window {
   start: Date
@@ -25,7 +26,7 @@ export async function findNearbySpots(req: PayloadRequest, q: { lat: number; lng
   if (!near.length) return { docs: [], totalDocs: 0, ...window }
   const ids = near.map((n) => n.id)
   // The spots (with their access and population) and what occupies them over the window, read together.
-  const [spots, occ] = await Promise.all([readByIds(req, 'parking-spots', ids), occupanciesBySpot(db, ids, start, end)])
+  const [spots, occ] = await allSettledOrThrow([readByIds(req, 'parking-spots', ids), occupanciesBySpot(db, ids, start, end)])
   const byId = new Map(spots.map((d) => [d.id, d]))
   const docs = near.flatMap(({ id, distanceM }) => {
     const doc = byId.get(id)

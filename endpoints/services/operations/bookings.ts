@@ -33,6 +33,7 @@ import {
 import type { ServiceBooking } from '@payload-types'
 
 import { settleServiceCancellation } from './payments'
+import { allSettledOrThrow } from '@/lib/settle'
 
 declare module 'payload' {
   interface RequestContext {
@@ -287,7 +288,7 @@ export async function bookingTracking(req: PayloadRequest, user: AccessUser | nu
   const locale = req.locale === 'ar' ? 'ar' : 'en'
   const serviceId = idOf(booking.service)
   const technicianId = idOf(booking.technician)
-  const [service, technician] = await Promise.all([
+  const [service, technician] = await allSettledOrThrow([
     serviceId
       ? req.payload.findByID({ collection: 'services', id: serviceId, req, depth: 0, locale, overrideAccess: true, disableErrors: true, select: { name: true, category: true } })
       : Promise.resolve(null),

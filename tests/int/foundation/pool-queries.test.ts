@@ -9,7 +9,8 @@ import { createLocalReq, commitTransaction, initTransaction, killTransaction, ty
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { guardPool, orderQueries, type ClientLike, type PoolLike } from '../../../src/db/pool'
-import { advisoryLock, allInTransaction, dbOf, lockThenRead, replicaPoolsOf, sql, txOf, withTransaction } from '../../../src/db/transaction'
+import { advisoryLock, dbOf, lockThenRead, replicaPoolsOf, sql, txOf, withTransaction } from '../../../src/db/transaction'
+import { allSettledOrThrow } from '../../../src/lib/settle'
 import { demoPayload } from '../../helpers/payload'
 
 type Internals = { _activeQuery: unknown; _queryQueue: unknown[] }
@@ -172,7 +173,7 @@ describe("the platform's pools", () => {
     }
   })
 
-  it('allInTransaction: a failing branch does not end the transaction while another still writes (Promise.all does)', async () => {
+  it('allSettledOrThrow: a failing branch does not end the transaction while another still writes (Promise.all does)', async () => {
     const db = dbOf(payload)
     await db.execute(sql`create table if not exists all_in_tx_t (x int)`)
     const rows = async () => (await db.execute(sql`select count(*)::int as n from all_in_tx_t`)).rows[0].n
@@ -186,7 +187,7 @@ describe("the platform's pools", () => {
           })()
           await all([Promise.reject(new Error('the first branch fails')), writer])
         })
-      await expect(attempt(allInTransaction)).rejects.toThrow('the first branch fails')
+      await expect(attempt(allSettledOrThrow)).rejects.toThrow('the first branch fails')
       await Promise.allSettled([writer])
       expect(await rows()).toBe(0) // the insert ran in the transaction, rolled back with it
       // with Promise.all the rollback goes while the writer still runs: its insert lands outside any transaction
