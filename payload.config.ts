@@ -107,7 +107,9 @@ export default buildConfig({
     // Platform plugins over every collection: SEO fields, S3 storage, admin scope, guards, privacy.
     ...plugins(),
   ],
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Payload regenerates the types in a child process (the whole config loaded again) at every start outside production.
+  // The dev server keeps that; tests do not: every test file starts Payload, and each start's child cost ≈ 3 s of CPU.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: !env.isTest },
   logger: { options: { level: env.logLevel } },
   // Payload types only its own error names; ours (4xx HttpErrors, src/lib/http.ts) is logged as info.
   loggingLevels: { [CLIENT_ERROR]: 'info' } as Config['loggingLevels'],
