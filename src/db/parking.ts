@@ -39,7 +39,7 @@ export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, 
 }
 
 /** The statement {@link occupanciesBySpot} sends (at least one spot). */
-export function occupancyStatement(spotIds: number[], start: Date, end: Date | null, opts: OccupancyOptions = {}) {
+function occupancyStatement(spotIds: number[], start: Date, end: Date | null, opts: OccupancyOptions = {}) {
   const ids = sql.raw(spotIds.map((id) => String(Number(id))).join(','))
   const s = iso(start)
   const e = iso(end)
@@ -57,7 +57,7 @@ export function occupancyStatement(spotIds: number[], start: Date, end: Date | n
 
 /** Its rows, per spot. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function occupancyBySpot(rows: any[]): Map<number, Occupancy[]> {
+function occupancyBySpot(rows: any[]): Map<number, Occupancy[]> {
   const result = new Map<number, Occupancy[]>()
   for (const r of rows) {
     const list = result.get(Number(r.spot_id)) ?? []

@@ -182,13 +182,19 @@ describe('POST /api/parking-bookings', () => {
     expect((await book(hourly.id, H(0), H(3))).body.totalCost).toBe(0.3)
   })
 
-  it('a booking reads only the columns it uses: no whole spot, vehicle, settings or recipient (19 statements)', async () => {
+  /** Books an hour on a new spot while `watch` records what reaches PostgreSQL; the booking must succeed. */
+  async function watchedBooking<T>(watch: (run: () => Promise<void>) => Promise<T>): Promise<T> {
     const spot = await makeSpot({ totalSlots: 5 })
     let res: Awaited<ReturnType<typeof book>> | undefined
-    const statements = await statementsSentBy(async () => {
+    const seen = await watch(async () => {
       res = await book(spot.id, H(30), H(31))
     })
     expect(res?.status, JSON.stringify(res?.body)).toBe(201)
+    return seen
+  }
+
+  it('a booking reads only the columns it uses: no whole spot, vehicle, settings or recipient (19 statements)', async () => {
+    const statements = await watchedBooking(statementsSentBy)
     // the spot owner was told (notification), the spot's room got its figures (live.ts): the whole create is here
     expect(statements.some((s) => /insert into "?notifications"? \(/.test(s))).toBe(true)
     const wide = statements.filter((s) => /"parking_spots"\."name"|"vehicles"\."?license_plate|"site_settings"\."?contact_email|"users"\."first_name"/.test(s))
@@ -202,12 +208,7 @@ describe('POST /api/parking-bookings', () => {
   })
 
   it('a booking goes to PostgreSQL in 11 writes: the reads issued together, the begin with the first, the lock with what it guards', async () => {
-    const spot = await makeSpot({ totalSlots: 5 })
-    let res: Awaited<ReturnType<typeof book>> | undefined
-    const calls = await queryCallsBy(async () => {
-      res = await book(spot.id, H(30), H(31))
-    })
-    expect(res?.status, JSON.stringify(res?.body)).toBe(201)
+    const calls = await watchedBooking(queryCallsBy)
     // auth check; begin + currency + spot + vehicle; the owner's push subscriptions + fields; lock + occupancy + PINs;
     // insert; read-back; notification; its email status; live figures (2 reads: 1 write); commit — 18 with each alone
     expect(calls.length, JSON.stringify(calls)).toBeLessThanOrEqual(11)
