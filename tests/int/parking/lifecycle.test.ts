@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, gql, patch, post } from '../../helpers/api'
 import { completeOverstays, markNoShows, sendReminders } from '../../../endpoints/parking/jobs'
-import { testPayload } from '../../helpers/payload'
-import { createUser, type TestUser } from '../../helpers/users'
+import { H, HOUR, type ParkingCast, parkingCast } from '../../helpers/parking'
+import type { TestUser } from '../../helpers/users'
 
 let payload: Payload
 let owner: TestUser
@@ -16,44 +16,12 @@ let otherOwner: TestUser
 let driver: TestUser
 let stranger: TestUser
 let admin: TestUser
-let vehicle: number
-
-const HOUR = 3_600_000
-/** A whole hour two days ahead: every window below is in the future. */
-const BASE = Math.ceil((Date.now() + 2 * 86_400_000) / HOUR) * HOUR
-const H = (n: number) => new Date(BASE + n * HOUR).toISOString()
-
-async function makeSpot(data: Record<string, unknown> = {}, token = owner.token): Promise<{ id: number; [k: string]: unknown }> {
-  const res = await post('/parking-spots', { name: 'Test spot', city: 'Dubai', latitude: 25.2, longitude: 55.27, totalSlots: 3, price: 5, priceType: 'hour', ...data }, { token })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return res.body.doc
-}
-
-async function makeVehicle(user: TestUser, plate: string): Promise<number> {
-  const res = await post('/vehicles', { licensePlate: plate, make: 'Toyota', model: 'Corolla' }, { token: user.token })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return res.body.doc.id
-}
-
-const book = (spot: number, start: string, end: string, opts: { token?: string; vehicle?: number; extra?: Record<string, unknown> } = {}) =>
-  post('/parking-bookings', { spot, vehicle: opts.vehicle ?? vehicle, startTime: start, endTime: end, ...opts.extra }, { token: opts.token ?? driver.token })
+let makeSpot: ParkingCast['makeSpot']
+let makeVehicle: ParkingCast['makeVehicle']
+let book: ParkingCast['book']
 
 beforeAll(async () => {
-  payload = await testPayload()
-  ;[owner, otherOwner, driver, stranger, admin] = await Promise.all([
-    createUser({ roles: ['parking_owner'] }),
-    createUser({ roles: ['parking_owner'] }),
-    createUser({ roles: ['buyer'] }),
-    createUser({ roles: ['buyer'] }),
-    createUser({ roles: ['admin'] }),
-  ])
-  await payload.updateGlobal({
-    slug: 'platform-settings' as never,
-    data: { cancellationPolicy: { fullRefundHoursBefore: 24, lateRefundPercent: 40 }, checkInGraceMinutes: 15 } as never,
-    overrideAccess: true,
-  })
-  vehicle = await makeVehicle(driver, 'dxb 1234')
-  await makeVehicle(stranger, 'auh 999')
+  ;({ payload, owner, otherOwner, driver, stranger, admin, makeSpot, makeVehicle, book } = await parkingCast())
 })
 
 describe('extend', () => {
