@@ -2,19 +2,26 @@
  * Browser suite (issue 19), run by tests/e2e/admin.test.ts: a real Chromium drives the real admin panel.
  * The admin signs in: the dashboard shows KPIs and charts drawn from /api/analytics/dashboard with data; from the
  * listings moderation queue the admin approves a pending listing and its seller gets the notification. A seller
- * signs in and sees only their own figures. Screenshots go to docs/screenshots/ (linked from docs/analytics.md).
+ * signs in and sees only their own figures. Its screenshots go to docs/screenshots/ (shown in docs/analytics.md and the
+ * README) when UPDATE_SCREENSHOTS=1, else to a temporary folder: a test run leaves the checkout as it found it.
  */
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { sql } from '@payloadcms/db-postgres'
 import type { BrowserContext, Page } from 'playwright-core'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type AdminBrowser, SEED_MS } from '../../helpers/browser'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 
-const SHOTS = path.resolve(__dirname, '../../../docs/screenshots')
+const UPDATE_DOCS = process.env.UPDATE_SCREENSHOTS === '1'
+const SHOTS = UPDATE_DOCS ? path.resolve(__dirname, '../../../docs/screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-shots-'))
+afterAll(() => {
+  if (!UPDATE_DOCS) fs.rmSync(SHOTS, { recursive: true, force: true })
+})
 const today = new Date().toISOString().slice(0, 10)
 
 let admin: TestUser, seller: TestUser, other: TestUser
