@@ -14,8 +14,8 @@ import { findSpot, occupanciesBySpot } from '@/db/parking'
 import { txOf } from '@/db/transaction'
 import { idOf } from '@/domain/ids'
 import { availableSlots } from '@/domain/parking'
-import { emitToRoom } from '@/realtime/bus'
 import { allSettledOrThrow } from '@/lib/settle'
+import { emitToRoom } from '@/realtime/bus'
 import type { AvailabilityBlock, ParkingBooking } from '@payload-types'
 
 export const spotRoom = (spotId: number | string) => `spot:${spotId}`

@@ -4,8 +4,8 @@
  */
 import type { Access, AccessArgs, FieldAccess, Where } from 'payload'
 
-import { canWrite, isAdminUser, type Role, userHasRole, userOf } from './roles'
 import { allSettledOrThrow } from '../lib/settle'
+import { canWrite, isAdminUser, type Role, userHasRole, userOf } from './roles'
 
 export * from './roles'
 export * from './privacy'

@@ -5,9 +5,9 @@
  * `YYYY-MM-DD` (src/domain/analytics/period.ts zero-fills the missing ones).
  */
 import type { Granularity, Period } from '@/domain/analytics/period'
+import { allSettledOrThrow } from '@/lib/settle'
 
 import { sql, type Tx } from './transaction'
-import { allSettledOrThrow } from '@/lib/settle'
 
 type Sql = ReturnType<typeof sql>
 const UNITS: readonly Granularity[] = ['day', 'week', 'month']

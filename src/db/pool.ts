@@ -12,8 +12,9 @@
  *   failing on its own), and a transaction's `begin` goes with its first statement: a round trip saved for each
  *   statement issued with another, which counts most where locks are held and as the network to the database grows
  *   (on the bench's two shared cores the booking and checkout rates did not move: bench/NOTES.md, sessions 26–27).
- *   With `SQL_PIPELINE=off` each is sent when the previous one settled. Queries with a callback (the pool's own `pool.query`, on a client it has just checked out) and
- *   submittables (cursors, streams, the read batcher's pipelines) pass through unchanged.
+ *   With `SQL_PIPELINE=off` each is sent when the previous one settled. Queries with a callback (the pool's own
+ *   `pool.query`, on a client it has just checked out) and submittables (cursors, streams, the read batcher's
+ *   pipelines) pass through unchanged.
  */
 import type pg from 'pg'
 

@@ -36,9 +36,9 @@ import { sql } from '@payloadcms/db-postgres'
 import { DrizzleQueryError } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
+import { allSettledOrThrow } from '../lib/settle'
 import { type PipelinedStatement, type PipelinePool, pipelineEnabled, runPipelined } from './pipeline'
 import { batchStatementName, planCacheEnabled } from './plan-cache'
-import { allSettledOrThrow } from '../lib/settle'
 
 type SQL = ReturnType<typeof sql>
 

@@ -15,8 +15,8 @@ import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
 import { date, id } from '@/http/fields'
 import { conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
-import { type PreparedRecipient, readRecipient } from '@/notifications/notify'
 import { allSettledOrThrow } from '@/lib/settle'
+import { type PreparedRecipient, readRecipient } from '@/notifications/notify'
 import type { ParkingBooking } from '@payload-types'
 
 declare module 'payload' {

@@ -14,6 +14,7 @@ import { isAdminUser, userHasRole } from '@/access/roles'
 import { negotiationCountsByStatus, openSellerTurnCount } from '@/db/negotiation'
 import { lockRow, txOf, withTransaction } from '@/db/transaction'
 import { conflict, currentUser, forbidden, HttpError, notFound } from '@/lib/http'
+import { allSettledOrThrow } from '@/lib/settle'
 import { getPlatformSettings } from '@/lib/settings'
 import type { NotificationType } from '@/domain/notification-types'
 import type { Car, Negotiation } from '@payload-types'
@@ -33,7 +34,6 @@ import {
   sideOf,
   thresholdDecision,
 } from '@/domain/negotiation/machine'
-import { allSettledOrThrow } from '@/lib/settle'
 
 export const NEGOTIATIONS = 'negotiations' as const
 

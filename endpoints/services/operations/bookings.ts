@@ -14,6 +14,7 @@ import { toCents } from '@/domain/money'
 import { computePricing, estimateEta, FIELD_WORK_STATUSES, newGuestToken, technicianAssignedTexts } from '@/domain/services'
 import { type RouteStatus, serviceBookingMachine, type ServiceBookingDoc, type ServiceBookingStatus, STATUS_ROUTE_ACTIONS } from '@/domain/services/booking-machine'
 import { conflict, forbidden, invalidFields, notFound, unauthorized } from '@/lib/http'
+import { allSettledOrThrow } from '@/lib/settle'
 import { notify } from '@/notifications/notify'
 import { assertCollectionData } from '@/plugins/input-guards'
 import { applyTransition } from '@/workflows/apply'
@@ -33,7 +34,6 @@ import {
 import type { ServiceBooking } from '@payload-types'
 
 import { settleServiceCancellation } from './payments'
-import { allSettledOrThrow } from '@/lib/settle'
 
 declare module 'payload' {
   interface RequestContext {
