@@ -41,6 +41,12 @@ export async function sendFetchResponse(res: ExpressResponse, response: Response
     res.end()
     return
   }
+  // A JSON answer (every REST and GraphQL document answer: built from a string, bounded by the page size) is sent in
+  // one write; bridging its web stream into a Node stream and piping it cost more than the bytes.
+  if (/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
+    res.end(Buffer.from(await response.arrayBuffer()))
+    return
+  }
   await new Promise<void>((resolve, reject) => {
     const stream = Readable.fromWeb(response.body as WebReadableStream)
     stream.on('error', reject)

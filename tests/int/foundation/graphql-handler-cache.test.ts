@@ -16,7 +16,7 @@ import type * as GraphQL from 'graphql'
 
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { testPayload } from '../../helpers/payload'
 
@@ -185,5 +185,64 @@ describe('GraphQL documents of one shape', () => {
     const total = await payload.count({ collection: 'makes' })
     expect(count(one)).toBe(Math.min(1, total.totalDocs))
     expect(count(three)).toBe(Math.min(3, total.totalDocs))
+  })
+})
+
+describe('GraphQL documents of a known shape, checked in one walk', () => {
+  // Ten aliased car lists with a related make: complexity 10 × (1 + 10 × limit-independent fields) … over the limit
+  // (GRAPHQL_MAX_COMPLEXITY, 1000) with enough aliases, whatever the literal values.
+  const lists = (count: number, limit: number) => `{ ${Array.from({ length: count }, (_, i) => `c${i}: Cars(limit: ${limit + i}) { docs { make { id name } } }`).join(' ')} }`
+  const messages = async (query: string) => (await post(query)).errors?.map((e) => e.message) ?? []
+
+  it('applies the complexity limit to a new text whose shape is known', async () => {
+    const first = await messages(lists(100, 1))
+    expect(first[0]).toMatch(/exceeds the maximum complexity of 1000/)
+    const size = shapes().size
+    // new texts, the known shape: checked by ValuesOfCorrectTypeRule and the complexity rule together
+    expect(await messages(lists(100, 2))).toEqual(first)
+    expect(await messages(lists(100, 3))).toEqual(first)
+    expect(shapes().size).toBe(size)
+  })
+
+  it('reports a value error of a new text of a known shape alone, as the two-step check does', async () => {
+    expect(await messages(lists(2, 1))).toEqual([])
+    const outOfRange = await messages(lists(2, 2147483647))
+    expect(outOfRange).toEqual(['Int cannot represent non 32-bit signed integer value: 2147483648'])
+    const answered = await post(lists(2, 5))
+    expect(answered.errors).toBeUndefined()
+    expect(Object.keys(answered.data ?? {})).toEqual(['c0', 'c1'])
+  })
+})
+
+describe('GraphQL request bodies', () => {
+  const handler = () => GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as (req: Request) => Promise<Response>
+  const request = (contentType: string, body: string) => new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'content-type': contentType }, body })
+
+  it('reads a JSON body once: Payload parses it, GraphQL answers from that (no clone of the request)', async () => {
+    const clone = vi.spyOn(Request.prototype, 'clone')
+    try {
+      const res = await handler()(request('application/json; charset=utf-8', JSON.stringify({ query: 'query M($n: Int) { Makes(limit: $n) { totalDocs } }', variables: { n: 1 } })))
+      expect(res.status).toBe(200)
+      expect(((await res.json()) as GraphqlBody).data).toEqual({ Makes: { totalDocs: expect.any(Number) } })
+      expect(clone).not.toHaveBeenCalled()
+    } finally {
+      clone.mockRestore()
+    }
+  })
+
+  it('refuses malformed JSON with a 400 and other media types with a 415', async () => {
+    await expect(handler()(request('application/json', '{"query": '))).rejects.toMatchObject({ status: 400, message: 'Invalid JSON' })
+    const text = await handler()(request('text/plain', JSON.stringify({ query: '{ Makes { totalDocs } }' })))
+    expect(text.status).toBe(415)
+    for (const [body, message] of [
+      ['"text"', 'JSON body must be an object'],
+      ['null', 'JSON body must be an object'],
+      ['[1]', 'Missing query'],
+      ['{"query": 1}', 'Invalid query'],
+    ]) {
+      const res = await handler()(request('application/json', body))
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as GraphqlBody).errors?.[0]?.message).toBe(message)
+    }
   })
 })
