@@ -73,14 +73,29 @@ export interface Queryable {
 
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
+/**
+ * The related documents a card carries at depth 1 (the makes' and models' `defaultPopulate`): the related
+ * collection, the alias of its joined table, and each key with its column. Relations (a make's `logo`, a model's
+ * `make`) stay ids.
+ */
+export const POPULATED_RELATIONS = {
+  make: { collection: 'makes', alias: 'mk', keys: { id: 'id', name: 'name', slug: 'slug', logo: 'logo_id' } },
+  model: { collection: 'models', alias: 'md', keys: { id: 'id', name: 'name', slug: 'slug', make: 'make_id' } },
+} as const satisfies Record<string, { collection: string; alias: string; keys: Record<string, string> }>
+
 function jsonOf(name: string, depth: 0 | 1): string {
   const field = LISTING_FIELDS[name]
   const col = `c.${field.column}`
   switch (name) {
     case 'make':
-      return depth ? `json_build_object('id', mk.id, 'name', mk.name, 'slug', mk.slug, 'logo', mk.logo_id)` : col
-    case 'model':
-      return depth ? `json_build_object('id', md.id, 'name', md.name, 'slug', md.slug, 'make', md.make_id)` : col
+    case 'model': {
+      const { alias, keys } = POPULATED_RELATIONS[name]
+      return depth
+        ? `json_build_object(${Object.entries(keys)
+            .map(([key, column]) => `'${key}', ${alias}.${column}`)
+            .join(', ')})`
+        : col
+    }
     case 'location':
       return `json_build_object(${LOCATION_FIELDS.map(([key, column, kind]) => `'${key}', c.${column}${kind === 'number' ? '::float8' : ''}`).join(', ')})`
   }

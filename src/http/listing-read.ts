@@ -15,7 +15,10 @@
  * - at start, {@link unsafeListingFields} checks the live collection config: any read or operation hook, field
  *   read access, `hidden` or localization on a field the path serves disables it (logged) instead of bypassing it;
  * - it reads from a configured read replica when there is one (`readPoolOf`), like Payload's own finds;
- * - the primary image, when populated, comes from Payload's own `find` on media (URLs, sizes, localized alt);
+ * - the make and model joined at depth 1 stand for Payload's population only while those collections read the
+ *   joined keys as plain columns and let this reader read them all (`joinedRelationsAnswer`, judged per request);
+ * - the primary image, when populated, comes from Payload's own `find` on media as this reader (URLs, sizes,
+ *   localized alt);
  * - tests/int/catalog/listing-read.test.ts compares its output with Payload's for many queries.
  */
 import type { Request, RequestHandler } from 'express'
@@ -23,7 +26,7 @@ import type { GraphQLResolveInfo } from 'graphql'
 import { type Access, type CollectionConfig, createLocalReq, executeAuthStrategies, type Field, type Payload, type PayloadRequest } from 'payload'
 import { parse } from 'qs-esm'
 
-import { listingRows, type Queryable } from '@/db/catalog'
+import { listingRows, POPULATED_RELATIONS, type Queryable } from '@/db/catalog'
 import { readPoolOf } from '@/db/transaction'
 import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
 import { pageInfo } from '@/domain/pagination'
@@ -34,13 +37,14 @@ import { isInertHook } from '@/plugins/inert-hooks'
 export { buildListingSql, type ListingSql } from '@/db/catalog'
 
 /** Run a plan: the Payload-shaped JSON body, as a string. */
-export async function readListings(pool: Queryable, payload: Payload, plan: ListingPlan, access: AccessFilter): Promise<string> {
+export async function readListings(pool: Queryable, payload: Payload, plan: ListingPlan, access: AccessFilter, req?: PayloadRequest): Promise<string> {
   const { page, totalDocs } = await listingRows(pool, plan, access)
   const info = pageInfo(totalDocs, plan.page, plan.limit)
   const imageIds = [...new Set(page.rows.map((r) => r.image).filter((id): id is number => typeof id === 'number'))]
   let docs: string
   if (imageIds.length) {
-    const media = await payload.find({ collection: 'media', where: { id: { in: imageIds } }, depth: 0, pagination: false, overrideAccess: false })
+    // As this reader (when given) would populate them: its access to the media.
+    const media = await payload.find({ collection: 'media', where: { id: { in: imageIds } }, depth: 0, limit: imageIds.length, pagination: false, overrideAccess: false, req })
     const byId = new Map(media.docs.map((m) => [m.id, m]))
     docs = JSON.stringify(
       page.rows.map((r) => {
@@ -62,6 +66,17 @@ export async function readListings(pool: Queryable, payload: Payload, plan: List
  * which rejects only what the planner declines anyway, and the read-access warm-up) are known; any other is not.
  */
 export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>): string[] {
+  // Fields a request can select, filter or sort by (the access-only `seller` column is filtered by the access rule itself).
+  const served = new Set(
+    Object.entries(LISTING_FIELDS)
+      .filter(([, f]) => f.select || f.filter || f.sort)
+      .map(([k]) => k.split('.')[0]),
+  )
+  return unsafeServedFields(collection, served)
+}
+
+/** The same check for any collection whose `served` top-level fields a path reads as plain columns. */
+function unsafeServedFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>, served: ReadonlySet<string>): string[] {
   const problems: string[] = []
   const hooks = collection.hooks ?? {}
   if (hooks.beforeRead?.length) problems.push('collection beforeRead hook')
@@ -69,12 +84,6 @@ export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' 
   const unknown = (h: unknown) => !isInertHook(h)
   if (hooks.beforeOperation?.some(unknown)) problems.push('collection beforeOperation hook')
   if (hooks.afterOperation?.some(unknown)) problems.push('collection afterOperation hook')
-  // Fields a request can select, filter or sort by (the access-only `seller` column is filtered by the access rule itself).
-  const served = new Set(
-    Object.entries(LISTING_FIELDS)
-      .filter(([, f]) => f.select || f.filter || f.sort)
-      .map(([k]) => k.split('.')[0]),
-  )
   const visit = (fields: Field[], prefix: string) => {
     for (const f of fields) {
       if (!('name' in f)) {
@@ -104,7 +113,7 @@ export const hasCredentials = (req: Pick<Request, 'headers'>): boolean => Boolea
  * handler runs; an invalid token reads as anonymous there too), then the collection's read access called with
  * that user. null → not expressible here (or nothing readable): Payload answers.
  */
-export async function readerAccess(payload: Payload, read: Access, req: Pick<Request, 'headers'>): Promise<AccessFilter | null> {
+export async function readerAccess(payload: Payload, read: Access, req: Pick<Request, 'headers'>): Promise<{ filter: AccessFilter; req: PayloadRequest } | null> {
   let user = null
   if (hasCredentials(req)) {
     const headers = new Headers()
@@ -112,7 +121,27 @@ export async function readerAccess(payload: Payload, read: Access, req: Pick<Req
     user = (await executeAuthStrategies({ headers, payload })).user
   }
   const localReq = await createLocalReq(user ? { user } : {}, payload)
-  return accessFilterOf(await read({ req: localReq }))
+  const filter = accessFilterOf(await read({ req: localReq }))
+  return filter ? { filter, req: localReq } : null
+}
+
+type Relation = keyof typeof POPULATED_RELATIONS
+
+/**
+ * The related documents the SQL joins (a card's make and model at depth 1) are what Payload's population or resolver
+ * would give this reader: the related collection reads the joined keys as plain columns (no read hook, field rule,
+ * hidden or localized field, no drafts) and its read access lets this reader read every document (`true`).
+ * Otherwise Payload answers (REST) or loads them (GraphQL).
+ */
+async function joinedRelationsAnswer(req: PayloadRequest, relations: readonly Relation[]): Promise<boolean> {
+  for (const relation of relations) {
+    const { collection: slug, keys } = POPULATED_RELATIONS[relation]
+    // Judged per request (a few fields each): a hook or rule added at run time is seen at once.
+    const collection = req.payload.collections[slug].config
+    if (collection.versions?.drafts || unsafeServedFields(collection, new Set(Object.keys(keys))).length) return false
+    if ((await collection.access.read({ req })) !== true) return false
+  }
+  return true
 }
 
 /**
@@ -135,9 +164,12 @@ export function listingReadPath(payload: Payload): RequestHandler | null {
     if (!planned.ok) return next()
     // The live access function (looked up per request: a plugin or a test may replace it after start).
     readerAccess(payload, collection.access.read, req)
-      .then(async (access) => {
-        if (!access) return next()
-        const body = await readListings(readPoolOf(payload), payload, planned.plan, access)
+      .then(async (reader) => {
+        if (!reader) return next()
+        const { plan } = planned
+        const joins = plan.depth === 1 ? (Object.keys(POPULATED_RELATIONS) as Relation[]).filter((r) => plan.select.includes(r)) : []
+        if (joins.length && !(await joinedRelationsAnswer(reader.req, joins))) return next()
+        const body = await readListings(readPoolOf(payload), payload, plan, reader.filter, reader.req)
         res.status(200).setHeader('content-type', 'application/json').setHeader('x-read-path', 'sql').end(body)
       })
       .catch((err) => next(err))
@@ -152,7 +184,14 @@ interface GraphqlFieldConfig {
   [key: string]: unknown
 }
 
-type SelectionNode = { kind: string; name?: { value: string }; selectionSet?: { selections: readonly SelectionNode[] } }
+type SelectionNode = {
+  kind: string
+  name?: { value: string }
+  alias?: unknown
+  arguments?: readonly unknown[]
+  directives?: readonly unknown[]
+  selectionSet?: { selections: readonly SelectionNode[] }
+}
 
 /** The top-level fields a `Cars` query selects under `docs` (null: fragments or aliases — not handled, Payload answers). */
 export function docsSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): string[] | null {
@@ -182,6 +221,29 @@ function asQueryValues(value: unknown): unknown {
 const GRAPHQL_ARGS = new Set(['where', 'sort', 'page', 'limit'])
 
 /**
+ * The relationship fields under `docs` whose selection the card's joined document answers in full (src/db/catalog.ts
+ * `POPULATED_RELATIONS`): fields among its keys (a key that is itself a relation, a make's `logo`, is resolved from
+ * its id by Payload), no argument (locale, draft) and no directive on the field or its subfields. null when a
+ * selected relation asks for more: Payload's resolver loads it then.
+ */
+export function populatableRelations(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): Relation[] | null {
+  const relations = new Set<Relation>()
+  for (const docs of (info.fieldNodes[0]?.selectionSet?.selections ?? []) as readonly SelectionNode[]) {
+    if (docs.kind !== 'Field' || docs.name?.value !== 'docs') continue
+    for (const s of docs.selectionSet?.selections ?? []) {
+      const name = s.name?.value
+      if (s.kind !== 'Field' || !name || !(name in POPULATED_RELATIONS)) continue
+      const keys: Record<string, string> = POPULATED_RELATIONS[name as Relation].keys
+      if (s.arguments?.length || s.directives?.length) return null
+      const plain = (s.selectionSet?.selections ?? []).every((sub) => sub.kind === 'Field' && !sub.directives?.length && (sub.name?.value === '__typename' || (sub.name?.value ?? '') in keys))
+      if (!plain) return null
+      relations.add(name as Relation)
+    }
+  }
+  return [...relations]
+}
+
+/**
  * The same plan for a GraphQL `Cars(where, sort, page, limit) { docs { … } … }` query, at depth 0: GraphQL resolves
  * relationship fields itself (make, model, primaryImage through Payload's dataloader), so the docs carry ids as
  * Payload's resolver does (`depth: 0`). Declines (null) any other argument, fragment, alias or unserved field.
@@ -202,18 +264,60 @@ export function planGraphqlListing(args: Record<string, unknown>, info: Pick<Gra
   return { ...planned.plan, select: planned.plan.select.filter((f) => fields.includes(f)) }
 }
 
+/** The primary image field under `docs`, when selected without argument or directive (any subselection: the whole media document answers it). */
+function plainImageSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): boolean {
+  let found = false
+  for (const docs of (info.fieldNodes[0]?.selectionSet?.selections ?? []) as readonly SelectionNode[]) {
+    if (docs.kind !== 'Field' || docs.name?.value !== 'docs') continue
+    for (const s of docs.selectionSet?.selections ?? []) {
+      if (s.kind !== 'Field' || s.name?.value !== 'primaryImage') continue
+      if (s.arguments?.length || s.directives?.length) return false
+      found = true
+    }
+  }
+  return found
+}
+
+/** The relations a document of the read path carries already resolved (a symbol: never serialized). */
+const RESOLVED = Symbol('autohub.resolvedRelations')
+
+/**
+ * The `Car` type's relation fields answer a document's already resolved relation (set by the `Cars` resolver below)
+ * and call Payload's resolver for any other document: the car of a `Car(id)` query, a car reached through another
+ * collection.
+ */
+function answerResolvedRelations(carType: unknown): void {
+  const fields = (carType as { getFields?: () => Record<string, GraphqlFieldConfig> } | undefined)?.getFields?.()
+  for (const relation of [...Object.keys(POPULATED_RELATIONS), 'primaryImage']) {
+    const field = fields?.[relation]
+    const resolve = field?.resolve
+    if (!field || !resolve) continue
+    field.resolve = (source, args, context, info) => {
+      const resolved = (source as { [RESOLVED]?: ReadonlySet<string> } | null)?.[RESOLVED]
+      return resolved?.has(relation) ? (source as Record<string, unknown>)[relation] : resolve(source, args, context, info)
+    }
+  }
+}
+
 /**
  * For Payload's `graphQL.queries` hook (through `platformGraphqlQueries`, src/http/graphql-select.ts): the built-in
  * `Cars` list query, its type and arguments kept, with a resolver that answers what {@link planGraphqlListing}
  * accepts from the SQL read path (rows filtered by the reader's live read access, as for REST) and hands everything
  * else to Payload's own resolver. Off with `LISTING_READ_PATH=off` or an unsafe collection config, like the REST path.
- * Sets `X-Read-Path: sql` on the response when it answered.
+ * A selected make or model the card's joined document answers in full ({@link populatableRelations},
+ * {@link joinedRelationsAnswer}) comes with the page's statement, as for REST at depth 1, instead of one Payload find
+ * per related collection through the dataloader. Sets `X-Read-Path: sql` on the response when it answered (and
+ * `X-Read-Joined` with the relations it joined).
  */
-export function listingGraphqlQueries(_graphql: unknown, schema: { Query: { fields: Record<string, GraphqlFieldConfig> } }): Record<string, GraphqlFieldConfig> {
+export function listingGraphqlQueries(
+  _graphql: unknown,
+  schema: { Query: { fields: Record<string, GraphqlFieldConfig> }; collections?: Record<string, { graphQL?: { type?: unknown } }> },
+): Record<string, GraphqlFieldConfig> {
   const builtIn = schema.Query.fields.Cars
   if (!builtIn?.resolve) return {}
   const original = builtIn.resolve
   const safe = new WeakMap<Payload, boolean>()
+  answerResolvedRelations(schema.collections?.cars?.graphQL?.type)
   return {
     Cars: {
       ...builtIn,
@@ -225,9 +329,39 @@ export function listingGraphqlQueries(_graphql: unknown, schema: { Query: { fiel
         if (!plan) return original(source, args, context, info)
         const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
         if (!access) return original(source, args, context, info)
-        const { page, totalDocs } = await listingRows(readPoolOf(payload), plan, access)
+        const relations = populatableRelations(info)?.filter((r) => plan.select.includes(r)) ?? []
+        const joined = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations)) ? new Set<string>(relations) : null
+        const { page, totalDocs } = await listingRows(readPoolOf(payload), joined ? { ...plan, depth: 1 } : plan, access)
         if (context.headers) context.headers['x-read-path'] = 'sql'
-        return { docs: page.rows.map((r) => JSON.parse(String(r.doc)) as unknown), ...pageInfo(totalDocs, plan.page, plan.limit) }
+        if (context.headers && joined) context.headers['x-read-joined'] = relations.join(', ')
+        const resolved = new Set<string>(joined)
+        const docs = page.rows.map((r) => JSON.parse(String(r.doc)) as Record<string | symbol, unknown>)
+        if (plan.select.includes('primaryImage') && plainImageSelection(info)) {
+          // The page's images in one find, as Payload's resolver would load them (this reader, locale, draft flag).
+          const { req } = context
+          const ids = [...new Set(docs.map((d) => d.primaryImage).filter((id): id is number => typeof id === 'number'))]
+          const media = ids.length
+            ? (
+                await payload.find({
+                  collection: 'media',
+                  where: { id: { in: ids } },
+                  depth: 0,
+                  limit: ids.length,
+                  pagination: false,
+                  overrideAccess: false,
+                  req,
+                  locale: req.locale ?? undefined,
+                  fallbackLocale: req.fallbackLocale,
+                  draft: Boolean(req.query?.draft),
+                })
+              ).docs
+            : []
+          const byId = new Map(media.map((m) => [m.id, m]))
+          for (const doc of docs) doc.primaryImage = typeof doc.primaryImage === 'number' ? (byId.get(doc.primaryImage) ?? null) : null
+          resolved.add('primaryImage')
+        }
+        if (resolved.size) for (const doc of docs) doc[RESOLVED] = resolved
+        return { docs, ...pageInfo(totalDocs, plan.page, plan.limit) }
       },
     },
   }
