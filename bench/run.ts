@@ -23,6 +23,7 @@ import type autocannon from 'autocannon'
 import pg from 'pg'
 
 import { freePort, startEmbeddedPostgres } from '../src/db/embedded'
+import { closePayload } from '../src/db/transaction'
 import { tsxNodeArgs } from '../src/lib/node-flags'
 
 import { claimWorkDir, measure, type RunResult, startProcess, table, treeRssMb, waitFor } from './lib'
@@ -245,7 +246,7 @@ async function main() {
     const extra = fs.existsSync(path.join(root, 'bench/NOTES.md')) ? `\n${fs.readFileSync(path.join(root, 'bench/NOTES.md'), 'utf8')}` : ''
     fs.writeFileSync(path.join(root, 'bench/RESULTS.md'), `${report}${extra}`)
     await client.end()
-    await payload.db.destroy?.()
+    await closePayload(payload)
   } finally {
     for (const child of [baseline, server]) {
       if (child.exitCode !== null) continue

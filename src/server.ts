@@ -20,6 +20,7 @@ import type { Server as IOServer } from 'socket.io'
 import { listingReadPath } from './http/listing-read'
 import { ensureDatabase } from './db/database-url'
 import { dropLegacyObjects } from './db/sql-migrations'
+import { closePayload } from './db/transaction'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
 import { apiVersionPrefix } from './http/api-version'
@@ -294,8 +295,7 @@ export function exitOnSignals(running: RunningServer, after?: () => Promise<unkn
     force.unref()
     try {
       await running.close()
-      await running.payload.destroy?.()
-      await running.payload.db.destroy?.()
+      await closePayload(running.payload)
     } catch (err) {
       console.error('[server] error while closing', err)
     }

@@ -38,6 +38,38 @@ export function replicaPoolsOf<P = unknown>(payload: Payload): P[] {
   return (replicas ?? []).map((r) => r.$client).filter((p): p is P => Boolean(p))
 }
 
+/** What ending a pool touches: pg's `end`, and its client lists (private: pg-pool 3). */
+interface EndablePool {
+  end?: () => Promise<void>
+  ended?: boolean
+  _clients?: { release?: () => void }[]
+  _idle?: { client: unknown }[]
+}
+
+/**
+ * Ends a pool. pg's `end` closes the idle connections and waits for every checked-out one, and Payload's postgres
+ * adapter keeps one checked out from its start for its reconnect handling, never released: so the checked-out
+ * clients are handed back first (at shutdown, once the server and the crons have stopped).
+ */
+async function endPool(pool: EndablePool | undefined): Promise<void> {
+  if (!pool?.end || pool.ended) return
+  const idle = new Set((pool._idle ?? []).map((i) => i.client))
+  for (const client of pool._clients ?? []) if (!idle.has(client)) client.release?.()
+  await pool.end()
+}
+
+/**
+ * Stops Payload (its crons, then its database adapter) and ends the adapter's connection pools, the primary's and
+ * the read replicas': Payload's `destroy` leaves them open, so each of their connections would log a lost connection
+ * when the database stops after (42 lines at the dev server's shutdown; the jobs worker's and the bench's likewise).
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  const adapter = adapterOf(payload)
+  const pools = [adapter.pool as EndablePool | undefined, ...(adapter.drizzle ? replicaPoolsOf<EndablePool>(payload) : [])]
+  await payload.destroy()
+  await allSettledOrThrow(pools.map(endPool))
+}
+
 /** The Drizzle handle of the request's open transaction. */
 export async function txOf(req: PayloadRequest): Promise<Tx> {
   const id = await req.transactionID

@@ -5,6 +5,7 @@
 import { getPayload } from 'payload'
 
 import { ensureDatabase } from '../db/database-url'
+import { closePayload } from '../db/transaction'
 
 process.env.JOBS_AUTORUN = 'true'
 const embedded = await ensureDatabase()
@@ -13,8 +14,7 @@ const payload = await getPayload({ config, cron: true })
 payload.logger.info(`[jobs] worker running (cron ${process.env.JOBS_CRON || '* * * * *'})`)
 
 const stop = async () => {
-  await payload.destroy?.()
-  await payload.db.destroy?.()
+  await closePayload(payload)
   await embedded?.stop().catch(() => {})
   process.exit(0)
 }
