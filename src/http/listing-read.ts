@@ -228,25 +228,28 @@ const GRAPHQL_ARGS = new Set(['where', 'sort', 'page', 'limit'])
  */
 export function populatableRelations(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): Relation[] | null {
   const relations = new Set<Relation>()
-  for (const docs of (info.fieldNodes[0]?.selectionSet?.selections ?? []) as readonly SelectionNode[]) {
-    if (docs.kind !== 'Field' || docs.name?.value !== 'docs') continue
-    for (const s of docs.selectionSet?.selections ?? []) {
-      const name = s.name?.value
-      if (s.kind !== 'Field' || !name || !(name in POPULATED_RELATIONS)) continue
-      const keys: Record<string, string> = POPULATED_RELATIONS[name as Relation].keys
-      if (s.arguments?.length || s.directives?.length) return null
-      const plain = (s.selectionSet?.selections ?? []).every((sub) => sub.kind === 'Field' && !sub.directives?.length && (sub.name?.value === '__typename' || (sub.name?.value ?? '') in keys))
-      if (!plain) return null
-      relations.add(name as Relation)
-    }
+  for (const s of docsFieldNodes(info)) {
+    const name = s.name?.value
+    if (!name || !(name in POPULATED_RELATIONS)) continue
+    const keys: Record<string, string> = POPULATED_RELATIONS[name as Relation].keys
+    if (s.arguments?.length || s.directives?.length) return null
+    const plain = (s.selectionSet?.selections ?? []).every((sub) => sub.kind === 'Field' && !sub.directives?.length && (sub.name?.value === '__typename' || (sub.name?.value ?? '') in keys))
+    if (!plain) return null
+    relations.add(name as Relation)
   }
   return [...relations]
 }
 
+/** The field nodes selected under `docs` (fragments left out: {@link docsSelection} declines them before). */
+function docsFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): SelectionNode[] {
+  const docs = (info.fieldNodes[0]?.selectionSet?.selections ?? []) as readonly SelectionNode[]
+  return docs.filter((d) => d.kind === 'Field' && d.name?.value === 'docs').flatMap((d) => (d.selectionSet?.selections ?? []).filter((s) => s.kind === 'Field'))
+}
+
 /**
- * The same plan for a GraphQL `Cars(where, sort, page, limit) { docs { … } … }` query, at depth 0: GraphQL resolves
- * relationship fields itself (make, model, primaryImage through Payload's dataloader), so the docs carry ids as
- * Payload's resolver does (`depth: 0`). Declines (null) any other argument, fragment, alias or unserved field.
+ * The same plan for a GraphQL `Cars(where, sort, page, limit) { docs { … } … }` query, at depth 0: relations as ids,
+ * as Payload's resolver reads them (`depth: 0`); the resolver below joins the make and model (depth 1) when it may.
+ * Declines (null) any other argument, fragment, alias or unserved field.
  */
 export function planGraphqlListing(args: Record<string, unknown>, info: Pick<GraphQLResolveInfo, 'fieldNodes'>): ListingPlan | null {
   for (const [key, value] of Object.entries(args)) if (value !== undefined && !GRAPHQL_ARGS.has(key)) return null
@@ -266,16 +269,8 @@ export function planGraphqlListing(args: Record<string, unknown>, info: Pick<Gra
 
 /** The primary image field under `docs`, when selected without argument or directive (any subselection: the whole media document answers it). */
 function plainImageSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): boolean {
-  let found = false
-  for (const docs of (info.fieldNodes[0]?.selectionSet?.selections ?? []) as readonly SelectionNode[]) {
-    if (docs.kind !== 'Field' || docs.name?.value !== 'docs') continue
-    for (const s of docs.selectionSet?.selections ?? []) {
-      if (s.kind !== 'Field' || s.name?.value !== 'primaryImage') continue
-      if (s.arguments?.length || s.directives?.length) return false
-      found = true
-    }
-  }
-  return found
+  const images = docsFieldNodes(info).filter((s) => s.name?.value === 'primaryImage')
+  return images.length > 0 && images.every((s) => !s.arguments?.length && !s.directives?.length)
 }
 
 /** The relations a document of the read path carries already resolved (a symbol: never serialized). */
