@@ -36,16 +36,39 @@ import { isInertHook } from '@/plugins/inert-hooks'
 /** The SQL itself is src/db/catalog.ts (`buildListingSql`, `listingRows`); re-exported for its tests. */
 export { buildListingSql, type ListingSql } from '@/db/catalog'
 
+/**
+ * The media documents of these ids (other values skipped) in one find, as this reader (when given) would populate
+ * them: its access to the media, its locale and draft flag.
+ */
+async function mediaByIds(payload: Payload, values: readonly unknown[], req?: PayloadRequest): Promise<Map<unknown, Record<string, unknown>>> {
+  const ids = [...new Set(values.filter((id): id is number => typeof id === 'number'))]
+  if (!ids.length) return new Map()
+  const { docs } = await payload.find({
+    collection: 'media',
+    where: { id: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: false,
+    req,
+    locale: req?.locale ?? undefined,
+    fallbackLocale: req?.fallbackLocale,
+    draft: Boolean(req?.query?.draft),
+  })
+  return new Map(docs.map((m) => [m.id, m as unknown as Record<string, unknown>]))
+}
+
 /** Run a plan: the Payload-shaped JSON body, as a string. */
 export async function readListings(pool: Queryable, payload: Payload, plan: ListingPlan, access: AccessFilter, req?: PayloadRequest): Promise<string> {
   const { page, totalDocs } = await listingRows(pool, plan, access)
   const info = pageInfo(totalDocs, plan.page, plan.limit)
-  const imageIds = [...new Set(page.rows.map((r) => r.image).filter((id): id is number => typeof id === 'number'))]
   let docs: string
-  if (imageIds.length) {
-    // As this reader (when given) would populate them: its access to the media.
-    const media = await payload.find({ collection: 'media', where: { id: { in: imageIds } }, depth: 0, limit: imageIds.length, pagination: false, overrideAccess: false, req })
-    const byId = new Map(media.docs.map((m) => [m.id, m]))
+  if (page.rows.some((r) => typeof r.image === 'number')) {
+    const byId = await mediaByIds(
+      payload,
+      page.rows.map((r) => r.image),
+      req,
+    )
     docs = JSON.stringify(
       page.rows.map((r) => {
         const doc = JSON.parse(String(r.doc)) as Record<string, unknown>
@@ -325,33 +348,19 @@ export function listingGraphqlQueries(
         const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
         if (!access) return original(source, args, context, info)
         const relations = populatableRelations(info)?.filter((r) => plan.select.includes(r)) ?? []
-        const joined = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations)) ? new Set<string>(relations) : null
-        const { page, totalDocs } = await listingRows(readPoolOf(payload), joined ? { ...plan, depth: 1 } : plan, access)
+        const join = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations))
+        const { page, totalDocs } = await listingRows(readPoolOf(payload), join ? { ...plan, depth: 1 } : plan, access)
         if (context.headers) context.headers['x-read-path'] = 'sql'
-        if (context.headers && joined) context.headers['x-read-joined'] = relations.join(', ')
-        const resolved = new Set<string>(joined)
+        if (context.headers && join) context.headers['x-read-joined'] = relations.join(', ')
+        const resolved = new Set<string>(join ? relations : [])
         const docs = page.rows.map((r) => JSON.parse(String(r.doc)) as Record<string | symbol, unknown>)
         if (plan.select.includes('primaryImage') && plainImageSelection(info)) {
-          // The page's images in one find, as Payload's resolver would load them (this reader, locale, draft flag).
-          const { req } = context
-          const ids = [...new Set(docs.map((d) => d.primaryImage).filter((id): id is number => typeof id === 'number'))]
-          const media = ids.length
-            ? (
-                await payload.find({
-                  collection: 'media',
-                  where: { id: { in: ids } },
-                  depth: 0,
-                  limit: ids.length,
-                  pagination: false,
-                  overrideAccess: false,
-                  req,
-                  locale: req.locale ?? undefined,
-                  fallbackLocale: req.fallbackLocale,
-                  draft: Boolean(req.query?.draft),
-                })
-              ).docs
-            : []
-          const byId = new Map(media.map((m) => [m.id, m]))
+          // The page's images in one find, as Payload's resolver would load them.
+          const byId = await mediaByIds(
+            payload,
+            docs.map((d) => d.primaryImage),
+            context.req,
+          )
           for (const doc of docs) doc.primaryImage = typeof doc.primaryImage === 'number' ? (byId.get(doc.primaryImage) ?? null) : null
           resolved.add('primaryImage')
         }
