@@ -28,6 +28,7 @@
  */
 import { createHash } from 'node:crypto'
 
+import type { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 /** At most this many statement texts are named per process (each connection keeps a plan per name it used). */
@@ -36,6 +37,29 @@ export const STATEMENT_NAMES = 500
 const SEEN_ONCE = 1_000
 
 export const planCacheEnabled = () => process.env.SQL_PLAN_CACHE !== 'off'
+
+/** A statement's name: a digest of its text, so every connection and every process names a text alike. */
+const statementName = (text: string) => `ah_${createHash('md5').update(text).digest('hex')}`
+
+type SQL = ReturnType<typeof sql>
+/** What {@link executeNamed} uses of a drizzle database or transaction handle. */
+interface NamingHandle {
+  execute(query: SQL): Promise<{ rows: Record<string, unknown>[] }>
+  dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } }
+  session?: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<{ rows: Record<string, unknown>[] }> } }
+}
+
+/**
+ * Sends a domain statement under its name from the first run (PostgreSQL plans it once per connection), for a
+ * statement whose best plan does not depend on its values (a lookup by ids). Unnamed with `SQL_PLAN_CACHE=off`, or
+ * on a handle that is not drizzle's (a test's spy).
+ */
+export function executeNamed(db: { execute(query: SQL): Promise<{ rows: Record<string, unknown>[] }> }, query: SQL): Promise<{ rows: Record<string, unknown>[] }> {
+  const handle = db as NamingHandle
+  if (!planCacheEnabled() || !handle.dialect || !handle.session) return db.execute(query)
+  const rendered = handle.dialect.sqlToQuery(query)
+  return handle.session.prepareQuery(rendered, undefined, statementName(rendered.sql), false).execute()
+}
 
 export class StatementNames {
   private readonly once = new Set<string>()
@@ -53,7 +77,7 @@ export class StatementNames {
       return undefined
     }
     this.once.delete(text)
-    const name = `ah_${createHash('md5').update(text).digest('hex')}`
+    const name = statementName(text)
     this.names.set(text, name)
     return name
   }

@@ -12,6 +12,7 @@
  */
 import { sql } from '@payloadcms/db-postgres'
 
+import { executeNamed } from '@/db/plan-cache'
 import type { Tx } from '@/db/transaction'
 import { type Page, planQuery, type QueryPlan, RANK_CANDIDATES, type SearchType, type SuggestionEntry, suggestFromVocabulary, TRIGRAM_BONUS } from '@/domain/discovery/search'
 
@@ -49,109 +50,128 @@ const STORED = {
   parts: { docs: sql.raw('part_search_docs'), key: sql.raw('part_id'), prefix: sql.raw('part_prefix') },
 } as const
 
+type SQL = ReturnType<typeof sql>
+
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
 /**
- * One branch of the candidates: the stored documents of one table matching the pass, with their `ts_rank`.
- * Strict: the document matches every word (`allq`, GIN). Relaxed: any word, or the title is
- * trigram-word-similar to the query (`<%`, trigram GIN on the stored normalized title). Everything is read from
- * the stored document and title: no per-row `autohub_*_doc`/`autohub_norm` call.
+ * One branch of the candidates: the stored documents of one table matching `match`, with their `ts_rank` against
+ * `rankq`. Everything is read from the stored document and title: no per-row `autohub_*_doc`/`autohub_norm` call.
  */
-function branch(table: 'cars' | 'parts', tsq: string, anyTsq: string, raw: string, strict: boolean, statuses: string[]) {
-  const q = sql`to_tsquery('simple', ${tsq})`
+function candidates(table: 'cars' | 'parts', rankq: SQL, statuses: string[], match: SQL, gate?: SQL) {
   const { docs, key } = STORED[table]
-  const select = (match: ReturnType<typeof sql>) => sql`
-    select ${table}::text as type, d.${key} as id, d.fresh, d.title_norm, ts_rank(d.doc, ${q}) as tr
+  return sql`
+    select ${table}::text as type, d.${key} as id, d.fresh, d.title_norm, ts_rank(d.doc, ${rankq}) as tr
     from ${docs} d
-    where d.status = any(${sql.param(statuses)}::text[]) and ${match}`
-  if (strict) return select(sql`d.doc @@ ${q}`)
-  // Relaxed: two disjoint index-driven parts instead of one OR (which the planner answers with a sequential
-  // scan computing the trigram word similarity of every title): any word (GIN on the document), then titles
-  // trigram-word-similar to the query (trigram GIN on the stored title) that matched no word.
-  const anyq = sql`to_tsquery('simple', ${anyTsq})`
-  return sql`${select(sql`d.doc @@ ${anyq}`)} union all ${select(sql`${raw}::text <% d.title_norm and not (d.doc @@ ${anyq})`)}`
-}
-
-async function pass(db: Tx, plan: QueryPlan, type: SearchType, strict: boolean, page: Page, statuses: string[], rankCandidates: number) {
-  const tsq = (strict ? plan.strict : plan.relaxed) as string
-  const anyTsq = plan.relaxed as string
-  const parts = []
-  if (type !== 'parts') parts.push(branch('cars', tsq, anyTsq, plan.normalized, strict, statuses))
-  if (type !== 'cars') parts.push(branch('parts', tsq, anyTsq, plan.normalized, strict, ['active']))
-  const union = parts.length === 2 ? sql`${parts[0]} union all ${parts[1]}` : parts[0]
-  // rank = ts_rank + TRIGRAM_BONUS × similarity, and similarity ≤ 1: a candidate whose ts_rank is more than
-  // TRIGRAM_BONUS below the k-th best ts_rank (k = offset + limit) cannot reach the page. Only the candidates
-  // within that margin (at most RANK_CANDIDATES of them, best ts_rank first, then newest) get the trigram
-  // score; the rest are counted, not ranked.
-  const k = page.offset + page.limit
-  const cap = Math.max(rankCandidates, k)
-  const margin = TRIGRAM_BONUS * 1.001
-  const res = await db.execute(sql`
-    with matches as materialized (${union}),
-    cut as (select tr from matches order by tr desc limit 1 offset ${k - 1}),
-    near as (
-      select * from matches where tr >= coalesce((select tr from cut), 0) - ${margin}::float8
-      order by tr desc, fresh desc nulls last, id desc limit ${cap}
-    ),
-    hits as (
-      select type, id, fresh, tr + ${TRIGRAM_BONUS} * similarity(title_norm, ${plan.normalized}::text) as rank from near
-      order by rank desc, fresh desc nulls last, id desc
-      limit ${page.limit} offset ${page.offset}
-    )
-    select h.type, h.id, h.rank, (select count(*) from matches) as total,
-      coalesce(c.title, p.title) as title, coalesce(c.slug, p.slug) as slug,
-      coalesce(c.price, p.price) as price, coalesce(c.currency::text, p.currency::text) as currency,
-      coalesce(c.status::text, p.status::text) as status,
-      c.year, mk.name as make, md.name as model, c.location_city as city, b.name as brand, pc.name as category, p.sku
-    from hits h
-    left join cars c on h.type = 'cars' and c.id = h.id
-    left join makes mk on mk.id = c.make_id
-    left join models md on md.id = c.model_id
-    left join parts p on h.type = 'parts' and p.id = h.id
-    left join part_brands b on b.id = p.brand_id
-    left join part_categories pc on pc.id = p.category_id
-    order by h.rank desc, h.fresh desc nulls last, h.id desc`)
-  let total = res.rows.length ? Number(res.rows[0].total) : 0
-  if (!res.rows.length && page.offset > 0) {
-    const counted = await db.execute(sql`select count(*) as total from (${union}) hits`)
-    total = Number(counted.rows[0].total)
-  }
-  return { total, rows: res.rows }
+    where d.status = any(${sql.param(statuses)}::text[]) and ${match}${gate ? sql` and ${gate}` : sql``}`
 }
 
 /**
- * Ranked full-text search over public cars and/or parts. Every word must match (as a prefix, or through a
- * typo correction from the make/model vocabulary); when that finds nothing, any word may match and titles
- * are also compared by trigram word similarity.
+ * The candidates of each pass.
+ * - Strict: the document matches every word (`allq`, GIN).
+ * - Relaxed, run only when the strict pass found nothing: any word (GIN on the document), then titles
+ *   trigram-word-similar to the query (`<%`, trigram GIN on the stored title) that matched no word — two disjoint
+ *   index-driven parts instead of one OR, which the planner answers with a sequential scan computing the trigram
+ *   word similarity of every title. A one-word query's "any word" is its strict query, which found nothing, so that
+ *   part is left out.
+ */
+function passes(plan: QueryPlan, type: SearchType, statuses: string[]) {
+  const allq = sql`to_tsquery('simple', ${plan.strict as string})`
+  const anyq = sql`to_tsquery('simple', ${plan.relaxed as string})`
+  const statusesOf = (t: 'cars' | 'parts') => (t === 'cars' ? statuses : ['active'])
+  const tables = (['cars', 'parts'] as const).filter((t) => type === 'all' || type === t)
+  const strict = tables.map((t) => candidates(t, allq, statusesOf(t), sql`d.doc @@ ${allq}`))
+  const relaxed = tables.flatMap((t) => [
+    ...(plan.relaxed === plan.strict ? [] : [candidates(t, anyq, statusesOf(t), sql`d.doc @@ ${anyq}`)]),
+    candidates(t, anyq, statusesOf(t), sql`${plan.normalized}::text <% d.title_norm and not (d.doc @@ ${anyq})`),
+  ])
+  return { strict: sql.join(strict, sql` union all `), relaxed: sql.join(relaxed, sql` union all `) }
+}
+
+/**
+ * The display fields of a page's hits by id, one text for every page (an empty array for a table not on it), sent
+ * named: its plan does not depend on the ids, and planning its joins cost more than running them (bench/NOTES.md).
+ */
+const display = (carIds: number[], partIds: number[]) => sql`
+    select 'cars' as type, c.id, c.title, c.slug, c.price, c.currency::text as currency, c.status::text as status, c.year,
+      mk.name as make, md.name as model, c.location_city as city, null::text as brand, null::text as category, null::text as sku
+    from cars c left join makes mk on mk.id = c.make_id left join models md on md.id = c.model_id
+    where c.id = any(${sql.param(carIds)}::int[])
+    union all
+    select 'parts', p.id, p.title, p.slug, p.price, p.currency::text, p.status::text, null::numeric, null::text, null::text, null::text,
+      b.name, pc.name, p.sku
+    from parts p left join part_brands b on b.id = p.brand_id left join part_categories pc on pc.id = p.category_id
+    where p.id = any(${sql.param(partIds)}::int[])`
+
+/**
+ * One pass's page: its total and the page's hits (type, id, rank), in one statement; the total comes in a row of its
+ * own even when the page is past the last hit.
+ *
+ * rank = ts_rank + TRIGRAM_BONUS × similarity, and similarity ≤ 1: a candidate whose ts_rank is more than
+ * TRIGRAM_BONUS below the k-th best ts_rank (k = offset + limit) cannot reach the page. Only the candidates within
+ * that margin among the best `cap` by ts_rank, then newest (`top`), get the trigram score; the rest are counted, not
+ * ranked. Taking `cap` first and then the margin is the same as the margin first: the candidates within the margin
+ * are a prefix of that order.
+ */
+function pageStatement(matches: SQL, normalized: string, page: Page, cap: number) {
+  const k = page.offset + page.limit
+  return sql`
+    with matches as materialized (${matches}),
+    top as (select * from matches order by tr desc, fresh desc nulls last, id desc limit ${cap}),
+    cut as (select tr from top order by tr desc limit 1 offset ${k - 1}),
+    hits as (
+      select type, id, fresh, tr + ${TRIGRAM_BONUS} * similarity(title_norm, ${normalized}::text) as rank from top
+      where tr >= coalesce((select tr from cut), 0) - ${TRIGRAM_BONUS * 1.001}::float8
+      order by rank desc, fresh desc nulls last, id desc
+      limit ${page.limit} offset ${page.offset}
+    )
+    select t.total, h.type, h.id, h.rank from (select count(*) as total from matches) t left join hits h on true
+    order by h.rank desc, h.fresh desc nulls last, h.id desc`
+}
+
+/**
+ * Ranked full-text search over public cars and/or parts. Every word must match (as a prefix, or through a typo
+ * correction from the make/model vocabulary); when that finds nothing, any word may match and titles are also
+ * compared by trigram word similarity (`relaxed`). One statement per pass, then one named statement for the page's
+ * display fields.
  */
 export async function search(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean; rankCandidates?: number } = {}): Promise<SearchResult> {
   const vocab = await vocabulary(db)
   const plan = planQuery(q, vocab.words)
   if (!plan.strict) return { plan, relaxed: false, totalDocs: 0, hits: [] }
   const statuses = opts.includeSold ? ['active', 'sale_pending', 'sold'] : ['active']
-  let relaxed = false
-  const cap = opts.rankCandidates ?? RANK_CANDIDATES
-  let found = await pass(db, plan, type, true, page, statuses, cap)
-  if (found.total === 0 && plan.words.length >= 1) {
-    relaxed = true
-    found = await pass(db, plan, type, false, page, statuses, cap)
+  const cap = Math.max(opts.rankCandidates ?? RANK_CANDIDATES, page.offset + page.limit)
+  const { strict, relaxed } = passes(plan, type, statuses)
+  let found = (await db.execute(pageStatement(strict, plan.normalized, page, cap))).rows
+  const isRelaxed = Number(found[0].total) === 0
+  if (isRelaxed) found = (await db.execute(pageStatement(relaxed, plan.normalized, page, cap))).rows
+  const ranked = found.filter((r) => r.id !== null)
+  const shown = new Map<string, Record<string, unknown>>()
+  if (ranked.length) {
+    const ids = (t: SearchHit['type']) => ranked.filter((r) => r.type === t).map((r) => Number(r.id))
+    for (const row of (await executeNamed(db, display(ids('cars'), ids('parts')))).rows) shown.set(`${row.type}:${row.id}`, row)
   }
-  const hits: SearchHit[] = found.rows.map((r) => {
+  const hits: SearchHit[] = []
+  for (const { type: t, id, rank } of ranked) {
+    const r = shown.get(`${t}:${id}`)
+    if (!r) continue // deleted between the two statements
     const base = {
-      type: r.type as 'cars' | 'parts',
-      id: Number(r.id),
+      type: t as SearchHit['type'],
+      id: Number(id),
       title: String(r.title),
-      slug: r.slug ?? null,
+      slug: (r.slug as string | null) ?? null,
       price: num(r.price),
-      currency: r.currency ?? null,
+      currency: (r.currency as string | null) ?? null,
       status: String(r.status),
-      rank: Math.round(Number(r.rank) * 1e6) / 1e6,
+      rank: Math.round(Number(rank) * 1e6) / 1e6,
     }
-    return r.type === 'cars'
-      ? { ...base, year: num(r.year), make: r.make ?? null, model: r.model ?? null, city: r.city ?? null }
-      : { ...base, brand: r.brand ?? null, category: r.category ?? null, sku: r.sku ?? null }
-  })
-  return { plan, relaxed, totalDocs: found.total, hits }
+    hits.push(
+      t === 'cars'
+        ? { ...base, year: num(r.year), make: (r.make as string | null) ?? null, model: (r.model as string | null) ?? null, city: (r.city as string | null) ?? null }
+        : { ...base, brand: (r.brand as string | null) ?? null, category: (r.category as string | null) ?? null, sku: (r.sku as string | null) ?? null },
+    )
+  }
+  return { plan, relaxed: isRelaxed, totalDocs: Number(found[0].total), hits }
 }
 
 /**

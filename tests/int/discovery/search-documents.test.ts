@@ -266,6 +266,75 @@ describe('stored search documents', () => {
     expect(await drift()).toEqual({ cars: 0, parts: 0 })
   })
 
+  it('one statement per pass, then the display fields by one named statement; a total past the last page needs no more', async () => {
+    const sent: { text: string; name?: string }[] = []
+    const handle = db as unknown as { dialect: unknown; session: { prepareQuery: (...a: unknown[]) => unknown } }
+    const spy = {
+      execute: (q: Parameters<Db['execute']>[0]) => {
+        sent.push({ text: (handle.dialect as { sqlToQuery(q: unknown): { sql: string } }).sqlToQuery(q).sql })
+        return db.execute(q)
+      },
+      dialect: handle.dialect,
+      session: {
+        prepareQuery: (rendered: { sql: string }, fields: unknown, name: string, ...rest: unknown[]) => {
+          sent.push({ text: rendered.sql, name })
+          return handle.session.prepareQuery(rendered, fields, name, ...rest)
+        },
+      },
+    } as unknown as Db
+    const searchSent = async (q: string, page = 1) => {
+      sent.length = 0
+      const result = await search(spy, q, 'all', pageOf(page, 10))
+      const pages = sent.filter((s) => /search_docs/.test(s.text))
+      const named = sent.filter((s) => s.name !== undefined)
+      return { result, pages, named }
+    }
+
+    const strict = await searchSent('camry')
+    expect(strict.result.relaxed).toBe(false)
+    expect(strict.result.hits).toHaveLength(10)
+    expect(strict.pages).toHaveLength(1)
+    expect(strict.named).toHaveLength(1)
+    expect(strict.named[0].name).toMatch(/^ah_[0-9a-f]{32}$/)
+    expect(strict.named[0].text).toMatch(/from cars c/)
+    // the same text for every page (the ids are parameters), so one plan per connection
+    const other = await searchSent('honda 2018')
+    expect(other.named.map((s) => s.name)).toEqual(strict.named.map((s) => s.name))
+
+    // nothing strictly → the relaxed pass: two page statements, the display still one
+    const relaxed = await searchSent('camry zeppelin')
+    expect(relaxed.result.relaxed).toBe(true)
+    expect(relaxed.result.hits.length).toBeGreaterThan(0)
+    expect(relaxed.pages).toHaveLength(2)
+    expect(relaxed.named).toHaveLength(1)
+    expect(relaxed.pages[1].text).toMatch(/and d\.doc @@/) // any word
+    expect(relaxed.pages[1].text).toMatch(/<% d\.title_norm/) // trigram titles
+    // one word: its "any word" is the strict query that found nothing, so only the trigram titles are read
+    const oneWord = await searchSent('zeppelinx')
+    expect(oneWord.result.relaxed).toBe(true)
+    expect(oneWord.pages).toHaveLength(2)
+    expect(oneWord.pages[1].text).not.toMatch(/and d\.doc @@/)
+    expect(oneWord.pages[1].text).toMatch(/<% d\.title_norm/)
+    expect(oneWord.result).toEqual(await search(db, 'zeppelinx', 'all', pageOf(1, 10)))
+
+    // a page past the last hit: the total comes with the empty page, no count statement, no display statement
+    const past = await searchSent('camry', 1000)
+    expect(past.result.hits).toEqual([])
+    expect(past.result.totalDocs).toBe(strict.result.totalDocs)
+    expect(past.pages).toHaveLength(1)
+    expect(past.named).toHaveLength(0)
+
+    // SQL_PLAN_CACHE=off (a pooler that keeps no prepared statements): the display statement is sent unnamed
+    process.env.SQL_PLAN_CACHE = 'off'
+    try {
+      const unnamed = await searchSent('camry')
+      expect(unnamed.named).toHaveLength(0)
+      expect(unnamed.result).toEqual(strict.result)
+    } finally {
+      delete process.env.SQL_PLAN_CACHE
+    }
+  })
+
   it('are what the search reads: no per-row document or normalization function in the plan', async () => {
     const plan = planQuery('toyta camry', (await vocabulary(db)).words)
     expect(plan.corrected).toEqual({ toyta: ['toyota'] })
