@@ -16,7 +16,7 @@ import { executeNamed } from '@/db/plan-cache'
 import type { Tx } from '@/db/transaction'
 import { type Page, planQuery, type QueryPlan, RANK_CANDIDATES, type SearchType, type SuggestionEntry, suggestFromVocabulary, TRIGRAM_BONUS } from '@/domain/discovery/search'
 
-import { vocabulary } from './vocabulary'
+import { VOCABULARY_VERSION, withVocabulary } from './vocabulary'
 
 export interface SearchHit {
   type: 'cars' | 'parts'
@@ -113,7 +113,7 @@ const display = (carIds: number[], partIds: number[]) => sql`
  * ranked. Taking `cap` first and then the margin is the same as the margin first: the candidates within the margin
  * are a prefix of that order.
  */
-function pageStatement(matches: SQL, normalized: string, page: Page, cap: number) {
+function pageStatement(matches: SQL, normalized: string, page: Page, cap: number, withVersion = false) {
   const k = page.offset + page.limit
   return sql`
     with matches as materialized (${matches}),
@@ -125,7 +125,8 @@ function pageStatement(matches: SQL, normalized: string, page: Page, cap: number
       order by rank desc, fresh desc nulls last, id desc
       limit ${page.limit} offset ${page.offset}
     )
-    select t.total, h.type, h.id, h.rank from (select count(*) as total from matches) t left join hits h on true
+    select t.total, ${withVersion ? sql`(${VOCABULARY_VERSION})` : sql`null`} as vocab_version, h.type, h.id, h.rank
+    from (select count(*) as total from matches) t left join hits h on true
     order by h.rank desc, h.fresh desc nulls last, h.id desc`
 }
 
@@ -136,15 +137,20 @@ function pageStatement(matches: SQL, normalized: string, page: Page, cap: number
  * display fields.
  */
 export async function search(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean; rankCandidates?: number } = {}): Promise<SearchResult> {
-  const vocab = await vocabulary(db)
-  const plan = planQuery(q, vocab.words)
-  if (!plan.strict) return { plan, relaxed: false, totalDocs: 0, hits: [] }
   const statuses = opts.includeSold ? ['active', 'sale_pending', 'sold'] : ['active']
   const cap = Math.max(opts.rankCandidates ?? RANK_CANDIDATES, page.offset + page.limit)
-  const { strict, relaxed } = passes(plan, type, statuses)
-  let found = (await db.execute(pageStatement(strict, plan.normalized, page, cap))).rows
+  // the strict pass reads the vocabulary's version along: its typo corrections come from the vocabulary
+  const first = await withVocabulary<{ plan: QueryPlan; rows: Record<string, unknown>[] | null }>(db, async (vocab) => {
+    const plan = planQuery(q, vocab.words)
+    if (!plan.strict) return { version: null, value: { plan, rows: null } }
+    const rows = (await db.execute(pageStatement(passes(plan, type, statuses).strict, plan.normalized, page, cap, true))).rows
+    return { version: String(rows[0].vocab_version), value: { plan, rows } }
+  })
+  const { plan } = first
+  if (!first.rows) return { plan, relaxed: false, totalDocs: 0, hits: [] }
+  let found = first.rows
   const isRelaxed = Number(found[0].total) === 0
-  if (isRelaxed) found = (await db.execute(pageStatement(relaxed, plan.normalized, page, cap))).rows
+  if (isRelaxed) found = (await db.execute(pageStatement(passes(plan, type, statuses).relaxed, plan.normalized, page, cap))).rows
   const ranked = found.filter((r) => r.id !== null)
   const shown = new Map<string, Record<string, unknown>>()
   if (ranked.length) {
@@ -235,17 +241,24 @@ export interface Suggestion {
  * trigram word similarity through the trigram GIN index from three letters on.
  */
 export async function suggest(db: Tx, normalized: string, limit: number): Promise<Suggestion[]> {
-  const vocab = await vocabulary(db)
-  const names: Suggestion[] = suggestFromVocabulary(normalized, vocab.entries, limit).map((e: SuggestionEntry) => ({
-    type: e.type,
-    id: e.id,
-    text: e.text,
-    ...(e.make ? { make: e.make } : {}),
-    slug: e.slug ?? null,
-  }))
-  const titleLimit = Math.max(limit - Math.min(names.length, Math.ceil(limit / 2)), 1)
-  const rows = await db.execute(titleSuggestionsSql(normalized, titleLimit))
-  const titles: Suggestion[] = rows.rows.map((r) => ({ type: r.type as 'car' | 'part', id: Number(r.id), text: String(r.title), slug: r.slug ?? null }))
+  // the titles' statement reads the vocabulary's version along: the names, and so the titles' share, come from it
+  const { names, rows } = await withVocabulary(db, async (vocab) => {
+    const names: Suggestion[] = suggestFromVocabulary(normalized, vocab.entries, limit).map((e: SuggestionEntry) => ({
+      type: e.type,
+      id: e.id,
+      text: e.text,
+      ...(e.make ? { make: e.make } : {}),
+      slug: e.slug ?? null,
+    }))
+    const titleLimit = Math.max(limit - Math.min(names.length, Math.ceil(limit / 2)), 1)
+    const rows = (
+      await db.execute(sql`select v.vocab_version, t.* from (select ${VOCABULARY_VERSION} as vocab_version) v
+        left join (${titleSuggestionsSql(normalized, titleLimit)}) t on true
+        order by t.score desc, t.title, t.id desc`)
+    ).rows
+    return { version: String(rows[0].vocab_version), value: { names, rows } }
+  })
+  const titles: Suggestion[] = rows.filter((r) => r.id !== null).map((r) => ({ type: r.type as 'car' | 'part', id: Number(r.id), text: String(r.title), slug: r.slug ?? null }))
   const seen = new Set<string>()
   const out: Suggestion[] = []
   for (const s of [...names.slice(0, Math.ceil(limit / 2)), ...titles, ...names.slice(Math.ceil(limit / 2))]) {

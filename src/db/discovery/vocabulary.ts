@@ -1,7 +1,8 @@
 /**
  * In-memory cache of make and model names: the typo vocabulary of the search and the make/model part of
- * suggestions. Each use checks a cheap version stamp (row counts and latest `updated_at` of both tables, one
- * indexed query), so an edit made through any instance is picked up at once.
+ * suggestions. Each use checks a cheap version stamp (row counts and latest `updated_at` of both tables), read by
+ * the search's and the suggestions' own statement (`withVocabulary`), so an edit made through any instance is
+ * picked up at once.
  */
 import { sql } from '@payloadcms/db-postgres'
 
@@ -18,12 +19,18 @@ export interface Vocabulary {
 let cache: Vocabulary | null = null
 let loading: Promise<Vocabulary> | null = null
 
-const VERSION = sql`select
-  (select count(*) || ':' || coalesce(max(updated_at)::text, '') from makes) || '|' ||
-  (select count(*) || ':' || coalesce(max(updated_at)::text, '') from models) as v`
+/** The version stamp as one scalar expression: read with another statement (`withVocabulary`) or alone. */
+export const VOCABULARY_VERSION = sql`(select count(*) || ':' || coalesce(max(updated_at)::text, '') from makes) || '|' ||
+  (select count(*) || ':' || coalesce(max(updated_at)::text, '') from models)`
 
+/** The vocabulary, checked against the current version stamp (one statement while it is unchanged). */
 export async function vocabulary(db: Tx): Promise<Vocabulary> {
-  const version = String((await db.execute(VERSION)).rows[0]?.v ?? '')
+  const version = String((await db.execute(sql`select ${VOCABULARY_VERSION} as v`)).rows[0]?.v ?? '')
+  return vocabularyAt(db, version)
+}
+
+/** The vocabulary of `version`: the cached one, or loaded (once, however many callers ask at the same time). */
+async function vocabularyAt(db: Tx, version: string): Promise<Vocabulary> {
   if (cache && cache.version === version) return cache
   loading ??= (async () => {
     try {
@@ -42,6 +49,23 @@ export async function vocabulary(db: Tx): Promise<Vocabulary> {
     }
   })()
   return loading
+}
+
+/**
+ * Reads with the vocabulary checked in the same statement: `read` gets the cached vocabulary and answers its
+ * statement's reading of {@link VOCABULARY_VERSION} with its value; when that is not the vocabulary's version (an
+ * edit of a make or model, on any instance), the vocabulary of the version read is loaded and `read` runs again.
+ * So an unchanged vocabulary costs no statement of its own. `read` answers `version: null` when it sent no
+ * statement (nothing to check).
+ */
+export async function withVocabulary<T>(db: Tx, read: (vocab: Vocabulary) => Promise<{ version: string | null; value: T }>): Promise<T> {
+  let vocab = cache ?? (await vocabulary(db))
+  for (let attempt = 1; ; attempt++) {
+    const { version, value } = await read(vocab)
+    // edited again while reading: after a few rounds the answer of a just-loaded vocabulary stands
+    if (version === null || version === vocab.version || attempt === 3) return value
+    vocab = await vocabularyAt(db, version)
+  }
 }
 
 /** Drops the cache (tests, or after bulk imports that bypass updated_at). */

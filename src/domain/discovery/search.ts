@@ -59,14 +59,27 @@ export function trigrams(text: string): Set<string> {
   return set
 }
 
-/** pg_trgm `similarity(a, b)`: shared trigrams / all distinct trigrams (0..1). */
-export function similarity(a: string, b: string): number {
-  const ta = trigrams(a)
-  const tb = trigrams(b)
-  if (!ta.size || !tb.size) return 0
+/** The similarity of two trigram sets: shared trigrams / all distinct trigrams (0..1). */
+const setSimilarity = (a: Set<string>, b: Set<string>): number => {
+  if (!a.size || !b.size) return 0
   let shared = 0
-  for (const t of ta) if (tb.has(t)) shared++
-  return shared / (ta.size + tb.size - shared)
+  for (const t of a) if (b.has(t)) shared++
+  return shared / (a.size + b.size - shared)
+}
+
+/** pg_trgm `similarity(a, b)`: shared trigrams / all distinct trigrams (0..1). */
+export const similarity = (a: string, b: string): number => setSimilarity(trigrams(a), trigrams(b))
+
+/** Trigram sets of vocabulary words, built once per word (the vocabulary is a few hundred words). */
+const termTrigrams = new Map<string, Set<string>>()
+function trigramsOfTerm(term: string): Set<string> {
+  let set = termTrigrams.get(term)
+  if (!set) {
+    if (termTrigrams.size >= 10_000) termTrigrams.clear()
+    set = trigrams(term)
+    termTrigrams.set(term, set)
+  }
+  return set
 }
 
 /** Words of a vocabulary entry (a make or model name), normalized like queries. */
@@ -79,10 +92,11 @@ export const vocabularyWords = (name: string): string[] => tokenize(normalizeQue
  */
 export function corrections(word: string, vocabulary: Iterable<string>, threshold = TYPO_SIMILARITY): string[] {
   if (Array.from(word).length < 3) return []
+  const wordTrigrams = trigrams(word)
   const scored: { term: string; score: number }[] = []
   for (const term of vocabulary) {
     if (term === word || term.startsWith(word)) return []
-    const score = similarity(word, term)
+    const score = setSimilarity(wordTrigrams, trigramsOfTerm(term))
     if (score >= threshold) scored.push({ term, score })
   }
   scored.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term))
@@ -182,17 +196,6 @@ export interface SuggestionEntry {
   slug?: string | null
 }
 
-/**
- * Make/model suggestions from the in-memory vocabulary: prefix matches of the whole name or of any word of
- * it first (shorter names first), then trigram matches for typos (best first).
- */
-const setSimilarity = (a: Set<string>, b: Set<string>): number => {
-  if (!a.size || !b.size) return 0
-  let shared = 0
-  for (const t of a) if (b.has(t)) shared++
-  return shared / (a.size + b.size - shared)
-}
-
 interface Prepared {
   name: string
   full: string
@@ -214,6 +217,10 @@ function prepare(e: SuggestionEntry): Prepared {
   return p
 }
 
+/**
+ * Make/model suggestions from the in-memory vocabulary: prefix matches of the whole name or of any word of
+ * it first (shorter names first), then trigram matches for typos (best first).
+ */
 export function suggestFromVocabulary(q: string, entries: readonly SuggestionEntry[], limit = 5): SuggestionEntry[] {
   const n = normalizeQuery(q)
   if (!n) return []

@@ -291,6 +291,7 @@ describe('stored search documents', () => {
     }
 
     const strict = await searchSent('camry')
+    expect(sent).toHaveLength(2) // the vocabulary's version is read by the page statement, not by one of its own
     expect(strict.result.relaxed).toBe(false)
     expect(strict.result.hits).toHaveLength(10)
     expect(strict.pages).toHaveLength(1)

@@ -207,6 +207,10 @@ describe('GET /api/search/suggestions', () => {
   })
 
   it('picks up a new make at once (vocabulary cache is versioned)', async () => {
+    // the search's own statement reads the version: the first search after the edit corrects to the new make
+    expect((await get('/search?q=bugattti')).body.corrected).toEqual({})
+    await makeModel('Bugatti', ['Chiron'])
+    expect((await get('/search?q=bugattti')).body.corrected).toEqual({ bugattti: ['bugatti'] })
     await makeModel('Lamborghini', ['Huracan'])
     const res = await get('/search/suggestions?q=lambo')
     expect(res.body.suggestions[0]).toMatchObject({ type: 'make', text: 'Lamborghini' })
