@@ -70,16 +70,32 @@ const setSimilarity = (a: Set<string>, b: Set<string>): number => {
 /** pg_trgm `similarity(a, b)`: shared trigrams / all distinct trigrams (0..1). */
 export const similarity = (a: string, b: string): number => setSimilarity(trigrams(a), trigrams(b))
 
-/** Trigram sets of vocabulary words, built once per word (the vocabulary is a few hundred words). */
-const termTrigrams = new Map<string, Set<string>>()
-function trigramsOfTerm(term: string): Set<string> {
-  let set = termTrigrams.get(term)
-  if (!set) {
-    if (termTrigrams.size >= 10_000) termTrigrams.clear()
-    set = trigrams(term)
-    termTrigrams.set(term, set)
-  }
-  return set
+/** A vocabulary's distinct words, their trigram counts and, per trigram, the words that hold it. */
+interface VocabularyIndex {
+  terms: string[]
+  sizes: number[]
+  postings: Map<string, number[]>
+}
+
+/** Built once per vocabulary object (the search's vocabulary is cached: src/db/discovery/vocabulary.ts). */
+const indexes = new WeakMap<object, VocabularyIndex>()
+function vocabularyIndex(vocabulary: Iterable<string>): VocabularyIndex {
+  const cached = indexes.get(vocabulary)
+  if (cached) return cached
+  const terms = [...new Set(vocabulary)]
+  const postings = new Map<string, number[]>()
+  const sizes = terms.map((term, i) => {
+    const set = trigrams(term)
+    for (const t of set) {
+      const list = postings.get(t)
+      if (list) list.push(i)
+      else postings.set(t, [i])
+    }
+    return set.size
+  })
+  const index = { terms, sizes, postings }
+  indexes.set(vocabulary, index)
+  return index
 }
 
 /** Words of a vocabulary entry (a make or model name), normalized like queries. */
@@ -87,17 +103,21 @@ export const vocabularyWords = (name: string): string[] => tokenize(normalizeQue
 
 /**
  * Typo corrections for one query word: vocabulary words with trigram similarity ≥ {@link TYPO_SIMILARITY},
- * best first, at most {@link MAX_CORRECTIONS}. A word that is itself in the vocabulary, a prefix of a
- * vocabulary word (the user is still typing), or shorter than 3 characters gets none.
+ * best first, at most {@link MAX_CORRECTIONS} (`threshold` > 0). A word that is itself in the vocabulary, a prefix
+ * of a vocabulary word (the user is still typing), or shorter than 3 characters gets none.
  */
 export function corrections(word: string, vocabulary: Iterable<string>, threshold = TYPO_SIMILARITY): string[] {
   if (Array.from(word).length < 3) return []
+  const { terms, sizes, postings } = vocabularyIndex(vocabulary)
+  if (terms.some((term) => term.startsWith(word))) return []
+  // shared trigrams counted through the postings: a word sharing none scores 0, below any threshold
   const wordTrigrams = trigrams(word)
+  const shared = new Map<number, number>()
+  for (const t of wordTrigrams) for (const i of postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1)
   const scored: { term: string; score: number }[] = []
-  for (const term of vocabulary) {
-    if (term === word || term.startsWith(word)) return []
-    const score = setSimilarity(wordTrigrams, trigramsOfTerm(term))
-    if (score >= threshold) scored.push({ term, score })
+  for (const [i, n] of shared) {
+    const score = n / (wordTrigrams.size + sizes[i] - n)
+    if (score >= threshold) scored.push({ term: terms[i], score })
   }
   scored.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term))
   return scored.slice(0, MAX_CORRECTIONS).map((s) => s.term)
@@ -125,10 +145,9 @@ const lexeme = (w: string) => w.replace(/[^\p{L}\p{N}]/gu, '')
 export function planQuery(raw: unknown, vocabulary: Iterable<string> = []): QueryPlan {
   const normalized = normalizeQuery(raw)
   const words = tokenize(normalized).map(lexeme).filter(Boolean)
-  const vocab = [...new Set(vocabulary)]
   const corrected: Record<string, string[]> = {}
   const terms = words.map((w) => {
-    const fixes = corrections(w, vocab)
+    const fixes = corrections(w, vocabulary)
     if (fixes.length) corrected[w] = fixes
     const alternatives = [`${w}:*`, ...fixes.map(lexeme).filter(Boolean)]
     return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0]

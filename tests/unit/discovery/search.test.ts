@@ -50,6 +50,38 @@ describe('corrections', () => {
   it('returns nothing for unrelated words', () => {
     expect(corrections('leather', vocab)).toEqual([])
   })
+  it('equals scoring every vocabulary word (the trigram postings only skip words sharing no trigram)', () => {
+    // brute force: the definition, pg_trgm similarity with each word
+    const reference = (word: string, words: string[]) =>
+      words.some((w) => w.startsWith(word))
+        ? []
+        : [...new Set(words)]
+            .map((term) => ({ term, score: similarity(word, term) }))
+            .filter((s) => s.score >= 0.3)
+            .sort((a, b) => b.score - a.score || a.term.localeCompare(b.term))
+            .slice(0, 3)
+            .map((s) => s.term)
+    let seed = 7
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const letters = 'aeioutnrslcmbkvy'
+    const wordOf = (n: number) => Array.from({ length: n }, () => letters[Math.floor(rand() * letters.length)]).join('')
+    const words = Array.from({ length: 400 }, () => wordOf(3 + Math.floor(rand() * 7)))
+    let found = 0
+    for (let i = 0; i < 500; i++) {
+      // a vocabulary word with one letter changed, dropped or added, or a random word
+      const base = words[Math.floor(rand() * words.length)]
+      const at = Math.floor(rand() * base.length)
+      const kind = i % 4
+      const word = kind === 0 ? base.slice(0, at) + wordOf(1) + base.slice(at + 1) : kind === 1 ? base.slice(0, at) + base.slice(at + 1) : kind === 2 ? base + wordOf(1) : wordOf(5)
+      const expected = reference(word, words)
+      expect(corrections(word, words), word).toEqual(expected)
+      if (expected.length) found++
+    }
+    expect(found).toBeGreaterThan(100)
+    // another vocabulary object is indexed on its own
+    expect(corrections('toyta', ['toyota'])).toEqual(['toyota'])
+    expect(corrections('toyta', ['honda'])).toEqual([])
+  })
 })
 
 describe('planQuery', () => {
