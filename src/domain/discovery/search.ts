@@ -70,11 +70,29 @@ const setSimilarity = (a: Set<string>, b: Set<string>): number => {
 /** pg_trgm `similarity(a, b)`: shared trigrams / all distinct trigrams (0..1). */
 export const similarity = (a: string, b: string): number => setSimilarity(trigrams(a), trigrams(b))
 
-/** A vocabulary's distinct words, their trigram counts and, per trigram, the words that hold it. */
+/** Per trigram, the indexes of the items whose trigram set holds it. */
+type Postings = Map<string, number[]>
+
+function addPostings(postings: Postings, set: Set<string>, i: number): void {
+  for (const t of set) {
+    const list = postings.get(t)
+    if (list) list.push(i)
+    else postings.set(t, [i])
+  }
+}
+
+/** Per item sharing at least one trigram with `query`, how many it shares (items sharing none score 0). */
+function sharedCounts(query: Set<string>, postings: Postings): Map<number, number> {
+  const shared = new Map<number, number>()
+  for (const t of query) for (const i of postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1)
+  return shared
+}
+
+/** A vocabulary's distinct words, their trigram counts and their postings. */
 interface VocabularyIndex {
   terms: string[]
   sizes: number[]
-  postings: Map<string, number[]>
+  postings: Postings
 }
 
 /** Built once per vocabulary object (the search's vocabulary is cached: src/db/discovery/vocabulary.ts). */
@@ -83,14 +101,10 @@ function vocabularyIndex(vocabulary: Iterable<string>): VocabularyIndex {
   const cached = indexes.get(vocabulary)
   if (cached) return cached
   const terms = [...new Set(vocabulary)]
-  const postings = new Map<string, number[]>()
+  const postings: Postings = new Map()
   const sizes = terms.map((term, i) => {
     const set = trigrams(term)
-    for (const t of set) {
-      const list = postings.get(t)
-      if (list) list.push(i)
-      else postings.set(t, [i])
-    }
+    addPostings(postings, set, i)
     return set.size
   })
   const index = { terms, sizes, postings }
@@ -112,10 +126,8 @@ export function corrections(word: string, vocabulary: Iterable<string>, threshol
   if (terms.some((term) => term.startsWith(word))) return []
   // shared trigrams counted through the postings: a word sharing none scores 0, below any threshold
   const wordTrigrams = trigrams(word)
-  const shared = new Map<number, number>()
-  for (const t of wordTrigrams) for (const i of postings.get(t) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1)
   const scored: { term: string; score: number }[] = []
-  for (const [i, n] of shared) {
+  for (const [i, n] of sharedCounts(wordTrigrams, postings)) {
     const score = n / (wordTrigrams.size + sizes[i] - n)
     if (score >= threshold) scored.push({ term: terms[i], score })
   }
@@ -223,36 +235,57 @@ interface Prepared {
   fullTri: Set<string>
 }
 
-/** Normalized names and trigram sets per entry, computed once per entry object (the vocabulary is cached). */
-const prepared = new WeakMap<SuggestionEntry, Prepared>()
-function prepare(e: SuggestionEntry): Prepared {
-  let p = prepared.get(e)
-  if (!p) {
+/** Normalized names and trigram sets per entry, with the postings of both sets: built once per entries array (cached with the vocabulary). */
+interface EntriesIndex {
+  prepared: Prepared[]
+  names: Postings
+  fulls: Postings
+}
+const entriesIndexes = new WeakMap<readonly SuggestionEntry[], EntriesIndex>()
+function entriesIndex(entries: readonly SuggestionEntry[]): EntriesIndex {
+  const cached = entriesIndexes.get(entries)
+  if (cached) return cached
+  const index: EntriesIndex = { prepared: [], names: new Map(), fulls: new Map() }
+  entries.forEach((e, i) => {
     const name = normalizeQuery(e.text)
     const full = e.make ? normalizeQuery(`${e.make} ${e.text}`) : name
-    p = { name, full, words: name.split(' '), nameTri: trigrams(name), fullTri: trigrams(full) }
-    prepared.set(e, p)
-  }
-  return p
+    const p = { name, full, words: name.split(' '), nameTri: trigrams(name), fullTri: trigrams(full) }
+    index.prepared.push(p)
+    addPostings(index.names, p.nameTri, i)
+    addPostings(index.fulls, p.fullTri, i)
+  })
+  entriesIndexes.set(entries, index)
+  return index
 }
 
 /**
  * Make/model suggestions from the in-memory vocabulary: prefix matches of the whole name or of any word of
- * it first (shorter names first), then trigram matches for typos (best first).
+ * it first (shorter names first), then trigram matches for typos (best first; scored only for the entries sharing
+ * a trigram with the query, through the postings — the others score 0).
  */
 export function suggestFromVocabulary(q: string, entries: readonly SuggestionEntry[], limit = 5): SuggestionEntry[] {
   const n = normalizeQuery(q)
   if (!n) return []
-  const qTri = trigrams(n)
+  const { prepared, names, fulls } = entriesIndex(entries)
   const prefix: { e: SuggestionEntry; key: number }[] = []
-  const fuzzy: { e: SuggestionEntry; key: number }[] = []
-  for (const e of entries) {
-    const p = prepare(e)
+  const isPrefix = new Set<number>()
+  prepared.forEach((p, i) => {
     if (p.name.startsWith(n) || p.full.startsWith(n) || p.words.some((w) => w.startsWith(n))) {
-      prefix.push({ e, key: p.name.length + (e.type === 'model' ? 1000 : 0) })
-    } else if (n.length >= 3) {
-      const s = Math.max(setSimilarity(qTri, p.nameTri), setSimilarity(qTri, p.fullTri))
-      if (s >= TYPO_SIMILARITY) fuzzy.push({ e, key: -s })
+      prefix.push({ e: entries[i], key: p.name.length + (entries[i].type === 'model' ? 1000 : 0) })
+      isPrefix.add(i)
+    }
+  })
+  const fuzzy: { e: SuggestionEntry; key: number }[] = []
+  if (n.length >= 3) {
+    const qTri = trigrams(n)
+    const byName = sharedCounts(qTri, names)
+    const byFull = sharedCounts(qTri, fulls)
+    const candidates = [...new Set([...byName.keys(), ...byFull.keys()])].filter((i) => !isPrefix.has(i)).sort((a, b) => a - b)
+    for (const i of candidates) {
+      const p = prepared[i]
+      const score = (shared = 0, size: number) => (shared ? shared / (qTri.size + size - shared) : 0)
+      const s = Math.max(score(byName.get(i), p.nameTri.size), score(byFull.get(i), p.fullTri.size))
+      if (s >= TYPO_SIMILARITY) fuzzy.push({ e: entries[i], key: -s })
     }
   }
   prefix.sort((a, b) => a.key - b.key || a.e.text.localeCompare(b.e.text))

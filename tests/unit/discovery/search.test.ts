@@ -129,4 +129,45 @@ describe('suggestFromVocabulary', () => {
     expect(suggestFromVocabulary('t', entries, 2)).toHaveLength(2)
     expect(suggestFromVocabulary('  ', entries)).toEqual([])
   })
+  it('equals scoring every entry (the trigram postings only skip entries sharing no trigram)', () => {
+    // the definition: every entry's prefix test, else its similarity by name and by make + name
+    type Entry = (typeof entries)[number]
+    const reference = (q: string, list: Entry[], limit: number) => {
+      const n = normalizeQuery(q)
+      if (!n) return []
+      const prefix: { e: Entry; key: number }[] = []
+      const fuzzy: { e: Entry; key: number }[] = []
+      for (const e of list) {
+        const name = normalizeQuery(e.text)
+        const full = e.make ? normalizeQuery(`${e.make} ${e.text}`) : name
+        if (name.startsWith(n) || full.startsWith(n) || name.split(' ').some((w) => w.startsWith(n))) prefix.push({ e, key: name.length + (e.type === 'model' ? 1000 : 0) })
+        else if (n.length >= 3) {
+          const sc = Math.max(similarity(n, name), similarity(n, full))
+          if (sc >= 0.3) fuzzy.push({ e, key: -sc })
+        }
+      }
+      prefix.sort((a, b) => a.key - b.key || a.e.text.localeCompare(b.e.text))
+      fuzzy.sort((a, b) => a.key - b.key || a.e.text.localeCompare(b.e.text))
+      return [...prefix, ...fuzzy].slice(0, limit).map((x) => x.e)
+    }
+    let seed = 11
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const letters = 'aeioutnrslcmbkvy'
+    const wordOf = (len: number) => Array.from({ length: len }, () => letters[Math.floor(rand() * letters.length)]).join('')
+    const makes: Entry[] = Array.from({ length: 40 }, (_, i) => ({ type: 'make' as const, id: i, text: wordOf(4 + (i % 5)) }))
+    const list: Entry[] = [
+      ...makes,
+      // models share names across makes (as "Model 1…8" do), some of two words
+      ...Array.from({ length: 320 }, (_, i) => ({ type: 'model' as const, id: 100 + i, text: i % 3 ? `${wordOf(5)} ${i % 8}` : `model ${i % 8}`, make: makes[i % 40].text })),
+    ]
+    let fuzzyHits = 0
+    for (let i = 0; i < 300; i++) {
+      const source = list[Math.floor(rand() * list.length)].text
+      const q = i % 3 === 0 ? source.slice(0, 1 + Math.floor(rand() * 4)) : i % 3 === 1 ? source.slice(0, 2) + wordOf(1) + source.slice(3) : wordOf(4)
+      const expected = reference(q, list, 8)
+      expect(suggestFromVocabulary(q, list, 8), q).toEqual(expected)
+      if (expected.some((e) => !normalizeQuery(e.text).startsWith(normalizeQuery(q)))) fuzzyHits++
+    }
+    expect(fuzzyHits).toBeGreaterThan(30)
+  })
 })
