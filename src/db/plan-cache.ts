@@ -14,7 +14,9 @@
  * STATEMENT_NAMES texts per process (each connection keeps a plan per name; the first texts to repeat are the hot
  * ones): the statements the read batcher sends (./read-batch.ts: every generic read's page, count and population
  * statements, and the domain reads sent through `readRows`), and every single-command insert, update and delete a
- * drizzle session sends (Payload's writes, in and out of transactions). Not the domains' other SQL: a generic plan
+ * drizzle session sends (Payload's writes, in and out of transactions). A domain statement of one fixed text whose
+ * best plan does not depend on its values is named from its first run by `executeNamed` (the full-text search's
+ * display fields by ids). Not the domains' other SQL: a generic plan
  * suits statements whose best plan does not depend on the values (documents by id, a page behind an index, a write
  * by key), and the domains' searches are not all such (a bench A/B with every query named: parking nearby 151 → 105
  * req/s, its distance search's generic plan; bench/NOTES.md). The name is a digest of the text, so every connection

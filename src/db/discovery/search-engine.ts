@@ -58,12 +58,12 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * One branch of the candidates: the stored documents of one table matching `match`, with their `ts_rank` against
  * `rankq`. Everything is read from the stored document and title: no per-row `autohub_*_doc`/`autohub_norm` call.
  */
-function candidates(table: 'cars' | 'parts', rankq: SQL, statuses: string[], match: SQL, gate?: SQL) {
+function candidates(table: 'cars' | 'parts', rankq: SQL, statuses: string[], match: SQL) {
   const { docs, key } = STORED[table]
   return sql`
     select ${table}::text as type, d.${key} as id, d.fresh, d.title_norm, ts_rank(d.doc, ${rankq}) as tr
     from ${docs} d
-    where d.status = any(${sql.param(statuses)}::text[]) and ${match}${gate ? sql` and ${gate}` : sql``}`
+    where d.status = any(${sql.param(statuses)}::text[]) and ${match}`
 }
 
 /**
