@@ -95,10 +95,13 @@ interface VocabularyIndex {
   postings: Postings
 }
 
-/** Built once per vocabulary object (the search's vocabulary is cached: src/db/discovery/vocabulary.ts). */
+/**
+ * Built once per vocabulary object (the search's vocabulary is cached and never changed:
+ * src/db/discovery/vocabulary.ts); a vocabulary that is not an object (a string) is indexed on every call.
+ */
 const indexes = new WeakMap<object, VocabularyIndex>()
 function vocabularyIndex(vocabulary: Iterable<string>): VocabularyIndex {
-  const cached = indexes.get(vocabulary)
+  const cached = typeof vocabulary === 'object' ? indexes.get(vocabulary) : undefined
   if (cached) return cached
   const terms = [...new Set(vocabulary)]
   const postings: Postings = new Map()
@@ -108,7 +111,7 @@ function vocabularyIndex(vocabulary: Iterable<string>): VocabularyIndex {
     return set.size
   })
   const index = { terms, sizes, postings }
-  indexes.set(vocabulary, index)
+  if (typeof vocabulary === 'object') indexes.set(vocabulary, index)
   return index
 }
 
