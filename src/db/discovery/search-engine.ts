@@ -140,17 +140,19 @@ export async function search(db: Tx, q: string, type: SearchType, page: Page, op
   const statuses = opts.includeSold ? ['active', 'sale_pending', 'sold'] : ['active']
   const cap = Math.max(opts.rankCandidates ?? RANK_CANDIDATES, page.offset + page.limit)
   // the strict pass reads the vocabulary's version along: its typo corrections come from the vocabulary
-  const first = await withVocabulary<{ plan: QueryPlan; rows: Record<string, unknown>[] | null }>(db, async (vocab) => {
+  type First = { plan: QueryPlan; sets: ReturnType<typeof passes> | null; rows: Record<string, unknown>[] }
+  const first = await withVocabulary<First>(db, async (vocab) => {
     const plan = planQuery(q, vocab.words)
-    if (!plan.strict) return { version: null, value: { plan, rows: null } }
-    const rows = (await db.execute(pageStatement(passes(plan, type, statuses).strict, plan.normalized, page, cap, true))).rows
-    return { version: String(rows[0].vocab_version), value: { plan, rows } }
+    if (!plan.strict) return { version: null, value: { plan, sets: null, rows: [] } }
+    const sets = passes(plan, type, statuses)
+    const rows = (await db.execute(pageStatement(sets.strict, plan.normalized, page, cap, true))).rows
+    return { version: String(rows[0].vocab_version), value: { plan, sets, rows } }
   })
-  const { plan } = first
-  if (!first.rows) return { plan, relaxed: false, totalDocs: 0, hits: [] }
+  const { plan, sets } = first
+  if (!sets) return { plan, relaxed: false, totalDocs: 0, hits: [] }
   let found = first.rows
   const isRelaxed = Number(found[0].total) === 0
-  if (isRelaxed) found = (await db.execute(pageStatement(passes(plan, type, statuses).relaxed, plan.normalized, page, cap))).rows
+  if (isRelaxed) found = (await db.execute(pageStatement(sets.relaxed, plan.normalized, page, cap))).rows
   const ranked = found.filter((r) => r.id !== null)
   const shown = new Map<string, Record<string, unknown>>()
   if (ranked.length) {

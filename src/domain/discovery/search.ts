@@ -59,16 +59,17 @@ export function trigrams(text: string): Set<string> {
   return set
 }
 
-/** The similarity of two trigram sets: shared trigrams / all distinct trigrams (0..1). */
-const setSimilarity = (a: Set<string>, b: Set<string>): number => {
-  if (!a.size || !b.size) return 0
-  let shared = 0
-  for (const t of a) if (b.has(t)) shared++
-  return shared / (a.size + b.size - shared)
-}
+/** pg_trgm's similarity from counts: shared trigrams / all distinct trigrams of two sets of these sizes (0..1). */
+const similarityOf = (shared: number, sizeA: number, sizeB: number): number => (shared ? shared / (sizeA + sizeB - shared) : 0)
 
 /** pg_trgm `similarity(a, b)`: shared trigrams / all distinct trigrams (0..1). */
-export const similarity = (a: string, b: string): number => setSimilarity(trigrams(a), trigrams(b))
+export function similarity(a: string, b: string): number {
+  const ta = trigrams(a)
+  const tb = trigrams(b)
+  let shared = 0
+  for (const t of ta) if (tb.has(t)) shared++
+  return similarityOf(shared, ta.size, tb.size)
+}
 
 /** Per trigram, the indexes of the items whose trigram set holds it. */
 type Postings = Map<string, number[]>
@@ -131,7 +132,7 @@ export function corrections(word: string, vocabulary: Iterable<string>, threshol
   const wordTrigrams = trigrams(word)
   const scored: { term: string; score: number }[] = []
   for (const [i, n] of sharedCounts(wordTrigrams, postings)) {
-    const score = n / (wordTrigrams.size + sizes[i] - n)
+    const score = similarityOf(n, wordTrigrams.size, sizes[i])
     if (score >= threshold) scored.push({ term: terms[i], score })
   }
   scored.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term))
@@ -234,8 +235,9 @@ interface Prepared {
   name: string
   full: string
   words: string[]
-  nameTri: Set<string>
-  fullTri: Set<string>
+  /** The trigram counts of `name` and `full` (their trigrams are in the postings). */
+  nameSize: number
+  fullSize: number
 }
 
 /** Normalized names and trigram sets per entry, with the postings of both sets: built once per entries array (cached with the vocabulary). */
@@ -252,10 +254,11 @@ function entriesIndex(entries: readonly SuggestionEntry[]): EntriesIndex {
   entries.forEach((e, i) => {
     const name = normalizeQuery(e.text)
     const full = e.make ? normalizeQuery(`${e.make} ${e.text}`) : name
-    const p = { name, full, words: name.split(' '), nameTri: trigrams(name), fullTri: trigrams(full) }
-    index.prepared.push(p)
-    addPostings(index.names, p.nameTri, i)
-    addPostings(index.fulls, p.fullTri, i)
+    const nameTri = trigrams(name)
+    const fullTri = trigrams(full)
+    index.prepared.push({ name, full, words: name.split(' '), nameSize: nameTri.size, fullSize: fullTri.size })
+    addPostings(index.names, nameTri, i)
+    addPostings(index.fulls, fullTri, i)
   })
   entriesIndexes.set(entries, index)
   return index
@@ -286,8 +289,7 @@ export function suggestFromVocabulary(q: string, entries: readonly SuggestionEnt
     const candidates = [...new Set([...byName.keys(), ...byFull.keys()])].filter((i) => !isPrefix.has(i)).sort((a, b) => a - b)
     for (const i of candidates) {
       const p = prepared[i]
-      const score = (shared = 0, size: number) => (shared ? shared / (qTri.size + size - shared) : 0)
-      const s = Math.max(score(byName.get(i), p.nameTri.size), score(byFull.get(i), p.fullTri.size))
+      const s = Math.max(similarityOf(byName.get(i) ?? 0, qTri.size, p.nameSize), similarityOf(byFull.get(i) ?? 0, qTri.size, p.fullSize))
       if (s >= TYPO_SIMILARITY) fuzzy.push({ e: entries[i], key: -s })
     }
   }
