@@ -214,6 +214,135 @@ describe('GraphQL documents of a known shape, checked in one walk', () => {
   })
 })
 
+describe('GraphQL documents of a known shape, checked without a walk', () => {
+  type Rule = (context: unknown) => unknown
+  type Built = { schema: object; validationRules: (args: unknown) => Rule[] }
+  const literalTypes = () => {
+    const all = (globalThis as unknown as { _payload_graphql_literal_types: WeakMap<object, Map<string, unknown[] | false>> })._payload_graphql_literal_types
+    return all.get(cache().graphql!.schema as object) ?? new Map<string, unknown[] | false>()
+  }
+  const upstream = (query: string) => {
+    const { parse, specifiedRules, validate } = createRequire(import.meta.url)('graphql') as typeof GraphQL
+    return validate(cache().graphql!.schema as never, parse(query), specifiedRules).map((e) => e.message)
+  }
+  const messages = async (query: string, variables?: Record<string, unknown>) => (await post(query, variables)).errors?.map((e) => e.message) ?? []
+
+  /** The requests' walks that ran Payload's own rules (the complexity limit): each rule Payload makes, counted when used. */
+  async function walksOf(run: () => Promise<void>): Promise<number> {
+    await post('{ Makes(limit: 1) { totalDocs } }') // the schema is built
+    const built = cache().graphql as unknown as Built
+    const original = built.validationRules
+    let walks = 0
+    built.validationRules = (args) =>
+      original(args).map((rule, i) => (context: unknown) => {
+        if (i === 0) walks++ // the complexity rule: one per walk
+        return rule(context)
+      })
+    try {
+      await run()
+    } finally {
+      built.validationRules = original
+    }
+    return walks
+  }
+
+  const search = (make: number | string, price: number, limit: number) =>
+    `{ Cars(where: { make: { equals: ${make} }, price: { greater_than_equal: ${price} } }, sort: "-createdAt", limit: ${limit}) { totalDocs docs { id price } } }`
+
+  it('passes a new text of a known shape by parsing its literals as the types the first one had, without a walk', async () => {
+    const make = (await payload.find({ collection: 'makes', limit: 1, depth: 0 })).docs[0]?.id ?? 1
+    expect(await messages(search(make, 0, 1))).toEqual([]) // the shape's first text: walked, its literal types kept
+    // commas are not tokens; the where's make (JSON), its price (Float), the sort (String), the limit (Int)
+    const kept = [...literalTypes().entries()].find(([shape]) => shape.includes('Cars ( where : { make : { equals : <Int> } price : { greater_than_equal : <Int> } } sort : <String>'))
+    expect(kept?.[1]).toEqual([
+      expect.objectContaining({ name: 'JSON' }),
+      expect.objectContaining({ name: 'Float' }),
+      expect.objectContaining({ name: 'String' }),
+      expect.objectContaining({ name: 'Int' }),
+    ])
+    const answers: GraphqlBody[] = []
+    const walks = await walksOf(async () => {
+      for (const [price, limit] of [
+        [10_000, 2],
+        [20_000, 3],
+        [0, 5],
+      ])
+        answers.push(await post(search(make, price, limit)))
+    })
+    expect(walks).toBe(0)
+    for (const [i, [price, limit]] of [
+      [10_000, 2],
+      [20_000, 3],
+      [0, 5],
+    ].entries()) {
+      expect(answers[i].errors).toBeUndefined()
+      const expected = await payload.find({ collection: 'cars', where: { make: { equals: make }, price: { greater_than_equal: price } }, sort: '-createdAt', limit, depth: 0, overrideAccess: false })
+      expect(answers[i].data?.Cars).toEqual({ totalDocs: expected.totalDocs, docs: expected.docs.map((d) => ({ id: d.id, price: d.price })) })
+    }
+  })
+
+  it('answers a literal that does not parse with the errors of the full check', async () => {
+    expect(await messages(search(1, 0, 1))).toEqual([])
+    for (const query of [search(1, 0, 2147483648), search(1, 0, 99999999999)]) {
+      const expected = upstream(query)
+      expect(expected[0]).toMatch(/Int cannot represent non 32-bit signed integer value/)
+      expect(await messages(query)).toEqual(expected)
+    }
+    const limit = '{ Makes(limit: 2, sort: "name") { totalDocs } }'
+    expect(await messages(limit)).toEqual([])
+    const walks = await walksOf(async () => {
+      expect(await messages('{ Makes(limit: 3000000000, sort: "name") { totalDocs } }')).toEqual(['Int cannot represent non 32-bit signed integer value: 3000000000'])
+    })
+    expect(walks).toBe(1) // the two-step check ran, Payload's rules with it
+  })
+
+  it('still applies the complexity limit to a known shape whose cost is over it', async () => {
+    // 100 aliased car lists with their make: over the limit whatever the values, so the shape is never kept
+    const lists = (limit: number) => `{ ${Array.from({ length: 100 }, (_, i) => `c${i}: Cars(limit: ${limit + i}) { docs { make { id name } } }`).join(' ')} }`
+    expect((await messages(lists(1)))[0]).toMatch(/exceeds the maximum complexity of 1000/)
+    const walks = await walksOf(async () => {
+      expect((await messages(lists(7)))[0]).toMatch(/exceeds the maximum complexity of 1000/)
+    })
+    expect(walks).toBeGreaterThan(0)
+    expect([...literalTypes().keys()].some((k) => k.includes('c99 : Cars'))).toBe(false)
+  })
+
+  it('walks every request of a shape with variables or directives, and of one whose literal a scalar parses as part of a larger value', async () => {
+    const withVariable = 'query Q($n: Int) { Makes(limit: $n, sort: "name") { totalDocs } }'
+    const withDirective = (n: number) => `{ Makes(limit: ${n}) @include(if: true) { totalDocs } }`
+    const inJsonList = (a: number, b: number) => `{ Cars(where: { make: { equals: [${a}, ${b}] } }, limit: 1) { totalDocs } }`
+    expect(await messages(withVariable, { n: 1 })).toEqual([])
+    expect(await messages(withDirective(1))).toEqual([])
+    // valid GraphQL (JSON takes the list), refused when run by the platform's input guard
+    const refused = ['Invalid query: make: equals takes a plain value, not an object or a list.']
+    expect(upstream(inJsonList(1, 2))).toEqual([])
+    expect(await messages(inJsonList(1, 2))).toEqual(refused)
+    const listShape = [...literalTypes().entries()].find(([k]) => k.includes('equals : [ <Int> <Int> ]'))
+    expect(listShape?.[1]).toBe(false)
+    const walks = await walksOf(async () => {
+      expect(await messages(withVariable, { n: 2 })).toEqual([])
+      expect(await messages(withDirective(2))).toEqual([])
+      expect(await messages(inJsonList(3, 4))).toEqual(refused)
+    })
+    expect(walks).toBe(3)
+  })
+
+  it('walks again when the config brings validation rules of its own', async () => {
+    const make = 1
+    expect(await messages(search(make, 0, 1))).toEqual([])
+    const graphQL = payload.config.graphQL as { validationRules?: unknown }
+    graphQL.validationRules = () => []
+    try {
+      const walks = await walksOf(async () => {
+        expect(await messages(search(make, 5, 2))).toEqual([])
+      })
+      expect(walks).toBe(1)
+    } finally {
+      delete graphQL.validationRules
+    }
+  })
+})
+
 describe('GraphQL request bodies', () => {
   const handler = () => GRAPHQL_POST(Promise.resolve(payload.config)) as unknown as (req: Request) => Promise<Response>
   const request = (contentType: string, body: string) => new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'content-type': contentType }, body })
