@@ -5,6 +5,7 @@
  */
 import type { PayloadRequest } from 'payload'
 
+import { type QueryPool, queryTogether } from '@/db/pipeline'
 import { sql, type Tx } from '@/db/transaction'
 import type { CatalogRefs, InventoryRow } from '@/domain/catalog/inventory-import'
 import { type AccessFilter, type Condition, LISTING_FIELDS, LOCATION_FIELDS, type ListingPlan } from '@/domain/catalog/listing-query'
@@ -67,9 +68,7 @@ export async function clearExpiredFeatured(tx: Tx, now: Date): Promise<number> {
 // ---------------------------------------------------------------- the listing read path's SQL
 
 /** A pg pool (the listing read path queries it directly, outside Payload). */
-export interface Queryable {
-  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
-}
+export type Queryable = QueryPool
 
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
@@ -146,7 +145,8 @@ export function buildListingSql(plan: ListingPlan, access: AccessFilter): Listin
 /** Runs a plan's page and count queries: the page rows (`doc` as JSON text, `image` id) and the total. */
 export async function listingRows(pool: Queryable, plan: ListingPlan, access: AccessFilter): Promise<{ page: { rows: Record<string, unknown>[] }; totalDocs: number }> {
   const q = buildListingSql(plan, access)
-  const [page, count] = await allSettledOrThrow([pool.query(q.page.text, q.page.values), pool.query(q.count.text, q.count.values)])
+  // the page and its count in one write on one connection (./pipeline.ts)
+  const [page, count] = await queryTogether(pool, [q.page, q.count])
   return { page, totalDocs: Number(count.rows[0].n) }
 }
 

@@ -22,6 +22,8 @@
 import pg from 'pg'
 import pgUtils from 'pg/lib/utils.js'
 
+import { allSettledOrThrow } from '../lib/settle'
+
 /**
  * One statement: a node-postgres query config (drizzle's prepared query builds it; `client.query(text, values)` is
  * `{ text, values }`). Like node-postgres, a statement with a name or parameters goes by the extended protocol, one
@@ -234,4 +236,24 @@ export async function runPipelined(pool: PipelinePool, statements: PipelinedStat
   const state = client as unknown as ClientState
   client.release(lost || !state._queryable ? new Error('connection lost during a pipeline') : undefined)
   return results
+}
+
+/** A pool a domain queries directly (pg.Pool, a read replica's pool); `connect` lends a connection to pipeline on. */
+export interface QueryPool {
+  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
+  connect?: PipelinePool['connect']
+}
+
+/**
+ * Independent statements of one request (a page and its count) pipelined on one of the pool's connections, in one
+ * write, instead of one connection and one write each: their rows in order, or the first failed statement's error
+ * once every statement has answered (as `allSettledOrThrow` over `pool.query` gives). Each alone, at once, with
+ * `SQL_PIPELINE=off` or a pool that lends no connection.
+ */
+export async function queryTogether(pool: QueryPool, statements: { text: string; values: unknown[] }[]): Promise<{ rows: Record<string, unknown>[] }[]> {
+  if (!pipelineEnabled() || typeof pool.connect !== 'function' || statements.length < 2) return allSettledOrThrow(statements.map((s) => pool.query(s.text, s.values)))
+  const results = await runPipelined(pool as PipelinePool, statements)
+  const failed = results.find((r) => !r.ok)
+  if (failed) throw failed.error
+  return results.map((r) => ({ rows: (r as { rows: Record<string, unknown>[] }).rows }))
 }

@@ -12,6 +12,7 @@ import { get } from '../../helpers/api'
 import { pngBuffer } from '../../helpers/images'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
+import { queryCallsBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 import { makeWithModels } from './fixtures'
 
@@ -122,6 +123,16 @@ describe('listing read path: same answer as Payload', () => {
     expect(fast.status).toBe(200)
     expect(fast.headers.get('x-read-path')).toBe('sql')
     expect(fast.body).toEqual(reference.body)
+  })
+
+  it('sends a page and its count as one pipeline on one connection', async () => {
+    const calls = await queryCallsBy(async () => {
+      const res = await http(server.url, 'GET', `/api/cars?where[make][equals]=${ford.make}&sort=-price&limit=5&depth=0&${select(['title', 'price'])}`)
+      expect(res.headers.get('x-read-path')).toBe('sql')
+      expect((res.body as { docs: unknown[] }).docs).toHaveLength(5)
+    })
+    // the reader's access is decided in JavaScript (anonymous: no user read), so these are the page and its count
+    expect(calls).toEqual([{ statements: 2, pipeline: true }])
   })
 
   it('the data set exercises what the comparisons claim', async () => {

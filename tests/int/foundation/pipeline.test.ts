@@ -10,13 +10,15 @@
  *   all answer right;
  * - the batcher: a turn's reads on the pool go as one pipeline (a transaction's, issued together, as one on its
  *   connection: src/db/pool.ts), and a REST car detail gives the same body as with each statement sent alone, in two
- *   pipelines.
+ *   pipelines;
+ * - `queryTogether` (the listing read path's page and count): one pipeline on one connection, the rows of each, the
+ *   first error once all have answered; each alone with `SQL_PIPELINE=off`.
  */
 import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { Pipeline, type PipelinedStatement, runPipelined } from '../../../src/db/pipeline'
+import { Pipeline, type PipelinedStatement, queryTogether, runPipelined } from '../../../src/db/pipeline'
 import { createReadBatcher, installReadBatcher, type ReadHandle } from '../../../src/db/read-batch'
 import { sql, txOf, withTransaction } from '../../../src/db/transaction'
 import { get } from '../../helpers/api'
@@ -183,6 +185,46 @@ describe('a pipeline', () => {
       ),
     )
     expect(runs.map(rowsOf)).toEqual(Array.from({ length: 50 }, (_, i) => [[{ i }], [{ sq: i * i }]]))
+  })
+})
+
+describe('independent statements of one request (queryTogether)', () => {
+  const page = { text: 'select id, name from makes where id > $1 order by id limit 2', values: [0] }
+  const count = { text: 'select count(*)::int as n from makes where id > $1', values: [0] }
+
+  it('go as one pipeline on one connection and answer as each alone', async () => {
+    const alone = [(await pool.query(page.text, page.values)).rows, (await pool.query(count.text, count.values)).rows]
+    let together: { rows: unknown[] }[] = []
+    const calls = await queryCallsBy(async () => {
+      together = await queryTogether(pool, [page, count])
+    })
+    expect(together.map((r) => r.rows)).toEqual(alone)
+    expect((alone[1][0] as { n: number }).n).toBeGreaterThan(0)
+    expect(calls).toEqual([{ statements: 2, pipeline: true }])
+  })
+
+  it('reject with the failing statement’s error once every statement has answered', async () => {
+    const failing = { text: 'select 1 / ($1::int - 1) as n', values: [1] }
+    await expect(queryTogether(pool, [page, failing])).rejects.toMatchObject({ code: '22012' })
+    // the connection went back to the pool in a usable state
+    expect((await queryTogether(pool, [page, count])).map((r) => r.rows.length)).toEqual([2, 1])
+  })
+
+  it('go alone, each on its own call, with SQL_PIPELINE=off or a pool that lends no connection', async () => {
+    process.env.SQL_PIPELINE = 'off'
+    try {
+      const calls = await queryCallsBy(() => queryTogether(pool, [page, count]))
+      expect(calls).toEqual([
+        { statements: 1, pipeline: false },
+        { statements: 1, pipeline: false },
+      ])
+    } finally {
+      delete process.env.SQL_PIPELINE
+    }
+    const queryOnly = { query: (text: string, values: unknown[]) => pool.query(text, values) }
+    const calls = await queryCallsBy(async () => expect((await queryTogether(queryOnly, [page, count]))[1].rows).toEqual([{ n: expect.any(Number) }]))
+    expect(calls.every((c) => !c.pipeline)).toBe(true)
+    expect(calls).toHaveLength(2)
   })
 })
 
