@@ -79,7 +79,7 @@ export default buildConfig({
   graphQL: {
     maxComplexity: env.graphqlMaxComplexity,
     disablePlaygroundInProduction: true,
-    // Reads select by default when safe (src/http/graphql-select.ts); the built-in `Cars` list query is answered by
+    // Reads select by default when safe (src/http/graphql-select.ts); the built-in `Cars` and `Car` queries are answered by
     // the listing read path when it can (src/http/listing-read.ts).
     queries: platformGraphqlQueries as NonNullable<Config['graphQL']>['queries'],
   },

@@ -150,6 +150,12 @@ export async function listingRows(pool: Queryable, plan: ListingPlan, access: Ac
   return { page, totalDocs: Number(count.rows[0].n) }
 }
 
+/** A plan's page alone (no count: a read by id). */
+export async function listingPage(pool: Queryable, plan: ListingPlan, access: AccessFilter): Promise<Record<string, unknown>[]> {
+  const { page } = buildListingSql(plan, access)
+  return (await pool.query(page.text, page.values)).rows
+}
+
 // ---------------------------------------------------------------- bulk rows (seed)
 
 /** Bulk insert (the demo seed) through one JSON parameter per 1,000 rows; returns the inserted ids in order. Table and column names are the caller's constants. */

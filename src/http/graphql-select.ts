@@ -27,7 +27,7 @@ import { type Field, formatNames, type Payload, type SanitizedCollectionConfig, 
 import { ownerFieldsOf, privacyOf } from '@/access/privacy'
 import { readsOf } from '@/lib/read-needs'
 
-import { listingGraphqlQueries } from './listing-read'
+import { installListingGraphqlReadPath } from './listing-read'
 
 type Resolver = NonNullable<GraphQLFieldConfig<unknown, { req: { payload: Payload } }>['resolve']>
 type QueryFields = Record<string, GraphQLFieldConfig<unknown, { req: { payload: Payload } }>>
@@ -187,10 +187,13 @@ export function installSelectByDefault(schema: { collections: Record<string, { c
 }
 
 /**
- * Payload's `graphQL.queries` hook: every collection's single and plural query selects by default when safe, and
- * the `Cars` list query is answered by the listing read path when it can (src/http/listing-read.ts).
+ * Payload's `graphQL.queries` hook: the built-in `Cars` and `Car` queries are answered by the listing read path when
+ * they can (src/http/listing-read.ts), and every collection's single and plural query selects by default when safe
+ * (that wrapper outside, so the read path sees the `select: true` it decided). Both replace resolvers in place; no
+ * custom query is added.
  */
-export function platformGraphqlQueries(graphql: unknown, schema: Parameters<typeof installSelectByDefault>[0]): ReturnType<typeof listingGraphqlQueries> {
+export function platformGraphqlQueries(_graphql: unknown, schema: Parameters<typeof installSelectByDefault>[0]): Record<string, never> {
+  installListingGraphqlReadPath(schema as unknown as Parameters<typeof installListingGraphqlReadPath>[0])
   installSelectByDefault(schema)
-  return listingGraphqlQueries(graphql, schema as unknown as Parameters<typeof listingGraphqlQueries>[1])
+  return {}
 }

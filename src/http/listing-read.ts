@@ -26,7 +26,7 @@ import type { GraphQLResolveInfo } from 'graphql'
 import { type Access, type CollectionConfig, createLocalReq, executeAuthStrategies, type Field, type Payload, type PayloadRequest } from 'payload'
 import { parse } from 'qs-esm'
 
-import { listingRows, POPULATED_RELATIONS, type Queryable } from '@/db/catalog'
+import { listingPage, listingRows, POPULATED_RELATIONS, type Queryable } from '@/db/catalog'
 import { readPoolOf } from '@/db/transaction'
 import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
 import { pageInfo } from '@/domain/pagination'
@@ -203,7 +203,7 @@ export function listingReadPath(payload: Payload): RequestHandler | null {
 
 /** A GraphQL field definition as Payload's `graphQL.queries` hands them over (only what the override touches). */
 interface GraphqlFieldConfig {
-  resolve?: (source: unknown, args: Record<string, unknown>, context: { req: PayloadRequest; headers?: Record<string, string> }, info: GraphQLResolveInfo) => unknown
+  resolve?: (source: unknown, args: Record<string, unknown>, context: { req: PayloadRequest; headers?: Record<string, string>; select?: unknown }, info: GraphQLResolveInfo) => unknown
   [key: string]: unknown
 }
 
@@ -216,18 +216,32 @@ type SelectionNode = {
   selectionSet?: { selections: readonly SelectionNode[] }
 }
 
-/** The top-level fields a `Cars` query selects under `docs` (null: fragments or aliases — not handled, Payload answers). */
-export function docsSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): string[] | null {
-  const docs = (info.fieldNodes[0]?.selectionSet?.selections as readonly SelectionNode[] | undefined)?.filter((s) => s.kind !== 'Field' || s.name?.value === 'docs')
-  if (!docs || docs.some((s) => s.kind !== 'Field')) return null
+/**
+ * The field selections of the documents a query returns: under `docs` for the `Cars` list, the query's own for a
+ * `Car`. null: a fragment where the documents' fields are (not handled: Payload answers).
+ */
+function documentSelections(info: Pick<GraphQLResolveInfo, 'fieldNodes'>, plural: boolean): SelectionNode[] | null {
+  const top = (info.fieldNodes[0]?.selectionSet?.selections ?? []) as readonly SelectionNode[]
+  if (!plural) return [...top]
+  const docs = top.filter((s) => s.kind !== 'Field' || s.name?.value === 'docs')
+  if (docs.some((s) => s.kind !== 'Field')) return null
+  return docs.flatMap((d) => [...(d.selectionSet?.selections ?? [])])
+}
+
+/** The top-level fields of the documents (null: fragments or aliases — not handled, Payload answers). */
+function selectedFields(selections: readonly SelectionNode[]): string[] | null {
   const names: string[] = []
-  for (const field of docs) {
-    for (const s of field.selectionSet?.selections ?? []) {
-      if (s.kind !== 'Field' || !s.name || (s as { alias?: unknown }).alias) return null
-      if (s.name.value !== '__typename' && !names.includes(s.name.value)) names.push(s.name.value)
-    }
+  for (const s of selections) {
+    if (s.kind !== 'Field' || !s.name || s.alias) return null
+    if (s.name.value !== '__typename' && !names.includes(s.name.value)) names.push(s.name.value)
   }
   return names
+}
+
+/** The top-level fields a `Cars` query selects under `docs` (null: fragments or aliases — not handled, Payload answers). */
+export function docsSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): string[] | null {
+  const selections = documentSelections(info, true)
+  return selections && selectedFields(selections)
 }
 
 /**
@@ -241,19 +255,26 @@ function asQueryValues(value: unknown): unknown {
   return value
 }
 
-const GRAPHQL_ARGS = new Set(['where', 'sort', 'page', 'limit'])
+const GRAPHQL_ARGS = { list: new Set(['where', 'sort', 'page', 'limit']), one: new Set(['id']) }
 
 /**
- * The relationship fields under `docs` whose selection the card's joined document answers in full (src/db/catalog.ts
- * `POPULATED_RELATIONS`): fields among its keys (a key that is itself a relation, a make's `logo`, is resolved from
- * its id by Payload), no argument (locale, draft) and no directive on the field or its subfields. null when a
- * selected relation asks for more: Payload's resolver loads it then.
+ * Relations a GraphQL document of the path carries as ids for Payload's own resolver to load (the query selects them,
+ * the planner does not serve them to REST): the car's seller. Served only while the cars config reads the column
+ * plainly (no field rule, hook, hidden; {@link unsafeServedFields}).
  */
-export function populatableRelations(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): Relation[] | null {
+const RESOLVER_LOADED = ['seller'] as const
+
+/**
+ * The relationship fields of the documents whose selection the card's joined document answers in full
+ * (src/db/catalog.ts `POPULATED_RELATIONS`): fields among its keys (a key that is itself a relation, a make's `logo`,
+ * is resolved from its id by Payload), no argument (locale, draft) and no directive on the field or its subfields.
+ * null when a selected relation asks for more: Payload's resolver loads it then.
+ */
+export function populatableRelations(selections: readonly SelectionNode[]): Relation[] | null {
   const relations = new Set<Relation>()
-  for (const s of docsFieldNodes(info)) {
+  for (const s of selections) {
     const name = s.name?.value
-    if (!name || !(name in POPULATED_RELATIONS)) continue
+    if (s.kind !== 'Field' || !name || !(name in POPULATED_RELATIONS)) continue
     const keys: Record<string, string> = POPULATED_RELATIONS[name as Relation].keys
     if (s.arguments?.length || s.directives?.length) return null
     const plain = (s.selectionSet?.selections ?? []).every((sub) => sub.kind === 'Field' && !sub.directives?.length && (sub.name?.value === '__typename' || (sub.name?.value ?? '') in keys))
@@ -263,23 +284,22 @@ export function populatableRelations(info: Pick<GraphQLResolveInfo, 'fieldNodes'
   return [...relations]
 }
 
-/** The field nodes selected under `docs` (fragments left out: {@link docsSelection} declines them before). */
-function docsFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): SelectionNode[] {
-  const docs = (info.fieldNodes[0]?.selectionSet?.selections ?? []) as readonly SelectionNode[]
-  return docs.filter((d) => d.kind === 'Field' && d.name?.value === 'docs').flatMap((d) => (d.selectionSet?.selections ?? []).filter((s) => s.kind === 'Field'))
-}
-
 /**
- * The same plan for a GraphQL `Cars(where, sort, page, limit) { docs { … } … }` query, at depth 0: relations as ids,
- * as Payload's resolver reads them (`depth: 0`); the resolver below joins the make and model (depth 1) when it may.
- * Declines (null) any other argument, fragment, alias or unserved field.
+ * The same plan for a GraphQL `Cars(where, sort, page, limit) { docs { … } … }` query, or a `Car(id) { … }` (the page of
+ * that one id), at depth 0: relations as ids, as Payload's resolvers read them (`depth: 0`); the resolver below joins
+ * the make and model (depth 1) when it may. Declines (null) any other argument, fragment, alias or unserved field.
  */
-export function planGraphqlListing(args: Record<string, unknown>, info: Pick<GraphQLResolveInfo, 'fieldNodes'>): ListingPlan | null {
-  for (const [key, value] of Object.entries(args)) if (value !== undefined && !GRAPHQL_ARGS.has(key)) return null
-  const fields = docsSelection(info)
+export function planGraphqlListing(args: Record<string, unknown>, selections: readonly SelectionNode[], kind: keyof typeof GRAPHQL_ARGS = 'list'): ListingPlan | null {
+  for (const [key, value] of Object.entries(args)) if (value !== undefined && !GRAPHQL_ARGS[kind].has(key)) return null
+  const fields = selectedFields(selections)
   if (!fields) return null
-  const select = Object.fromEntries(fields.filter((f) => f !== 'id').map((f) => [f, 'true']))
+  const loaded = RESOLVER_LOADED.filter((f) => fields.includes(f))
+  const select = Object.fromEntries(fields.filter((f) => f !== 'id' && !loaded.includes(f as (typeof loaded)[number])).map((f) => [f, 'true']))
   const query: Record<string, unknown> = { select, depth: '0' }
+  if (kind === 'one') {
+    query.where = { id: { equals: asQueryValues(args.id) } }
+    query.limit = '1'
+  }
   if (args.where !== undefined) query.where = asQueryValues(args.where)
   if (args.sort !== undefined) query.sort = args.sort
   if (args.page !== undefined) query.page = String(args.page)
@@ -287,12 +307,12 @@ export function planGraphqlListing(args: Record<string, unknown>, info: Pick<Gra
   if (!Object.keys(select).length) query.select = { createdAt: 'true' } // only id / pagination asked: any served column will do
   const planned = planListingQuery(query, { maxPageSize: env.maxPageSize })
   if (!planned.ok) return null
-  return { ...planned.plan, select: planned.plan.select.filter((f) => fields.includes(f)) }
+  return { ...planned.plan, select: [...planned.plan.select.filter((f) => fields.includes(f)), ...loaded] }
 }
 
-/** The primary image field under `docs`, when selected without argument or directive (any subselection: the whole media document answers it). */
-function plainImageSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): boolean {
-  const images = docsFieldNodes(info).filter((s) => s.name?.value === 'primaryImage')
+/** The primary image field of the documents, when selected without argument or directive (any subselection: the whole media document answers it). */
+function plainImageSelection(selections: readonly SelectionNode[]): boolean {
+  const images = selections.filter((s) => s.kind === 'Field' && s.name?.value === 'primaryImage')
   return images.length > 0 && images.every((s) => !s.arguments?.length && !s.directives?.length)
 }
 
@@ -317,56 +337,119 @@ function answerResolvedRelations(carType: unknown): void {
   }
 }
 
+type TypeLike = { ofType?: unknown; getFields?: () => Record<string, { type: unknown; extensions?: { field?: { name?: string } } }> }
+const namedTypeOf = (type: unknown): TypeLike | undefined => {
+  const t = type as TypeLike | undefined
+  return t?.ofType ? namedTypeOf(t.ofType) : t
+}
+
 /**
- * For Payload's `graphQL.queries` hook (through `platformGraphqlQueries`, src/http/graphql-select.ts): the built-in
- * `Cars` list query, its type and arguments kept, with a resolver that answers what {@link planGraphqlListing}
- * accepts from the SQL read path (rows filtered by the reader's live read access, as for REST) and hands everything
- * else to Payload's own resolver. Off with `LISTING_READ_PATH=off` or an unsafe collection config, like the REST path.
- * A selected make or model the card's joined document answers in full ({@link populatableRelations},
- * {@link joinedRelationsAnswer}) comes with the page's statement, as for REST at depth 1, instead of one Payload find
- * per related collection through the dataloader. Sets `X-Read-Path: sql` on the response when it answered (and
+ * The select Payload's resolver derives from a selection without fragments (@payloadcms/graphql `buildSelectTree`):
+ * each field by its config name, `true` or its own selection's tree. undefined where a fragment is: then the relations
+ * Payload loads for the path's documents are read whole, which gives the same answer.
+ */
+function selectTree(selections: readonly SelectionNode[], type: unknown): Record<string, unknown> | undefined {
+  const fields = namedTypeOf(type)?.getFields?.()
+  const tree: Record<string, unknown> = {}
+  for (const s of selections) {
+    if (s.kind !== 'Field' || !s.name) return undefined
+    const def = fields?.[s.name.value]
+    if (s.name.value === '__typename' || !def) continue
+    const key = def.extensions?.field?.name || s.name.value
+    if (s.selectionSet) {
+      if (!namedTypeOf(def.type)?.getFields) return undefined // a union: its members come by fragments
+      const inner = selectTree(s.selectionSet.selections, def.type)
+      if (!inner) return undefined
+      tree[key] = inner
+    } else tree[key] = true
+  }
+  return tree
+}
+
+type Resolver = NonNullable<GraphqlFieldConfig['resolve']>
+
+const judged = new WeakMap<object, { parts: unknown[]; safe: { served: boolean; loaded: boolean } }>()
+
+/**
+ * Whether the cars config still reads what the GraphQL path serves as plain columns (`served`, {@link
+ * unsafeListingFields}) and the relations it leaves to Payload's resolver (`loaded`): judged again whenever the
+ * fields or the read and operation hooks were replaced since (a plugin or a test changing the config at run time).
+ */
+function safetyOf(config: Pick<CollectionConfig, 'fields' | 'hooks'>): { served: boolean; loaded: boolean } {
+  const hooks = config.hooks ?? {}
+  const parts = [config.fields, hooks.beforeRead, hooks.afterRead, hooks.beforeOperation, hooks.afterOperation]
+  const cached = judged.get(config)
+  if (cached && cached.parts.every((part, i) => part === parts[i])) return cached.safe
+  const safe = { served: unsafeListingFields(config).length === 0, loaded: unsafeServedFields(config, new Set(RESOLVER_LOADED)).length === 0 }
+  judged.set(config, { parts, safe })
+  return safe
+}
+
+/**
+ * The read path behind one of the built-in `Cars` (list) and `Car` (one) queries: answers what
+ * {@link planGraphqlListing} accepts from the SQL read path (rows filtered by the reader's live read access, as for
+ * REST) and hands everything else to Payload's resolver (`original`). A `Car` whose row the reader does not see
+ * (missing or not readable) goes to Payload too, for its own error.
+ */
+function readPathResolver(kind: keyof typeof GRAPHQL_ARGS, original: Resolver, carType: unknown): Resolver {
+  return async (source, args, context, info) => {
+    const { payload } = context.req
+    if (process.env.LISTING_READ_PATH === 'off') return original(source, args, context, info)
+    const safe = safetyOf(payload.collections.cars.config)
+    const selections = safe.served ? documentSelections(info, kind === 'list') : null
+    // `select: true` (set by the select-by-default wrapper, src/http/graphql-select.ts) asks nothing the path does not do
+    const { select: selectByDefault, ...rest } = args
+    const plan = selections ? planGraphqlListing(rest, selections, kind) : null
+    if (!plan || (!safe.loaded && RESOLVER_LOADED.some((f) => plan.select.includes(f)))) return original(source, args, context, info)
+    const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
+    if (!access) return original(source, args, context, info)
+    const relations = populatableRelations(selections!)?.filter((r) => plan.select.includes(r)) ?? []
+    const join = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations))
+    const read = join ? { ...plan, depth: 1 as const } : plan
+    const pool = readPoolOf(payload)
+    const { rows, totalDocs } =
+      kind === 'list' ? await listingRows(pool, read, access).then(({ page, totalDocs }) => ({ rows: page.rows, totalDocs })) : { rows: await listingPage(pool, read, access), totalDocs: 1 }
+    if (kind === 'one' && !rows.length) return original(source, args, context, info)
+    if (context.headers) context.headers['x-read-path'] = 'sql'
+    if (context.headers && join) context.headers['x-read-joined'] = relations.join(', ')
+    // what Payload's resolver leaves for the relations it still loads (the seller), as its own would under `select: true`
+    if (selectByDefault === true) context.select = selectTree(selections!, carType)
+    const resolved = new Set<string>(join ? relations : [])
+    const docs = rows.map((r) => JSON.parse(String(r.doc)) as Record<string | symbol, unknown>)
+    if (plan.select.includes('primaryImage') && plainImageSelection(selections!)) {
+      // The page's images in one find, as Payload's resolver would load them.
+      const byId = await mediaByIds(
+        payload,
+        docs.map((d) => d.primaryImage),
+        context.req,
+      )
+      for (const doc of docs) doc.primaryImage = typeof doc.primaryImage === 'number' ? (byId.get(doc.primaryImage) ?? null) : null
+      resolved.add('primaryImage')
+    }
+    if (resolved.size) for (const doc of docs) doc[RESOLVED] = resolved
+    return kind === 'list' ? { docs, ...pageInfo(totalDocs, plan.page, plan.limit) } : docs[0]
+  }
+}
+
+/**
+ * Through Payload's `graphQL.queries` hook (`platformGraphqlQueries`, src/http/graphql-select.ts), before the
+ * select-by-default wrapper: the built-in `Cars` list and `Car` queries, replaced in place (their type and arguments
+ * kept, the GraphQL context shared with the relation resolvers), answer from the SQL read path what it can
+ * ({@link readPathResolver}); everything else goes to Payload's own resolver. Off with `LISTING_READ_PATH=off` or an
+ * unsafe collection config, like the REST path. A selected make or model the card's joined document answers in full
+ * ({@link populatableRelations}, {@link joinedRelationsAnswer}) comes with the page's statement, as for REST at depth
+ * 1, instead of one Payload find per related collection through the dataloader; a selected seller comes as its id,
+ * for Payload's resolver to load as this reader. Sets `X-Read-Path: sql` on the response when it answered (and
  * `X-Read-Joined` with the relations it joined).
  */
-export function listingGraphqlQueries(
-  _graphql: unknown,
-  schema: { Query: { fields: Record<string, GraphqlFieldConfig> }; collections?: Record<string, { graphQL?: { type?: unknown } }> },
-): Record<string, GraphqlFieldConfig> {
-  const builtIn = schema.Query.fields.Cars
-  if (!builtIn?.resolve) return {}
-  const original = builtIn.resolve
-  const safe = new WeakMap<Payload, boolean>()
-  answerResolvedRelations(schema.collections?.cars?.graphQL?.type)
-  return {
-    Cars: {
-      ...builtIn,
-      resolve: async (source, args, context, info) => {
-        const { payload } = context.req
-        if (process.env.LISTING_READ_PATH === 'off') return original(source, args, context, info)
-        if (!safe.has(payload)) safe.set(payload, unsafeListingFields(payload.collections.cars.config).length === 0)
-        const plan = safe.get(payload) ? planGraphqlListing(args, info) : null
-        if (!plan) return original(source, args, context, info)
-        const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
-        if (!access) return original(source, args, context, info)
-        const relations = populatableRelations(info)?.filter((r) => plan.select.includes(r)) ?? []
-        const join = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations))
-        const { page, totalDocs } = await listingRows(readPoolOf(payload), join ? { ...plan, depth: 1 } : plan, access)
-        if (context.headers) context.headers['x-read-path'] = 'sql'
-        if (context.headers && join) context.headers['x-read-joined'] = relations.join(', ')
-        const resolved = new Set<string>(join ? relations : [])
-        const docs = page.rows.map((r) => JSON.parse(String(r.doc)) as Record<string | symbol, unknown>)
-        if (plan.select.includes('primaryImage') && plainImageSelection(info)) {
-          // The page's images in one find, as Payload's resolver would load them.
-          const byId = await mediaByIds(
-            payload,
-            docs.map((d) => d.primaryImage),
-            context.req,
-          )
-          for (const doc of docs) doc.primaryImage = typeof doc.primaryImage === 'number' ? (byId.get(doc.primaryImage) ?? null) : null
-          resolved.add('primaryImage')
-        }
-        if (resolved.size) for (const doc of docs) doc[RESOLVED] = resolved
-        return { docs, ...pageInfo(totalDocs, plan.page, plan.limit) }
-      },
-    },
+export function installListingGraphqlReadPath(schema: { Query: { fields: Record<string, GraphqlFieldConfig> }; collections?: Record<string, { graphQL?: { type?: unknown } }> }): void {
+  const carType = schema.collections?.cars?.graphQL?.type
+  answerResolvedRelations(carType)
+  for (const [name, kind] of [
+    ['Cars', 'list'],
+    ['Car', 'one'],
+  ] as const) {
+    const builtIn = schema.Query.fields[name]
+    if (builtIn?.resolve) builtIn.resolve = readPathResolver(kind, builtIn.resolve, carType)
   }
 }

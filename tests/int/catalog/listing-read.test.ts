@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { listingReadPath } from '../../../src/http/listing-read'
 import type { RunningServer } from '../../../src/server'
-import { get } from '../../helpers/api'
+import { get, gql } from '../../helpers/api'
 import { pngBuffer } from '../../helpers/images'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
-import { queryCallsBy } from '../../helpers/sql'
+import { queryCallsBy, sqlSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 import { makeWithModels } from './fixtures'
 
@@ -452,10 +452,105 @@ describe('listing read path over GraphQL: the Cars query, same data as Payload�
     })
   })
 
+  describe('the Car query', () => {
+    const DETAIL =
+      'id title slug description year condition price currency mileage fuelType transmission bodyType status createdAt location { address city region country latitude longitude } make { id name slug } model { id name slug } seller { id firstName lastName } primaryImage { id url }'
+    const publicIds = async (limit: number) => (await payload.find({ collection: 'cars', where: { status: { in: ['active', 'sold'] } }, limit, depth: 0 })).docs.map((d) => d.id as number)
+
+    it('answers by id as Payload does: make and model joined, the seller loaded by Payload as this reader', async () => {
+      const ids = await publicIds(8)
+      expect(ids).toHaveLength(8)
+      for (const id of ids) {
+        const { fast, reference } = await bothGraphql(`{ Car(id: ${id}) { ${DETAIL} } }`)
+        expect(reference.body.errors).toBeUndefined()
+        expect(fast.headers.get('x-read-path')).toBe('sql')
+        expect(fast.headers.get('x-read-joined')).toBe('make, model')
+        expect(fast.body).toEqual(reference.body)
+        expect(fast.body.data.Car.seller).toEqual({ id: seller.id, firstName: expect.any(String), lastName: expect.any(String) })
+      }
+      // Payload's resolver reads the car, its make, model and seller through finds; the path the seller alone
+      const finds = vi.spyOn(payload, 'find')
+      try {
+        await http(server.url, 'POST', '/api/graphql', { body: { query: `{ Car(id: ${ids[0]}) { id make { name } model { name } seller { id } } }` } })
+        expect(finds.mock.calls.map(([args]) => (args as { collection: string }).collection)).toEqual(['users'])
+      } finally {
+        finds.mockRestore()
+      }
+    })
+
+    it('reads the seller with the select Payload derives from the query, whole with `select: false`', async () => {
+      const [id] = await publicIds(1)
+      const usersSql = (all: string[]) => all.filter((q) => /from "users"/.test(q)).join('\n')
+      let narrowed: { body: any } = { body: null }
+      let whole: { body: any } = { body: null }
+      const narrow = await sqlSentBy(payload, async () => (narrowed = await gql(`{ Car(id: ${id}) { id title seller { id firstName } } }`)))
+      const all = await sqlSentBy(payload, async () => (whole = await gql(`{ Car(id: ${id}, select: false) { id title seller { id firstName } } }`)))
+      expect(narrowed.body).toEqual(whole.body)
+      expect(narrowed.body.data.Car.seller.id).toBe(seller.id)
+      expect(usersSql(narrow)).not.toBe('')
+      expect(usersSql(narrow).length).toBeLessThan(usersSql(all).length)
+    })
+
+    it('a car the reader may not see, or none, gets Payload’s own answer; its seller sees the draft from the path', async () => {
+      for (const id of [draftId, 99_999_999]) {
+        const { fast, reference } = await bothGraphql(`{ Car(id: ${id}) { id title seller { id } } }`)
+        expect(fast.headers.get('x-read-path')).toBeNull()
+        expect(fast.body).toEqual(reference.body)
+        expect(fast.body.data?.Car ?? null).toBeNull()
+        expect(fast.body.errors?.[0]?.message).toBe('Not Found')
+      }
+      const own = await bothGraphql(`{ Car(id: ${draftId}) { id status seller { id } } }`, seller.token)
+      expect(own.fast.headers.get('x-read-path')).toBe('sql')
+      expect(own.fast.body).toEqual(own.reference.body)
+      expect(own.fast.body.data.Car).toEqual({ id: draftId, status: 'draft', seller: { id: seller.id } })
+    })
+
+    it.each([
+      ['a draft argument', (id: number) => `{ Car(id: ${id}, draft: true) { id title } }`],
+      ['a field the path does not serve (dealer)', (id: number) => `{ Car(id: ${id}) { id dealer { id } } }`],
+      ['a fragment', (id: number) => `{ Car(id: ${id}) { ...F } } fragment F on Car { id title }`],
+      ['an alias inside', (id: number) => `{ Car(id: ${id}) { id name: title } }`],
+    ])('declines %s → Payload answers', async (_name, query) => {
+      const [id] = await publicIds(1)
+      const { fast, reference } = await bothGraphql(query(id))
+      expect(reference.body.errors).toBeUndefined()
+      expect(fast.headers.get('x-read-path')).toBeNull()
+      expect(fast.body).toEqual(reference.body)
+    })
+
+    it('a seller field newly restricted, or a served field made hidden, sends the query to Payload until restored', async () => {
+      const [id] = await publicIds(1)
+      const query = `{ Car(id: ${id}) { id title seller { id } } }`
+      const path = async () => (await http(server.url, 'POST', '/api/graphql', { body: { query } })).headers.get('x-read-path')
+      expect(await path()).toBe('sql')
+      const config = payload.collections.cars.config
+      const fields = config.fields
+      for (const [name, change] of [
+        ['seller', { access: { read: () => true } }],
+        ['title', { hidden: true }],
+      ] as const) {
+        config.fields = fields.map((f) => ('name' in f && f.name === name ? { ...f, ...change } : f)) as typeof fields
+        try {
+          expect(await path()).toBeNull()
+        } finally {
+          config.fields = fields
+        }
+      }
+      const hooks = config.hooks.afterRead
+      config.hooks.afterRead = [...hooks, ({ doc }) => doc]
+      try {
+        expect(await path()).toBeNull()
+      } finally {
+        config.hooks.afterRead = hooks
+      }
+      expect(await path()).toBe('sql')
+    })
+  })
+
   const DECLINED_GQL = [
     ['a locale argument', () => `{ Cars(locale: ar, limit: 3) { docs { id title } } }`],
     ['a like filter', () => `{ Cars(where: { title: { like: "Car 1" } }, limit: 50) { docs { id title } totalDocs } }`],
-    ['a field the path does not serve (seller)', () => `{ Cars(limit: 3) { docs { id seller { id } } } }`],
+    ['a field the path does not serve (dealer)', () => `{ Cars(limit: 3) { docs { id dealer { id } } } }`],
     ['an alias', () => `{ Cars(limit: 3) { docs { id name: title } } }`],
     ['a fragment', () => `{ Cars(limit: 3) { docs { ...F } } } fragment F on Car { id title }`],
     ['an OR', () => `{ Cars(where: { OR: [{ year: { equals: 2012 } }, { year: { equals: 2013 } }] }, limit: 50) { docs { id year } totalDocs } }`],
