@@ -32,6 +32,7 @@ import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingPlan, pl
 import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
 import { isInertHook } from '@/plugins/inert-hooks'
+import { warmReadAccessOf } from '@/plugins/read-access-warmup'
 
 /** The SQL itself is src/db/catalog.ts (`buildListingSql`, `listingRows`); re-exported for its tests. */
 export { buildListingSql, type ListingSql } from '@/db/catalog'
@@ -403,6 +404,9 @@ function readPathResolver(kind: keyof typeof GRAPHQL_ARGS, original: Resolver, c
     if (!plan || (!safe.loaded && RESOLVER_LOADED.some((f) => plan.select.includes(f)))) return original(source, args, context, info)
     const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
     if (!access) return original(source, args, context, info)
+    // what the users' read access will read for the seller starts now, with the page (src/plugins/read-access-warmup.ts:
+    // the cars find's hook does it on Payload's path)
+    if (plan.select.includes('seller') && process.env.READ_ACCESS_WARMUP !== 'off') warmReadAccessOf(payload, 'users')?.(context.req)
     const relations = populatableRelations(selections!)?.filter((r) => plan.select.includes(r)) ?? []
     const join = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations))
     const read = join ? { ...plan, depth: 1 as const } : plan

@@ -25,6 +25,12 @@ const warmerOf = (collection: CollectionConfig): WarmReadAccess | null => {
   return typeof warm === 'function' ? (warm as WarmReadAccess) : null
 }
 
+/** A collection's `custom.warmReadAccess` in the running config (for a read path that skips the populating find's hook). */
+export const warmReadAccessOf = (payload: { collections: Record<string, { config: CollectionConfig } | undefined> }, slug: string): WarmReadAccess | null => {
+  const collection = payload.collections[slug]
+  return collection ? warmerOf(collection.config) : null
+}
+
 /** The collections a collection's relationship and upload fields point to (nested fields, tabs and blocks too). */
 export function relatedCollections(fields: readonly Field[]): Set<string> {
   const slugs = new Set<string>()

@@ -478,6 +478,23 @@ describe('listing read path over GraphQL: the Cars query, same data as Payload�
       }
     })
 
+    it('starts the users’ read-access read with the page when the seller is selected, as the cars find’s hook does', async () => {
+      const [id] = await publicIds(1)
+      const custom = payload.collections.users.config.custom as { warmReadAccess: (req: unknown) => void }
+      const warm = vi.spyOn(custom, 'warmReadAccess')
+      try {
+        const post = (fields: string) => http(server.url, 'POST', '/api/graphql', { body: { query: `{ Car(id: ${id}) { ${fields} } }` } })
+        expect((await post('id title')).headers.get('x-read-path')).toBe('sql')
+        expect(warm).not.toHaveBeenCalled()
+        const res = await post('id seller { id }')
+        expect(res.headers.get('x-read-path')).toBe('sql')
+        expect(res.body.data.Car.seller).toEqual({ id: seller.id })
+        expect(warm).toHaveBeenCalledTimes(1)
+      } finally {
+        warm.mockRestore()
+      }
+    })
+
     it('reads the seller with the select Payload derives from the query, whole with `select: false`', async () => {
       const [id] = await publicIds(1)
       const usersSql = (all: string[]) => all.filter((q) => /from "users"/.test(q)).join('\n')
