@@ -239,12 +239,6 @@ function selectedFields(selections: readonly SelectionNode[]): string[] | null {
   return names
 }
 
-/** The top-level fields a `Cars` query selects under `docs` (null: fragments or aliases — not handled, Payload answers). */
-export function docsSelection(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): string[] | null {
-  const selections = documentSelections(info, true)
-  return selections && selectedFields(selections)
-}
-
 /**
  * GraphQL's typed `where` as the query-string form the planner reads: numbers and booleans as text, and GraphQL's
  * `AND`/`OR` as Payload's `and`/`or` (which Payload's resolver converts the same way).
