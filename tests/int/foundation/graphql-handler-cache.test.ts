@@ -281,6 +281,18 @@ describe('GraphQL documents of a known shape, checked without a walk', () => {
     }
   })
 
+  it('keeps the shape of an object given where a list of input objects goes (each of its literals checked alone)', async () => {
+    const single = (year: number) => `{ Cars(where: { AND: { year: { equals: ${year} } } }, limit: 1) { totalDocs } }`
+    expect(upstream(single(2012))).toEqual([])
+    expect((await post(single(2012))).errors?.map((e) => e.message) ?? []).toEqual([])
+    const kept = [...literalTypes().entries()].find(([shape]) => shape.includes('AND : { year : { equals : <Int> } }'))
+    expect((kept?.[1] as { name: string }[] | undefined)?.map((t) => t.name)).toEqual(['Float', 'Int']) // a number field's operator, the limit
+    const walks = await walksOf(async () => {
+      expect((await post(single(2013))).errors).toBeUndefined()
+    })
+    expect(walks).toBe(0)
+  })
+
   it('answers a literal that does not parse with the errors of the full check', async () => {
     expect(await messages(search(1, 0, 1))).toEqual([])
     for (const query of [search(1, 0, 2147483648), search(1, 0, 99999999999)]) {
