@@ -254,10 +254,11 @@ const GRAPHQL_ARGS = { list: new Set(['where', 'sort', 'page', 'limit']), one: n
 
 /**
  * Relations a GraphQL document of the path carries as ids for Payload's own resolver to load (the query selects them,
- * the planner does not serve them to REST): the car's seller. Served only while the cars config reads the column
- * plainly (no field rule, hook, hidden; {@link unsafeServedFields}).
+ * the planner does not serve them to REST), with the collection each relates to: the car's seller. Served only while
+ * the cars config reads the column plainly (no field rule, hook, hidden; {@link unsafeServedFields}).
  */
-const RESOLVER_LOADED = ['seller'] as const
+const RESOLVER_LOADED = { seller: 'users' } as const
+const LOADED_FIELDS = Object.keys(RESOLVER_LOADED) as (keyof typeof RESOLVER_LOADED)[]
 
 /**
  * The relationship fields of the documents whose selection the card's joined document answers in full
@@ -288,7 +289,7 @@ export function planGraphqlListing(args: Record<string, unknown>, selections: re
   for (const [key, value] of Object.entries(args)) if (value !== undefined && !GRAPHQL_ARGS[kind].has(key)) return null
   const fields = selectedFields(selections)
   if (!fields) return null
-  const loaded = RESOLVER_LOADED.filter((f) => fields.includes(f))
+  const loaded = LOADED_FIELDS.filter((f) => fields.includes(f))
   const select = Object.fromEntries(fields.filter((f) => f !== 'id' && !loaded.includes(f as (typeof loaded)[number])).map((f) => [f, 'true']))
   const query: Record<string, unknown> = { select, depth: '0' }
   if (kind === 'one') {
@@ -375,7 +376,7 @@ function safetyOf(config: Pick<CollectionConfig, 'fields' | 'hooks'>): { served:
   const parts = [config.fields, hooks.beforeRead, hooks.afterRead, hooks.beforeOperation, hooks.afterOperation]
   const cached = judged.get(config)
   if (cached && cached.parts.every((part, i) => part === parts[i])) return cached.safe
-  const safe = { served: unsafeListingFields(config).length === 0, loaded: unsafeServedFields(config, new Set(RESOLVER_LOADED)).length === 0 }
+  const safe = { served: unsafeListingFields(config).length === 0, loaded: unsafeServedFields(config, new Set(LOADED_FIELDS)).length === 0 }
   judged.set(config, { parts, safe })
   return safe
 }
@@ -395,12 +396,12 @@ function readPathResolver(kind: keyof typeof GRAPHQL_ARGS, original: Resolver, c
     // `select: true` (set by the select-by-default wrapper, src/http/graphql-select.ts) asks nothing the path does not do
     const { select: selectByDefault, ...rest } = args
     const plan = selections ? planGraphqlListing(rest, selections, kind) : null
-    if (!plan || (!safe.loaded && RESOLVER_LOADED.some((f) => plan.select.includes(f)))) return original(source, args, context, info)
+    if (!plan || (!safe.loaded && LOADED_FIELDS.some((f) => plan.select.includes(f)))) return original(source, args, context, info)
     const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
     if (!access) return original(source, args, context, info)
-    // what the users' read access will read for the seller starts now, with the page (src/plugins/read-access-warmup.ts:
-    // the cars find's hook does it on Payload's path)
-    if (plan.select.includes('seller') && process.env.READ_ACCESS_WARMUP !== 'off') warmReadAccessOf(payload, 'users')?.(context.req)
+    // what the loaded relations' read access will read (the users' for the seller) starts now, with the page
+    // (src/plugins/read-access-warmup.ts: the cars find's hook does it on Payload's path)
+    if (process.env.READ_ACCESS_WARMUP !== 'off') for (const f of LOADED_FIELDS) if (plan.select.includes(f)) warmReadAccessOf(payload, RESOLVER_LOADED[f])?.(context.req)
     const relations = populatableRelations(selections!)?.filter((r) => plan.select.includes(r)) ?? []
     const join = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations))
     const read = join ? { ...plan, depth: 1 as const } : plan
