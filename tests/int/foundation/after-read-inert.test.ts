@@ -4,7 +4,8 @@
  * virtual gets only the select API's strip, without a promise per field. For every collection of the demo data, the
  * documents read with the inline handling equal those read through Payload's per-field `promise` for every field
  * (the switch off): anonymous and admin readers, one locale and all locales, depth 1 (the populated documents are
- * traversed too) and a `select`.
+ * traversed too: their default `select`s) and `select`s that include or exclude fields. A field the select leaves
+ * out is removed inline too, whatever it is (hooks, read access, locales, relations).
  */
 import type { CollectionSlug, Payload, SelectType } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -28,10 +29,13 @@ beforeAll(async () => {
   slugs = counted.filter(([, n]) => n > 0).map(([slug]) => slug as CollectionSlug)
 }, 300_000)
 
-/** The first three named top-level fields: a `select` that keeps some fields and strips the rest. */
-function someFields(slug: CollectionSlug): SelectType {
+/**
+ * The first three named top-level fields: a `select` that keeps them and strips the rest (`include`: hooked, private
+ * and localized fields among those left out), or strips them and keeps the rest (`exclude`).
+ */
+function someFields(slug: CollectionSlug, mode: 'include' | 'exclude'): SelectType {
   const names = payload.collections[slug].config.fields.flatMap((f) => ('name' in f && f.name !== 'id' ? [f.name] : [])).slice(0, 3)
-  return Object.fromEntries(names.map((n) => [n, true]))
+  return Object.fromEntries(names.map((n) => [n, mode === 'include'])) as SelectType
 }
 
 async function readBoth(read: () => Promise<unknown>): Promise<[unknown, unknown]> {
@@ -55,13 +59,16 @@ describe('plain stored values handled inline by the read traversal (every collec
       { who: 'anonymous', user: null, locale: 'en' },
       { who: 'admin', user: adminUser, locale: 'en' },
       { who: 'admin', user: adminUser, locale: 'all' },
-      { who: 'admin, select', user: adminUser, locale: 'en', select: true },
+      { who: 'admin, select', user: adminUser, locale: 'en', select: 'include' },
+      { who: 'anonymous, select', user: null, locale: 'en', select: 'include' },
+      { who: 'admin, select, all locales', user: adminUser, locale: 'all', select: 'include' },
+      { who: 'admin, select excluding', user: adminUser, locale: 'en', select: 'exclude' },
     ] as const
     let compared = 0
     let documents = 0
     for (const slug of slugs) {
       for (const r of readers) {
-        const select = 'select' in r ? someFields(slug) : undefined
+        const select = 'select' in r ? someFields(slug, r.select) : undefined
         const read = () =>
           payload.find({ collection: slug, depth: 1, limit: 10, sort: 'id', locale: r.locale as 'en', user: r.user, overrideAccess: false, select }).catch((err: Error) => ({ error: err.name }))
         const [inline, perField] = await readBoth(read)
