@@ -42,9 +42,8 @@ describe('endpoint path matchers', () => {
     expect((await get('/parts?limit=1')).status).toBe(200)
     const second = gets.map(compiledOf)
     second.forEach((c, i) => expect(c?.fn).toBe(first[i]?.fn))
-    // not copied by a spread of the endpoint (the property is not enumerable)
+    // not copied by a spread of the endpoint (a spread copies enumerable symbol properties)
     const tried = gets.find((e) => compiledOf(e))!
-    expect(Object.keys(tried)).not.toContain(String(MATCHER))
     expect(compiledOf({ ...tried } as Endpoint)).toBeUndefined()
   })
 
