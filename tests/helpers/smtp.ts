@@ -1,6 +1,8 @@
 /** A real SMTP server on loopback (smtp-server) that keeps what it receives, for email tests. */
 import { SMTPServer } from 'smtp-server'
 
+import { closeEmail } from '../../src/lib/email'
+
 export interface ReceivedMail {
   from: string
   to: string[]
@@ -13,14 +15,22 @@ export interface TestSmtp {
   messages: ReceivedMail[]
   /** Resolves with the first message (already received or arriving later) that matches. */
   waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>
+  /** Connections made, one per SMTP session (the app's transport keeps its sessions open: src/lib/email.ts). */
+  readonly connections: number
+  /** Closes the app's pooled SMTP connections (as its shutdown would), then the server. */
   close(): Promise<void>
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
   const messages: ReceivedMail[] = []
   const waiters: { match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = []
+  let connections = 0
   const server = new SMTPServer({
     authOptional: true,
+    onConnect(_session, callback) {
+      connections++
+      callback()
+    },
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
@@ -65,9 +75,23 @@ export async function startSmtp(): Promise<TestSmtp> {
         })
       })
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    get connections() {
+      return connections
+    },
+    close: () => {
+      closeEmail()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
   }
 }
 
 /** Decodes quoted-printable soft breaks so links in HTML mail can be matched. */
 export const decodeQP = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=')
+
+/** {@link startSmtp}, made the app's SMTP server (`SMTP_HOST`, `SMTP_PORT`): call it before the file's Payload starts. */
+export async function startAppSmtp(): Promise<TestSmtp> {
+  const smtp = await startSmtp()
+  process.env.SMTP_HOST = '127.0.0.1'
+  process.env.SMTP_PORT = String(smtp.port)
+  return smtp
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../../src/server'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
-import { startSmtp, type TestSmtp } from '../../helpers/smtp'
+import { startAppSmtp, type TestSmtp } from '../../helpers/smtp'
 import { startStripeStandin, type StripeStandin } from '../../helpers/stripe-standin'
 import { createUser } from '../../helpers/users'
 import { ADDRESS, createPart } from '../../int/commerce/fixtures'
@@ -18,9 +18,7 @@ let stripe: StripeStandin
 let server: RunningServer
 
 beforeAll(async () => {
-  smtp = await startSmtp()
-  process.env.SMTP_HOST = '127.0.0.1'
-  process.env.SMTP_PORT = String(smtp.port)
+  smtp = await startAppSmtp()
   stripe = await startStripeStandin()
   process.env.STRIPE_SECRET_KEY = 'sk_test_after_commit'
   process.env.STRIPE_WEBHOOKS_SECRET = 'whsec_after_commit'

@@ -5,7 +5,7 @@ import type { sendDigests as SendDigestsFn } from '../../../src/notifications/di
 import type { notify as NotifyFn } from '../../../src/notifications/notify'
 import { get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
-import { startSmtp, type TestSmtp } from '../../helpers/smtp'
+import { startAppSmtp, type TestSmtp } from '../../helpers/smtp'
 import { statementsSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 
@@ -27,9 +27,7 @@ async function tell(user: number, n: number, type = 'listing_update') {
 const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email))
 
 beforeAll(async () => {
-  smtp = await startSmtp()
-  process.env.SMTP_HOST = '127.0.0.1'
-  process.env.SMTP_PORT = String(smtp.port)
+  smtp = await startAppSmtp()
   payload = await testPayload()
   ;({ notify } = await import('../../../src/notifications/notify'))
   ;({ sendDigests } = await import('../../../src/notifications/digest'))

@@ -6,15 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { get, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
-import { decodeQP, startSmtp, type TestSmtp } from '../../helpers/smtp'
+import { decodeQP, startAppSmtp, type TestSmtp } from '../../helpers/smtp'
 import { createUser } from '../../helpers/users'
 
 let smtp: TestSmtp
 
 beforeAll(async () => {
-  smtp = await startSmtp()
-  process.env.SMTP_HOST = '127.0.0.1'
-  process.env.SMTP_PORT = String(smtp.port)
+  smtp = await startAppSmtp()
   await testPayload()
   await createUser({ roles: ['admin'], login: false }) // so sign-ups below are not the first account
 })
