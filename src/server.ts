@@ -29,7 +29,7 @@ import { csrfGuard } from './http/csrf'
 import { healthHandler } from './http/health'
 import { allowsAnyOrigin, isTrustedOrigin, type OriginPolicyOptions, originOf, ownOrigins } from './http/origins'
 import { contentSecurityPolicy, s3Origins } from './http/security-headers'
-import { collectAfterCommit } from './lib/after-commit'
+import { collectAfterCommit, settleDetachedEffects } from './lib/after-commit'
 import { publicMaxAge, ResponseCache } from './http/response-cache'
 import { env } from './lib/env'
 import { startRealtime } from './realtime/server'
@@ -275,6 +275,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
         server.close(() => resolve())
         server.closeAllConnections?.()
       })
+      // deliveries its requests started after answering (src/lib/after-commit.ts)
+      await settleDetachedEffects()
     })())
 
   return { app, server, io, payload, url, close }

@@ -5,6 +5,7 @@
 import { type PostgresAdapter, sql } from '@payloadcms/db-postgres'
 import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
+import { settleDetachedEffects } from '../lib/after-commit'
 import { closeEmail } from '../lib/email'
 import { allSettledOrThrow } from '../lib/settle'
 
@@ -63,11 +64,13 @@ async function endPool(pool: EndablePool | undefined): Promise<void> {
  * Stops Payload (its crons, then its database adapter) and ends the adapter's connection pools, the primary's and
  * the read replicas': Payload's `destroy` leaves them open, so each of their connections would log a lost connection
  * when the database stops after (42 lines at the dev server's shutdown; the jobs worker's and the bench's likewise).
- * The SMTP connections the email transport keeps open are closed too (src/lib/email.ts).
+ * Deliveries still running after their request answered (src/lib/after-commit.ts) finish first; the SMTP
+ * connections the email transport keeps open are closed after (src/lib/email.ts).
  */
 export async function closePayload(payload: Payload): Promise<void> {
   const adapter = adapterOf(payload)
   const pools = [adapter.pool as EndablePool | undefined, ...(adapter.drizzle ? replicaPoolsOf<EndablePool>(payload) : [])]
+  await settleDetachedEffects()
   await payload.destroy()
   closeEmail()
   await allSettledOrThrow(pools.map(endPool))

@@ -1,10 +1,17 @@
 /**
  * Side effects that must not happen for work that is rolled back: emails and socket.io emits raised while a
  * request's transaction is open. The express server runs each API request inside {@link collectAfterCommit};
- * notify() and emitToRoom() hand their effects to {@link afterCommit}, which keeps them until the request has
- * finished — after Payload has committed (2xx/3xx: they run, in order) or rolled back (4xx/5xx, GraphQL
- * errors: they are dropped). So a 409 after a notification was prepared sends nothing, and a slow SMTP server
- * no longer holds the transaction's row locks.
+ * notify() and emitToRoom() hand their effects to {@link afterCommit} or {@link afterCommitDetached}, which keep
+ * them until the request has finished — after Payload has committed (2xx/3xx: they run, in order) or rolled back
+ * (4xx/5xx, GraphQL errors: they are dropped). So a 409 after a notification was prepared sends nothing, and a slow
+ * SMTP server no longer holds the transaction's row locks.
+ *
+ * Two kinds: {@link afterCommit} effects (socket.io emits: local and quick) run before the response is written, so
+ * a client sees a request's live events in the order of its requests. {@link afterCommitDetached} effects (an
+ * email, an SMS, a push: a call to a provider outside, which may take seconds) start then too, one after another,
+ * but the response does not wait for them; {@link settleDetachedEffects} waits for those still running (shutdown).
+ * The deliveries keep their own record (the notification's email status, the delivery rows), so a client that
+ * reads them right after the response may still see them being sent.
  *
  * Outside a request (jobs, seeds, the Local API, tests calling Payload's handler directly) there is no
  * collector and effects run at once, as before.
@@ -22,6 +29,8 @@ interface Queued {
   run: Effect
   /** Runs instead when the request failed, e.g. to record that an email was not sent. */
   onDiscard?: Effect
+  /** Not waited for by the response ({@link afterCommitDetached}). */
+  detached?: boolean
 }
 
 interface Queue {
@@ -37,15 +46,39 @@ const collector = new AsyncLocalStorage<Queue>()
  * request: the caller then performs the effect itself.
  */
 export function afterCommit(effect: Effect, onDiscard?: Effect): boolean {
+  return enqueue({ run: effect, onDiscard })
+}
+
+/**
+ * Like {@link afterCommit}, for a delivery through a provider outside (SMTP, an SMS gateway, a push service): it
+ * starts when the request's work stands, after the request's other effects, and the response does not wait for it.
+ * Returns false (and does nothing) outside a request: the caller then delivers itself.
+ */
+export function afterCommitDetached(effect: Effect, onDiscard?: Effect): boolean {
+  return enqueue({ run: effect, onDiscard, detached: true })
+}
+
+function enqueue(effect: Queued): boolean {
   const queue = collector.getStore()
   if (!queue?.open) return false
-  queue.effects.push({ run: effect, onDiscard })
+  queue.effects.push(effect)
   return true
+}
+
+/** Detached effects still running, each request's as one chain. */
+const running = new Set<Promise<void>>()
+
+/** Waits until every detached effect started so far has finished (before the database closes at shutdown). */
+export async function settleDetachedEffects(): Promise<void> {
+  while (running.size) await Promise.allSettled([...running])
 }
 
 export interface Collected<T> {
   result: T
-  /** Runs the effects in the order they were raised; one failing does not stop the others. */
+  /**
+   * Runs the effects in the order they were raised, one failing not stopping the others; resolves once the
+   * {@link afterCommit} ones have run, with the detached ones started after them (in their order, not waited for).
+   */
   flush(onError?: (err: unknown) => void): Promise<void>
   /** Drops them (the request's work was rolled back), running their `onDiscard` handlers. */
   discard(onError?: (err: unknown) => void): Promise<void>
@@ -88,10 +121,15 @@ export async function collectAfterCommit<T>(fn: () => Promise<T>, opts: { collec
       return queue.effects.length
     },
     async flush(onError) {
+      const effects = queue.effects.splice(0)
       await runAll(
-        queue.effects.splice(0).map((e) => e.run),
+        effects.filter((e) => !e.detached).map((e) => e.run),
         onError,
       )
+      const detached = effects.filter((e) => e.detached).map((e) => e.run)
+      if (!detached.length) return
+      const chain = runAll(detached, onError).finally(() => running.delete(chain))
+      running.add(chain)
     },
     async discard(onError) {
       await runAll(

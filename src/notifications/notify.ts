@@ -18,7 +18,7 @@ import { insertNotification, markEmailUnsent, setEmailOutcome } from '@/db/commu
 import { userFields } from '@/db/identity'
 import { pushSubscriptionsOf, type PushSubscriptionRow } from '@/db/notifications'
 import { dbOf, type Tx, txOf } from '@/db/transaction'
-import { afterCommit } from '@/lib/after-commit'
+import { afterCommitDetached } from '@/lib/after-commit'
 import { allSettledOrThrow } from '@/lib/settle'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
 import { type ChannelPrefs, channelPlan, renderTemplate } from '@/domain/community/delivery'
@@ -191,11 +191,11 @@ export async function notify(req: PayloadRequest, input: NotifyInput, recipient?
       const ok = await sendEmail(payload, mail)
       if (id !== undefined) await setEmailOutcome(db, id, ok, now)
     }
-    // In a request: after the commit, the status written on its own connection (a failed request sends nothing
-    // and leaves `none`, if the row survived at all). Elsewhere: now, in the transaction.
+    // In a request: after the commit, without holding the response, the status written on its own connection (a
+    // failed request sends nothing and leaves `none`, if the row survived at all). Elsewhere: now, in the transaction.
     const db = dbOf(payload)
     const unsent = () => (id !== undefined ? markEmailUnsent(db, id) : Promise.resolve())
-    if (!afterCommit(() => deliver(db), unsent)) await deliver(tx)
+    if (!afterCommitDetached(() => deliver(db), unsent)) await deliver(tx)
   }
 
   // SMS and push: one delivery row per target, in the recipient's language; tried once the transaction commits.
@@ -218,6 +218,6 @@ export async function notify(req: PayloadRequest, input: NotifyInput, recipient?
     const d = await payload.create({ collection: 'notification-deliveries', req, overrideAccess: true, depth: 0, data: { ...base, ...r } })
     ids.push(d.id)
   }
-  if (ids.length && !afterCommit(() => attemptDeliveries(payload, ids))) await attemptDeliveries(payload, ids)
+  if (ids.length && !afterCommitDetached(() => attemptDeliveries(payload, ids))) await attemptDeliveries(payload, ids)
   return created ? { id: created.id } : null
 }

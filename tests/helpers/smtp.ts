@@ -17,6 +17,10 @@ export interface TestSmtp {
   waitFor(match: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>
   /** Connections made, one per SMTP session (the app's transport keeps its sessions open: src/lib/email.ts). */
   readonly connections: number
+  /** Holds every message's final answer (a slow SMTP server) until the returned function is called. */
+  hold(): () => void
+  /** Messages whose data arrived and wait for {@link hold}'s release. */
+  readonly held: number
   /** Closes the app's pooled SMTP connections (as its shutdown would), then the server. */
   close(): Promise<void>
 }
@@ -25,6 +29,8 @@ export async function startSmtp(): Promise<TestSmtp> {
   const messages: ReceivedMail[] = []
   const waiters: { match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }[] = []
   let connections = 0
+  let gate: Promise<void> | null = null
+  let held = 0
   const server = new SMTPServer({
     authOptional: true,
     onConnect(_session, callback) {
@@ -36,7 +42,12 @@ export async function startSmtp(): Promise<TestSmtp> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (gate) {
+          held++
+          await gate
+          held--
+        }
         const raw = Buffer.concat(chunks).toString('utf8')
         const subject = /^Subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? ''
         const mail: ReceivedMail = {
@@ -77,6 +88,17 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     get connections() {
       return connections
+    },
+    get held() {
+      return held
+    },
+    hold() {
+      let release!: () => void
+      gate = new Promise((resolve) => (release = resolve))
+      return () => {
+        gate = null
+        release()
+      }
     },
     close: () => {
       closeEmail()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { afterCommit, collectAfterCommit } from '../../../src/lib/after-commit'
+import { afterCommit, afterCommitDetached, collectAfterCommit, settleDetachedEffects } from '../../../src/lib/after-commit'
 
 describe('afterCommit', () => {
   it('outside a request the caller runs the effect itself', () => {
@@ -113,5 +113,65 @@ describe('the collector while requests overlap', () => {
     expect(collected.size).toBe(0)
     await collected.flush()
     expect(ran).toEqual([])
+  })
+
+  it('detached effects start after the others, one after another, and flush does not wait for them', async () => {
+    const ran: string[] = []
+    let release!: () => void
+    const smtpAnswers = new Promise<void>((resolve) => (release = resolve))
+    const collected = await collectAfterCommit(async () => {
+      expect(
+        afterCommitDetached(async () => {
+          ran.push('email starts')
+          await smtpAnswers
+          ran.push('email sent')
+        }),
+      ).toBe(true)
+      afterCommit(() => ran.push('emit'))
+      afterCommitDetached(() => ran.push('push'))
+      return 201
+    })
+    expect(collected.size).toBe(3)
+    await collected.flush()
+    // the emit ran before flush returned; the email started and waits for its server; the push waits for the email
+    expect(ran).toEqual(['emit', 'email starts'])
+    const settled = settleDetachedEffects().then(() => ran.push('settled'))
+    await new Promise((r) => setImmediate(r))
+    expect(ran).toEqual(['emit', 'email starts'])
+    release()
+    await settled
+    expect(ran).toEqual(['emit', 'email starts', 'email sent', 'push', 'settled'])
+  })
+
+  it('a failing detached effect is reported and does not stop the next; a rolled-back request runs its discard handler', async () => {
+    const ran: string[] = []
+    const errors: unknown[] = []
+    const ok = await collectAfterCommit(async () => {
+      afterCommitDetached(() => {
+        throw new Error('SMTP down')
+      })
+      afterCommitDetached(() => ran.push('push'))
+      return 201
+    })
+    await ok.flush((err) => errors.push(err))
+    await settleDetachedEffects()
+    expect(ran).toEqual(['push'])
+    expect(errors.map((e) => (e as Error).message)).toEqual(['SMTP down'])
+
+    const failed = await collectAfterCommit(async () => {
+      afterCommitDetached(
+        () => ran.push('email'),
+        () => ran.push('email not sent'),
+      )
+      return 409
+    })
+    await failed.discard()
+    await failed.flush()
+    await settleDetachedEffects()
+    expect(ran).toEqual(['push', 'email not sent'])
+  })
+
+  it("outside a request a detached effect is the caller's to run", () => {
+    expect(afterCommitDetached(() => {})).toBe(false)
   })
 })
