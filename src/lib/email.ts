@@ -2,8 +2,9 @@
  * Email: SMTP from env through @payloadcms/email-nodemailer; without SMTP, a transport that logs each
  * message (subject and recipient) instead of sending it.
  *
- * A request that raises an email answers once it has gone (src/lib/after-commit.ts), so what one SMTP message
- * costs is part of a booking's or a checkout's response time. Two things kept it high:
+ * Inside an API request every email waits for the request's work to commit and then goes without holding the
+ * response ({@link afterCommitEmail}). What one SMTP message costs still decides how soon it arrives and how long
+ * shutdown waits for it. Two things kept it high:
  * - a new SMTP session per message (TCP, greeting, EHLO, STARTTLS, AUTH, then QUIT): now a pool of connections
  *   (nodemailer's `pool`, at most 5, each reused for up to 100 messages), closed by {@link closeEmail} on shutdown;
  * - Nagle's algorithm on the connection: nodemailer writes a message in several small writes, and the last one
@@ -15,8 +16,10 @@ import net from 'node:net'
 
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer, { type Transport, type Transporter } from 'nodemailer'
+import type { EmailAdapter } from 'payload'
 import type { Envelope } from 'nodemailer/lib/mime-node'
 
+import { afterCommitDetached } from './after-commit'
 import { env } from './env'
 
 interface LoggedMail {
@@ -93,5 +96,24 @@ export function emailAdapter() {
     defaultFromName: env.emailFromName,
     transport,
     skipVerify: true,
-  })
+  }).then(afterCommitEmail)
+}
+
+/**
+ * Every email raised inside an API request — Payload's own (verification, password reset) as well as the
+ * platform's — is sent once the request's work has committed, without holding its response, and not at all when it
+ * fails (src/lib/after-commit.ts); the call then resolves at once, with no transport answer. Outside a request
+ * (jobs, the Local API, a delivery already deferred) it is sent at once.
+ */
+export function afterCommitEmail<T>(adapter: EmailAdapter<T>): EmailAdapter<T | undefined> {
+  return (args) => {
+    const email = adapter(args)
+    return {
+      ...email,
+      sendEmail: async (message) => {
+        if (afterCommitDetached(() => email.sendEmail(message))) return undefined
+        return email.sendEmail(message)
+      },
+    }
+  }
 }

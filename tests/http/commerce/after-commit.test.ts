@@ -83,6 +83,22 @@ describe('emails after commit', () => {
     }
   })
 
+  it("Payload's own emails too: a password reset answers while the SMTP server holds its email", async () => {
+    const user = await createUser()
+    const release = smtp.hold()
+    try {
+      const res = await http(server.url, 'POST', '/api/users/forgot-password', { body: { email: user.email } })
+      expect(res.status).toBe(200)
+      expect(smtp.messages.filter((m) => m.to.includes(user.email))).toEqual([])
+      await expect.poll(() => smtp.held).toBeGreaterThanOrEqual(1)
+      release()
+      const mail = await smtp.waitFor((m) => m.to.includes(user.email))
+      expect(mail.subject).toMatch(/reset/i)
+    } finally {
+      release()
+    }
+  })
+
   it('a checkout undone because the payment could not start (502) mails nobody and records the emails as not sent', async () => {
     const seller = await createUser({ roles: ['seller'] })
     const buyer = await createUser()
