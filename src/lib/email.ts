@@ -38,7 +38,7 @@ const logTransport: Transport<LoggedMail> = {
   },
 }
 
-/** How long opening an SMTP connection may take (nodemailer's own default for its connections). */
+/** nodemailer's own default for opening a connection, when its options give none. */
 const CONNECT_TIMEOUT_MS = 120_000
 
 type SocketCallback = (err: Error | null, socketOptions?: { connection: net.Socket }) => void
@@ -47,13 +47,13 @@ type SocketCallback = (err: Error | null, socketOptions?: { connection: net.Sock
  * nodemailer's `getSocket` hook: the TCP connection of a new SMTP session, with Nagle's algorithm off, handed over
  * once connected (nodemailer then reads the greeting and upgrades to TLS as it would on its own socket).
  */
-export function smtpSocket(options: { host?: string; port?: number; secure?: boolean }, callback: SocketCallback): void {
+export function smtpSocket(options: { host?: string; port?: number; secure?: boolean; connectionTimeout?: number }, callback: SocketCallback): void {
   // nodemailer's defaults when the options leave them out
   const host = options.host ?? 'localhost'
   const port = options.port ?? (options.secure ? 465 : 587)
   const socket = net.connect({ host, port })
   socket.setNoDelay(true)
-  const timer = setTimeout(() => socket.destroy(new Error(`SMTP connection to ${host}:${port} timed out`)), CONNECT_TIMEOUT_MS)
+  const timer = setTimeout(() => socket.destroy(new Error(`SMTP connection to ${host}:${port} timed out`)), options.connectionTimeout ?? CONNECT_TIMEOUT_MS)
   const failed = (err: Error) => {
     clearTimeout(timer)
     callback(err)
@@ -76,20 +76,33 @@ export function closeEmail(): void {
   pooled.clear()
 }
 
+export type SmtpSettings = NonNullable<typeof env.smtp>
+
+/**
+ * The SMTP transport: pooled sessions, each connection with Nagle's algorithm off, and bounded waits — opening a
+ * connection, the server's greeting and any silence within a session each fail after `SMTP_TIMEOUT_MS` (nodemailer's
+ * defaults are 2 minutes, 30 s and 10 minutes), so a stuck server neither keeps a delivery running for minutes nor
+ * stalls a shutdown, which waits for the deliveries still running.
+ */
+export function createSmtpTransport(smtp: SmtpSettings): Transporter {
+  return nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.pass } : undefined,
+    tls: { rejectUnauthorized: env.isProduction },
+    ignoreTLS: !smtp.secure && ['127.0.0.1', 'localhost', '::1'].includes(smtp.host),
+    pool: true,
+    getSocket: smtpSocket,
+    connectionTimeout: smtp.timeoutMs,
+    greetingTimeout: smtp.timeoutMs,
+    socketTimeout: smtp.timeoutMs,
+  })
+}
+
 export function emailAdapter() {
   const smtp = env.smtp
-  const transport = smtp
-    ? nodemailer.createTransport({
-        host: smtp.host,
-        port: smtp.port,
-        secure: smtp.secure,
-        auth: smtp.user ? { user: smtp.user, pass: smtp.pass } : undefined,
-        tls: { rejectUnauthorized: env.isProduction },
-        ignoreTLS: !smtp.secure && ['127.0.0.1', 'localhost', '::1'].includes(smtp.host),
-        pool: true,
-        getSocket: smtpSocket,
-      })
-    : nodemailer.createTransport(logTransport)
+  const transport = smtp ? createSmtpTransport(smtp) : nodemailer.createTransport(logTransport)
   if (smtp) pooled.add(transport)
   return nodemailerAdapter({
     defaultFromAddress: env.emailFrom,

@@ -101,6 +101,8 @@ export const env = {
       secure: str('SMTP_SECURE') === 'true',
       user: str('SMTP_USER'),
       pass: str('SMTP_PASS'),
+      /** Longest wait for the connection, the greeting, or any answer in a session. */
+      timeoutMs: int('SMTP_TIMEOUT_MS', 30_000),
     }
   },
   get emailFrom() {

@@ -8,7 +8,7 @@ import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { smtpSocket } from '@/lib/email'
+import { createSmtpTransport, smtpSocket } from '@/lib/email'
 
 import { testPayload } from '../../helpers/payload'
 import { startAppSmtp, type TestSmtp } from '../../helpers/smtp'
@@ -76,5 +76,29 @@ describe('SMTP transport', () => {
     expect(noDelay.mock.calls[noDelay.mock.contexts.indexOf(socket)]).toEqual([true])
     socket.destroy()
     noDelay.mockRestore()
+  })
+
+  it("gives up on a server that never greets after SMTP_TIMEOUT_MS, not after nodemailer's 30 s", async () => {
+    const sockets: net.Socket[] = []
+    const silent = net.createServer((socket) => sockets.push(socket)) // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const port = (silent.address() as net.AddressInfo).port
+    const transport = createSmtpTransport({ host: '127.0.0.1', port, secure: false, user: '', pass: '', timeoutMs: 300 })
+    try {
+      const sent = transport.sendMail({ from: 'a@test.local', to: 'b@test.local', subject: 'never', text: 'never' })
+      const outcome = await Promise.race([
+        sent.then(
+          () => 'sent',
+          (err: NodeJS.ErrnoException) => err.code,
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000).unref()),
+      ])
+      expect(outcome).toBe('ETIMEDOUT')
+      expect(sockets.length).toBeGreaterThanOrEqual(1)
+    } finally {
+      transport.close()
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((resolve) => silent.close(() => resolve()))
+    }
   })
 })
