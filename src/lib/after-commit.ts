@@ -1,10 +1,11 @@
 /**
  * Side effects that must not happen for work that is rolled back: emails and socket.io emits raised while a
  * request's transaction is open. The express server runs each API request inside {@link collectAfterCommit};
- * notify() and emitToRoom() hand their effects to {@link afterCommit} or {@link afterCommitDetached}, which keep
- * them until the request has finished — after Payload has committed (2xx/3xx: they run, in order) or rolled back
- * (4xx/5xx, GraphQL errors: they are dropped). So a 409 after a notification was prepared sends nothing, and a slow
- * SMTP server no longer holds the transaction's row locks.
+ * notify(), emitToRoom() and the email adapter (src/lib/email.ts: Payload's own emails too) hand their effects to
+ * {@link afterCommit} or {@link afterCommitDetached}, which keep them until the request has finished — after
+ * Payload has committed (2xx/3xx: they run, in order) or rolled back (4xx/5xx, GraphQL errors: they are dropped).
+ * So a 409 after a notification was prepared sends nothing, and a slow SMTP server no longer holds the
+ * transaction's row locks.
  *
  * Two kinds: {@link afterCommit} effects (socket.io emits: local and quick) run before the response is written, so
  * a client sees a request's live events in the order of its requests. {@link afterCommitDetached} effects (an
