@@ -41,12 +41,18 @@ async function emailStatuses(orderId: number): Promise<string[]> {
   return res.rows.map((r) => r.email_status)
 }
 
+/** A seller's part (price 10, stock 5) and a buyer with `quantity` of it in the cart. */
+async function cartOfOnePart(quantity: number) {
+  const seller = await createUser({ roles: ['seller'] })
+  const buyer = await createUser()
+  const part = await createPart(seller.id, { price: 10, stockQuantity: 5 })
+  expect((await http(server.url, 'POST', '/api/carts/mine/items', { token: buyer.token, body: { part: part.id, quantity } })).status).toBe(200)
+  return { seller, buyer, part }
+}
+
 describe('emails after commit', () => {
   it('a committed checkout mails the customer and the seller, and records both emails as sent', async () => {
-    const seller = await createUser({ roles: ['seller'] })
-    const buyer = await createUser()
-    const part = await createPart(seller.id, { price: 10, stockQuantity: 5 })
-    expect((await http(server.url, 'POST', '/api/carts/mine/items', { token: buyer.token, body: { part: part.id, quantity: 1 } })).status).toBe(200)
+    const { seller, buyer } = await cartOfOnePart(1)
     const res = await http(server.url, 'POST', '/api/orders/checkout', { token: buyer.token, body: { shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery' } })
     expect(res.status).toBe(201)
     const { orderNumber, id } = res.body.order
@@ -61,10 +67,7 @@ describe('emails after commit', () => {
   })
 
   it('answers while the SMTP server still holds its emails; they go out when it answers', async () => {
-    const seller = await createUser({ roles: ['seller'] })
-    const buyer = await createUser()
-    const part = await createPart(seller.id, { price: 10, stockQuantity: 5 })
-    expect((await http(server.url, 'POST', '/api/carts/mine/items', { token: buyer.token, body: { part: part.id, quantity: 1 } })).status).toBe(200)
+    const { seller, buyer } = await cartOfOnePart(1)
     const release = smtp.hold()
     try {
       // the SMTP server answers no message until released: a response that waited for its emails would never come
@@ -100,10 +103,7 @@ describe('emails after commit', () => {
   })
 
   it('a checkout undone because the payment could not start (502) mails nobody and records the emails as not sent', async () => {
-    const seller = await createUser({ roles: ['seller'] })
-    const buyer = await createUser()
-    const part = await createPart(seller.id, { price: 10, stockQuantity: 5 })
-    expect((await http(server.url, 'POST', '/api/carts/mine/items', { token: buyer.token, body: { part: part.id, quantity: 2 } })).status).toBe(200)
+    const { buyer, part } = await cartOfOnePart(2)
     await stripe.close() // the payment provider is down
     const before = smtp.messages.length
     const res = await http(server.url, 'POST', '/api/orders/checkout', { token: buyer.token, body: { shippingAddress: ADDRESS, paymentMethod: 'card' } })
