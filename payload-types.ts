@@ -2232,6 +2232,8 @@ export interface Notification {
   readAt?: string | null;
   emailStatus?: ('none' | 'sending' | 'sent' | 'queued' | 'digested' | 'failed') | null;
   emailedAt?: string | null;
+  emailAttempts?: number | null;
+  emailNextAttemptAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -4250,6 +4252,8 @@ export interface NotificationsSelect<T extends boolean = true> {
   readAt?: T;
   emailStatus?: T;
   emailedAt?: T;
+  emailAttempts?: T;
+  emailNextAttemptAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { retryDueDeliveries } from '@/notifications/deliveries'
 import { sendDigests } from '@/notifications/digest'
+import { retryDueEmails } from '@/notifications/email-retry'
 
 /**
  * community-notification-digest: every 15 minutes, mails each user's queued notifications as one digest
@@ -19,13 +20,16 @@ export const communityTasks: TaskConfig<any>[] = [
     },
   },
   {
-    // notification-deliveries: every minute, retries the SMS and push deliveries whose backoff has elapsed.
+    // notification-deliveries: every minute, retries the SMS and push deliveries and the instant emails whose backoff
+    // has elapsed (and the emails whose first attempt never recorded an outcome).
     slug: 'notification-deliveries',
-    label: 'Retry SMS and push deliveries',
+    label: 'Retry email, SMS and push deliveries',
     schedule: [{ cron: '* * * * *', queue: 'default' }],
     handler: async ({ req }) => {
-      const result = await retryDueDeliveries(req.payload, new Date())
-      return { output: { ...result } }
+      const now = new Date()
+      const deliveries = await retryDueDeliveries(req.payload, now)
+      const emails = await retryDueEmails(req.payload, now)
+      return { output: { ...deliveries, emailsTried: emails.tried, emailsSent: emails.sent } }
     },
   },
 ]

@@ -308,9 +308,9 @@ function notificationsFor(targets: ReturnType<typeof sql>, n: Omit<NotificationR
   return sql`
     with targets as (${targets}),
     ins as (
-      insert into notifications (user_id, type, data, action_url, urgent, read, email_status, updated_at, created_at)
+      insert into notifications (user_id, type, data, action_url, urgent, read, email_status, email_attempts, updated_at, created_at)
       select id, ${n.type}::enum_notifications_type, ${JSON.stringify(n.data)}::jsonb, ${n.actionUrl ?? null}, ${n.urgent}, false,
-        ${n.emailStatus}::enum_notifications_email_status, statement_timestamp(), statement_timestamp() from targets
+        ${n.emailStatus}::enum_notifications_email_status, 0, statement_timestamp(), statement_timestamp() from targets
       returning id, created_at
     ),
     loc as (
@@ -330,9 +330,61 @@ export async function insertNotification(tx: Tx, n: NotificationRow): Promise<{ 
   return { id: Number(row.id), createdAt: new Date(row.created_at as string).toISOString() }
 }
 
-/** Records the outcome of an instant email. */
-export async function setEmailOutcome(tx: Pick<Tx, 'execute'>, id: number, sent: boolean, at: Date): Promise<void> {
-  await tx.execute(sql`update notifications set email_status = ${sent ? 'sent' : 'failed'}, emailed_at = ${sent ? at.toISOString() : null} where id = ${id}`)
+/**
+ * Records an attempt at a notification's instant email (`attempts` counts it): its status, the next attempt's time,
+ * `emailedAt` when sent. Only while the email is still being sent and no other attempt was recorded since this one
+ * began, so a late or repeated attempt never overwrites a newer outcome.
+ */
+export async function recordEmailAttempt(db: Pick<Tx, 'execute'>, id: number, a: { status: 'sent' | 'sending' | 'failed'; attempts: number; nextAttemptAt: Date | null; at: Date }): Promise<void> {
+  await db.execute(sql`update notifications set email_status = ${a.status}, email_attempts = ${a.attempts},
+      email_next_attempt_at = ${a.nextAttemptAt?.toISOString() ?? null}, emailed_at = ${a.status === 'sent' ? a.at.toISOString() : null}
+    where id = ${id} and email_status = 'sending' and email_attempts = ${a.attempts - 1}`)
+}
+
+/** An instant email the retry job claimed, as it goes out now: to the user's address, in their language. */
+export interface DueEmail {
+  id: number
+  attempts: number
+  to: string | null
+  title: string | null
+  message: string | null
+  actionUrl: string | null
+}
+
+/**
+ * Claims up to `limit` instant emails due for another attempt — `sending` with `emailNextAttemptAt` passed, or never
+ * recorded and written before `stuckBefore` (the process that was sending it stopped) — oldest first, by moving their
+ * next attempt to `claimUntil`: a concurrent claim skips them (`for update skip locked`, then no longer due), and one
+ * whose worker stops mid-send is due again then. One statement, with each email's address and texts in the
+ * recipient's language.
+ */
+export async function claimDueEmails(db: Pick<Tx, 'execute'>, now: Date, stuckBefore: Date, claimUntil: Date, limit: number): Promise<DueEmail[]> {
+  const res = await db.execute(sql`
+    with due as (
+      select id from notifications
+      where email_status = 'sending'
+        and (email_next_attempt_at <= ${now.toISOString()} or (email_next_attempt_at is null and created_at <= ${stuckBefore.toISOString()}))
+      order by coalesce(email_next_attempt_at, created_at), id
+      limit ${limit}
+      for update skip locked
+    ),
+    claimed as (
+      update notifications n set email_next_attempt_at = ${claimUntil.toISOString()} from due where n.id = due.id
+      returning n.id, n.user_id, n.email_attempts, n.action_url
+    )
+    select c.id, c.email_attempts, c.action_url, u.email, l.title, l.message
+    from claimed c
+    left join users u on u.id = c.user_id
+    left join notifications_locales l on l._parent_id = c.id and l._locale = (case when u.preferred_language = 'ar' then 'ar' else 'en' end)::_locales
+    order by c.id`)
+  return res.rows.map((r) => ({
+    id: Number(r.id),
+    attempts: Number(r.email_attempts ?? 0),
+    to: (r.email as string | null) ?? null,
+    title: (r.title as string | null) ?? null,
+    message: (r.message as string | null) ?? null,
+    actionUrl: (r.action_url as string | null) ?? null,
+  }))
 }
 
 /** The request rolled back before its email went out: the notification (if it survived) shows none was sent. */

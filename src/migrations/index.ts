@@ -8,6 +8,7 @@ import * as migration_20261201_110000_analytics_counters from './20261201_110000
 import * as migration_20261201_111254_loyalty_booking_alerts from './20261201_111254_loyalty_booking_alerts';
 import * as migration_20261201_170000_search_index_tuning from './20261201_170000_search_index_tuning';
 import * as migration_20261204_003408_carts_without_edit_locks from './20261204_003408_carts_without_edit_locks';
+import * as migration_20261205_053747_notification_email_retries from './20261205_053747_notification_email_retries';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261204_003408_carts_without_edit_locks.up,
     down: migration_20261204_003408_carts_without_edit_locks.down,
-    name: '20261204_003408_carts_without_edit_locks'
+    name: '20261204_003408_carts_without_edit_locks',
+  },
+  {
+    up: migration_20261205_053747_notification_email_retries.up,
+    down: migration_20261205_053747_notification_email_retries.down,
+    name: '20261205_053747_notification_email_retries'
   },
 ];

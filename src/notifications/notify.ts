@@ -3,7 +3,8 @@
  * `notifications` record (title and message in en and ar) in the caller's transaction (through `req`),
  * emits `notification:new` to the user's socket.io room, and handles email per the user's preferences:
  * muted types and email off → none; frequency daily/weekly → queued for the digest job; instant → sent now,
- * unless the user is in quiet hours (their time zone) → queued and sent by the digest job when they end.
+ * unless the user is in quiet hours (their time zone) → queued and sent by the digest job when they end; a failed
+ * instant email is retried with backoff by the notification-deliveries job (./email-retry).
  * `urgent` (account/security) mail is always sent at once. SMS (selected types, verified phones) and Web Push
  * (each of the user's subscriptions) are queued as `notification-deliveries` rows in the user's language and
  * tried after the commit (./deliveries: recorded per channel, retried with backoff by a job), never during quiet
@@ -14,14 +15,14 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { insertNotification, markEmailUnsent, setEmailOutcome } from '@/db/community'
+import { insertNotification, markEmailUnsent, recordEmailAttempt } from '@/db/community'
 import { userFields } from '@/db/identity'
 import { pushSubscriptionsOf, type PushSubscriptionRow } from '@/db/notifications'
 import { dbOf, type Tx, txOf } from '@/db/transaction'
 import { afterCommitDetached } from '@/lib/after-commit'
 import { allSettledOrThrow } from '@/lib/settle'
 import { emailDecision, inQuietHours, type NotificationPrefs } from '@/domain/community'
-import { type ChannelPrefs, channelPlan, renderTemplate } from '@/domain/community/delivery'
+import { type ChannelPrefs, channelPlan, emailAfterAttempt, renderTemplate } from '@/domain/community/delivery'
 import type { NotificationType } from '@/domain/notification-types'
 import { emitToRoom, userRoom } from '@/realtime/bus'
 
@@ -189,7 +190,9 @@ export async function notify(req: PayloadRequest, input: NotifyInput, recipient?
     const id = created?.id
     const deliver = async (db: Pick<Tx, 'execute'>) => {
       const ok = await sendEmail(payload, mail)
-      if (id !== undefined) await setEmailOutcome(db, id, ok, now)
+      // a failed first attempt stays `sending` for the retry job (./email-retry)
+      const at = new Date()
+      if (id !== undefined) await recordEmailAttempt(db, id, { ...emailAfterAttempt(ok, 1, at), attempts: 1, at })
     }
     // In a request: after the commit, without holding the response, the status written on its own connection (a
     // failed request sends nothing and leaves `none`, if the row survived at all). Elsewhere: now, in the transaction.

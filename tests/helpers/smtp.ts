@@ -21,6 +21,8 @@ export interface TestSmtp {
   hold(): () => void
   /** Messages whose data arrived and wait for {@link hold}'s release. */
   readonly held: number
+  /** Refuses (550) every recipient address `match` accepts, as a mailbox that does not exist, until the returned function is called. */
+  refuse(match: (address: string) => boolean): () => void
   /** Closes the app's pooled SMTP connections (as its shutdown would), then the server. */
   close(): Promise<void>
 }
@@ -31,6 +33,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   let connections = 0
   let gate: Promise<void> | null = null
   let held = 0
+  const refusals = new Set<(address: string) => boolean>()
   const server = new SMTPServer({
     authOptional: true,
     onConnect(_session, callback) {
@@ -39,6 +42,10 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if ([...refusals].some((refused) => refused(address.address))) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }))
+      callback()
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
@@ -91,6 +98,10 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     get held() {
       return held
+    },
+    refuse(match) {
+      refusals.add(match)
+      return () => void refusals.delete(match)
     },
     hold() {
       let release!: () => void

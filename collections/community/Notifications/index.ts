@@ -11,7 +11,8 @@ const adminWrites = { create: fieldAdminOnly, update: fieldAdminOnly }
 
 /**
  * In-app notifications, written by notify() only (src/notifications/notify.ts); each user reads and marks
- * their own. `emailStatus` tracks the email: none, sending, sent, queued (for the digest), digested, failed.
+ * their own. `emailStatus` tracks the email: none, sending (until sent; retried with backoff), sent, queued (for the
+ * digest), digested, failed (after the last attempt).
  */
 export const Notifications: CollectionConfig = {
   slug: 'notifications',
@@ -43,6 +44,10 @@ export const Notifications: CollectionConfig = {
       admin: { readOnly: true },
     },
     { name: 'emailedAt', type: 'date', index: true, access: { update: fieldNobody }, admin: { readOnly: true } },
+    // The instant email's tries: a failed one stays `sending` until `emailNextAttemptAt`, when the
+    // notification-deliveries job tries again (src/notifications/email-retry.ts); `failed` after the last.
+    { name: 'emailAttempts', type: 'number', defaultValue: 0, access: { create: fieldAdminOnly, update: fieldNobody }, admin: { readOnly: true } },
+    { name: 'emailNextAttemptAt', type: 'date', access: { create: fieldAdminOnly, update: fieldNobody }, admin: { readOnly: true } },
   ],
   indexes: [{ fields: ['user', 'read'] }, { fields: ['emailStatus', 'user'] }],
 }

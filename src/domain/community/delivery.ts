@@ -1,4 +1,4 @@
-/** Delivery retries for SMS and push: exponential backoff, then give up. Pure. */
+/** Delivery retries for SMS, push and instant email: exponential backoff, then give up. Pure. */
 export const DELIVERY_MAX_ATTEMPTS = 5
 const BASE_DELAY_MS = 30_000
 const MAX_DELAY_MS = 60 * 60_000
@@ -14,6 +14,25 @@ export function afterAttempt(outcome: DeliveryOutcome, attempts: number, now: Da
   if (outcome.kind === 'gone') return { status: 'gone', nextAttemptAt: null }
   if (attempts >= DELIVERY_MAX_ATTEMPTS) return { status: 'failed', nextAttemptAt: null }
   return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) }
+}
+
+/**
+ * An instant email's first attempt runs after its request commits, in the process that answered it. One whose outcome
+ * was never recorded this long after its notification was written (that process stopped mid-way) is due for the
+ * retry job. Far longer than an attempt can take: SMTP_TIMEOUT_MS (30 s) bounds each of its steps.
+ */
+export const EMAIL_STUCK_AFTER_MS = 10 * 60_000
+
+/** How long the retry job's claim on an email keeps other workers off it (one that stops mid-send is retried then). */
+export const EMAIL_CLAIM_MS = 5 * 60_000
+
+/**
+ * A notification's `emailStatus` after an attempt at its instant email (`attempts` counts this one): `sent`; still
+ * `sending`, with the next attempt's time (the SMS and push backoff); `failed` after the last attempt.
+ */
+export function emailAfterAttempt(sent: boolean, attempts: number, now: Date): { status: 'sent' | 'sending' | 'failed'; nextAttemptAt: Date | null } {
+  const next = afterAttempt(sent ? { kind: 'sent' } : { kind: 'error', error: 'email failed' }, attempts, now)
+  return { status: next.status === 'pending' ? 'sending' : next.status === 'sent' ? 'sent' : 'failed', nextAttemptAt: next.nextAttemptAt }
 }
 
 /** Push services answer 404/410 for a subscription that no longer exists: remove it, never retry. */

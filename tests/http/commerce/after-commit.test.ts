@@ -1,7 +1,8 @@
 /**
  * Emails raised inside a request go out only when the request's work stands (src/lib/after-commit.ts), over
  * real HTTP, a real SMTP server on loopback and the Stripe stand-in. They start once the request's work has
- * committed, but the response does not wait for them: a slow SMTP server holds neither locks nor the answer.
+ * committed, but the response does not wait for them: a slow SMTP server holds neither locks nor the answer. A
+ * refused one is left for the retry job (src/notifications/email-retry.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -100,6 +101,30 @@ describe('emails after commit', () => {
     } finally {
       release()
     }
+  })
+
+  it('a mailbox that refuses: the other email goes out, the refused one stays sending until a retry after its backoff sends it', async () => {
+    const { seller, buyer } = await cartOfOnePart(1)
+    const stop = smtp.refuse((a) => a === buyer.email)
+    let orderId: number
+    try {
+      const res = await http(server.url, 'POST', '/api/orders/checkout', { token: buyer.token, body: { shippingAddress: ADDRESS, paymentMethod: 'cash_on_delivery' } })
+      expect(res.status).toBe(201)
+      orderId = res.body.order.id
+      await smtp.waitFor((m) => m.subject.includes(res.body.order.orderNumber) && m.to.includes(seller.email))
+      // the buyer's is tried once, refused, and left for the retry job
+      await expect.poll(() => emailStatuses(orderId).then((s) => s.sort())).toEqual(['sending', 'sent'])
+    } finally {
+      stop()
+    }
+    const payload = await testPayload()
+    const { retryDueEmails } = await import('../../../src/notifications/email-retry')
+    const [buyerMail] = (await payload.find({ collection: 'notifications', where: { user: { equals: buyer.id }, emailStatus: { equals: 'sending' } }, overrideAccess: true, depth: 0 }))
+      .docs as unknown as { emailAttempts: number; emailNextAttemptAt: string }[]
+    expect(buyerMail.emailAttempts).toBe(1)
+    await retryDueEmails(payload, new Date(new Date(buyerMail.emailNextAttemptAt).getTime() + 1000))
+    expect(await emailStatuses(orderId)).toEqual(['sent', 'sent'])
+    expect(smtp.messages.filter((m) => m.to.includes(buyer.email))).toHaveLength(1)
   })
 
   it('a checkout undone because the payment could not start (502) mails nobody and records the emails as not sent', async () => {

@@ -24,6 +24,7 @@ import * as analyticsCounters from '../../../src/migrations/20261201_110000_anal
 import * as loyaltyBookingAlerts from '../../../src/migrations/20261201_111254_loyalty_booking_alerts'
 import * as searchIndexTuning from '../../../src/migrations/20261201_170000_search_index_tuning'
 import * as cartsWithoutEditLocks from '../../../src/migrations/20261204_003408_carts_without_edit_locks'
+import * as notificationEmailRetries from '../../../src/migrations/20261205_053747_notification_email_retries'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -175,7 +176,7 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty, the trigram-cost and the carts-without-edit-locks migrations, in order', () => {
+  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty, the trigram-cost, the carts-without-edit-locks and the notification-email-retries migrations, in order', () => {
     expect(migrations.map((m) => m.name)).toEqual([
       '20261122_040210_initial',
       '20261130_214621_security_surface',
@@ -187,7 +188,10 @@ describe('production migrations (src/migrations)', () => {
       '20261201_111254_loyalty_booking_alerts',
       '20261201_170000_search_index_tuning',
       '20261204_003408_carts_without_edit_locks',
+      '20261205_053747_notification_email_retries',
     ])
+    expect(migrations[10].up).toBe(notificationEmailRetries.up)
+    expect(migrations[10].down).toBe(notificationEmailRetries.down)
     expect(migrations[9].up).toBe(cartsWithoutEditLocks.up)
     expect(migrations[9].down).toBe(cartsWithoutEditLocks.down)
     expect(migrations[8].up).toBe(searchIndexTuning.up)
@@ -314,7 +318,11 @@ describe('production migrations (src/migrations)', () => {
 
   it('carts without edit locks: up removes the locks held on carts and their column; down adds the column back', async () => {
     const db = await freshDb()
-    for (const m of migrations.slice(0, -1)) await db.run(m as Migration, 'up')
+    for (const m of migrations.slice(
+      0,
+      migrations.findIndex((m) => m.up === cartsWithoutEditLocks.up),
+    ))
+      await db.run(m as Migration, 'up')
     const columns = async () => (await db.query(`select column_name from information_schema.columns where table_name = 'payload_locked_documents_rels' and column_name = 'carts_id'`)).length
     const [cart] = await db.query<{ id: number }>(`insert into carts default values returning id`)
     const [onCart, other] = await db.query<{ id: number }>(`insert into payload_locked_documents (global_slug) values (null), ('platform-settings') returning id`)
@@ -326,6 +334,29 @@ describe('production migrations (src/migrations)', () => {
     await db.run(cartsWithoutEditLocks, 'down')
     expect(await columns()).toBe(1)
     expect(await foreignKeys(db, 'payload_locked_documents_rels', 'carts_id')).toEqual(['payload_locked_documents_rels_carts_fk -> carts'])
+  })
+
+  it('notification email retries: up adds the attempts (0 on existing notifications) and the next attempt; down removes them', async () => {
+    const db = await freshDb()
+    for (const m of migrations.slice(
+      0,
+      migrations.findIndex((m) => m.up === notificationEmailRetries.up),
+    ))
+      await db.run(m as Migration, 'up')
+    const columns = async () =>
+      (
+        await db.query<{ column_name: string }>(
+          `select column_name from information_schema.columns where table_name = 'notifications' and column_name in ('email_attempts', 'email_next_attempt_at', 'email_status') order by column_name`,
+        )
+      ).map((c) => c.column_name)
+    const [user] = await db.query<{ id: number }>(`insert into users (email) values ('retry@example.test') returning id`)
+    const [sent] = await db.query<{ id: number }>(`insert into notifications (user_id, type, email_status) values ($1, 'listing_update', 'sending') returning id`, [user.id])
+    expect(await columns()).toEqual(['email_status'])
+    await db.run(notificationEmailRetries, 'up')
+    expect(await columns()).toEqual(['email_attempts', 'email_next_attempt_at', 'email_status'])
+    expect(await db.query(`select email_attempts::int as attempts, email_next_attempt_at as next from notifications where id = $1`, [sent.id])).toEqual([{ attempts: 0, next: null }])
+    await db.run(notificationEmailRetries, 'down')
+    expect(await columns()).toEqual(['email_status'])
   })
 
   it('down then initial down leaves an empty public schema', async () => {

@@ -112,6 +112,8 @@ const PUBLIC_BY_DESIGN: Record<string, string> = {
   'parking-spots.phone': 'the spot operator contact, published with the spot',
   'parts.compatibility.notes': 'fitment notes, part of the public listing',
   'notifications.emailStatus': 'delivery state of the notification email, not an address (rows are owner-only)',
+  'notifications.emailAttempts': 'how often the notification email was tried, not an address (rows are owner-only)',
+  'notifications.emailNextAttemptAt': 'when the notification email is tried again, not an address (rows are owner-only)',
 }
 
 /** Name tokens that mark a secret or personal value. */

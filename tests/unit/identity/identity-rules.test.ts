@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
 import { SocialSignIn } from '../../../src/admin/SocialSignIn'
-import { afterAttempt, channelPlan, renderTemplate, retryDelayMs } from '../../../src/domain/community/delivery'
+import { afterAttempt, channelPlan, emailAfterAttempt, renderTemplate, retryDelayMs } from '../../../src/domain/community/delivery'
 import { claimTrue, planOidcSignIn, safeReturnPath } from '../../../src/domain/identity/oidc'
 import { checkOtp, hashOtp, newOtpCode, OTP_RULES, sendRefusal } from '../../../src/domain/identity/otp'
 import { normalizePhone } from '../../../src/domain/identity/phone'
@@ -81,6 +81,12 @@ describe('delivery rules', () => {
     expect(afterAttempt({ kind: 'error', error: 'x' }, 2, now)).toEqual({ status: 'pending', nextAttemptAt: new Date(now.getTime() + 60_000) })
     expect(afterAttempt({ kind: 'error', error: 'x' }, 5, now).status).toBe('failed')
     expect(afterAttempt({ kind: 'gone', status: 410 }, 1, now).status).toBe('gone')
+  })
+  it("an instant email: sent, or still sending until the next attempt's time, failed after the fifth", () => {
+    expect(emailAfterAttempt(true, 3, now)).toEqual({ status: 'sent', nextAttemptAt: null })
+    expect(emailAfterAttempt(false, 1, now)).toEqual({ status: 'sending', nextAttemptAt: new Date(now.getTime() + 30_000) })
+    expect(emailAfterAttempt(false, 4, now)).toEqual({ status: 'sending', nextAttemptAt: new Date(now.getTime() + 240_000) })
+    expect(emailAfterAttempt(false, 5, now)).toEqual({ status: 'failed', nextAttemptAt: null })
   })
   it('channels per type and preference; quiet hours hold SMS and push unless urgent', () => {
     const to = { verifiedPhone: true, pushSubscriptions: 1 }

@@ -1,0 +1,35 @@
+/**
+ * Instant emails tried again: notify() sends a notification's email once its request commits; a failed attempt leaves
+ * it `sending` with the time of its next one (the SMS and push backoff: 30 s, 1 min, 2 min… capped at 1 h; `failed`
+ * after 5 attempts), and one whose first attempt never recorded an outcome (the process stopped between the commit
+ * and the SMTP server's answer) is due once EMAIL_STUCK_AFTER_MS has passed. The notification-deliveries job calls
+ * retryDueEmails every minute. Each email is claimed before it is sent (src/db/community.ts `claimDueEmails`), so
+ * two workers never send it at once; delivery is at least once (a process that stops after the SMTP server accepted
+ * the message and before the outcome was recorded sends it again).
+ */
+import type { Payload } from 'payload'
+
+import { claimDueEmails, recordEmailAttempt } from '@/db/community'
+import { dbOf } from '@/db/transaction'
+import { EMAIL_CLAIM_MS, EMAIL_STUCK_AFTER_MS, emailAfterAttempt } from '@/domain/community/delivery'
+
+import { instantEmail, sendEmail } from './channels'
+
+/** Tries every instant email due at `now` (at most `limit`); returns how many were tried and sent. */
+export async function retryDueEmails(payload: Payload, now: Date = new Date(), limit = 200): Promise<{ tried: number; sent: number }> {
+  const db = dbOf(payload)
+  const due = await claimDueEmails(db, now, new Date(now.getTime() - EMAIL_STUCK_AFTER_MS), new Date(now.getTime() + EMAIL_CLAIM_MS), limit)
+  let sent = 0
+  for (const email of due) {
+    // an address or text gone since (the user deleted their email? a locale row missing) cannot be sent: counted as a failed attempt
+    const ok =
+      email.to !== null &&
+      email.title !== null &&
+      email.message !== null &&
+      (await sendEmail(payload, instantEmail(email.to, { title: email.title, message: email.message, actionUrl: email.actionUrl })))
+    const attempts = email.attempts + 1
+    await recordEmailAttempt(db, email.id, { ...emailAfterAttempt(ok, attempts, now), attempts, at: now })
+    if (ok) sent++
+  }
+  return { tried: due.length, sent }
+}
