@@ -15,12 +15,21 @@ import { EMAIL_CLAIM_MS, EMAIL_STUCK_AFTER_MS, emailAfterAttempt } from '@/domai
 
 import { instantEmail, sendEmail } from './channels'
 
-/** Tries every instant email due at `now` (at most `limit`); returns how many were tried and sent. */
-export async function retryDueEmails(payload: Payload, now: Date = new Date(), limit = 200): Promise<{ tried: number; sent: number }> {
+/**
+ * Tries the instant emails due at `now` (at most `limit`), one after another, while the run is within `budgetMs` of
+ * its start (checked after each email: an SMTP server that answers slowly or not at all makes each attempt last up to
+ * its timeouts). What the budget leaves stays claimed and is due again when the claim ends, well after the budget, so
+ * no other worker sends it meanwhile. Returns how many were tried and sent.
+ */
+export async function retryDueEmails(payload: Payload, now: Date = new Date(), limit = 200, budgetMs = EMAIL_CLAIM_MS / 2): Promise<{ tried: number; sent: number }> {
   const db = dbOf(payload)
+  const started = performance.now()
   const due = await claimDueEmails(db, now, new Date(now.getTime() - EMAIL_STUCK_AFTER_MS), new Date(now.getTime() + EMAIL_CLAIM_MS), limit)
+  let tried = 0
   let sent = 0
   for (const email of due) {
+    if (tried > 0 && performance.now() - started > budgetMs) break
+    tried++
     // an address or text gone since (the user deleted their email? a locale row missing) cannot be sent: counted as a failed attempt
     const ok =
       email.to !== null &&
@@ -31,5 +40,5 @@ export async function retryDueEmails(payload: Payload, now: Date = new Date(), l
     await recordEmailAttempt(db, email.id, { ...emailAfterAttempt(ok, attempts, now), attempts, at: now })
     if (ok) sent++
   }
-  return { tried: due.length, sent }
+  return { tried, sent }
 }

@@ -3,14 +3,15 @@
  * first attempt stays `sending` with its next attempt's time and is sent by a later retry; the fifth failure gives up
  * (`failed`); an email whose first attempt never recorded an outcome (the process stopped after the commit) is sent
  * once it is EMAIL_STUCK_AFTER_MS old, not before; concurrent retries send each email once; a late attempt never
- * overwrites a newer outcome; the notification-deliveries job runs the retries.
+ * overwrites a newer outcome; a run stops at its time budget, leaving the rest claimed; the notification-deliveries
+ * job runs the retries.
  */
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { insertNotification, recordEmailAttempt } from '../../../src/db/community'
 import { dbOf, sql } from '../../../src/db/transaction'
-import { DELIVERY_MAX_ATTEMPTS, EMAIL_STUCK_AFTER_MS, retryDelayMs } from '../../../src/domain/community/delivery'
+import { DELIVERY_MAX_ATTEMPTS, EMAIL_CLAIM_MS, EMAIL_STUCK_AFTER_MS, retryDelayMs } from '../../../src/domain/community/delivery'
 import { retryDueEmails } from '../../../src/notifications/email-retry'
 import { notify } from '../../../src/notifications/notify'
 import { testPayload } from '../../helpers/payload'
@@ -140,6 +141,30 @@ describe('instant email retries', () => {
     const subjects = mailsTo(u.email).map((m) => m.subject)
     expect(subjects.sort()).toEqual(Array.from({ length: 12 }, (_, n) => `Parallel ${n}`).sort())
     for (const id of ids) expect(await stateOf(id)).toMatchObject({ emailStatus: 'sent', emailAttempts: 1 })
+  })
+
+  it('a run stops when its time budget is spent; what it claimed but did not try waits for its claim to end', async () => {
+    const u = await createUser()
+    const ids = [await unsentNotification(u.id, 'Budget 1'), await unsentNotification(u.id, 'Budget 2'), await unsentNotification(u.id, 'Budget 3')]
+    const at = new Date(Date.now() + EMAIL_STUCK_AFTER_MS + 1000)
+    // a budget of 0 ms: one email, then the run is over time
+    expect(await retryDueEmails(payload, at, 10, 0)).toEqual({ tried: 1, sent: 1 })
+    expect(mailsTo(u.email)).toHaveLength(1)
+    const left = (await Promise.all(ids.map(stateOf))).filter((s) => s.emailStatus === 'sending')
+    expect(left).toHaveLength(2)
+    for (const s of left) {
+      expect(s.emailAttempts).toBe(0)
+      expect(new Date(s.emailNextAttemptAt!).getTime()).toBe(at.getTime() + EMAIL_CLAIM_MS)
+    }
+    // still claimed a minute later: nobody sends them
+    expect(await retryDueEmails(payload, new Date(at.getTime() + 60_000))).toEqual({ tried: 0, sent: 0 })
+    // due again when the claim ends
+    expect(await retryDueEmails(payload, new Date(at.getTime() + EMAIL_CLAIM_MS + 1000))).toEqual({ tried: 2, sent: 2 })
+    expect(
+      mailsTo(u.email)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(['Budget 1', 'Budget 2', 'Budget 3'])
   })
 
   it('the notification-deliveries job sends the due emails', async () => {
