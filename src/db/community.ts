@@ -356,7 +356,7 @@ export interface DueEmail {
  * recorded and written before `stuckBefore` (the process that was sending it stopped) — oldest first, by moving their
  * next attempt to `claimUntil`: a concurrent claim skips them (`for update skip locked`, then no longer due), and one
  * whose worker stops mid-send is due again then. One statement, with each email's address and texts in the
- * recipient's language.
+ * recipient's language, falling back to English as the digest's {@link lockQueuedEmails} does.
  */
 export async function claimDueEmails(db: Pick<Tx, 'execute'>, now: Date, stuckBefore: Date, claimUntil: Date, limit: number): Promise<DueEmail[]> {
   const res = await db.execute(sql`
@@ -372,9 +372,10 @@ export async function claimDueEmails(db: Pick<Tx, 'execute'>, now: Date, stuckBe
       update notifications n set email_next_attempt_at = ${claimUntil.toISOString()} from due where n.id = due.id
       returning n.id, n.user_id, n.email_attempts, n.action_url
     )
-    select c.id, c.email_attempts, c.action_url, u.email, l.title, l.message
+    select c.id, c.email_attempts, c.action_url, u.email, coalesce(l.title, e.title) as title, coalesce(l.message, e.message) as message
     from claimed c
     left join users u on u.id = c.user_id
+    left join notifications_locales e on e._parent_id = c.id and e._locale = 'en'
     left join notifications_locales l on l._parent_id = c.id and l._locale = (case when u.preferred_language = 'ar' then 'ar' else 'en' end)::_locales
     order by c.id`)
   return res.rows.map((r) => ({

@@ -30,7 +30,7 @@ export async function retryDueEmails(payload: Payload, now: Date = new Date(), l
   for (const email of due) {
     if (tried > 0 && performance.now() - started > budgetMs) break
     tried++
-    // an address or text gone since (the user deleted their email? a locale row missing) cannot be sent: counted as a failed attempt
+    // no address (the user is gone) or no text in any locale: cannot be sent, counted as a failed attempt
     const ok =
       email.to !== null &&
       email.title !== null &&
