@@ -9,6 +9,7 @@ import * as migration_20261201_111254_loyalty_booking_alerts from './20261201_11
 import * as migration_20261201_170000_search_index_tuning from './20261201_170000_search_index_tuning';
 import * as migration_20261204_003408_carts_without_edit_locks from './20261204_003408_carts_without_edit_locks';
 import * as migration_20261205_053747_notification_email_retries from './20261205_053747_notification_email_retries';
+import * as migration_20261205_080000_suggestion_title_index from './20261205_080000_suggestion_title_index';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261205_053747_notification_email_retries.up,
     down: migration_20261205_053747_notification_email_retries.down,
     name: '20261205_053747_notification_email_retries'
+  },
+  {
+    up: migration_20261205_080000_suggestion_title_index.up,
+    down: migration_20261205_080000_suggestion_title_index.down,
+    name: '20261205_080000_suggestion_title_index',
   },
 ];

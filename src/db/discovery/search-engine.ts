@@ -14,7 +14,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { executeNamed } from '@/db/plan-cache'
 import type { Tx } from '@/db/transaction'
-import { type Page, planQuery, type QueryPlan, RANK_CANDIDATES, type SearchType, type SuggestionEntry, suggestFromVocabulary, TRIGRAM_BONUS } from '@/domain/discovery/search'
+import { type Page, planQuery, prefixUpperBound, type QueryPlan, RANK_CANDIDATES, type SearchType, type SuggestionEntry, suggestFromVocabulary, TRIGRAM_BONUS } from '@/domain/discovery/search'
 
 import { VOCABULARY_VERSION, withVocabulary } from './vocabulary'
 
@@ -44,10 +44,10 @@ export interface SearchResult {
   hits: SearchHit[]
 }
 
-/** Each searched table's stored documents, their key column, and the suggestions' CTE of its prefix titles. */
+/** Each searched table's stored documents, their key column, and the name of the suggestions' walk over its prefix titles. */
 const STORED = {
-  cars: { docs: sql.raw('car_search_docs'), key: sql.raw('car_id'), prefix: sql.raw('car_prefix') },
-  parts: { docs: sql.raw('part_search_docs'), key: sql.raw('part_id'), prefix: sql.raw('part_prefix') },
+  cars: { docs: sql.raw('car_search_docs'), key: sql.raw('car_id'), walk: sql.raw('car_titles') },
+  parts: { docs: sql.raw('part_search_docs'), key: sql.raw('part_id'), walk: sql.raw('part_titles') },
 } as const
 
 type SQL = ReturnType<typeof sql>
@@ -182,50 +182,79 @@ export async function search(db: Tx, q: string, type: SearchType, page: Page, op
   return { plan, relaxed: isRelaxed, totalDocs: Number(found[0].total), hits }
 }
 
+/** The text a title statement inlines as a literal: only a normalized query (letters, digits, single spaces) passes. */
+function checkedNormalized(normalized: string): string {
+  if (!/^[\p{L}\p{N}]+( [\p{L}\p{N}]+)*$/u.test(normalized)) throw new Error('title suggestions: not a normalized query')
+  return normalized
+}
+
+/** From three letters on, titles may also match inside (substring) or by trigram word similarity. */
+const fuzzyTitles = (normalized: string) => Array.from(normalized).length >= 3
+
 /**
- * Title suggestions of active cars and parts with bounded work over the stored normalized titles
- * (`car_search_docs` / `part_search_docs`), best first (`type`, `id`, `title`, `slug`, `score`):
- * - per table up to `limit` distinct titles starting with the text (score 2): the alphabetically first ones, read in
- *   the order of the `text_pattern_ops` btree of active rows (`using ~<~`, its operator class), so the index scan
- *   stops after `limit` titles whatever share of the matching listings is active;
- * - from three letters on, only when the two tables together have fewer than `limit` such titles: per table up to 60
- *   substring and 60 trigram-word matches (the trigram GIN index on `title_norm`; two branches, since an OR of both
- *   makes the planner fall back to a seq scan) scored by similarity (< 1). With `limit` prefix titles they could not
- *   reach the list (`suggest` takes `limit` titles in score order, and 2 > 1), so they are skipped: a PostgreSQL
- *   one-time filter on the prefix counts, no scan at all.
- * Each branch stops after a fixed number of rows, so the cost does not grow with the number of listings that
- * match; the index rechecks read the stored title (no per-row `autohub_norm`).
+ * Prefix title suggestions of active cars and parts, with the vocabulary's version (one row, `vocab_version`; the
+ * titles' columns null when there is none): per table up to `limit` distinct stored titles (`title_norm`) starting with
+ * the text — the alphabetically first ones in the byte order of the `text_pattern_ops` btree on `(title_norm, id
+ * desc)` of active rows — each as its newest listing (highest id), ordered by title. A skip scan: a recursive walk
+ * takes the next distinct title after the last one and its highest id in one probe of that index, so the work is one
+ * probe per suggested title, however many listings share a title or start with the text. The text comes as bind
+ * parameters (the prefix as a range, `prefixUpperBound`), so the statement is sent named and planned once per
+ * connection (its best plan does not depend on the text: probes of one index).
  */
-export function titleSuggestionsSql(normalized: string, limit: number) {
-  // Inlined as literals (not bind parameters) so the planner sees the pattern and costs the trigram index
-  // properly; safe because a normalized query holds letters, digits and single spaces only.
-  if (!/^[\p{L}\p{N}]+( [\p{L}\p{N}]+)*$/u.test(normalized)) throw new Error('titleSuggestionsSql: not a normalized query')
-  const lit = (s: string) => sql.raw(`'${s}'`)
-  const fuzzy = Array.from(normalized).length >= 3
-  const titles = (table: 'cars' | 'parts') => {
-    const { docs, key, prefix } = STORED[table]
-    const prefixRows = sql`${prefix} as materialized (select distinct on (title_norm) ${key} as id, 2.0::float8 as score from ${docs}
-      where status = 'active' and title_norm like ${lit(`${normalized}%`)} order by title_norm using ~<~, ${key} desc limit ${limit})`
-    if (!fuzzy) return { prefixRows, scored: sql`select id, score from ${prefix}` }
-    const scored = sql`select id, max(score) as score from (
-      select id, score from ${prefix}
+export function prefixTitlesSql(normalized: string, limit: number) {
+  const low = checkedNormalized(normalized)
+  const high = prefixUpperBound(low)
+  const walk = (table: 'cars' | 'parts') => {
+    const { docs, key, walk } = STORED[table]
+    return sql`${walk}(title_norm, id) as (
+      (select title_norm, ${key} from ${docs} where status = 'active' and title_norm ~>=~ ${low}::text and title_norm ~<~ ${high}::text
+        order by title_norm using ~<~, ${key} desc limit 1)
       union all
-      (select d.${key} as id, similarity(d.title_norm, ${lit(normalized)})::float8 as score from (
-          (select ${key} as id from ${docs} where title_norm like ${lit(`%${normalized}%`)} limit 60)
+      (select n.title_norm, n.${key} from ${walk} w cross join lateral (select d.title_norm, d.${key} from ${docs} d
+        where d.status = 'active' and d.title_norm ~>~ w.title_norm and d.title_norm ~<~ ${high}::text
+        order by d.title_norm using ~<~, d.${key} desc limit 1) n))`
+  }
+  return sql`with recursive ${walk('cars')}, ${walk('parts')}
+    select v.vocab_version, t.* from (select ${VOCABULARY_VERSION} as vocab_version) v left join (
+      select 'car' as type, c.id, c.title, c.slug from (select id from ${STORED.cars.walk} limit ${limit}::int) p join cars c on c.id = p.id
+      union all
+      select 'part' as type, c.id, c.title, c.slug from (select id from ${STORED.parts.walk} limit ${limit}::int) p join parts c on c.id = p.id
+    ) t on true
+    order by t.title, t.id desc`
+}
+
+/**
+ * The title suggestions once the prefix titles (`prefix`: their ids per table, from {@link prefixTitlesSql}) are
+ * fewer than `limit`, from three letters on: per table up to 60 substring and 60 trigram-word matches (the trigram GIN
+ * index on `title_norm`; two branches, since an OR of both makes the planner fall back to a seq scan), the best
+ * `limit` of the active ones by similarity (< 1), merged with the prefix titles (score 2) and ordered best first
+ * (`type`, `id`, `title`, `slug`, `score`). Each branch stops after a fixed number of rows, so the cost does not grow
+ * with the number of listings that match; the rechecks read the stored title (no per-row `autohub_norm`). Inlined as
+ * literals (not bind parameters): how many titles contain the text decides between a scan that stops at its limit
+ * and the trigram index, and the planner sees that only in the pattern (a generic plan took 24 ms for "model", which
+ * every bench title contains, against 3 ms planned for its text).
+ */
+export function fuzzyTitlesSql(normalized: string, limit: number, prefix: { cars: readonly number[]; parts: readonly number[] }) {
+  const text = checkedNormalized(normalized)
+  const lit = (s: string) => sql.raw(`'${s}'`)
+  const ids = (list: readonly number[]) => sql.raw(`'{${list.map((id) => Math.trunc(id)).join(',')}}'::int[]`)
+  const scored = (table: 'cars' | 'parts') => {
+    const { docs, key } = STORED[table]
+    return sql`select id, max(score) as score from (
+      select id, 2.0::float8 as score from unnest(${ids(prefix[table])}) id
+      union all
+      (select d.${key} as id, similarity(d.title_norm, ${lit(text)})::float8 as score from (
+          (select ${key} as id from ${docs} where title_norm like ${lit(`%${text}%`)} limit 60)
           union
-          (select ${key} as id from ${docs} where ${lit(normalized)} <% title_norm limit 60)
+          (select ${key} as id from ${docs} where ${lit(text)} <% title_norm limit 60)
         ) candidates join ${docs} d on d.${key} = candidates.id
-        where d.status = 'active' and (select count(*) from ${STORED.cars.prefix}) + (select count(*) from ${STORED.parts.prefix}) < ${limit}
+        where d.status = 'active'
         order by score desc, id desc limit ${limit})
     ) s group by id`
-    return { prefixRows, scored }
   }
-  const cars = titles('cars')
-  const parts = titles('parts')
-  return sql`with ${cars.prefixRows}, ${parts.prefixRows}
-    select 'car' as type, t.id, t.title, t.slug, s.score from (${cars.scored}) s join cars t on t.id = s.id
+  return sql`select 'car' as type, t.id, t.title, t.slug, s.score from (${scored('cars')}) s join cars t on t.id = s.id
     union all
-    select 'part' as type, t.id, t.title, t.slug, s.score from (${parts.scored}) s join parts t on t.id = s.id
+    select 'part' as type, t.id, t.title, t.slug, s.score from (${scored('parts')}) s join parts t on t.id = s.id
     order by score desc, title, id desc`
 }
 
@@ -238,12 +267,12 @@ export interface Suggestion {
 }
 
 /**
- * Autocomplete: makes and models from the cached vocabulary (prefix, then trigram), then titles of active
- * cars and parts — by prefix through the `text_pattern_ops` index for one or two letters, by substring or
- * trigram word similarity through the trigram GIN index from three letters on.
+ * Autocomplete: makes and models from the cached vocabulary (prefix, then trigram), then titles of active cars and
+ * parts — by prefix (one named statement, {@link prefixTitlesSql}, which also reads the vocabulary's version), and
+ * from three letters on, when those are fewer than the titles' share, by substring or trigram word similarity too (a
+ * second statement, {@link fuzzyTitlesSql}).
  */
 export async function suggest(db: Tx, normalized: string, limit: number): Promise<Suggestion[]> {
-  // the titles' statement reads the vocabulary's version along: the names, and so the titles' share, come from it
   const { names, rows } = await withVocabulary(db, async (vocab) => {
     const names: Suggestion[] = suggestFromVocabulary(normalized, vocab.entries, limit).map((e: SuggestionEntry) => ({
       type: e.type,
@@ -253,14 +282,13 @@ export async function suggest(db: Tx, normalized: string, limit: number): Promis
       slug: e.slug ?? null,
     }))
     const titleLimit = Math.max(limit - Math.min(names.length, Math.ceil(limit / 2)), 1)
-    const rows = (
-      await db.execute(sql`select v.vocab_version, t.* from (select ${VOCABULARY_VERSION} as vocab_version) v
-        left join (${titleSuggestionsSql(normalized, titleLimit)}) t on true
-        order by t.score desc, t.title, t.id desc`)
-    ).rows
-    return { version: String(rows[0].vocab_version), value: { names, rows } }
+    const prefixRows = (await executeNamed(db, prefixTitlesSql(normalized, titleLimit))).rows
+    const found = prefixRows.filter((r) => r.id !== null)
+    const rows =
+      found.length < titleLimit && fuzzyTitles(normalized) ? (await db.execute(fuzzyTitlesSql(normalized, titleLimit, { cars: idsOf(found, 'car'), parts: idsOf(found, 'part') }))).rows : found
+    return { version: String(prefixRows[0].vocab_version), value: { names, rows } }
   })
-  const titles: Suggestion[] = rows.filter((r) => r.id !== null).map((r) => ({ type: r.type as 'car' | 'part', id: Number(r.id), text: String(r.title), slug: r.slug ?? null }))
+  const titles: Suggestion[] = rows.map((r) => ({ type: r.type as 'car' | 'part', id: Number(r.id), text: String(r.title), slug: (r.slug as string | null) ?? null }))
   const seen = new Set<string>()
   const out: Suggestion[] = []
   for (const s of [...names.slice(0, Math.ceil(limit / 2)), ...titles, ...names.slice(Math.ceil(limit / 2))]) {
@@ -272,6 +300,8 @@ export async function suggest(db: Tx, normalized: string, limit: number): Promis
   }
   return out
 }
+
+const idsOf = (rows: Record<string, unknown>[], type: 'car' | 'part') => rows.filter((r) => r.type === type).map((r) => Number(r.id))
 
 /** The most searched normalized queries (with at least one result) since `from`. */
 export async function popularQueries(db: Tx, from: Date, limit: number): Promise<{ query: string; count: number; users: number }[]> {

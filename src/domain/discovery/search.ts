@@ -32,6 +32,21 @@ export function normalizeQuery(raw: unknown): string {
     .trim()
 }
 
+/**
+ * The least string above every string that starts with `prefix`, in code-point order (the byte order of UTF-8, which
+ * PostgreSQL's `~<~` operators and `text_pattern_ops` indexes compare): the prefix with its last character's code
+ * point raised by one. So "starts with `prefix`" is the range `prefix ≤ s < prefixUpperBound(prefix)`, which a
+ * btree reads as a range even when the prefix is a bind parameter (a `like $1` pattern is not indexable). Throws
+ * when there is no such string (an empty prefix, or one ending in U+10FFFF); past U+D7FF it skips the surrogates.
+ */
+export function prefixUpperBound(prefix: string): string {
+  const chars = Array.from(prefix)
+  const last = chars.pop()?.codePointAt(0)
+  if (last === undefined || last >= 0x10ffff) throw new Error('prefixUpperBound: no string follows every string with this prefix')
+  const next = last + 1 === 0xd800 ? 0xe000 : last + 1
+  return chars.join('') + String.fromCodePoint(next)
+}
+
 /** Distinct words of a normalized query, in order, at most {@link MAX_QUERY_WORDS}, each ≤ 40 chars. */
 export function tokenize(normalized: string): string[] {
   const out: string[] = []

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { normalizeQuery } from '../../../src/domain/discovery/search'
-import { suggest, titleSuggestionsSql } from '../../../src/db/discovery/search-engine'
+import { fuzzyTitlesSql, prefixTitlesSql, suggest } from '../../../src/db/discovery/search-engine'
 import { insertSearchLog, plainSearchLog } from '../../../src/db/discovery/search-log'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
@@ -252,14 +252,20 @@ describe('GET /api/search/suggestions', () => {
     expect(median(timings)).toBeLessThan(50)
     const hybrid = await get('/search/suggestions?q=hybr')
     expect(hybrid.body.suggestions.some((s: { text: string }) => s.text.includes('toyota hybrid'))).toBe(true)
-    // the title lookups are bounded (the query as the endpoint sends it, no planner settings): the prefix titles come
-    // from their index in order, and no scan computes the trigram similarity of every stored title. On a catalog of
-    // this size a sequential scan that stops at its LIMIT is the planner's (analyzed) choice; on 100k titles it takes
-    // the trigram index, which search-index-tuning.test.ts shows both ways.
-    const plan = await query(sql`explain ${titleSuggestionsSql('hybr', 5)}`)
-    const lines = plan.map((r) => r['QUERY PLAN'] as string)
-    const text = lines.join('\n')
-    expect(text).toMatch(/Index Scan using car_search_docs_title_prefix_idx/)
+    // The prefix titles: a walk with one probe per distinct title of the (title, id desc) index, whatever the number
+    // of listings sharing a title — 4,000 bulk titles, 5 probes for 5 of them — as a named statement (bind parameters).
+    const prefixPlan = (await query(sql`explain analyze ${prefixTitlesSql('bulk', 5)}`)).map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')
+    expect(prefixPlan).toMatch(/Index (Only )?Scan using car_search_docs_title_prefix_id_idx/)
+    const probes = [...prefixPlan.matchAll(/Index (?:Only )?Scan using car_search_docs_title_prefix_id_idx[^\n]*rows=([\d.]+) loops=(\d+)/g)]
+    const entriesRead = probes.reduce((sum, m) => sum + Number(m[1]) * Number(m[2]), 0)
+    expect(entriesRead).toBeGreaterThan(0)
+    expect(entriesRead).toBeLessThanOrEqual(6) // the first title, then one per next title (the last probe may find the end)
+    expect(prefixPlan).not.toMatch(/autohub_norm/) // the stored normalized title: no per-row autohub_norm() over cars
+
+    // The substring and trigram lookups: bounded scans of the stored documents, no similarity over every title (on a
+    // catalog of this size a sequential scan that stops at its LIMIT is the planner's choice; on 100k titles it takes
+    // the trigram index, which search-index-tuning.test.ts shows both ways).
+    const lines = (await query(sql`explain ${fuzzyTitlesSql('hybr', 5, { cars: [], parts: [] })}`)).map((r) => r['QUERY PLAN'] as string)
     const trigramFilters = lines.flatMap((l, i) => (/Filter: [^\n]*(<%|%>)/.test(l) ? [i] : []))
     expect(trigramFilters.length).toBeGreaterThan(0)
     for (const i of trigramFilters) {
@@ -269,23 +275,67 @@ describe('GET /api/search/suggestions', () => {
       if (/Seq Scan on (car|part)_search_docs/.test(scan)) expect(lines[node - 1]).toMatch(/->\s+Limit/)
       else expect(scan).toMatch(/Bitmap Heap Scan on (car|part)_search_docs|Index Scan/)
     }
-    // the stored normalized title is read: no per-row autohub_norm() over the cars table
-    expect(text).not.toMatch(/autohub_norm/)
+    expect(lines.join('\n')).not.toMatch(/autohub_norm/)
 
-    // prefix titles: the alphabetically first distinct ones; with a full list of them the substring and trigram
-    // lookups cannot reach the suggestions and are not run at all (a one-time filter), otherwise they are
-    const analyzed = async (q: string) => (await query(sql`explain analyze ${titleSuggestionsSql(q, 5)}`)).map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')
-    // the substring and trigram lookups: the scan nodes whose condition is a '%…%' pattern or a trigram operator
-    const trigramScans = (plan: string) => plan.split('\n').filter((l, i, all) => /Scan on (car|part)_search_docs/.test(l) && /(Filter|Cond): .*(<%|%>|~~ '%)/.test(all[i + 1] ?? ''))
-    const full = await analyzed('bulk')
-    expect(trigramScans(full).length).toBeGreaterThan(0)
-    expect(trigramScans(full).every((l) => /never executed/.test(l))).toBe(true)
+    // Prefix titles are the alphabetically first distinct ones; with a full list of them the substring and trigram
+    // lookups cannot reach the suggestions, and their statement is not sent at all.
+    type Statement = Parameters<typeof suggest>[0] extends { execute(q: infer Q): unknown } ? Q : never
+    const drizzleDb = db as unknown as { execute(q: Statement): Promise<{ rows: Record<string, unknown>[] }>; dialect: { sqlToQuery(q: Statement): { sql: string } } }
+    const titleStatements: string[] = [] // the statements reading stored titles (not the vocabulary's own, were it reloaded)
+    const counting = {
+      execute: (q: Statement) => {
+        const text = drizzleDb.dialect.sqlToQuery(q).sql
+        if (text.includes('title_norm')) titleStatements.push(text)
+        return drizzleDb.execute(q)
+      },
+    }
+    await suggest(counting, 'bulk', 5)
+    expect(titleStatements.length).toBe(1)
+    expect(titleStatements[0]).toMatch(/with recursive/)
+    await suggest(counting, 'hybr', 5)
+    expect(titleStatements.length).toBe(3)
+    expect(titleStatements[2]).toMatch(/<%/)
     const bulk = await get('/search/suggestions?q=bulk&limit=5')
     const bulkTitles = bulk.body.suggestions.filter((s: { type: string }) => s.type === 'car').map((s: { text: string }) => s.text)
     const firstTitles = await query(sql`select title from (select distinct title from cars where status = 'active' and title ilike 'bulk%') t order by title collate "C" limit ${bulkTitles.length}`)
     expect(bulkTitles.length).toBeGreaterThan(0)
     expect(bulkTitles).toEqual(firstTitles.map((r: { title: string }) => r.title))
-    const rare = await analyzed('hybr')
-    expect(trigramScans(rare).some((l) => !/never executed/.test(l))).toBe(true)
+  })
+
+  it('prefix titles: the walk answers what its definition does (distinct active titles by prefix, each its newest listing)', async () => {
+    // duplicate titles (newest must win), a sold copy of an active title, Arabic and accented titles
+    const [{ make_id, model_id }] = await query(sql`select make_id, model_id from cars where id = ${ids.corolla}`)
+    await query(sql`insert into cars (title, slug, make_id, model_id, year, condition, price, currency, mileage, status, views_count, favorites_count, updated_at, created_at)
+      select t.title, 'walk-' || g || '-' || t.n, ${make_id}, ${model_id}, 2010, 'used', 9000, 'USD', 100, t.status::enum_cars_status, 0, 0, now(), now()
+      from generate_series(1, 3) g, (values (1, 'Twin title', 'active'), (2, 'Twin title', 'sold'), (3, 'Twin titles', 'active'), (4, 'تويوتا كامري', 'active'), (5, 'Citroën C4', 'active')) t(n, title, status)`)
+    const definition = async (q: string, limit: number) => {
+      const rows = async (docs: string, key: string, table: string, type: string) =>
+        query(
+          sql.raw(`select '${type}' as type, t.id, t.title from (select distinct on (title_norm) ${key} as id from ${docs}
+          where status = 'active' and title_norm like '${q}%' order by title_norm using ~<~, ${key} desc limit ${limit}) p join ${table} t on t.id = p.id`),
+        )
+      const all = [...(await rows('car_search_docs', 'car_id', 'cars', 'car')), ...(await rows('part_search_docs', 'part_id', 'parts', 'part'))]
+      return all.map((r) => `${r.type}:${r.id}:${r.title}`).sort()
+    }
+    const walked = async (q: string, limit: number) => {
+      const rows = await query(prefixTitlesSql(q, limit))
+      expect(rows[0].vocab_version).toBeTruthy()
+      return rows
+        .filter((r) => r.id !== null)
+        .map((r) => `${r.type}:${r.id}:${r.title}`)
+        .sort()
+    }
+    let compared = 0
+    for (const q of ['t', 'tw', 'twin', 'twin title', 'twin titles', 'b', 'bulk', 'bulk listing 1', 'h', 'toyota', 'تو', 'تويوتا', 'citroen', 'c', 'z', '2019', 'x'])
+      for (const limit of [1, 2, 5, 12]) {
+        const expected = await definition(normalizeQuery(q), limit)
+        expect(await walked(normalizeQuery(q), limit), `${q} / ${limit}`).toEqual(expected)
+        compared += expected.length
+      }
+    expect(compared).toBeGreaterThan(100)
+    // the newest of the active twins, not the sold one
+    const [twin] = (await query(prefixTitlesSql('twin title', 1))).filter((r) => r.id !== null)
+    const [newest] = await query(sql`select max(id) as id from cars where title = 'Twin title' and status = 'active'`)
+    expect(Number(twin.id)).toBe(Number(newest.id))
   })
 })

@@ -25,6 +25,7 @@ import * as loyaltyBookingAlerts from '../../../src/migrations/20261201_111254_l
 import * as searchIndexTuning from '../../../src/migrations/20261201_170000_search_index_tuning'
 import * as cartsWithoutEditLocks from '../../../src/migrations/20261204_003408_carts_without_edit_locks'
 import * as notificationEmailRetries from '../../../src/migrations/20261205_053747_notification_email_retries'
+import * as suggestionTitleIndex from '../../../src/migrations/20261205_080000_suggestion_title_index'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -176,7 +177,7 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty, the trigram-cost, the carts-without-edit-locks and the notification-email-retries migrations, in order', () => {
+  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty, the trigram-cost, the carts-without-edit-locks, the notification-email-retries and the suggestion-title-index migrations, in order', () => {
     expect(migrations.map((m) => m.name)).toEqual([
       '20261122_040210_initial',
       '20261130_214621_security_surface',
@@ -189,7 +190,10 @@ describe('production migrations (src/migrations)', () => {
       '20261201_170000_search_index_tuning',
       '20261204_003408_carts_without_edit_locks',
       '20261205_053747_notification_email_retries',
+      '20261205_080000_suggestion_title_index',
     ])
+    expect(migrations[11].up).toBe(suggestionTitleIndex.up)
+    expect(migrations[11].down).toBe(suggestionTitleIndex.down)
     expect(migrations[10].up).toBe(notificationEmailRetries.up)
     expect(migrations[10].down).toBe(notificationEmailRetries.down)
     expect(migrations[9].up).toBe(cartsWithoutEditLocks.up)
@@ -208,8 +212,14 @@ describe('production migrations (src/migrations)', () => {
     expect(migrations[3].up).toBe(searchDocuments.up)
     expect(migrations[3].down).toBe(searchDocuments.down)
     // push mode applies the same statements, extras first, and keeps the dev push off both migrations' tables
-    expect(SQL_MIGRATION_STATEMENTS).toEqual([...databaseExtras.statements, ...searchDocuments.statements, ...analyticsCounters.statements, ...searchIndexTuning.statements])
-    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables, ...analyticsCounters.tables, ...searchIndexTuning.tables])
+    expect(SQL_MIGRATION_STATEMENTS).toEqual([
+      ...databaseExtras.statements,
+      ...searchDocuments.statements,
+      ...analyticsCounters.statements,
+      ...searchIndexTuning.statements,
+      ...suggestionTitleIndex.statements,
+    ])
+    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables, ...analyticsCounters.tables, ...searchIndexTuning.tables, ...suggestionTitleIndex.tables])
     expect(migrations[0].up).toBe(initial.up)
     expect(migrations[1].up).toBe(securitySurface.up)
     expect(migrations[1].down).toBe(securitySurface.down)
@@ -357,6 +367,36 @@ describe('production migrations (src/migrations)', () => {
     expect(await db.query(`select email_attempts::int as attempts, email_next_attempt_at as next from notifications where id = $1`, [sent.id])).toEqual([{ attempts: 0, next: null }])
     await db.run(notificationEmailRetries, 'down')
     expect(await columns()).toEqual(['email_status'])
+  })
+
+  it('suggestion title index: up replaces the title prefix indexes of the stored documents with (title, id desc) ones; down restores them; up again', async () => {
+    const db = await freshDb()
+    for (const m of migrations.slice(
+      0,
+      migrations.findIndex((m) => m.up === suggestionTitleIndex.up),
+    ))
+      await db.run(m as Migration, 'up')
+    const prefixIndexes = async () =>
+      (
+        await db.query<{ indexdef: string }>(`select indexdef from pg_indexes where tablename in ('car_search_docs', 'part_search_docs') and indexdef like '%text_pattern_ops%' order by indexname`)
+      ).map((r) => r.indexdef.replace(/ ON public\./, ' ON ').replace(/ USING btree/, ''))
+    const before = [
+      `CREATE INDEX car_search_docs_title_prefix_idx ON car_search_docs (title_norm text_pattern_ops) WHERE (status = 'active'::text)`,
+      `CREATE INDEX part_search_docs_title_prefix_idx ON part_search_docs (title_norm text_pattern_ops) WHERE (status = 'active'::text)`,
+    ]
+    expect(await prefixIndexes()).toEqual(before)
+    const after = [
+      `CREATE INDEX car_search_docs_title_prefix_id_idx ON car_search_docs (title_norm text_pattern_ops, car_id DESC) WHERE (status = 'active'::text)`,
+      `CREATE INDEX part_search_docs_title_prefix_id_idx ON part_search_docs (title_norm text_pattern_ops, part_id DESC) WHERE (status = 'active'::text)`,
+    ]
+    await db.run(suggestionTitleIndex, 'up')
+    expect(await prefixIndexes()).toEqual(after)
+    await db.run(suggestionTitleIndex, 'up') // idempotent: push mode re-applies it at every start
+    expect(await prefixIndexes()).toEqual(after)
+    await db.run(suggestionTitleIndex, 'down')
+    expect(await prefixIndexes()).toEqual(before)
+    await db.run(suggestionTitleIndex, 'up')
+    expect(await prefixIndexes()).toEqual(after)
   })
 
   it('down then initial down leaves an empty public schema', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { corrections, normalizeQuery, pageOf, pagination, planQuery, similarity, suggestFromVocabulary, tokenize, trigrams } from '../../../src/domain/discovery/search'
+import { corrections, normalizeQuery, pageOf, pagination, planQuery, prefixUpperBound, similarity, suggestFromVocabulary, tokenize, trigrams } from '../../../src/domain/discovery/search'
 
 describe('normalizeQuery / tokenize', () => {
   it('lowercases, strips accents and punctuation, collapses spaces', () => {
@@ -169,5 +169,46 @@ describe('suggestFromVocabulary', () => {
       if (expected.some((e) => !normalizeQuery(e.text).startsWith(normalizeQuery(q)))) fuzzyHits++
     }
     expect(fuzzyHits).toBeGreaterThan(30)
+  })
+})
+
+describe('prefixUpperBound', () => {
+  const bytes = (s: string) => Buffer.from(s, 'utf8')
+  /** `s` starts with `prefix` exactly when it lies in [prefix, upper bound) in UTF-8 byte order (PostgreSQL's `~<~`). */
+  const inRange = (s: string, prefix: string) => Buffer.compare(bytes(prefix), bytes(s)) <= 0 && Buffer.compare(bytes(s), bytes(prefixUpperBound(prefix))) < 0
+
+  it('raises the last code point by one', () => {
+    expect(prefixUpperBound('toy')).toBe('toz')
+    expect(prefixUpperBound('a')).toBe('b')
+    expect(prefixUpperBound('model 9')).toBe('model :')
+    expect(prefixUpperBound('تويو')).toBe('تويى') // و U+0648 → ى U+0649
+    expect(prefixUpperBound('a😀')).toBe('a😁') // astral: a whole code point, not a UTF-16 unit
+    expect(prefixUpperBound('x\ud7ff')).toBe('x\ue000') // the surrogates are no code points of UTF-8
+  })
+
+  it('has no answer for an empty prefix or one ending in the last code point', () => {
+    expect(() => prefixUpperBound('')).toThrow(/no string follows/)
+    expect(() => prefixUpperBound('a\u{10ffff}')).toThrow(/no string follows/)
+  })
+
+  it('is exactly "starts with" in byte order, for every pair of a few hundred strings', () => {
+    const alphabet = ['a', 'b', 'o', 'y', 'z', '0', '9', ' ', 'é', 'ي', 'و', '😀', '\ud7ff', '\ue000']
+    const strings = new Set<string>()
+    const rand = (() => {
+      let x = 7
+      return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    })()
+    while (strings.size < 300) {
+      const n = 1 + Math.floor(rand() * 4)
+      strings.add(Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''))
+    }
+    let starts = 0
+    for (const prefix of strings) {
+      for (const s of strings) {
+        expect(inRange(s, prefix), `${JSON.stringify(s)} vs prefix ${JSON.stringify(prefix)}`).toBe(s.startsWith(prefix))
+        if (s.startsWith(prefix)) starts++
+      }
+    }
+    expect(starts).toBeGreaterThan(strings.size) // not only each string with itself
   })
 })
