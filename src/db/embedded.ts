@@ -104,8 +104,10 @@ type SupervisorMessage = { type: 'ready' } | { type: 'error'; message: string }
  * Starts (initialising on first use) a cluster in `dataDir` under a supervisor process, creates `database` if
  * missing and returns its URL. As root the package creates and uses a `postgres` system user
  * (`createPostgresUser`). The supervisor does not keep the caller alive; `stop()` waits until the cluster is down.
+ * `statementStats`: the server loads pg_stat_statements and times each statement's planning too (the bench's
+ * `BENCH_PG_STAT`; `create extension pg_stat_statements` then reads them).
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; database?: string; log?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; database?: string; log?: boolean; statementStats?: boolean }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir)
   const port = opts.port ?? (await freePort())
   const database = opts.database ?? 'autohub'
@@ -117,7 +119,10 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port?: numb
     detached: true,
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, AUTOHUB_EMBEDDED_PG: JSON.stringify({ dataDir, port, database, user: USER, password: PASSWORD, log: opts.log ?? false, isRoot }) },
+    env: {
+      ...process.env,
+      AUTOHUB_EMBEDDED_PG: JSON.stringify({ dataDir, port, database, user: USER, password: PASSWORD, log: opts.log ?? false, isRoot, statementStats: opts.statementStats ?? false }),
+    },
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   await new Promise<void>((resolve, reject) => {

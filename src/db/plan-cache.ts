@@ -15,8 +15,8 @@
  * ones): the statements the read batcher sends (./read-batch.ts: every generic read's page, count and population
  * statements, and the domain reads sent through `readRows`), and every single-command insert, update and delete a
  * drizzle session sends (Payload's writes, in and out of transactions). A domain statement of one fixed text whose
- * best plan does not depend on its values is named from its first run by `executeNamed` (the full-text search's
- * display fields by ids). Not the domains' other SQL: a generic plan
+ * best plan does not depend on its values is named from its first run by `executeNamed`, with its generic plan
+ * forced (the full-text search's display fields by ids, the suggestions' prefix titles). Not the domains' other SQL: a generic plan
  * suits statements whose best plan does not depend on the values (documents by id, a page behind an index, a write
  * by key), and the domains' searches are not all such (a bench A/B with every query named: parking nearby 151 → 105
  * req/s, its distance search's generic plan; bench/NOTES.md). The name is a digest of the text, so every connection
@@ -44,23 +44,60 @@ export const planCacheEnabled = () => process.env.SQL_PLAN_CACHE !== 'off'
 const statementName = (text: string) => `ah_${createHash('md5').update(text).digest('hex')}`
 
 type SQL = ReturnType<typeof sql>
+
+/** A query result as node-postgres answers it. */
+type Rows = { rows: Record<string, unknown>[] }
+/** What {@link executeNamed} uses of a node-postgres pool or client (a drizzle session's `client`). */
+interface QueryTarget {
+  query(config: unknown, values?: unknown[]): Promise<Rows>
+  /** A pool's (pg-pool: `totalCount`): a client of its own for the statement and the two settings around it. */
+  connect?: () => Promise<QueryTarget & { release(destroy?: unknown): void }>
+  totalCount?: number
+}
 /** What {@link executeNamed} uses of a drizzle database or transaction handle. */
 interface NamingHandle {
-  execute(query: SQL): Promise<{ rows: Record<string, unknown>[] }>
+  execute(query: SQL): Promise<Rows>
   dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } }
-  session?: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<{ rows: Record<string, unknown>[] }> } }
+  session?: {
+    client?: QueryTarget
+    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<Rows>; rawQueryConfig?: object }
+  }
 }
 
+/** Around a statement whose plan must be generic: on, then back to the server's setting (`auto`). */
+export const GENERIC_PLAN_ON = 'set plan_cache_mode = force_generic_plan'
+export const GENERIC_PLAN_OFF = 'reset plan_cache_mode'
+
 /**
- * Sends a domain statement under its name from the first run (PostgreSQL plans it once per connection), for a
- * statement whose best plan does not depend on its values (a lookup by ids). Unnamed with `SQL_PLAN_CACHE=off`, or
- * on a handle that is not drizzle's (a test's spy).
+ * Sends a domain statement under its name from the first run with its generic plan, for a statement whose best plan
+ * does not depend on its values (a lookup by ids, probes of one index): PostgreSQL plans it once per connection.
+ *
+ * Named alone is not enough. From its sixth execution PostgreSQL keeps the generic plan only while that plan's
+ * estimated cost is not above the average of the custom plans so far (`plan_cache_mode = auto`), and the estimate of
+ * a generic plan knows no values: the search's display fields by ids (`= any($1)` for cars and for parts) cost 110
+ * generic against 75 for a custom plan that sees twelve car ids and no part, so every execution was planned again —
+ * 1.5 ms of its 1.8 under the bench's load (pg_stat_statements, bench/NOTES.md session 35). So the statement goes
+ * between {@link GENERIC_PLAN_ON} and {@link GENERIC_PLAN_OFF} on its connection, the three issued together (one
+ * pipeline, ./pool.ts; each answered on its own, the setting restored whatever the statement's outcome). Not a
+ * setting of the connection for good: PostgreSQL applies it to unnamed statements too, and the domains' searches
+ * need plans made for their values (a generic plan of the relaxed full-text pass took 52 ms where its custom plans
+ * take 20). Unnamed with `SQL_PLAN_CACHE=off`, or on a handle that is not drizzle's (a test's spy).
  */
-export function executeNamed(db: { execute(query: SQL): Promise<{ rows: Record<string, unknown>[] }> }, query: SQL): Promise<{ rows: Record<string, unknown>[] }> {
+export async function executeNamed(db: { execute(query: SQL): Promise<Rows> }, query: SQL): Promise<Rows> {
   const handle = db as NamingHandle
   if (!planCacheEnabled() || !handle.dialect || !handle.session) return db.execute(query)
   const rendered = handle.dialect.sqlToQuery(query)
-  return handle.session.prepareQuery(rendered, undefined, statementName(rendered.sql), false).execute()
+  const prepared = handle.session.prepareQuery(rendered, undefined, statementName(rendered.sql), false)
+  const target = handle.session.client
+  if (!target || !prepared.rawQueryConfig) return prepared.execute()
+  // a pool: a client of its own for the three; a transaction: its client (its statements go in the order issued)
+  const client = target.connect && typeof target.totalCount === 'number' ? await target.connect() : null
+  const on = client ?? target
+  const [, result, restored] = await Promise.allSettled([on.query(GENERIC_PLAN_ON), on.query(prepared.rawQueryConfig, rendered.params), on.query(GENERIC_PLAN_OFF)])
+  // a connection whose setting may not be restored is not given back (a failed transaction restores it on rollback)
+  client?.release(restored.status === 'rejected' ? restored.reason : undefined)
+  if (result.status === 'rejected') throw result.reason
+  return result.value
 }
 
 export class StatementNames {

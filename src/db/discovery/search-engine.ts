@@ -90,7 +90,8 @@ function passes(plan: QueryPlan, type: SearchType, statuses: string[]) {
 
 /**
  * The display fields of a page's hits by id, one text for every page (an empty array for a table not on it), sent
- * named: its plan does not depend on the ids, and planning its joins cost more than running them (bench/NOTES.md).
+ * named with its generic plan (`executeNamed`): its plan does not depend on the ids, and planning its joins cost more
+ * than running them (bench/NOTES.md).
  */
 const display = (carIds: number[], partIds: number[]) => sql`
     select 'cars' as type, c.id, c.title, c.slug, c.price, c.currency::text as currency, c.status::text as status, c.year,
