@@ -64,7 +64,9 @@ interface NamingHandle {
   }
 }
 
-/** Around a statement whose plan must be generic: on, then back to the server's setting (`auto`). */
+/** Around a statement whose plan must be generic, in a transaction of its own (the setting ends with it). */
+export const GENERIC_PLAN_LOCAL = ['begin', 'set local plan_cache_mode = force_generic_plan', 'commit'] as const
+/** Around one inside the caller's transaction: on, then back to the server's setting. */
 export const GENERIC_PLAN_ON = 'set plan_cache_mode = force_generic_plan'
 export const GENERIC_PLAN_OFF = 'reset plan_cache_mode'
 
@@ -76,12 +78,16 @@ export const GENERIC_PLAN_OFF = 'reset plan_cache_mode'
  * estimated cost is not above the average of the custom plans so far (`plan_cache_mode = auto`), and the estimate of
  * a generic plan knows no values: the search's display fields by ids (`= any($1)` for cars and for parts) cost 110
  * generic against 75 for a custom plan that sees twelve car ids and no part, so every execution was planned again —
- * 1.5 ms of its 1.8 under the bench's load (pg_stat_statements, bench/NOTES.md session 35). So the statement goes
- * between {@link GENERIC_PLAN_ON} and {@link GENERIC_PLAN_OFF} on its connection, the three issued together (one
- * pipeline, ./pool.ts; each answered on its own, the setting restored whatever the statement's outcome). Not a
- * setting of the connection for good: PostgreSQL applies it to unnamed statements too, and the domains' searches
- * need plans made for their values (a generic plan of the relaxed full-text pass took 52 ms where its custom plans
- * take 20). Unnamed with `SQL_PLAN_CACHE=off`, or on a handle that is not drizzle's (a test's spy).
+ * 1.5 ms of its 1.8 under the bench's load (pg_stat_statements, bench/NOTES.md session 35). So the statement runs
+ * with `plan_cache_mode = force_generic_plan`, the statements issued together (one pipeline, ./pool.ts):
+ * - on the pool, in a transaction of its own with `set local` ({@link GENERIC_PLAN_LOCAL}): the setting cannot
+ *   outlive it, whatever the statement's outcome, and behind a transaction-mode pooler (PgBouncer ≥ 1.21 keeps
+ *   prepared statements there) it cannot reach another client's statements;
+ * - in the caller's transaction, between {@link GENERIC_PLAN_ON} and {@link GENERIC_PLAN_OFF} (a failed statement
+ *   aborts the transaction, whose rollback undoes the setting).
+ * Not a setting of the connection for good: PostgreSQL applies it to unnamed statements too, and the domains'
+ * searches need plans made for their values (a generic plan of the relaxed full-text pass took 52 ms where its
+ * custom plans take 20). Unnamed with `SQL_PLAN_CACHE=off`, or on a handle that is not drizzle's (a test's spy).
  */
 export async function executeNamed(db: { execute(query: SQL): Promise<Rows> }, query: SQL): Promise<Rows> {
   const handle = db as NamingHandle
@@ -90,12 +96,20 @@ export async function executeNamed(db: { execute(query: SQL): Promise<Rows> }, q
   const prepared = handle.session.prepareQuery(rendered, undefined, statementName(rendered.sql), false)
   const target = handle.session.client
   if (!target || !prepared.rawQueryConfig) return prepared.execute()
-  // a pool: a client of its own for the three; a transaction: its client (its statements go in the order issued)
-  const client = target.connect && typeof target.totalCount === 'number' ? await target.connect() : null
-  const on = client ?? target
-  const [, result, restored] = await Promise.allSettled([on.query(GENERIC_PLAN_ON), on.query(prepared.rawQueryConfig, rendered.params), on.query(GENERIC_PLAN_OFF)])
-  // a connection whose setting may not be restored is not given back (a failed transaction restores it on rollback)
-  client?.release(restored.status === 'rejected' ? restored.reason : undefined)
+  const statement = (on: QueryTarget) => on.query(prepared.rawQueryConfig, rendered.params)
+  if (!target.connect || typeof target.totalCount !== 'number') {
+    // a transaction's client: its statements go in the order issued
+    const [, result] = await Promise.allSettled([target.query(GENERIC_PLAN_ON), statement(target), target.query(GENERIC_PLAN_OFF)])
+    if (result.status === 'rejected') throw result.reason
+    return result.value
+  }
+  const client = await target.connect()
+  const [begin, setting, commit] = GENERIC_PLAN_LOCAL
+  const settled = await Promise.allSettled([client.query(begin), client.query(setting), statement(client), client.query(commit)])
+  // a connection left in a transaction (its commit not answered) is not given back
+  const committed = settled[3]
+  client.release(committed.status === 'rejected' ? committed.reason : undefined)
+  const result = settled[2]
   if (result.status === 'rejected') throw result.reason
   return result.value
 }

@@ -11,7 +11,7 @@
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { executeNamed, GENERIC_PLAN_OFF, GENERIC_PLAN_ON } from '../../../src/db/plan-cache'
+import { executeNamed, GENERIC_PLAN_LOCAL } from '../../../src/db/plan-cache'
 import { installReadBatcher, readRows } from '../../../src/db/read-batch'
 import { dbOf, sql, withTransaction } from '../../../src/db/transaction'
 import { get } from '../../helpers/api'
@@ -129,16 +129,27 @@ describe('named statements', () => {
     expect(auto?.custom).toBeGreaterThanOrEqual(5)
     expect(generic).toMatchObject({ custom: 0, generic: 8, mode: 'auto' })
 
-    // out of a transaction: the setting, the statement and the reset go in one pipeline on one connection of the pool
+    // out of a transaction: in one of its own (`set local`), sent as one pipeline on one connection of the pool
     const calls = await queryCallsBy(() => executeNamed(dbOf(payload), byIds(carIds, [])))
-    expect(calls).toEqual([{ statements: 3, pipeline: true }])
+    expect(calls).toEqual([{ statements: 4, pipeline: true }])
     const texts = await namedStatements(() => executeNamed(dbOf(payload), byIds(carIds, [])))
-    expect(texts.map((t) => t.text)).toEqual([GENERIC_PLAN_ON, expect.stringMatching(/^select 'cars' as type/), GENERIC_PLAN_OFF])
+    const [begin, setting, commit] = GENERIC_PLAN_LOCAL
+    expect(texts.map((t) => t.text)).toEqual([begin, setting, expect.stringMatching(/^select 'cars' as type/), commit])
     // a failing statement: its error, and the setting restored on every connection of the pool all the same
     await expect(executeNamed(dbOf(payload), sql`select 1 / (${0}::int) as n`)).rejects.toThrow(/division by zero/)
     await Promise.all(Array.from({ length: 12 }, () => executeNamed(dbOf(payload), byIds(carIds, [carIds.length]))))
-    const modes = await Promise.all(Array.from({ length: 30 }, () => dbOf(payload).execute(sql`select current_setting('plan_cache_mode') as mode, pg_backend_pid() as pid`)))
-    expect(new Set(modes.map((m) => m.rows[0].pid)).size).toBeGreaterThan(1)
-    expect(new Set(modes.map((m) => m.rows[0].mode))).toEqual(new Set(['auto']))
+    const seen = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        dbOf(payload).execute(sql`select current_setting('plan_cache_mode') as mode, pg_backend_pid() as pid,
+          (select coalesce(sum(custom_plans), 0)::int from pg_prepared_statements where left(name, 3) = 'ah_' and statement like 'select ''cars'' as type, c.id, c.title from cars c%') as custom,
+          (select coalesce(sum(generic_plans), 0)::int from pg_prepared_statements where left(name, 3) = 'ah_' and statement like 'select ''cars'' as type, c.id, c.title from cars c%') as generic`),
+      ),
+    )
+    const rows = seen.map((m) => m.rows[0] as { mode: string; pid: number; custom: number; generic: number })
+    expect(new Set(rows.map((r) => r.pid)).size).toBeGreaterThan(1)
+    expect(new Set(rows.map((r) => r.mode))).toEqual(new Set(['auto']))
+    // on the pool's connections too, the statement ran with its generic plan only
+    expect(Math.max(...rows.map((r) => r.generic))).toBeGreaterThan(0)
+    expect(Math.max(...rows.map((r) => r.custom))).toBe(0)
   })
 })
