@@ -224,33 +224,49 @@ export function prefixTitlesSql(normalized: string, limit: number) {
     order by t.title, t.id desc`
 }
 
+/** At most this many substring and this many trigram-word candidates per table (each branch stops there). */
+const FUZZY_CANDIDATES = 60
+
 /**
- * The title suggestions once the prefix titles (`prefix`: their ids per table, from {@link prefixTitlesSql}) are
- * fewer than `limit`, from three letters on: per table up to 60 substring and 60 trigram-word matches (the trigram GIN
- * index on `title_norm`; two branches, since an OR of both makes the planner fall back to a seq scan), the best
- * `limit` of the active ones by similarity (< 1), merged with the prefix titles (score 2) and ordered best first
- * (`type`, `id`, `title`, `slug`, `score`). Each branch stops after a fixed number of rows, so the cost does not grow
- * with the number of listings that match; the rechecks read the stored title (no per-row `autohub_norm`). Inlined as
- * literals (not bind parameters): how many titles contain the text decides between a scan that stops at its limit
- * and the trigram index, and the planner sees that only in the pattern (a generic plan took 24 ms for "model", which
- * every bench title contains, against 3 ms planned for its text).
+ * The candidates of the title suggestions beyond the prefix, from three letters on: per table up to
+ * {@link FUZZY_CANDIDATES} titles containing the text and as many trigram-word-similar to it (`type`, `id`), from the
+ * trigram GIN index on `title_norm` — two branches, since an OR of both makes the planner fall back to a seq scan. Each
+ * branch stops after a fixed number of rows, so the cost does not grow with the number of listings that match; the
+ * rechecks read the stored title (no per-row `autohub_norm`). Inlined as literals (not bind parameters): how many
+ * titles contain the text decides between a scan that stops at its limit and the trigram index, and the planner sees
+ * that only in the pattern (a generic plan took 24 ms for "model", which every bench title contains, against 3 ms
+ * planned for its text). Four small selects, so planning them is cheap; their scoring is {@link fuzzyTitlesSql}.
  */
-export function fuzzyTitlesSql(normalized: string, limit: number, prefix: { cars: readonly number[]; parts: readonly number[] }) {
+export function fuzzyCandidatesSql(normalized: string) {
   const text = checkedNormalized(normalized)
   const lit = (s: string) => sql.raw(`'${s}'`)
-  const ids = (list: readonly number[]) => sql.raw(`'{${list.map((id) => Math.trunc(id)).join(',')}}'::int[]`)
+  const branches = (['cars', 'parts'] as const).flatMap((table) => {
+    const { docs, key } = STORED[table]
+    const type = sql.raw(`'${table === 'cars' ? 'car' : 'part'}'`)
+    return [
+      sql`(select ${type} as type, ${key} as id from ${docs} where title_norm like ${lit(`%${text}%`)} limit ${sql.raw(String(FUZZY_CANDIDATES))})`,
+      sql`(select ${type} as type, ${key} as id from ${docs} where ${lit(text)} <% title_norm limit ${sql.raw(String(FUZZY_CANDIDATES))})`,
+    ]
+  })
+  return sql.join(branches, sql` union all `)
+}
+
+/**
+ * The title suggestions once the prefix titles (their ids per table, from {@link prefixTitlesSql}) are fewer than
+ * `limit`: per table the best `limit` active candidates ({@link fuzzyCandidatesSql}) by trigram similarity (< 1),
+ * merged with the prefix titles (score 2), best first (`type`, `id`, `title`, `slug`, `score`). Lookups by ids of one
+ * fixed text, sent with its generic plan (`executeNamed`).
+ */
+export function fuzzyTitlesSql(normalized: string, limit: number, prefix: { cars: readonly number[]; parts: readonly number[] }, candidates: { cars: readonly number[]; parts: readonly number[] }) {
+  const text = checkedNormalized(normalized)
   const scored = (table: 'cars' | 'parts') => {
     const { docs, key } = STORED[table]
     return sql`select id, max(score) as score from (
-      select id, 2.0::float8 as score from unnest(${ids(prefix[table])}) id
+      select id, 2.0::float8 as score from unnest(${sql.param(prefix[table])}::int[]) id
       union all
-      (select d.${key} as id, similarity(d.title_norm, ${lit(text)})::float8 as score from (
-          (select ${key} as id from ${docs} where title_norm like ${lit(`%${text}%`)} limit 60)
-          union
-          (select ${key} as id from ${docs} where ${lit(text)} <% title_norm limit 60)
-        ) candidates join ${docs} d on d.${key} = candidates.id
-        where d.status = 'active'
-        order by score desc, id desc limit ${limit})
+      (select d.${key} as id, similarity(d.title_norm, ${text}::text)::float8 as score from ${docs} d
+        where d.${key} = any(${sql.param(candidates[table])}::int[]) and d.status = 'active'
+        order by score desc, id desc limit ${limit}::int)
     ) s group by id`
   }
   return sql`select 'car' as type, t.id, t.title, t.slug, s.score from (${scored('cars')}) s join cars t on t.id = s.id
@@ -270,8 +286,8 @@ export interface Suggestion {
 /**
  * Autocomplete: makes and models from the cached vocabulary (prefix, then trigram), then titles of active cars and
  * parts — by prefix (one named statement, {@link prefixTitlesSql}, which also reads the vocabulary's version), and
- * from three letters on, when those are fewer than the titles' share, by substring or trigram word similarity too (a
- * second statement, {@link fuzzyTitlesSql}).
+ * from three letters on, when those are fewer than the titles' share, by substring or trigram word similarity too (the
+ * candidates by {@link fuzzyCandidatesSql}, then their scores and order by {@link fuzzyTitlesSql}).
  */
 export async function suggest(db: Tx, normalized: string, limit: number): Promise<Suggestion[]> {
   const { names, rows } = await withVocabulary(db, async (vocab) => {
@@ -285,8 +301,12 @@ export async function suggest(db: Tx, normalized: string, limit: number): Promis
     const titleLimit = Math.max(limit - Math.min(names.length, Math.ceil(limit / 2)), 1)
     const prefixRows = (await executeNamed(db, prefixTitlesSql(normalized, titleLimit))).rows
     const found = prefixRows.filter((r) => r.id !== null)
-    const rows =
-      found.length < titleLimit && fuzzyTitles(normalized) ? (await db.execute(fuzzyTitlesSql(normalized, titleLimit, { cars: idsOf(found, 'car'), parts: idsOf(found, 'part') }))).rows : found
+    let rows = found
+    if (found.length < titleLimit && fuzzyTitles(normalized)) {
+      const candidates = (await db.execute(fuzzyCandidatesSql(normalized))).rows
+      const prefix = { cars: idsOf(found, 'car'), parts: idsOf(found, 'part') }
+      rows = (await executeNamed(db, fuzzyTitlesSql(normalized, titleLimit, prefix, { cars: idsOf(candidates, 'car'), parts: idsOf(candidates, 'part') }))).rows
+    }
     return { version: String(prefixRows[0].vocab_version), value: { names, rows } }
   })
   const titles: Suggestion[] = rows.map((r) => ({ type: r.type as 'car' | 'part', id: Number(r.id), text: String(r.title), slug: (r.slug as string | null) ?? null }))

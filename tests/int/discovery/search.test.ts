@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { normalizeQuery } from '../../../src/domain/discovery/search'
-import { fuzzyTitlesSql, prefixTitlesSql, suggest } from '../../../src/db/discovery/search-engine'
+import { fuzzyCandidatesSql, prefixTitlesSql, suggest } from '../../../src/db/discovery/search-engine'
 import { insertSearchLog, plainSearchLog } from '../../../src/db/discovery/search-log'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
@@ -265,7 +265,7 @@ describe('GET /api/search/suggestions', () => {
     // The substring and trigram lookups: bounded scans of the stored documents, no similarity over every title (on a
     // catalog of this size a sequential scan that stops at its LIMIT is the planner's choice; on 100k titles it takes
     // the trigram index, which search-index-tuning.test.ts shows both ways).
-    const lines = (await query(sql`explain ${fuzzyTitlesSql('hybr', 5, { cars: [], parts: [] })}`)).map((r) => r['QUERY PLAN'] as string)
+    const lines = (await query(sql`explain ${fuzzyCandidatesSql('hybr')}`)).map((r) => r['QUERY PLAN'] as string)
     const trigramFilters = lines.flatMap((l, i) => (/Filter: [^\n]*(<%|%>)/.test(l) ? [i] : []))
     expect(trigramFilters.length).toBeGreaterThan(0)
     for (const i of trigramFilters) {
@@ -293,8 +293,9 @@ describe('GET /api/search/suggestions', () => {
     expect(titleStatements.length).toBe(1)
     expect(titleStatements[0]).toMatch(/with recursive/)
     await suggest(counting, 'hybr', 5)
-    expect(titleStatements.length).toBe(3)
+    expect(titleStatements.length).toBe(4) // the prefix titles, then the candidates, then their scores by ids
     expect(titleStatements[2]).toMatch(/<%/)
+    expect(titleStatements[3]).toMatch(/= any\(\$\d+::int\[\]\)/)
     const bulk = await get('/search/suggestions?q=bulk&limit=5')
     const bulkTitles = bulk.body.suggestions.filter((s: { type: string }) => s.type === 'car').map((s: { text: string }) => s.text)
     const firstTitles = await query(sql`select title from (select distinct title from cars where status = 'active' and title ilike 'bulk%') t order by title collate "C" limit ${bulkTitles.length}`)
