@@ -16,13 +16,13 @@
  * statements, and the domain reads sent through `readRows`), and every single-command insert, update and delete a
  * drizzle session sends (Payload's writes, in and out of transactions). A domain statement of one fixed text whose
  * best plan does not depend on its values is named from its first run by `executeNamed`, with its generic plan
- * forced (the full-text search's display fields by ids, the suggestions' prefix titles). Not the domains' other SQL: a generic plan
- * suits statements whose best plan does not depend on the values (documents by id, a page behind an index, a write
- * by key), and the domains' searches are not all such (a bench A/B with every query named: parking nearby 151 → 105
- * req/s, its distance search's generic plan; bench/NOTES.md). The name is a digest of the text, so every connection
- * and every process names a text alike. (Sending `in (…)` lists as one array parameter, `= any($1)`, so that
- * population statements of any list length share one text, made parking nearby slower in a bench A/B and was left
- * out: bench/NOTES.md.)
+ * forced (the full-text search's display fields by ids, the suggestions' prefix titles and their scores by ids). Not
+ * the domains' other SQL: a generic plan suits statements whose best plan does not depend on the values (documents
+ * by id, a page behind an index, a write by key), and the domains' searches are not all such (a bench A/B with every
+ * query named: parking nearby 151 → 105 req/s, its distance search's generic plan; bench/NOTES.md). The name is a
+ * digest of the text, so every connection and every process names a text alike. (Sending `in (…)` lists as one array
+ * parameter, `= any($1)`, so that population statements of any list length share one text, made parking nearby
+ * slower in a bench A/B and was left out: bench/NOTES.md.)
  *
  * `SQL_PLAN_CACHE=off`: unnamed statements, and the read batcher combines a turn's statements into one instead (the
  * mode for a connection pooler that does not keep prepared statements, such as PgBouncer in transaction mode before
@@ -50,7 +50,7 @@ type Rows = { rows: Record<string, unknown>[] }
 /** What {@link executeNamed} uses of a node-postgres pool or client (a drizzle session's `client`). */
 interface QueryTarget {
   query(config: unknown, values?: unknown[]): Promise<Rows>
-  /** A pool's (pg-pool: `totalCount`): a client of its own for the statement and the two settings around it. */
+  /** A pool's (pg-pool: `totalCount`): a client of its own for the statement's transaction with its setting. */
   connect?: () => Promise<QueryTarget & { release(destroy?: unknown): void }>
   totalCount?: number
 }

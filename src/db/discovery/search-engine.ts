@@ -44,7 +44,7 @@ export interface SearchResult {
   hits: SearchHit[]
 }
 
-/** Each searched table's stored documents, their key column, and the name of the suggestions' walk over its prefix titles. */
+/** Each searched table's stored documents, their key column, and the name of the suggestions' walk over its titles. */
 const STORED = {
   cars: { docs: sql.raw('car_search_docs'), key: sql.raw('car_id'), walk: sql.raw('car_titles') },
   parts: { docs: sql.raw('part_search_docs'), key: sql.raw('part_id'), walk: sql.raw('part_titles') },

@@ -49,6 +49,15 @@ interface FreshDb {
 const adminUrl = inject('pgAdminUrl')
 const created: { name: string; pool: pg.Pool }[] = []
 
+/** A fresh database with every migration listed before `next` applied in order: the schema `next` runs on. */
+async function freshDbBefore(next: Migration): Promise<FreshDb> {
+  const index = migrations.findIndex((m) => m.up === next.up)
+  if (index < 0) throw new Error('freshDbBefore: not a listed migration')
+  const db = await freshDb()
+  for (const m of migrations.slice(0, index)) await db.run(m as Migration, 'up')
+  return db
+}
+
 async function freshDb(): Promise<FreshDb> {
   const name = `mig_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
   const admin = new pg.Client({ connectionString: adminUrl })
@@ -327,12 +336,7 @@ describe('production migrations (src/migrations)', () => {
   })
 
   it('carts without edit locks: up removes the locks held on carts and their column; down adds the column back', async () => {
-    const db = await freshDb()
-    for (const m of migrations.slice(
-      0,
-      migrations.findIndex((m) => m.up === cartsWithoutEditLocks.up),
-    ))
-      await db.run(m as Migration, 'up')
+    const db = await freshDbBefore(cartsWithoutEditLocks)
     const columns = async () => (await db.query(`select column_name from information_schema.columns where table_name = 'payload_locked_documents_rels' and column_name = 'carts_id'`)).length
     const [cart] = await db.query<{ id: number }>(`insert into carts default values returning id`)
     const [onCart, other] = await db.query<{ id: number }>(`insert into payload_locked_documents (global_slug) values (null), ('platform-settings') returning id`)
@@ -347,12 +351,7 @@ describe('production migrations (src/migrations)', () => {
   })
 
   it('notification email retries: up adds the attempts (0 on existing notifications) and the next attempt; down removes them', async () => {
-    const db = await freshDb()
-    for (const m of migrations.slice(
-      0,
-      migrations.findIndex((m) => m.up === notificationEmailRetries.up),
-    ))
-      await db.run(m as Migration, 'up')
+    const db = await freshDbBefore(notificationEmailRetries)
     const columns = async () =>
       (
         await db.query<{ column_name: string }>(
@@ -370,12 +369,7 @@ describe('production migrations (src/migrations)', () => {
   })
 
   it('suggestion title index: up replaces the title prefix indexes of the stored documents with (title, id desc) ones; down restores them; up again', async () => {
-    const db = await freshDb()
-    for (const m of migrations.slice(
-      0,
-      migrations.findIndex((m) => m.up === suggestionTitleIndex.up),
-    ))
-      await db.run(m as Migration, 'up')
+    const db = await freshDbBefore(suggestionTitleIndex)
     const prefixIndexes = async () =>
       (
         await db.query<{ indexdef: string }>(`select indexdef from pg_indexes where tablename in ('car_search_docs', 'part_search_docs') and indexdef like '%text_pattern_ops%' order by indexname`)
