@@ -22,8 +22,27 @@ const SQL_MIGRATIONS = [databaseExtras, searchDocuments, analyticsCounters, sear
 /** Tables the custom SQL creates: the dev push must leave them alone (payload.config.ts `tablesFilter`). */
 export const SQL_MIGRATION_TABLES: readonly string[] = SQL_MIGRATIONS.flatMap((m) => m.tables)
 
-/** Every custom-SQL statement, in migration order. */
-export const SQL_MIGRATION_STATEMENTS: readonly string[] = SQL_MIGRATIONS.flatMap((m) => m.statements)
+const CREATE_INDEX = /^create (?:unique )?index if not exists ("?)([\w$]+)\1 /i
+const DROP_INDEX = /^drop index if exists ("?)([\w$]+)\1$/i
+
+/**
+ * `statements` without each `create index if not exists` whose index a later statement drops before anything else
+ * names it: the migrations' history builds an index a later migration replaces (the suggestions' title index), and a
+ * push would build it at every start only to drop it again. The drop stays (it removes the old index from a database
+ * that still has it), so the indexes after the list are the same.
+ */
+export function withoutSupersededIndexes(statements: readonly string[]): string[] {
+  return statements.filter((statement, i) => {
+    const name = CREATE_INDEX.exec(statement.trim())?.[2]
+    if (!name) return true
+    const mentions = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}($|[^\\w$])`, 'i')
+    const next = statements.slice(i + 1).find((s) => mentions.test(s))
+    return next === undefined || DROP_INDEX.exec(next.trim())?.[2] !== name
+  })
+}
+
+/** Every custom-SQL statement, in migration order, without the indexes a later one replaces (applied after each push). */
+export const SQL_MIGRATION_STATEMENTS: readonly string[] = withoutSupersededIndexes(SQL_MIGRATIONS.flatMap((m) => m.statements))
 
 export async function applySqlMigrationsForPush(payload: Payload): Promise<void> {
   const drizzle = adapterOf(payload).drizzle
