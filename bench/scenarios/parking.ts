@@ -51,7 +51,9 @@ function bookingSequence(ctx: BenchContext, target: 'app' | 'baseline', day0: nu
   return [
     {
       method: 'POST' as const,
-      path: target === 'app' ? '/api/parking-bookings' : '/parking-bookings',
+      // depth 0: the booking with its relations as ids, the answer the baseline gives (the default depth 1 would also
+      // load the spot, the driver, the vehicle and the owner into the answer)
+      path: target === 'app' ? '/api/parking-bookings?depth=0' : '/parking-bookings',
       setupRequest: (req: Record<string, unknown>) => {
         const u = ctx.users[next() % ctx.users.length]
         const spot = ctx.hotSpots[Math.floor(rand() * ctx.hotSpots.length)]
