@@ -5,15 +5,16 @@
  * must be the one Payload's adapter uses (package.json pins drizzle-orm to its version, so npm keeps one copy).
  * (2) The renderer writes a statement into one result as it walks the chunks; the text, parameters and typings of
  * statements covering each of its branches must be upstream's, recorded from the unpatched files
- * (drizzle-render.expected.json, from drizzle-render.cases.ts).
+ * (drizzle-render.expected.json, from drizzle-render.cases.ts). (3) A database or transaction object makes each
+ * table's relational query builder (`db.query.<table>`) on its first use instead of all of them when it is made.
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
-import { eq, sql } from 'drizzle-orm'
+import { createTableRelationsHelpers, eq, extractTablesRelationalConfig, relations, sql } from 'drizzle-orm'
 import { is, entityKind } from 'drizzle-orm/entity'
 import { Column, Table } from 'drizzle-orm'
-import { integer, PgColumn, PgDialect, PgTable, pgTable, text } from 'drizzle-orm/pg-core'
+import { integer, PgColumn, PgDatabase, PgDialect, PgTable, pgTable, text } from 'drizzle-orm/pg-core'
 import { Name, Param, Placeholder, SQL, StringChunk, View } from 'drizzle-orm/sql/sql'
 import { describe, expect, it } from 'vitest'
 
@@ -131,5 +132,48 @@ describe('drizzle is() with cached verdicts', () => {
 describe('drizzle statement rendering (one result written as the chunks are walked)', () => {
   it('renders every branch as upstream did: text, parameters, typings', () => {
     expect(JSON.parse(JSON.stringify(renderCases()))).toEqual(expected)
+  })
+})
+
+describe('relational query builders made on first use', () => {
+  const makes = pgTable('makes', { id: integer('id').primaryKey(), name: text('name') })
+  const models = pgTable('models', { id: integer('id').primaryKey(), name: text('name'), makeId: integer('make_id') })
+  const makesRelations = relations(makes, ({ many }) => ({ models: many(models) }))
+  const modelsRelations = relations(models, ({ one }) => ({ make: one(makes, { fields: [models.makeId], references: [makes.id] }) }))
+
+  /** A database object over the schema, counting how many tables' builders read their table from the full schema. */
+  function database() {
+    const fullSchema = { makes, models, makesRelations, modelsRelations }
+    const config = extractTablesRelationalConfig(fullSchema, createTableRelationsHelpers)
+    const reads: string[] = []
+    const counted = new Proxy(fullSchema, { get: (target, key) => (reads.push(String(key)), Reflect.get(target, key)) })
+    const db = new PgDatabase(new PgDialect(), {} as never, { schema: config.tables, fullSchema: counted, tableNamesMap: config.tableNamesMap } as never)
+    return { db: db as unknown as { query: Record<string, { findMany(a?: unknown): { toSQL(): { sql: string } } }> }, reads }
+  }
+
+  it('makes none when the object is made, then one per table asked for, kept', () => {
+    const { db, reads } = database()
+    expect(reads).toEqual([])
+    const builder = db.query.models
+    expect(reads).toEqual(['models'])
+    expect(db.query.models).toBe(builder)
+    expect(reads).toEqual(['models'])
+  })
+
+  it('answers like a plain object of every table: keys, `in`, descriptors, an unknown table', () => {
+    const { db } = database()
+    expect(Object.keys(db.query).sort()).toEqual(['makes', 'models'])
+    expect('makes' in db.query).toBe(true)
+    expect('nope' in db.query).toBe(false)
+    expect(db.query.nope).toBeUndefined()
+    expect(Object.getOwnPropertyDescriptor(db.query, 'makes')?.value).toBe(db.query.makes)
+    expect({ ...db.query }.models).toBe(db.query.models)
+  })
+
+  it('builds the same statements, relations included', () => {
+    const { db } = database()
+    expect(db.query.models.findMany({ columns: { name: true }, with: { make: { columns: { name: true } } } }).toSQL().sql).toBe(
+      'select "models"."name", "models_make"."data" as "make" from "models" "models" left join lateral (select json_build_array("models_make"."name") as "data" from (select * from "makes" "models_make" where "models_make"."id" = "models"."make_id" limit $1) "models_make") "models_make" on true',
+    )
   })
 })
