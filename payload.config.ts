@@ -36,6 +36,7 @@ import { env } from './src/lib/env'
 import { CLIENT_ERROR } from './src/lib/http'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
+import { installInternalReads } from './src/plugins/internal-reads'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 /** Development and tests push the schema; production runs the committed migrations. */
@@ -126,6 +127,8 @@ export default buildConfig({
     // requests) are sent as one instead (src/db/read-batch.ts).
     installStatementNames(payload)
     installReadBatcher(payload)
+    // Internal reads by id (access overridden, the stored document) by that statement alone (src/plugins/internal-reads.ts).
+    installInternalReads(payload)
     // Production migrates (prodMigrations); a dev/test schema push knows nothing of the migrations' custom SQL.
     if (pushSchema) await applySqlMigrationsForPush(payload)
   },

@@ -1,0 +1,229 @@
+/**
+ * Internal reads by id in one prepared statement.
+ *
+ * The workflows read what they decide with through the Local API: `payload.findByID({ collection, id, depth: 0,
+ * overrideAccess: true, select })` — a booking's spot and vehicle, an offer's car, a cart. Payload answers such a read
+ * with its whole operation: the request set-up, the adapter's page query built by drizzle (where, order, limit, the
+ * document's JSON around it) and rendered to text, then the afterRead traversal of every selected field. In-process
+ * that is 0.3–0.9 ms of CPU for a spot with eight fields, where the statement alone takes ≈ 0.05 ms (bench/NOTES.md,
+ * session 36), and a booking makes two.
+ *
+ * When such a read can only answer the stored document, it is served by the collection's document statement
+ * (src/db/documents.ts: built once per collection and select, prepared by name, the documents of the ids in `$1`) on
+ * the request's transaction, or on the pool (a read replica when configured, as Payload's reads go) outside one. What
+ * "can only answer the stored document" means, judged from the live collection config and re-judged when its fields or
+ * hooks are replaced:
+ * - the call: access overridden (the Local API's default), depth 0 or no relationship, upload or join among the
+ *   selected fields, a select of top-level fields set to `true` (or none), an integer id, and nothing else asked
+ *   (drafts, trash, lock status, joins, locales flattened, a starting depth);
+ * - the collection: no drafts, no trash, no forced select, not an upload or auth collection, no read or operation hook other than the
+ *   platform's inert ones (src/plugins/inert-hooks.ts), and a document statement for the select;
+ * - each selected field, at any depth: no afterRead hook, not localized, not virtual, no rich text, no join; a hidden
+ *   top-level field is removed (kept with `showHiddenFields`), a hidden nested one declines.
+ * Anything else, and a document not found (for Payload's own error or null), goes to Payload's `findByID`.
+ * tests/int/foundation/internal-reads.test.ts compares both on every document of every collection.
+ *
+ * `INTERNAL_READS=off` leaves Payload's `findByID` as it is.
+ */
+import type { CollectionConfig, Field, Payload, PayloadRequest, SelectType } from 'payload'
+
+import { type DocumentReader, type ReaderRequest } from '@/db/documents'
+import { adapterOf } from '@/db/transaction'
+
+import { isInertHook } from './inert-hooks'
+
+type FindByIDArgs = Parameters<Payload['findByID']>[0]
+
+/** The arguments a served read may carry (with these values where given). */
+const SERVED_ARGS = new Set([
+  'collection',
+  'id',
+  'depth',
+  'overrideAccess',
+  'req',
+  'select',
+  'disableErrors',
+  'showHiddenFields',
+  'locale',
+  'fallbackLocale',
+  'context',
+  'user',
+  'populate',
+  'draft',
+  'trash',
+  'includeLockStatus',
+])
+
+/** How a collection's documents are served for one select: the statement, and the top-level hidden fields to remove. */
+interface Served {
+  reader: DocumentReader
+  hidden: string[]
+  /** Whether a selected field is a relation (a relationship, upload or join): then only depth 0 is served. */
+  relational: boolean
+}
+
+/** A collection's judgment: why it is not served, or how each select is (null: that select declines). */
+interface Judgment {
+  parts: unknown[]
+  declined?: string
+  selects: Map<string, Served | null>
+}
+
+const judgments = new WeakMap<object, Judgment>()
+
+/** Why the collection's reads are not served (undefined: they may be). */
+export function collectionDeclines(config: CollectionConfig): string | undefined {
+  const versions = config.versions as { drafts?: unknown } | boolean | undefined
+  if (versions && typeof versions === 'object' && versions.drafts) return 'drafts'
+  if ((config as { trash?: boolean }).trash) return 'trash'
+  if (config.upload) return 'upload collection'
+  if (config.auth) return 'auth collection'
+  if ((config as { forceSelect?: unknown }).forceSelect) return 'forceSelect'
+  const hooks = config.hooks ?? {}
+  if (hooks.beforeRead?.length) return 'beforeRead hook'
+  if (hooks.afterRead?.length) return 'afterRead hook'
+  if (hooks.beforeOperation?.some((h) => !isInertHook(h))) return 'beforeOperation hook'
+  if (hooks.afterOperation?.some((h) => !isInertHook(h))) return 'afterOperation hook'
+  return undefined
+}
+
+/** The top-level fields (through rows, collapsibles and unnamed tabs) a select keeps, by name. */
+function topLevelFields(fields: Field[]): Field[] {
+  return fields.flatMap((f) => {
+    if ('name' in f && f.name) return [f]
+    if (f.type === 'tabs') return f.tabs.flatMap((tab) => ('name' in tab && tab.name ? [{ ...tab, type: 'group' } as Field] : topLevelFields(tab.fields)))
+    if ('fields' in f && Array.isArray(f.fields)) return topLevelFields(f.fields as Field[])
+    return []
+  })
+}
+
+const RELATIONAL = new Set(['relationship', 'upload', 'join'])
+
+/** Why a field (and what it holds) is not answered as stored; `nested`: below the top level. */
+function fieldDeclines(field: Field, nested: boolean): string | undefined {
+  const f = field as Field & { hooks?: { afterRead?: unknown[] }; localized?: boolean; virtual?: unknown; hidden?: boolean; name?: string }
+  const name = f.name ?? f.type
+  if (f.hooks?.afterRead?.length) return `${name}: afterRead hook`
+  if (f.localized) return `${name}: localized`
+  if (f.virtual) return `${name}: virtual`
+  if (f.type === 'richText' || f.type === 'join' || f.type === 'blocks') return `${name}: ${f.type}`
+  if (nested && f.hidden) return `${name}: hidden, nested`
+  const children: Field[] = f.type === 'tabs' ? f.tabs.flatMap((t) => t.fields) : 'fields' in f && Array.isArray(f.fields) ? (f.fields as Field[]) : []
+  for (const child of children) {
+    const why = fieldDeclines(child, true)
+    if (why) return `${name}.${why}`
+  }
+  return undefined
+}
+
+const holdsRelation = (field: Field): boolean =>
+  RELATIONAL.has(field.type) ||
+  (field.type === 'tabs' ? field.tabs.some((t) => t.fields.some(holdsRelation)) : 'fields' in field && Array.isArray(field.fields) && (field.fields as Field[]).some(holdsRelation))
+
+/** The select's key, or null when it is not a list of top-level fields set to `true`. */
+function selectKey(select: SelectType | undefined): string | null {
+  if (select === undefined) return ''
+  if (!select || typeof select !== 'object') return null
+  const keys = Object.keys(select)
+  if (!keys.length || keys.some((k) => select[k] !== true)) return null
+  return keys.sort().join(',')
+}
+
+type ReaderAdapter = { documentReader?: (request: ReaderRequest) => DocumentReader | null; tableNameMap: Map<string, string> }
+
+/** How `slug`'s documents are served for `select`, or null. */
+function servedFor(payload: Payload, slug: string, select: SelectType | undefined): Served | null {
+  const collection = payload.collections[slug as keyof typeof payload.collections]
+  if (!collection) return null
+  const config = collection.config as unknown as CollectionConfig
+  const hooks = config.hooks ?? {}
+  const parts = [config.fields, hooks.beforeRead, hooks.afterRead, hooks.beforeOperation, hooks.afterOperation, config.versions, config.upload, config.auth]
+  let judgment = judgments.get(config)
+  if (!judgment || judgment.parts.some((p, i) => p !== parts[i])) {
+    judgment = { parts, declined: collectionDeclines(config), selects: new Map() }
+    judgments.set(config, judgment)
+  }
+  if (judgment.declined) return null
+  const key = selectKey(select)
+  if (key === null) return null
+  let served = judgment.selects.get(key)
+  if (served === undefined) {
+    served = judgeSelect(payload, slug, config, select)
+    judgment.selects.set(key, served)
+  }
+  return served
+}
+
+function judgeSelect(payload: Payload, slug: string, config: CollectionConfig, select: SelectType | undefined): Served | null {
+  const fields = topLevelFields(config.fields).filter((f) => !select || ('name' in f && select[f.name] === true))
+  if (fields.some((f) => fieldDeclines(f, false))) return null
+  const adapter = payload.db as unknown as ReaderAdapter
+  const tableName = adapter.tableNameMap.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
+  const reader = adapter.documentReader?.({ collectionSlug: slug, tableName, fields: payload.collections[slug as keyof typeof payload.collections].config.flattenedFields, select })
+  if (!reader) return null
+  const hidden = fields.filter((f) => (f as { hidden?: boolean }).hidden && 'name' in f).map((f) => (f as { name: string }).name)
+  return { reader, hidden, relational: fields.some(holdsRelation) }
+}
+
+/** The arguments' id as an integer, or null. */
+function integerId(id: unknown): number | null {
+  const n = typeof id === 'number' ? id : typeof id === 'string' && /^-?\d{1,15}$/.test(id) ? Number(id) : NaN
+  return Number.isSafeInteger(n) ? n : null
+}
+
+/** What {@link readDocument} uses of a drizzle database or transaction handle. */
+interface Handle {
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<{ rows: { doc: unknown }[] }> } }
+  $replicas?: Handle[]
+}
+
+/** The document of `id` by the reader's statement: on the request's transaction, else on a replica or the pool. */
+async function readDocument(payload: Payload, req: Partial<PayloadRequest> | undefined, reader: DocumentReader, id: number): Promise<Record<string, unknown> | null> {
+  const adapter = adapterOf(payload)
+  const transactionID = req?.transactionID ? await req.transactionID : undefined
+  const session = transactionID != null ? adapter.sessions?.[transactionID] : undefined
+  let handle = (session?.db ?? adapter.drizzle) as unknown as Handle
+  if (!session && Array.isArray(handle.$replicas) && handle.$replicas.length) handle = handle.$replicas[Math.floor(Math.random() * handle.$replicas.length)]
+  const { rows } = await handle.session.prepareQuery({ sql: reader.text, params: [[id]] }, undefined, reader.name, false).execute()
+  const doc = rows[0]?.doc
+  if (doc == null) return null
+  return (typeof doc === 'string' ? JSON.parse(doc) : doc) as Record<string, unknown>
+}
+
+/** The plan for one call, or null when Payload answers it. */
+export function internalReadPlan(payload: Payload, args: FindByIDArgs): { served: Served; id: number } | null {
+  const a = args as FindByIDArgs & Record<string, unknown>
+  for (const key of Object.keys(a)) if (a[key] !== undefined && !SERVED_ARGS.has(key)) return null
+  if (a.overrideAccess === false || a.draft || a.trash || a.includeLockStatus) return null
+  const id = integerId(a.id)
+  if (id === null) return null
+  const served = servedFor(payload, a.collection, a.select as SelectType | undefined)
+  if (!served) return null
+  if (served.relational && (a.depth ?? payload.config.defaultDepth) !== 0) return null
+  return { served, id }
+}
+
+/**
+ * Serves what {@link internalReadPlan} accepts and hands the rest to Payload's `findByID` (`original`); a document not
+ * found goes there too, for its own error (or null with `disableErrors`).
+ */
+export function internalFindByID(payload: Payload, original: Payload['findByID']): Payload['findByID'] {
+  return (async (args: FindByIDArgs) => {
+    const plan = internalReadPlan(payload, args)
+    if (!plan) return original(args)
+    const doc = await readDocument(payload, args.req, plan.served.reader, plan.id)
+    if (!doc) return original(args)
+    if (!args.showHiddenFields) for (const name of plan.served.hidden) delete doc[name]
+    return doc
+  }) as Payload['findByID']
+}
+
+/** Payload's own `findByID` of an instance, kept when it is replaced. */
+const ORIGINAL = Symbol('autohub.payloadFindByID')
+
+/** Installs {@link internalFindByID} on the instance (once); `INTERNAL_READS=off` leaves Payload's own. */
+export function installInternalReads(payload: Payload, enabled = process.env.INTERNAL_READS !== 'off'): void {
+  const own = payload as Payload & { [ORIGINAL]?: Payload['findByID'] }
+  own[ORIGINAL] ??= payload.findByID.bind(payload)
+  payload.findByID = enabled ? internalFindByID(payload, own[ORIGINAL]) : own[ORIGINAL]
+}
