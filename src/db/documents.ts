@@ -1,5 +1,5 @@
 /**
- * Documents built by PostgreSQL, for every collection Payload reads through its drizzle adapter.
+ * Documents built by PostgreSQL, for every collection and global Payload reads through its drizzle adapter.
  *
  * Payload's drizzle adapter reads a page of documents with one relational query (a lateral join per array, per
  * locales table, per relationship table) which drizzle builds anew for every call, then reshapes each row in
@@ -30,10 +30,13 @@ export interface AdapterShape {
   tableNameMap: Map<string, string>
   localesSuffix?: string
   relationshipsSuffix?: string
-  payload: { collections: Record<string, { customIDType?: unknown } | undefined>; config: Pick<Payload['config'], 'localization'> }
+  payload: {
+    collections: Record<string, { customIDType?: unknown } | undefined>
+    config: Pick<Payload['config'], 'localization'> & { globals?: readonly { slug: string }[] }
+  }
 }
 
-/** The arguments the adapter patch passes: those of its `findMany`. */
+/** The arguments the adapter patch passes: those of its `findMany` (a global's read has no `collectionSlug`). */
 export interface ReaderRequest {
   collectionSlug?: string
   tableName: string
@@ -326,9 +329,12 @@ function selectedFields(select: SelectType | undefined): ((f: FlattenedField) =>
 export function buildDocumentReader(adapter: AdapterShape, request: ReaderRequest): { reader: DocumentReader } | { declined: string } {
   try {
     if (request.versions) return decline('versions')
-    const slug = request.collectionSlug ?? decline('not a collection')
-    const collection = adapter.payload.collections[slug] ?? decline(`collection ${slug}`)
-    if (collection.customIDType) return decline('custom id type')
+    if (request.collectionSlug) {
+      const collection = adapter.payload.collections[request.collectionSlug] ?? decline(`collection ${request.collectionSlug}`)
+      if (collection.customIDType) return decline('custom id type')
+    } else if (!(adapter.payload.config.globals ?? []).some((g) => adapter.tableNameMap.get(snake(g.slug)) === request.tableName)) {
+      return decline('not a collection or global')
+    }
     const localization = adapter.payload.config.localization
     const ctx: Context = { adapter, top: request.tableName, topAlias: ident(request.tableName), localeCodes: localization ? localization.localeCodes : [], aliases: 1 }
     const level = levelOf(ctx, request.tableName, ctx.topAlias)

@@ -16,18 +16,21 @@
  * - the call: access overridden (the Local API's default), depth 0 or no relationship, upload or join among the
  *   selected fields, a select of top-level fields set to `true` (or none), an integer id, and nothing else asked
  *   (drafts, trash, lock status, joins, locales flattened, a starting depth);
- * - the collection: no drafts, no trash, no forced select, not an upload or auth collection, no read or operation hook other than the
- *   platform's inert ones (src/plugins/inert-hooks.ts), and a document statement for the select;
- * - each selected field, at any depth: no afterRead hook, not localized, not virtual, no rich text, no join; a hidden
- *   top-level field is removed (kept with `showHiddenFields`), a hidden nested one declines.
+ * - the collection: no drafts, no trash, no forced select, not an upload or auth collection, no read or operation
+ *   hook other than the platform's inert ones (src/plugins/inert-hooks.ts), and a document statement for the select;
+ * - each selected field, at any depth: no afterRead hook, not localized, not virtual, no rich text, blocks or join; a
+ *   hidden top-level field is removed (kept with `showHiddenFields`), a hidden nested one declines.
  * Anything else, and a document not found (for Payload's own error or null), goes to Payload's `findByID`.
- * tests/int/foundation/internal-reads.test.ts compares both on every document of every collection.
  *
- * `INTERNAL_READS=off` leaves Payload's `findByID` as it is.
+ * `findGlobal` likewise (a booking reads the site currency): the same judgment of the global's config and select, its
+ * one stored row by one prepared statement, `globalType` as Payload answers it; a global never saved goes to Payload.
+ * tests/int/foundation/internal-reads.test.ts compares both ways every document of every collection and every global.
+ *
+ * `INTERNAL_READS=off` leaves Payload's `findByID` and `findGlobal` as they are.
  */
-import type { CollectionConfig, Field, Payload, PayloadRequest, SelectType } from 'payload'
+import type { CollectionConfig, Field, FlattenedField, Payload, PayloadRequest, SelectType } from 'payload'
 
-import { type DocumentReader, type ReaderRequest } from '@/db/documents'
+import { type DocumentReader, type ReaderRequest, snake } from '@/db/documents'
 import { adapterOf } from '@/db/transaction'
 
 import { isInertHook } from './inert-hooks'
@@ -57,6 +60,8 @@ const SERVED_ARGS = new Set([
 /** How a collection's documents are served for one select: the statement, and the top-level hidden fields to remove. */
 interface Served {
   reader: DocumentReader
+  /** The table the reader reads. */
+  tableName: string
   hidden: string[]
   /** Whether a selected field is a relation (a relationship, upload or join): then only depth 0 is served. */
   relational: boolean
@@ -71,7 +76,7 @@ interface Judgment {
 
 const judgments = new WeakMap<object, Judgment>()
 
-/** Why the collection's reads are not served (undefined: they may be). */
+/** Why a collection's (or a global's) reads are not served (undefined: they may be). */
 export function collectionDeclines(config: CollectionConfig): string | undefined {
   const versions = config.versions as { drafts?: unknown } | boolean | undefined
   if (versions && typeof versions === 'object' && versions.drafts) return 'drafts'
@@ -131,16 +136,18 @@ function selectKey(select: SelectType | undefined): string | null {
 
 type ReaderAdapter = { documentReader?: (request: ReaderRequest) => DocumentReader | null; tableNameMap: Map<string, string> }
 
-/** How `slug`'s documents are served for `select`, or null. */
-function servedFor(payload: Payload, slug: string, select: SelectType | undefined): Served | null {
-  const collection = payload.collections[slug as keyof typeof payload.collections]
-  if (!collection) return null
-  const config = collection.config as unknown as CollectionConfig
+/** A collection's or a global's config, as the judgment reads it. */
+type EntityConfig = Pick<CollectionConfig, 'fields' | 'hooks' | 'versions' | 'upload' | 'auth'> & { flattenedFields: FlattenedField[] }
+
+/** How `slug`'s documents (a collection's, or a global's with `global`) are served for `select`, or null. */
+function servedFor(payload: Payload, slug: string, select: SelectType | undefined, global = false): Served | null {
+  const config = (global ? payload.config.globals.find((g) => g.slug === slug) : payload.collections[slug as keyof typeof payload.collections]?.config) as unknown as EntityConfig | undefined
+  if (!config) return null
   const hooks = config.hooks ?? {}
   const parts = [config.fields, hooks.beforeRead, hooks.afterRead, hooks.beforeOperation, hooks.afterOperation, config.versions, config.upload, config.auth]
   let judgment = judgments.get(config)
   if (!judgment || judgment.parts.some((p, i) => p !== parts[i])) {
-    judgment = { parts, declined: collectionDeclines(config), selects: new Map() }
+    judgment = { parts, declined: collectionDeclines(config as unknown as CollectionConfig), selects: new Map() }
     judgments.set(config, judgment)
   }
   if (judgment.declined) return null
@@ -148,21 +155,21 @@ function servedFor(payload: Payload, slug: string, select: SelectType | undefine
   if (key === null) return null
   let served = judgment.selects.get(key)
   if (served === undefined) {
-    served = judgeSelect(payload, slug, config, select)
+    served = judgeSelect(payload, global ? undefined : slug, slug, config, select)
     judgment.selects.set(key, served)
   }
   return served
 }
 
-function judgeSelect(payload: Payload, slug: string, config: CollectionConfig, select: SelectType | undefined): Served | null {
+function judgeSelect(payload: Payload, collectionSlug: string | undefined, slug: string, config: EntityConfig, select: SelectType | undefined): Served | null {
   const fields = topLevelFields(config.fields).filter((f) => !select || ('name' in f && select[f.name] === true))
   if (fields.some((f) => fieldDeclines(f, false))) return null
   const adapter = payload.db as unknown as ReaderAdapter
-  const tableName = adapter.tableNameMap.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
-  const reader = adapter.documentReader?.({ collectionSlug: slug, tableName, fields: payload.collections[slug as keyof typeof payload.collections].config.flattenedFields, select })
+  const tableName = adapter.tableNameMap.get(snake(slug)) ?? snake(slug)
+  const reader = adapter.documentReader?.({ collectionSlug, tableName, fields: config.flattenedFields, select })
   if (!reader) return null
   const hidden = fields.filter((f) => (f as { hidden?: boolean }).hidden && 'name' in f).map((f) => (f as { name: string }).name)
-  return { reader, hidden, relational: fields.some(holdsRelation) }
+  return { reader, hidden, relational: fields.some(holdsRelation), tableName }
 }
 
 /** The arguments' id as an integer, or null. */
@@ -177,17 +184,23 @@ interface Handle {
   $replicas?: Handle[]
 }
 
-/** The document of `id` by the reader's statement: on the request's transaction, else on a replica or the pool. */
-async function readDocument(payload: Payload, req: Partial<PayloadRequest> | undefined, reader: DocumentReader, id: number): Promise<Record<string, unknown> | null> {
+/** The first row's document of a statement: on the request's transaction, else on a replica or the pool. */
+async function readDocument(payload: Payload, req: Partial<PayloadRequest> | undefined, statement: { name: string; text: string; params: unknown[] }): Promise<Record<string, unknown> | null> {
   const adapter = adapterOf(payload)
   const transactionID = req?.transactionID ? await req.transactionID : undefined
   const session = transactionID != null ? adapter.sessions?.[transactionID] : undefined
   let handle = (session?.db ?? adapter.drizzle) as unknown as Handle
   if (!session && Array.isArray(handle.$replicas) && handle.$replicas.length) handle = handle.$replicas[Math.floor(Math.random() * handle.$replicas.length)]
-  const { rows } = await handle.session.prepareQuery({ sql: reader.text, params: [[id]] }, undefined, reader.name, false).execute()
+  const { rows } = await handle.session.prepareQuery({ sql: statement.text, params: statement.params }, undefined, statement.name, false).execute()
   const doc = rows[0]?.doc
   if (doc == null) return null
   return (typeof doc === 'string' ? JSON.parse(doc) : doc) as Record<string, unknown>
+}
+
+/** A global's stored document: its one row (the newest, as the adapter reads it). */
+const globalStatement = (served: Served) => {
+  const table = `"${served.tableName.replace(/"/g, '""')}"`
+  return { name: `${served.reader.name}_global`, text: `select ${served.reader.expression} as doc from ${table} order by ${table}."created_at" desc limit 1`, params: [] }
 }
 
 /** The plan for one call, or null when Payload answers it. */
@@ -211,19 +224,70 @@ export function internalFindByID(payload: Payload, original: Payload['findByID']
   return (async (args: FindByIDArgs) => {
     const plan = internalReadPlan(payload, args)
     if (!plan) return original(args)
-    const doc = await readDocument(payload, args.req, plan.served.reader, plan.id)
+    const doc = await readDocument(payload, args.req, { name: plan.served.reader.name, text: plan.served.reader.text, params: [[plan.id]] })
     if (!doc) return original(args)
     if (!args.showHiddenFields) for (const name of plan.served.hidden) delete doc[name]
     return doc
   }) as Payload['findByID']
 }
 
+type FindGlobalArgs = Parameters<Payload['findGlobal']>[0]
+
+/** The arguments a served global read may carry. */
+const SERVED_GLOBAL_ARGS = new Set([
+  'slug',
+  'depth',
+  'overrideAccess',
+  'req',
+  'select',
+  'disableErrors',
+  'showHiddenFields',
+  'locale',
+  'fallbackLocale',
+  'context',
+  'user',
+  'populate',
+  'draft',
+  'includeLockStatus',
+])
+
+/** The same for `findGlobal`: how the call is served, or null when Payload answers it. */
+export function internalGlobalReadPlan(payload: Payload, args: FindGlobalArgs): Served | null {
+  const a = args as FindGlobalArgs & Record<string, unknown>
+  for (const key of Object.keys(a)) if (a[key] !== undefined && !SERVED_GLOBAL_ARGS.has(key)) return null
+  if (a.overrideAccess === false || a.draft || a.includeLockStatus) return null
+  const served = servedFor(payload, a.slug, a.select as SelectType | undefined, true)
+  if (!served || (served.relational && (a.depth ?? payload.config.defaultDepth) !== 0)) return null
+  return served
+}
+
+/**
+ * Serves what {@link internalGlobalReadPlan} accepts (its stored row, with `globalType` as the adapter sets it and
+ * Payload keeps it: without a select, or a select that asks for it) and hands the rest to Payload's `findGlobal`; a
+ * global never saved goes there too.
+ */
+export function internalFindGlobal(payload: Payload, original: Payload['findGlobal']): Payload['findGlobal'] {
+  return (async (args: FindGlobalArgs) => {
+    const served = internalGlobalReadPlan(payload, args)
+    if (!served) return original(args)
+    const doc = await readDocument(payload, args.req, globalStatement(served))
+    if (!doc) return original(args)
+    if (!args.showHiddenFields) for (const name of served.hidden) delete doc[name]
+    const select = args.select as SelectType | undefined
+    if (!select || select.globalType === true) doc.globalType = args.slug
+    return doc
+  }) as Payload['findGlobal']
+}
+
 /** Payload's own `findByID` of an instance, kept when it is replaced. */
 const ORIGINAL = Symbol('autohub.payloadFindByID')
+const ORIGINAL_GLOBAL = Symbol('autohub.payloadFindGlobal')
 
-/** Installs {@link internalFindByID} on the instance (once); `INTERNAL_READS=off` leaves Payload's own. */
+/** Installs {@link internalFindByID} and {@link internalFindGlobal} on the instance; `INTERNAL_READS=off` leaves Payload's own. */
 export function installInternalReads(payload: Payload, enabled = process.env.INTERNAL_READS !== 'off'): void {
-  const own = payload as Payload & { [ORIGINAL]?: Payload['findByID'] }
+  const own = payload as Payload & { [ORIGINAL]?: Payload['findByID']; [ORIGINAL_GLOBAL]?: Payload['findGlobal'] }
   own[ORIGINAL] ??= payload.findByID.bind(payload)
+  own[ORIGINAL_GLOBAL] ??= payload.findGlobal.bind(payload)
   payload.findByID = enabled ? internalFindByID(payload, own[ORIGINAL]) : own[ORIGINAL]
+  payload.findGlobal = enabled ? internalFindGlobal(payload, own[ORIGINAL_GLOBAL]) : own[ORIGINAL_GLOBAL]
 }

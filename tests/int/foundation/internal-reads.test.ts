@@ -13,7 +13,7 @@ import type { CollectionSlug, Field, Payload, SelectType } from 'payload'
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { collectionDeclines, installInternalReads, internalReadPlan } from '../../../src/plugins/internal-reads'
+import { collectionDeclines, installInternalReads, internalGlobalReadPlan, internalReadPlan } from '../../../src/plugins/internal-reads'
 import { demoPayload } from '../../helpers/payload'
 import { namedStatementsSentBy } from '../../helpers/sql'
 
@@ -37,17 +37,21 @@ type Args = Parameters<Payload['findByID']>[0]
 /** A spot read by id (the type of any collection's document is too wide to name its fields). */
 const spotName = async (args: Args): Promise<unknown> => ((await payload.findByID(args)) as { name?: unknown }).name
 
-/** Read with Payload's own findByID, then with the internal reads installed; errors compared as their class and message. */
-async function both(args: Args): Promise<{ own: unknown; fast: unknown }> {
+type GlobalArgs = Parameters<Payload['findGlobal']>[0]
+
+/** Read with Payload's own findByID (or findGlobal), then with the internal reads installed; errors as class and message. */
+async function both(args: Args | GlobalArgs): Promise<{ own: unknown; fast: unknown }> {
   const settle = (p: Promise<unknown>) =>
     p.then(
       (doc) => JSON.parse(JSON.stringify(doc)) as unknown,
       (err: Error) => ({ error: err.constructor.name, message: err.message }),
     )
+  const read = () => ('slug' in args ? payload.findGlobal(args) : payload.findByID(args))
   installInternalReads(payload, false)
-  const own = await settle(payload.findByID(args))
+  const own = await settle(read())
   installInternalReads(payload, true)
-  const fast = await settle(payload.findByID(args))
+  const fast = await settle(read())
+  if ('slug' in args) expect(own, 'a global read answers its document').not.toHaveProperty('error')
   return { own, fast }
 }
 
@@ -115,6 +119,33 @@ describe('internal reads by id', () => {
     expect(compared).toBeGreaterThan(1000)
     expect(served).toBeGreaterThan(compared / 3)
   }, 240_000)
+
+  it('reads every global as Payload does, unsaved or saved: whole, field by field, with globalType asked, hidden shown', async () => {
+    let served = 0
+    for (const saved of [false, true]) {
+      for (const global of payload.config.globals) {
+        // unsaved (the demo data may leave a global so): Payload's own answer, handed over; then saved once
+        if (saved) await payload.updateGlobal({ slug: global.slug, data: {}, overrideAccess: true })
+        const names = firstFields(global.fields, 100)
+        const selects: (SelectType | undefined)[] = [undefined, ...names.map((n) => ({ [n]: true }) as SelectType), { [names[0]]: true, globalType: true } as SelectType]
+        for (const select of selects) {
+          for (const showHiddenFields of [false, true]) {
+            const args = { slug: global.slug, depth: 0, overrideAccess: true, select, showHiddenFields } as GlobalArgs
+            if (saved && internalGlobalReadPlan(payload, args)) served++
+            const { own, fast } = await both(args)
+            expect(fast, `${global.slug} ${JSON.stringify(select)} ${showHiddenFields} saved: ${saved}`).toEqual(own)
+          }
+        }
+      }
+    }
+    expect(served).toBeGreaterThan(10)
+    const site = { slug: 'site-settings', depth: 0, overrideAccess: true, select: { currency: true } } as GlobalArgs
+    expect(internalGlobalReadPlan(payload, site)).not.toBeNull()
+    expect(internalGlobalReadPlan(payload, { ...site, overrideAccess: false })).toBeNull()
+    const sent = await namedStatementsSentBy(() => payload.findGlobal(site))
+    expect(sent).toHaveLength(1)
+    expect(sent[0].text).toMatch(/^select .* as doc from "site_settings" order by "site_settings"\."created_at" desc limit 1$/s)
+  })
 
   it('sends one statement for a served read: the collection’s prepared document statement', async () => {
     const [id] = await idsOf('parking-spots', 1)
