@@ -52,7 +52,8 @@ export interface ReaderRequest {
  *   limit in a subquery: at the same level PostgreSQL would build a document for every skipped offset row);
  * - `text`: the documents of the ids bound to `$1` (an integer array; any order, the adapter restores the page's),
  *   one row per document, its JSON in `doc`, for pages whose ids the adapter has already read (sorts and filters
- *   on joined tables); `name` makes it a prepared statement, planned once per connection.
+ *   on joined tables); `name` makes it a prepared statement, planned once per connection (unnamed with
+ *   `SQL_PLAN_CACHE=off`).
  */
 export interface DocumentReader {
   expression: string

@@ -31,6 +31,7 @@
 import type { CollectionConfig, Field, FlattenedField, Payload, PayloadRequest, SelectType } from 'payload'
 
 import { type DocumentReader, type ReaderRequest, snake } from '@/db/documents'
+import { planCacheEnabled } from '@/db/plan-cache'
 import { adapterOf } from '@/db/transaction'
 
 import { isInertHook } from './inert-hooks'
@@ -180,7 +181,7 @@ function integerId(id: unknown): number | null {
 
 /** What {@link readDocument} uses of a drizzle database or transaction handle. */
 interface Handle {
-  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<{ rows: { doc: unknown }[] }> } }
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<{ rows: { doc: unknown }[] }> } }
   $replicas?: Handle[]
 }
 
@@ -191,7 +192,9 @@ async function readDocument(payload: Payload, req: Partial<PayloadRequest> | und
   const session = transactionID != null ? adapter.sessions?.[transactionID] : undefined
   let handle = (session?.db ?? adapter.drizzle) as unknown as Handle
   if (!session && Array.isArray(handle.$replicas) && handle.$replicas.length) handle = handle.$replicas[Math.floor(Math.random() * handle.$replicas.length)]
-  const { rows } = await handle.session.prepareQuery({ sql: statement.text, params: statement.params }, undefined, statement.name, false).execute()
+  // unnamed with SQL_PLAN_CACHE=off (behind a pooler that keeps no prepared statements; src/db/plan-cache.ts)
+  const name = planCacheEnabled() ? statement.name : undefined
+  const { rows } = await handle.session.prepareQuery({ sql: statement.text, params: statement.params }, undefined, name, false).execute()
   const doc = rows[0]?.doc
   if (doc == null) return null
   return (typeof doc === 'string' ? JSON.parse(doc) : doc) as Record<string, unknown>

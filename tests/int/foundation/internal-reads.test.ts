@@ -158,6 +158,25 @@ describe('internal reads by id', () => {
     expect(sent[0].text).toMatch(/from "parking_spots" where "parking_spots"\.id = any\(\$1::integer\[\]\)$/)
   })
 
+  it('sends it unnamed with SQL_PLAN_CACHE=off (a pooler that keeps no prepared statements), with the same answer', async () => {
+    const [id] = await idsOf('parking-spots', 1)
+    const args = { collection: 'parking-spots', id, depth: 0, overrideAccess: true, select: { name: true, totalSlots: true } } as Args
+    const named = await payload.findByID(args)
+    const before = process.env.SQL_PLAN_CACHE
+    process.env.SQL_PLAN_CACHE = 'off'
+    try {
+      let doc: unknown
+      const sent = await namedStatementsSentBy(async () => (doc = await payload.findByID(args)))
+      expect(sent).toHaveLength(1)
+      expect(sent[0].name).toBeUndefined()
+      expect(sent[0].text).toMatch(/from "parking_spots" where "parking_spots"\.id = any\(\$1::integer\[\]\)$/)
+      expect(doc).toEqual(named)
+    } finally {
+      if (before === undefined) delete process.env.SQL_PLAN_CACHE
+      else process.env.SQL_PLAN_CACHE = before
+    }
+  })
+
   it('reads on the request’s transaction: its uncommitted write is seen there, not outside', async () => {
     const [id] = await idsOf('parking-spots', 1)
     const req = await createLocalReq({}, payload)
