@@ -76,8 +76,8 @@ export async function closePayload(payload: Payload): Promise<void> {
   await allSettledOrThrow(pools.map(endPool))
 }
 
-/** The Drizzle handle of the request's open transaction. */
-export async function txOf(req: PayloadRequest): Promise<Tx> {
+/** The Drizzle handle of the request's open transaction (the adapter's own handle when it has none). */
+export async function txOf(req: Pick<PayloadRequest, 'payload'> & { transactionID?: PayloadRequest['transactionID'] }): Promise<Tx> {
   const id = await req.transactionID
   const db = adapterOf(req.payload)
   const session = id != null ? db.sessions?.[id] : undefined

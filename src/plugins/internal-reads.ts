@@ -32,7 +32,7 @@ import type { CollectionConfig, Field, FlattenedField, Payload, PayloadRequest, 
 
 import { type DocumentReader, type ReaderRequest, snake } from '@/db/documents'
 import { planCacheEnabled } from '@/db/plan-cache'
-import { adapterOf } from '@/db/transaction'
+import { adapterOf, txOf } from '@/db/transaction'
 
 import { isInertHook } from './inert-hooks'
 
@@ -61,8 +61,8 @@ const SERVED_ARGS = new Set([
 /** How a collection's documents are served for one select: the statement, and the top-level hidden fields to remove. */
 interface Served {
   reader: DocumentReader
-  /** The table the reader reads. */
-  tableName: string
+  /** A global's: the statement of its one stored row. */
+  global?: { name: string; text: string }
   hidden: string[]
   /** Whether a selected field is a relation (a relationship, upload or join): then only depth 0 is served. */
   relational: boolean
@@ -170,7 +170,13 @@ function judgeSelect(payload: Payload, collectionSlug: string | undefined, slug:
   const reader = adapter.documentReader?.({ collectionSlug, tableName, fields: config.flattenedFields, select })
   if (!reader) return null
   const hidden = fields.filter((f) => (f as { hidden?: boolean }).hidden && 'name' in f).map((f) => (f as { name: string }).name)
-  return { reader, hidden, relational: fields.some(holdsRelation), tableName }
+  return { reader, hidden, relational: fields.some(holdsRelation), ...(collectionSlug ? {} : { global: globalStatement(reader, tableName) }) }
+}
+
+/** A global's stored document: its one row (the newest, as the adapter reads it). */
+function globalStatement(reader: DocumentReader, tableName: string): { name: string; text: string } {
+  const table = `"${tableName.replace(/"/g, '""')}"`
+  return { name: `${reader.name}_global`, text: `select ${reader.expression} as doc from ${table} order by ${table}."created_at" desc limit 1` }
 }
 
 /** The arguments' id as an integer, or null. */
@@ -179,31 +185,34 @@ function integerId(id: unknown): number | null {
   return Number.isSafeInteger(n) ? n : null
 }
 
-/** What {@link readDocument} uses of a drizzle database or transaction handle. */
+/** What {@link storedDocument} uses of a drizzle database or transaction handle. */
 interface Handle {
   session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<{ rows: { doc: unknown }[] }> } }
   $replicas?: Handle[]
 }
 
-/** The first row's document of a statement: on the request's transaction, else on a replica or the pool. */
-async function readDocument(payload: Payload, req: Partial<PayloadRequest> | undefined, statement: { name: string; text: string; params: unknown[] }): Promise<Record<string, unknown> | null> {
+/**
+ * The stored document a statement answers (its first row), hidden top-level fields removed unless shown: on the
+ * request's transaction, else on a replica or the pool; null when there is none.
+ */
+async function storedDocument(
+  payload: Payload,
+  args: { req?: Partial<PayloadRequest>; showHiddenFields?: boolean },
+  served: Served,
+  statement: { name: string; text: string },
+  params: unknown[],
+): Promise<Record<string, unknown> | null> {
   const adapter = adapterOf(payload)
-  const transactionID = req?.transactionID ? await req.transactionID : undefined
-  const session = transactionID != null ? adapter.sessions?.[transactionID] : undefined
-  let handle = (session?.db ?? adapter.drizzle) as unknown as Handle
-  if (!session && Array.isArray(handle.$replicas) && handle.$replicas.length) handle = handle.$replicas[Math.floor(Math.random() * handle.$replicas.length)]
+  let handle = (await txOf({ payload, transactionID: args.req?.transactionID })) as unknown as Handle
+  if (handle === (adapter.drizzle as unknown) && handle.$replicas?.length) handle = handle.$replicas[Math.floor(Math.random() * handle.$replicas.length)]
   // unnamed with SQL_PLAN_CACHE=off (behind a pooler that keeps no prepared statements; src/db/plan-cache.ts)
   const name = planCacheEnabled() ? statement.name : undefined
-  const { rows } = await handle.session.prepareQuery({ sql: statement.text, params: statement.params }, undefined, name, false).execute()
-  const doc = rows[0]?.doc
-  if (doc == null) return null
-  return (typeof doc === 'string' ? JSON.parse(doc) : doc) as Record<string, unknown>
-}
-
-/** A global's stored document: its one row (the newest, as the adapter reads it). */
-const globalStatement = (served: Served) => {
-  const table = `"${served.tableName.replace(/"/g, '""')}"`
-  return { name: `${served.reader.name}_global`, text: `select ${served.reader.expression} as doc from ${table} order by ${table}."created_at" desc limit 1`, params: [] }
+  const { rows } = await handle.session.prepareQuery({ sql: statement.text, params }, undefined, name, false).execute()
+  const stored = rows[0]?.doc
+  if (stored == null) return null
+  const doc = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, unknown>
+  if (!args.showHiddenFields) for (const field of served.hidden) delete doc[field]
+  return doc
 }
 
 /** The plan for one call, or null when Payload answers it. */
@@ -227,32 +236,14 @@ export function internalFindByID(payload: Payload, original: Payload['findByID']
   return (async (args: FindByIDArgs) => {
     const plan = internalReadPlan(payload, args)
     if (!plan) return original(args)
-    const doc = await readDocument(payload, args.req, { name: plan.served.reader.name, text: plan.served.reader.text, params: [[plan.id]] })
-    if (!doc) return original(args)
-    if (!args.showHiddenFields) for (const name of plan.served.hidden) delete doc[name]
-    return doc
+    return (await storedDocument(payload, args, plan.served, plan.served.reader, [[plan.id]])) ?? original(args)
   }) as Payload['findByID']
 }
 
 type FindGlobalArgs = Parameters<Payload['findGlobal']>[0]
 
-/** The arguments a served global read may carry. */
-const SERVED_GLOBAL_ARGS = new Set([
-  'slug',
-  'depth',
-  'overrideAccess',
-  'req',
-  'select',
-  'disableErrors',
-  'showHiddenFields',
-  'locale',
-  'fallbackLocale',
-  'context',
-  'user',
-  'populate',
-  'draft',
-  'includeLockStatus',
-])
+/** The arguments a served global read may carry: those of a read by id, with the global's slug for the collection and id. */
+const SERVED_GLOBAL_ARGS = new Set([...SERVED_ARGS].filter((key) => !['collection', 'id', 'trash'].includes(key)).concat('slug'))
 
 /** The same for `findGlobal`: how the call is served, or null when Payload answers it. */
 export function internalGlobalReadPlan(payload: Payload, args: FindGlobalArgs): Served | null {
@@ -273,9 +264,8 @@ export function internalFindGlobal(payload: Payload, original: Payload['findGlob
   return (async (args: FindGlobalArgs) => {
     const served = internalGlobalReadPlan(payload, args)
     if (!served) return original(args)
-    const doc = await readDocument(payload, args.req, globalStatement(served))
+    const doc = served.global && (await storedDocument(payload, args, served, served.global, []))
     if (!doc) return original(args)
-    if (!args.showHiddenFields) for (const name of served.hidden) delete doc[name]
     const select = args.select as SelectType | undefined
     if (!select || select.globalType === true) doc.globalType = args.slug
     return doc
