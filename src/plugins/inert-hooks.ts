@@ -9,9 +9,24 @@
  *   make anyway.
  *
  * A plugin that adds a hook to every collection marks it here only if it meets that contract; an unmarked hook keeps
- * the fast paths off for that collection, which is the safe default.
+ * the fast paths off for that collection, which is the safe default. A hook that acts on some calls only — some
+ * operations (the users' echo of a created account), or only where access applies (the orders' seller view, the
+ * privacy plugin's stripping of unlisted fields from lists) — is marked with where it acts ({@link actsOnly}): inert
+ * for a fast path serving other calls (the internal reads by id, src/plugins/internal-reads.ts, which override access).
  */
 const inertHooks = new WeakSet<object>()
+
+/**
+ * Where a hook acts ({@link actsOnly}); anywhere else it returns what it was given and does nothing else.
+ * - `operations`: an operation hook's `operation`; for a read hook, `find` is a list and `findByID` a read by id;
+ * - `withAccess`: only on calls whose access is applied, not on trusted server calls (`overrideAccess`).
+ */
+export interface HookScope {
+  operations?: readonly string[]
+  withAccess?: boolean
+}
+
+const scopes = new WeakMap<object, HookScope>()
 
 /** Marks `hook` as inert (see above) and returns it. */
 export function markInert<T extends object>(hook: T): T {
@@ -19,4 +34,20 @@ export function markInert<T extends object>(hook: T): T {
   return hook
 }
 
+/** Marks `hook` as acting within `scope` only, and returns it: a fast path serving a call outside it may pass it over. */
+export function actsOnly<T extends object>(scope: HookScope, hook: T): T {
+  scopes.set(hook, scope)
+  return hook
+}
+
 export const isInertHook = (hook: unknown): boolean => typeof hook === 'function' && inertHooks.has(hook)
+
+/** For a fast path serving `call`: whether a hook is inert there — marked so, or marked as acting outside such calls. */
+export function inertFor(call: { operation: string; overrideAccess: boolean }): (hook: unknown) => boolean {
+  return (hook) => {
+    if (isInertHook(hook)) return true
+    const scope = typeof hook === 'function' ? scopes.get(hook) : undefined
+    if (!scope) return false
+    return Boolean((scope.operations && !scope.operations.includes(call.operation)) || (scope.withAccess && call.overrideAccess))
+  }
+}

@@ -16,14 +16,16 @@
  * - the call: access overridden (the Local API's default), depth 0 or no relationship, upload or join among the
  *   selected fields, a select of top-level fields set to `true` (or none), an integer id, and nothing else asked
  *   (drafts, trash, lock status, joins, locales flattened, a starting depth);
- * - the collection: no drafts, no trash, no forced select, not an upload or auth collection, no read or operation
- *   hook other than the platform's inert ones (src/plugins/inert-hooks.ts), and a document statement for the select;
+ * - the collection: no drafts, no trash, no forced select, not an upload collection, no read or operation hook other
+ *   than the platform's inert ones or ones marked as acting on other calls (src/plugins/inert-hooks.ts), and a
+ *   document statement for the select; an auth collection's document carries `collection`, as Payload adds it;
  * - each selected field, at any depth: no afterRead hook, not localized, not virtual, no rich text, blocks or join; a
  *   hidden top-level field is removed (kept with `showHiddenFields`), a hidden nested one declines.
  * Anything else, and a document not found (for Payload's own error or null), goes to Payload's `findByID`.
  *
  * `findGlobal` likewise (a booking reads the site currency): the same judgment of the global's config and select, its
- * one stored row by one prepared statement, `globalType` as Payload answers it; a global never saved goes to Payload.
+ * one stored row by one prepared statement, `globalType` as Payload answers it; a global never saved is answered with
+ * the selected fields' defaults when they are plain values, else by Payload.
  * tests/int/foundation/internal-reads.test.ts compares both ways every document of every collection and every global.
  *
  * `INTERNAL_READS=off` leaves Payload's `findByID` and `findGlobal` as they are.
@@ -34,7 +36,7 @@ import { type DocumentReader, type ReaderRequest, snake } from '@/db/documents'
 import { planCacheEnabled } from '@/db/plan-cache'
 import { adapterOf, txOf } from '@/db/transaction'
 
-import { isInertHook } from './inert-hooks'
+import { inertFor } from './inert-hooks'
 
 type FindByIDArgs = Parameters<Payload['findByID']>[0]
 
@@ -61,11 +63,16 @@ const SERVED_ARGS = new Set([
 /** How a collection's documents are served for one select: the statement, and the top-level hidden fields to remove. */
 interface Served {
   reader: DocumentReader
-  /** A global's: the statement of its one stored row. */
-  global?: { name: string; text: string }
+  /**
+   * A global's: the statement of its one stored row, and what Payload answers while it has none (null: left to
+   * Payload) — the selected fields' defaults, as its read sets them on an empty document.
+   */
+  global?: { name: string; text: string; unsaved: Record<string, unknown> | null }
   hidden: string[]
   /** Whether a selected field is a relation (a relationship, upload or join): then only depth 0 is served. */
   relational: boolean
+  /** An auth collection's slug: Payload's `findByID` answers its documents with it as `collection`. */
+  authCollection?: string
 }
 
 /** A collection's judgment: why it is not served, or how each select is (null: that select declines). */
@@ -77,19 +84,21 @@ interface Judgment {
 
 const judgments = new WeakMap<object, Judgment>()
 
+/** Whether a read or operation hook leaves a served read (by id, access overridden) as it is. */
+const inertForRead = inertFor({ operation: 'findByID', overrideAccess: true })
+
 /** Why a collection's (or a global's) reads are not served (undefined: they may be). */
 export function collectionDeclines(config: CollectionConfig): string | undefined {
   const versions = config.versions as { drafts?: unknown } | boolean | undefined
   if (versions && typeof versions === 'object' && versions.drafts) return 'drafts'
   if ((config as { trash?: boolean }).trash) return 'trash'
   if (config.upload) return 'upload collection'
-  if (config.auth) return 'auth collection'
   if ((config as { forceSelect?: unknown }).forceSelect) return 'forceSelect'
   const hooks = config.hooks ?? {}
-  if (hooks.beforeRead?.length) return 'beforeRead hook'
-  if (hooks.afterRead?.length) return 'afterRead hook'
-  if (hooks.beforeOperation?.some((h) => !isInertHook(h))) return 'beforeOperation hook'
-  if (hooks.afterOperation?.some((h) => !isInertHook(h))) return 'afterOperation hook'
+  if (hooks.beforeRead?.some((h) => !inertForRead(h))) return 'beforeRead hook'
+  if (hooks.afterRead?.some((h) => !inertForRead(h))) return 'afterRead hook'
+  if (hooks.beforeOperation?.some((h) => !inertForRead(h))) return 'beforeOperation hook'
+  if (hooks.afterOperation?.some((h) => !inertForRead(h))) return 'afterOperation hook'
   return undefined
 }
 
@@ -170,13 +179,39 @@ function judgeSelect(payload: Payload, collectionSlug: string | undefined, slug:
   const reader = adapter.documentReader?.({ collectionSlug, tableName, fields: config.flattenedFields, select })
   if (!reader) return null
   const hidden = fields.filter((f) => (f as { hidden?: boolean }).hidden && 'name' in f).map((f) => (f as { name: string }).name)
-  return { reader, hidden, relational: fields.some(holdsRelation), ...(collectionSlug ? {} : { global: globalStatement(reader, tableName) }) }
+  return {
+    reader,
+    hidden,
+    relational: fields.some(holdsRelation),
+    ...(collectionSlug ? {} : { global: { ...globalStatement(reader, tableName), unsaved: unsavedGlobal(fields) } }),
+    ...(collectionSlug && config.auth ? { authCollection: collectionSlug } : {}),
+  }
 }
 
 /** A global's stored document: its one row (the newest, as the adapter reads it). */
 function globalStatement(reader: DocumentReader, tableName: string): { name: string; text: string } {
   const table = `"${tableName.replace(/"/g, '""')}"`
   return { name: `${reader.name}_global`, text: `select ${reader.expression} as doc from ${table} order by ${table}."created_at" desc limit 1` }
+}
+
+/**
+ * What Payload's read of a global never saved answers for these (selected, top-level) fields: an empty document on
+ * which its afterRead traversal sets each field's default. Known here when every field is a plain value (not a
+ * group, array, blocks or tabs, whose traversal makes containers), not hidden, with no default or a static
+ * primitive one; otherwise null, and Payload answers.
+ */
+function unsavedGlobal(fields: Field[]): Record<string, unknown> | null {
+  const doc: Record<string, unknown> = {}
+  for (const field of fields) {
+    const f = field as Field & { name?: string; hidden?: boolean; defaultValue?: unknown }
+    if (!f.name || f.hidden || 'fields' in f || 'blocks' in f || 'tabs' in f) return null
+    const value = f.defaultValue
+    if (value === undefined) continue
+    if (value !== null && typeof value === 'object') return null
+    if (typeof value === 'function') return null
+    doc[f.name] = value
+  }
+  return doc
 }
 
 /** The arguments' id as an integer, or null. */
@@ -236,7 +271,10 @@ export function internalFindByID(payload: Payload, original: Payload['findByID']
   return (async (args: FindByIDArgs) => {
     const plan = internalReadPlan(payload, args)
     if (!plan) return original(args)
-    return (await storedDocument(payload, args, plan.served, plan.served.reader, [[plan.id]])) ?? original(args)
+    const doc = await storedDocument(payload, args, plan.served, plan.served.reader, [[plan.id]])
+    if (!doc) return original(args)
+    if (plan.served.authCollection) doc.collection = plan.served.authCollection
+    return doc
   }) as Payload['findByID']
 }
 
@@ -258,14 +296,17 @@ export function internalGlobalReadPlan(payload: Payload, args: FindGlobalArgs): 
 /**
  * Serves what {@link internalGlobalReadPlan} accepts (its stored row, with `globalType` as the adapter sets it and
  * Payload keeps it: without a select, or a select that asks for it) and hands the rest to Payload's `findGlobal`; a
- * global never saved goes there too.
+ * global never saved is answered with its selected fields' defaults when they are known ({@link unsavedGlobal}), else
+ * goes there too.
  */
 export function internalFindGlobal(payload: Payload, original: Payload['findGlobal']): Payload['findGlobal'] {
   return (async (args: FindGlobalArgs) => {
     const served = internalGlobalReadPlan(payload, args)
     if (!served) return original(args)
-    const doc = served.global && (await storedDocument(payload, args, served, served.global, []))
-    if (!doc) return original(args)
+    if (!served.global) return original(args)
+    const doc = await storedDocument(payload, args, served, served.global, [])
+    // never saved: no `globalType` either (the adapter sets it on a stored row)
+    if (!doc) return served.global.unsaved ? { ...served.global.unsaved } : original(args)
     const select = args.select as SelectType | undefined
     if (!select || select.globalType === true) doc.globalType = args.slug
     return doc

@@ -12,6 +12,7 @@ import type { CollectionAfterReadHook, Config, Field, Plugin } from 'payload'
 
 import { ownerFieldsOf, privacyOf, readWithStoredOwner } from '@/access/privacy'
 import { readsFields } from '@/lib/read-needs'
+import { actsOnly } from './inert-hooks'
 
 /** Top-level paths (through groups, rows, collapsibles, unnamed tabs) of fields declared `lists: false`. */
 export function unlistedPaths(fields: readonly Field[], prefix: string[] = []): string[][] {
@@ -30,17 +31,23 @@ export function unlistedPaths(fields: readonly Field[], prefix: string[] = []): 
   return out
 }
 
-/** Only removes what the document carries: it reads no other field (declared, so a select stays possible). */
+/**
+ * Only removes what the document carries: it reads no other field (declared, so a select stays possible), and only
+ * in lists read with access applied (marked so: a trusted read by id may skip it, src/plugins/inert-hooks.ts).
+ */
 const stripUnlisted = (paths: string[][]): CollectionAfterReadHook =>
-  readsFields([], ({ doc, findMany, overrideAccess }) => {
-    if (!findMany || overrideAccess || !doc) return doc
-    for (const path of paths) {
-      let node: Record<string, unknown> | undefined = doc
-      for (const key of path.slice(0, -1)) node = node?.[key] && typeof node[key] === 'object' ? (node[key] as Record<string, unknown>) : undefined
-      if (node) delete node[path[path.length - 1]]
-    }
-    return doc
-  })
+  actsOnly(
+    { operations: ['find'], withAccess: true },
+    readsFields([], ({ doc, findMany, overrideAccess }) => {
+      if (!findMany || overrideAccess || !doc) return doc
+      for (const path of paths) {
+        let node: Record<string, unknown> | undefined = doc
+        for (const key of path.slice(0, -1)) node = node?.[key] && typeof node[key] === 'object' ? (node[key] as Record<string, unknown>) : undefined
+        if (node) delete node[path[path.length - 1]]
+      }
+      return doc
+    }),
+  )
 
 /**
  * `fields` with every owner-declared private field's read rule bound to `collection` (`readWithStoredOwner`), at any

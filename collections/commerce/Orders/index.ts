@@ -8,6 +8,7 @@ import { statusOptions } from '@/workflows/engine'
 import { workflowGuard } from '@/workflows/apply'
 import { orderMachine } from '@/domain/commerce/order-machine'
 import { label } from '@/fields/options'
+import { actsOnly } from '@/plugins/inert-hooks'
 
 /** Sellers read the orders that contain their lines (denormalized `sellers`). */
 const sellerOfOrder = ({ req }: { req: Parameters<typeof userOf>[0] }): Where | false => {
@@ -74,7 +75,7 @@ export const Orders: CollectionConfig = {
   },
   hooks: {
     beforeChange: [workflowGuard(orderMachine)],
-    afterRead: [onlySellersLines],
+    afterRead: [actsOnly({ withAccess: true }, onlySellersLines)],
   },
   indexes: [{ fields: ['status', 'expiresAt'] }, { fields: ['customer', 'createdAt'] }],
   fields: [

@@ -7,6 +7,7 @@ import { publishedAuthorIds } from '@/db/content'
 import { txOf } from '@/db/transaction'
 import { env } from '@/lib/env'
 import { label } from '@/fields/options'
+import { actsOnly } from '@/plugins/inert-hooks'
 import { afterLoginRecord, alertOnPasswordReset, assignRolesOnCreate, beforeLoginCheckStatus, noteSecurityChanges, raiseAccountAlerts, resetPhoneVerification } from '@collections/identity/Users/hooks'
 
 /** Personal data: the account holder and admins. */
@@ -103,7 +104,7 @@ export const Users: CollectionConfig = {
     beforeChange: [assignRolesOnCreate, resetPhoneVerification, noteSecurityChanges],
     afterChange: [raiseAccountAlerts],
     beforeLogin: [beforeLoginCheckStatus],
-    afterOperation: [echoCreatedAccount],
+    afterOperation: [actsOnly({ operations: ['create'] }, echoCreatedAccount)],
     afterLogin: [afterLoginRecord], // + commerce: merge the guest cart (its plugin)
   },
   fields: [

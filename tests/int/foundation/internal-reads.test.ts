@@ -22,12 +22,9 @@ let slugs: CollectionSlug[]
 
 /** Collections whose reads Payload answers, and why. */
 const DECLINED: Record<string, RegExp> = {
-  users: /^auth collection$/,
   media: /^upload collection$/,
   'verification-documents': /^upload collection$/,
   posts: /^drafts$/,
-  orders: /^afterRead hook$/,
-  'inventory-imports': /^afterRead hook$/,
   'payload-jobs': /^afterRead hook$/,
   'audit-log': /^beforeOperation hook$/,
 }
@@ -147,6 +144,39 @@ describe('internal reads by id', () => {
     expect(sent[0].text).toMatch(/^select .* as doc from "site_settings" order by "site_settings"\."created_at" desc limit 1$/s)
   })
 
+  it('an auth collection is served as Payload answers it: `collection` added, hidden auth fields removed; hooks marked as acting on other calls are passed over', async () => {
+    const [id] = await idsOf('users', 1)
+    // what a notification reads of its recipient (src/notifications/notify.ts)
+    const select = { email: true, phone: true, phoneVerified: true, preferredLanguage: true, notificationPreferences: true, hash: true } as SelectType
+    const args = { collection: 'users', id, depth: 0, overrideAccess: true, select } as Args
+    expect(internalReadPlan(payload, args)).not.toBeNull()
+    for (const showHiddenFields of [false, true]) {
+      const { own, fast } = await both({ ...args, showHiddenFields } as Args)
+      expect(fast).toEqual(own)
+      expect(fast).toMatchObject({ id, collection: 'users' })
+      expect(Object.keys(fast as object)).toEqual(Object.keys(own as object))
+      expect('hash' in (fast as object), 'the hidden hash').toBe(showHiddenFields)
+    }
+    // the users' afterOperation hook acts on creates only, the privacy plugin's afterRead on lists read with access
+    // applied: both marked (src/plugins/inert-hooks.ts)
+    const hooks = payload.collections.users.config.hooks
+    expect(hooks.afterOperation).toHaveLength(1)
+    expect(hooks.afterRead).toHaveLength(1)
+    expect(collectionDeclines(payload.collections.users.config as never)).toBeUndefined()
+    // the same hooks unmarked decline
+    for (const kind of ['afterOperation', 'afterRead'] as const) {
+      const before = hooks[kind]
+      hooks[kind] = [...(before as never[]), ((a: { result?: unknown; doc?: unknown }) => a.result ?? a.doc) as never]
+      try {
+        expect(collectionDeclines(payload.collections.users.config as never)).toBe(`${kind} hook`)
+        expect(internalReadPlan(payload, args)).toBeNull()
+      } finally {
+        hooks[kind] = before as never
+      }
+    }
+    expect(internalReadPlan(payload, args)).not.toBeNull()
+  })
+
   it('sends one statement for a served read: the collection’s prepared document statement', async () => {
     const [id] = await idsOf('parking-spots', 1)
     const args = { collection: 'parking-spots', id, depth: 0, overrideAccess: true, select: { name: true, totalSlots: true, openingHours: true } } as Args
@@ -174,6 +204,32 @@ describe('internal reads by id', () => {
     } finally {
       if (before === undefined) delete process.env.SQL_PLAN_CACHE
       else process.env.SQL_PLAN_CACHE = before
+    }
+  })
+
+  it('a global never saved is answered with its selected fields’ defaults in one statement, where they are known', async () => {
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    try {
+      // the global's row gone, inside the transaction only
+      const tx = (payload.db as unknown as { sessions: Record<string, { db: { execute(q: string): Promise<unknown> } }> }).sessions[String(req.transactionID)]
+      await tx.db.execute('delete from site_settings')
+      const read = (select: SelectType) => ({ slug: 'site-settings', depth: 0, overrideAccess: true, select, req }) as GlobalArgs
+      const currency = read({ currency: true, defaultLoanApr: true } as SelectType)
+      expect(internalGlobalReadPlan(payload, currency)?.global?.unsaved).toEqual({ currency: 'USD', defaultLoanApr: 6.5 })
+      let doc: unknown
+      const sent = await namedStatementsSentBy(async () => (doc = await payload.findGlobal(currency)))
+      expect(sent).toHaveLength(1)
+      expect(doc).toEqual({ currency: 'USD', defaultLoanApr: 6.5 })
+      const { own, fast } = await both(currency)
+      expect(fast).toEqual(own)
+      // a group's defaults are its traversal's: left to Payload
+      const social = read({ social: true } as SelectType)
+      expect(internalGlobalReadPlan(payload, social)?.global).toMatchObject({ unsaved: null })
+      const group = await both(social)
+      expect(group.fast).toEqual(group.own)
+    } finally {
+      await killTransaction(req)
     }
   })
 

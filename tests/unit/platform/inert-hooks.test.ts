@@ -3,7 +3,7 @@ import type { CollectionConfig, Config } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { unsafeListingFields } from '../../../src/http/listing-read'
-import { isInertHook, markInert } from '../../../src/plugins/inert-hooks'
+import { actsOnly, inertFor, isInertHook, markInert } from '../../../src/plugins/inert-hooks'
 import { inputGuard } from '../../../src/plugins/input-guards'
 import { readAccessWarmup } from '../../../src/plugins/read-access-warmup'
 
@@ -24,6 +24,27 @@ describe('isInertHook', () => {
     const hooks = config.collections?.find((c) => c.slug === 'cars')?.hooks?.beforeOperation ?? []
     expect(hooks).toHaveLength(1)
     expect(hooks.every(isInertHook)).toBe(true)
+  })
+
+  it('a hook marked as acting within a scope is inert for calls outside it, and only for those', () => {
+    const byId = { operation: 'findByID', overrideAccess: true }
+    const onCreate = actsOnly({ operations: ['create'] }, () => undefined)
+    expect(inertFor(byId)(onCreate)).toBe(true)
+    expect(inertFor({ operation: 'create', overrideAccess: true })(onCreate)).toBe(false)
+    const withAccess = actsOnly({ withAccess: true }, () => undefined)
+    expect(inertFor(byId)(withAccess)).toBe(true)
+    expect(inertFor({ ...byId, overrideAccess: false })(withAccess)).toBe(false)
+    // both: inert when either puts the call outside
+    const listsWithAccess = actsOnly({ operations: ['find'], withAccess: true }, () => undefined)
+    expect(inertFor({ operation: 'find', overrideAccess: true })(listsWithAccess)).toBe(true)
+    expect(inertFor({ operation: 'findByID', overrideAccess: false })(listsWithAccess)).toBe(true)
+    expect(inertFor({ operation: 'find', overrideAccess: false })(listsWithAccess)).toBe(false)
+    // not inert where no call is named; an unmarked hook or a non-function is never inert
+    expect(isInertHook(onCreate)).toBe(false)
+    expect(inertFor(byId)(() => undefined)).toBe(false)
+    expect(inertFor(byId)(undefined)).toBe(false)
+    // a hook marked inert is inert for every call
+    expect(inertFor({ operation: 'create', overrideAccess: false })(markInert(() => undefined))).toBe(true)
   })
 
   it('the listing read path ignores inert operation hooks and reports any other', () => {
