@@ -1,5 +1,5 @@
 /**
- * Internal reads by id in one prepared statement.
+ * Internal reads by id, of globals and of unpaginated lists, each in one prepared statement.
  *
  * The workflows read what they decide with through the Local API: `payload.findByID({ collection, id, depth: 0,
  * overrideAccess: true, select })` — a booking's spot and vehicle, an offer's car, a cart. Payload answers such a read
@@ -26,9 +26,15 @@
  * `findGlobal` likewise (a booking reads the site currency): the same judgment of the global's config and select, its
  * one stored row by one prepared statement, `globalType` as Payload answers it; a global never saved is answered with
  * the selected fields' defaults when they are plain values, else by Payload.
- * tests/int/foundation/internal-reads.test.ts compares both ways every document of every collection and every global.
  *
- * `INTERNAL_READS=off` leaves Payload's `findByID` and `findGlobal` as they are.
+ * `find` likewise when unpaginated (no count) and unsorted (the cart by its user, the parts of a cart by ids): the same
+ * judgment, a where that is the ids (`in`, `equals`) or one stored top-level column `equals` a value of its type, the
+ * documents in the adapter's order of an unsorted list (the collection's `defaultSort` on one plain column, then
+ * `-createdAt`), at most `limit`, with the page fields Payload gives an unpaginated answer.
+ * tests/int/foundation/internal-reads.test.ts compares both ways every document of every collection, every global, and
+ * lists of every collection by ids and by each stored column.
+ *
+ * `INTERNAL_READS=off` leaves Payload's `findByID`, `findGlobal` and `find` as they are.
  */
 import type { CollectionConfig, Field, FlattenedField, Payload, PayloadRequest, SelectType } from 'payload'
 
@@ -73,22 +79,33 @@ interface Served {
   relational: boolean
   /** An auth collection's slug: Payload's `findByID` answers its documents with it as `collection`. */
   authCollection?: string
+  /** A collection's: its table, and the statements of the lists served ({@link findStatement}), by shape. */
+  table?: string
+  finds?: Map<string, { name: string; text: string } | null>
 }
 
 /** A collection's judgment: why it is not served, or how each select is (null: that select declines). */
 interface Judgment {
   parts: unknown[]
-  declined?: string
+  /** Why each operation is not served (undefined: it may be), judged on first use. */
+  declined: Partial<Record<ServedOperation, string | null>>
   selects: Map<string, Served | null>
 }
 
 const judgments = new WeakMap<object, Judgment>()
 
-/** Whether a read or operation hook leaves a served read (by id, access overridden) as it is. */
-const inertForRead = inertFor({ operation: 'findByID', overrideAccess: true })
+/** The operations served: a read by id (and of a global), and a list. */
+type ServedOperation = 'findByID' | 'find'
 
-/** Why a collection's (or a global's) reads are not served (undefined: they may be). */
-export function collectionDeclines(config: CollectionConfig): string | undefined {
+/** Whether a read or operation hook leaves a served read (access overridden) of that operation as it is. */
+const inertForServed: Record<ServedOperation, (hook: unknown) => boolean> = {
+  findByID: inertFor({ operation: 'findByID', overrideAccess: true }),
+  find: inertFor({ operation: 'find', overrideAccess: true }),
+}
+
+/** Why a collection's (or a global's) reads of `operation` are not served (undefined: they may be). */
+export function collectionDeclines(config: CollectionConfig, operation: ServedOperation = 'findByID'): string | undefined {
+  const inertForRead = inertForServed[operation]
   const versions = config.versions as { drafts?: unknown } | boolean | undefined
   if (versions && typeof versions === 'object' && versions.drafts) return 'drafts'
   if ((config as { trash?: boolean }).trash) return 'trash'
@@ -150,17 +167,18 @@ type ReaderAdapter = { documentReader?: (request: ReaderRequest) => DocumentRead
 type EntityConfig = Pick<CollectionConfig, 'fields' | 'hooks' | 'versions' | 'upload' | 'auth'> & { flattenedFields: FlattenedField[] }
 
 /** How `slug`'s documents (a collection's, or a global's with `global`) are served for `select`, or null. */
-function servedFor(payload: Payload, slug: string, select: SelectType | undefined, global = false): Served | null {
+function servedFor(payload: Payload, slug: string, select: SelectType | undefined, global = false, operation: ServedOperation = 'findByID'): Served | null {
   const config = (global ? payload.config.globals.find((g) => g.slug === slug) : payload.collections[slug as keyof typeof payload.collections]?.config) as unknown as EntityConfig | undefined
   if (!config) return null
   const hooks = config.hooks ?? {}
   const parts = [config.fields, hooks.beforeRead, hooks.afterRead, hooks.beforeOperation, hooks.afterOperation, config.versions, config.upload, config.auth]
   let judgment = judgments.get(config)
   if (!judgment || judgment.parts.some((p, i) => p !== parts[i])) {
-    judgment = { parts, declined: collectionDeclines(config as unknown as CollectionConfig), selects: new Map() }
+    judgment = { parts, declined: {}, selects: new Map() }
     judgments.set(config, judgment)
   }
-  if (judgment.declined) return null
+  const declined = (judgment.declined[operation] ??= collectionDeclines(config as unknown as CollectionConfig, operation) ?? null)
+  if (declined) return null
   const key = selectKey(select)
   if (key === null) return null
   let served = judgment.selects.get(key)
@@ -185,12 +203,15 @@ function judgeSelect(payload: Payload, collectionSlug: string | undefined, slug:
     relational: fields.some(holdsRelation),
     ...(collectionSlug ? {} : { global: { ...globalStatement(reader, tableName), unsaved: unsavedGlobal(fields) } }),
     ...(collectionSlug && config.auth ? { authCollection: collectionSlug } : {}),
+    ...(collectionSlug ? { table: tableName, finds: new Map() } : {}),
   }
 }
 
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`
+
 /** A global's stored document: its one row (the newest, as the adapter reads it). */
 function globalStatement(reader: DocumentReader, tableName: string): { name: string; text: string } {
-  const table = `"${tableName.replace(/"/g, '""')}"`
+  const table = quoted(tableName)
   return { name: `${reader.name}_global`, text: `select ${reader.expression} as doc from ${table} order by ${table}."created_at" desc limit 1` }
 }
 
@@ -227,27 +248,34 @@ interface Handle {
 }
 
 /**
- * The stored document a statement answers (its first row), hidden top-level fields removed unless shown: on the
- * request's transaction, else on a replica or the pool; null when there is none.
+ * The stored documents a statement answers, hidden top-level fields removed unless shown: on the request's
+ * transaction, else on a replica or the pool.
  */
-async function storedDocument(
+async function storedDocuments(
   payload: Payload,
   args: { req?: Partial<PayloadRequest>; showHiddenFields?: boolean },
   served: Served,
   statement: { name: string; text: string },
   params: unknown[],
-): Promise<Record<string, unknown> | null> {
+): Promise<Record<string, unknown>[]> {
   const adapter = adapterOf(payload)
   let handle = (await txOf({ payload, transactionID: args.req?.transactionID })) as unknown as Handle
   if (handle === (adapter.drizzle as unknown) && handle.$replicas?.length) handle = handle.$replicas[Math.floor(Math.random() * handle.$replicas.length)]
   // unnamed with SQL_PLAN_CACHE=off (behind a pooler that keeps no prepared statements; src/db/plan-cache.ts)
   const name = planCacheEnabled() ? statement.name : undefined
   const { rows } = await handle.session.prepareQuery({ sql: statement.text, params }, undefined, name, false).execute()
-  const stored = rows[0]?.doc
-  if (stored == null) return null
-  const doc = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, unknown>
-  if (!args.showHiddenFields) for (const field of served.hidden) delete doc[field]
-  return doc
+  return rows.flatMap(({ doc: stored }) => {
+    if (stored == null) return []
+    const doc = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Record<string, unknown>
+    if (!args.showHiddenFields) for (const field of served.hidden) delete doc[field]
+    if (served.authCollection) doc.collection = served.authCollection
+    return [doc]
+  })
+}
+
+/** The first of them, or null when there is none. */
+async function storedDocument(...args: Parameters<typeof storedDocuments>): Promise<Record<string, unknown> | null> {
+  return (await storedDocuments(...args))[0] ?? null
 }
 
 /** The plan for one call, or null when Payload answers it. */
@@ -271,10 +299,7 @@ export function internalFindByID(payload: Payload, original: Payload['findByID']
   return (async (args: FindByIDArgs) => {
     const plan = internalReadPlan(payload, args)
     if (!plan) return original(args)
-    const doc = await storedDocument(payload, args, plan.served, plan.served.reader, [[plan.id]])
-    if (!doc) return original(args)
-    if (plan.served.authCollection) doc.collection = plan.served.authCollection
-    return doc
+    return (await storedDocument(payload, args, plan.served, plan.served.reader, [[plan.id]])) ?? original(args)
   }) as Payload['findByID']
 }
 
@@ -313,15 +338,151 @@ export function internalFindGlobal(payload: Payload, original: Payload['findGlob
   }) as Payload['findGlobal']
 }
 
+type FindArgs = Parameters<Payload['find']>[0]
+
+/** The arguments a served list may carry: those of a read by id but the id, with its where, limit and page. */
+const SERVED_FIND_ARGS = new Set([...SERVED_ARGS].filter((key) => key !== 'id').concat('where', 'pagination', 'limit', 'page'))
+
+/** Field types whose `equals` is the column's `=`, with a value of this JS type. */
+const EQUALS_TYPES: Record<string, 'string' | 'number'> = { text: 'string', email: 'string', textarea: 'string', select: 'string', number: 'number', relationship: 'number' }
+
+type TableColumns = Record<string, Record<string, { name?: unknown } | undefined> | undefined>
+
+/** A served list's condition: its shape (the statement's key), its SQL on the collection's table, its parameters. */
+interface Condition {
+  shape: string
+  sql: string
+  params: unknown[]
+}
+
+const isIntegerId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v)
+
+/**
+ * A where the lists serve, as SQL: the ids (`id` `in` or `equals`), or one top-level stored column `equals` a value
+ * of its type (text, email, textarea, an option of a select, a number, a relationship's id). Anything else: null.
+ */
+function conditionOf(config: EntityConfig, columns: TableColumns[string], table: string, where: unknown): Condition | null {
+  if (!where || typeof where !== 'object') return null
+  const entries = Object.entries(where as Record<string, unknown>)
+  if (entries.length !== 1) return null
+  const [[path, constraint]] = entries
+  if (!constraint || typeof constraint !== 'object') return null
+  const operators = Object.entries(constraint as Record<string, unknown>)
+  if (operators.length !== 1) return null
+  const [[operator, value]] = operators
+  if (path === 'id') {
+    if (operator === 'equals' && isIntegerId(value)) return { shape: 'id=', sql: `${table}."id" = $1`, params: [value] }
+    if (operator === 'in' && Array.isArray(value) && value.length > 0 && value.every(isIntegerId)) return { shape: 'id in', sql: `${table}."id" = any($1::integer[])`, params: [value] }
+    return null
+  }
+  if (operator !== 'equals') return null
+  const field = topLevelFields(config.fields).find((f) => 'name' in f && f.name === path) as
+    (Field & { name: string; localized?: boolean; virtual?: unknown; hasMany?: boolean; relationTo?: unknown; options?: unknown[] }) | undefined
+  const type = field && EQUALS_TYPES[field.type]
+  if (!field || !type || field.localized || field.virtual || field.hasMany || typeof value !== type) return null
+  if (field.type === 'relationship' && (typeof field.relationTo !== 'string' || !isIntegerId(value))) return null
+  if (type === 'number' && !Number.isFinite(value)) return null
+  if (field.type === 'select' && !field.options?.some((o) => (typeof o === 'string' ? o : (o as { value?: unknown }).value) === value)) return null
+  const column = columns?.[path]?.name
+  if (typeof column !== 'string') return null
+  return { shape: `${path}=`, sql: `${table}.${quoted(column)} = $1`, params: [value] }
+}
+
+/** Field types a list's default sort is served by: one stored, non-relational column. */
+const SORT_TYPES = new Set(['text', 'email', 'textarea', 'select', 'number', 'date', 'checkbox'])
+
+/**
+ * The adapter's order of an unsorted list, as SQL: the collection's `defaultSort` (else `-createdAt`, or `-id` on a
+ * table without it), then `-createdAt` (or `-id`) unless already the sort — what buildOrderBy adds. null: a sort on
+ * anything but one plain top-level column (several fields, a path, a localized or relational field).
+ */
+function defaultOrderOf(config: EntityConfig, columns: TableColumns[string], table: string): string | null {
+  const createdAt = columns?.createdAt?.name
+  const fallback = typeof createdAt === 'string' ? 'createdAt' : 'id'
+  const sort = (config as { defaultSort?: unknown }).defaultSort ?? `-${fallback}`
+  if (typeof sort !== 'string') return null
+  const desc = sort.startsWith('-')
+  const path = desc ? sort.slice(1) : sort
+  const columnOf = (name: string): string | null => {
+    if (name === 'id') return 'id'
+    if (name !== 'createdAt' && name !== 'updatedAt') {
+      const field = topLevelFields(config.fields).find((f) => 'name' in f && f.name === name) as (Field & { localized?: boolean; hasMany?: boolean; virtual?: unknown }) | undefined
+      if (!field || !SORT_TYPES.has(field.type) || field.localized || field.hasMany || field.virtual) return null
+    }
+    const column = columns?.[name]?.name
+    return typeof column === 'string' ? column : null
+  }
+  const column = columnOf(path)
+  if (!column) return null
+  const order = [`${table}.${quoted(column)} ${desc ? 'desc' : 'asc'}`]
+  if (path !== fallback) order.push(`${table}.${quoted(columnOf(fallback)!)} desc`)
+  return order.join(', ')
+}
+
+/**
+ * A served list's statement: the documents matching the condition in the adapter's order of an unsorted list
+ * ({@link defaultOrderOf}), at most `limit` (0: all); built once per shape and limit. null: that order is not served.
+ */
+function findStatement(served: Served, config: EntityConfig, columns: TableColumns[string], condition: Condition, limit: number): { name: string; text: string } | null {
+  const key = `${condition.shape}|${limit}`
+  let statement = served.finds!.get(key)
+  if (statement === undefined) {
+    const table = quoted(served.table!)
+    const order = defaultOrderOf(config, columns, table)
+    statement = order
+      ? {
+          name: `${served.reader.name}_list_${served.finds!.size}`,
+          text: `select ${served.reader.expression} as doc from ${table} where ${condition.sql} order by ${order}${limit ? ` limit ${limit}` : ''}`,
+        }
+      : null
+    served.finds!.set(key, statement)
+  }
+  return statement
+}
+
+/** How a `find` is served, or null when Payload answers it. */
+export function internalFindPlan(payload: Payload, args: FindArgs): { served: Served; statement: { name: string; text: string }; params: unknown[] } | null {
+  const a = args as FindArgs & Record<string, unknown>
+  for (const key of Object.keys(a)) if (a[key] !== undefined && !SERVED_FIND_ARGS.has(key)) return null
+  if (a.overrideAccess === false || a.draft || a.trash || a.includeLockStatus || a.pagination !== false) return null
+  if (a.page !== undefined && a.page !== 1) return null
+  const limit = a.limit ?? 0
+  if (!Number.isSafeInteger(limit) || limit < 0) return null
+  const served = servedFor(payload, a.collection, a.select as SelectType | undefined, false, 'find')
+  if (!served?.table || (served.relational && (a.depth ?? payload.config.defaultDepth) !== 0)) return null
+  const config = payload.collections[a.collection as keyof typeof payload.collections]?.config as unknown as EntityConfig
+  const columns = (payload.db as unknown as { tables: TableColumns }).tables[served.table]
+  const condition = conditionOf(config, columns, quoted(served.table), a.where)
+  const statement = condition && findStatement(served, config, columns, condition, limit)
+  return statement ? { served, statement, params: condition.params } : null
+}
+
+/**
+ * Serves what {@link internalFindPlan} accepts — an unpaginated list by ids or by one column, access overridden: the
+ * documents in the adapter's order, with the page fields Payload gives an unpaginated answer — and hands the rest to
+ * Payload's `find` (`original`).
+ */
+export function internalFind(payload: Payload, original: Payload['find']): Payload['find'] {
+  return (async (args: FindArgs) => {
+    const plan = internalFindPlan(payload, args)
+    if (!plan) return original(args)
+    const docs = await storedDocuments(payload, args, plan.served, plan.statement, plan.params)
+    return { docs, hasNextPage: false, hasPrevPage: false, limit: args.limit ?? 0, nextPage: null, page: 1, pagingCounter: 1, prevPage: null, totalDocs: docs.length, totalPages: 1 }
+  }) as Payload['find']
+}
+
 /** Payload's own `findByID` of an instance, kept when it is replaced. */
 const ORIGINAL = Symbol('autohub.payloadFindByID')
 const ORIGINAL_GLOBAL = Symbol('autohub.payloadFindGlobal')
+const ORIGINAL_FIND = Symbol('autohub.payloadFind')
 
 /** Installs {@link internalFindByID} and {@link internalFindGlobal} on the instance; `INTERNAL_READS=off` leaves Payload's own. */
 export function installInternalReads(payload: Payload, enabled = process.env.INTERNAL_READS !== 'off'): void {
-  const own = payload as Payload & { [ORIGINAL]?: Payload['findByID']; [ORIGINAL_GLOBAL]?: Payload['findGlobal'] }
+  const own = payload as Payload & { [ORIGINAL]?: Payload['findByID']; [ORIGINAL_GLOBAL]?: Payload['findGlobal']; [ORIGINAL_FIND]?: Payload['find'] }
   own[ORIGINAL] ??= payload.findByID.bind(payload)
   own[ORIGINAL_GLOBAL] ??= payload.findGlobal.bind(payload)
+  own[ORIGINAL_FIND] ??= payload.find.bind(payload)
   payload.findByID = enabled ? internalFindByID(payload, own[ORIGINAL]) : own[ORIGINAL]
   payload.findGlobal = enabled ? internalFindGlobal(payload, own[ORIGINAL_GLOBAL]) : own[ORIGINAL_GLOBAL]
+  payload.find = enabled ? internalFind(payload, own[ORIGINAL_FIND]) : own[ORIGINAL_FIND]
 }

@@ -13,7 +13,7 @@ import type { CollectionSlug, Field, Payload, SelectType } from 'payload'
 import { createLocalReq, initTransaction, killTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { collectionDeclines, installInternalReads, internalGlobalReadPlan, internalReadPlan } from '../../../src/plugins/internal-reads'
+import { collectionDeclines, installInternalReads, internalFindPlan, internalGlobalReadPlan, internalReadPlan } from '../../../src/plugins/internal-reads'
 import { demoPayload } from '../../helpers/payload'
 import { namedStatementsSentBy } from '../../helpers/sql'
 
@@ -82,6 +82,185 @@ beforeAll(async () => {
 })
 
 afterAll(() => installInternalReads(payload, true))
+
+type FindArgs = Parameters<Payload['find']>[0]
+type Listed = { docs: Record<string, unknown>[] } & Record<string, unknown>
+
+/** A list with Payload's own find, then with the internal reads installed (errors as class and message). */
+async function bothFind(args: FindArgs): Promise<{ own: Listed; fast: Listed }> {
+  const settle = (p: Promise<unknown>) =>
+    p.then(
+      (res) => JSON.parse(JSON.stringify(res)) as Listed,
+      (err: Error) => ({ docs: [], error: err.constructor.name, message: err.message }) as Listed,
+    )
+  installInternalReads(payload, false)
+  const own = await settle(payload.find(args))
+  installInternalReads(payload, true)
+  const fast = await settle(payload.find(args))
+  return { own, fast }
+}
+
+/**
+ * Each row's place in the adapter's order of an unsorted list, by id: the collection's `defaultSort` column (else
+ * `created_at`, or `id` without it) and `created_at`, as text — documents with equal keys may come in either order,
+ * in either path. null: a default sort these tests do not read.
+ */
+async function orderKeysById(slug: string): Promise<Map<number, string> | null> {
+  const db = payload.db as unknown as {
+    tableNameMap: Map<string, string>
+    tables: Record<string, Record<string, { name?: string }>>
+    pool: { query(q: string): Promise<{ rows: { id: number; k: unknown; c: unknown }[] }> }
+  }
+  const table = db.tableNameMap.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
+  const columns = db.tables[table]
+  const createdAt = columns?.createdAt?.name
+  const sort = payload.collections[slug as CollectionSlug].config.defaultSort ?? (createdAt ? '-createdAt' : '-id')
+  if (typeof sort !== 'string') return null
+  const path = sort.replace(/^-/, '')
+  const column = path === 'id' ? 'id' : columns?.[path]?.name
+  if (!column) return null
+  const { rows } = await db.pool.query(`select id, "${column}"::text as k, ${createdAt ? `"${createdAt}"::text` : 'null'} as c from "${table}"`)
+  return new Map(rows.map((r) => [Number(r.id), JSON.stringify([r.k, r.c])]))
+}
+
+/** A list with each run of documents of equal order keys sorted by id: what both paths must agree on. */
+function normalList(docs: Record<string, unknown>[], keys: Map<number, string>): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = []
+  let run: Record<string, unknown>[] = []
+  const flush = () => out.push(...run.sort((a, b) => Number(a.id) - Number(b.id)))
+  for (const doc of docs) {
+    if (run.length && keys.get(Number(run[0].id)) !== keys.get(Number(doc.id))) {
+      flush()
+      run = []
+    }
+    run.push(doc)
+  }
+  flush()
+  return out
+}
+
+/** The same page fields (and key order) and the same documents in the same order, up to runs of equal order keys. */
+function expectSameList(own: Listed, fast: Listed, keys: Map<number, string>, label: string) {
+  const { docs: ownDocs, ...ownPage } = own
+  const { docs: fastDocs, ...fastPage } = fast
+  expect(fastPage, label).toEqual(ownPage)
+  expect(Object.keys(fastPage), label).toEqual(Object.keys(ownPage))
+  expect(normalList(fastDocs, keys), label).toEqual(normalList(ownDocs, keys))
+}
+
+/** Top-level stored fields a list may be asked by (`equals`): plain scalars and single relationships. */
+const EQUALS_FIELD_TYPES = new Set(['text', 'email', 'textarea', 'select', 'number', 'relationship'])
+
+describe('internal lists (find by ids or by one column)', () => {
+  it('lists every collection by ids and by each stored column as Payload does: whole, defaultPopulate, two fields, a limit', async () => {
+    let served = 0
+    let compared = 0
+    for (const slug of slugs) {
+      const config = payload.collections[slug].config
+      const ids = await idsOf(slug, 12)
+      if (!ids.length) continue
+      // null: a default sort these tests do not read (a localized column): then no list of it may be served
+      const keys = await orderKeysById(slug)
+      const selects: (SelectType | undefined)[] = [undefined, Object.fromEntries(firstFields(config.fields, 2).map((f) => [f, true]))]
+      if (config.defaultPopulate) selects.push(config.defaultPopulate as SelectType)
+      // the values of the first document's stored columns, read by Payload
+      installInternalReads(payload, false)
+      const first = (await payload.findByID({ collection: slug, id: ids[0], depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
+      installInternalReads(payload, true)
+      const wheres: Record<string, unknown>[] = [{ id: { in: ids } }, { id: { equals: ids[0] } }]
+      for (const f of config.fields) {
+        if (!('name' in f) || !EQUALS_FIELD_TYPES.has(f.type) || (f as { hasMany?: boolean }).hasMany) continue
+        const value = first[f.name]
+        const plain = value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value
+        if (plain !== null && plain !== undefined && typeof plain !== 'object') wheres.push({ [f.name]: { equals: plain } })
+      }
+      for (const where of wheres) {
+        for (const select of selects) {
+          for (const limit of [undefined, 3]) {
+            const args = { collection: slug, where, depth: 0, overrideAccess: true, pagination: false, select, ...(limit ? { limit } : {}) } as FindArgs
+            const label = `${slug} ${JSON.stringify(where)} ${JSON.stringify(select)} limit ${limit}`
+            const plan = internalFindPlan(payload, args)
+            if (!keys) expect(plan, label).toBeNull()
+            if (plan) served++
+            const { own, fast } = await bothFind(args)
+            if (!keys) expect(fast, label).toEqual(own)
+            else if (limit && own.docs.length === limit) {
+              // cut by the limit (a run of equal keys may straddle it): the same keys in order, each document as in
+              // the whole list, the same page fields
+              const whole = await bothFind({ ...args, limit: undefined } as FindArgs)
+              expect(
+                fast.docs.map((d) => keys.get(Number(d.id))),
+                label,
+              ).toEqual(own.docs.map((d) => keys.get(Number(d.id))))
+              for (const doc of fast.docs) expect(doc, label).toEqual(whole.own.docs.find((d) => d.id === doc.id))
+              expect({ ...fast, docs: [] }, label).toEqual({ ...own, docs: [] })
+            } else expectSameList(own, fast, keys, label)
+            compared++
+          }
+        }
+      }
+    }
+    if (process.env.TEST_VERBOSE) console.info(`lists compared: ${compared}, served: ${served}`)
+    expect(compared).toBeGreaterThan(300)
+    expect(served).toBeGreaterThan(compared / 3)
+  }, 300_000)
+
+  it('serves what the cart and checkout ask in one statement, on the request’s transaction', async () => {
+    const [part] = await idsOf('parts', 1)
+    const parts = {
+      collection: 'parts',
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      where: { id: { in: [part] } },
+      select: { title: true, price: true, stockQuantity: true, seller: true },
+    } as FindArgs
+    expect(internalFindPlan(payload, parts)).not.toBeNull()
+    await payload.find(parts)
+    const sent = await namedStatementsSentBy(() => payload.find(parts))
+    expect(sent).toHaveLength(1)
+    expect(sent[0].name).toMatch(/^autohub_documents_\d+_list_\d+$/)
+    expect(sent[0].text).toMatch(/from "parts" where "parts"\."id" = any\(\$1::integer\[\]\) order by "parts"\."created_at" desc$/)
+    const [user] = await idsOf('users', 1)
+    const cart = { collection: 'carts', depth: 0, limit: 1, pagination: false, overrideAccess: true, where: { user: { equals: user } } } as FindArgs
+    expect(internalFindPlan(payload, cart)).not.toBeNull()
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    try {
+      await payload.update({ collection: 'parts', id: part, data: { title: 'Renamed in the transaction' }, req, depth: 0, overrideAccess: true })
+      const inTx = await payload.find({ ...parts, req } as FindArgs)
+      expect(inTx.docs[0]).toMatchObject({ title: 'Renamed in the transaction' })
+      expect((await payload.find(parts)).docs[0]).not.toMatchObject({ title: 'Renamed in the transaction' })
+    } finally {
+      await killTransaction(req)
+    }
+  })
+
+  it('leaves to Payload what it does not serve', () => {
+    const base = { collection: 'parts', depth: 0, overrideAccess: true, pagination: false, where: { id: { in: [1, 2] } }, select: { title: true, price: true, status: true } } as FindArgs
+    expect(internalFindPlan(payload, base)).not.toBeNull()
+    const declined: [string, Record<string, unknown>][] = [
+      ['paginated (a count)', { pagination: undefined }],
+      ['access applied', { overrideAccess: false }],
+      ['a sort', { sort: 'title' }],
+      ['a second page', { page: 2 }],
+      ['drafts', { draft: true }],
+      ['two conditions', { where: { id: { in: [1] }, title: { equals: 'x' } } }],
+      ['and', { where: { and: [{ id: { in: [1] } }] } }],
+      ['another operator', { where: { title: { like: 'x' } } }],
+      ['an id as text', { where: { id: { equals: '1' } } }],
+      ['no ids', { where: { id: { in: [] } } }],
+      ['a value of another type', { where: { price: { equals: '5' } } }],
+      ['a select value not among its options', { where: { status: { equals: 'no-such-status' } } }],
+      ['a nested path', { where: { 'seller.email': { equals: 'x' } } }],
+      ['depth 1 over a relation', { depth: 1, select: { seller: true } }],
+      ['a nested select', { select: { dimensions: { length: true } } }],
+    ]
+    for (const [why, change] of declined) expect(internalFindPlan(payload, { ...base, ...change } as FindArgs), why).toBeNull()
+    // a localized field, and a collection that declines (drafts)
+    expect(internalFindPlan(payload, { ...base, collection: 'posts' } as FindArgs)).toBeNull()
+  })
+})
 
 describe('internal reads by id', () => {
   it('declines exactly the listed collections, each for its reason', () => {
