@@ -421,10 +421,11 @@ function defaultOrderOf(config: EntityConfig, columns: TableColumns[string], tab
 
 /**
  * A served list's statement: the documents matching the condition in the adapter's order of an unsorted list
- * ({@link defaultOrderOf}), at most `limit` (0: all); built once per shape and limit. null: that order is not served.
+ * ({@link defaultOrderOf}), at most the last parameter (null: all); built once per shape. null: that order is not
+ * served.
  */
-function findStatement(served: Served, config: EntityConfig, columns: TableColumns[string], condition: Condition, limit: number): { name: string; text: string } | null {
-  const key = `${condition.shape}|${limit}`
+function findStatement(served: Served, config: EntityConfig, columns: TableColumns[string], condition: Condition): { name: string; text: string } | null {
+  const key = condition.shape
   let statement = served.finds!.get(key)
   if (statement === undefined) {
     const table = quoted(served.table!)
@@ -432,7 +433,7 @@ function findStatement(served: Served, config: EntityConfig, columns: TableColum
     statement = order
       ? {
           name: `${served.reader.name}_list_${served.finds!.size}`,
-          text: `select ${served.reader.expression} as doc from ${table} where ${condition.sql} order by ${order}${limit ? ` limit ${limit}` : ''}`,
+          text: `select ${served.reader.expression} as doc from ${table} where ${condition.sql} order by ${order} limit $${condition.params.length + 1}`,
         }
       : null
     served.finds!.set(key, statement)
@@ -453,8 +454,8 @@ export function internalFindPlan(payload: Payload, args: FindArgs): { served: Se
   const config = payload.collections[a.collection as keyof typeof payload.collections]?.config as unknown as EntityConfig
   const columns = (payload.db as unknown as { tables: TableColumns }).tables[served.table]
   const condition = conditionOf(config, columns, quoted(served.table), a.where)
-  const statement = condition && findStatement(served, config, columns, condition, limit)
-  return statement ? { served, statement, params: condition.params } : null
+  const statement = condition && findStatement(served, config, columns, condition)
+  return statement ? { served, statement, params: [...condition.params, limit || null] } : null
 }
 
 /**

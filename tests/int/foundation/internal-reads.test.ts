@@ -219,8 +219,10 @@ describe('internal lists (find by ids or by one column)', () => {
     await payload.find(parts)
     const sent = await namedStatementsSentBy(() => payload.find(parts))
     expect(sent).toHaveLength(1)
+    // one statement per shape, whatever the limit: the limit is its last parameter
+    expect(internalFindPlan(payload, { ...parts, limit: 7 } as FindArgs)).toMatchObject({ statement: sent[0], params: [[part], 7] })
     expect(sent[0].name).toMatch(/^autohub_documents_\d+_list_\d+$/)
-    expect(sent[0].text).toMatch(/from "parts" where "parts"\."id" = any\(\$1::integer\[\]\) order by "parts"\."created_at" desc$/)
+    expect(sent[0].text).toMatch(/from "parts" where "parts"\."id" = any\(\$1::integer\[\]\) order by "parts"\."created_at" desc limit \$2$/)
     const [user] = await idsOf('users', 1)
     const cart = { collection: 'carts', depth: 0, limit: 1, pagination: false, overrideAccess: true, where: { user: { equals: user } } } as FindArgs
     expect(internalFindPlan(payload, cart)).not.toBeNull()
