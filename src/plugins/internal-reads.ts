@@ -79,9 +79,19 @@ interface Served {
   relational: boolean
   /** An auth collection's slug: Payload's `findByID` answers its documents with it as `collection`. */
   authCollection?: string
-  /** A collection's: its table, and the statements of the lists served ({@link findStatement}), by shape. */
-  table?: string
-  finds?: Map<string, { name: string; text: string } | null>
+  /** A collection's: what its lists are built from, and their statements. */
+  list?: ListTable
+}
+
+/** A collection's table as its lists read it ({@link findStatement}). */
+interface ListTable {
+  config: EntityConfig
+  /** The adapter's drizzle columns, by field name. */
+  columns: TableColumns[string]
+  /** The table's name, quoted. */
+  table: string
+  /** The statements by where shape (null: that list is not served). */
+  statements: Map<string, { name: string; text: string } | null>
 }
 
 /** A collection's judgment: why it is not served, or how each select is (null: that select declines). */
@@ -127,6 +137,15 @@ function topLevelFields(fields: Field[]): Field[] {
     if ('fields' in f && Array.isArray(f.fields)) return topLevelFields(f.fields as Field[])
     return []
   })
+}
+
+const namedFields = new WeakMap<Field[], Map<string, Field>>()
+
+/** A top-level field by name, from a map kept per fields array (a config whose fields are replaced gets a new one). */
+function topLevelField(config: Pick<CollectionConfig, 'fields'>, name: string): Field | undefined {
+  let byName = namedFields.get(config.fields)
+  if (!byName) namedFields.set(config.fields, (byName = new Map(topLevelFields(config.fields).map((f) => [(f as { name: string }).name, f]))))
+  return byName.get(name)
 }
 
 const RELATIONAL = new Set(['relationship', 'upload', 'join'])
@@ -203,7 +222,7 @@ function judgeSelect(payload: Payload, collectionSlug: string | undefined, slug:
     relational: fields.some(holdsRelation),
     ...(collectionSlug ? {} : { global: { ...globalStatement(reader, tableName), unsaved: unsavedGlobal(fields) } }),
     ...(collectionSlug && config.auth ? { authCollection: collectionSlug } : {}),
-    ...(collectionSlug ? { table: tableName, finds: new Map() } : {}),
+    ...(collectionSlug ? { list: { config, columns: (adapter as unknown as { tables: TableColumns }).tables[tableName], table: quoted(tableName), statements: new Map() } } : {}),
   }
 }
 
@@ -278,17 +297,23 @@ async function storedDocument(...args: Parameters<typeof storedDocuments>): Prom
   return (await storedDocuments(...args))[0] ?? null
 }
 
+/** Whether a call asks only what the reads serve: the `allowed` arguments, access overridden, no drafts, trash or lock status. */
+function servedCall(args: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  for (const key of Object.keys(args)) if (args[key] !== undefined && !allowed.has(key)) return false
+  return args.overrideAccess !== false && !args.draft && !args.trash && !args.includeLockStatus
+}
+
+/** Whether `served` answers the call's depth: any over no relation, 0 over one. */
+const servesDepth = (payload: Payload, served: Served, depth: unknown) => !served.relational || (depth ?? payload.config.defaultDepth) === 0
+
 /** The plan for one call, or null when Payload answers it. */
 export function internalReadPlan(payload: Payload, args: FindByIDArgs): { served: Served; id: number } | null {
   const a = args as FindByIDArgs & Record<string, unknown>
-  for (const key of Object.keys(a)) if (a[key] !== undefined && !SERVED_ARGS.has(key)) return null
-  if (a.overrideAccess === false || a.draft || a.trash || a.includeLockStatus) return null
+  if (!servedCall(a, SERVED_ARGS)) return null
   const id = integerId(a.id)
   if (id === null) return null
   const served = servedFor(payload, a.collection, a.select as SelectType | undefined)
-  if (!served) return null
-  if (served.relational && (a.depth ?? payload.config.defaultDepth) !== 0) return null
-  return { served, id }
+  return served && servesDepth(payload, served, a.depth) ? { served, id } : null
 }
 
 /**
@@ -311,11 +336,9 @@ const SERVED_GLOBAL_ARGS = new Set([...SERVED_ARGS].filter((key) => !['collectio
 /** The same for `findGlobal`: how the call is served, or null when Payload answers it. */
 export function internalGlobalReadPlan(payload: Payload, args: FindGlobalArgs): Served | null {
   const a = args as FindGlobalArgs & Record<string, unknown>
-  for (const key of Object.keys(a)) if (a[key] !== undefined && !SERVED_GLOBAL_ARGS.has(key)) return null
-  if (a.overrideAccess === false || a.draft || a.includeLockStatus) return null
+  if (!servedCall(a, SERVED_GLOBAL_ARGS)) return null
   const served = servedFor(payload, a.slug, a.select as SelectType | undefined, true)
-  if (!served || (served.relational && (a.depth ?? payload.config.defaultDepth) !== 0)) return null
-  return served
+  return served && servesDepth(payload, served, a.depth) ? served : null
 }
 
 /**
@@ -327,8 +350,7 @@ export function internalGlobalReadPlan(payload: Payload, args: FindGlobalArgs): 
 export function internalFindGlobal(payload: Payload, original: Payload['findGlobal']): Payload['findGlobal'] {
   return (async (args: FindGlobalArgs) => {
     const served = internalGlobalReadPlan(payload, args)
-    if (!served) return original(args)
-    if (!served.global) return original(args)
+    if (!served?.global) return original(args)
     const doc = await storedDocument(payload, args, served, served.global, [])
     // never saved: no `globalType` either (the adapter sets it on a stored row)
     if (!doc) return served.global.unsaved ? { ...served.global.unsaved } : original(args)
@@ -361,7 +383,7 @@ const isIntegerId = (v: unknown): v is number => typeof v === 'number' && Number
  * A where the lists serve, as SQL: the ids (`id` `in` or `equals`), or one top-level stored column `equals` a value
  * of its type (text, email, textarea, an option of a select, a number, a relationship's id). Anything else: null.
  */
-function conditionOf(config: EntityConfig, columns: TableColumns[string], table: string, where: unknown): Condition | null {
+function conditionOf({ config, columns, table }: ListTable, where: unknown): Condition | null {
   if (!where || typeof where !== 'object') return null
   const entries = Object.entries(where as Record<string, unknown>)
   if (entries.length !== 1) return null
@@ -376,8 +398,7 @@ function conditionOf(config: EntityConfig, columns: TableColumns[string], table:
     return null
   }
   if (operator !== 'equals') return null
-  const field = topLevelFields(config.fields).find((f) => 'name' in f && f.name === path) as
-    (Field & { name: string; localized?: boolean; virtual?: unknown; hasMany?: boolean; relationTo?: unknown; options?: unknown[] }) | undefined
+  const field = topLevelField(config, path) as (Field & { localized?: boolean; virtual?: unknown; hasMany?: boolean; relationTo?: unknown; options?: unknown[] }) | undefined
   const type = field && EQUALS_TYPES[field.type]
   if (!field || !type || field.localized || field.virtual || field.hasMany || typeof value !== type) return null
   if (field.type === 'relationship' && (typeof field.relationTo !== 'string' || !isIntegerId(value))) return null
@@ -396,7 +417,7 @@ const SORT_TYPES = new Set(['text', 'email', 'textarea', 'select', 'number', 'da
  * table without it), then `-createdAt` (or `-id`) unless already the sort — what buildOrderBy adds. null: a sort on
  * anything but one plain top-level column (several fields, a path, a localized or relational field).
  */
-function defaultOrderOf(config: EntityConfig, columns: TableColumns[string], table: string): string | null {
+function defaultOrderOf({ config, columns, table }: ListTable): string | null {
   const createdAt = columns?.createdAt?.name
   const fallback = typeof createdAt === 'string' ? 'createdAt' : 'id'
   const sort = (config as { defaultSort?: unknown }).defaultSort ?? `-${fallback}`
@@ -406,7 +427,7 @@ function defaultOrderOf(config: EntityConfig, columns: TableColumns[string], tab
   const columnOf = (name: string): string | null => {
     if (name === 'id') return 'id'
     if (name !== 'createdAt' && name !== 'updatedAt') {
-      const field = topLevelFields(config.fields).find((f) => 'name' in f && f.name === name) as (Field & { localized?: boolean; hasMany?: boolean; virtual?: unknown }) | undefined
+      const field = topLevelField(config, name) as (Field & { localized?: boolean; hasMany?: boolean; virtual?: unknown }) | undefined
       if (!field || !SORT_TYPES.has(field.type) || field.localized || field.hasMany || field.virtual) return null
     }
     const column = columns?.[name]?.name
@@ -424,19 +445,17 @@ function defaultOrderOf(config: EntityConfig, columns: TableColumns[string], tab
  * ({@link defaultOrderOf}), at most the last parameter (null: all); built once per shape. null: that order is not
  * served.
  */
-function findStatement(served: Served, config: EntityConfig, columns: TableColumns[string], condition: Condition): { name: string; text: string } | null {
-  const key = condition.shape
-  let statement = served.finds!.get(key)
+function findStatement(served: Served, list: ListTable, condition: Condition): { name: string; text: string } | null {
+  let statement = list.statements.get(condition.shape)
   if (statement === undefined) {
-    const table = quoted(served.table!)
-    const order = defaultOrderOf(config, columns, table)
+    const order = defaultOrderOf(list)
     statement = order
       ? {
-          name: `${served.reader.name}_list_${served.finds!.size}`,
-          text: `select ${served.reader.expression} as doc from ${table} where ${condition.sql} order by ${order} limit $${condition.params.length + 1}`,
+          name: `${served.reader.name}_list_${list.statements.size}`,
+          text: `select ${served.reader.expression} as doc from ${list.table} where ${condition.sql} order by ${order} limit $${condition.params.length + 1}`,
         }
       : null
-    served.finds!.set(key, statement)
+    list.statements.set(condition.shape, statement)
   }
   return statement
 }
@@ -444,17 +463,13 @@ function findStatement(served: Served, config: EntityConfig, columns: TableColum
 /** How a `find` is served, or null when Payload answers it. */
 export function internalFindPlan(payload: Payload, args: FindArgs): { served: Served; statement: { name: string; text: string }; params: unknown[] } | null {
   const a = args as FindArgs & Record<string, unknown>
-  for (const key of Object.keys(a)) if (a[key] !== undefined && !SERVED_FIND_ARGS.has(key)) return null
-  if (a.overrideAccess === false || a.draft || a.trash || a.includeLockStatus || a.pagination !== false) return null
-  if (a.page !== undefined && a.page !== 1) return null
+  if (!servedCall(a, SERVED_FIND_ARGS) || a.pagination !== false || (a.page !== undefined && a.page !== 1)) return null
   const limit = a.limit ?? 0
   if (!Number.isSafeInteger(limit) || limit < 0) return null
   const served = servedFor(payload, a.collection, a.select as SelectType | undefined, false, 'find')
-  if (!served?.table || (served.relational && (a.depth ?? payload.config.defaultDepth) !== 0)) return null
-  const config = payload.collections[a.collection as keyof typeof payload.collections]?.config as unknown as EntityConfig
-  const columns = (payload.db as unknown as { tables: TableColumns }).tables[served.table]
-  const condition = conditionOf(config, columns, quoted(served.table), a.where)
-  const statement = condition && findStatement(served, config, columns, condition)
+  if (!served?.list || !servesDepth(payload, served, a.depth)) return null
+  const condition = conditionOf(served.list, a.where)
+  const statement = condition && findStatement(served, served.list, condition)
   return statement ? { served, statement, params: [...condition.params, limit || null] } : null
 }
 
@@ -477,7 +492,7 @@ const ORIGINAL = Symbol('autohub.payloadFindByID')
 const ORIGINAL_GLOBAL = Symbol('autohub.payloadFindGlobal')
 const ORIGINAL_FIND = Symbol('autohub.payloadFind')
 
-/** Installs {@link internalFindByID} and {@link internalFindGlobal} on the instance; `INTERNAL_READS=off` leaves Payload's own. */
+/** Installs {@link internalFindByID}, {@link internalFindGlobal} and {@link internalFind}; `INTERNAL_READS=off` leaves Payload's own. */
 export function installInternalReads(payload: Payload, enabled = process.env.INTERNAL_READS !== 'off'): void {
   const own = payload as Payload & { [ORIGINAL]?: Payload['findByID']; [ORIGINAL_GLOBAL]?: Payload['findGlobal']; [ORIGINAL_FIND]?: Payload['find'] }
   own[ORIGINAL] ??= payload.findByID.bind(payload)
