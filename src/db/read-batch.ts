@@ -29,6 +29,13 @@
  * them took the default-fields listing from 90–137 to 216–245 req/s (session 25, bench/NOTES.md). A request's population
  * finds run together in every mode.
  *
+ * Statements a read path renders itself (`query`: text and values, as node-postgres takes them; the listing read path's
+ * pages, counts and cars by id through {@link turnPoolOf}) join the turn's pipeline too, each answered with its rows as
+ * node-postgres parses them; only one marked `byKey` is named (its plan does not depend on its values). Combining
+ * leaves them alone beside the combined statement. In the bench, a GraphQL `Car` sent its statement and the users'
+ * read rule in two writes, the car's statement unnamed and planned every time: 447–469 req/s at 16 connections, 33–35 %
+ * of its baseline; with both in the turn's pipeline and the car named, 703–902 req/s (bench/NOTES.md, session 38).
+ *
  * Installed on the adapter as `readBatcher` (patches/@payloadcms+drizzle+3.89.0.patch calls it for page statements and
  * counts); `SQL_READ_BATCH=off` leaves it out.
  */
@@ -71,12 +78,35 @@ export interface Statement {
  */
 export type ReadKind = 'documents' | 'rows'
 
-interface Pending {
-  kind: ReadKind
-  statement: Statement
+/** A statement already rendered as node-postgres takes it (the listing read path's), answered with its rows as node-postgres parses them. */
+export interface RenderedQuery {
+  text: string
+  values: unknown[]
+  /**
+   * Its best plan does not depend on its values (a read by key): named once its text repeats, so that PostgreSQL plans
+   * it once per connection (./plan-cache.ts). Otherwise unnamed, planned for its values each time.
+   */
+  byKey?: boolean
+}
+
+interface Settles {
   resolve(values: unknown[]): void
   reject(error: unknown): void
 }
+
+/** A drizzle statement to read. */
+interface PendingRead extends Settles {
+  kind: ReadKind
+  statement: Statement
+}
+
+/** A rendered statement to run. */
+interface PendingQuery extends Settles {
+  kind: 'query'
+  query: RenderedQuery
+}
+
+type Pending = PendingRead | PendingQuery
 
 /** At most this many statements in one combined statement (PostgreSQL allows 65,535 parameters in all). */
 export const MAX_BATCH = 32
@@ -110,8 +140,16 @@ export function combinedStatement(items: { kind: ReadKind; statement: Statement 
   return sql`select ${sql.join(columns, sql`, `)}`
 }
 
+/** A rendered statement as node-postgres takes it; one by key named once its text repeats when the plan cache is on. */
+const queryConfigOf = ({ text, values, byKey }: RenderedQuery): PipelinedStatement => ({ text, values, name: byKey ? batchStatementName(text) : undefined })
+
 async function readAlone(db: ReadHandle, item: Pending): Promise<void> {
   try {
+    if (item.kind === 'query') {
+      const client = runner(db).session.client as { query(config: PipelinedStatement): Promise<{ rows: Record<string, unknown>[] }> }
+      item.resolve((await client.query(queryConfigOf(item.query))).rows)
+      return
+    }
     // a page statement sent as it is (its one column, whatever its name); any other in the same JSON form as in a
     // combined statement, so the values' types do not depend on the company
     const result = await execute(runner(db), statementOf(item))
@@ -138,6 +176,10 @@ async function readPipelined(db: ReadHandle, items: Pending[]): Promise<void> {
   if (pool && items.length > 1) {
     statements = []
     for (const item of items) {
+      if (item.kind === 'query') {
+        statements.push(queryConfigOf(item.query))
+        continue
+      }
       const prepared = prepare(target, statementOf(item))
       if (!prepared.rawQueryConfig || !prepared.params) {
         statements = null
@@ -160,14 +202,22 @@ async function readPipelined(db: ReadHandle, items: Pending[]): Promise<void> {
   }
   items.forEach((item, i) => {
     const result = results[i]
-    if (result.ok) item.resolve(answerOf(item.kind, result.rows))
-    // the error as drizzle gives it for the statement sent alone (its text and parameters; PostgreSQL's as the cause)
-    else item.reject(new DrizzleQueryError(statements[i].text, statements[i].values ?? [], result.error as Error))
+    if (result.ok) item.resolve(item.kind === 'query' ? result.rows : answerOf(item.kind, result.rows))
+    // a rendered statement's error as node-postgres gives it; a drizzle statement's as drizzle gives it sent alone (its
+    // text and parameters; PostgreSQL's as the cause)
+    else item.reject(item.kind === 'query' ? result.error : new DrizzleQueryError(statements[i].text, statements[i].values ?? [], result.error as Error))
   })
 }
 
-async function readTogether(db: ReadHandle, items: Pending[]): Promise<void> {
-  if (items.length === 1) return readAlone(db, items[0])
+async function readTogether(db: ReadHandle, queue: Pending[]): Promise<void> {
+  // drizzle renders the combined statement: a rendered statement goes alone beside it
+  const reads = queue.filter((item): item is PendingRead => item.kind !== 'query')
+  const alone: Pending[] = queue.filter((item) => item.kind === 'query')
+  if (reads.length === 1) alone.push(reads[0])
+  await allSettledOrThrow([...alone.map((item) => readAlone(db, item)), reads.length > 1 ? readCombined(db, reads) : undefined])
+}
+
+async function readCombined(db: ReadHandle, items: PendingRead[]): Promise<void> {
   let row: Record<string, unknown> | undefined
   try {
     row = (await execute(runner(db), combinedStatement(items))).rows[0]
@@ -185,6 +235,10 @@ export interface ReadBatcher {
   documents(db: ReadHandle, statement: Statement): Promise<unknown[]>
   /** Any statement's rows, as JSON objects. */
   rows<T = Record<string, unknown>>(db: ReadHandle, statement: Statement): Promise<T[]>
+  /** A rendered statement's rows, as node-postgres parses them. */
+  query(db: ReadHandle, query: RenderedQuery): Promise<Record<string, unknown>[]>
+  /** Whether the pool's reads of a turn go in one pipeline (the default mode). */
+  readonly pipelines: boolean
 }
 
 export interface ReadBatcherOptions {
@@ -204,13 +258,6 @@ export function createReadBatcher(options: ReadBatcherOptions = {}): ReadBatcher
   const combine = options.combine ?? !planCacheEnabled()
   const pipeline = !combine && (options.pipeline ?? pipelineEnabled())
   const maxBatch = options.maxBatch ?? (pipeline ? MAX_PIPELINE : MAX_BATCH)
-  const alone = (db: ReadHandle, kind: ReadKind, statement: Statement) => new Promise<unknown[]>((resolve, reject) => void readAlone(db, { kind, statement, resolve, reject }))
-  if (!combine && !pipeline) {
-    return {
-      documents: (db, statement) => alone(db, 'documents', statement),
-      rows: <T>(db: ReadHandle, statement: Statement) => alone(db, 'rows', statement) as Promise<T[]>,
-    }
-  }
   const queues = new Map<ReadHandle, Pending[]>()
   const sent = new WeakSet<Pending[]>()
   const send = (db: ReadHandle, queue: Pending[]) => {
@@ -219,26 +266,29 @@ export function createReadBatcher(options: ReadBatcherOptions = {}): ReadBatcher
     if (queues.get(db) === queue) queues.delete(db)
     void (pipeline ? readPipelined(db, queue) : readTogether(db, queue))
   }
-  const read = (db: ReadHandle, kind: ReadKind, statement: Statement) =>
-    new Promise<unknown[]>((resolve, reject) => {
-      // a transaction's reads go alone (its one connection runs one statement at a time anyway)
-      if (pipeline && !poolOf(db)) return void readAlone(db, { kind, statement, resolve, reject })
-      let queue = queues.get(db)
-      if (!queue) {
-        const fresh: Pending[] = []
-        queues.set(db, fresh)
-        // A transaction's reads wait only for the promise jobs already queued (its locks are held meanwhile); the pool's
-        // wait for the event loop's turn, so concurrent requests' reads meet too.
-        if (typeof (db as { rollback?: unknown }).rollback === 'function') process.nextTick(() => send(db, fresh))
-        else setImmediate(() => send(db, fresh))
-        queue = fresh
-      }
-      queue.push({ kind, statement, resolve, reject })
-      if (queue.length >= maxBatch) send(db, queue)
-    })
+  const enqueue = (db: ReadHandle, item: Pending) => {
+    // a transaction's reads go alone (its one connection runs one statement at a time anyway); so does everything when
+    // statements are neither combined nor pipelined
+    if ((!combine && !pipeline) || (pipeline && !poolOf(db))) return void readAlone(db, item)
+    let queue = queues.get(db)
+    if (!queue) {
+      const fresh: Pending[] = []
+      queues.set(db, fresh)
+      // A transaction's reads wait only for the promise jobs already queued (its locks are held meanwhile); the pool's
+      // wait for the event loop's turn, so concurrent requests' reads meet too.
+      if (typeof (db as { rollback?: unknown }).rollback === 'function') process.nextTick(() => send(db, fresh))
+      else setImmediate(() => send(db, fresh))
+      queue = fresh
+    }
+    queue.push(item)
+    if (queue.length >= maxBatch) send(db, queue)
+  }
+  const read = (db: ReadHandle, kind: ReadKind, statement: Statement) => new Promise<unknown[]>((resolve, reject) => enqueue(db, { kind, statement, resolve, reject }))
   return {
     documents: (db, statement) => read(db, 'documents', statement),
     rows: <T>(db: ReadHandle, statement: Statement) => read(db, 'rows', statement) as Promise<T[]>,
+    query: (db, query) => new Promise<Record<string, unknown>[]>((resolve, reject) => enqueue(db, { kind: 'query', query, resolve: resolve as Settles['resolve'], reject })),
+    pipelines: pipeline,
   }
 }
 
@@ -259,4 +309,18 @@ export function readRows<T = Record<string, unknown>>(payload: Payload, db: unkn
   const batcher = (payload.db as unknown as WithBatcher).readBatcher
   if (batcher) return batcher.rows<T>(db as ReadHandle, statement)
   return new Promise<unknown[]>((resolve, reject) => void readAlone(db as ReadHandle, { kind: 'rows', statement, resolve, reject })) as Promise<T[]>
+}
+
+/**
+ * A pool whose `query(text, values)` goes with the adapter's other pool reads of the turn, in one pipeline on one
+ * connection (on a read replica when there are some, as the batcher's reads): for the statements a read path renders
+ * itself (src/http/listing-read.ts), which would otherwise each take a write and a backend's wake-up of their own.
+ * null when no batcher pipelines (`SQL_READ_BATCH=off`, `SQL_PIPELINE=off`, or combining with the plan cache off).
+ * `byKey`: the statements are reads by key, named (see {@link RenderedQuery}).
+ */
+export function turnPoolOf(payload: Payload, { byKey = false } = {}): { query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> } | null {
+  const batcher = (payload.db as unknown as WithBatcher).readBatcher
+  const db = (payload.db as unknown as { drizzle?: ReadHandle }).drizzle
+  if (!batcher?.pipelines || !db) return null
+  return { query: async (text, values) => ({ rows: await batcher.query(db, { text, values, byKey }) }) }
 }

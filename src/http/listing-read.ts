@@ -14,7 +14,9 @@
  *   answers. So sellers see their own drafts, staff everything, the public the public statuses;
  * - at start, {@link unsafeListingFields} checks the live collection config: any read or operation hook, field
  *   read access, `hidden` or localization on a field the path serves disables it (logged) instead of bypassing it;
- * - it reads from a configured read replica when there is one (`readPoolOf`), like Payload's own finds;
+ * - it reads from a configured read replica when there is one (`readPoolOf`), like Payload's own finds; its statements
+ *   go with the other pool reads of the event loop's turn (the read batcher's pipeline, `readPool` below), so that a
+ *   `Car`'s statement and the users' read-access read it starts, or concurrent requests' pages, share one write;
  * - the make and model joined at depth 1 stand for Payload's population only while those collections read the
  *   joined keys as plain columns and let this reader read them all (`joinedRelationsAnswer`, judged per request);
  * - the primary image, when populated, comes from Payload's own `find` on media as this reader (URLs, sizes,
@@ -27,6 +29,7 @@ import { type Access, type CollectionConfig, createLocalReq, executeAuthStrategi
 import { parse } from 'qs-esm'
 
 import { listingPage, listingRows, POPULATED_RELATIONS, type Queryable } from '@/db/catalog'
+import { turnPoolOf } from '@/db/read-batch'
 import { readPoolOf } from '@/db/transaction'
 import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
 import { pageInfo } from '@/domain/pagination'
@@ -58,6 +61,12 @@ async function mediaByIds(payload: Payload, values: readonly unknown[], req?: Pa
   })
   return new Map(docs.map((m) => [m.id, m as unknown as Record<string, unknown>]))
 }
+
+/**
+ * Where the path's statements go: with the turn's other pool reads (one pipeline) when the read batcher pipelines, else
+ * the read pool. A `Car` by id (`byKey`) is named, planned once per connection; a page's plan depends on its values.
+ */
+const readPool = (payload: Payload, byKey = false): Queryable => turnPoolOf(payload, { byKey }) ?? readPoolOf(payload)
 
 /** Run a plan: the Payload-shaped JSON body, as a string. */
 export async function readListings(pool: Queryable, payload: Payload, plan: ListingPlan, access: AccessFilter, req?: PayloadRequest): Promise<string> {
@@ -193,7 +202,7 @@ export function listingReadPath(payload: Payload): RequestHandler | null {
         const { plan } = planned
         const joins = plan.depth === 1 ? (Object.keys(POPULATED_RELATIONS) as Relation[]).filter((r) => plan.select.includes(r)) : []
         if (joins.length && !(await joinedRelationsAnswer(reader.req, joins))) return next()
-        const body = await readListings(readPoolOf(payload), payload, plan, reader.filter, reader.req)
+        const body = await readListings(readPool(payload), payload, plan, reader.filter, reader.req)
         res.status(200).setHeader('content-type', 'application/json').setHeader('x-read-path', 'sql').end(body)
       })
       .catch((err) => next(err))
@@ -405,9 +414,10 @@ function readPathResolver(kind: keyof typeof GRAPHQL_ARGS, original: Resolver, c
     const relations = populatableRelations(selections!)?.filter((r) => plan.select.includes(r)) ?? []
     const join = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations))
     const read = join ? { ...plan, depth: 1 as const } : plan
-    const pool = readPoolOf(payload)
     const { rows, totalDocs } =
-      kind === 'list' ? await listingRows(pool, read, access).then(({ page, totalDocs }) => ({ rows: page.rows, totalDocs })) : { rows: await listingPage(pool, read, access), totalDocs: 1 }
+      kind === 'list'
+        ? await listingRows(readPool(payload), read, access).then(({ page, totalDocs }) => ({ rows: page.rows, totalDocs }))
+        : { rows: await listingPage(readPool(payload, true), read, access), totalDocs: 1 }
     if (kind === 'one' && !rows.length) return original(source, args, context, info)
     if (context.headers) context.headers['x-read-path'] = 'sql'
     if (context.headers && join) context.headers['x-read-joined'] = relations.join(', ')

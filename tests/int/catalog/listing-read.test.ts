@@ -12,7 +12,7 @@ import { get, gql } from '../../helpers/api'
 import { pngBuffer } from '../../helpers/images'
 import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
-import { queryCallsBy, sqlSentBy } from '../../helpers/sql'
+import { namedStatementsSentBy, queryCallsBy, sqlSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 import { makeWithModels } from './fixtures'
 
@@ -493,6 +493,36 @@ describe('listing read path over GraphQL: the Cars query, same data as Payload�
       } finally {
         warm.mockRestore()
       }
+    })
+
+    it('sends the car’s statement with the users’ read-access read in one pipeline, named (a read by key); a page and its count unnamed', async () => {
+      const [id] = await publicIds(1)
+      const post = (query: string) => http(server.url, 'POST', '/api/graphql', { body: { query } })
+      const detail = `{ Car(id: ${id}) { id title seller { id } } }`
+      await post(detail) // the car's text seen once: named from its second run (src/db/plan-cache.ts)
+      let answer: Awaited<ReturnType<typeof post>> | undefined
+      const calls = await queryCallsBy(async () => {
+        answer = await post(detail)
+      })
+      expect(answer?.headers.get('x-read-path')).toBe('sql')
+      expect(answer?.body.data.Car).toEqual({ id, title: expect.any(String), seller: { id: seller.id } })
+      // the car with the authors of published posts (the users' rule), then the seller's find
+      expect(calls).toEqual([
+        { statements: 2, pipeline: true },
+        { statements: 1, pipeline: false },
+      ])
+      const sent = await namedStatementsSentBy(() => post(detail))
+      const car = sent.filter((s) => /^select json_build_object\('id', c\.id/.test(s.text))
+      expect(car).toHaveLength(1)
+      expect(car[0].name).toMatch(/^ah_[0-9a-f]{32}$/)
+      const list = `{ Cars(where: { make: { equals: ${ford.make} } }, limit: 3) { docs { id title } totalDocs } }`
+      for (let i = 0; i < 3; i++) await post(list)
+      const listed = await namedStatementsSentBy(async () => {
+        const res = await post(list)
+        expect(res.headers.get('x-read-path')).toBe('sql')
+      })
+      expect(listed).toHaveLength(2)
+      expect(listed.map((s) => s.name)).toEqual([undefined, undefined])
     })
 
     it('reads the seller with the select Payload derives from the query, whole with `select: false`', async () => {

@@ -19,11 +19,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { Pipeline, type PipelinedStatement, queryTogether, runPipelined } from '../../../src/db/pipeline'
-import { createReadBatcher, installReadBatcher, type ReadHandle } from '../../../src/db/read-batch'
+import { createReadBatcher, installReadBatcher, type ReadHandle, turnPoolOf } from '../../../src/db/read-batch'
 import { sql, txOf, withTransaction } from '../../../src/db/transaction'
 import { get } from '../../helpers/api'
 import { demoPayload, populatedDemoCar } from '../../helpers/payload'
-import { queryCallsBy } from '../../helpers/sql'
+import { namedStatementsSentBy, queryCallsBy } from '../../helpers/sql'
 
 let payload: Payload
 let pool: pg.Pool
@@ -251,6 +251,74 @@ describe('the read batcher pipelining', () => {
     expect((together[0] as PromiseFulfilledResult<unknown[]>).value).toHaveLength(4)
   })
 
+  it('a rendered statement goes in the turn’s pipeline with the other reads, answered with node-postgres’s rows; named only when by key', async () => {
+    const [make] = (await pool.query<{ id: number }>('select id from makes order by id limit 1')).rows
+    const byKey = { text: 'select id, name, created_at from makes where id = $1', values: [make.id], byKey: true }
+    const page = { text: 'select id, name from makes where name like $1 order by id limit 3', values: ['%'] }
+    const reads = (batcher: ReturnType<typeof createReadBatcher>) =>
+      Promise.allSettled([
+        batcher.query(drizzle(), byKey),
+        batcher.query(drizzle(), page),
+        batcher.documents(drizzle(), sql`select to_jsonb(id) from makes order by id limit 2`),
+        batcher.query(drizzle(), { text: 'select 1 / (id - id) as x from makes', values: [] }),
+      ])
+    const values = (settled: PromiseSettledResult<unknown>[]) => settled.map((s) => (s.status === 'fulfilled' ? s.value : `error: ${(s.reason as Error).message}`))
+    const expected = [
+      (await pool.query(byKey.text, byKey.values)).rows,
+      (await pool.query(page.text, page.values)).rows,
+      (await pool.query('select id from makes order by id limit 2')).rows.map((r) => r.id),
+      'error: division by zero',
+    ]
+    expect((expected[0] as { created_at: unknown }[])[0].created_at).toBeInstanceOf(Date)
+    const batcher = createReadBatcher({ pipeline: true })
+    for (let run = 0; run < 2; run++) {
+      let together: PromiseSettledResult<unknown>[] = []
+      const sent: { text: string; name?: string }[] = []
+      const calls = await queryCallsBy(async () => {
+        sent.push(...(await namedStatementsSentBy(async () => void (together = await reads(batcher)))))
+      })
+      expect(calls).toEqual([{ statements: 4, pipeline: true }])
+      expect(values(together)).toEqual(expected)
+      // named once its text repeats (src/db/plan-cache.ts), and only the statement by key
+      const named = sent.filter((s) => s.name).map((s) => s.text)
+      expect(named).toEqual(run === 0 ? [] : [byKey.text, sent[2].text])
+    }
+    // combining (the plan cache off): drizzle's combined statement, and the rendered statements each beside it
+    const combining = createReadBatcher({ combine: true })
+    let combined: PromiseSettledResult<unknown>[] = []
+    const calls = await queryCallsBy(async () => {
+      combined = await Promise.allSettled([
+        combining.query(drizzle(), page),
+        combining.documents(drizzle(), sql`select to_jsonb(id) from makes order by id limit 2`),
+        combining.documents(drizzle(), sql`select to_jsonb(id) from makes order by id desc limit 1`),
+      ])
+    })
+    expect(calls).toHaveLength(2)
+    expect(values(combined).slice(0, 2)).toEqual(expected.slice(1, 3))
+  })
+
+  it('the read path’s pool (turnPoolOf) is the batcher’s turn when it pipelines, else none', async () => {
+    try {
+      installReadBatcher(payload, true)
+      const turn = turnPoolOf(payload)
+      expect(turn).not.toBeNull()
+      let rows: unknown[] = []
+      const calls = await queryCallsBy(async () => {
+        ;[{ rows }] = await Promise.all([turn!.query('select id from makes where id > $1 order by id limit 2', [0]), turn!.query('select count(*)::int as n from makes', [])])
+      })
+      expect(calls).toEqual([{ statements: 2, pipeline: true }])
+      expect(rows).toEqual((await pool.query('select id from makes where id > $1 order by id limit 2', [0])).rows)
+      installReadBatcher(payload, true, { pipeline: false })
+      expect(turnPoolOf(payload)).toBeNull()
+      installReadBatcher(payload, true, { combine: true })
+      expect(turnPoolOf(payload)).toBeNull()
+      installReadBatcher(payload, false)
+      expect(turnPoolOf(payload)).toBeNull()
+    } finally {
+      installReadBatcher(payload, true)
+    }
+  })
+
   it('a transaction’s reads issued together go as one pipeline on its connection (they see its uncommitted rows)', async () => {
     const req = { payload, transactionID: undefined, context: {} } as unknown as Parameters<typeof withTransaction>[0]
     const name = `Pipeline make ${Date.now()}`
@@ -261,19 +329,21 @@ describe('the read batcher pipelining', () => {
         withTransaction(req, async () => {
           await payload.create({ collection: 'makes', data: { name }, overrideAccess: true, req })
           const tx = (await txOf(req)) as unknown as ReadHandle
-          const [inside, again] = await Promise.all([
+          const [inside, again, rendered] = await Promise.all([
             batcher.rows<{ name: string }>(tx, sql`select name from makes where name = ${name}`),
             batcher.documents(tx, sql`select to_jsonb(name) from makes where name = ${name}`),
+            batcher.query(tx, { text: 'select name from makes where name = $1', values: [name] }),
           ])
           expect(inside).toEqual([{ name }])
           expect(again).toEqual([name])
+          expect(rendered).toEqual([{ name }])
           throw rollback
         }),
       ).rejects.toBe(rollback),
     )
-    // the begin went with the create's first statement (src/db/pool.ts), the two reads together, then the rollback
+    // the begin went with the create's first statement (src/db/pool.ts), the three reads together, then the rollback
     expect(calls[0]).toEqual({ statements: 2, pipeline: true })
-    expect(calls.at(-2)).toEqual({ statements: 2, pipeline: true })
+    expect(calls.at(-2)).toEqual({ statements: 3, pipeline: true })
     expect(calls.at(-1)).toEqual({ statements: 1, pipeline: false })
   })
 
