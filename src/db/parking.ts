@@ -2,9 +2,10 @@
  * Parking server helpers shared by the collections, endpoints and jobs: the per-spot lock and the SQL that
  * loads what occupies a spot over a window. The arithmetic is in src/domain/parking/index.ts.
  */
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
+import { readRows } from '@/db/read-batch'
 import { advisoryLock, lockThenRead, sql, type Tx } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import type { Occupancy } from '@/domain/parking'
@@ -36,6 +37,15 @@ export async function occupancies(tx: Tx, spotId: number, start: Date, end: Date
 export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, end: Date | null, opts: OccupancyOptions = {}): Promise<Map<number, Occupancy[]>> {
   if (!spotIds.length) return new Map()
   return occupancyBySpot((await tx.execute(occupancyStatement(spotIds, start, end, opts))).rows)
+}
+
+/**
+ * The same for a read outside a lock (the nearby search): with the request's other reads of the turn (the read
+ * batcher's pipeline, ./read-batch.ts), so the spots' documents and their occupancy share one write.
+ */
+export async function readOccupanciesBySpot(payload: Payload, db: Tx, spotIds: number[], start: Date, end: Date | null): Promise<Map<number, Occupancy[]>> {
+  if (!spotIds.length) return new Map()
+  return occupancyBySpot(await readRows(payload, db, occupancyStatement(spotIds, start, end)))
 }
 
 /** The statement {@link occupanciesBySpot} sends (at least one spot). */

@@ -2,7 +2,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { AccessUser } from '@/access/roles'
-import { findSpot, isSpotOwnerOrAdmin, nearbySpotIds, occupanciesBySpot } from '@/db/parking'
+import { findSpot, isSpotOwnerOrAdmin, nearbySpotIds, occupanciesBySpot, readOccupanciesBySpot } from '@/db/parking'
 import { txOf } from '@/db/transaction'
 import { availableSlots } from '@/domain/parking'
 import { notFound } from '@/lib/http'
@@ -25,8 +25,8 @@ export async function findNearbySpots(req: PayloadRequest, q: { lat: number; lng
   const window = { start: start.toISOString(), end: end.toISOString(), radiusKm }
   if (!near.length) return { docs: [], totalDocs: 0, ...window }
   const ids = near.map((n) => n.id)
-  // The spots (with their access and population) and what occupies them over the window, read together.
-  const [spots, occ] = await allSettledOrThrow([readByIds(req, 'parking-spots', ids), occupanciesBySpot(db, ids, start, end)])
+  // The spots (with their access and population) and what occupies them over the window, read together (one write).
+  const [spots, occ] = await allSettledOrThrow([readByIds(req, 'parking-spots', ids), readOccupanciesBySpot(req.payload, db, ids, start, end)])
   const byId = new Map(spots.map((d) => [d.id, d]))
   const docs = near.flatMap(({ id, distanceM }) => {
     const doc = byId.get(id)

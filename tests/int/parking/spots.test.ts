@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { del, get, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { queryCallsBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 
 let payload: Payload
@@ -170,6 +171,17 @@ describe('availability and nearby', () => {
     const wide = await get(`/parking-spots/nearby?lat=${CENTER.lat}&lng=${lng}&radiusKm=25`)
     expect(wide.body.docs.map((d: { id: number }) => d.id)).toEqual([near.id, mid.id, far.id])
     expect(wide.body.docs[1].availableSlots).toBe(1) // default window: the next hour
+
+    // the spots' documents and their occupancy in one write (with the users' read rule for the owners), the owners after
+    const calls = await queryCallsBy(async () => {
+      const again = await get(`/parking-spots/nearby?lat=${CENTER.lat}&lng=${lng}&radiusKm=10&start=${H(1)}&end=${H(3)}`)
+      expect(again.body.docs.map((d: { availableSlots: number }) => d.availableSlots)).toEqual([2, 0])
+    })
+    expect(calls).toEqual([
+      { statements: 1, pipeline: false },
+      { statements: 3, pipeline: true },
+      { statements: 1, pipeline: false },
+    ])
 
     expect((await get(`/parking-spots/nearby?lat=200&lng=${lng}`)).status).toBe(400)
     expect((await get(`/parking-spots/nearby?lng=${lng}`)).status).toBe(400)
