@@ -5,6 +5,7 @@
  */
 import type { PayloadRequest } from 'payload'
 
+import { executeByKey } from '@/db/plan-cache'
 import { sql, type Tx, tableOf, txOf } from '@/db/transaction'
 
 /** The id of a relationship value (populated doc, id, or polymorphic `{ relationTo, value }`). */
@@ -323,9 +324,13 @@ function notificationsFor(targets: ReturnType<typeof sql>, n: Omit<NotificationR
 
 /** One in-app notification with its English and Arabic texts, in one statement. */
 export async function insertNotification(tx: Tx, n: NotificationRow): Promise<{ id: number; createdAt: string }> {
-  const res = await tx.execute(sql`
+  // one text for every notification (its values are parameters): named, planned once per connection (./plan-cache.ts)
+  const res = await executeByKey(
+    tx,
+    sql`
     ${notificationsFor(sql`select ${n.user}::int as id`, n)}
-    select id, created_at from ins`)
+    select id, created_at from ins`,
+  )
   const row = res.rows[0]
   return { id: Number(row.id), createdAt: new Date(row.created_at as string).toISOString() }
 }

@@ -1,4 +1,5 @@
 /** SQL of the notification channels: SMS/push delivery rows and push subscriptions. */
+import { executeByKey } from '@/db/plan-cache'
 import { sql, type Tx } from '@/db/transaction'
 
 export interface PushSubscriptionRow {
@@ -9,7 +10,7 @@ export interface PushSubscriptionRow {
 }
 
 export async function pushSubscriptionsOf(tx: Tx, user: number): Promise<PushSubscriptionRow[]> {
-  const res = await tx.execute(sql`select id, endpoint, p256dh, auth from push_subscriptions where user_id = ${user} order by id`)
+  const res = await executeByKey(tx, sql`select id, endpoint, p256dh, auth from push_subscriptions where user_id = ${user} order by id`)
   return res.rows.map((r) => ({ id: Number(r.id), endpoint: String(r.endpoint), p256dh: String(r.p256dh), auth: String(r.auth) }))
 }
 

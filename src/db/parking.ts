@@ -82,7 +82,7 @@ function occupancyBySpot(rows: any[]): Map<number, Occupancy[]> {
  * holding bookings use: one round trip (lockThenRead).
  */
 export async function lockSpotForBooking(tx: Tx, spotId: number, start: Date, end: Date): Promise<{ items: Occupancy[]; pins: Set<string> }> {
-  const [occupied, pins] = await lockThenRead(tx, SPOT_LOCK, spotId, [occupancyStatement([spotId], start, end), takenPinsStatement(spotId)])
+  const [occupied, pins] = await lockThenRead(tx, SPOT_LOCK, spotId, [occupancyStatement([spotId], start, end), { byKey: takenPinsStatement(spotId) }])
   return { items: occupancyBySpot(occupied.rows).get(spotId) ?? [], pins: pinsOf(pins.rows) }
 }
 

@@ -8,6 +8,7 @@ import { commitTransaction, initTransaction, killTransaction, type Payload, type
 import { settleDetachedEffects } from '../lib/after-commit'
 import { closeEmail } from '../lib/email'
 import { allSettledOrThrow } from '../lib/settle'
+import { executeByKey } from './plan-cache'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Tx = { execute: (query: any) => Promise<{ rows: any[]; rowCount?: number | null }> }
@@ -102,10 +103,13 @@ export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Pr
 
 const lockStatement = (namespace: string, key: string | number) => sql`select pg_advisory_xact_lock(hashtext(${namespace}), hashtext(${String(key)}))`
 
-/** A transaction-scoped advisory lock on (namespace, key): serializes writers across instances. */
+/** A transaction-scoped advisory lock on (namespace, key): serializes writers across instances. Named (./plan-cache.ts). */
 export async function advisoryLock(tx: Tx, namespace: string, key: string | number): Promise<void> {
-  await tx.execute(lockStatement(namespace, key))
+  await executeByKey(tx, lockStatement(namespace, key))
 }
+
+/** A read for {@link lockThenRead}: a statement, or one by key (its text fixed, its plan independent of its values: named). */
+export type GuardedRead = ReturnType<typeof sql> | { byKey: ReturnType<typeof sql> }
 
 /**
  * Takes the advisory lock and reads what it guards, in one round trip: the lock statement and then each read are
@@ -114,8 +118,8 @@ export async function advisoryLock(tx: Tx, namespace: string, key: string | numb
  * read runs (and takes its snapshot) once the lock is held. The reads' results, in order.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function lockThenRead(tx: Tx, namespace: string, key: string | number, reads: ReturnType<typeof sql>[]): Promise<{ rows: any[] }[]> {
-  const [, ...results] = await allSettledOrThrow([tx.execute(lockStatement(namespace, key)), ...reads.map((read) => tx.execute(read))])
+export async function lockThenRead(tx: Tx, namespace: string, key: string | number, reads: GuardedRead[]): Promise<{ rows: any[] }[]> {
+  const [, ...results] = await allSettledOrThrow([executeByKey(tx, lockStatement(namespace, key)), ...reads.map((read) => ('byKey' in read ? executeByKey(tx, read.byKey) : tx.execute(read)))])
   return results
 }
 

@@ -28,6 +28,7 @@
  */
 import { type AuthStrategy, type AuthStrategyFunctionArgs, type Config, JWTAuthentication, type Payload, type Plugin } from 'payload'
 
+import { batchStatementName } from '@/db/plan-cache'
 import { adapterOf } from '@/db/transaction'
 
 type Doc = Record<string, unknown>
@@ -76,7 +77,7 @@ export function authUserCacheStats(payload: Payload): AuthUserCacheStats | null 
 /** Reads the version of an auth document's row (null when the row is gone); one statement per collection, built once. */
 function rowVersionReader(payload: Payload): (collection: string, id: number | string) => Promise<string | null> {
   const adapter = adapterOf(payload)
-  const pool = adapter.pool as unknown as { query: (q: string, v: unknown[]) => Promise<{ rows: { v: string }[] }> }
+  const pool = adapter.pool as unknown as { query: (q: { text: string; values: unknown[]; name?: string }) => Promise<{ rows: { v: string }[] }> }
   const statements = new Map<string, string>()
   return async (collection, id) => {
     let text = statements.get(collection)
@@ -86,7 +87,8 @@ function rowVersionReader(payload: Payload): (collection: string, id: number | s
       text = `select xmin::text || '/' || coalesce(updated_at::text, '') as v from "${table.replace(/"/g, '""')}" where id = $1`
       statements.set(collection, text)
     }
-    return (await pool.query(text, [id])).rows[0]?.v ?? null
+    // a read by key: named once its text repeats, planned once per connection (src/db/plan-cache.ts)
+    return (await pool.query({ text, values: [id], name: batchStatementName(text) })).rows[0]?.v ?? null
   }
 }
 

@@ -11,11 +11,15 @@
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { executeNamed, GENERIC_PLAN_LOCAL } from '../../../src/db/plan-cache'
+import { insertNotification } from '../../../src/db/community'
+import { pushSubscriptionsOf } from '../../../src/db/notifications'
+import { lockSpotForBooking } from '../../../src/db/parking'
+import { executeByKey, executeNamed, GENERIC_PLAN_LOCAL, installStatementNames } from '../../../src/db/plan-cache'
 import { installReadBatcher, readRows } from '../../../src/db/read-batch'
-import { dbOf, sql, withTransaction } from '../../../src/db/transaction'
+import { advisoryLock, dbOf, sql, withTransaction } from '../../../src/db/transaction'
 import { get } from '../../helpers/api'
 import { demoPayload } from '../../helpers/payload'
+import { createUser } from '../../helpers/users'
 import { namedStatementsSentBy as namedStatements, queryCallsBy } from '../../helpers/sql'
 
 let payload: Payload
@@ -101,6 +105,67 @@ describe('named statements', () => {
     expect(ddl).toHaveLength(3)
     expect(ddl.every((s) => s.name === undefined)).toBe(true)
     await payload.delete({ collection: 'makes', where: { name: { like: `Plan Cache ${stamp}` } }, overrideAccess: true })
+  })
+
+  it('executeByKey: a domain statement by key named from its second run, answered as `execute`; a lock, the PINs, push subscriptions, a notification and the auth row version too', async () => {
+    const lookup = (name: string) => sql`select id, name, created_at from makes where name = ${name}`
+    const [make] = (await payload.find({ collection: 'makes', limit: 1, depth: 0, overrideAccess: true })).docs
+    const req = await createLocalReq({}, payload)
+    const sent = await namedStatements(() =>
+      withTransaction(req, async (tx) => {
+        for (let i = 0; i < 3; i++) expect((await executeByKey(tx, lookup(make.name))).rows).toEqual((await tx.execute(lookup(make.name))).rows)
+        for (let i = 0; i < 3; i++) await advisoryLock(tx, 'plan-cache-test', i)
+      }),
+    )
+    const byKey = sent.filter((s) => s.text.startsWith('select id, name, created_at from makes'))
+    // the same text through executeByKey and `execute`, in turn: named from its second run by executeByKey only
+    expect(byKey.map((s) => Boolean(s.name))).toEqual([false, false, true, false, true, false])
+    const locks = sent.filter((s) => s.text.startsWith('select pg_advisory_xact_lock'))
+    expect(locks).toHaveLength(3)
+    expect(locks.slice(1).every((s) => /^ah_[0-9a-f]{32}$/.test(s.name ?? ''))).toBe(true)
+    // the statements a booking and every signed-in request send this way are named on their second run
+    const user = (await payload.find({ collection: 'users', limit: 1, depth: 0, overrideAccess: true })).docs[0]
+    const texts = await namedStatements(async () => {
+      for (let i = 0; i < 2; i++) {
+        await withTransaction(await createLocalReq({}, payload), async (tx) => {
+          await lockSpotForBooking(tx, 1, new Date(), new Date(Date.now() + 3_600_000))
+          await pushSubscriptionsOf(tx, Number(user.id))
+          await insertNotification(tx, {
+            user: Number(user.id),
+            type: 'new_message',
+            data: {},
+            urgent: false,
+            emailStatus: 'none',
+            texts: { en: { title: 't', message: 'm' }, ar: { title: 't', message: 'm' } },
+          })
+          throw new Error('undo')
+        }).catch((err: Error) => expect(err.message).toBe('undo'))
+      }
+    })
+    for (const start of ['select pin from parking_bookings', 'select id, endpoint, p256dh, auth from push_subscriptions', 'with targets as']) {
+      const runs = texts.filter((t) => t.text.trimStart().startsWith(start))
+      expect(
+        runs.map((t) => Boolean(t.name)),
+        start,
+      ).toEqual([false, true])
+    }
+    // every signed-in request's read of its user's row version (src/plugins/auth-user-cache.ts)
+    const { token } = await createUser({ roles: ['buyer'] })
+    const versions = (
+      await namedStatements(async () => {
+        for (let i = 0; i < 3; i++) expect((await get('/api/users/me', { token })).status).toBe(200)
+      })
+    ).filter((t) => t.text.startsWith('select xmin::text'))
+    expect(versions).toHaveLength(3)
+    expect(versions[2].name).toMatch(/^ah_[0-9a-f]{32}$/)
+    // unnamed with the plan cache off
+    installStatementNames(payload, null)
+    try {
+      const off = await namedStatements(() => withTransaction(req, async (tx) => void (await executeByKey(tx, lookup(make.name)))))
+      expect(off.filter((s) => s.text.startsWith('select id, name')).map((s) => s.name)).toEqual([undefined])
+    } finally {
+      installStatementNames(payload)
+    }
   })
 
   it('executeNamed: the generic plan from the first execution, not after five custom plans (or never); the setting goes back', async () => {
