@@ -5,6 +5,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
+import { executeByKey } from '@/db/plan-cache'
 import { readRows } from '@/db/read-batch'
 import { advisoryLock, lockThenRead, sql, type Tx } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
@@ -36,7 +37,7 @@ export async function occupancies(tx: Tx, spotId: number, start: Date, end: Date
 /** The same for several spots at once (one statement: the bookings and the blocks). */
 export async function occupanciesBySpot(tx: Tx, spotIds: number[], start: Date, end: Date | null, opts: OccupancyOptions = {}): Promise<Map<number, Occupancy[]>> {
   if (!spotIds.length) return new Map()
-  return occupancyBySpot((await tx.execute(occupancyStatement(spotIds, start, end, opts))).rows)
+  return occupancyBySpot((await executeByKey(tx, occupancyStatement(spotIds, start, end, opts))).rows)
 }
 
 /**
@@ -48,19 +49,22 @@ export async function readOccupanciesBySpot(payload: Payload, db: Tx, spotIds: n
   return occupancyBySpot(await readRows(payload, db, occupancyStatement(spotIds, start, end)))
 }
 
-/** The statement {@link occupanciesBySpot} sends (at least one spot). */
+/**
+ * The statement {@link occupanciesBySpot} sends (at least one spot): one text whatever the spots (their ids one array
+ * parameter), each half an index scan by spot, so it is sent by key (named, src/db/plan-cache.ts).
+ */
 function occupancyStatement(spotIds: number[], start: Date, end: Date | null, opts: OccupancyOptions = {}) {
-  const ids = sql.raw(spotIds.map((id) => String(Number(id))).join(','))
+  const ids = sql`${sql.param(spotIds.map(Number))}::int[]`
   const s = iso(start)
   const e = iso(end)
   return sql`
     select spot_id, start_time, end_time, 1 as slots from parking_bookings
-    where spot_id in (${ids}) and status in ('pending', 'active')
+    where spot_id = any(${ids}) and status in ('pending', 'active')
       and end_time > ${s}::timestamptz and (${e}::timestamptz is null or start_time < ${e}::timestamptz)
       and id <> ${opts.excludeBooking ?? 0}
     union all
     select spot_id, start_time, end_time, slots_affected from availability_blocks
-    where spot_id in (${ids})
+    where spot_id = any(${ids})
       and end_time > ${s}::timestamptz and (${e}::timestamptz is null or start_time < ${e}::timestamptz)
       and id <> ${opts.excludeBlock ?? 0}`
 }
@@ -82,7 +86,7 @@ function occupancyBySpot(rows: any[]): Map<number, Occupancy[]> {
  * holding bookings use: one round trip (lockThenRead).
  */
 export async function lockSpotForBooking(tx: Tx, spotId: number, start: Date, end: Date): Promise<{ items: Occupancy[]; pins: Set<string> }> {
-  const [occupied, pins] = await lockThenRead(tx, SPOT_LOCK, spotId, [occupancyStatement([spotId], start, end), { byKey: takenPinsStatement(spotId) }])
+  const [occupied, pins] = await lockThenRead(tx, SPOT_LOCK, spotId, [{ byKey: occupancyStatement([spotId], start, end) }, { byKey: takenPinsStatement(spotId) }])
   return { items: occupancyBySpot(occupied.rows).get(spotId) ?? [], pins: pinsOf(pins.rows) }
 }
 

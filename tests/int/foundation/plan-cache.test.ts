@@ -142,7 +142,7 @@ describe('named statements', () => {
         }).catch((err: Error) => expect(err.message).toBe('undo'))
       }
     })
-    for (const start of ['select pin from parking_bookings', 'select id, endpoint, p256dh, auth from push_subscriptions', 'with targets as']) {
+    for (const start of ['select spot_id, start_time, end_time, 1 as slots', 'select pin from parking_bookings', 'select id, endpoint, p256dh, auth from push_subscriptions', 'with targets as']) {
       const runs = texts.filter((t) => t.text.trimStart().startsWith(start))
       expect(
         runs.map((t) => Boolean(t.name)),
