@@ -1,4 +1,5 @@
 /** SQL of loyalty (services domain): the ledger, the balance on users, achievements, the statistics aggregates. */
+import { executeByKey } from '@/db/plan-cache'
 import { sql, type Tx } from '@/db/transaction'
 
 /**
@@ -63,7 +64,7 @@ export async function inactiveCustomers(tx: Tx, before: Date, limit: number): Pr
 }
 
 export async function loyaltyOf(tx: Tx, user: number): Promise<{ balance: number; lifetime: number; level: string }> {
-  const res = await tx.execute(sql`select coalesce(loyalty_points, 0) as b, coalesce(lifetime_points, 0) as l, coalesce(loyalty_level, 'bronze') as lv from users where id = ${user}`)
+  const res = await executeByKey(tx, sql`select coalesce(loyalty_points, 0) as b, coalesce(lifetime_points, 0) as l, coalesce(loyalty_level, 'bronze') as lv from users where id = ${user}`)
   const r = res.rows[0] ?? {}
   return { balance: Number(r.b ?? 0), lifetime: Number(r.l ?? 0), level: String(r.lv ?? 'bronze') }
 }

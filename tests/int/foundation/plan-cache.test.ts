@@ -12,6 +12,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { insertNotification } from '../../../src/db/community'
+import { loyaltyOf } from '../../../src/db/loyalty'
 import { pushSubscriptionsOf } from '../../../src/db/notifications'
 import { lockSpotForBooking } from '../../../src/db/parking'
 import { executeByKey, executeNamed, GENERIC_PLAN_LOCAL, installStatementNames } from '../../../src/db/plan-cache'
@@ -130,6 +131,7 @@ describe('named statements', () => {
         await withTransaction(await createLocalReq({}, payload), async (tx) => {
           await lockSpotForBooking(tx, 1, new Date(), new Date(Date.now() + 3_600_000))
           await pushSubscriptionsOf(tx, Number(user.id))
+          await loyaltyOf(tx, Number(user.id))
           await insertNotification(tx, {
             user: Number(user.id),
             type: 'new_message',
@@ -142,7 +144,13 @@ describe('named statements', () => {
         }).catch((err: Error) => expect(err.message).toBe('undo'))
       }
     })
-    for (const start of ['select spot_id, start_time, end_time, 1 as slots', 'select pin from parking_bookings', 'select id, endpoint, p256dh, auth from push_subscriptions', 'with targets as']) {
+    for (const start of [
+      'select spot_id, start_time, end_time, 1 as slots',
+      'select pin from parking_bookings',
+      'select id, endpoint, p256dh, auth from push_subscriptions',
+      'select coalesce(loyalty_points, 0)',
+      'with targets as',
+    ]) {
       const runs = texts.filter((t) => t.text.trimStart().startsWith(start))
       expect(
         runs.map((t) => Boolean(t.name)),
