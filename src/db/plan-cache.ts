@@ -128,9 +128,23 @@ export async function executeNamed(db: { execute(query: SQL): Promise<Rows> }, q
  */
 export function executeByKey(db: { execute(query: SQL): Promise<Rows> }, query: SQL): Promise<Rows> {
   const handle = db as NamingHandle
-  if (!active || !handle.dialect || !handle.session) return db.execute(query)
+  if (!handle.dialect || !handle.session) return db.execute(query)
+  return preparedByKey(handle as Preparing<{ execute(): Promise<Rows> }>, query).execute()
+}
+
+/** What {@link preparedByKey} uses of a drizzle database or transaction handle. */
+interface Preparing<P> {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } }
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): P }
+}
+
+/**
+ * drizzle's prepared query of a statement by key, named once its text repeats (unnamed, as drizzle's `execute` sends it,
+ * with the plan cache off): {@link executeByKey}'s, and the read batcher's for every statement it sends (./read-batch.ts).
+ */
+export function preparedByKey<P>(handle: Preparing<P>, query: SQL): P {
   const rendered = handle.dialect.sqlToQuery(query)
-  return handle.session.prepareQuery(rendered, undefined, active.nameOf(rendered.sql), false).execute()
+  return handle.session.prepareQuery(rendered, undefined, active?.nameOf(rendered.sql), false)
 }
 
 export class StatementNames {

@@ -45,7 +45,7 @@ import type { Payload } from 'payload'
 
 import { allSettledOrThrow } from '../lib/settle'
 import { type PipelinedStatement, type PipelinePool, pipelineEnabled, runPipelined } from './pipeline'
-import { batchStatementName, planCacheEnabled } from './plan-cache'
+import { batchStatementName, planCacheEnabled, preparedByKey } from './plan-cache'
 
 type SQL = ReturnType<typeof sql>
 
@@ -114,10 +114,7 @@ export const MAX_BATCH = 32
 const runner = (db: ReadHandle): ReadHandle => (db.$replicas?.length ? db.$replicas[Math.floor(Math.random() * db.$replicas.length)] : db)
 
 /** A statement prepared by drizzle, named once its text repeats when the plan cache is on (./plan-cache.ts). */
-const prepare = (db: ReadHandle, query: SQL): PreparedRead => {
-  const rendered = db.dialect.sqlToQuery(query)
-  return db.session.prepareQuery(rendered, undefined, batchStatementName(rendered.sql), false)
-}
+const prepare = (db: ReadHandle, query: SQL): PreparedRead => preparedByKey(db, query)
 
 /** Sends a statement alone. */
 const execute = (db: ReadHandle, query: SQL) => prepare(db, query).execute()
