@@ -82,9 +82,29 @@ export const POPULATED_RELATIONS = {
   model: { collection: 'models', alias: 'md', keys: { id: 'id', name: 'name', slug: 'slug', make: 'make_id' } },
 } as const satisfies Record<string, { collection: string; alias: string; keys: Record<string, string> }>
 
-function jsonOf(name: string, depth: 0 | 1): string {
+/**
+ * The relations a page reads joined under the related collection's read access for this reader, given as a filter
+ * (src/http/listing-read.ts derives it from the live access rule): the car's seller, a users row with these keys, or
+ * null where the reader may not read it (as Payload's population answers then).
+ */
+export const ACCESS_JOINED_RELATIONS = {
+  seller: { collection: 'users', alias: 'u', keys: { id: 'id', firstName: 'first_name', lastName: 'last_name', accountType: 'account_type', companyName: 'company_name' } },
+} as const satisfies Record<string, { collection: string; alias: string; keys: Record<string, string> }>
+
+/** Each access-joined relation a page reads joined, with the related collection's read access for this reader. */
+export type JoinedAccess = Partial<Record<keyof typeof ACCESS_JOINED_RELATIONS, AccessFilter>>
+
+function jsonOf(name: string, depth: 0 | 1, joined: JoinedAccess, values: unknown[]): string {
   const field = LISTING_FIELDS[name]
   const col = `c.${field.column}`
+  const access = name in ACCESS_JOINED_RELATIONS ? joined[name as keyof JoinedAccess] : undefined
+  if (access) {
+    const { collection, alias, keys } = ACCESS_JOINED_RELATIONS[name as keyof JoinedAccess]
+    const object = Object.entries(keys)
+      .map(([key, column]) => `'${key}', ${alias}.${column}`)
+      .join(', ')
+    return `(select json_build_object(${object}) from ${collection} ${alias} where ${alias}.id = ${col} and ${accessSql(access, values, alias)})`
+  }
   switch (name) {
     case 'make':
     case 'model': {
@@ -110,29 +130,40 @@ export interface ListingSql {
 
 const OPERATORS = { equals: '=', greater_than: '>', greater_than_equal: '>=', less_than: '<', less_than_equal: '<=' } as const
 
-/** One condition as SQL; its value is pushed onto `values` (column names come from LISTING_FIELDS only). */
-function conditionSql(c: Condition, values: unknown[]): string {
+/**
+ * One condition on the row `alias` as SQL; its value is pushed onto `values` (column and table names come from the field
+ * maps only). A `hasMany` condition holds when one of the row's values does.
+ */
+function conditionSql(c: Condition, values: unknown[], alias = 'c'): string {
   values.push(c.value)
-  return c.operator === 'in' ? `c.${c.column} = any($${values.length})` : `c.${c.column} ${OPERATORS[c.operator]} $${values.length}`
+  if (c.hasMany) {
+    const value = c.operator === 'in' ? `v.${c.column}::text = any($${values.length}::text[])` : `v.${c.column}::text = $${values.length}`
+    return `exists (select 1 from ${c.hasMany} v where v.parent_id = ${alias}.id and ${value})`
+  }
+  return c.operator === 'in' ? `${alias}.${c.column} = any($${values.length})` : `${alias}.${c.column} ${OPERATORS[c.operator]} $${values.length}`
 }
 
-/** The collection's read access for this reader (src/domain/catalog/listing-query.ts `accessFilterOf`) as SQL. */
-function accessSql(filter: AccessFilter, values: unknown[]): string {
-  if ('all' in filter) return filter.all.length ? `(${filter.all.map((f) => accessSql(f, values)).join(' and ')})` : 'true'
-  if ('any' in filter) return filter.any.length ? `(${filter.any.map((f) => accessSql(f, values)).join(' or ')})` : 'false'
-  return conditionSql(filter, values)
+/** A collection's read access for this reader (src/domain/catalog/listing-query.ts `accessFilterOf`) as SQL on its row `alias`. */
+function accessSql(filter: AccessFilter, values: unknown[], alias = 'c'): string {
+  if ('all' in filter) return filter.all.length ? `(${filter.all.map((f) => accessSql(f, values, alias)).join(' and ')})` : 'true'
+  if ('any' in filter) return filter.any.length ? `(${filter.any.map((f) => accessSql(f, values, alias)).join(' or ')})` : 'false'
+  return conditionSql(filter, values, alias)
 }
 
-/** The page and count queries of a plan, restricted to the rows `access` lets the reader see (parameterized). */
-export function buildListingSql(plan: ListingPlan, access: AccessFilter): ListingSql {
+/**
+ * The page and count queries of a plan, restricted to the rows `access` lets the reader see (parameterized); the
+ * relations of `joined` read under their collection's access (the rest as ids, or as the plan's depth joins them).
+ */
+export function buildListingSql(plan: ListingPlan, access: AccessFilter, joined: JoinedAccess = {}): ListingSql {
   const values: unknown[] = []
   const where = [accessSql(access, values), ...plan.conditions.map((c) => conditionSql(c, values))]
   const whereSql = where.join(' and ')
   const joinMake = plan.depth === 1 && plan.select.includes('make')
   const joinModel = plan.depth === 1 && plan.select.includes('model')
-  const doc = `json_build_object('id', c.id${plan.select.map((name) => `, '${name}', ${jsonOf(name, plan.depth)}`).join('')})::text`
+  const pageValues = [...values]
+  const doc = `json_build_object('id', c.id${plan.select.map((name) => `, '${name}', ${jsonOf(name, plan.depth, joined, pageValues)}`).join('')})::text`
   const image = plan.depth === 1 && plan.select.includes('primaryImage') ? 'c.primary_image_id' : 'null::int'
-  const pageValues = [...values, plan.limit, (plan.page - 1) * plan.limit]
+  pageValues.push(plan.limit, (plan.page - 1) * plan.limit)
   const text =
     `select ${doc} as doc, ${image} as image from cars c` +
     (joinMake ? ' join makes mk on mk.id = c.make_id' : '') +
@@ -143,16 +174,16 @@ export function buildListingSql(plan: ListingPlan, access: AccessFilter): Listin
 }
 
 /** Runs a plan's page and count queries: the page rows (`doc` as JSON text, `image` id) and the total. */
-export async function listingRows(pool: Queryable, plan: ListingPlan, access: AccessFilter): Promise<{ page: { rows: Record<string, unknown>[] }; totalDocs: number }> {
-  const q = buildListingSql(plan, access)
+export async function listingRows(pool: Queryable, plan: ListingPlan, access: AccessFilter, joined: JoinedAccess = {}): Promise<{ page: { rows: Record<string, unknown>[] }; totalDocs: number }> {
+  const q = buildListingSql(plan, access, joined)
   // the page and its count in one write on one connection (./pipeline.ts)
   const [page, count] = await queryTogether(pool, [q.page, q.count])
   return { page, totalDocs: Number(count.rows[0].n) }
 }
 
 /** A plan's page alone (no count: a read by id). */
-export async function listingPage(pool: Queryable, plan: ListingPlan, access: AccessFilter): Promise<Record<string, unknown>[]> {
-  const { page } = buildListingSql(plan, access)
+export async function listingPage(pool: Queryable, plan: ListingPlan, access: AccessFilter, joined: JoinedAccess = {}): Promise<Record<string, unknown>[]> {
+  const { page } = buildListingSql(plan, access, joined)
   return (await pool.query(page.text, page.values)).rows
 }
 

@@ -25,16 +25,17 @@
  */
 import type { Request, RequestHandler } from 'express'
 import type { GraphQLResolveInfo } from 'graphql'
-import { type Access, type CollectionConfig, createLocalReq, executeAuthStrategies, type Field, type Payload, type PayloadRequest } from 'payload'
+import { type Access, type CollectionConfig, createLocalReq, type SanitizedCollectionConfig, executeAuthStrategies, type Field, type Payload, type PayloadRequest } from 'payload'
 import { parse } from 'qs-esm'
 
-import { listingPage, listingRows, POPULATED_RELATIONS, type Queryable } from '@/db/catalog'
+import { ACCESS_JOINED_RELATIONS, type JoinedAccess, listingPage, listingRows, POPULATED_RELATIONS, type Queryable } from '@/db/catalog'
+import { snake } from '@/db/documents'
 import { turnPoolOf } from '@/db/read-batch'
 import { readPoolOf } from '@/db/transaction'
-import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
+import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingField, type ListingPlan, planListingQuery } from '@/domain/catalog/listing-query'
 import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
-import { isInertHook } from '@/plugins/inert-hooks'
+import { inertFor, isInertHook } from '@/plugins/inert-hooks'
 import { warmReadAccessOf } from '@/plugins/read-access-warmup'
 
 /** The SQL itself is src/db/catalog.ts (`buildListingSql`, `listingRows`); re-exported for its tests. */
@@ -108,13 +109,16 @@ export function unsafeListingFields(collection: Pick<CollectionConfig, 'fields' 
   return unsafeServedFields(collection, served)
 }
 
-/** The same check for any collection whose `served` top-level fields a path reads as plain columns. */
-function unsafeServedFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>, served: ReadonlySet<string>): string[] {
+/**
+ * The same check for any collection whose `served` top-level fields a path reads as plain columns. A collection hook
+ * counts unless `inert` knows it: by default only the hooks marked inert, and no read hook.
+ */
+function unsafeServedFields(collection: Pick<CollectionConfig, 'fields' | 'hooks'>, served: ReadonlySet<string>, inert?: (hook: unknown) => boolean): string[] {
   const problems: string[] = []
   const hooks = collection.hooks ?? {}
-  if (hooks.beforeRead?.length) problems.push('collection beforeRead hook')
-  if (hooks.afterRead?.length) problems.push('collection afterRead hook')
-  const unknown = (h: unknown) => !isInertHook(h)
+  if (hooks.beforeRead?.some((h) => !inert?.(h))) problems.push('collection beforeRead hook')
+  if (hooks.afterRead?.some((h) => !inert?.(h))) problems.push('collection afterRead hook')
+  const unknown = (h: unknown) => !(inert ?? isInertHook)(h)
   if (hooks.beforeOperation?.some(unknown)) problems.push('collection beforeOperation hook')
   if (hooks.afterOperation?.some(unknown)) problems.push('collection afterOperation hook')
   const visit = (fields: Field[], prefix: string) => {
@@ -175,6 +179,94 @@ async function joinedRelationsAnswer(req: PayloadRequest, relations: readonly Re
     if ((await collection.access.read({ req })) !== true) return false
   }
   return true
+}
+
+type AccessJoined = keyof typeof ACCESS_JOINED_RELATIONS
+
+/** What the postgres adapter tells of its tables: drizzle's columns (by field name) and its table names. */
+type AdapterTables = { tables?: Record<string, Record<string, { name?: string } | undefined> | undefined>; tableNameMap?: Map<string, string> }
+
+const judgedJoins = new WeakMap<object, { parts: unknown[]; fields: Record<string, ListingField> | null }>()
+
+/**
+ * Whether an access-joined relation's collection reads the joined keys as plain columns, and the fields its read
+ * access may name, for {@link accessFilterOf}: null when it cannot be joined. Derived from the live config and the
+ * adapter's tables (judged again whenever the fields, hooks or versions were replaced):
+ * - no drafts; every key a top-level column under its own name (the adapter's column by that name), without a field
+ *   rule, hook, `hidden` or localization; no read or operation hook unless marked as leaving a list read with access
+ *   applied, of these keys, as it is (src/plugins/inert-hooks.ts: the privacy plugin's stripping of API keys);
+ * - the access fields: `id`, and the top-level single selects (their column) and `hasMany` selects (their table of
+ *   values) with their options: what the users' rule names (`isSelf`, the public profiles' roles, the authors' ids).
+ */
+function accessJoinFields(payload: Payload, relation: AccessJoined): Record<string, ListingField> | null {
+  const { collection: slug, keys } = ACCESS_JOINED_RELATIONS[relation]
+  const config = payload.collections[slug]?.config
+  if (!config) return null
+  const hooks = config.hooks ?? {}
+  const parts = [config.fields, hooks.beforeRead, hooks.afterRead, hooks.beforeOperation, hooks.afterOperation, config.versions]
+  const cached = judgedJoins.get(config)
+  if (cached && cached.parts.every((part, i) => part === parts[i])) return cached.fields
+  const fields = judgeAccessJoin(payload, config, keys)
+  judgedJoins.set(config, { parts, fields })
+  return fields
+}
+
+function judgeAccessJoin(payload: Payload, config: SanitizedCollectionConfig, keys: Record<string, string>): Record<string, ListingField> | null {
+  const served = new Set(Object.keys(keys))
+  if ((config.versions as { drafts?: unknown } | undefined)?.drafts || config.dbName) return null
+  if (unsafeServedFields(config, served, inertFor({ operation: 'find', overrideAccess: false, served })).length) return null
+  const adapter = payload.db as unknown as AdapterTables
+  const tableName = adapter.tableNameMap?.get(snake(config.slug))
+  const table = tableName ? adapter.tables?.[tableName] : undefined
+  if (!tableName || !table) return null
+  const topLevel = new Map((config.flattenedFields ?? []).map((f) => ['name' in f ? f.name : '', f]))
+  for (const [key, column] of Object.entries(keys)) {
+    const field = topLevel.get(key)
+    const plain = key === 'id' || (field && ['text', 'textarea', 'email', 'select', 'number', 'checkbox'].includes(field.type) && !(field as { hasMany?: boolean }).hasMany)
+    if (!plain || table[key]?.name !== column || (field && 'dbName' in field && field.dbName)) return null
+  }
+  const access: Record<string, ListingField> = { id: { column: 'id', kind: 'id' } }
+  for (const field of topLevel.values()) {
+    if (field.type !== 'select' || ('localized' in field && field.localized) || field.dbName) continue
+    const values = field.options.map((o) => (typeof o === 'string' ? o : o.value))
+    if (!field.hasMany) {
+      if (table[field.name]?.name) access[field.name] = { column: table[field.name]!.name!, kind: 'enum', values }
+      continue
+    }
+    const valuesTable = adapter.tableNameMap?.get(`${tableName}_${snake(field.name)}`)
+    const columns = valuesTable ? adapter.tables?.[valuesTable] : undefined
+    if (valuesTable && columns?.value?.name === 'value' && columns.parent?.name === 'parent_id') access[field.name] = { column: 'value', kind: 'enum', values, hasMany: valuesTable }
+  }
+  return access
+}
+
+/**
+ * The access-joined relations a GraphQL selection asks for with plain subfields among their keys (no argument or
+ * directive), with the related collection's read access for this reader as a filter: each reads joined into the
+ * page's statement (null where the reader may not read the row, as Payload's resolver answers then). A relation
+ * asking for more, or whose collection or access cannot be expressed, is left to Payload's resolver.
+ */
+async function joinedAccessOf(req: PayloadRequest, selections: readonly SelectionNode[], select: readonly string[]): Promise<JoinedAccess> {
+  const joined: JoinedAccess = {}
+  for (const relation of Object.keys(ACCESS_JOINED_RELATIONS) as AccessJoined[]) {
+    if (!select.includes(relation)) continue
+    const { collection, keys } = ACCESS_JOINED_RELATIONS[relation]
+    const asked = selections.filter((s) => s.kind === 'Field' && s.name?.value === relation)
+    const plain = asked.every(
+      (s) =>
+        !s.arguments?.length &&
+        !s.directives?.length &&
+        (s.selectionSet?.selections ?? []).every(
+          (sub) => sub.kind === 'Field' && !sub.alias && !sub.arguments?.length && !sub.directives?.length && (sub.name?.value === '__typename' || (sub.name?.value ?? '') in keys),
+        ),
+    )
+    if (!asked.length || !plain) continue
+    const fields = accessJoinFields(req.payload, relation)
+    if (!fields) continue
+    const filter = accessFilterOf(await req.payload.collections[collection].config.access.read({ req }), fields)
+    if (filter) joined[relation] = filter
+  }
+  return joined
 }
 
 /**
@@ -331,7 +423,7 @@ const RESOLVED = Symbol('autohub.resolvedRelations')
  */
 function answerResolvedRelations(carType: unknown): void {
   const fields = (carType as { getFields?: () => Record<string, GraphqlFieldConfig> } | undefined)?.getFields?.()
-  for (const relation of [...Object.keys(POPULATED_RELATIONS), 'primaryImage']) {
+  for (const relation of [...Object.keys(POPULATED_RELATIONS), ...Object.keys(ACCESS_JOINED_RELATIONS), 'primaryImage']) {
     const field = fields?.[relation]
     const resolve = field?.resolve
     if (!field || !resolve) continue
@@ -408,22 +500,25 @@ function readPathResolver(kind: keyof typeof GRAPHQL_ARGS, original: Resolver, c
     if (!plan || (!safe.loaded && LOADED_FIELDS.some((f) => plan.select.includes(f)))) return original(source, args, context, info)
     const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
     if (!access) return original(source, args, context, info)
-    // what the loaded relations' read access will read (the users' for the seller) starts now, with the page
+    // the seller joined under the users' read access for this reader, when the selection and the users' config allow
+    const joined = await joinedAccessOf(context.req, selections!, plan.select)
+    // what the loaded relations' read access will read (the users' for a seller left to Payload) starts now, with the page
     // (src/plugins/read-access-warmup.ts: the cars find's hook does it on Payload's path)
-    if (process.env.READ_ACCESS_WARMUP !== 'off') for (const f of LOADED_FIELDS) if (plan.select.includes(f)) warmReadAccessOf(payload, RESOLVER_LOADED[f])?.(context.req)
+    if (process.env.READ_ACCESS_WARMUP !== 'off') for (const f of LOADED_FIELDS) if (plan.select.includes(f) && !joined[f]) warmReadAccessOf(payload, RESOLVER_LOADED[f])?.(context.req)
     const relations = populatableRelations(selections!)?.filter((r) => plan.select.includes(r)) ?? []
     const join = relations.length > 0 && (await joinedRelationsAnswer(context.req, relations))
     const read = join ? { ...plan, depth: 1 as const } : plan
     const { rows, totalDocs } =
       kind === 'list'
-        ? await listingRows(readPool(payload), read, access).then(({ page, totalDocs }) => ({ rows: page.rows, totalDocs }))
-        : { rows: await listingPage(readPool(payload, true), read, access), totalDocs: 1 }
+        ? await listingRows(readPool(payload), read, access, joined).then(({ page, totalDocs }) => ({ rows: page.rows, totalDocs }))
+        : { rows: await listingPage(readPool(payload, true), read, access, joined), totalDocs: 1 }
     if (kind === 'one' && !rows.length) return original(source, args, context, info)
+    const joinedNames = [...(join ? relations : []), ...Object.keys(joined)]
     if (context.headers) context.headers['x-read-path'] = 'sql'
-    if (context.headers && join) context.headers['x-read-joined'] = relations.join(', ')
-    // what Payload's resolver leaves for the relations it still loads (the seller), as its own would under `select: true`
+    if (context.headers && joinedNames.length) context.headers['x-read-joined'] = joinedNames.join(', ')
+    // what Payload's resolver leaves for the relations it still loads (a seller not joined), as its own would under `select: true`
     if (selectByDefault === true) context.select = selectTree(selections!, carType)
-    const resolved = new Set<string>(join ? relations : [])
+    const resolved = new Set<string>(joinedNames)
     const docs = rows.map((r) => JSON.parse(String(r.doc)) as Record<string | symbol, unknown>)
     if (plan.select.includes('primaryImage') && plainImageSelection(selections!)) {
       // The page's images in one find, as Payload's resolver would load them.

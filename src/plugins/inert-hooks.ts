@@ -19,11 +19,13 @@ const inertHooks = new WeakSet<object>()
 /**
  * Where a hook acts ({@link actsOnly}); anywhere else it returns what it was given and does nothing else.
  * - `operations`: an operation hook's `operation`; for a read hook, `find` is a list and `findByID` a read by id;
- * - `withAccess`: only on calls whose access is applied, not on trusted server calls (`overrideAccess`).
+ * - `withAccess`: only on calls whose access is applied, not on trusted server calls (`overrideAccess`);
+ * - `touches`: where it acts, it changes (or reads) only these top-level fields of the document.
  */
 export interface HookScope {
   operations?: readonly string[]
   withAccess?: boolean
+  touches?: readonly string[]
 }
 
 const scopes = new WeakMap<object, HookScope>()
@@ -42,12 +44,18 @@ export function actsOnly<T extends object>(scope: HookScope, hook: T): T {
 
 export const isInertHook = (hook: unknown): boolean => typeof hook === 'function' && inertHooks.has(hook)
 
-/** For a fast path serving `call`: whether a hook is inert there — marked so, or marked as acting outside such calls. */
-export function inertFor(call: { operation: string; overrideAccess: boolean }): (hook: unknown) => boolean {
+/**
+ * For a fast path serving `call`: whether a hook is inert there — marked so, or marked as acting outside such calls, or
+ * (when the path serves only the top-level fields `served`) as touching none of them.
+ */
+export function inertFor(call: { operation: string; overrideAccess: boolean; served?: ReadonlySet<string> }): (hook: unknown) => boolean {
   return (hook) => {
     if (isInertHook(hook)) return true
     const scope = typeof hook === 'function' ? scopes.get(hook) : undefined
     if (!scope) return false
-    return Boolean((scope.operations && !scope.operations.includes(call.operation)) || (scope.withAccess && call.overrideAccess))
+    const { served } = call
+    return Boolean(
+      (scope.operations && !scope.operations.includes(call.operation)) || (scope.withAccess && call.overrideAccess) || (scope.touches && served && !scope.touches.some((field) => served.has(field))),
+    )
   }
 }

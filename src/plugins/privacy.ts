@@ -33,11 +33,12 @@ export function unlistedPaths(fields: readonly Field[], prefix: string[] = []): 
 
 /**
  * Only removes what the document carries: it reads no other field (declared, so a select stays possible), and only
- * in lists read with access applied (marked so: a trusted read by id may skip it, src/plugins/inert-hooks.ts).
+ * in lists read with access applied, and only these fields (marked so: a trusted read by id, or a read serving none of
+ * them, may skip it, src/plugins/inert-hooks.ts).
  */
 const stripUnlisted = (paths: string[][]): CollectionAfterReadHook =>
   actsOnly(
-    { operations: ['find'], withAccess: true },
+    { operations: ['find'], withAccess: true, touches: [...new Set(paths.map((path) => path[0]))] },
     readsFields([], ({ doc, findMany, overrideAccess }) => {
       if (!findMany || overrideAccess || !doc) return doc
       for (const path of paths) {

@@ -21,6 +21,8 @@ export interface ListingField {
   filter?: boolean
   sort?: boolean
   select?: boolean
+  /** A `hasMany` select's table of values (`parent_id`, `value`; `column` is `value`): a condition holds when any value does. */
+  hasMany?: string
 }
 
 const n = (column: string, extra: Partial<ListingField> = {}): ListingField => ({ column, kind: 'number', filter: true, sort: true, select: true, ...extra })
@@ -93,6 +95,8 @@ export interface Condition {
   operator: Operator
   /** One value, or the list of an `in`. Typed: numbers for numeric/id/relation columns, booleans, strings. */
   value: string | number | boolean | (string | number)[]
+  /** The field's {@link ListingField.hasMany} table: the condition is on its values. */
+  hasMany?: string
 }
 
 export interface SortTerm {
@@ -280,10 +284,11 @@ function accessValue(field: ListingField, raw: unknown): string | number | boole
 /**
  * Translate the result of a collection read access function into an {@link AccessFilter}.
  * `true` → no restriction; `false` → null (nothing readable: Payload answers, with its own error);
- * a `Where` of `and`/`or` and `equals`/`in` on plain listing columns → the filter; anything else
- * (other operators, unknown fields, nested paths, a Promise) → null, and Payload answers the request.
+ * a `Where` of `and`/`or` and `equals`/`in` on plain columns of `fields` (the cars', or another collection's the
+ * caller describes) → the filter; anything else (other operators, unknown fields, nested paths, a Promise) → null,
+ * and Payload answers the request.
  */
-export function accessFilterOf(result: unknown): AccessFilter | null {
+export function accessFilterOf(result: unknown, fields: Record<string, ListingField> = LISTING_FIELDS): AccessFilter | null {
   if (result === true) return { all: [] }
   // Only a plain object literal is a Where (a Promise or a class instance is an object too).
   if (!isPlainObject(result) || ![Object.prototype, null].includes(Object.getPrototypeOf(result))) return null
@@ -294,14 +299,14 @@ export function accessFilterOf(result: unknown): AccessFilter | null {
       if (!list || list.length === 0) return null
       const children: AccessFilter[] = []
       for (const child of list) {
-        const filter = accessFilterOf(child)
+        const filter = accessFilterOf(child, fields)
         if (!filter) return null
         children.push(filter)
       }
       parts.push(key === 'and' ? { all: children } : { any: children })
       continue
     }
-    const field = LISTING_FIELDS[key]
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined
     if (!field || field.kind === 'date' || field.kind === 'number' || key === 'location' || !isPlainObject(spec)) return null
     const entries = Object.entries(spec)
     if (entries.length !== 1) return null
@@ -310,12 +315,12 @@ export function accessFilterOf(result: unknown): AccessFilter | null {
     if (op === 'equals') {
       const value = accessValue(field, raw)
       if (value === null) return null
-      parts.push({ field: key, column: field.column, operator: 'equals', value })
+      parts.push({ field: key, column: field.column, operator: 'equals', value, ...(field.hasMany && { hasMany: field.hasMany }) })
     } else {
       if (!Array.isArray(raw) || raw.length === 0 || raw.length > 100) return null
       const values = raw.map((item) => accessValue(field, item))
       if (values.some((v) => v === null || typeof v === 'boolean')) return null
-      parts.push({ field: key, column: field.column, operator: 'in', value: values as (string | number)[] })
+      parts.push({ field: key, column: field.column, operator: 'in', value: values as (string | number)[], ...(field.hasMany && { hasMany: field.hasMany }) })
     }
   }
   return parts.length === 1 ? parts[0] : { all: parts }

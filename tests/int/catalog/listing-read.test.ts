@@ -3,7 +3,7 @@
  * the planner accepts, the express server's answer (X-Read-Path: sql) must equal what Payload's REST handler
  * returns for the same URL — docs, fields, population, order, pagination. Everything else must reach Payload.
  */
-import type { Access, Payload } from 'payload'
+import type { Access, Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { listingReadPath } from '../../../src/http/listing-read'
@@ -14,6 +14,7 @@ import { testPayload } from '../../helpers/payload'
 import { http, startTestServer } from '../../helpers/server'
 import { namedStatementsSentBy, queryCallsBy, sqlSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
+import { makePost } from '../content/fixtures'
 import { makeWithModels } from './fixtures'
 
 process.env.FREE_PLAN_MAX_LISTINGS = '1000'
@@ -457,28 +458,28 @@ describe('listing read path over GraphQL: the Cars query, same data as Payload�
       'id title slug description year condition price currency mileage fuelType transmission bodyType status createdAt location { address city region country latitude longitude } make { id name slug } model { id name slug } seller { id firstName lastName } primaryImage { id url }'
     const publicIds = async (limit: number) => (await payload.find({ collection: 'cars', where: { status: { in: ['active', 'sold'] } }, limit, depth: 0 })).docs.map((d) => d.id as number)
 
-    it('answers by id as Payload does: make and model joined, the seller loaded by Payload as this reader', async () => {
+    it('answers by id as Payload does: make and model joined, the seller joined under the users’ read rule', async () => {
       const ids = await publicIds(8)
       expect(ids).toHaveLength(8)
       for (const id of ids) {
         const { fast, reference } = await bothGraphql(`{ Car(id: ${id}) { ${DETAIL} } }`)
         expect(reference.body.errors).toBeUndefined()
         expect(fast.headers.get('x-read-path')).toBe('sql')
-        expect(fast.headers.get('x-read-joined')).toBe('make, model')
+        expect(fast.headers.get('x-read-joined')).toBe('make, model, seller')
         expect(fast.body).toEqual(reference.body)
         expect(fast.body.data.Car.seller).toEqual({ id: seller.id, firstName: expect.any(String), lastName: expect.any(String) })
       }
-      // Payload's resolver reads the car, its make, model and seller through finds; the path the seller alone
+      // Payload's resolver reads the car, its make, model and seller through finds; the path none
       const finds = vi.spyOn(payload, 'find')
       try {
         await http(server.url, 'POST', '/api/graphql', { body: { query: `{ Car(id: ${ids[0]}) { id make { name } model { name } seller { id } } }` } })
-        expect(finds.mock.calls.map(([args]) => (args as { collection: string }).collection)).toEqual(['users'])
+        expect(finds.mock.calls.map(([args]) => (args as { collection: string }).collection)).toEqual([])
       } finally {
         finds.mockRestore()
       }
     })
 
-    it('starts the users’ read-access read with the page when the seller is selected, as the cars find’s hook does', async () => {
+    it('starts the users’ read-access read with the page when Payload loads the seller, as the cars find’s hook does', async () => {
       const [id] = await publicIds(1)
       const custom = payload.collections.users.config.custom as { warmReadAccess: (req: unknown) => void }
       const warm = vi.spyOn(custom, 'warmReadAccess')
@@ -486,16 +487,23 @@ describe('listing read path over GraphQL: the Cars query, same data as Payload�
         const post = (fields: string) => http(server.url, 'POST', '/api/graphql', { body: { query: `{ Car(id: ${id}) { ${fields} } }` } })
         expect((await post('id title')).headers.get('x-read-path')).toBe('sql')
         expect(warm).not.toHaveBeenCalled()
-        const res = await post('id seller { id }')
+        // joined: the rule is read before the page (the page's statement needs it), not warmed
+        const joined = await post('id seller { id }')
+        expect(joined.headers.get('x-read-joined')).toBe('seller')
+        expect(joined.body.data.Car.seller).toEqual({ id: seller.id })
+        expect(warm).not.toHaveBeenCalled()
+        // a field the join does not carry (the bio): Payload's resolver loads the seller, its rule's read started with the page
+        const res = await post('id seller { id bio }')
         expect(res.headers.get('x-read-path')).toBe('sql')
-        expect(res.body.data.Car.seller).toEqual({ id: seller.id })
+        expect(res.headers.get('x-read-joined')).toBeNull()
+        expect(res.body.data.Car.seller).toEqual({ id: seller.id, bio: null })
         expect(warm).toHaveBeenCalledTimes(1)
       } finally {
         warm.mockRestore()
       }
     })
 
-    it('sends the car’s statement with the users’ read-access read in one pipeline, named (a read by key); a page and its count unnamed', async () => {
+    it('sends the users’ read-access read, then the car’s statement with its seller, named (a read by key); a page and its count unnamed', async () => {
       const [id] = await publicIds(1)
       const post = (query: string) => http(server.url, 'POST', '/api/graphql', { body: { query } })
       const detail = `{ Car(id: ${id}) { id title seller { id } } }`
@@ -506,9 +514,9 @@ describe('listing read path over GraphQL: the Cars query, same data as Payload�
       })
       expect(answer?.headers.get('x-read-path')).toBe('sql')
       expect(answer?.body.data.Car).toEqual({ id, title: expect.any(String), seller: { id: seller.id } })
-      // the car with the authors of published posts (the users' rule), then the seller's find
+      // the authors of published posts (the users' rule), then the car with its seller: no find of the seller
       expect(calls).toEqual([
-        { statements: 2, pipeline: true },
+        { statements: 1, pipeline: false },
         { statements: 1, pipeline: false },
       ])
       const sent = await namedStatementsSentBy(() => post(detail))
@@ -530,8 +538,9 @@ describe('listing read path over GraphQL: the Cars query, same data as Payload�
       const usersSql = (all: string[]) => all.filter((q) => /from "users"/.test(q)).join('\n')
       let narrowed: { body: any } = { body: null }
       let whole: { body: any } = { body: null }
-      const narrow = await sqlSentBy(payload, async () => (narrowed = await gql(`{ Car(id: ${id}) { id title seller { id firstName } } }`)))
-      const all = await sqlSentBy(payload, async () => (whole = await gql(`{ Car(id: ${id}, select: false) { id title seller { id firstName } } }`)))
+      // the bio: a field the seller's join does not carry, so Payload's resolver loads the seller
+      const narrow = await sqlSentBy(payload, async () => (narrowed = await gql(`{ Car(id: ${id}) { id title seller { id firstName bio } } }`)))
+      const all = await sqlSentBy(payload, async () => (whole = await gql(`{ Car(id: ${id}, select: false) { id title seller { id firstName bio } } }`)))
       expect(narrowed.body).toEqual(whole.body)
       expect(narrowed.body.data.Car.seller.id).toBe(seller.id)
       expect(usersSql(narrow)).not.toBe('')
@@ -591,6 +600,112 @@ describe('listing read path over GraphQL: the Cars query, same data as Payload�
         config.hooks.afterRead = hooks
       }
       expect(await path()).toBe('sql')
+    })
+  })
+
+  describe('the seller joined under the users’ read rule', () => {
+    const SELLER = 'seller { id firstName lastName accountType companyName __typename }'
+    let cars: { public: number; private: number; author: number }
+    let readers: Record<'buyer' | 'privateSeller' | 'admin', TestUser>
+    const joinedRead = async (query: string, token?: string) => {
+      const { fast, reference } = await bothGraphql(query, token)
+      expect(reference.body.errors).toBeUndefined()
+      expect(fast.headers.get('x-read-path')).toBe('sql')
+      expect(fast.body).toEqual(reference.body)
+      return { body: fast.body, joined: fast.headers.get('x-read-joined') }
+    }
+
+    beforeAll(async () => {
+      // three active cars (the only ones priced 12,000), oldest first: one of the public seller, one of a buyer (a private profile), one of an editor who authored a published post
+      const privateSeller = await createUser({ roles: ['buyer'], data: { accountType: 'company', companyName: 'Private Co' } })
+      const author = await createUser({ roles: ['editor'] })
+      await makePost(author.id, { status: 'published' })
+      readers = { buyer: await createUser({ roles: ['buyer'] }), privateSeller, admin: await createUser({ roles: ['admin'] }) }
+      const make = async (owner: number) => {
+        const car = await payload.create({
+          collection: 'cars',
+          overrideAccess: true,
+          user: { id: seller.id, collection: 'users', roles: ['seller'] } as never,
+          data: { title: `Joined seller ${owner}`, make: ford.make, model: ford.models.Focus, year: 2016, price: 12000, condition: 'used' } as never,
+        })
+        await pool().query(`update cars set status = 'active', seller_id = $1 where id = $2`, [owner, car.id])
+        return car.id as number
+      }
+      cars = { public: await make(seller.id), private: await make(privateSeller.id), author: await make(author.id) }
+    })
+
+    afterAll(async () => {
+      await pool().query(`delete from cars where id = any($1)`, [Object.values(cars)])
+    })
+
+    it('each reader gets the sellers Payload’s resolver gives them: public profiles and published authors to all, a private one to itself and staff', async () => {
+      const list = `{ Cars(where: { price: { equals: 12000 } }, sort: "createdAt", limit: 10) { docs { id ${SELLER} } totalDocs } }`
+      const sellersSeen = async (token?: string) => {
+        const { body, joined } = await joinedRead(list, token)
+        expect(joined).toBe('seller')
+        for (const id of Object.values(cars)) expect((await joinedRead(`{ Car(id: ${id}) { id ${SELLER} } }`, token)).joined).toBe('seller')
+        return (body.data.Cars.docs as { id: number; seller: { id: number } | null }[]).map((d) => d.seller?.id ?? null)
+      }
+      const [own, priv, author] = [seller.id, readers.privateSeller.id, (await payload.findByID({ collection: 'cars', id: cars.author, depth: 0 })).seller]
+      expect(await sellersSeen()).toEqual([own, null, author])
+      expect(await sellersSeen(readers.buyer.token)).toEqual([own, null, author])
+      expect(await sellersSeen(readers.privateSeller.token)).toEqual([own, priv, author])
+      expect(await sellersSeen(readers.admin.token)).toEqual([own, priv, author])
+      const { body } = await joinedRead(`{ Car(id: ${cars.private}) { id ${SELLER} } }`, readers.admin.token)
+      expect(body.data.Car.seller).toEqual({ id: priv, firstName: 'buyer', lastName: expect.any(String), accountType: 'company', companyName: 'Private Co', __typename: 'User' })
+    })
+
+    it('a users’ read rule by role or id (`equals`, `in`, and/or) is joined as that rule; one it cannot express leaves the seller to Payload', async () => {
+      const users = payload.collections.users.config
+      const read = users.access.read
+      const query = `{ Cars(where: { price: { equals: 12000 } }, sort: "createdAt", limit: 10) { docs { id seller { id firstName } } } }`
+      const RULES: [string, Access, boolean][] = [
+        ['a role equals (a list contains it)', () => ({ roles: { equals: 'seller' } }), true],
+        ['an id or a role list', () => ({ or: [{ id: { equals: readers.privateSeller.id } }, { roles: { in: ['technician', 'editor'] } }] }) as Where, true],
+        ['and of a role and ids', () => ({ and: [{ roles: { in: ['seller', 'buyer'] } }, { id: { in: [seller.id, readers.privateSeller.id] } }] }) as Where, true],
+        ['a field the join does not know (email)', () => ({ email: { equals: 'x@example.com' } }), false],
+        ['an operator it does not translate', () => ({ id: { not_equals: seller.id } }), false],
+      ]
+      try {
+        for (const [name, rule, joins] of RULES) {
+          users.access.read = rule
+          const { body, joined } = await joinedRead(query)
+          expect({ name, joined }).toEqual({ name, joined: joins ? 'seller' : null })
+          expect(body.data.Cars.docs).toHaveLength(3)
+        }
+      } finally {
+        users.access.read = read
+      }
+    })
+
+    it('a users’ read hook, a rule or a hook on a joined field, or a hidden one, leaves the seller to Payload until restored', async () => {
+      const users = payload.collections.users.config
+      const query = `{ Car(id: ${cars.public}) { id seller { id firstName lastName } } }`
+      const hooks = users.hooks.afterRead
+      users.hooks.afterRead = [...hooks, ({ doc }) => ({ ...doc, firstName: `${doc.firstName as string} (hooked)` })]
+      try {
+        const { body, joined } = await joinedRead(query)
+        expect(joined).toBeNull()
+        expect(body.data.Car.seller.firstName).toMatch(/\(hooked\)$/)
+      } finally {
+        users.hooks.afterRead = hooks
+      }
+      const fields = users.fields
+      const flattened = users.flattenedFields
+      for (const change of [{ access: { read: () => false } }, { hooks: { afterRead: [() => 'x'] } }, { hidden: true }]) {
+        const edit = <F extends { name?: string }>(list: F[]): F[] =>
+          list.map((f) => (f.name === 'lastName' ? { ...f, ...change } : 'fields' in f && Array.isArray(f.fields) ? { ...f, fields: edit(f.fields as F[]) } : f))
+        users.fields = edit(fields as { name?: string }[]) as typeof fields
+        users.flattenedFields = edit(flattened as { name?: string }[]) as typeof flattened
+        try {
+          const { joined } = await joinedRead(query)
+          expect(joined).toBeNull()
+        } finally {
+          users.fields = fields
+          users.flattenedFields = flattened
+        }
+      }
+      expect((await joinedRead(query)).joined).toBe('seller')
     })
   })
 

@@ -2,7 +2,7 @@ import { parse } from 'qs-esm'
 import { describe, expect, it } from 'vitest'
 
 import { buildListingSql, unsafeListingFields } from '../../../src/http/listing-read'
-import { accessFilterOf, type AccessFilter, type ListingPlan, planListingQuery } from '../../../src/domain/catalog/listing-query'
+import { accessFilterOf, type AccessFilter, type ListingField, type ListingPlan, planListingQuery } from '../../../src/domain/catalog/listing-query'
 import { pageInfo } from '../../../src/domain/pagination'
 import { dataExceptionOf, stillReferencedBy } from '../../../src/plugins/guards'
 import { markInert } from '../../../src/plugins/inert-hooks'
@@ -95,6 +95,12 @@ describe('pageInfo: Payload pagination fields', () => {
   })
 })
 
+/** The users' fields their read rule names, as src/http/listing-read.ts derives them from the config. */
+const USERS: Record<string, ListingField> = {
+  id: { column: 'id', kind: 'id' },
+  roles: { column: 'value', kind: 'enum', values: ['admin', 'editor', 'seller', 'buyer', 'technician', 'parking_owner'], hasMany: 'users_roles' },
+}
+
 /** What the cars read access returns for the public (whereIn('status', PUBLIC_CAR_STATUSES)). */
 const PUBLIC = accessFilterOf({ status: { in: ['active', 'sale_pending', 'sold'] } }) as AccessFilter
 
@@ -113,6 +119,26 @@ describe('buildListingSql', () => {
     const q = buildListingSql(ok('select[title]=true&where[year][equals]=2015'), seller)
     expect(q.count).toEqual({ text: 'select count(*)::int as n from cars c where (c.seller_id = $1 or c.status = any($2)) and c.year = $3', values: [7, ['active', 'sold'], 2015] })
     expect(buildListingSql(ok('select[title]=true'), accessFilterOf(true) as AccessFilter).count.text).toBe('select count(*)::int as n from cars c where true')
+  })
+  it('reads an access-joined seller under the users’ rule: its values after the page’s filters, none in the count', () => {
+    const users = accessFilterOf({ or: [{ id: { equals: 9 } }, { roles: { in: ['seller', 'technician'] } }] }, USERS) as AccessFilter
+    const q = buildListingSql(ok('select[title]=true&where[year][equals]=2015'), PUBLIC, { seller: users })
+    expect(q.page.text).toBe(
+      `select json_build_object('id', c.id, 'title', c.title)::text as doc, null::int as image from cars c where c.status = any($1) and c.year = $2 order by c.created_at desc limit $3 offset $4`,
+    )
+    const withSeller = buildListingSql({ ...ok('select[title]=true&where[year][equals]=2015'), select: ['title', 'seller'] }, PUBLIC, { seller: users })
+    expect(withSeller.page.text).toBe(
+      `select json_build_object('id', c.id, 'title', c.title, 'seller', (select json_build_object('id', u.id, 'firstName', u.first_name, 'lastName', u.last_name, 'accountType', u.account_type, 'companyName', u.company_name) from users u where u.id = c.seller_id and (u.id = $3 or exists (select 1 from users_roles v where v.parent_id = u.id and v.value::text = any($4::text[])))))::text as doc, null::int as image from cars c where c.status = any($1) and c.year = $2 order by c.created_at desc limit $5 offset $6`,
+    )
+    expect(withSeller.page.values).toEqual([['active', 'sale_pending', 'sold'], 2015, 9, ['seller', 'technician'], 10, 0])
+    expect(withSeller.count).toEqual(q.count)
+    // not joined: the seller's id
+    expect(buildListingSql({ ...ok('select[title]=true'), select: ['seller'] }, PUBLIC).page.text).toMatch(/^select json_build_object\('id', c\.id, 'seller', c\.seller_id\)::text/)
+    // a role that equals: the list contains it
+    const one = accessFilterOf({ roles: { equals: 'seller' } }, USERS) as AccessFilter
+    expect(buildListingSql({ ...ok('select[title]=true'), select: ['seller'] }, PUBLIC, { seller: one }).page.text).toContain(
+      'exists (select 1 from users_roles v where v.parent_id = u.id and v.value::text = $2)',
+    )
   })
   it('joins make and model only when they are populated', () => {
     expect(buildListingSql(ok('select[make]=true&select[model]=true&depth=1'), PUBLIC).page.text).toMatch(/join makes mk .* join models md/)
@@ -142,6 +168,20 @@ describe('accessFilterOf: the read access result, exactly, or nothing', () => {
         { field: 'seller', column: 'seller_id', operator: 'in', value: [1, 2] },
       ],
     })
+  })
+  it('translates another collection’s rule over the fields its caller describes (a `hasMany` select’s values by their table)', () => {
+    expect(accessFilterOf({ or: [{ id: { equals: '4' } }, { roles: { in: ['seller'] } }] }, USERS)).toEqual({
+      any: [
+        { field: 'id', column: 'id', operator: 'equals', value: 4 },
+        { field: 'roles', column: 'value', operator: 'in', value: ['seller'], hasMany: 'users_roles' },
+      ],
+    })
+    expect(accessFilterOf({ roles: { equals: 'admin' } }, USERS)).toEqual({ field: 'roles', column: 'value', operator: 'equals', value: 'admin', hasMany: 'users_roles' })
+    // what the map does not describe, or a value outside a select's options
+    expect(accessFilterOf({ email: { equals: 'x@y.z' } }, USERS)).toBeNull()
+    expect(accessFilterOf({ status: { equals: 'active' } }, USERS)).toBeNull()
+    expect(accessFilterOf({ roles: { in: ['owner'] } }, USERS)).toBeNull()
+    expect(accessFilterOf({ constructor: { equals: 1 } }, USERS)).toBeNull()
   })
   it.each([
     ['false (nothing readable: Payload answers 403)', false],

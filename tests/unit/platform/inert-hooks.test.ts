@@ -39,6 +39,12 @@ describe('isInertHook', () => {
     expect(inertFor({ operation: 'find', overrideAccess: true })(listsWithAccess)).toBe(true)
     expect(inertFor({ operation: 'findByID', overrideAccess: false })(listsWithAccess)).toBe(true)
     expect(inertFor({ operation: 'find', overrideAccess: false })(listsWithAccess)).toBe(false)
+    // touching some fields only: inert for a path serving none of them, not for one serving one of them or any field
+    const stripsKey = actsOnly({ operations: ['find'], withAccess: true, touches: ['apiKey'] }, () => undefined)
+    const list = { operation: 'find', overrideAccess: false }
+    expect(inertFor({ ...list, served: new Set(['id', 'firstName']) })(stripsKey)).toBe(true)
+    expect(inertFor({ ...list, served: new Set(['id', 'apiKey']) })(stripsKey)).toBe(false)
+    expect(inertFor(list)(stripsKey)).toBe(false)
     // not inert where no call is named; an unmarked hook or a non-function is never inert
     expect(isInertHook(onCreate)).toBe(false)
     expect(inertFor(byId)(() => undefined)).toBe(false)
