@@ -203,7 +203,7 @@ function accessJoinFields(payload: Payload, relation: AccessJoined): Record<stri
   const config = payload.collections[slug]?.config
   if (!config) return null
   const hooks = config.hooks ?? {}
-  const parts = [config.fields, hooks.beforeRead, hooks.afterRead, hooks.beforeOperation, hooks.afterOperation, config.versions]
+  const parts = [config.fields, config.flattenedFields, hooks.beforeRead, hooks.afterRead, hooks.beforeOperation, hooks.afterOperation, config.versions]
   const cached = judgedJoins.get(config)
   if (cached && cached.parts.every((part, i) => part === parts[i])) return cached.fields
   const fields = judgeAccessJoin(payload, config, keys)
