@@ -19,6 +19,8 @@
  *   `Car`'s statement and the users' read-access read it starts, or concurrent requests' pages, share one write;
  * - the make and model joined at depth 1 stand for Payload's population only while those collections read the
  *   joined keys as plain columns and let this reader read them all (`joinedRelationsAnswer`, judged per request);
+ * - a GraphQL car's seller is joined under the users' live read rule for this reader, translated exactly or not at all
+ *   (`joinedAccessOf`), only while the users config reads the joined keys as plain columns (`accessJoinFields`);
  * - the primary image, when populated, comes from Payload's own `find` on media as this reader (URLs, sizes,
  *   localized alt);
  * - tests/int/catalog/listing-read.test.ts compares its output with Payload's for many queries.
