@@ -94,26 +94,25 @@ export const ACCESS_JOINED_RELATIONS = {
 /** Each access-joined relation a page reads joined, with the related collection's read access for this reader. */
 export type JoinedAccess = Partial<Record<keyof typeof ACCESS_JOINED_RELATIONS, AccessFilter>>
 
+/** A joined row's keys as one JSON object: `json_build_object('key', alias.column, …)`. */
+const objectOf = (alias: string, keys: Record<string, string>) =>
+  `json_build_object(${Object.entries(keys)
+    .map(([key, column]) => `'${key}', ${alias}.${column}`)
+    .join(', ')})`
+
 function jsonOf(name: string, depth: 0 | 1, joined: JoinedAccess, values: unknown[]): string {
   const field = LISTING_FIELDS[name]
   const col = `c.${field.column}`
   const access = name in ACCESS_JOINED_RELATIONS ? joined[name as keyof JoinedAccess] : undefined
   if (access) {
     const { collection, alias, keys } = ACCESS_JOINED_RELATIONS[name as keyof JoinedAccess]
-    const object = Object.entries(keys)
-      .map(([key, column]) => `'${key}', ${alias}.${column}`)
-      .join(', ')
-    return `(select json_build_object(${object}) from ${collection} ${alias} where ${alias}.id = ${col} and ${accessSql(access, values, alias)})`
+    return `(select ${objectOf(alias, keys)} from ${collection} ${alias} where ${alias}.id = ${col} and ${accessSql(access, values, alias)})`
   }
   switch (name) {
     case 'make':
     case 'model': {
       const { alias, keys } = POPULATED_RELATIONS[name]
-      return depth
-        ? `json_build_object(${Object.entries(keys)
-            .map(([key, column]) => `'${key}', ${alias}.${column}`)
-            .join(', ')})`
-        : col
+      return depth ? objectOf(alias, keys) : col
     }
     case 'location':
       return `json_build_object(${LOCATION_FIELDS.map(([key, column, kind]) => `'${key}', c.${column}${kind === 'number' ? '::float8' : ''}`).join(', ')})`

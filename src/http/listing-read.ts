@@ -243,10 +243,10 @@ function judgeAccessJoin(payload: Payload, config: SanitizedCollectionConfig, ke
 }
 
 /**
- * The access-joined relations a GraphQL selection asks for with plain subfields among their keys (no argument or
- * directive), with the related collection's read access for this reader as a filter: each reads joined into the
- * page's statement (null where the reader may not read the row, as Payload's resolver answers then). A relation
- * asking for more, or whose collection or access cannot be expressed, is left to Payload's resolver.
+ * The access-joined relations a GraphQL selection asks for with plain subfields among their keys ({@link asksOnly}),
+ * with the related collection's read access for this reader as a filter: each reads joined into the page's statement
+ * (null where the reader may not read the row, as Payload's resolver answers then). A relation asking for more, or
+ * whose collection or access cannot be expressed, is left to Payload's resolver.
  */
 async function joinedAccessOf(req: PayloadRequest, selections: readonly SelectionNode[], select: readonly string[]): Promise<JoinedAccess> {
   const joined: JoinedAccess = {}
@@ -254,15 +254,7 @@ async function joinedAccessOf(req: PayloadRequest, selections: readonly Selectio
     if (!select.includes(relation)) continue
     const { collection, keys } = ACCESS_JOINED_RELATIONS[relation]
     const asked = selections.filter((s) => s.kind === 'Field' && s.name?.value === relation)
-    const plain = asked.every(
-      (s) =>
-        !s.arguments?.length &&
-        !s.directives?.length &&
-        (s.selectionSet?.selections ?? []).every(
-          (sub) => sub.kind === 'Field' && !sub.alias && !sub.arguments?.length && !sub.directives?.length && (sub.name?.value === '__typename' || (sub.name?.value ?? '') in keys),
-        ),
-    )
-    if (!asked.length || !plain) continue
+    if (!asked.length || !asked.every((s) => asksOnly(s, keys))) continue
     const fields = accessJoinFields(req.payload, relation)
     if (!fields) continue
     const filter = accessFilterOf(await req.payload.collections[collection].config.access.read({ req }), fields)
@@ -364,6 +356,16 @@ const RESOLVER_LOADED = { seller: 'users' } as const
 const LOADED_FIELDS = Object.keys(RESOLVER_LOADED) as (keyof typeof RESOLVER_LOADED)[]
 
 /**
+ * Whether a relation's selection asks only for `keys` of the joined row (or `__typename`), without an argument (locale,
+ * draft) or a directive on the field or its subfields. An alias is fine: GraphQL's default resolver reads a field by
+ * its name.
+ */
+const asksOnly = (s: SelectionNode, keys: Record<string, string>): boolean =>
+  !s.arguments?.length &&
+  !s.directives?.length &&
+  (s.selectionSet?.selections ?? []).every((sub) => sub.kind === 'Field' && !sub.directives?.length && (sub.name?.value === '__typename' || (sub.name?.value ?? '') in keys))
+
+/**
  * The relationship fields of the documents whose selection the card's joined document answers in full
  * (src/db/catalog.ts `POPULATED_RELATIONS`): fields among its keys (a key that is itself a relation, a make's `logo`,
  * is resolved from its id by Payload), no argument (locale, draft) and no directive on the field or its subfields.
@@ -374,10 +376,7 @@ export function populatableRelations(selections: readonly SelectionNode[]): Rela
   for (const s of selections) {
     const name = s.name?.value
     if (s.kind !== 'Field' || !name || !(name in POPULATED_RELATIONS)) continue
-    const keys: Record<string, string> = POPULATED_RELATIONS[name as Relation].keys
-    if (s.arguments?.length || s.directives?.length) return null
-    const plain = (s.selectionSet?.selections ?? []).every((sub) => sub.kind === 'Field' && !sub.directives?.length && (sub.name?.value === '__typename' || (sub.name?.value ?? '') in keys))
-    if (!plain) return null
+    if (!asksOnly(s, POPULATED_RELATIONS[name as Relation].keys)) return null
     relations.add(name as Relation)
   }
   return [...relations]
