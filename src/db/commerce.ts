@@ -88,6 +88,20 @@ export async function nextOrderSequence(tx: Tx, year: number): Promise<number> {
   return Number(created.rows[0].last_value)
 }
 
+/**
+ * Gives a checkout's order its number once the year's counter is taken (checkout writes the order and its ledger entry
+ * first, under a provisional number only its own transaction sees, so that the counter is held for the fewest
+ * statements): the order row and its ledger entry's description, which names the order. Fails when the order does
+ * not carry the provisional number (nothing is numbered twice).
+ */
+export async function numberOrder(tx: Tx, o: { order: number; payment: number | null; provisional: string; orderNumber: string }): Promise<void> {
+  const res = await tx.execute(sql`
+    with numbered as (update orders set order_number = ${o.orderNumber} where id = ${o.order} and order_number = ${o.provisional} returning id),
+    described as (update payments set description = replace(description, ${o.provisional}, ${o.orderNumber}) where id = ${o.payment} returning id)
+    select (select count(*) from numbered)::int as numbered`)
+  if (Number(res.rows[0]?.numbered) !== 1) throw new Error(`order ${o.order} was not numbered: it does not carry its provisional number`)
+}
+
 /** Records a Stripe event id; false when it was recorded before (a replay or a concurrent re-delivery). */
 export async function recordStripeEvent(tx: Tx, event: { id: string; type: string }): Promise<boolean> {
   const inserted = await tx.execute(sql`

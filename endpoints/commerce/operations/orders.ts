@@ -7,9 +7,9 @@
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
-import { loadParts, nextOrderSequence, putBackStock, takeStock, userCart } from '@/db/commerce'
+import { loadParts, nextOrderSequence, numberOrder, putBackStock, takeStock, userCart } from '@/db/commerce'
 import { advisoryLock, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
-import { computeTotals, formatOrderNumber, shortLines, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
+import { computeTotals, formatOrderNumber, provisionalOrderNumber, shortLines, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
 import { orderMachine, type OrderStatus } from '@/domain/commerce/order-machine'
 import { type FullOrder, type OrderItem, type PaymentMethod, sellerView } from '@/domain/commerce/orders'
 import { idOf, sameId } from '@/domain/ids'
@@ -141,14 +141,17 @@ function refuseShort(short: ShortLine[]): void {
 
 /**
  * Checkout of the caller's cart. Steps: lock the cart (same advisory lock as the cart endpoints) → validate
- * (not empty, not own parts, one currency, enough stock as read) → write (the emptied cart; then take stock with
- * conditional updates, the order at server prices with a gap-free number, the cash ledger entry) → effects
+ * (not empty, not own parts, one currency, enough stock as read) → write (the emptied cart, the order at server
+ * prices and its cash ledger entry; then take stock with conditional updates and the gap-free order number) → effects
  * (notifications), all in one transaction. A card order then gets its PaymentIntent after the commit; if Stripe
  * fails, the order is cancelled again (compensation: stock back) and the call fails.
  *
  * The parts' stock rows and the year's order counter are hot (every buyer of a part, every checkout of the year):
- * each stays locked from its update to the commit. So everything that needs neither them nor the order number —
- * the validation, the emptied cart, the notifications' recipients — happens before the stock is taken.
+ * each stays locked from its update to the commit. So everything that needs neither them nor the order number
+ * happens before them — the validation, the emptied cart, the notifications' recipients, the loyalty quote, and
+ * the order and its ledger entry themselves, written under a provisional number that only this transaction sees.
+ * After the hot rows come only the statements the number is in: the order and its ledger entry numbered, the
+ * loyalty points spent on it, the notifications.
  */
 export async function checkout(req: PayloadRequest, user: AccessUser, input: CheckoutInput) {
   const userId = Number(user.id)
@@ -191,13 +194,8 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
     const sellers = [...new Set(priced.map((l) => idOf(l.part.seller)).filter((s): s is number => s !== null))]
     await req.payload.update({ collection: 'carts', id: cart.id, req, depth: 0, overrideAccess: true, data: { items: [] } })
     const recipients = await readRecipients(req, [userId, ...sellers])
-
-    // The hot rows, from here to the commit: so what follows issues together what does not depend on each other
-    // (a transaction's statements issued together go in one write, src/db/pool.ts). A refusal rolls the counter back.
-    const [short, sequence] = await allSettledOrThrow([takeStock(tx, managed), nextOrderSequence(tx, now.getUTCFullYear())])
-    refuseShort(short)
-    // Loyalty (services domain), one step: the level discount and the points redeemed, spent once for this order.
-    const loyalty = await applyLoyaltyAtCheckout(req, userId, input.redeemPoints ?? 0, totals, formatOrderNumber(now.getUTCFullYear(), sequence))
+    // Loyalty (services domain): the level discount and the points redeemed, under the user's lock; spent below, once.
+    const loyalty = await applyLoyaltyAtCheckout(req, userId, input.redeemPoints ?? 0, totals)
     const items: OrderItem[] = priced.map((l, n) => ({
       part: l.part.id,
       title: String(l.part.title ?? `Part ${l.part.id}`).slice(0, 200),
@@ -209,14 +207,17 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
       stockTaken: l.part.manageStock !== false,
       fulfilmentStatus: 'pending',
     }))
-    const created = (await req.payload.create({
+    // The order and its ledger entry are written before the hot rows, under a provisional number that no other
+    // transaction sees (the row is uncommitted until it carries its real one).
+    const provisional = provisionalOrderNumber()
+    const written = (await req.payload.create({
       collection: ORDERS,
       req,
       depth: 0,
       overrideAccess: true,
       context: { checkout: true },
       data: {
-        orderNumber: formatOrderNumber(now.getUTCFullYear(), sequence),
+        orderNumber: provisional,
         customer: userId,
         sellers,
         items,
@@ -237,20 +238,31 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
         expiresAt: paymentMethod === 'card' ? unpaidExpiry(now, settings.unpaidOrderTtlMinutes).toISOString() : null,
       },
     })) as FullOrder
-
-    const [offline] = await allSettledOrThrow([
+    const ledger =
       paymentMethod === 'cash_on_delivery'
-        ? createOfflinePayment(req, {
-            target: { relationTo: 'orders', value: created.id },
-            amount: created.total,
+        ? await createOfflinePayment(req, {
+            target: { relationTo: 'orders', value: written.id },
+            amount: written.total,
             currency,
-            description: `Order ${created.orderNumber} (cash on delivery)`,
+            description: `Order ${provisional} (cash on delivery)`,
             user: userId,
           })
-        : null,
+        : null
+
+    // The hot rows, from here to the commit: the stock and the year's counter, then what needs the number, each group
+    // issued together (a transaction's statements issued together go in one write, src/db/pool.ts). A refusal rolls
+    // everything back, the counter too.
+    const [short, sequence] = await allSettledOrThrow([takeStock(tx, managed), nextOrderSequence(tx, now.getUTCFullYear())])
+    refuseShort(short)
+    const orderNumber = formatOrderNumber(now.getUTCFullYear(), sequence)
+    const created: FullOrder = { ...written, orderNumber }
+    await allSettledOrThrow([
+      numberOrder(tx, { order: Number(written.id), payment: ledger ? Number(ledger.id) : null, provisional, orderNumber }),
+      loyalty.spend(orderNumber),
       notifyCustomer(req, created, 'confirmed', '', recipients),
       notifySellers(req, created, 'new', recipients),
     ])
+    const offline = ledger ? { ...ledger, description: ledger.description?.replace(provisional, orderNumber) ?? ledger.description } : null
     return { order: created, payment: offline }
   })
 

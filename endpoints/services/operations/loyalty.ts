@@ -225,17 +225,28 @@ export type RedeemReason = 'checkout_redeem' | 'booking_redeem'
  * → 409 and nothing is written (the caller's transaction rolls back). Returns the money off and its parts.
  */
 export async function redeemLoyalty(req: PayloadRequest, r: { user: number; requestedPoints: number; subtotal: number; total: number; reason: RedeemReason; ref: string }) {
+  const { spend, ...quote } = await quoteLoyalty(req, r)
+  await spend(r.reason, r.ref)
+  return quote
+}
+
+/**
+ * The first half of {@link redeemLoyalty}: the user's lock taken (held to the commit, so the balance read stays the
+ * balance), the discount computed and a refusal raised; `spend` writes the points once the purchase has its number.
+ */
+async function quoteLoyalty(req: PayloadRequest, r: { user: number; requestedPoints: number; subtotal: number; total: number }) {
   const tx = await txOf(req)
   await advisoryLock(tx, 'loyalty', r.user)
   const state = await loyaltyOf(tx, r.user)
   const level = levelFor(state.lifetime, rules())
   const d = checkoutDiscount({ subtotal: r.subtotal, total: r.total, levelPercent: level.discountPercent, requestedPoints: r.requestedPoints, balance: state.balance })
   if (!d.enough) throw conflict(`Not enough loyalty points: ${d.points} requested, ${state.balance} available.`, { requested: d.points, available: state.balance })
-  if (d.points > 0) {
-    const spent = await appendLedger(tx, { user: r.user, reason: r.reason, ref: r.ref, points: -d.points })
-    if (!spent) throw conflict(`These loyalty points were already spent on ${r.ref}.`)
+  const spend = async (reason: RedeemReason, ref: string): Promise<void> => {
+    if (d.points <= 0) return
+    const spent = await appendLedger(tx, { user: r.user, reason, ref, points: -d.points })
+    if (!spent) throw conflict(`These loyalty points were already spent on ${ref}.`)
   }
-  return { off: d.off, level: level.level, levelDiscount: d.levelOff, pointsRedeemed: d.points, pointsDiscount: d.pointsOff }
+  return { off: d.off, level: level.level, levelDiscount: d.levelOff, pointsRedeemed: d.points, pointsDiscount: d.pointsOff, spend }
 }
 
 export interface CheckoutTotals {
@@ -245,12 +256,17 @@ export interface CheckoutTotals {
 }
 
 /**
- * The loyalty step of checkout (one call, inside the checkout's transaction): redeemLoyalty for `orderNumber`.
- * Returns the totals to store and what was applied.
+ * The loyalty step of checkout, inside the checkout's transaction, in two halves: this call takes the user's lock and
+ * returns the totals to store and what was applied; `spend(orderNumber)` writes the points once the order has its
+ * number (checkout numbers the order last, to hold the year's counter for the fewest statements).
  */
-export async function applyLoyaltyAtCheckout(req: PayloadRequest, user: number, requestedPoints: number, totals: CheckoutTotals, orderNumber: string) {
-  const { off, ...loyalty } = await redeemLoyalty(req, { user, requestedPoints, subtotal: totals.subtotal, total: totals.total, reason: 'checkout_redeem', ref: orderNumber })
-  return { totals: { discount: toCents(totals.discount + off), total: toCents(Math.max(0, totals.total - off)) }, loyalty }
+export async function applyLoyaltyAtCheckout(req: PayloadRequest, user: number, requestedPoints: number, totals: CheckoutTotals) {
+  const { off, spend, ...loyalty } = await quoteLoyalty(req, { user, requestedPoints, subtotal: totals.subtotal, total: totals.total })
+  return {
+    totals: { discount: toCents(totals.discount + off), total: toCents(Math.max(0, totals.total - off)) },
+    loyalty,
+    spend: (orderNumber: string) => spend('checkout_redeem', orderNumber),
+  }
 }
 
 /**

@@ -77,6 +77,14 @@ export function formatOrderNumber(year: number, sequence: number): string {
 
 export const ORDER_NUMBER_PATTERN = /^ORD-\d{4}-\d{6,}$/
 
+/**
+ * The number an order is written under before it takes its real one, in the same transaction (checkout takes the
+ * year's counter last): unique, and never of the `ORD-<year>-` form, so the year's counter never reads it.
+ */
+export function provisionalOrderNumber(): string {
+  return `ORD-PROVISIONAL-${randomBytes(12).toString('hex')}`
+}
+
 // ---------------------------------------------------------------- stock
 
 export interface StockRequest {

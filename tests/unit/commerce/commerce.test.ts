@@ -11,6 +11,7 @@ import {
   newCartToken,
   ORDER_NUMBER_PATTERN,
   periodEnd,
+  provisionalOrderNumber,
   quotaRefusal,
   refundableAmount,
   shortLines,
@@ -100,6 +101,16 @@ describe('order numbers', () => {
     expect(ORDER_NUMBER_PATTERN.test(formatOrderNumber(2026, 42))).toBe(true)
     expect(formatOrderNumber(2026, 1_000_000)).toBe('ORD-2026-1000000')
     expect(() => formatOrderNumber(2026, 0)).toThrow()
+  })
+
+  it("a provisional number is unique and never of the form the year's counter reads (ORD-<year>-…)", () => {
+    const many = Array.from({ length: 1000 }, () => provisionalOrderNumber())
+    expect(new Set(many).size).toBe(1000)
+    for (const n of many) {
+      expect(ORDER_NUMBER_PATTERN.test(n)).toBe(false)
+      expect(n).not.toMatch(/^ORD-\d{4}-/)
+      expect(n).toMatch(/^ORD-PROVISIONAL-[0-9a-f]{24}$/)
+    }
   })
 })
 
