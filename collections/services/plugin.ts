@@ -10,7 +10,15 @@ import { myAchievementsEndpoint, myLoyaltyEndpoint, myStatsEndpoint } from '@end
 import { technicianCollectionEndpoints } from '@endpoints/services/technicianEndpoints'
 import { technicianStatusChange } from '@hooks/services/bookings'
 import { loyaltyInactivityTask } from '@endpoints/services/jobs'
-import { loyaltyOnBookingCompleted, loyaltyOnBookingCreate, loyaltyOnOrderDelivered, loyaltyOnReview, loyaltyRefundOnBookingEnded, loyaltyRefundOnOrderCancelled } from '@hooks/services/loyalty'
+import {
+  loyaltyOnBookingCompleted,
+  loyaltyOnBookingCreate,
+  loyaltyOnOrderDelivered,
+  loyaltyOnReview,
+  loyaltyRefundOnBookingEnded,
+  loyaltyRefundOnOrderCancelled,
+  loyaltySpentOnBookingCreate,
+} from '@hooks/services/loyalty'
 import { requireVerifiedPhoneToBook } from '@hooks/services/verified-phone'
 import { seedServices } from '@seed/services'
 
@@ -37,7 +45,7 @@ export const servicesPlugin = definePlugin({
     'service-bookings': {
       beforeValidate: [requireVerifiedPhoneToBook],
       beforeChange: [loyaltyOnBookingCreate],
-      afterChange: [loyaltyOnBookingCompleted, loyaltyRefundOnBookingEnded],
+      afterChange: [loyaltySpentOnBookingCreate, loyaltyOnBookingCompleted, loyaltyRefundOnBookingEnded],
     },
     reviews: { afterChange: [loyaltyOnReview] },
     technicians: { afterChange: [technicianStatusChange] },

@@ -6,7 +6,7 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
-import { lockTechnicianSchedule, nextBookingCounter, technicianClash, technicianJobCounts, technicianWorkload } from '@/db/services'
+import { lockTechnicianSchedule, nextBookingCounter, numberBookingRow, technicianClash, technicianJobCounts, technicianWorkload } from '@/db/services'
 import { type Tx, txOf } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
 import { bookingStatusTexts, formatBookingNumber, guestTokenMatches } from '@/domain/services'
@@ -73,11 +73,15 @@ export async function withEvents<T>(req: PayloadRequest, fn: () => Promise<T>): 
 // ---------- booking numbers ----------
 
 /**
- * The next booking number of `year` (one counter row per year, in the booking's transaction): unique and
- * consecutive, since a rolled-back creation gives its number back.
+ * Numbers a new booking written under a provisional number (collections/services/ServiceBookings/hooks.ts): the next
+ * number of `year` (one counter row per year) written on its row, in the creation's transaction. Unique and
+ * consecutive, since a rolled-back creation gives its number back; the counter row stays locked to the commit, so this
+ * is the creation's last write but for the effects that carry the number.
  */
-export async function nextBookingNumber(tx: Tx, year: number): Promise<string> {
-  return formatBookingNumber(year, await nextBookingCounter(tx, year))
+export async function numberNewBooking(tx: Tx, booking: { id: number; provisional: string; year: number }): Promise<string> {
+  const bookingNumber = formatBookingNumber(booking.year, await nextBookingCounter(tx, booking.year))
+  await numberBookingRow(tx, { id: booking.id, provisional: booking.provisional, bookingNumber })
+  return bookingNumber
 }
 
 // ---------- technician overlap ----------

@@ -36,11 +36,19 @@ export const loyaltyOnReview: CollectionAfterChangeHook<Review> = async ({ doc, 
   return doc
 }
 
+declare module 'payload' {
+  interface RequestContext {
+    /** Set by loyaltyOnBookingCreate: writes the points quoted for a new booking once it has its number. */
+    serviceBookingLoyaltySpend?: (bookingNumber: string) => Promise<void>
+  }
+}
+
 /**
- * Creating a service booking (signed-in customer): after the booking's own hook has numbered and priced it, the
- * level discount and the points in the input-only `redeemPoints` come off its pricing (applyLoyaltyAtBooking, inside
- * the create's transaction). Too many points → 409 and nothing is written; a negative or fractional number → 400.
- * Guest (emergency) bookings have no account and no loyalty.
+ * Creating a service booking (signed-in customer): after the booking's own hook has priced it, the level discount and
+ * the points in the input-only `redeemPoints` come off its pricing (applyLoyaltyAtBooking, inside the create's
+ * transaction, under the user's loyalty lock). Too many points → 409 and nothing is written; a negative or fractional
+ * number → 400. The points are written by loyaltySpentOnBookingCreate, once the booking has its number. Guest
+ * (emergency) bookings have no account and no loyalty.
  */
 export const loyaltyOnBookingCreate: CollectionBeforeChangeHook<ServiceBooking> = async ({ data, operation, req, context }) => {
   const requested = (data as { redeemPoints?: unknown }).redeemPoints
@@ -55,11 +63,28 @@ export const loyaltyOnBookingCreate: CollectionBeforeChangeHook<ServiceBooking> 
     return data
   }
   const pricing = { basePrice: Number(data.pricing.basePrice ?? 0), discount: Number(data.pricing.discount ?? 0), total: Number(data.pricing.total ?? 0) }
-  const applied = await applyLoyaltyAtBooking(req, Number(customer), Number(requested ?? 0), pricing, data.bookingNumber)
+  const applied = await applyLoyaltyAtBooking(req, Number(customer), Number(requested ?? 0), pricing)
+  // On req.context as it is now: a Local API call through `req` replaces it with a copy of what it holds.
+  req.context.serviceBookingLoyaltySpend = applied.spend
   return {
     ...data,
     pricing: { ...data.pricing, ...applied.pricing, discountReason: applied.pricing.loyaltyDiscount > 0 ? (data.pricing.discountReason ?? 'loyalty') : data.pricing.discountReason },
   }
+}
+
+/** The points quoted at a new booking's creation, written on its number (given by the booking's first afterChange hook). */
+export const loyaltySpentOnBookingCreate: CollectionAfterChangeHook<ServiceBooking> = async ({ doc, operation, context }) => {
+  if (operation !== 'create') return doc
+  const spend = context?.serviceBookingLoyaltySpend
+  if (!spend) {
+    // Points priced into the booking but none to spend would be a discount for free: refused, rolled back.
+    if (Number(doc.pricing?.pointsRedeemed ?? 0) > 0 && !context?.seed) throw new Error(`service booking ${doc.id} redeems points it did not spend`)
+    return doc
+  }
+  delete context.serviceBookingLoyaltySpend
+  if (!doc.bookingNumber) throw new Error(`service booking ${doc.id} has no number to spend its loyalty points on`)
+  await spend(doc.bookingNumber)
+  return doc
 }
 
 /** A cancelled order (or expired: its checkout never happened) gets the points spent at its checkout back, once. */

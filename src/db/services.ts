@@ -17,6 +17,16 @@ export async function nextBookingCounter(tx: Tx, year: number): Promise<number> 
   return Number(res.rows[0].last_value)
 }
 
+/**
+ * Gives a new booking its number in its creation's transaction, replacing the provisional one it was written under.
+ * Fails when the booking does not carry that provisional number (nothing is numbered twice).
+ */
+export async function numberBookingRow(tx: Tx, b: { id: number; provisional: string; bookingNumber: string }): Promise<void> {
+  const res = await tx.execute(sql`
+    update service_bookings set booking_number = ${b.bookingNumber} where id = ${b.id} and booking_number = ${b.provisional} returning id`)
+  if (res.rows.length !== 1) throw new Error(`service booking ${b.id} was not numbered: it does not carry its provisional number`)
+}
+
 /** Serializes the assignments and reschedules of one technician (across instances). */
 export const lockTechnicianSchedule = (tx: Tx, technicianId: number): Promise<void> => advisoryLock(tx, 'technician-schedule', technicianId)
 

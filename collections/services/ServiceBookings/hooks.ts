@@ -9,9 +9,9 @@ import { isAdminUser } from '@/access/roles'
 import { txOf } from '@/db/transaction'
 import { idOf } from '@/domain/ids'
 import { EGYPTIAN_MOBILE_MESSAGE, normalizeEgyptianMobile } from '@/domain/identity/phone'
-import { addMinutes, bookingStatusTexts, checkWorkingHours, computePricing, localTime } from '@/domain/services'
+import { addMinutes, bookingStatusTexts, checkWorkingHours, computePricing, isProvisionalBookingNumber, localTime, provisionalBookingNumber } from '@/domain/services'
 import { currentUser, invalidFields } from '@/lib/http'
-import { assertTechnicianFree, bookingEventBase, bookingRoom, nextBookingNumber, notifyCustomerOfStatus, queueEmit, refreshTechnicianPerformance, syncTechnicianStatus } from '@hooks/services/bookings'
+import { assertTechnicianFree, bookingEventBase, bookingRoom, notifyCustomerOfStatus, numberNewBooking, queueEmit, refreshTechnicianPerformance, syncTechnicianStatus } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
 /** Context flags the endpoints pass (keys of `req.context`, declared below). */
@@ -147,8 +147,8 @@ async function prepareNewBooking(data: Partial<ServiceBooking>, req: PayloadRequ
   const { actor, actorType } = actorOf(req)
   const start = scheduledAt
   const pricing = computePricing(Number(service.basePrice ?? 0))
-  const tx = await txOf(req)
-  const bookingNumber = await nextBookingNumber(tx, localTime(now).year)
+  // Numbered last (numberBooking, the first afterChange hook): the year's counter is held from there to the commit.
+  const bookingNumber = provisionalBookingNumber()
   return {
     ...data,
     customer: admin && data.customer ? data.customer : user ? Number(user.id) : null,
@@ -168,6 +168,21 @@ async function prepareNewBooking(data: Partial<ServiceBooking>, req: PayloadRequ
     feedback: {},
     tracking: { statusHistory: [{ status: 'pending_approval', at: now.toISOString(), actor, actorType, note: emergency ? 'Emergency booking' : null }] },
   }
+}
+
+/**
+ * A new booking takes its number here, first of its afterChange hooks: its row, with its arrays, was written and read
+ * back under a provisional number (prepareNewBooking), so the year's counter, locked from its increment to the commit,
+ * is held only for the numbering and the hooks after this one, which see the number (the customer's notification,
+ * loyalty's spending).
+ */
+export const numberBooking: CollectionAfterChangeHook<ServiceBooking> = async ({ doc, operation, req }) => {
+  if (operation !== 'create') return doc
+  // Every create is written under one (prepareNewBooking); a number not seen here would be left provisional.
+  if (!isProvisionalBookingNumber(doc.bookingNumber)) throw new Error(`service booking ${doc.id} was not written under a provisional number`)
+  const year = localTime(new Date(doc.createdAt)).year
+  const bookingNumber = await numberNewBooking(await txOf(req), { id: Number(doc.id), provisional: doc.bookingNumber, year })
+  return { ...doc, bookingNumber }
 }
 
 export const afterChangeBooking: CollectionAfterChangeHook<ServiceBooking> = async ({ doc, previousDoc, operation, req, context }) => {

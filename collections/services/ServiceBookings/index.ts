@@ -9,7 +9,7 @@ import { workflowGuard } from '@/workflows/apply'
 import { serviceBookingMachine } from '@/domain/services/booking-machine'
 import { label } from '@/fields/options'
 
-import { afterChangeBooking, beforeChangeBooking } from './hooks'
+import { afterChangeBooking, beforeChangeBooking, numberBooking } from './hooks'
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: label(v) }))
 
@@ -46,7 +46,8 @@ export const ServiceBookings: CollectionConfig = {
   access: { read: readBookings, create: authenticated, update: isAdmin, delete: isAdmin },
   hooks: {
     beforeChange: [workflowGuard(serviceBookingMachine), beforeChangeBooking],
-    afterChange: [afterChangeBooking],
+    // numberBooking first: the hooks after it see the booking's number.
+    afterChange: [numberBooking, afterChangeBooking],
   },
   fields: [
     { name: 'bookingNumber', type: 'text', unique: true, index: true, access: computed, admin: { readOnly: true, position: 'sidebar' } },

@@ -219,20 +219,12 @@ export async function inactivityAlerts(payload: Payload, now: Date = new Date(),
 export type RedeemReason = 'checkout_redeem' | 'booking_redeem'
 
 /**
- * Spends loyalty on one purchase, inside the caller's transaction (checkout, service booking): under the user's
- * lock, the level's percent of `subtotal` comes off, then the points requested at 100 points = 1.00, at most half of
- * what remains (checkoutDiscount); the points are written once for (`reason`, `ref`). More points than the balance
- * → 409 and nothing is written (the caller's transaction rolls back). Returns the money off and its parts.
- */
-export async function redeemLoyalty(req: PayloadRequest, r: { user: number; requestedPoints: number; subtotal: number; total: number; reason: RedeemReason; ref: string }) {
-  const { spend, ...quote } = await quoteLoyalty(req, r)
-  await spend(r.reason, r.ref)
-  return quote
-}
-
-/**
- * The first half of {@link redeemLoyalty}: the user's lock taken (held to the commit, so the balance read stays the
- * balance), the discount computed and a refusal raised; `spend` writes the points once the purchase has its number.
+ * Loyalty spent on one purchase, inside the caller's transaction (checkout, service booking), in two halves. This call,
+ * under the user's lock (held to the commit, so the balance read stays the balance): the level's percent of
+ * `subtotal` comes off, then the points requested at 100 points = 1.00, at most half of what remains
+ * (checkoutDiscount); more points than the balance → 409 and nothing is written (the caller's transaction rolls back).
+ * `spend(reason, ref)` then writes the points once for (`reason`, `ref`), when the purchase has its number (both take
+ * theirs last, from a per-year counter). Returns the money off, its parts and `spend`.
  */
 async function quoteLoyalty(req: PayloadRequest, r: { user: number; requestedPoints: number; subtotal: number; total: number }) {
   const tx = await txOf(req)
@@ -270,15 +262,16 @@ export async function applyLoyaltyAtCheckout(req: PayloadRequest, user: number, 
 }
 
 /**
- * The loyalty step of a signed-in service booking's creation (inside its transaction): redeemLoyalty for the
- * booking number on the base price. Returns the pricing to store: the loyalty discount added to `discount`, taken
- * off `total`, and kept apart in `loyaltyDiscount` / `pointsRedeemed`.
+ * The loyalty step of a signed-in service booking's creation (inside its transaction), in two halves: this call
+ * returns the pricing to store (the loyalty discount added to `discount`, taken off `total`, and kept apart in
+ * `loyaltyDiscount` / `pointsRedeemed`); `spend(bookingNumber)` writes the points once the booking has its number.
  */
-export async function applyLoyaltyAtBooking(req: PayloadRequest, user: number, requestedPoints: number, pricing: { basePrice: number; discount: number; total: number }, bookingNumber: string) {
-  const l = await redeemLoyalty(req, { user, requestedPoints, subtotal: pricing.basePrice, total: pricing.total, reason: 'booking_redeem', ref: bookingNumber })
+export async function applyLoyaltyAtBooking(req: PayloadRequest, user: number, requestedPoints: number, pricing: { basePrice: number; discount: number; total: number }) {
+  const { spend, ...l } = await quoteLoyalty(req, { user, requestedPoints, subtotal: pricing.basePrice, total: pricing.total })
   return {
     pricing: { discount: toCents(pricing.discount + l.off), total: toCents(Math.max(0, pricing.total - l.off)), loyaltyDiscount: l.off, pointsRedeemed: l.pointsRedeemed },
     loyalty: l,
+    spend: (bookingNumber: string) => spend('booking_redeem', bookingNumber),
   }
 }
 

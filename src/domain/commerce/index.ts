@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 
 import { D, minorUnits, type MoneyInput, percentOf, sum, toCents } from '../money'
+import { provisionalNumber } from '../numbering'
 
 // ---------------------------------------------------------------- prices and totals
 
@@ -77,13 +78,8 @@ export function formatOrderNumber(year: number, sequence: number): string {
 
 export const ORDER_NUMBER_PATTERN = /^ORD-\d{4}-\d{6,}$/
 
-/**
- * The number an order is written under before it takes its real one, in the same transaction (checkout takes the
- * year's counter last): unique, and never of the `ORD-<year>-` form, so the year's counter never reads it.
- */
-export function provisionalOrderNumber(): string {
-  return `ORD-PROVISIONAL-${randomBytes(12).toString('hex')}`
-}
+/** The number an order is written under before it takes its real one (checkout takes the year's counter last). */
+export const provisionalOrderNumber = (): string => provisionalNumber('ORD')
 
 // ---------------------------------------------------------------- stock
 

@@ -5,6 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 
 import { D, toCents } from '../money'
+import { isProvisionalNumber, provisionalNumber } from '../numbering'
 
 export type Localized = { en: string; ar: string }
 
@@ -158,6 +159,12 @@ export function formatBookingNumber(year: number, sequence: number): string {
   return `BK-${year}-${String(sequence).padStart(6, '0')}`
 }
 export const BOOKING_NUMBER = /^BK-\d{4}-\d{6}$/
+
+/** The number a booking is written under before it takes its real one (its creation takes the year's counter last). */
+export const provisionalBookingNumber = (): string => provisionalNumber('BK')
+
+/** Whether a booking still carries its provisional number (numbered by the create's first afterChange hook). */
+export const isProvisionalBookingNumber = (value: unknown): value is string => isProvisionalNumber(value, 'BK')
 
 export const addMinutes = (d: Date, minutes: number): Date => new Date(d.getTime() + minutes * 60_000)
 

@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { post } from '../../helpers/api'
+import { type ApiResponse, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { statementsSentBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 import { bookingBody, cairoTime, makeService, makeTechnician } from './fixtures'
 
@@ -40,6 +41,35 @@ describe('booking numbers under concurrency', () => {
     expect(bad.status).toBe(400)
     const next = await post('/service-bookings', bookingBody(service.id, cairoTime(2, 9)), { token: customer.token })
     expect(seq(next.body.doc.bookingNumber)).toBe(sorted[19] + 1)
+    // Each was written under a provisional number and numbered last: the rows carry the numbers answered, and no
+    // provisional number is left (the bad one was refused before it was written).
+    const ids = [...results.map((r) => Number(r.body.doc.id)), Number(next.body.doc.id)]
+    const stored = await payload.find({ collection: 'service-bookings', where: { id: { in: ids } }, overrideAccess: true, depth: 0, limit: 30, select: { bookingNumber: true } })
+    expect(new Map(stored.docs.map((d) => [d.id, d.bookingNumber]))).toEqual(new Map([...results, next].map((r) => [r.body.doc.id, r.body.doc.bookingNumber])))
+    expect((await payload.count({ collection: 'service-bookings', where: { bookingNumber: { like: 'BK-PROVISIONAL-' } }, overrideAccess: true })).totalDocs).toBe(0)
+  })
+
+  it("holds the year's counter for the fewest statements: the booking, its arrays and its read-back are written before it", async () => {
+    const booker = await createUser({ roles: ['buyer'] })
+    let res: ApiResponse | undefined
+    const statements = await statementsSentBy(async () => {
+      res = await post('/service-bookings', bookingBody(service.id, cairoTime(3, 10)), { token: booker.token })
+    })
+    expect(res?.status, JSON.stringify(res?.body)).toBe(201)
+    expect(res?.body.doc.bookingNumber).toMatch(/^BK-\d{4}-\d{6}$/)
+    const counted = statements.findIndex((s) => /service_booking_counters/.test(s))
+    const commit = statements.lastIndexOf('commit')
+    expect(counted).toBeGreaterThan(0)
+    const before = statements.slice(0, counted)
+    const held = statements.slice(counted, commit + 1)
+    expect(before.filter((s) => s.startsWith('insert into "service_bookings"'))).toHaveLength(1)
+    // After the counter (8): the numbering, the customer's notification (their recipient fields and push
+    // subscriptions, the template, the row; here also its email's outcome: the test's Local API request has no
+    // response to defer the mail to), the commit. It was the whole create before: the booking's row, its
+    // status-history row, their read-back, and the same notification.
+    expect(held.filter((s) => /^insert into "service_bookings|^select jsonb_build_object\('id', "service_bookings"/.test(s))).toEqual([])
+    expect(held.filter((s) => s.startsWith('update service_bookings set booking_number ='))).toHaveLength(1)
+    expect(held.length, held.join('\n')).toBeLessThanOrEqual(8)
   })
 })
 
