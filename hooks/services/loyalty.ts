@@ -53,6 +53,8 @@ declare module 'payload' {
 export const loyaltyOnBookingCreate: CollectionBeforeChangeHook<ServiceBooking> = async ({ data, operation, req, context }) => {
   const requested = (data as { redeemPoints?: unknown }).redeemPoints
   delete (data as { redeemPoints?: unknown }).redeemPoints
+  // Nothing left from an earlier create through the same request (one that failed before spending).
+  delete req.context.serviceBookingLoyaltySpend
   if (operation !== 'create' || context?.seed) return data
   if (requested !== undefined && requested !== null && (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 0)) {
     throw invalidFields([{ path: 'redeemPoints', message: 'redeemPoints must be a whole number of points, 0 or more.' }])

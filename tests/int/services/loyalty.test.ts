@@ -275,6 +275,24 @@ describe('spending at a service booking', () => {
     // The refused ones wrote nothing: one booking only.
     expect(await countBookings(u.id)).toBe(1)
   })
+
+  it('a create never spends points quoted for another: what an earlier create through the same request left is dropped', async () => {
+    const u = await createUser()
+    const user = await payload.findByID({ collection: 'users', id: u.id, overrideAccess: true, depth: 0 })
+    const service = await makeService({ basePrice: 500 })
+    const stale: string[] = []
+    // As a create that failed after its quote would leave it (seed context: no quote of its own is made).
+    const spend = async (bookingNumber: string) => void stale.push(bookingNumber)
+    const doc = await payload.create({
+      collection: 'service-bookings',
+      data: bookingBody(service.id, cairoTime(12, 10)) as never,
+      user: { ...user, collection: 'users' },
+      context: { seed: true, serviceBookingLoyaltySpend: spend },
+    })
+    expect(doc.bookingNumber).toMatch(/^BK-\d{4}-\d{6}$/)
+    expect(stale).toEqual([])
+    expect((await ledgerOf(u.id)).filter((r) => r.reason === 'booking_redeem')).toEqual([])
+  })
 })
 
 describe('points back on cancellation', () => {
