@@ -9,7 +9,6 @@ import type { PayloadRequest } from 'payload'
 import type { Cart, Part, Plan, Subscription } from '@payload-types'
 
 import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
-import { stockStatusOf } from '@/domain/catalog/listing'
 import {
   hashCartToken,
   isPlausibleCartToken,
@@ -26,17 +25,9 @@ import {
 import { idOf, sameId } from '@/domain/ids'
 import { selectOf } from '@/lib/read-needs'
 
-interface StockRow {
-  id: number
-  stock_quantity: number
-  manage_stock: boolean
-  low_stock_threshold: number | null
-}
-
-async function setStockStatus(tx: Tx, row: StockRow): Promise<void> {
-  const status = stockStatusOf(row.stock_quantity, row.manage_stock !== false, row.low_stock_threshold)
-  await tx.execute(sql`update parts set stock_status = ${status} where id = ${row.id}`)
-}
+// A part's `stock_status` follows its stock in the same row version: the `parts_stock_status_trg` trigger
+// (src/migrations/20261201_033000_database_extras.ts, the rule of stockStatusOf) sets it on every update of the
+// stock, so the updates below write the quantity only.
 
 /** Takes stock for every line with a conditional update; returns the lines that were short (the caller rolls back). */
 export async function takeStock(tx: Tx, lines: { part: number; quantity: number }[]): Promise<ShortLine[]> {
@@ -45,11 +36,8 @@ export async function takeStock(tx: Tx, lines: { part: number; quantity: number 
     const res = await tx.execute(sql`
       update parts set stock_quantity = stock_quantity - ${line.quantity}
       where id = ${line.part} and stock_quantity >= ${line.quantity}
-      returning id, stock_quantity, manage_stock, low_stock_threshold`)
-    if (res.rows[0]) {
-      await setStockStatus(tx, res.rows[0] as StockRow)
-      continue
-    }
+      returning id`)
+    if (res.rows[0]) continue
     const now = await tx.execute(sql`select stock_quantity from parts where id = ${line.part}`)
     short.push(...shortLines([line], new Map([[line.part, Number(now.rows[0]?.stock_quantity ?? 0)]])))
   }
@@ -59,11 +47,7 @@ export async function takeStock(tx: Tx, lines: { part: number; quantity: number 
 /** Puts stock back for `lines` (the caller records that it did, once). */
 export async function putBackStock(tx: Tx, lines: { part: number; quantity: number }[]): Promise<void> {
   for (const line of stockOrder(lines)) {
-    const res = await tx.execute(sql`
-      update parts set stock_quantity = stock_quantity + ${line.quantity}
-      where id = ${line.part}
-      returning id, stock_quantity, manage_stock, low_stock_threshold`)
-    if (res.rows[0]) await setStockStatus(tx, res.rows[0] as StockRow)
+    await tx.execute(sql`update parts set stock_quantity = stock_quantity + ${line.quantity} where id = ${line.part}`)
   }
 }
 

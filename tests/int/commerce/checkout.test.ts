@@ -97,12 +97,14 @@ describe('checkout cost', () => {
     expect(
       held.filter((s) => /"carts"|carts_items|push_subscriptions|"users"\."phone"|^insert into "(orders|orders_items|orders_rels|payments|payments_rels)"|audit_log|loyalty_points/.test(s)),
     ).toEqual([])
-    // 7: stock and its status, the counter, the order numbered (with its ledger entry's description), two
-    // notifications (1 each), the commit; it was 16 with the order, its payment and the loyalty quote after the stock.
-    // Here also each email's outcome (2: the Local API has no request to defer the mail to), and when they happen the
-    // year's counter created (1) and the template read (1).
+    // 6: the stock (its status follows in the same row version: a trigger), the counter, the order numbered (with its
+    // ledger entry's description), two notifications (1 each), the commit; it was 16 with the order, its payment and
+    // the loyalty quote after the stock, and the status a second update. Here also each email's outcome (2: the Local
+    // API has no request to defer the mail to), and when they happen the year's counter created (1) and the template
+    // read (1).
     expect(held.filter((s) => s.startsWith('with numbered as (update orders set order_number ='))).toHaveLength(1)
-    expect(held.length, held.join('\n')).toBeLessThanOrEqual(11)
+    expect(held.filter((s) => /^update parts set stock_status/.test(s))).toEqual([])
+    expect(held.length, held.join('\n')).toBeLessThanOrEqual(10)
     // What does not depend on each other is issued together and goes in one write (src/db/pool.ts): the stock and the
     // counter; the numbering and the two notifications (it was 23 writes when the payment went with the notifications).
     expect(statements.calls).toBeLessThanOrEqual(25)
@@ -272,6 +274,19 @@ describe('sellers and fulfilment', () => {
     const payload = await testPayload()
     const pay = await payload.find({ collection: 'payments' as never, where: { 'target.value': { equals: id } }, overrideAccess: true })
     expect(pay.docs.map((p) => (p as { status?: string }).status)).toEqual(['succeeded'])
+  })
+
+  it("a part's stock status follows its stock both ways: out of stock at checkout, in stock again when the order is cancelled", async () => {
+    const buyer = await createUser({ roles: ['buyer'] })
+    const part = await createPart(seller.id, { price: 12, stockQuantity: 6 })
+    const status = async () => (await rawRows<{ stock_status: string }>(sql`select stock_status from parts where id = ${part.id}`))[0].stock_status
+    expect(await status()).toBe('in_stock')
+    await addToCart(buyer.token, part.id, 6)
+    const placed = await checkout(buyer.token)
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201)
+    expect([await stockOf(part.id), await status()]).toEqual([0, 'out_of_stock'])
+    expect((await post(`/orders/${placed.body.order.id}/cancel`, {}, { token: buyer.token })).status).toBe(200)
+    expect([await stockOf(part.id), await status()]).toEqual([6, 'in_stock'])
   })
 
   it('the customer cancels a pending COD order: stock returns once; others cannot see it; status changes obey the table', async () => {
