@@ -262,8 +262,8 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
       notifyCustomer(req, created, 'confirmed', '', recipients),
       notifySellers(req, created, 'new', recipients),
     ])
-    const offline = ledger ? { ...ledger, description: ledger.description?.replace(provisional, orderNumber) ?? ledger.description } : null
-    return { order: created, payment: offline }
+    // The ledger entry is answered through publicPayment, which carries no description (numbered in the row above).
+    return { order: created, payment: ledger }
   })
 
   if (paymentMethod === 'cash_on_delivery') return { order, payment: payment ? publicPayment(payment) : null }
