@@ -162,7 +162,12 @@ export interface QueryPlan {
   corrected: Record<string, string[]>
   /** `to_tsquery('simple', …)` text requiring every word (each word or one of its corrections). */
   strict: string | null
-  /** The same terms OR-ed: the relaxed pass when the strict one finds nothing. */
+  /**
+   * Every word but one (three words or more): the OR of the conjunctions that leave one term out. The relaxed pass's
+   * first tier when the strict one finds nothing; null for fewer than three words, whose "all but one" is any word.
+   */
+  most: string | null
+  /** The same terms OR-ed: the relaxed pass when the strict one (and `most`) find nothing; also its ranking query. */
   relaxed: string | null
 }
 
@@ -170,7 +175,16 @@ export interface QueryPlan {
 const lexeme = (w: string) => w.replace(/[^\p{L}\p{N}]/gu, '')
 
 /**
- * Builds both tsquery texts. Each word matches as a prefix (`toy:*` finds "toyota") or as any of its
+ * `(a & b) | (a & c) | (b & c)` for the terms a, b, c: a document matching this matches every term but at most one.
+ * At most {@link MAX_QUERY_WORDS} conjunctions of one term fewer each.
+ */
+function allButOne(terms: string[]): string | null {
+  if (terms.length < 3) return null
+  return terms.map((_, skip) => `(${terms.filter((__, i) => i !== skip).join(' & ')})`).join(' | ')
+}
+
+/**
+ * Builds the tsquery texts. Each word matches as a prefix (`toy:*` finds "toyota") or as any of its
  * corrections (`(toyta:* | toyota)`).
  */
 export function planQuery(raw: unknown, vocabulary: Iterable<string> = []): QueryPlan {
@@ -188,6 +202,7 @@ export function planQuery(raw: unknown, vocabulary: Iterable<string> = []): Quer
     words,
     corrected,
     strict: terms.length ? terms.join(' & ') : null,
+    most: allButOne(terms),
     relaxed: terms.length ? terms.join(' | ') : null,
   }
 }

@@ -92,6 +92,21 @@ describe('GET /api/search', () => {
     expect(res.body.docs.map((d: { id: number }) => d.id)).toContain(ids.camryTitle)
   })
 
+  it('with three words or more, falls back to every word but one before any word', async () => {
+    // "camry sedan zeppelin": nothing holds all three; the Camry SE sedan and the Civic (sedan in its title, camry in
+    // its description) hold two; the brake pads hold "camry" only, so any word would list them too
+    const most = await get('/search?q=camry%20sedan%20zeppelin&type=all')
+    expect(most.status).toBe(200)
+    expect(most.body.relaxed).toBe(true)
+    const found = most.body.docs.map((d: { type: string; id: number }) => `${d.type}:${d.id}`)
+    expect(found).toEqual(expect.arrayContaining([`cars:${ids.camryTitle}`, `cars:${ids.civicDesc}`]))
+    expect(found).not.toContain(`parts:${ids.part}`)
+    // two of three words missing: any word, as before, brake pads included
+    const any = await get('/search?q=camry%20zeppelin%20zorblat&type=all')
+    expect(any.body.relaxed).toBe(true)
+    expect(any.body.docs.map((d: { type: string; id: number }) => `${d.type}:${d.id}`)).toEqual(expect.arrayContaining([`cars:${ids.camryTitle}`, `cars:${ids.civicDesc}`, `parts:${ids.part}`]))
+  })
+
   it('paginates with totals', async () => {
     const p1 = await get('/search?q=toyota&type=cars&limit=1&page=1')
     const p2 = await get('/search?q=toyota&type=cars&limit=1&page=2')

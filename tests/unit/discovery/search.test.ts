@@ -92,6 +92,17 @@ describe('planQuery', () => {
     expect(plan.strict).toBe('(toyta:* | toyota) & camry:*')
     expect(plan.relaxed).toBe('(toyta:* | toyota) | camry:*')
   })
+  it('every word but one from three words on: each conjunction leaves one term out (corrections kept whole)', () => {
+    expect(planQuery('camry zeppelin').most).toBeNull()
+    expect(planQuery('bosch oil filter').most).toBe('(oil:* & filter:*) | (bosch:* & filter:*) | (bosch:* & oil:*)')
+    const plan = planQuery('toyta camry sedan wagon', ['toyota', 'camry'])
+    expect(plan.most).toBe('(camry:* & sedan:* & wagon:*) | ((toyta:* | toyota) & sedan:* & wagon:*) | ((toyta:* | toyota) & camry:* & wagon:*) | ((toyta:* | toyota) & camry:* & sedan:*)')
+    // eight words (the most a query keeps): eight conjunctions of seven terms
+    const long = planQuery('a1 b2 c3 d4 e5 f6 g7 h8 i9')
+    expect(long.words).toHaveLength(8)
+    expect(long.most!.split(' | ')).toHaveLength(8)
+    expect(long.most!.split(' | ').every((c) => c.split(' & ').length === 7)).toBe(true)
+  })
   it('empty query → no tsquery', () => {
     expect(planQuery('  !!! ').strict).toBeNull()
     expect(planQuery(undefined).words).toEqual([])
