@@ -1,8 +1,8 @@
 /**
- * In-memory cache of make and model names: the typo vocabulary of the search and the make/model part of
- * suggestions. Each use checks a cheap version stamp (row counts and latest `updated_at` of both tables), read by
- * the search's and the suggestions' own statement (`withVocabulary`), so an edit made through any instance is
- * picked up at once.
+ * In-memory cache of make, model, part brand and part category names: the typo vocabulary of the search (the words
+ * of all four) and the make/model part of suggestions. Each use checks a cheap version stamp (row counts and latest
+ * `updated_at` of the four tables), read by the search's and the suggestions' own statement (`withVocabulary`), so
+ * an edit made through any instance is picked up at once.
  */
 import { sql } from '@payloadcms/db-postgres'
 
@@ -11,7 +11,7 @@ import { type SuggestionEntry, vocabularyWords } from '@/domain/discovery/search
 
 export interface Vocabulary {
   version: string
-  /** Distinct normalized words of every active make and model name. */
+  /** Distinct normalized words of every active make, model and part brand name and of every part category name. */
   words: string[]
   entries: SuggestionEntry[]
 }
@@ -21,7 +21,9 @@ let loading: Promise<Vocabulary> | null = null
 
 /** The version stamp as one scalar expression: read with another statement (`withVocabulary`) or alone. */
 export const VOCABULARY_VERSION = sql`(select count(*) || ':' || coalesce(max(updated_at)::text, '') from makes) || '|' ||
-  (select count(*) || ':' || coalesce(max(updated_at)::text, '') from models)`
+  (select count(*) || ':' || coalesce(max(updated_at)::text, '') from models) || '|' ||
+  (select count(*) || ':' || coalesce(max(updated_at)::text, '') from part_brands) || '|' ||
+  (select count(*) || ':' || coalesce(max(updated_at)::text, '') from part_categories)`
 
 /** The vocabulary, checked against the current version stamp (one statement while it is unchanged). */
 export async function vocabulary(db: Tx): Promise<Vocabulary> {
@@ -41,7 +43,10 @@ async function vocabularyAt(db: Tx, version: string): Promise<Vocabulary> {
         ...makes.rows.map((r) => ({ type: 'make' as const, id: Number(r.id), text: String(r.name), slug: r.slug ?? null })),
         ...models.rows.map((r) => ({ type: 'model' as const, id: Number(r.id), text: String(r.name), make: String(r.make), slug: r.slug ?? null })),
       ]
-      const words = [...new Set(entries.flatMap((e) => vocabularyWords(e.text)))]
+      // part brands and categories correct typos ("brmbo" → brembo) but are not suggested here (titles are)
+      const partNames = await db.execute(sql`select name from part_brands where coalesce(active, true) union all select name from part_categories`)
+      const names = [...entries.map((e) => e.text), ...partNames.rows.map((r) => String(r.name))]
+      const words = [...new Set(names.flatMap((text) => vocabularyWords(text)))]
       cache = { version, words, entries }
       return cache
     } finally {

@@ -231,6 +231,30 @@ describe('GET /api/search/suggestions', () => {
     expect(res.body.suggestions[0]).toMatchObject({ type: 'make', text: 'Lamborghini' })
   })
 
+  it('corrects misspelt part brands and categories, picked up at once: an every-word match, not a relaxed one', async () => {
+    const payload = await testPayload()
+    // the existing brand: "bosh" → bosch, and the pads match "bosh pads" on every word
+    const bosch = await get('/search?q=bosh%20pads&type=parts')
+    expect(bosch.body).toMatchObject({ corrected: { bosh: ['bosch'] }, relaxed: false })
+    expect(bosch.body.docs.map((d: { id: number }) => d.id)).toEqual([ids.part])
+    // a brand and a category created now (the vocabulary is cached already): the next search corrects to them
+    expect((await get('/search?q=mahel%20filtration&type=parts')).body.corrected).toEqual({})
+    const brand = await payload.create({ collection: 'part-brands', overrideAccess: true, data: { name: 'Mahle' } as never })
+    const category = await payload.create({ collection: 'part-categories', overrideAccess: true, data: { name: 'Filtration' } as never })
+    const part = await payload.create({
+      collection: 'parts',
+      overrideAccess: true,
+      data: { title: 'Oil element OX 371', sku: 'OX-371', price: 12, stockQuantity: 3, status: 'active', brand: brand.id, category: category.id, seller: seller.id } as never,
+    })
+    const res = await get('/search?q=mahel%20filtraton&type=parts')
+    expect(res.body).toMatchObject({ corrected: { mahel: ['mahle'], filtraton: ['filtration'] }, relaxed: false, totalDocs: 1 })
+    expect(res.body.docs.map((d: { id: number }) => d.id)).toEqual([part.id])
+    // brands and categories correct, but suggestions name makes and models only
+    const suggested = await get('/search/suggestions?q=mahl')
+    expect(suggested.status).toBe(200)
+    expect(suggested.body.suggestions.map((s: { text: string }) => s.text)).not.toContain('Mahle')
+  })
+
   it('stays fast with a few thousand listings: bounded, index-only title lookups', async () => {
     const [{ make_id, model_id }] = await query(sql`select make_id, model_id from cars where id = ${ids.corolla}`)
     await query(sql`insert into cars (title, slug, make_id, model_id, year, condition, price, currency, mileage, status, views_count, favorites_count, updated_at, created_at)
