@@ -21,6 +21,7 @@ import type { Envelope } from 'nodemailer/lib/mime-node'
 
 import { afterCommitDetached } from './after-commit'
 import { env } from './env'
+import { logInfo } from './log'
 
 interface LoggedMail {
   envelope: Envelope
@@ -33,7 +34,7 @@ const logTransport: Transport<LoggedMail> = {
   version: '1',
   send(mail, callback) {
     const { to, subject } = mail.data
-    if (!env.isTest) console.info(`[email:log] to=${String(to)} subject=${String(subject)}`)
+    logInfo(`[email:log] to=${String(to)} subject=${String(subject)}`)
     callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() })
   },
 }

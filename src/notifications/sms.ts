@@ -10,6 +10,7 @@
  * A 2xx answer is a delivery; anything else is a failure the caller records (and the delivery job retries).
  */
 import { env } from '@/lib/env'
+import { logInfo } from '@/lib/log'
 
 export interface SendResult {
   ok: boolean
@@ -67,7 +68,7 @@ export const twilioSmsAdapter = (base: string, accountSid: string, token: string
 export const logSmsAdapter: SmsAdapter = {
   name: 'log',
   async send(to, text) {
-    if (!env.isTest) console.info(`[sms] to ${to}: ${text}`)
+    logInfo(`[sms] to ${to}: ${text}`)
     return { ok: true }
   },
 }
