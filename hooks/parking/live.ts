@@ -13,7 +13,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import { findSpot, occupanciesBySpot } from '@/db/parking'
 import { txOf } from '@/db/transaction'
 import { idOf } from '@/domain/ids'
-import { availableSlots } from '@/domain/parking'
+import { availableSlots, liveFigureWindows } from '@/domain/parking'
 import { allSettledOrThrow } from '@/lib/settle'
 import { emitToRoom } from '@/realtime/bus'
 import type { AvailabilityBlock, ParkingBooking } from '@payload-types'
@@ -33,14 +33,20 @@ export async function emitSpotAvailability(req: PayloadRequest, spotId: number, 
   const now = new Date()
   const nowEnd = new Date(now.getTime() + 60_000)
   // read together: one round trip (src/db/pool.ts)
-  const [spot, occ] = await allSettledOrThrow([findSpot(req, spotId, ['totalSlots']), txOf(req).then((tx) => occupanciesBySpot(tx, [spotId], start < now ? start : now, end > nowEnd ? end : nowEnd))])
+  const tx = await txOf(req)
+  const [spot, ...occupied] = await allSettledOrThrow([
+    findSpot(req, spotId, ['totalSlots']),
+    ...liveFigureWindows(start, end, now, nowEnd).map(([from, to]) => occupanciesBySpot(tx, [spotId], from, to)),
+  ])
   if (!spot) return
-  const items = occ.get(spotId) ?? []
+  // each figure from the read covering its window (one read may cover both; a booking spanning both windows is in both)
+  const itemsNow = occupied[0].get(spotId) ?? []
+  const itemsWindow = occupied[occupied.length - 1].get(spotId) ?? []
   emitToRoom(spotRoom(spotId), 'spot:availability-update', {
     spotId,
     totalSlots: spot.totalSlots,
-    availableNow: availableSlots(spot.totalSlots, items, now, nowEnd),
-    window: { start: start.toISOString(), end: end.toISOString(), availableSlots: availableSlots(spot.totalSlots, items, start, end) },
+    availableNow: availableSlots(spot.totalSlots, itemsNow, now, nowEnd),
+    window: { start: start.toISOString(), end: end.toISOString(), availableSlots: availableSlots(spot.totalSlots, itemsWindow, start, end) },
     timestamp: now.toISOString(),
   })
 }

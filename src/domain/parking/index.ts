@@ -59,6 +59,21 @@ export function availableSlots(totalSlots: number, items: readonly Occupancy[], 
   return Math.max(0, totalSlots - peakOccupancy(items, windowStart, windowEnd))
 }
 
+/**
+ * The windows whose occupancy the live figures of a change over `[start, end)` need, with "now" being `[now, nowEnd)`:
+ * one window covering both when they overlap or touch, otherwise now's first, then the change's. A change weeks ahead
+ * must not read every booking between now and then (one window from now to its end would).
+ */
+export function liveFigureWindows(start: Date, end: Date, now: Date, nowEnd: Date): [Date, Date][] {
+  if (start.getTime() <= nowEnd.getTime() && end.getTime() >= now.getTime()) {
+    return [[start < now ? start : now, end > nowEnd ? end : nowEnd]]
+  }
+  return [
+    [now, nowEnd],
+    [start, end],
+  ]
+}
+
 /** True when `need` more slots fit at every instant of the window. */
 export function fits(totalSlots: number, items: readonly Occupancy[], windowStart: TimeInput, windowEnd: TimeInput, need = 1): boolean {
   return peakOccupancy(items, windowStart, windowEnd) + need <= totalSlots

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { get, gql, post } from '../../helpers/api'
 import { BASE, H, HOUR, type ParkingCast, parkingCast } from '../../helpers/parking'
+import { registerRealtime } from '../../../src/realtime/bus'
 import { queryCallsBy, statementsSentBy } from '../../helpers/sql'
 import type { TestUser } from '../../helpers/users'
 
@@ -177,9 +178,30 @@ describe('POST /api/parking-bookings', () => {
   it('a booking goes to PostgreSQL in 11 writes: the reads issued together, the begin with the first, the lock with what it guards', async () => {
     const calls = await watchedBooking(queryCallsBy)
     // auth check; begin + currency + spot + vehicle; the owner's push subscriptions + fields; lock + occupancy + PINs;
-    // insert; read-back; notification; its email status; live figures (2 reads: 1 write); commit — 18 with each alone
+    // insert; read-back; notification; its email status; live figures (the spot, now's occupancy and the booking
+    // window's, 3 reads: 1 write); commit — 19 with each alone
     expect(calls.length, JSON.stringify(calls)).toBeLessThanOrEqual(11)
-    expect(calls.filter((c) => c.pipeline).map((c) => c.statements)).toEqual([4, 2, 3, 2])
+    expect(calls.filter((c) => c.pipeline).map((c) => c.statements)).toEqual([4, 2, 3, 3])
+  })
+
+  it("live figures of a booking days ahead: now's and the window's, each from its own read", async () => {
+    const spot = await makeSpot({ totalSlots: 2 })
+    // a month-long booking holds a slot now and during the later window
+    const long = await book(spot.id, new Date(Date.now() + 5_000).toISOString(), new Date(Date.now() + 30 * 86_400_000).toISOString())
+    expect(long.status, JSON.stringify(long.body)).toBe(201)
+    const events: { room: string; event: string; payload: Record<string, unknown> }[] = []
+    registerRealtime({ to: (room) => ({ emit: (event, payload) => events.push({ room, event, payload: payload as Record<string, unknown> }) }) })
+    try {
+      // "now" (the minute from the emit on) overlaps the long booking, which starts 5 s after it was asked for
+      const later = await book(spot.id, H(120), H(121))
+      expect(later.status, JSON.stringify(later.body)).toBe(201)
+    } finally {
+      registerRealtime(null)
+    }
+    const figures = events.filter((e) => e.event === 'spot:availability-update' && e.room === `spot:${spot.id}`)
+    expect(figures).toHaveLength(1)
+    // now: the long booking holds 1 of 2; the window: the long booking and the new one hold both
+    expect(figures[0].payload).toMatchObject({ spotId: spot.id, totalSlots: 2, availableNow: 1, window: { start: H(120), end: H(121), availableSlots: 0 } })
   })
 
   it('GraphQL create runs the same capacity path and cannot set server fields', async () => {

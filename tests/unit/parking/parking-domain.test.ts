@@ -8,6 +8,7 @@ import {
   checkInRefusal,
   fits,
   isOpenAt,
+  liveFigureWindows,
   localTime,
   normalizePlate,
   occupancyPercent,
@@ -19,6 +20,27 @@ import {
 
 const at = (h: number, m = 0) => Date.UTC(2030, 0, 7, h, m) // Monday 7 Jan 2030, UTC
 const b = (from: number, to: number, slots = 1): Occupancy => ({ start: at(from), end: at(to), slots })
+
+describe('liveFigureWindows (what the live figures of a change read)', () => {
+  const d = (h: number, m = 0) => new Date(at(h, m))
+  it('one window covering now and the change when they overlap or touch', () => {
+    expect(liveFigureWindows(d(10), d(12), d(11), d(11, 30))).toEqual([[d(10), d(12)]])
+    expect(liveFigureWindows(d(12), d(14), d(11), d(12))).toEqual([[d(11), d(14)]]) // the change starts as now ends
+    expect(liveFigureWindows(d(8), d(11), d(11), d(11, 30))).toEqual([[d(8), d(11, 30)]]) // it ends as now starts
+  })
+  it('two windows, now first, when the change is later or earlier: nothing between them is read', () => {
+    const far = new Date(at(10) + 30 * 86_400_000)
+    const farEnd = new Date(far.getTime() + 2 * 3_600_000)
+    expect(liveFigureWindows(far, farEnd, d(10), d(10, 15))).toEqual([
+      [d(10), d(10, 15)],
+      [far, farEnd],
+    ])
+    expect(liveFigureWindows(d(6), d(8), d(10), d(10, 15))).toEqual([
+      [d(10), d(10, 15)],
+      [d(6), d(8)],
+    ])
+  })
+})
 
 describe('peakOccupancy (per instant, half-open intervals)', () => {
   it('back-to-back windows never share an instant', () => {
