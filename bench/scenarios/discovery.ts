@@ -4,7 +4,7 @@ import { type BenchScenario, prng } from './types'
 // What people type: a make, make + year, a part kind, brand + part, a typo. (The bench models are named
 // "Model 1…8" for every make, so a query containing "model" would match every listing — not realistic.)
 const QUERIES = ['toyota', 'honda 2018', 'brake pad', 'bosch oil filter', 'bmw 2015', 'toyta', 'ford', 'mercedes benz', 'spark plug ngk', 'audi 2020']
-// Misspelt makes (corrected from the make/model vocabulary) and part words (no correction: relaxed pass, trigram).
+// Misspelt makes and part brands (corrected from the vocabulary) and other part words (no correction: relaxed pass, trigram).
 const TYPO_QUERIES = ['toyta', 'hnda 2018', 'nissn', 'hyundia', 'volkswagn', 'chevrolt 2015', 'mitsubshi', 'porche', 'brmbo brake', 'alternatr bosh']
 const PREFIXES = ['toy', 'hon', 'bre', 'bos', 'mer', 'oil', 'au', 'nis', 'spa', 'lexu']
 

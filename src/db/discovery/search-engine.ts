@@ -139,7 +139,7 @@ function pageStatement(matches: SQL, normalized: string, page: Page, cap: number
 
 /**
  * Ranked full-text search over public cars and/or parts. Every word must match (as a prefix, or through a typo
- * correction from the make/model vocabulary); when that finds nothing, every word but one (three words or more),
+ * correction from the vocabulary of make, model, part brand and category names); when that finds nothing, every word but one (three words or more),
  * and when that finds nothing either, any word, with titles also compared by trigram word similarity (both
  * `relaxed`). One statement per pass, then one named statement for the page's display fields.
  */

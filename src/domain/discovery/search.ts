@@ -1,7 +1,7 @@
 /**
  * Search text handling as pure functions (no Payload import): query normalization, tokenizing, a trigram
- * similarity identical to PostgreSQL's pg_trgm `similarity()`, typo expansion against a vocabulary (make and
- * model names), the `to_tsquery` text, pagination and the ranking formula's constants.
+ * similarity identical to PostgreSQL's pg_trgm `similarity()`, typo expansion against a vocabulary (make, model,
+ * part brand and part category names), the `to_tsquery` texts, pagination and the ranking formula's constants.
  */
 
 export const SEARCH_TYPES = ['cars', 'parts', 'all'] as const
@@ -131,7 +131,7 @@ function vocabularyIndex(vocabulary: Iterable<string>): VocabularyIndex {
   return index
 }
 
-/** Words of a vocabulary entry (a make or model name), normalized like queries. */
+/** Words of a vocabulary name (a make, model, part brand or part category), normalized like queries. */
 export const vocabularyWords = (name: string): string[] => tokenize(normalizeQuery(name))
 
 /**
