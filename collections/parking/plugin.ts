@@ -7,7 +7,7 @@ import { parkingTasks } from '@endpoints/parking/jobs'
 // Registers the `spot:<id>` and `parking-booking:<id>` socket.io room authorizers.
 import '@endpoints/parking/realtime'
 import { availabilityEndpoint, nearbyEndpoint } from '@endpoints/parking/spots'
-import { availabilityBlockLive, availabilityBlockRemoved, parkingBookingLive } from '@hooks/parking/live'
+import { availabilityBlockLive, availabilityBlockRemoved } from '@hooks/parking/live'
 import { seedParking } from '@seed/parking'
 
 import { Amenities } from './Amenities'
@@ -24,7 +24,6 @@ export const parkingPlugin = definePlugin({
     'parking-spots': [nearbyEndpoint, availabilityEndpoint],
   },
   hooks: {
-    'parking-bookings': { afterChange: [parkingBookingLive] },
     'availability-blocks': { afterChange: [availabilityBlockLive], afterDelete: [availabilityBlockRemoved] },
   },
   tasks: parkingTasks,

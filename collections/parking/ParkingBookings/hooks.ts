@@ -77,16 +77,16 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
 
   const totalCost = bookingCost(spot.price, spot.priceType, start!, end!)
 
-  // The owner is told after the create, under the spot lock: what notify() reads of them is read before it and
-  // handed to the afterChange hook on `req.context`.
+  // The owner is told after the create, under the spot lock: what notify() reads of them is read here, in the same
+  // write as the spot's lock and occupancy (src/db/pool.ts: issued together, sent together; no round trip of its
+  // own), and handed to the afterChange hook on `req.context`.
   const owner = idOf(spot.owner)
-  if (owner && owner !== driver && !context?.seed) {
-    const recipient = await readRecipient(req, owner)
-    // Set after the read: each Local API read through `req` gives it a new context object.
-    req.context.parkingOwnerRecipient = { owner, recipient }
-  }
+  const told = owner && owner !== driver && !context?.seed ? owner : null
+  const tx = await txOf(req)
+  const [recipient, { items, pins }] = await allSettledOrThrow([told ? readRecipient(req, told) : null, lockSpotForBooking(tx, spot.id, start!, end!)])
+  // Set after the read: each Local API read through `req` gives it a new context object.
+  if (told) req.context.parkingOwnerRecipient = { owner: told, recipient }
 
-  const { items, pins } = await lockSpotForBooking(await txOf(req), spot.id, start!, end!)
   if (!fits(spot.totalSlots, items, start!, end!)) {
     throw conflict('The spot is full for this window.', { availableSlots: Math.max(0, spot.totalSlots - peakOccupancy(items, start!, end!)) })
   }

@@ -11,6 +11,8 @@ import { parkingBookingMachine } from '@/domain/parking/booking-machine'
 import { idOf, sameId } from '@/domain/ids'
 import { label } from '@/fields/options'
 import type { ParkingBooking } from '@payload-types'
+import { alongside } from '@hooks/alongside'
+import { parkingBookingLive } from '@hooks/parking/live'
 
 import { prepareBooking } from './hooks'
 
@@ -82,7 +84,8 @@ export const ParkingBookings: CollectionConfig = {
   },
   hooks: {
     beforeChange: [prepareBooking, workflowGuard(parkingBookingMachine)],
-    afterChange: [notifyOwnerOnCreate],
+    // the owner's notification and the live figures in one write (both only act: ../../../hooks/alongside.ts)
+    afterChange: [alongside(notifyOwnerOnCreate, parkingBookingLive)],
   },
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', index: true, access: { update: never }, admin: { position: 'sidebar' } },
