@@ -25,7 +25,7 @@ declare module 'payload' {
     parkingInternal?: boolean
     /** Set by the booking operation when the driver pays by card: the booking starts `unpaid`, held until `dueBy`. */
     parkingCardPayment?: { dueBy: string }
-    /** The spot owner's notification recipient, read before the spot lock (index.ts notifies them after the create). */
+    /** The spot owner's notification recipient, read with the spot lock (index.ts notifies them after the create). */
     parkingOwnerRecipient?: { owner: number; recipient: PreparedRecipient | null }
   }
 }
