@@ -15,11 +15,11 @@
  * ones): the statements the read batcher sends (./read-batch.ts: every generic read's page, count and population
  * statements, and the domain reads sent through `readRows`), and every single-command insert, update and delete a
  * drizzle session sends (Payload's writes, in and out of transactions). A domain statement of one fixed text whose
- * best plan does not depend on its values is named from its first run by `executeNamed`, with its generic plan
- * forced (the full-text search's display fields by ids, the suggestions' prefix titles and their scores by ids). A
- * domain statement by key — a lookup, a write or a lock, of one fixed text — is named once its text repeats by
- * `executeByKey` (a booking's locks, occupancy and PINs, the notification insert; the auth row-version read names its
- * own the same way). Not the domains' other SQL: a generic plan suits statements whose best plan does not depend on
+ * best plan does not depend on its values is named from its first run by `executeNamed`, its values hidden from the
+ * planner so its generic plan is kept (the full-text search's display fields by ids, the suggestions' prefix titles and
+ * their scores by ids). A domain statement by key — a lookup, a write or a lock, of one fixed text — is named once
+ * its text repeats by `executeByKey` (a booking's locks, occupancy and PINs, the notification insert; the auth
+ * row-version read names its own the same way). Not the domains' other SQL: a generic plan suits statements whose best plan does not depend on
  * the values (documents by id, a page behind an index, a write by key), and the domains' searches are not all such (a
  * bench A/B with every query named: parking nearby 151 → 105 req/s, its distance search's generic plan;
  * bench/NOTES.md). The name is a
@@ -33,7 +33,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import type { sql } from '@payloadcms/db-postgres'
+import { sql as sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 /** At most this many statement texts are named per process (each connection keeps a plan per name it used). */
@@ -50,71 +50,61 @@ type SQL = ReturnType<typeof sql>
 
 /** A query result as node-postgres answers it. */
 type Rows = { rows: Record<string, unknown>[] }
-/** What {@link executeNamed} uses of a node-postgres pool or client (a drizzle session's `client`). */
-interface QueryTarget {
-  query(config: unknown, values?: unknown[]): Promise<Rows>
-  /** A pool's (pg-pool: `totalCount`): a client of its own for the statement's transaction with its setting. */
-  connect?: () => Promise<QueryTarget & { release(destroy?: unknown): void }>
-  totalCount?: number
-}
 /** What {@link executeNamed} uses of a drizzle database or transaction handle. */
 interface NamingHandle {
   execute(query: SQL): Promise<Rows>
   dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } }
-  session?: {
-    client?: QueryTarget
-    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<Rows>; rawQueryConfig?: object }
-  }
+  session?: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<Rows> } }
 }
 
-/** Around a statement whose plan must be generic, in a transaction of its own (the setting ends with it). */
-export const GENERIC_PLAN_LOCAL = ['begin', 'set local plan_cache_mode = force_generic_plan', 'commit'] as const
-/** Around one inside the caller's transaction: on, then back to the server's setting. */
-export const GENERIC_PLAN_ON = 'set plan_cache_mode = force_generic_plan'
-export const GENERIC_PLAN_OFF = 'reset plan_cache_mode'
+/**
+ * A value the planner does not see: `(select $n::type)::type`, an InitPlan's output, the same value when the statement
+ * runs. A custom plan of a statement whose values are all opaque is its generic plan, costed the same plus a planning
+ * charge, so PostgreSQL keeps the generic plan from the sixth execution on a connection (`plan_cache_mode = auto`).
+ * For {@link executeNamed}'s statements. `type` is a PostgreSQL type name (`int`, `text`, `int[]`).
+ */
+export const opaque = (value: unknown, type: string) => {
+  if (!OPAQUE_TYPE.test(type)) throw new Error(`opaque: not a type name: ${type}`)
+  return sql`(select ${sql.param(value)}::${sql.raw(type)})::${sql.raw(type)}`
+}
+const OPAQUE_TYPE = /^[a-z][a-z0-9_]*(\[\])?$/
+const OPAQUE = /\(select \$\d+::[a-z][a-z0-9_]*(?:\[\])?\)/g
+/** Texts {@link executeNamed} found with every value opaque (a statement text is checked once per process). */
+const allOpaque = new Set<string>()
+
+/** The first parameter of `text` the planner sees (`$n` outside {@link opaque}), or undefined. */
+export function visibleParameter(text: string): string | undefined {
+  if (allOpaque.has(text)) return undefined
+  const seen = /\$\d+/.exec(text.replace(OPAQUE, ''))?.[0]
+  if (!seen && allOpaque.size < STATEMENT_NAMES) allOpaque.add(text)
+  return seen
+}
 
 /**
- * Sends a domain statement under its name from the first run with its generic plan, for a statement whose best plan
- * does not depend on its values (a lookup by ids, probes of one index): PostgreSQL plans it once per connection.
+ * Sends a domain statement under its name from the first run, for a statement whose best plan does not depend on its
+ * values (a lookup by ids, probes of one index): PostgreSQL plans it at most five times per connection, then runs its
+ * generic plan.
  *
  * Named alone is not enough. From its sixth execution PostgreSQL keeps the generic plan only while that plan's
- * estimated cost is not above the average of the custom plans so far (`plan_cache_mode = auto`), and the estimate of
- * a generic plan knows no values: the search's display fields by ids (`= any($1)` for cars and for parts) cost 110
+ * estimated cost is below the average of the custom plans so far (`plan_cache_mode = auto`), and the estimate of a
+ * generic plan knows no values: the search's display fields by ids (`= any($1)` for cars and for parts) cost 110
  * generic against 75 for a custom plan that sees twelve car ids and no part, so every execution was planned again —
- * 1.5 ms of its 1.8 under the bench's load (pg_stat_statements, bench/NOTES.md session 35). So the statement runs
- * with `plan_cache_mode = force_generic_plan`, the statements issued together (one pipeline, ./pool.ts):
- * - on the pool, in a transaction of its own with `set local` ({@link GENERIC_PLAN_LOCAL}): the setting cannot
- *   outlive it, whatever the statement's outcome, and behind a transaction-mode pooler (PgBouncer ≥ 1.21 keeps
- *   prepared statements there) it cannot reach another client's statements;
- * - in the caller's transaction, between {@link GENERIC_PLAN_ON} and {@link GENERIC_PLAN_OFF} (a failed statement
- *   aborts the transaction, whose rollback undoes the setting).
- * Not a setting of the connection for good: PostgreSQL applies it to unnamed statements too, and the domains'
- * searches need plans made for their values (a generic plan of the relaxed full-text pass took 52 ms where its
- * custom plans take 20). Unnamed with `SQL_PLAN_CACHE=off`, or on a handle that is not drizzle's (a test's spy).
+ * 1.5 ms of its 1.8 under the bench's load (pg_stat_statements, bench/NOTES.md session 35). So every value of such a
+ * statement is {@link opaque}: its custom plans see no more than its generic plan, which then costs less (no planning
+ * charge). A statement with a value the planner sees is refused (an error, in every environment), checked once per
+ * text. Before, this ran the statement with `plan_cache_mode = force_generic_plan`, set and reset around it: four
+ * statements for one (bench/NOTES.md session 43). Not a setting of the connection: PostgreSQL applies it to unnamed
+ * statements too, and the domains' searches need plans made for their values (a generic plan of the relaxed full-text
+ * pass took 52 ms where its custom plans take 20). Unnamed with `SQL_PLAN_CACHE=off`; as it is on a handle that is not
+ * drizzle's (a test's spy).
  */
 export async function executeNamed(db: { execute(query: SQL): Promise<Rows> }, query: SQL): Promise<Rows> {
   const handle = db as NamingHandle
-  if (!planCacheEnabled() || !handle.dialect || !handle.session) return db.execute(query)
+  if (!handle.dialect || !handle.session) return db.execute(query)
   const rendered = handle.dialect.sqlToQuery(query)
-  const prepared = handle.session.prepareQuery(rendered, undefined, statementName(rendered.sql), false)
-  const target = handle.session.client
-  if (!target || !prepared.rawQueryConfig) return prepared.execute()
-  const statement = (on: QueryTarget) => on.query(prepared.rawQueryConfig, rendered.params)
-  if (!target.connect || typeof target.totalCount !== 'number') {
-    // a transaction's client: its statements go in the order issued
-    const [, result] = await Promise.allSettled([target.query(GENERIC_PLAN_ON), statement(target), target.query(GENERIC_PLAN_OFF)])
-    if (result.status === 'rejected') throw result.reason
-    return result.value
-  }
-  const client = await target.connect()
-  const [begin, setting, commit] = GENERIC_PLAN_LOCAL
-  const settled = await Promise.allSettled([client.query(begin), client.query(setting), statement(client), client.query(commit)])
-  // a connection left in a transaction (its commit not answered) is not given back
-  const committed = settled[3]
-  client.release(committed.status === 'rejected' ? committed.reason : undefined)
-  const result = settled[2]
-  if (result.status === 'rejected') throw result.reason
-  return result.value
+  const visible = visibleParameter(rendered.sql)
+  if (visible) throw new Error(`executeNamed: the planner sees ${visible}; send every value as opaque(value, type)`)
+  return handle.session.prepareQuery(rendered, undefined, planCacheEnabled() ? statementName(rendered.sql) : undefined, false).execute()
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import { sql } from '@payloadcms/db-postgres'
 
-import { executeNamed } from '@/db/plan-cache'
+import { executeNamed, opaque } from '@/db/plan-cache'
 import type { Tx } from '@/db/transaction'
 import { type Page, planQuery, prefixUpperBound, type QueryPlan, RANK_CANDIDATES, type SearchType, type SuggestionEntry, suggestFromVocabulary, TRIGRAM_BONUS } from '@/domain/discovery/search'
 
@@ -96,19 +96,19 @@ function passes(plan: QueryPlan, type: SearchType, statuses: string[]) {
 
 /**
  * The display fields of a page's hits by id, one text for every page (an empty array for a table not on it), sent
- * named with its generic plan (`executeNamed`): its plan does not depend on the ids, and planning its joins cost more
- * than running them (bench/NOTES.md).
+ * named with the ids opaque to the planner (`executeNamed`), so its generic plan is kept: its plan does not depend on
+ * the ids, and planning its joins cost more than running them (bench/NOTES.md).
  */
 const display = (carIds: number[], partIds: number[]) => sql`
     select 'cars' as type, c.id, c.title, c.slug, c.price, c.currency::text as currency, c.status::text as status, c.year,
       mk.name as make, md.name as model, c.location_city as city, null::text as brand, null::text as category, null::text as sku
     from cars c left join makes mk on mk.id = c.make_id left join models md on md.id = c.model_id
-    where c.id = any(${sql.param(carIds)}::int[])
+    where c.id = any(${opaque(carIds, 'int[]')})
     union all
     select 'parts', p.id, p.title, p.slug, p.price, p.currency::text, p.status::text, null::numeric, null::text, null::text, null::text,
       b.name, pc.name, p.sku
     from parts p left join part_brands b on b.id = p.brand_id left join part_categories pc on pc.id = p.category_id
-    where p.id = any(${sql.param(partIds)}::int[])`
+    where p.id = any(${opaque(partIds, 'int[]')})`
 
 /**
  * One pass's page: its total and the page's hits (type, id, rank), in one statement; the total comes in a row of its
@@ -205,9 +205,9 @@ const fuzzyTitles = (normalized: string) => Array.from(normalized).length >= 3
  * the text — the alphabetically first ones in the byte order of the `text_pattern_ops` btree on `(title_norm, id
  * desc)` of active rows — each as its newest listing (highest id), ordered by title. A skip scan: a recursive walk
  * takes the next distinct title after the last one and its highest id in one probe of that index, so the work is one
- * probe per suggested title, however many listings share a title or start with the text. The text comes as bind
- * parameters (the prefix as a range, `prefixUpperBound`), so the statement is sent named and planned once per
- * connection (its best plan does not depend on the text: probes of one index).
+ * probe per suggested title, however many listings share a title or start with the text. The text comes as values
+ * opaque to the planner (the prefix as a range, `prefixUpperBound`), so the statement is sent named and keeps its
+ * generic plan (its best plan does not depend on the text: probes of one index).
  */
 export function prefixTitlesSql(normalized: string, limit: number) {
   const low = checkedNormalized(normalized)
@@ -215,18 +215,18 @@ export function prefixTitlesSql(normalized: string, limit: number) {
   const walk = (table: 'cars' | 'parts') => {
     const { docs, key, walk } = STORED[table]
     return sql`${walk}(title_norm, id) as (
-      (select title_norm, ${key} from ${docs} where status = 'active' and title_norm ~>=~ ${low}::text and title_norm ~<~ ${high}::text
+      (select title_norm, ${key} from ${docs} where status = 'active' and title_norm ~>=~ ${opaque(low, 'text')} and title_norm ~<~ ${opaque(high, 'text')}
         order by title_norm using ~<~, ${key} desc limit 1)
       union all
       (select n.title_norm, n.${key} from ${walk} w cross join lateral (select d.title_norm, d.${key} from ${docs} d
-        where d.status = 'active' and d.title_norm ~>~ w.title_norm and d.title_norm ~<~ ${high}::text
+        where d.status = 'active' and d.title_norm ~>~ w.title_norm and d.title_norm ~<~ ${opaque(high, 'text')}
         order by d.title_norm using ~<~, d.${key} desc limit 1) n))`
   }
   return sql`with recursive ${walk('cars')}, ${walk('parts')}
     select v.vocab_version, t.* from (select ${VOCABULARY_VERSION} as vocab_version) v left join (
-      select 'car' as type, c.id, c.title, c.slug from (select id from ${STORED.cars.walk} limit ${limit}::int) p join cars c on c.id = p.id
+      select 'car' as type, c.id, c.title, c.slug from (select id from ${STORED.cars.walk} limit ${opaque(limit, 'int')}) p join cars c on c.id = p.id
       union all
-      select 'part' as type, c.id, c.title, c.slug from (select id from ${STORED.parts.walk} limit ${limit}::int) p join parts c on c.id = p.id
+      select 'part' as type, c.id, c.title, c.slug from (select id from ${STORED.parts.walk} limit ${opaque(limit, 'int')}) p join parts c on c.id = p.id
     ) t on true
     order by t.title, t.id desc`
 }
@@ -262,18 +262,18 @@ export function fuzzyCandidatesSql(normalized: string) {
  * The title suggestions once the prefix titles (their ids per table, from {@link prefixTitlesSql}) are fewer than
  * `limit`: per table the best `limit` active candidates ({@link fuzzyCandidatesSql}) by trigram similarity (< 1),
  * merged with the prefix titles (score 2), best first (`type`, `id`, `title`, `slug`, `score`). Lookups by ids of one
- * fixed text, sent with its generic plan (`executeNamed`).
+ * fixed text, its values opaque, sent named (`executeNamed`).
  */
 export function fuzzyTitlesSql(normalized: string, limit: number, prefix: { cars: readonly number[]; parts: readonly number[] }, candidates: { cars: readonly number[]; parts: readonly number[] }) {
   const text = checkedNormalized(normalized)
   const scored = (table: 'cars' | 'parts') => {
     const { docs, key } = STORED[table]
     return sql`select id, max(score) as score from (
-      select id, 2.0::float8 as score from unnest(${sql.param(prefix[table])}::int[]) id
+      select id, 2.0::float8 as score from unnest(${opaque(prefix[table], 'int[]')}) id
       union all
-      (select d.${key} as id, similarity(d.title_norm, ${text}::text)::float8 as score from ${docs} d
-        where d.${key} = any(${sql.param(candidates[table])}::int[]) and d.status = 'active'
-        order by score desc, id desc limit ${limit}::int)
+      (select d.${key} as id, similarity(d.title_norm, ${opaque(text, 'text')})::float8 as score from ${docs} d
+        where d.${key} = any(${opaque(candidates[table], 'int[]')}) and d.status = 'active'
+        order by score desc, id desc limit ${opaque(limit, 'int')})
     ) s group by id`
   }
   return sql`select 'car' as type, t.id, t.title, t.slug, s.score from (${scored('cars')}) s join cars t on t.id = s.id
