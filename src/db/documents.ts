@@ -19,6 +19,8 @@
 import type { Field, FlattenedField, Payload, SelectType } from 'payload'
 import { fieldIsVirtual, fieldShouldBeLocalized } from 'payload/shared'
 
+import { opaqueParameter } from './plan-cache'
+
 /** What the reader needs of a drizzle column / table / the postgres adapter. */
 interface Column {
   name: string
@@ -344,7 +346,7 @@ export function buildDocumentReader(adapter: AdapterShape, request: ReaderReques
     const walk: Walk = { level, source: { alias: ctx.topAlias, table: level.table, inLocale: false }, prefix: '', tablePath: '', path: '', parentIsLocalized: false }
     const doc = object([['id', `${ctx.topAlias}.id`], ...fieldsOf(ctx, request.fields, walk, selectedFields(request.select))])
     const from = ident(request.tableName)
-    return { reader: { expression: doc, name: `autohub_documents_${++statements}`, text: `select ${doc} as doc from ${from} where ${from}.id = any($1::integer[])` } }
+    return { reader: { expression: doc, name: `autohub_documents_${++statements}`, text: `select ${doc} as doc from ${from} where ${from}.id = any(${opaqueParameter(1, 'integer[]')})` } }
   } catch (err) {
     if (err instanceof Decline) return { declined: err.message }
     throw err

@@ -63,9 +63,14 @@ interface NamingHandle {
  * charge, so PostgreSQL keeps the generic plan from the sixth execution on a connection (`plan_cache_mode = auto`).
  * For {@link executeNamed}'s statements. `type` is a PostgreSQL type name (`int`, `text`, `int[]`).
  */
-export const opaque = (value: unknown, type: string) => {
+export const opaque = (value: unknown, type: string) => sql`(select ${sql.param(value)}::${sql.raw(typeName(type))})::${sql.raw(type)}`
+
+/** The same in a statement written as text: its parameter `$n` of `type`, opaque to the planner. */
+export const opaqueParameter = (n: number, type: string) => `(select $${n}::${typeName(type)})::${type}`
+
+const typeName = (type: string) => {
   if (!OPAQUE_TYPE.test(type)) throw new Error(`opaque: not a type name: ${type}`)
-  return sql`(select ${sql.param(value)}::${sql.raw(type)})::${sql.raw(type)}`
+  return type
 }
 const OPAQUE_TYPE = /^[a-z][a-z0-9_]*(\[\])?$/
 const OPAQUE = /\(select \$\d+::[a-z][a-z0-9_]*(?:\[\])?\)/g

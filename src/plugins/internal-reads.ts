@@ -39,7 +39,7 @@
 import type { CollectionConfig, Field, FlattenedField, Payload, PayloadRequest, SelectType } from 'payload'
 
 import { type DocumentReader, type ReaderRequest, snake } from '@/db/documents'
-import { planCacheEnabled } from '@/db/plan-cache'
+import { opaqueParameter, planCacheEnabled } from '@/db/plan-cache'
 import { adapterOf, txOf } from '@/db/transaction'
 
 import { inertFor } from './inert-hooks'
@@ -394,7 +394,8 @@ function conditionOf({ config, columns, table }: ListTable, where: unknown): Con
   const [[operator, value]] = operators
   if (path === 'id') {
     if (operator === 'equals' && isIntegerId(value)) return { shape: 'id=', sql: `${table}."id" = $1`, params: [value] }
-    if (operator === 'in' && Array.isArray(value) && value.length > 0 && value.every(isIntegerId)) return { shape: 'id in', sql: `${table}."id" = any($1::integer[])`, params: [value] }
+    if (operator === 'in' && Array.isArray(value) && value.length > 0 && value.every(isIntegerId))
+      return { shape: 'id in', sql: `${table}."id" = any(${opaqueParameter(1, 'integer[]')})`, params: [value] }
     return null
   }
   if (operator !== 'equals') return null

@@ -222,7 +222,7 @@ describe('internal lists (find by ids or by one column)', () => {
     // one statement per shape, whatever the limit: the limit is its last parameter
     expect(internalFindPlan(payload, { ...parts, limit: 7 } as FindArgs)).toMatchObject({ statement: sent[0], params: [[part], 7] })
     expect(sent[0].name).toMatch(/^autohub_documents_\d+_list_\d+$/)
-    expect(sent[0].text).toMatch(/from "parts" where "parts"\."id" = any\(\$1::integer\[\]\) order by "parts"\."created_at" desc limit \$2$/)
+    expect(sent[0].text).toMatch(/from "parts" where "parts"\."id" = any\(\(select \$1::integer\[\]\)::integer\[\]\) order by "parts"\."created_at" desc limit \$2$/)
     const [user] = await idsOf('users', 1)
     const cart = { collection: 'carts', depth: 0, limit: 1, pagination: false, overrideAccess: true, where: { user: { equals: user } } } as FindArgs
     expect(internalFindPlan(payload, cart)).not.toBeNull()
@@ -366,7 +366,7 @@ describe('internal reads by id', () => {
     const sent = await namedStatementsSentBy(() => payload.findByID(args))
     expect(sent).toHaveLength(1)
     expect(sent[0].name).toMatch(/^autohub_documents_\d+$/)
-    expect(sent[0].text).toMatch(/from "parking_spots" where "parking_spots"\.id = any\(\$1::integer\[\]\)$/)
+    expect(sent[0].text).toMatch(/from "parking_spots" where "parking_spots"\.id = any\(\(select \$1::integer\[\]\)::integer\[\]\)$/)
   })
 
   it('sends it unnamed with SQL_PLAN_CACHE=off (a pooler that keeps no prepared statements), with the same answer', async () => {
@@ -380,7 +380,7 @@ describe('internal reads by id', () => {
       const sent = await namedStatementsSentBy(async () => (doc = await payload.findByID(args)))
       expect(sent).toHaveLength(1)
       expect(sent[0].name).toBeUndefined()
-      expect(sent[0].text).toMatch(/from "parking_spots" where "parking_spots"\.id = any\(\$1::integer\[\]\)$/)
+      expect(sent[0].text).toMatch(/from "parking_spots" where "parking_spots"\.id = any\(\(select \$1::integer\[\]\)::integer\[\]\)$/)
       expect(doc).toEqual(named)
     } finally {
       if (before === undefined) delete process.env.SQL_PLAN_CACHE

@@ -77,8 +77,8 @@ describe('SQL document reader: derivation', () => {
   it('reads the ids bound to $1 and builds each field as the adapter shapes it', () => {
     const sql = text()
     const built = buildDocumentReader(adapter(), request()) as { reader: { expression: string; text: string } }
-    expect(built.reader.text).toBe(`select ${built.reader.expression} as doc from "things" where "things".id = any($1::integer[])`)
-    expect(sql).toMatch(/^select .* as doc from "things" where "things"\.id = any\(\$1::integer\[\]\)$/)
+    expect(built.reader.text).toBe(`select ${built.reader.expression} as doc from "things" where "things".id = any((select $1::integer[])::integer[])`)
+    expect(sql).toMatch(/^select .* as doc from "things" where "things"\.id = any\(\(select \$1::integer\[\]\)::integer\[\]\)$/)
     expect(sql).toContain(`'createdAt', to_char("things"."created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)
     expect(sql).toContain(`'owner', "things"."owner_id"`)
     expect(sql).toContain(`'info', jsonb_build_object('city', "things"."info_city")`)
