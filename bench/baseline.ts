@@ -23,7 +23,7 @@ import { calculateLoan } from '../src/domain/negotiation/loan'
 import { availableSlots, bookingCost, fits, type Occupancy, pickPin, type PriceType } from '../src/domain/parking'
 import { pageInfo } from '../src/domain/pagination'
 import { normalizeQuery, pageOf, pagination } from '../src/domain/discovery/search'
-import { search, suggest } from '../src/db/discovery/search-engine'
+import { displayHits, rankPage, suggest } from '../src/db/discovery/search-engine'
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.BENCH_POOL || 20) })
 pool.on('error', () => {})
@@ -179,19 +179,25 @@ async function loan(_url: URL, body: Record<string, unknown> | undefined): Promi
   ]
 }
 
-/** GET /api/search: the engine's SQL (vocabulary stamp, strict pass, relaxed pass when empty) + the search-queries log row. */
+/**
+ * GET /api/search: the engine's SQL (vocabulary stamp, strict pass, relaxed pass when empty), then the page's display
+ * fields and the search-queries log row together, as the endpoint sends them.
+ */
 async function fullText(url: URL, _b: unknown, user: number): Promise<[number, unknown]> {
   const q = url.searchParams.get('q') ?? ''
   const type = (url.searchParams.get('type') ?? 'all') as 'all'
   const limit = Number(url.searchParams.get('limit') || 20)
   const page = pageOf(1, limit)
-  const result = await search(db, q, type, page)
-  await pool.query(
-    `insert into search_queries (user_id, query, normalized_query, type, filters, result_count, updated_at, created_at)
-     values ($1, $2, $3, $4, $5, $6, now(), now())`,
-    [user || null, q, result.plan.normalized, type, JSON.stringify({ type, page: 1, limit }), result.totalDocs],
-  )
-  return [200, { query: q, normalizedQuery: result.plan.normalized, type, corrected: result.plan.corrected, relaxed: result.relaxed, docs: result.hits, ...pagination(result.totalDocs, page) }]
+  const found = await rankPage(db, q, type, page)
+  const [docs] = await Promise.all([
+    displayHits(db, found.ranked),
+    pool.query(
+      `insert into search_queries (user_id, query, normalized_query, type, filters, result_count, updated_at, created_at)
+       values ($1, $2, $3, $4, $5, $6, now(), now())`,
+      [user || null, q, found.plan.normalized, type, JSON.stringify({ type, page: 1, limit }), found.totalDocs],
+    ),
+  ])
+  return [200, { query: q, normalizedQuery: found.plan.normalized, type, corrected: found.plan.corrected, relaxed: found.relaxed, docs, ...pagination(found.totalDocs, page) }]
 }
 
 async function suggestions(url: URL): Promise<[number, unknown]> {

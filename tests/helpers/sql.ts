@@ -80,3 +80,38 @@ export async function statementsSentBy(fn: () => Promise<unknown>): Promise<stri
 export async function namedStatementsSentBy(fn: () => Promise<unknown>): Promise<{ text: string; name?: string }[]> {
   return recording(await clientPrototype(), fn, (text, name) => ({ text, name }))
 }
+
+/**
+ * Each statement any client sends while `fn` runs, and each answer, in the order they happen: `sent` when the client
+ * is asked to send it, `answered` when its result or error is handed back (a callback's call, a promise's settling).
+ * Pipelines are recorded as sent only.
+ */
+export async function statementEventsBy(fn: () => Promise<unknown>): Promise<{ event: 'sent' | 'answered'; text: string }[]> {
+  const events: { event: 'sent' | 'answered'; text: string }[] = []
+  const target = await clientPrototype()
+  const original = target.query
+  target.query = function (this: unknown, ...a: unknown[]) {
+    const sent = statementsIn(a[0])
+    for (const s of sent) events.push({ event: 'sent', text: s.text })
+    const answered = () => {
+      if (!pipelineOf(a[0])) for (const s of sent) events.push({ event: 'answered', text: s.text })
+    }
+    const last = a.length - 1
+    if (typeof a[last] === 'function') {
+      const callback = a[last] as (...r: unknown[]) => unknown
+      a[last] = (...r: unknown[]) => {
+        answered()
+        return callback(...r)
+      }
+    }
+    const result = original.apply(this, a)
+    if (result && typeof (result as Promise<unknown>).then === 'function' && typeof a[last] !== 'function') (result as Promise<unknown>).then(answered, answered)
+    return result
+  }
+  try {
+    await fn()
+  } finally {
+    target.query = original
+  }
+  return events
+}

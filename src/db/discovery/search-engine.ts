@@ -137,13 +137,28 @@ function pageStatement(matches: SQL, normalized: string, page: Page, cap: number
     order by h.rank desc, h.fresh desc nulls last, h.id desc`
 }
 
+/** A search's ranked page before its display fields: the plan, whether a relaxed pass answered, its total and hits. */
+export interface RankedPage {
+  plan: QueryPlan
+  relaxed: boolean
+  totalDocs: number
+  ranked: { type: SearchHit['type']; id: number; rank: number }[]
+}
+
 /**
  * Ranked full-text search over public cars and/or parts. Every word must match (as a prefix, or through a typo
  * correction from the vocabulary of make, model, part brand and category names); when that finds nothing, every word but one (three words or more),
  * and when that finds nothing either, any word, with titles also compared by trigram word similarity (both
- * `relaxed`). One statement per pass, then one named statement for the page's display fields.
+ * `relaxed`). One statement per pass ({@link rankPage}), then one named statement for the page's display fields
+ * ({@link displayHits}).
  */
 export async function search(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean; rankCandidates?: number } = {}): Promise<SearchResult> {
+  const found = await rankPage(db, q, type, page, opts)
+  return { plan: found.plan, relaxed: found.relaxed, totalDocs: found.totalDocs, hits: await displayHits(db, found.ranked) }
+}
+
+/** The search's passes: its page's hits (type, id, rank) and total, without their display fields. */
+export async function rankPage(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean; rankCandidates?: number } = {}): Promise<RankedPage> {
   const statuses = opts.includeSold ? ['active', 'sale_pending', 'sold'] : ['active']
   const cap = Math.max(opts.rankCandidates ?? RANK_CANDIDATES, page.offset + page.limit)
   // the strict pass reads the vocabulary's version along: its typo corrections come from the vocabulary
@@ -156,30 +171,34 @@ export async function search(db: Tx, q: string, type: SearchType, page: Page, op
     return { version: String(rows[0].vocab_version), value: { plan, sets, rows } }
   })
   const { plan, sets } = first
-  if (!sets) return { plan, relaxed: false, totalDocs: 0, hits: [] }
+  if (!sets) return { plan, relaxed: false, totalDocs: 0, ranked: [] }
   let found = first.rows
   const isRelaxed = Number(found[0].total) === 0
   if (isRelaxed && sets.most) found = (await db.execute(pageStatement(sets.most, plan.normalized, page, cap))).rows
   if (Number(found[0].total) === 0) found = (await db.execute(pageStatement(sets.relaxed, plan.normalized, page, cap))).rows
-  const ranked = found.filter((r) => r.id !== null)
+  const ranked = found.filter((r) => r.id !== null).map((r) => ({ type: r.type as SearchHit['type'], id: Number(r.id), rank: Number(r.rank) }))
+  return { plan, relaxed: isRelaxed, totalDocs: Number(found[0].total), ranked }
+}
+
+/** The ranked hits with their display fields, by one named statement (none for an empty page); a hit deleted meanwhile is left out. */
+export async function displayHits(db: Tx, ranked: RankedPage['ranked']): Promise<SearchHit[]> {
+  if (!ranked.length) return []
+  const ids = (t: SearchHit['type']) => ranked.filter((r) => r.type === t).map((r) => r.id)
   const shown = new Map<string, Record<string, unknown>>()
-  if (ranked.length) {
-    const ids = (t: SearchHit['type']) => ranked.filter((r) => r.type === t).map((r) => Number(r.id))
-    for (const row of (await executeNamed(db, display(ids('cars'), ids('parts')))).rows) shown.set(`${row.type}:${row.id}`, row)
-  }
+  for (const row of (await executeNamed(db, display(ids('cars'), ids('parts')))).rows) shown.set(`${row.type}:${row.id}`, row)
   const hits: SearchHit[] = []
   for (const { type: t, id, rank } of ranked) {
     const r = shown.get(`${t}:${id}`)
     if (!r) continue // deleted between the two statements
     const base = {
-      type: t as SearchHit['type'],
-      id: Number(id),
+      type: t,
+      id,
       title: String(r.title),
       slug: (r.slug as string | null) ?? null,
       price: num(r.price),
       currency: (r.currency as string | null) ?? null,
       status: String(r.status),
-      rank: Math.round(Number(rank) * 1e6) / 1e6,
+      rank: Math.round(rank * 1e6) / 1e6,
     }
     hits.push(
       t === 'cars'
@@ -187,7 +206,7 @@ export async function search(db: Tx, q: string, type: SearchType, page: Page, op
         : { ...base, brand: (r.brand as string | null) ?? null, category: (r.category as string | null) ?? null, sku: (r.sku as string | null) ?? null },
     )
   }
-  return { plan, relaxed: isRelaxed, totalDocs: Number(found[0].total), hits }
+  return hits
 }
 
 /** The text a title statement inlines as a literal: only a normalized query (letters, digits, single spaces) passes. */

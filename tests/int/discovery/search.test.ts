@@ -9,6 +9,7 @@ import { fuzzyCandidatesSql, prefixTitlesSql, suggest } from '../../../src/db/di
 import { insertSearchLog, plainSearchLog } from '../../../src/db/discovery/search-log'
 import { get } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { statementEventsBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 import { count, createCar, makeModel, query, sql } from './fixtures'
 
@@ -132,6 +133,22 @@ describe('GET /api/search', () => {
     expect(mine.body.docs.every((d: { user: unknown }) => (typeof d.user === 'object' ? (d.user as { id: number }).id : d.user) === buyer.id)).toBe(true)
     const other = await createUser({ roles: ['buyer'] })
     expect((await get('/search-queries', { token: other.token })).body.docs).toEqual([])
+  })
+
+  it('writes the log row while the page’s display fields are read: both sent before either answers', async () => {
+    let status = 0
+    const events = await statementEventsBy(async () => {
+      status = (await get('/search?q=camry&type=cars')).status
+    })
+    expect(status).toBe(200)
+    const at = (event: 'sent' | 'answered', pattern: RegExp) => events.findIndex((e) => e.event === event && pattern.test(e.text))
+    const log = /^\s*insert into search_queries/
+    const display = /^\s*select 'cars' as type, c\.id, c\.title, c\.slug/
+    for (const pattern of [log, display]) expect(at('answered', pattern), String(pattern)).toBeGreaterThan(-1)
+    expect(at('sent', log)).toBeLessThan(at('answered', display))
+    expect(at('sent', display)).toBeLessThan(at('answered', log))
+    // after the passes: the row's result count is the page's total
+    expect(at('sent', log)).toBeGreaterThan(at('answered', /with matches as materialized/))
   })
 
   it('the log row is one INSERT writing what Payload’s create writes; a hook on the collection switches it off', async () => {
