@@ -19,13 +19,13 @@
  * planner so its generic plan is kept (the full-text search's display fields by ids, the suggestions' prefix titles and
  * their scores by ids). A domain statement by key — a lookup, a write or a lock, of one fixed text — is named once
  * its text repeats by `executeByKey` (a booking's locks, occupancy and PINs, the notification insert; the auth
- * row-version read names its own the same way). Not the domains' other SQL: a generic plan suits statements whose best plan does not depend on
- * the values (documents by id, a page behind an index, a write by key), and the domains' searches are not all such (a
- * bench A/B with every query named: parking nearby 151 → 105 req/s, its distance search's generic plan;
- * bench/NOTES.md). The name is a
- * digest of the text, so every connection and every process names a text alike. (Sending `in (…)` lists as one array
- * parameter, `= any($1)`, so that population statements of any list length share one text, made parking nearby
- * slower in a bench A/B and was left out: bench/NOTES.md.)
+ * row-version read names its own the same way). Not the domains' other SQL: a generic plan suits statements whose
+ * best plan does not depend on the values (documents by id, a page behind an index, a write by key), and the
+ * domains' searches are not all such (a bench A/B with every query named: parking nearby 151 → 105 req/s, its
+ * distance search's generic plan; bench/NOTES.md). The name is a digest of the text, so every connection and every
+ * process names a text alike. (Sending Payload's `in (…)` lists as one array parameter, `= any($1)`, so that
+ * population statements of any list length share one text, made parking nearby slower in a bench A/B and was left
+ * out: bench/NOTES.md.)
  *
  * `SQL_PLAN_CACHE=off`: unnamed statements, and the read batcher combines a turn's statements into one instead (the
  * mode for a connection pooler that does not keep prepared statements, such as PgBouncer in transaction mode before
@@ -33,7 +33,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import { sql as sql } from '@payloadcms/db-postgres'
+import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 /** At most this many statement texts are named per process (each connection keeps a plan per name it used). */
@@ -61,7 +61,9 @@ interface NamingHandle {
  * A value the planner does not see: `(select $n::type)::type`, an InitPlan's output, the same value when the statement
  * runs. A custom plan of a statement whose values are all opaque is its generic plan, costed the same plus a planning
  * charge, so PostgreSQL keeps the generic plan from the sixth execution on a connection (`plan_cache_mode = auto`).
- * For {@link executeNamed}'s statements. `type` is a PostgreSQL type name (`int`, `text`, `int[]`).
+ * For named statements whose best plan does not depend on their values: {@link executeNamed}'s (every value), a
+ * document by id (./documents.ts), the parking occupancy (./parking.ts). `type` is a PostgreSQL type name (`int`,
+ * `text`, `int[]`).
  */
 export const opaque = (value: unknown, type: string) => sql`(select ${sql.param(value)}::${sql.raw(typeName(type))})::${sql.raw(type)}`
 
@@ -100,8 +102,8 @@ export function visibleParameter(text: string): string | undefined {
  * text. Before, this ran the statement with `plan_cache_mode = force_generic_plan`, set and reset around it: four
  * statements for one (bench/NOTES.md session 43). Not a setting of the connection: PostgreSQL applies it to unnamed
  * statements too, and the domains' searches need plans made for their values (a generic plan of the relaxed full-text
- * pass took 52 ms where its custom plans take 20). Unnamed with `SQL_PLAN_CACHE=off`; as it is on a handle that is not
- * drizzle's (a test's spy).
+ * pass took 52 ms where its custom plans take 20). Unnamed with `SQL_PLAN_CACHE=off`; sent as it is, unchecked, on a
+ * handle that is not drizzle's (a test's spy).
  */
 export async function executeNamed(db: { execute(query: SQL): Promise<Rows> }, query: SQL): Promise<Rows> {
   const handle = db as NamingHandle
