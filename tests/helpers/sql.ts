@@ -4,12 +4,17 @@ import type { Payload } from 'payload'
 type Queryable = { query: (...a: unknown[]) => unknown }
 type Sent = { text: string; name?: string }
 
-/** Hands `onCall` the first argument of each `target.query` call while `fn` runs. */
-async function watching(target: Queryable, fn: () => Promise<unknown>, onCall: (arg: unknown) => void): Promise<void> {
+/**
+ * Hands `onCall` the first argument of each `target.query` call while `fn` runs, and all of them (it may replace one,
+ * a callback); what it returns, if anything, is handed the call's result.
+ */
+async function watching(target: Queryable, fn: () => Promise<unknown>, onCall: (arg: unknown, args: unknown[]) => ((result: unknown) => void) | void): Promise<void> {
   const original = target.query
   target.query = function (this: unknown, ...a: unknown[]) {
-    onCall(a[0])
-    return original.apply(this, a)
+    const onResult = onCall(a[0], a)
+    const result = original.apply(this, a)
+    onResult?.(result)
+    return result
   }
   try {
     await fn()
@@ -64,7 +69,7 @@ export async function sqlSentBy(payload: Payload, fn: () => Promise<unknown>): P
 /** Each query call any client makes while `fn` runs: how many statements it sends, and whether as a pipeline. */
 export async function queryCallsBy(fn: () => Promise<unknown>): Promise<{ statements: number; pipeline: boolean }[]> {
   const calls: { statements: number; pipeline: boolean }[] = []
-  await watching(await clientPrototype(), fn, (arg) => calls.push({ statements: statementsIn(arg).length, pipeline: pipelineOf(arg) !== undefined }))
+  await watching(await clientPrototype(), fn, (arg) => void calls.push({ statements: statementsIn(arg).length, pipeline: pipelineOf(arg) !== undefined }))
   return calls
 }
 
@@ -88,30 +93,24 @@ export async function namedStatementsSentBy(fn: () => Promise<unknown>): Promise
  */
 export async function statementEventsBy(fn: () => Promise<unknown>): Promise<{ event: 'sent' | 'answered'; text: string }[]> {
   const events: { event: 'sent' | 'answered'; text: string }[] = []
-  const target = await clientPrototype()
-  const original = target.query
-  target.query = function (this: unknown, ...a: unknown[]) {
-    const sent = statementsIn(a[0])
+  await watching(await clientPrototype(), fn, (arg, args) => {
+    const sent = statementsIn(arg)
     for (const s of sent) events.push({ event: 'sent', text: s.text })
     const answered = () => {
-      if (!pipelineOf(a[0])) for (const s of sent) events.push({ event: 'answered', text: s.text })
+      if (!pipelineOf(arg)) for (const s of sent) events.push({ event: 'answered', text: s.text })
     }
-    const last = a.length - 1
-    if (typeof a[last] === 'function') {
-      const callback = a[last] as (...r: unknown[]) => unknown
-      a[last] = (...r: unknown[]) => {
+    const last = args.length - 1
+    const callback = args[last]
+    if (typeof callback === 'function') {
+      args[last] = (...r: unknown[]) => {
         answered()
         return callback(...r)
       }
+      return
     }
-    const result = original.apply(this, a)
-    if (result && typeof (result as Promise<unknown>).then === 'function' && typeof a[last] !== 'function') (result as Promise<unknown>).then(answered, answered)
-    return result
-  }
-  try {
-    await fn()
-  } finally {
-    target.query = original
-  }
+    return (result) => {
+      if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(answered, answered)
+    }
+  })
   return events
 }

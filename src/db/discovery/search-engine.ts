@@ -36,13 +36,17 @@ export interface SearchHit {
   sku?: string | null
 }
 
-export interface SearchResult {
+/** A search's ranked page before its display fields: the plan, whether a relaxed pass answered, its total and hits. */
+export interface RankedPage {
   plan: QueryPlan
   /** Whether a relaxed pass (every word but one, or any word) was used because the strict (every word) pass found nothing. */
   relaxed: boolean
   totalDocs: number
-  hits: SearchHit[]
+  ranked: { type: SearchHit['type']; id: number; rank: number }[]
 }
+
+/** The page with its hits' display fields. */
+export type SearchResult = Omit<RankedPage, 'ranked'> & { hits: SearchHit[] }
 
 /** Each searched table's stored documents, their key column, and the name of the suggestions' walk over its titles. */
 const STORED = {
@@ -137,14 +141,6 @@ function pageStatement(matches: SQL, normalized: string, page: Page, cap: number
     order by h.rank desc, h.fresh desc nulls last, h.id desc`
 }
 
-/** A search's ranked page before its display fields: the plan, whether a relaxed pass answered, its total and hits. */
-export interface RankedPage {
-  plan: QueryPlan
-  relaxed: boolean
-  totalDocs: number
-  ranked: { type: SearchHit['type']; id: number; rank: number }[]
-}
-
 /**
  * Ranked full-text search over public cars and/or parts. Every word must match (as a prefix, or through a typo
  * correction from the vocabulary of make, model, part brand and category names); when that finds nothing, every word but one (three words or more),
@@ -153,8 +149,8 @@ export interface RankedPage {
  * ({@link displayHits}).
  */
 export async function search(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean; rankCandidates?: number } = {}): Promise<SearchResult> {
-  const found = await rankPage(db, q, type, page, opts)
-  return { plan: found.plan, relaxed: found.relaxed, totalDocs: found.totalDocs, hits: await displayHits(db, found.ranked) }
+  const { ranked, ...found } = await rankPage(db, q, type, page, opts)
+  return { ...found, hits: await displayHits(db, ranked) }
 }
 
 /** The search's passes: its page's hits (type, id, rank) and total, without their display fields. */
