@@ -11,7 +11,8 @@
  * BENCH_CHECKOUTS (600 requests per run), BENCH_HOT_STOCK (200), BENCH_POOL (database pool of the server AND the baseline, default 20),
  * BENCH_IMPORT_ROWS (dealer import file, default 10000; key inventory-import in BENCH_ONLY),
  * BENCH_NODE_ARGS (server node flags, default --max-old-space-size=512; e.g. add --cpu-prof --cpu-prof-dir=/tmp/prof),
- * BENCH_PG_LOG=1 (PostgreSQL's own log lines on the bench's output: shutdown requests, crashes, lock waits).
+ * BENCH_PG_LOG=1 (PostgreSQL's own log lines on the bench's output: shutdown requests, crashes, lock waits),
+ * WRITE_CONCURRENCY (the server's write gate, passed on as to any server; default twice the cores, 0 off).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -232,7 +233,7 @@ async function main() {
       '# Benchmark results',
       '',
       `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, loopback. Load average (1 min) at the start of each run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (the machine is shared: other processes compete for the same cores).`,
-      `Server: \`NODE_ENV=production\`, node ${serverNodeArgs.join(' ') || '(default flags)'}, ${withNext ? 'with the admin panel (Next production build)' : 'API only (no Next build present)'}, DB pool ${poolSize} (server and baseline), response cache ${(process.env.RESPONSE_CACHE_TTL ?? '0') === '0' ? 'off' : `on (${process.env.RESPONSE_CACHE_TTL} s)`}, socket.io postgres adapter, embedded PostgreSQL (fsync off) on the same machine; schema ${schema === 'pushed' ? 'pushed (no migrations yet)' : 'from migrations'}.`,
+      `Server: \`NODE_ENV=production\`, node ${serverNodeArgs.join(' ') || '(default flags)'}, ${withNext ? 'with the admin panel (Next production build)' : 'API only (no Next build present)'}, DB pool ${poolSize} (server and baseline), API writes at once ${process.env.WRITE_CONCURRENCY ? process.env.WRITE_CONCURRENCY : `${2 * os.availableParallelism()} (twice the cores, the default)`}, response cache ${(process.env.RESPONSE_CACHE_TTL ?? '0') === '0' ? 'off' : `on (${process.env.RESPONSE_CACHE_TTL} s)`}, socket.io postgres adapter, embedded PostgreSQL (fsync off) on the same machine; schema ${schema === 'pushed' ? 'pushed (no migrations yet)' : 'from migrations'}.`,
       `Each run: ${warmup} s warm-up then ${duration} s (contention scenarios: a fixed number of requests). The baseline is a raw node \`http\` + \`pg\` server running the same SQL with the same JSON shape, measured in the same run; "ratio" = AutoHub req/s ÷ baseline req/s.`,
       `Data: ${Object.entries(seeded.counts)
         .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)

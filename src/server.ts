@@ -31,6 +31,7 @@ import { allowsAnyOrigin, isTrustedOrigin, type OriginPolicyOptions, originOf, o
 import { contentSecurityPolicy, s3Origins } from './http/security-headers'
 import { collectAfterCommit, settleDetachedEffects } from './lib/after-commit'
 import { publicMaxAge, ResponseCache } from './http/response-cache'
+import { WriteGate } from './http/write-gate'
 import { env } from './lib/env'
 import { startRealtime } from './realtime/server'
 
@@ -45,6 +46,8 @@ export interface ServerOptions {
   /** Auth attempts per minute per IP and per account (default RATE_LIMIT_AUTH; 0 disables). */
   rateLimitAuth?: number
   rateLimitApi?: number
+  /** API writes run at once by this instance (default WRITE_CONCURRENCY; 0: no limit). See src/http/write-gate.ts. */
+  writeConcurrency?: number
   /** Production origin policy: no loopback CORS/CSRF origins unless listed (default NODE_ENV=production). */
   production?: boolean
   /** Trusted frontend origins (default CORS_ORIGINS). */
@@ -65,6 +68,8 @@ export interface RunningServer {
   server: http.Server
   io: IOServer | null
   payload: Payload
+  /** The API writes running and waiting (src/http/write-gate.ts). */
+  writeGate: Pick<WriteGate, 'limit' | 'active' | 'waiting'>
   url: string
   close(): Promise<void>
 }
@@ -167,6 +172,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   // any write through this instance empties it (src/http/response-cache.ts; bench/NOTES.md for the numbers).
   const responseCache = new ResponseCache({ ttlSeconds: Number(process.env.RESPONSE_CACHE_TTL ?? 5) })
   const graphqlPost = GRAPHQL_POST(Promise.resolve(config))
+  // Writes (REST writes, GraphQL mutations) take a slot of the write gate; reads never wait for one.
+  const writeGate = new WriteGate(opts.writeConcurrency ?? env.writeConcurrency)
   const logEffectError = (err: unknown) => payload.logger.warn({ err, msg: 'a side effect after commit failed' })
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   app.post('/api/graphql', async (req, res, next) => {
@@ -174,7 +181,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
       const mutation = Buffer.isBuffer(req.body) && /\bmutation\b/.test(req.body.toString('utf8'))
       if (mutation) responseCache.clear()
       // Queries open no transaction: their effects (none expected) need no collecting (src/lib/after-commit.ts).
-      const collected = await collectAfterCommit(() => graphqlPost(toFetchRequest(req)), { collect: mutation })
+      const run = (onCallOut?: () => void) => collectAfterCommit(() => graphqlPost(toFetchRequest(req)), { collect: mutation, onCallOut })
+      const collected = mutation ? await writeGate.run(run) : await run()
       let response = collected.result
       if (collected.size) {
         // GraphQL answers 200 with `errors` when a mutation failed (and was rolled back): its effects are dropped.
@@ -213,7 +221,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
       // Emails and socket emits raised by the request run once its transaction has committed (src/lib/after-commit.ts);
       // reads open no transaction to roll back and are not collected.
       const read = req.method === 'GET' || req.method === 'HEAD'
-      const collected = await collectAfterCommit(() => handleEndpoints({ config, request: toFetchRequest(req) }), { collect: !read })
+      const run = (onCallOut?: () => void) => collectAfterCommit(() => handleEndpoints({ config, request: toFetchRequest(req) }), { collect: !read, onCallOut })
+      const collected = read ? await run() : await writeGate.run(run)
       const response = collected.result
       if (response.status < 400) await collected.flush(logEffectError)
       else await collected.discard(logEffectError)
@@ -279,7 +288,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
       await settleDetachedEffects()
     })())
 
-  return { app, server, io, payload, url, close }
+  return { app, server, io, payload, writeGate, url, close }
 }
 
 /**

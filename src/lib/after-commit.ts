@@ -38,6 +38,8 @@ interface Queue {
   effects: Queued[]
   /** False once the request has finished: later effects (a timer started by the request) run at once. */
   open: boolean
+  /** Told when the request starts a call out of the process ({@link callingOut}). */
+  onCallOut?: () => void
 }
 
 const collector = new AsyncLocalStorage<Queue>()
@@ -64,6 +66,14 @@ function enqueue(effect: Queued): boolean {
   if (!queue?.open) return false
   queue.effects.push(effect)
   return true
+}
+
+/**
+ * A call out of the process (HTTP to Stripe, S3, an identity provider) is starting: the collecting request's
+ * `onCallOut` is told (the write gate, src/http/write-gate.ts, then frees the request's slot). Nothing outside one.
+ */
+export function callingOut(): void {
+  collector.getStore()?.onCallOut?.()
 }
 
 /** Detached effects still running, each request's as one chain. */
@@ -102,8 +112,8 @@ const disableWhenIdle = () => {
   }, IDLE_MS).unref()
 }
 
-export async function collectAfterCommit<T>(fn: () => Promise<T>, opts: { collect?: boolean } = {}): Promise<Collected<T>> {
-  const queue: Queue = { effects: [], open: opts.collect !== false }
+export async function collectAfterCommit<T>(fn: () => Promise<T>, opts: { collect?: boolean; onCallOut?: () => void } = {}): Promise<Collected<T>> {
+  const queue: Queue = { effects: [], open: opts.collect !== false, onCallOut: opts.onCallOut }
   let result: T
   if (!queue.open) {
     result = await fn()

@@ -1,4 +1,6 @@
 /** Typed access to environment variables (documented in .env.example). */
+import { availableParallelism } from 'node:os'
+
 import { type OriginPolicyOptions, ownOrigins, parseOrigins, TrustedOriginList } from '../http/origins'
 
 const str = (name: string, fallback = ''): string => process.env[name]?.trim() || fallback
@@ -85,6 +87,10 @@ export const env = {
   },
   get rateLimitApi() {
     return int('RATE_LIMIT_API', 600)
+  },
+  /** API writes an instance runs at once (src/http/write-gate.ts); 0: no limit. Default: twice the cores. */
+  get writeConcurrency() {
+    return Math.max(0, Math.floor(int('WRITE_CONCURRENCY', 2 * availableParallelism())))
   },
   get bodyLimitJson() {
     return str('BODY_LIMIT_JSON', '1mb')

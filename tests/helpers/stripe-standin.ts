@@ -108,6 +108,11 @@ export interface StripeStandin {
    * idempotent result is saved (a retry with the same Idempotency-Key runs).
    */
   failNext(method: 'GET' | 'POST' | 'DELETE', path: RegExp, status?: number, message?: string): void
+  /**
+   * The next request matching `method` and `path` is not answered until `release()`: `arrived` resolves when it has
+   * come in (a slow Stripe, seen from the app).
+   */
+  holdNext(method: 'GET' | 'POST' | 'DELETE', path: RegExp): { arrived: Promise<void>; release(): void }
   close(): Promise<void>
 }
 
@@ -349,10 +354,17 @@ export async function startStripeStandin(): Promise<StripeStandin> {
     return error(404, `Unrecognized request URL (${method}: ${path}).`)
   }
 
+  const holds: { method: string; path: RegExp; arrive: () => void; released: Promise<void> }[] = []
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
+    req.on('end', async () => {
+      const held = holds.findIndex((h) => h.method === req.method && h.path.test(new URL(req.url ?? '/', 'http://standin').pathname))
+      if (held >= 0) {
+        const hold = holds.splice(held, 1)[0]
+        hold.arrive()
+        await hold.released
+      }
       const text = Buffer.concat(chunks).toString('utf8')
       const url = new URL(req.url ?? '/', 'http://standin')
       const body = req.method === 'GET' ? Object.fromEntries(url.searchParams) : parseForm(text)
@@ -457,6 +469,14 @@ export async function startStripeStandin(): Promise<StripeStandin> {
     },
     failNext(method, path, status = 400, message = 'Injected failure.') {
       failures.push({ method, path, answer: error(status, message) })
+    },
+    holdNext(method, path) {
+      let arrive!: () => void
+      let release!: () => void
+      const arrived = new Promise<void>((resolve) => (arrive = resolve))
+      const released = new Promise<void>((resolve) => (release = resolve))
+      holds.push({ method, path, arrive, released })
+      return { arrived, release }
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
