@@ -7,7 +7,7 @@
  * progress a lock holder advances at a sixteenth of the speed and the queue behind its lock grows with it. With a
  * few in progress (enough to keep the thread busy while some wait on PostgreSQL) each finishes sooner and the others
  * wait here, in order, holding nothing: the same throughput with a far shorter tail (bench/NOTES.md, session 44:
- * checkout p95 422–556 → 230–310 ms, service booking 567–613 → 260–287 ms at 16 connections).
+ * checkout p95 447–472 → 250–294 ms, service booking 539–656 → 205–269 ms at 16 connections).
  *
  * A write that calls out of the process (Stripe, S3, an identity provider) gives its slot up when the call starts:
  * a slow provider must not stall every other write. Such calls are seen on Node's diagnostics channels for HTTP
