@@ -63,8 +63,12 @@ async function holdSpot(spotId: number) {
   await client.connect()
   await client.query('begin')
   await client.query('select pg_advisory_xact_lock(hashtext($1), hashtext($2))', [SPOT_LOCK, String(spotId)])
+  let held = true
   return {
+    /** Commits and disconnects, once. */
     release: async () => {
+      if (!held) return
+      held = false
       await client.query('commit')
       await client.end()
     },
@@ -87,36 +91,41 @@ describe('the write gate', () => {
   it('with one slot, a second write waits for the first and then runs; reads and GraphQL queries pass, a mutation waits', async () => {
     const [held, free] = [await spot('Gate held'), await spot('Gate free')]
     const lock = await holdSpot(held)
-    const done: string[] = []
-    const first = book(gated, held, 1).then((res) => (done.push('first'), res))
-    await expect.poll(waitingForLock).toBe(1)
-    expect(gated.writeGate).toMatchObject({ limit: 1, active: 1, waiting: 0 })
+    try {
+      const done: string[] = []
+      const first = book(gated, held, 1).then((res) => (done.push('first'), res))
+      await expect.poll(waitingForLock).toBe(1)
+      expect(gated.writeGate).toMatchObject({ limit: 1, active: 1, waiting: 0 })
 
-    const second = book(gated, free, 1).then((res) => (done.push('second'), res))
-    await expect.poll(() => gated.writeGate.waiting).toBe(1)
-    const mutation = http(gated.url, 'POST', '/api/graphql', {
-      token: driver.token,
-      body: { query: `mutation { updateVehicle(id: ${vehicle}, data: { color: "blue" }) { id color } }` },
-    }).then((res) => (done.push('mutation'), res))
-    await expect.poll(() => gated.writeGate.waiting).toBe(2)
+      const second = book(gated, free, 1).then((res) => (done.push('second'), res))
+      await expect.poll(() => gated.writeGate.waiting).toBe(1)
+      const mutation = http(gated.url, 'POST', '/api/graphql', {
+        token: driver.token,
+        body: { query: `mutation { updateVehicle(id: ${vehicle}, data: { color: "blue" }) { id color } }` },
+      }).then((res) => (done.push('mutation'), res))
+      await expect.poll(() => gated.writeGate.waiting).toBe(2)
 
-    // reads are not gated: they answer while both writes wait
-    const read = await http(gated.url, 'GET', `/api/parking-spots/${free}?depth=0`)
-    expect(read.status).toBe(200)
-    const query = await http(gated.url, 'POST', '/api/graphql', { token: driver.token, body: { query: `{ Vehicle(id: ${vehicle}) { id licensePlate } }` } })
-    expect(query.status).toBe(200)
-    expect(query.body.data.Vehicle.id).toBe(vehicle)
-    expect(done).toEqual([])
-    expect(gated.writeGate).toMatchObject({ active: 1, waiting: 2 })
+      // reads are not gated: they answer while both writes wait
+      const read = await http(gated.url, 'GET', `/api/parking-spots/${free}?depth=0`)
+      expect(read.status).toBe(200)
+      const query = await http(gated.url, 'POST', '/api/graphql', { token: driver.token, body: { query: `{ Vehicle(id: ${vehicle}) { id licensePlate } }` } })
+      expect(query.status).toBe(200)
+      expect(query.body.data.Vehicle.id).toBe(vehicle)
+      expect(done).toEqual([])
+      expect(gated.writeGate).toMatchObject({ active: 1, waiting: 2 })
 
-    await lock.release()
-    const [a, b, m] = await Promise.all([first, second, mutation])
-    expect(a.status, JSON.stringify(a.body)).toBe(201)
-    expect(b.status, JSON.stringify(b.body)).toBe(201)
-    expect(m.status).toBe(200)
-    expect(m.body.data.updateVehicle.color).toBe('blue')
-    // in the order they came
-    expect(done).toEqual(['first', 'second', 'mutation'])
+      await lock.release()
+      const [a, b, m] = await Promise.all([first, second, mutation])
+      expect(a.status, JSON.stringify(a.body)).toBe(201)
+      expect(b.status, JSON.stringify(b.body)).toBe(201)
+      expect(m.status).toBe(200)
+      expect(m.body.data.updateVehicle.color).toBe('blue')
+      // in the order they came
+      expect(done).toEqual(['first', 'second', 'mutation'])
+    } finally {
+      // a failed expectation above must not leave the booking held in the database
+      await lock.release()
+    }
     expect(gated.writeGate).toMatchObject({ active: 0, waiting: 0 })
   })
 
@@ -132,7 +141,7 @@ describe('the write gate', () => {
       await lock.release()
       expect((await first).status).toBe(201)
     } finally {
-      await lock.release().catch(() => {})
+      await lock.release()
     }
   })
 
@@ -144,13 +153,15 @@ describe('the write gate', () => {
 
     const slow = stripe.holdNext('POST', /^\/v1\/payment_intents$/)
     const checkout = http(gated.url, 'POST', '/api/orders/checkout', { token: buyer.token, body: { shippingAddress: ADDRESS, paymentMethod: 'card' } })
-    await slow.arrived
-    // the checkout still runs (Stripe has not answered) but holds no slot
-    expect(gated.writeGate).toMatchObject({ limit: 1, active: 0, waiting: 0 })
-    const booked = await book(gated, await spot('Gate while Stripe waits'), 3)
-    expect(booked.status, JSON.stringify(booked.body)).toBe(201)
-
-    slow.release()
+    try {
+      await slow.arrived
+      // the checkout still runs (Stripe has not answered) but holds no slot
+      expect(gated.writeGate).toMatchObject({ limit: 1, active: 0, waiting: 0 })
+      const booked = await book(gated, await spot('Gate while Stripe waits'), 3)
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201)
+    } finally {
+      slow.release()
+    }
     const res = await checkout
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     expect(res.body.payment).toMatchObject({ provider: 'stripe', status: 'requires_payment' })
