@@ -5,7 +5,8 @@
  * (create with a first invoice and its PaymentIntent, update: cancel at period end or a new price, cancel), with
  * Stripe-shaped JSON and Idempotency-Key replay. Renewal invoices are produced by `invoicePaid` /
  * `invoiceFailed`, which advance or keep the subscription's period as Stripe would. Point the app at it with STRIPE_API_BASE; build webhook events with `event()` and sign them with
- * the stripe library's own `webhooks.generateTestHeaderString`.
+ * the stripe library's own `webhooks.generateTestHeaderString`. `failNext` and `holdNext` make the next matching
+ * request fail, or wait until released (a slow Stripe).
  */
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
@@ -359,14 +360,14 @@ export async function startStripeStandin(): Promise<StripeStandin> {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', async () => {
-      const held = holds.findIndex((h) => h.method === req.method && h.path.test(new URL(req.url ?? '/', 'http://standin').pathname))
+      const url = new URL(req.url ?? '/', 'http://standin')
+      const held = holds.findIndex((h) => h.method === req.method && h.path.test(url.pathname))
       if (held >= 0) {
         const hold = holds.splice(held, 1)[0]
         hold.arrive()
         await hold.released
       }
       const text = Buffer.concat(chunks).toString('utf8')
-      const url = new URL(req.url ?? '/', 'http://standin')
       const body = req.method === 'GET' ? Object.fromEntries(url.searchParams) : parseForm(text)
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null
       requests.push({ method: req.method ?? 'GET', path: url.pathname, body, idempotencyKey: key })
