@@ -172,17 +172,19 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   // any write through this instance empties it (src/http/response-cache.ts; bench/NOTES.md for the numbers).
   const responseCache = new ResponseCache({ ttlSeconds: Number(process.env.RESPONSE_CACHE_TTL ?? 5) })
   const graphqlPost = GRAPHQL_POST(Promise.resolve(config))
-  // Writes (REST writes, GraphQL mutations) take a slot of the write gate; reads never wait for one.
   const writeGate = new WriteGate(opts.writeConcurrency ?? env.writeConcurrency)
+  /**
+   * A request's work. A write (REST write, GraphQL mutation) takes a slot of the write gate and collects its effects
+   * until its work stands (src/lib/after-commit.ts); a read does neither: it opens no transaction to roll back.
+   */
+  const perform = <T>(write: boolean, work: () => Promise<T>) => (write ? writeGate.run((onCallOut) => collectAfterCommit(work, { onCallOut })) : collectAfterCommit(work, { collect: false }))
   const logEffectError = (err: unknown) => payload.logger.warn({ err, msg: 'a side effect after commit failed' })
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   app.post('/api/graphql', async (req, res, next) => {
     try {
       const mutation = Buffer.isBuffer(req.body) && /\bmutation\b/.test(req.body.toString('utf8'))
       if (mutation) responseCache.clear()
-      // Queries open no transaction: their effects (none expected) need no collecting (src/lib/after-commit.ts).
-      const run = (onCallOut?: () => void) => collectAfterCommit(() => graphqlPost(toFetchRequest(req)), { collect: mutation, onCallOut })
-      const collected = mutation ? await writeGate.run(run) : await run()
+      const collected = await perform(mutation, () => graphqlPost(toFetchRequest(req)))
       let response = collected.result
       if (collected.size) {
         // GraphQL answers 200 with `errors` when a mutation failed (and was rolled back): its effects are dropped.
@@ -218,15 +220,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
         res.end(hit.body)
         return
       }
-      // Emails and socket emits raised by the request run once its transaction has committed (src/lib/after-commit.ts);
-      // reads open no transaction to roll back and are not collected.
+      // Emails and socket emits raised by the request run once its transaction has committed (src/lib/after-commit.ts).
       const read = req.method === 'GET' || req.method === 'HEAD'
-      const run = (onCallOut?: () => void) => collectAfterCommit(() => handleEndpoints({ config, request: toFetchRequest(req) }), { collect: !read, onCallOut })
-      const collected = read ? await run() : await writeGate.run(run)
+      const collected = await perform(!read, () => handleEndpoints({ config, request: toFetchRequest(req) }))
       const response = collected.result
       if (response.status < 400) await collected.flush(logEffectError)
       else await collected.discard(logEffectError)
-      if (req.method !== 'GET' && req.method !== 'HEAD' && response.status < 400) responseCache.clear()
+      if (!read && response.status < 400) responseCache.clear()
       if (key && response.status === 200 && publicMaxAge(response.headers.get('cache-control')) > 0) {
         const body = Buffer.from(await response.arrayBuffer())
         responseCache.store(key, response.status, response.headers, body)

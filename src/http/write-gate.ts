@@ -19,12 +19,12 @@ import diagnosticsChannel from 'node:diagnostics_channel'
 import { callingOut } from '../lib/after-commit'
 
 /** Node's channels published when an HTTP request leaves the process: node's http client, and fetch (undici). */
-export const CALL_OUT_CHANNELS = ['http.client.request.start', 'undici:request:create'] as const
+const CALL_OUT_CHANNELS = ['http.client.request.start', 'undici:request:create'] as const
 
 let watching = false
 
 /** Tells the request in scope whenever a call out of the process starts (once per process). */
-export function watchCallsOut(): void {
+function watchCallsOut(): void {
   if (watching) return
   watching = true
   for (const name of CALL_OUT_CHANNELS) diagnosticsChannel.subscribe(name, callingOut)
