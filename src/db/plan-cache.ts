@@ -16,8 +16,8 @@
  * statements, and the domain reads sent through `readRows`), and every single-command insert, update and delete a
  * drizzle session sends (Payload's writes, in and out of transactions). A domain statement of one fixed text whose
  * best plan does not depend on its values is named from its first run by `executeNamed`, its values hidden from the
- * planner so its generic plan is kept (the full-text search's display fields by ids, the suggestions' prefix titles and
- * their scores by ids). A domain statement by key — a lookup, a write or a lock, of one fixed text — is named once
+ * planner so its generic plan is kept (the full-text search's strict pass and its display fields by ids, the
+ * suggestions' prefix titles and their scores by ids). A domain statement by key — a lookup, a write or a lock, of one fixed text — is named once
  * its text repeats by `executeByKey` (a booking's locks, occupancy and PINs, the notification insert; the auth
  * row-version read names its own the same way). Not the domains' other SQL: a generic plan suits statements whose
  * best plan does not depend on the values (documents by id, a page behind an index, a write by key), and the

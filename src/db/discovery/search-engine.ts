@@ -59,15 +59,40 @@ type SQL = ReturnType<typeof sql>
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
 /**
+ * How a pass's values reach PostgreSQL. `visible`: as parameters the planner sees, so an unnamed statement is planned
+ * for them. `hidden`: opaque to the planner ({@link opaque}), so a named statement keeps one generic plan; its text
+ * search query is then parsed once per execution (an InitPlan), not once per row as `to_tsquery` of a parameter is in
+ * a generic plan.
+ *
+ * The strict pass is named with its values hidden: its best plan is the documents' GIN index whatever the words. On a
+ * copy of the bench database its generic plan ran as fast as the custom ones (2.36 against 2.44 ms over eight
+ * queries; "model", in 93k documents, 92 against 99–150 ms) and is not planned again: 0.3–0.7 ms of planning
+ * saved per search. The most and relaxed passes stay planned for their values: a generic plan of a two-word relaxed
+ * pass took 36 ms where its custom plans take 4–7 (bench/NOTES.md, session 45).
+ */
+interface Values {
+  value(value: unknown, type: string): SQL
+  tsquery(text: string): SQL
+}
+const visible: Values = {
+  value: (value, type) => sql`${sql.param(value)}::${sql.raw(type)}`,
+  tsquery: (text) => sql`to_tsquery('simple', ${text})`,
+}
+const hidden: Values = {
+  value: opaque,
+  tsquery: (text) => sql`(select to_tsquery('simple', ${opaque(text, 'text')}))`,
+}
+
+/**
  * One branch of the candidates: the stored documents of one table matching `match`, with their `ts_rank` against
  * `rankq`. Everything is read from the stored document and title: no per-row `autohub_*_doc`/`autohub_norm` call.
  */
-function candidates(table: 'cars' | 'parts', rankq: SQL, statuses: string[], match: SQL) {
+function candidates(table: 'cars' | 'parts', rankq: SQL, statuses: SQL, match: SQL) {
   const { docs, key } = STORED[table]
   return sql`
-    select ${table}::text as type, d.${key} as id, d.fresh, d.title_norm, ts_rank(d.doc, ${rankq}) as tr
+    select ${sql.raw(`'${table}'`)}::text as type, d.${key} as id, d.fresh, d.title_norm, ts_rank(d.doc, ${rankq}) as tr
     from ${docs} d
-    where d.status = any(${sql.param(statuses)}::text[]) and ${match}`
+    where d.status = any(${statuses}) and ${match}`
 }
 
 /**
@@ -84,17 +109,16 @@ function candidates(table: 'cars' | 'parts', rankq: SQL, statuses: string[], mat
  *   part is left out.
  */
 function passes(plan: QueryPlan, type: SearchType, statuses: string[]) {
-  const allq = sql`to_tsquery('simple', ${plan.strict as string})`
-  const anyq = sql`to_tsquery('simple', ${plan.relaxed as string})`
-  const mostq = plan.most ? sql`to_tsquery('simple', ${plan.most})` : null
-  const statusesOf = (t: 'cars' | 'parts') => (t === 'cars' ? statuses : ['active'])
+  const statusesOf = (t: 'cars' | 'parts', v: Values) => v.value(t === 'cars' ? statuses : ['active'], 'text[]')
   const tables = (['cars', 'parts'] as const).filter((t) => type === 'all' || type === t)
-  const strict = tables.map((t) => candidates(t, allq, statusesOf(t), sql`d.doc @@ ${allq}`))
+  const allq = hidden.tsquery(plan.strict as string)
+  const anyq = visible.tsquery(plan.relaxed as string)
+  const strict = tables.map((t) => candidates(t, allq, statusesOf(t, hidden), sql`d.doc @@ ${allq}`))
   const relaxed = tables.flatMap((t) => [
-    ...(plan.relaxed === plan.strict ? [] : [candidates(t, anyq, statusesOf(t), sql`d.doc @@ ${anyq}`)]),
-    candidates(t, anyq, statusesOf(t), sql`${plan.normalized}::text <% d.title_norm and not (d.doc @@ ${anyq})`),
+    ...(plan.relaxed === plan.strict ? [] : [candidates(t, anyq, statusesOf(t, visible), sql`d.doc @@ ${anyq}`)]),
+    candidates(t, anyq, statusesOf(t, visible), sql`${visible.value(plan.normalized, 'text')} <% d.title_norm and not (d.doc @@ ${anyq})`),
   ])
-  const most = mostq ? tables.map((t) => candidates(t, anyq, statusesOf(t), sql`d.doc @@ ${mostq}`)) : null
+  const most = plan.most ? tables.map((t) => candidates(t, anyq, statusesOf(t, visible), sql`d.doc @@ ${visible.tsquery(plan.most as string)}`)) : null
   return { strict: sql.join(strict, sql` union all `), most: most && sql.join(most, sql` union all `), relaxed: sql.join(relaxed, sql` union all `) }
 }
 
@@ -124,17 +148,18 @@ const display = (carIds: number[], partIds: number[]) => sql`
  * ranked. Taking `cap` first and then the margin is the same as the margin first: the candidates within the margin
  * are a prefix of that order.
  */
-function pageStatement(matches: SQL, normalized: string, page: Page, cap: number, withVersion = false) {
+function pageStatement(matches: SQL, normalized: string, page: Page, cap: number, values: Values, withVersion = false) {
   const k = page.offset + page.limit
+  const int = (n: number) => values.value(n, 'int')
   return sql`
     with matches as materialized (${matches}),
-    top as (select * from matches order by tr desc, fresh desc nulls last, id desc limit ${cap}),
-    cut as (select tr from top order by tr desc limit 1 offset ${k - 1}),
+    top as (select * from matches order by tr desc, fresh desc nulls last, id desc limit ${int(cap)}),
+    cut as (select tr from top order by tr desc limit 1 offset ${int(k - 1)}),
     hits as (
-      select type, id, fresh, tr + ${TRIGRAM_BONUS} * similarity(title_norm, ${normalized}::text) as rank from top
-      where tr >= coalesce((select tr from cut), 0) - ${TRIGRAM_BONUS * 1.001}::float8
+      select type, id, fresh, tr + ${sql.raw(String(TRIGRAM_BONUS))}::real * similarity(title_norm, ${values.value(normalized, 'text')}) as rank from top
+      where tr >= coalesce((select tr from cut), 0) - ${sql.raw(String(TRIGRAM_BONUS * 1.001))}::float8
       order by rank desc, fresh desc nulls last, id desc
-      limit ${page.limit} offset ${page.offset}
+      limit ${int(page.limit)} offset ${int(page.offset)}
     )
     select t.total, ${withVersion ? sql`(${VOCABULARY_VERSION})` : sql`null`} as vocab_version, h.type, h.id, h.rank
     from (select count(*) as total from matches) t left join hits h on true
@@ -145,8 +170,8 @@ function pageStatement(matches: SQL, normalized: string, page: Page, cap: number
  * Ranked full-text search over public cars and/or parts. Every word must match (as a prefix, or through a typo
  * correction from the vocabulary of make, model, part brand and category names); when that finds nothing, every word but one (three words or more),
  * and when that finds nothing either, any word, with titles also compared by trigram word similarity (both
- * `relaxed`). One statement per pass ({@link rankPage}), then one named statement for the page's display fields
- * ({@link displayHits}).
+ * `relaxed`). One statement per pass ({@link rankPage}: the strict pass's named, the others planned for their
+ * values), then one named statement for the page's display fields ({@link displayHits}).
  */
 export async function search(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean; rankCandidates?: number } = {}): Promise<SearchResult> {
   const { ranked, ...found } = await rankPage(db, q, type, page, opts)
@@ -163,15 +188,15 @@ export async function rankPage(db: Tx, q: string, type: SearchType, page: Page, 
     const plan = planQuery(q, vocab.words)
     if (!plan.strict) return { version: null, value: { plan, sets: null, rows: [] } }
     const sets = passes(plan, type, statuses)
-    const rows = (await db.execute(pageStatement(sets.strict, plan.normalized, page, cap, true))).rows
+    const rows = (await executeNamed(db, pageStatement(sets.strict, plan.normalized, page, cap, hidden, true))).rows
     return { version: String(rows[0].vocab_version), value: { plan, sets, rows } }
   })
   const { plan, sets } = first
   if (!sets) return { plan, relaxed: false, totalDocs: 0, ranked: [] }
   let found = first.rows
   const isRelaxed = Number(found[0].total) === 0
-  if (isRelaxed && sets.most) found = (await db.execute(pageStatement(sets.most, plan.normalized, page, cap))).rows
-  if (Number(found[0].total) === 0) found = (await db.execute(pageStatement(sets.relaxed, plan.normalized, page, cap))).rows
+  if (isRelaxed && sets.most) found = (await db.execute(pageStatement(sets.most, plan.normalized, page, cap, visible))).rows
+  if (Number(found[0].total) === 0) found = (await db.execute(pageStatement(sets.relaxed, plan.normalized, page, cap, visible))).rows
   const ranked = found.filter((r) => r.id !== null).map((r) => ({ type: r.type as SearchHit['type'], id: Number(r.id), rank: Number(r.rank) }))
   return { plan, relaxed: isRelaxed, totalDocs: Number(found[0].total), ranked }
 }

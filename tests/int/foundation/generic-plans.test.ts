@@ -77,12 +77,13 @@ const SHAPES = [
   /^select jsonb_build_object\('id', "parking_spots"\.id, .* from "parking_spots" where "parking_spots"\.id = any\(/, // a document by id (the documents reader)
   /^select spot_id, start_time, end_time, 1 as slots from parking_bookings where spot_id = any\(/, // the occupancy, by key
   /^select 'cars' as type, c\.id, c\.title/, // the search's display fields (executeNamed)
+  /^with matches as materialized \( select 'cars'::text as type, d\.car_id as id, .* d\.doc @@ \(select to_tsquery\('simple', \(select \$\d+::text\)::text\)\)\), top as/, // the search's strict pass (executeNamed)
   /^with recursive car_titles/, // the suggestions' prefix titles (executeNamed)
 ]
 const textOf = (p: { statement: unknown }) => String(p.statement).replace(/\s+/g, ' ').trim()
 
 describe('named statements', () => {
-  it('on one connection: a document by id, the occupancy, the search’s display and the prefix titles are planned five times at most, then run their generic plan', async () => {
+  it('on one connection: a document by id, the occupancy, the search’s strict pass and display, and the prefix titles are planned five times at most, then run their generic plan', async () => {
     const payload = cast.payload
     const spot = await cast.makeSpot()
     const [make] = await rawRows<{ name: string }>(sql`select mk.name from cars c join makes mk on mk.id = c.make_id where c.status = 'active' order by c.id limit 1`)
