@@ -279,10 +279,14 @@ const FUZZY_CANDIDATES = 60
  * {@link FUZZY_CANDIDATES} titles containing the text and as many trigram-word-similar to it (`type`, `id`), from the
  * trigram GIN index on `title_norm` — two branches, since an OR of both makes the planner fall back to a seq scan. Each
  * branch stops after a fixed number of rows, so the cost does not grow with the number of listings that match; the
- * rechecks read the stored title (no per-row `autohub_norm`). Inlined as literals (not bind parameters): how many
- * titles contain the text decides between a scan that stops at its limit and the trigram index, and the planner sees
- * that only in the pattern (a generic plan took 24 ms for "model", which every bench title contains, against 3 ms
- * planned for its text). Four small selects, so planning them is cheap; their scoring is {@link fuzzyTitlesSql}.
+ * rechecks read the stored title (no per-row `autohub_norm`). The substring pattern is inlined as a literal (not a
+ * bind parameter): how many titles contain the text decides between a scan that stops at its limit and the trigram
+ * index, and the planner sees that only in the pattern (a generic plan took 24 ms for "model", which every bench title
+ * contains, against 3 ms planned for its text). The trigram-word branches always take the trigram index, and their
+ * text is opaque to the planner ({@link opaque}): estimating `<%` for a literal scores it against the column's
+ * statistics, which made planning the four selects cost more than running them (on the bench data, "oil", "spa",
+ * "toy", "bre": 1.05 → 0.14 ms of planning, 0.85 → 0.52 ms of execution; bench/NOTES.md, session 45). Their scoring
+ * is {@link fuzzyTitlesSql}.
  */
 export function fuzzyCandidatesSql(normalized: string) {
   const text = checkedNormalized(normalized)
@@ -292,7 +296,7 @@ export function fuzzyCandidatesSql(normalized: string) {
     const type = sql.raw(`'${table === 'cars' ? 'car' : 'part'}'`)
     return [
       sql`(select ${type} as type, ${key} as id from ${docs} where title_norm like ${lit(`%${text}%`)} limit ${sql.raw(String(FUZZY_CANDIDATES))})`,
-      sql`(select ${type} as type, ${key} as id from ${docs} where ${lit(text)} <% title_norm limit ${sql.raw(String(FUZZY_CANDIDATES))})`,
+      sql`(select ${type} as type, ${key} as id from ${docs} where ${opaque(text, 'text')} <% title_norm limit ${sql.raw(String(FUZZY_CANDIDATES))})`,
     ]
   })
   return sql.join(branches, sql` union all `)
