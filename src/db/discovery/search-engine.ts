@@ -67,8 +67,10 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * The strict pass is named with its values hidden: its best plan is the documents' GIN index whatever the words. On a
  * copy of the bench database its generic plan ran as fast as the custom ones (2.36 against 2.44 ms over eight
  * queries; "model", in 93k documents, 92 against 99–150 ms) and is not planned again: 0.3–0.7 ms of planning
- * saved per search. The most and relaxed passes stay planned for their values: a generic plan of a two-word relaxed
- * pass took 36 ms where its custom plans take 4–7 (bench/NOTES.md, session 45).
+ * saved per search. So is a one-word relaxed pass (the trigram titles alone, by their index whatever the word:
+ * "toyota", "toyta", "porche" 2.5–4.2 → 1.0–1.7 ms of PostgreSQL per search). The most pass and a longer relaxed pass
+ * stay planned for their words: a generic plan of a two-word relaxed pass took 36 ms where its custom plans take 4–7
+ * (bench/NOTES.md, session 45).
  */
 interface Values {
   value(value: unknown, type: string): SQL
@@ -95,6 +97,12 @@ function candidates(table: 'cars' | 'parts', rankq: SQL, statuses: SQL, match: S
     where d.status = any(${statuses}) and ${match}`
 }
 
+/** A pass's candidates and how its values reach PostgreSQL. */
+interface Pass {
+  statement: SQL
+  values: Values
+}
+
 /**
  * The candidates of each pass.
  * - Strict: the document matches every word (`allq`, GIN).
@@ -108,18 +116,25 @@ function candidates(table: 'cars' | 'parts', rankq: SQL, statuses: SQL, match: S
  *   word similarity of every title. A one-word query's "any word" is its strict query, which found nothing, so that
  *   part is left out.
  */
-function passes(plan: QueryPlan, type: SearchType, statuses: string[]) {
+function passes(plan: QueryPlan, type: SearchType, statuses: string[]): { strict: Pass; most: Pass | null; relaxed: Pass } {
   const statusesOf = (t: 'cars' | 'parts', v: Values) => v.value(t === 'cars' ? statuses : ['active'], 'text[]')
   const tables = (['cars', 'parts'] as const).filter((t) => type === 'all' || type === t)
   const allq = hidden.tsquery(plan.strict as string)
-  const anyq = visible.tsquery(plan.relaxed as string)
   const strict = tables.map((t) => candidates(t, allq, statusesOf(t, hidden), sql`d.doc @@ ${allq}`))
+  // one word: its "any word" is the strict query, so only the trigram titles are read, by their index whatever the word
+  const oneWord = plan.relaxed === plan.strict
+  const r = oneWord ? hidden : visible
+  const anyq = r.tsquery(plan.relaxed as string)
   const relaxed = tables.flatMap((t) => [
-    ...(plan.relaxed === plan.strict ? [] : [candidates(t, anyq, statusesOf(t, visible), sql`d.doc @@ ${anyq}`)]),
-    candidates(t, anyq, statusesOf(t, visible), sql`${visible.value(plan.normalized, 'text')} <% d.title_norm and not (d.doc @@ ${anyq})`),
+    ...(oneWord ? [] : [candidates(t, anyq, statusesOf(t, r), sql`d.doc @@ ${anyq}`)]),
+    candidates(t, anyq, statusesOf(t, r), sql`${r.value(plan.normalized, 'text')} <% d.title_norm and not (d.doc @@ ${anyq})`),
   ])
-  const most = plan.most ? tables.map((t) => candidates(t, anyq, statusesOf(t, visible), sql`d.doc @@ ${visible.tsquery(plan.most as string)}`)) : null
-  return { strict: sql.join(strict, sql` union all `), most: most && sql.join(most, sql` union all `), relaxed: sql.join(relaxed, sql` union all `) }
+  const most = plan.most ? tables.map((t) => candidates(t, visible.tsquery(plan.relaxed as string), statusesOf(t, visible), sql`d.doc @@ ${visible.tsquery(plan.most as string)}`)) : null
+  return {
+    strict: { statement: sql.join(strict, sql` union all `), values: hidden },
+    most: most && { statement: sql.join(most, sql` union all `), values: visible },
+    relaxed: { statement: sql.join(relaxed, sql` union all `), values: r },
+  }
 }
 
 /**
@@ -178,6 +193,12 @@ export async function search(db: Tx, q: string, type: SearchType, page: Page, op
   return { ...found, hits: await displayHits(db, ranked) }
 }
 
+/** A pass's page statement: named when its values are hidden from the planner, planned for them when visible. */
+function runPass(db: Tx, pass: Pass, normalized: string, page: Page, cap: number, withVersion = false) {
+  const statement = pageStatement(pass.statement, normalized, page, cap, pass.values, withVersion)
+  return pass.values === hidden ? executeNamed(db, statement) : db.execute(statement)
+}
+
 /** The search's passes: its page's hits (type, id, rank) and total, without their display fields. */
 export async function rankPage(db: Tx, q: string, type: SearchType, page: Page, opts: { includeSold?: boolean; rankCandidates?: number } = {}): Promise<RankedPage> {
   const statuses = opts.includeSold ? ['active', 'sale_pending', 'sold'] : ['active']
@@ -188,15 +209,15 @@ export async function rankPage(db: Tx, q: string, type: SearchType, page: Page, 
     const plan = planQuery(q, vocab.words)
     if (!plan.strict) return { version: null, value: { plan, sets: null, rows: [] } }
     const sets = passes(plan, type, statuses)
-    const rows = (await executeNamed(db, pageStatement(sets.strict, plan.normalized, page, cap, hidden, true))).rows
+    const rows = (await runPass(db, sets.strict, plan.normalized, page, cap, true)).rows
     return { version: String(rows[0].vocab_version), value: { plan, sets, rows } }
   })
   const { plan, sets } = first
   if (!sets) return { plan, relaxed: false, totalDocs: 0, ranked: [] }
   let found = first.rows
   const isRelaxed = Number(found[0].total) === 0
-  if (isRelaxed && sets.most) found = (await db.execute(pageStatement(sets.most, plan.normalized, page, cap, visible))).rows
-  if (Number(found[0].total) === 0) found = (await db.execute(pageStatement(sets.relaxed, plan.normalized, page, cap, visible))).rows
+  if (isRelaxed && sets.most) found = (await runPass(db, sets.most, plan.normalized, page, cap)).rows
+  if (Number(found[0].total) === 0) found = (await runPass(db, sets.relaxed, plan.normalized, page, cap)).rows
   const ranked = found.filter((r) => r.id !== null).map((r) => ({ type: r.type as SearchHit['type'], id: Number(r.id), rank: Number(r.rank) }))
   return { plan, relaxed: isRelaxed, totalDocs: Number(found[0].total), ranked }
 }
