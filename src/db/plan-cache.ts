@@ -14,18 +14,18 @@
  * STATEMENT_NAMES texts per process (each connection keeps a plan per name; the first texts to repeat are the hot
  * ones): the statements the read batcher sends (./read-batch.ts: every generic read's page, count and population
  * statements, and the domain reads sent through `readRows`), and every single-command insert, update and delete a
- * drizzle session sends (Payload's writes, in and out of transactions). A domain statement of one fixed text whose
- * best plan does not depend on its values is named from its first run by `executeNamed`, its values hidden from the
- * planner so its generic plan is kept (the full-text search's strict pass and its display fields by ids, the
- * suggestions' prefix titles and their scores by ids). A domain statement by key — a lookup, a write or a lock, of one fixed text — is named once
- * its text repeats by `executeByKey` (a booking's locks, occupancy and PINs, the notification insert; the auth
- * row-version read names its own the same way). Not the domains' other SQL: a generic plan suits statements whose
- * best plan does not depend on the values (documents by id, a page behind an index, a write by key), and the
- * domains' searches are not all such (a bench A/B with every query named: parking nearby 151 → 105 req/s, its
- * distance search's generic plan; bench/NOTES.md). The name is a digest of the text, so every connection and every
- * process names a text alike. (Sending Payload's `in (…)` lists as one array parameter, `= any($1)`, so that
- * population statements of any list length share one text, made parking nearby slower in a bench A/B and was left
- * out: bench/NOTES.md.)
+ * drizzle session sends (Payload's writes, in and out of transactions). A domain statement of one fixed text whose best
+ * plan does not depend on its values is named from its first run by `executeNamed`, its values hidden from the planner
+ * so its generic plan is kept (the full-text search's strict pass, a one-word relaxed pass and the display fields by
+ * ids, the suggestions' prefix titles and their scores by ids). A domain statement by key — a lookup, a write or a
+ * lock, of one fixed text — is named once its text repeats by `executeByKey` (a booking's locks, occupancy and PINs,
+ * the notification insert; the auth row-version read names its own the same way). Not the domains' other SQL: a generic
+ * plan suits statements whose best plan does not depend on the values (documents by id, a page behind an index, a write
+ * by key), and the domains' searches are not all such (a bench A/B with every query named: parking nearby 151 → 105
+ * req/s, its distance search's generic plan; bench/NOTES.md). The name is a digest of the text, so every connection and
+ * every process names a text alike. (Sending Payload's `in (…)` lists as one array parameter, `= any($1)`, so that
+ * population statements of any list length share one text, made parking nearby slower in a bench A/B and was left out:
+ * bench/NOTES.md.)
  *
  * `SQL_PLAN_CACHE=off`: unnamed statements, and the read batcher combines a turn's statements into one instead (the
  * mode for a connection pooler that does not keep prepared statements, such as PgBouncer in transaction mode before
