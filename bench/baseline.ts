@@ -20,7 +20,7 @@ import pg from 'pg'
 import type { Tx } from '../src/db/transaction'
 import { whatsappLink } from '../src/domain/catalog/listing'
 import { calculateLoan } from '../src/domain/negotiation/loan'
-import { availableSlots, bookingCost, fits, type Occupancy, pickPin, type PriceType } from '../src/domain/parking'
+import { availableSlots, bookingCost, fits, type Occupancy, pickPin, pinCandidates, type PriceType } from '../src/domain/parking'
 import { pageInfo } from '../src/domain/pagination'
 import { normalizeQuery, pageOf, pagination } from '../src/domain/discovery/search'
 import { displayHits, rankPage, suggest } from '../src/db/discovery/search-engine'
@@ -287,8 +287,20 @@ async function book(_url: URL, body: Record<string, unknown> | undefined, user: 
       await client.query('rollback')
       return conflict('The spot is full for this window.')
     }
-    const taken = await client.query(`select pin from parking_bookings where spot_id = $1 and status in ('pending', 'active')`, [spot.id])
-    const pin = pickPin(new Set(taken.rows.map((r) => String(r.pin))), () => randomInt(10_000))
+    // the app's PIN choice: random candidates, the first no holding booking uses; the spot's PINs only if all are taken
+    const random = () => randomInt(10_000)
+    const free = await client.query(
+      `select c.pin from unnest($2::text[]) with ordinality as c(pin, n)
+       left join lateral (select 1 as held from parking_bookings b where b.spot_id = $1 and b.status in ('pending', 'active') and b.pin = c.pin limit 1) h on true
+       where h.held is null order by c.n`,
+      [spot.id, pinCandidates(random)],
+    )
+    const taken = async () => (await client.query(`select pin from parking_bookings where spot_id = $1 and status in ('pending', 'active')`, [spot.id])).rows
+    const pin = free.rows[0] ? String(free.rows[0].pin) : pickPin(new Set((await taken()).map((r) => String(r.pin))), random)
+    if (!pin) {
+      await client.query('rollback')
+      return conflict('Every PIN of this spot is held by another booking.')
+    }
     const totalCost = bookingCost(Number(spot.price), spot.price_type as PriceType, start, end)
     const inserted = await client.query(
       `insert into parking_bookings (user_id, spot_id, spot_owner_id, vehicle_id, start_time, end_time, status, total_cost, currency, unit_price, price_type,

@@ -84,12 +84,21 @@ function occupancyBySpot(rows: any[]): Map<number, Occupancy[]> {
 }
 
 /**
- * Takes the spot's lock and reads, once it is held, what occupies the spot during `[start, end)` and the PINs its
- * holding bookings use: one round trip (lockThenRead).
+ * Takes the spot's lock and reads, once it is held, what occupies the spot during `[start, end)` and which of the
+ * `candidates` PINs no holding booking of the spot uses (in the candidates' order): one round trip (lockThenRead).
+ * Each candidate is one probe of the holding bookings' (spot, pin) index, so the read does not grow with the spot's
+ * future bookings (it read all of their PINs before). `freePins` empty: every candidate is taken, see
+ * {@link takenPins}.
  */
-export async function lockSpotForBooking(tx: Tx, spotId: number, start: Date, end: Date): Promise<{ items: Occupancy[]; pins: Set<string> }> {
-  const [occupied, pins] = await lockThenRead(tx, SPOT_LOCK, spotId, [{ byKey: occupancyStatement([spotId], start, end) }, { byKey: takenPinsStatement(spotId) }])
-  return { items: occupancyBySpot(occupied.rows).get(spotId) ?? [], pins: pinsOf(pins.rows) }
+export async function lockSpotForBooking(tx: Tx, spotId: number, start: Date, end: Date, candidates: readonly string[]): Promise<{ items: Occupancy[]; freePins: string[] }> {
+  const [occupied, free] = await lockThenRead(tx, SPOT_LOCK, spotId, [{ byKey: occupancyStatement([spotId], start, end) }, { byKey: freePinsStatement(spotId, candidates) }])
+  return { items: occupancyBySpot(occupied.rows).get(spotId) ?? [], freePins: free.rows.map((r) => String(r.pin)) }
+}
+
+/** The PINs the spot's holding (pending, active) bookings use: the fallback when every candidate PIN is taken. */
+export async function takenPins(tx: Tx, spotId: number): Promise<Set<string>> {
+  const res = await tx.execute(sql`select pin from parking_bookings where spot_id = ${spotId} and status in ('pending', 'active')`)
+  return new Set(res.rows.map((r) => String(r.pin)))
 }
 
 /**
@@ -134,9 +143,21 @@ export async function nearbySpotIds(tx: Tx, at: { lat: number; lng: number }, ra
   return res.rows.map((r) => ({ id: Number(r.id), distanceM: Number(r.distance_m) }))
 }
 
-/** PINs held by the spot's pending/active bookings (a new booking's PIN must differ). */
-const takenPinsStatement = (spotId: number) => sql`select pin from parking_bookings where spot_id = ${spotId} and status in ('pending', 'active')`
-const pinsOf = (rows: { pin: unknown }[]) => new Set(rows.map((r) => String(r.pin)))
+/**
+ * The candidates no pending/active booking of the spot uses (a new booking's PIN must differ), in their order. Sent by
+ * key (one text whatever the candidates); its values opaque, like the occupancy's, so PostgreSQL keeps its generic plan:
+ * one probe of `parking_bookings_spot_pin_idx` (partial on the holding statuses) per candidate, ≈ 0.05 ms whatever the
+ * spot holds. The lateral `limit 1` keeps it a probe: written `not exists`, the planner hashed every PIN of the spot
+ * (0.7 ms at 2,000 holding bookings).
+ */
+export const freePinsStatement = (spotId: number, candidates: readonly string[]) => sql`
+  select c.pin from unnest(${opaque([...candidates], 'text[]')}) with ordinality as c(pin, n)
+  left join lateral (
+    select 1 as held from parking_bookings b
+    where b.spot_id = ${opaque(spotId, 'int')} and b.status in ('pending', 'active') and b.pin = c.pin
+    limit 1) h on true
+  where h.held is null
+  order by c.n`
 
 /** Claims the reminder of a pending booking (sets reminder_sent_at once); false when already sent or no longer pending. */
 export async function claimReminder(tx: Tx, bookingId: number, now: Date): Promise<boolean> {

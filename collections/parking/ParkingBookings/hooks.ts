@@ -8,10 +8,10 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { z } from 'zod'
 
 import { isAdminUser } from '@/access/roles'
-import { findSpot, lockSpotForBooking, siteCurrency } from '@/db/parking'
+import { findSpot, lockSpotForBooking, siteCurrency, takenPins } from '@/db/parking'
 import { txOf } from '@/db/transaction'
 import { idOf, sameId } from '@/domain/ids'
-import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_MS, peakOccupancy, pickPin } from '@/domain/parking'
+import { bookingCost, fits, MAX_BOOKING_MS, openingHoursRefusal, PAST_TOLERANCE_MS, peakOccupancy, pickPin, pinCandidates } from '@/domain/parking'
 import { parkingBookingMachine } from '@/domain/parking/booking-machine'
 import { date, id } from '@/http/fields'
 import { conflict, currentUser, forbidden, invalidFields } from '@/lib/http'
@@ -83,14 +83,17 @@ export const prepareBooking: CollectionBeforeChangeHook<ParkingBooking> = async 
   const owner = idOf(spot.owner)
   const told = owner && owner !== driver && !context?.seed ? owner : null
   const tx = await txOf(req)
-  const [recipient, { items, pins }] = await allSettledOrThrow([told ? readRecipient(req, told) : null, lockSpotForBooking(tx, spot.id, start!, end!)])
+  const random = () => randomInt(10_000)
+  const [recipient, { items, freePins }] = await allSettledOrThrow([told ? readRecipient(req, told) : null, lockSpotForBooking(tx, spot.id, start!, end!, pinCandidates(random))])
   // Set after the read: each Local API read through `req` gives it a new context object.
   if (told) req.context.parkingOwnerRecipient = { owner: told, recipient }
 
   if (!fits(spot.totalSlots, items, start!, end!)) {
     throw conflict('The spot is full for this window.', { availableSlots: Math.max(0, spot.totalSlots - peakOccupancy(items, start!, end!)) })
   }
-  const pin = pickPin(pins, () => randomInt(10_000))
+  // a random PIN no holding booking of the spot uses; only when all the candidates are taken are the spot's PINs read
+  const pin = freePins[0] ?? pickPin(await takenPins(tx, spot.id), random)
+  if (!pin) throw conflict('Every PIN of this spot is held by another booking: no more bookings can be taken until some end.')
   return {
     ...data,
     user: driver,

@@ -129,7 +129,7 @@ describe('named statements', () => {
     const texts = await namedStatements(async () => {
       for (let i = 0; i < 2; i++) {
         await withTransaction(await createLocalReq({}, payload), async (tx) => {
-          await lockSpotForBooking(tx, 1, new Date(), new Date(Date.now() + 3_600_000))
+          await lockSpotForBooking(tx, 1, new Date(), new Date(Date.now() + 3_600_000), ['0042', '1234'])
           await pushSubscriptionsOf(tx, Number(user.id))
           await loyaltyOf(tx, Number(user.id))
           await insertNotification(tx, {
@@ -146,7 +146,7 @@ describe('named statements', () => {
     })
     for (const start of [
       'select spot_id, start_time, end_time, 1 as slots',
-      'select pin from parking_bookings',
+      'select c.pin from unnest(',
       'select id, endpoint, p256dh, auth from push_subscriptions',
       'select coalesce(loyalty_points, 0)',
       'with targets as',

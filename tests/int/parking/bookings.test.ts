@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { get, gql, post } from '../../helpers/api'
 import { BASE, H, HOUR, type ParkingCast, parkingCast } from '../../helpers/parking'
 import { registerRealtime } from '../../../src/realtime/bus'
+import { freePinsStatement } from '../../../src/db/parking'
+import { dbOf, sql } from '../../../src/db/transaction'
 import { queryCallsBy, statementsSentBy } from '../../helpers/sql'
 import type { TestUser } from '../../helpers/users'
 
@@ -82,6 +84,38 @@ describe('POST /api/parking-bookings', () => {
     expect(new Set(pins).size).toBe(3) // PINs unique among a spot's live bookings
     const full = results.find((r) => r.status === 409)!
     expect(full.body.errors[0].data).toMatchObject({ availableSlots: 0 })
+  })
+
+  it("PINs: a spot whose holding bookings use every PIN but one gets that one; the spot's PINs are read only then", async () => {
+    const spot = await makeSpot({ totalSlots: 1 })
+    const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
+    // 9,999 holding bookings a year ahead (no capacity conflict with the window below), every PIN but 5000
+    await dbOf(payload).execute(sql`
+      insert into parking_bookings (user_id, spot_id, spot_owner_id, vehicle_id, start_time, end_time, status, total_cost, currency,
+        qr_code, pin, payment_status, refund_amount, updated_at, created_at)
+      select ${driver.id}, ${spot.id}, ${owner.id}, ${vehicle}, ${future(365)}::timestamptz + g * interval '1 hour',
+        ${future(365)}::timestamptz + g * interval '1 hour' + interval '30 minutes', 'pending', 1, 'USD',
+        'pin-test-' || ${spot.id} || '-' || g, lpad(g::text, 4, '0'), 'pay_on_site', 0, now(), now()
+      from generate_series(0, 9999) g where g <> 5000`)
+    const sent = await statementsSentBy(async () => {
+      const res = await book(spot.id, H(1), H(2))
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      expect(res.body.pin).toBe('5000')
+    })
+    // the candidates were all taken, so the spot's PINs were read once, after the lock's write
+    expect(sent.filter((s) => s.startsWith('select pin from parking_bookings'))).toHaveLength(1)
+    // the candidates' check probes the (spot, pin) index once per candidate: it reads none of the 9,999 other PINs
+    const explained = await dbOf(payload).execute(sql`explain (analyze, format json) ${freePinsStatement(spot.id, ['0001', '0002', '5000'])}`)
+    const plan = JSON.stringify(explained.rows[0])
+    expect(plan).toMatch(/"Index Name":"parking_bookings_spot_pin_idx"/)
+    expect(plan).toMatch(/"Index Cond":"\(\(spot_id = [^"]*\) AND \(\(?pin\)?(::text)? = c\.pin\)\)"/)
+    const rowsRead = [...plan.matchAll(/"Actual Rows":([\d.]+)/g)].map((m) => Number(m[1]))
+    expect(Math.max(...rowsRead)).toBeLessThanOrEqual(3)
+    // with every PIN taken, a booking that fits is refused with a clear error and nothing is written
+    const full = await book(spot.id, H(3), H(4))
+    expect(full.status, JSON.stringify(full.body)).toBe(409)
+    expect(full.body.errors[0].message).toMatch(/PIN/)
+    expect(await countBookings(spot.id)).toBe(10_000)
   })
 
   it('counts per instant: 10–12 and 12–14 do not conflict; 11–13 conflicts with both at capacity 1', async () => {
@@ -176,6 +210,9 @@ describe('POST /api/parking-bookings', () => {
     // 22 until the notification (row, English texts, read-back, Arabic texts) became one statement; 19 until the
     // booking's own read-back went (a flat document is the row its insert returned: the drizzle patch's upsertRow).
     expect(statements.filter((s) => / as doc from "?parking_bookings"?/.test(s))).toEqual([])
+    // the PIN: the candidates checked in the lock's write (an index probe each), not every PIN of the spot read
+    expect(statements.filter((s) => s.trimStart().startsWith('select c.pin from unnest('))).toHaveLength(1)
+    expect(statements.filter((s) => s.startsWith('select pin from parking_bookings'))).toEqual([])
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(18)
   })
 

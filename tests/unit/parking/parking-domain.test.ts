@@ -15,6 +15,8 @@ import {
   openingHoursRefusal,
   peakOccupancy,
   pickPin,
+  PIN_CANDIDATES,
+  pinCandidates,
   type Occupancy,
 } from '../../../src/domain/parking'
 
@@ -217,6 +219,14 @@ describe('helpers', () => {
     expect(pickPin(taken, () => (calls++ === 0 ? 7 : 42))).toBe('0042')
     const all = new Set(Array.from({ length: 9999 }, (_, i) => String(i).padStart(4, '0')))
     expect(pickPin(all, () => 0)).toBe('9999')
+    expect(pickPin(new Set([...all, '9999']), () => 0)).toBeNull()
+  })
+  it('offers distinct random PIN candidates, in the order drawn', () => {
+    const draws = [42, 7, 42, 9999, 0, 7, 13, 500, 501, 502, 503]
+    let i = 0
+    expect(pinCandidates(() => draws[i++])).toEqual(['0042', '0007', '9999', '0000', '0013', '0500', '0501', '0502'])
+    expect(pinCandidates(() => 3, 4)).toEqual(['0003']) // a source that repeats itself gives up after 20 draws per candidate
+    expect(PIN_CANDIDATES).toBe(8)
   })
   it('occupancy percent', () => {
     expect(occupancyPercent(3600, 2, 7200)).toBe(25)
