@@ -9,39 +9,61 @@ import type { PayloadRequest } from 'payload'
 import type { Cart, Part, Plan, Subscription } from '@payload-types'
 
 import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
+import { REFUSAL_SQLSTATE } from '../migrations/20261206_120000_sql_refusals'
 import {
   hashCartToken,
   isPlausibleCartToken,
   MAX_LINE_QUANTITY,
   mergeLines,
   newCartToken,
+  ORDER_NUMBER_FORM,
   PLAN_HOLDING_STATUSES,
   QUOTA_STATUSES,
-  shortLines,
-  stockOrder,
   type ShortLine,
+  stockOrder,
+  type StockRequest,
   unitPriceOf,
 } from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
 import { selectOf } from '@/lib/read-needs'
 
+type SQL = ReturnType<typeof sql>
+
 // A part's `stock_status` follows its stock in the same row version: the `parts_stock_status_trg` trigger
 // (src/migrations/20261201_033000_database_extras.ts, the rule of stockStatusOf) sets it on every update of the
 // stock, so the updates below write the quantity only.
 
-/** Takes stock for every line with a conditional update; returns the lines that were short (the caller rolls back). */
-export async function takeStock(tx: Tx, lines: { part: number; quantity: number }[]): Promise<ShortLine[]> {
-  const short: ShortLine[] = []
-  for (const line of stockOrder(lines)) {
-    const res = await tx.execute(sql`
-      update parts set stock_quantity = stock_quantity - ${line.quantity}
-      where id = ${line.part} and stock_quantity >= ${line.quantity}
-      returning id`)
-    if (res.rows[0]) continue
-    const now = await tx.execute(sql`select stock_quantity from parts where id = ${line.part}`)
-    short.push(...shortLines([line], new Map([[line.part, Number(now.rows[0]?.stock_quantity ?? 0)]])))
-  }
-  return short
+/** A part short of stock at its conditional update: what {@link takeStockStatement} refuses with. */
+const SHORT_OF_STOCK = 'Not enough stock.'
+
+/**
+ * Takes `line.quantity` of the part's stock with a conditional update (never below zero, whatever runs concurrently:
+ * PostgreSQL re-checks the condition on the newest row version), or — short — fails with a refusal (SQLSTATE `AH409`,
+ * src/migrations/20261206_120000_sql_refusals.ts) whose facts are the line and the stock available then (read `for
+ * share`: after whatever holds the row has finished), so the transaction is rolled back. Sent last with the commit
+ * (`commitWith`), several lines in {@link stockOrder} (one lock order for every checkout); {@link shortLineOf} reads
+ * the refusal.
+ */
+export const takeStockStatement = (line: StockRequest) => ({
+  byKey: sql`
+    with taken as (update parts set stock_quantity = stock_quantity - ${line.quantity}::int where id = ${line.part}::int and stock_quantity >= ${line.quantity}::int returning id)
+    select case when exists (select 1 from taken) then true else autohub_refuse(${SHORT_OF_STOCK}, json_build_object('part', ${line.part}::int, 'requested', ${line.quantity}::int,
+      'available', coalesce((select stock_quantity from parts where id = ${line.part}::int for share), 0))::text) end as taken`,
+})
+
+/** PostgreSQL's error in `err`: itself, or the cause drizzle wraps it in ("Failed query: …"). */
+function databaseErrorOf(err: unknown): { code?: unknown; message?: unknown; detail?: unknown } | null {
+  const e = err as { code?: unknown; cause?: unknown } | null
+  if (!e || typeof e !== 'object') return null
+  return e.code === undefined && e.cause ? databaseErrorOf(e.cause) : (e as { code?: unknown; message?: unknown; detail?: unknown })
+}
+
+/** The short line a {@link takeStockStatement} refused with, or null when `err` is not that refusal. */
+export function shortLineOf(err: unknown): ShortLine | null {
+  const e = databaseErrorOf(err)
+  if (e?.code !== REFUSAL_SQLSTATE || e.message !== SHORT_OF_STOCK || typeof e.detail !== 'string') return null
+  const facts = JSON.parse(e.detail) as { part: number; requested: number; available: number }
+  return { part: Number(facts.part), requested: Number(facts.requested), available: Math.max(0, Number(facts.available)) }
 }
 
 /** Puts stock back for `lines` (the caller records that it did, once). */
@@ -51,40 +73,45 @@ export async function putBackStock(tx: Tx, lines: { part: number; quantity: numb
   }
 }
 
-/**
- * Gap-free per-year sequence: the increment is part of the checkout transaction (rolled back with it), and the
- * counter row stays locked until that transaction ends. The year's row is incremented first; only the year's first
- * order creates it, starting after the highest number the year's orders already carry (orders made before the
- * counter existed). Reading that maximum scans the year's orders (7 ms at 20,000), so it is not done per order.
- */
-export async function nextOrderSequence(tx: Tx, year: number): Promise<number> {
-  const bumped = await tx.execute(sql`
-    update commerce_order_counters set last_value = last_value + 1 where year = ${year} returning last_value`)
-  if (bumped.rows.length) return Number(bumped.rows[0].last_value)
-  // A concurrent first order of the year may create the row meanwhile: then it is incremented as above.
-  const created = await tx.execute(sql`
-    insert into commerce_order_counters (year, last_value)
-    values (${year}, coalesce((
-      select max(nullif(split_part(order_number, '-', 3), '')::int) from orders where order_number like ${`ORD-${year}-%`}
-    ), 0) + 1)
-    on conflict (year) do update set last_value = commerce_order_counters.last_value + 1
-    returning last_value`)
-  return Number(created.rows[0].last_value)
-}
+/** {@link formatOrderNumber}'s form in SQL, of the sequence `seq` (an integer expression) in `year`. */
+const orderNumberOf = (year: number, seq: SQL) =>
+  sql`${ORDER_NUMBER_FORM.prefix}::text || '-' || ${year}::int::text || '-' || lpad((${seq})::text, greatest(${ORDER_NUMBER_FORM.digits}::int, length((${seq})::text)), '0')`
 
 /**
- * Gives a checkout's order its number once the year's counter is taken (checkout writes the order and its ledger entry
- * first, under a provisional number only its own transaction sees, so that the counter is held for the fewest
- * statements): the order row and its ledger entry's description, which names the order. Fails when the order does
- * not carry the provisional number (nothing is numbered twice).
+ * The order number `year`'s counter stands at, as an SQL expression: in the transaction that took it with
+ * {@link numberOrderStatement} (which holds the counter's row until its commit), that transaction's order's number.
  */
-export async function numberOrder(tx: Tx, o: { order: number; payment: number | null; provisional: string; orderNumber: string }): Promise<void> {
-  const res = await tx.execute(sql`
-    with numbered as (update orders set order_number = ${o.orderNumber} where id = ${o.order} and order_number = ${o.provisional} returning id),
-    described as (update payments set description = replace(description, ${o.provisional}, ${o.orderNumber}) where id = ${o.payment} returning id)
-    select (select count(*) from numbered)::int as numbered`)
-  if (Number(res.rows[0]?.numbered) !== 1) throw new Error(`order ${o.order} was not numbered: it does not carry its provisional number`)
-}
+export const currentOrderNumberSql = (year: number) => sql`(select ${orderNumberOf(year, sql`c.last_value`)} from commerce_order_counters c where c.year = ${year}::int)`
+
+/**
+ * Takes the next number of `year`'s gap-free sequence and gives it to a checkout's order (written under a provisional
+ * number that only its own transaction sees) and to its ledger entry's description, which names the order: one
+ * statement, answering `order_number`. The counter's increment is part of the checkout's transaction (rolled back with
+ * it) and its row stays locked until that transaction ends: so this goes last, with the commit (`commitWith`).
+ *
+ * The year's row is incremented; only the year's first order creates it, starting after the highest number the year's
+ * orders already carry (orders made before the counter existed): reading that maximum scans the year's orders (7 ms
+ * at 20,000), so it runs only then (a concurrent first order of the year creates it meanwhile: the insert then waits
+ * for it and increments it). Refuses (`AH409`) when the order does not carry the provisional number: nothing is
+ * numbered twice.
+ */
+export const numberOrderStatement = (o: { year: number; order: number; payment: number | null; provisional: string }) => ({
+  byKey: sql`
+    with bumped as (update commerce_order_counters set last_value = last_value + 1 where year = ${o.year}::int returning last_value),
+    created as (
+      insert into commerce_order_counters (year, last_value)
+      select ${o.year}::int, coalesce((
+        select max(nullif(split_part(order_number, '-', 3), '')::int) from orders where order_number like ${`${ORDER_NUMBER_FORM.prefix}-${o.year}-%`}::text
+      ), 0) + 1
+      where not exists (select 1 from bumped)
+      on conflict (year) do update set last_value = commerce_order_counters.last_value + 1
+      returning last_value),
+    num as materialized (select ${orderNumberOf(o.year, sql`s.last_value`)} as n from (select last_value from bumped union all select last_value from created) s),
+    numbered as (update orders set order_number = (select n from num) where id = ${o.order}::int and order_number = ${o.provisional}::text returning id),
+    described as (update payments set description = replace(description, ${o.provisional}::text, (select n from num)) where id = ${o.payment}::int returning id)
+    select (select n from num) as order_number, case when (select count(*) from numbered) = 1 then true
+      else autohub_refuse('The order was not numbered: it does not carry its provisional number.', json_build_object('order', ${o.order}::int)::text) end as numbered`,
+})
 
 /** Records a Stripe event id; false when it was recorded before (a replay or a concurrent re-delivery). */
 export async function recordStripeEvent(tx: Tx, event: { id: string; type: string }): Promise<boolean> {

@@ -148,3 +148,11 @@ export async function ledgerPage(tx: Tx, user: number, limit: number) {
   const res = await tx.execute(sql`select reason, ref, points, balance_after, created_at from loyalty_ledger where user_id = ${user} order by id desc limit ${limit}`)
   return res.rows.map((r) => ({ reason: String(r.reason), ref: String(r.ref), points: Number(r.points), balanceAfter: Number(r.balance_after), at: new Date(r.created_at).toISOString() }))
 }
+
+/**
+ * Renames the ledger entry written for `reason` under the provisional reference `from` to `to` (an SQL expression: the
+ * number its order or booking has just taken), in the transaction that wrote it, sent with its commit (`commitWith`).
+ */
+export const renameLedgerRefStatement = (reason: string, from: string, to: ReturnType<typeof sql>) => ({
+  byKey: sql`update loyalty_ledger set ref = ${to} where reason = ${reason} and ref = ${from}`,
+})

@@ -1,5 +1,5 @@
 /** SQL of the notification channels: SMS/push delivery rows and push subscriptions. */
-import { executeByKey } from '@/db/plan-cache'
+import { executeByKey, opaque } from '@/db/plan-cache'
 import { sql, type Tx } from '@/db/transaction'
 
 export interface PushSubscriptionRow {
@@ -89,4 +89,29 @@ export async function pushSubscriptionByEndpoint(tx: Tx, endpoint: string): Prom
   const res = await tx.execute(sql`select id, user_id from push_subscriptions where endpoint = ${endpoint}`)
   const r = res.rows[0]
   return r ? { id: Number(r.id), user: Number(r.user_id) } : null
+}
+
+/** A name that renaming may replace inside JSON text as well as plain text: letters, digits, `-` and `_` only. */
+const RENAMEABLE = /^[\w-]+$/
+
+/**
+ * Renames `from` to `to` (an SQL expression, e.g. the order number a transaction has just taken) in what notify()
+ * wrote under a provisional name: the in-app notifications' titles and messages in every language and their data, and
+ * the SMS / push delivery rows. One statement, sent with the commit of the transaction that wrote them (`commitWith`).
+ */
+export function renameInNotificationsStatement(written: { notifications: readonly number[]; deliveries: readonly number[] }, from: string, to: ReturnType<typeof sql>) {
+  if (!RENAMEABLE.test(from)) throw new Error(`renameInNotifications: not a plain name: ${from}`)
+  // opaque: a named statement's plan must not depend on an array the planner sees (./plan-cache.ts)
+  const ids = (list: readonly number[]) => opaque(list.map(Number), 'int[]')
+  return {
+    byKey: sql`
+    with t as materialized (select ${to} as v),
+    texts as (update notifications_locales l set title = replace(l.title, ${from}::text, t.v), message = replace(l.message, ${from}::text, t.v)
+      from t where l._parent_id = any(${ids(written.notifications)}) returning 1),
+    data as (update notifications n set data = replace(n.data::text, ${from}::text, t.v)::jsonb
+      from t where n.id = any(${ids(written.notifications)}) and strpos(n.data::text, ${from}::text) > 0 returning 1),
+    deliveries as (update notification_deliveries d set title = replace(d.title, ${from}::text, t.v), body = replace(d.body, ${from}::text, t.v)
+      from t where d.id = any(${ids(written.deliveries)}) returning 1)
+    select (select count(*) from texts)::int as texts, (select count(*) from data)::int as data, (select count(*) from deliveries)::int as deliveries`,
+  }
 }

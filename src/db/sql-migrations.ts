@@ -1,6 +1,6 @@
 /**
  * The custom SQL of the migrations (src/migrations/*_database_extras.ts: indexes, constraints, triggers,
- * functions, counters; *_search_documents.ts: the stored search documents; *_analytics_counters.ts: the dashboard's counters; *_search_index_tuning.ts: planner costs of pg_trgm's operators, GIN pending-list limits; *_suggestion_title_index.ts: the suggestions' prefix index) in push mode. Production migrates; development and tests push the schema at every start,
+ * functions, counters; *_search_documents.ts: the stored search documents; *_analytics_counters.ts: the dashboard's counters; *_search_index_tuning.ts: planner costs of pg_trgm's operators, GIN pending-list limits; *_suggestion_title_index.ts: the suggestions' prefix index; *_sql_refusals.ts: a statement's refusal) in push mode. Production migrates; development and tests push the schema at every start,
  * and a push drops what drizzle does not know — so after the push `onInit` re-applies the migration's
  * statements (all idempotent). One source: the migration file.
  */
@@ -14,10 +14,11 @@ import * as databaseExtras from '../migrations/20261201_033000_database_extras'
 import * as searchDocuments from '../migrations/20261201_050000_search_documents'
 import * as analyticsCounters from '../migrations/20261201_110000_analytics_counters'
 import * as searchIndexTuning from '../migrations/20261201_170000_search_index_tuning'
+import * as sqlRefusals from '../migrations/20261206_120000_sql_refusals'
 import * as suggestionTitleIndex from '../migrations/20261205_080000_suggestion_title_index'
 
 /** The custom-SQL migrations, in the order they run (each `statements` list is idempotent). */
-const SQL_MIGRATIONS = [databaseExtras, searchDocuments, analyticsCounters, searchIndexTuning, suggestionTitleIndex]
+const SQL_MIGRATIONS = [databaseExtras, searchDocuments, analyticsCounters, searchIndexTuning, suggestionTitleIndex, sqlRefusals]
 
 /** Tables the custom SQL creates: the dev push must leave them alone (payload.config.ts `tablesFilter`). */
 export const SQL_MIGRATION_TABLES: readonly string[] = SQL_MIGRATIONS.flatMap((m) => m.tables)

@@ -86,19 +86,69 @@ export async function txOf(req: Pick<PayloadRequest, 'payload'> & { transactionI
 }
 
 /**
+ * A transaction's last statements, to go in the write that carries its COMMIT ({@link withTransaction}), and what the
+ * work answers from their results.
+ */
+export class CommitWith<T> {
+  constructor(
+    readonly statements: GuardedRead[],
+    readonly answer: (results: { rows: Record<string, unknown>[] }[]) => T,
+  ) {}
+}
+
+/**
+ * Ends `withTransaction`'s work with `statements` sent in one write with its COMMIT: the rows they lock (a part's
+ * stock, a year's counter) are held for PostgreSQL's time alone, not also for a round trip to the server and its
+ * turn on the server's thread. Nothing in Node can decide between them: a statement that finds the work must not
+ * stand fails (`autohub_refuse`, src/migrations/20261206_120000_sql_refusals.ts), PostgreSQL rolls the whole
+ * transaction back (the COMMIT then answers ROLLBACK), and `withTransaction` throws that statement's error.
+ */
+export const commitWith = <T>(statements: GuardedRead[], answer: CommitWith<T>['answer']): CommitWith<T> => new CommitWith(statements, answer)
+
+/**
+ * Sends a statement now. drizzle's `execute` answers a lazy query that is sent only once something calls its `then`
+ * (an `await`, or `Promise.all` a promise job later), so statements issued together could leave in another order: its
+ * `then` is called here.
+ */
+const execute = (tx: Tx, statement: GuardedRead): Promise<{ rows: Record<string, unknown>[] }> =>
+  'byKey' in statement ? executeByKey(tx, statement.byKey) : tx.execute(statement).then((result) => result)
+
+/**
  * Runs `fn` inside the request's transaction (starting one when the request has none) and commits it,
  * or rolls it back when `fn` throws. Nested use joins the outer transaction.
+ *
+ * When `fn` returns {@link commitWith}, its statements are issued in order and the COMMIT right after them, in the same
+ * turn, so they go in one write (a transaction's statements issued together do: ./pool.ts); each statement's result
+ * is awaited after. When one failed, PostgreSQL has rolled the transaction back and its error is thrown. Nested (the
+ * transaction is not this call's), the statements simply run in the outer transaction.
  */
-export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Promise<T | CommitWith<T>>): Promise<T> {
   const owns = await initTransaction(req)
+  let tx: Tx | undefined
+  let result: T | CommitWith<T>
   try {
-    const result = await fn(await txOf(req))
-    if (owns) await commitTransaction(req)
-    return result
+    tx = await txOf(req)
+    result = await fn(tx)
+    if (!(result instanceof CommitWith)) {
+      if (owns) await commitTransaction(req)
+      return result
+    }
+    if (!owns) {
+      const last = result
+      return last.answer(await allSettledOrThrow(last.statements.map((s) => execute(tx as Tx, s))))
+    }
   } catch (err) {
     if (owns) await killTransaction(req)
     throw err
   }
+  // Issued now, then the COMMIT (Payload's, through microtasks only): one write. Each statement's outcome is kept, so
+  // a failure is not an unhandled rejection while the COMMIT is awaited.
+  const sent = Promise.allSettled(result.statements.map((s) => execute(tx as Tx, s)))
+  await commitTransaction(req)
+  const outcomes = await sent
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')
+  if (failed) throw failed.reason
+  return result.answer(outcomes.map((o) => (o as PromiseFulfilledResult<{ rows: Record<string, unknown>[] }>).value))
 }
 
 const lockStatement = (namespace: string, key: string | number) => sql`select pg_advisory_xact_lock(hashtext(${namespace}), hashtext(${String(key)}))`
@@ -119,7 +169,7 @@ export type GuardedRead = ReturnType<typeof sql> | { byKey: ReturnType<typeof sq
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function lockThenRead(tx: Tx, namespace: string, key: string | number, reads: GuardedRead[]): Promise<{ rows: any[] }[]> {
-  const [, ...results] = await allSettledOrThrow([executeByKey(tx, lockStatement(namespace, key)), ...reads.map((read) => ('byKey' in read ? executeByKey(tx, read.byKey) : tx.execute(read)))])
+  const [, ...results] = await allSettledOrThrow([executeByKey(tx, lockStatement(namespace, key)), ...reads.map((read) => execute(tx, read))])
   return results
 }
 

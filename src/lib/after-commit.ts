@@ -24,7 +24,14 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-type Effect = () => unknown
+/**
+ * What an effect carrying text passes its data through when it runs: the request's renames applied
+ * ({@link renameInEffects}) to every string in it (arrays and plain objects walked). The data itself when there are none.
+ */
+export type Named = <V>(value: V) => V
+
+/** An effect; one that carries text (an email, a live event) passes it through `named` as it runs. */
+type Effect = (named: Named) => unknown
 
 interface Queued {
   run: Effect
@@ -40,6 +47,8 @@ interface Queue {
   open: boolean
   /** Told when the request starts a call out of the process ({@link callingOut}). */
   onCallOut?: () => void
+  /** Provisional names and what they became ({@link renameInEffects}). */
+  renames: Map<string, string>
 }
 
 const collector = new AsyncLocalStorage<Queue>()
@@ -66,6 +75,39 @@ function enqueue(effect: Queued): boolean {
   if (!queue?.open) return false
   queue.effects.push(effect)
   return true
+}
+
+/**
+ * From now on the current request's effects carry `to` wherever their text says `from`: a workflow that wrote its
+ * records and raised its effects under a provisional name (an order's number, given in the commit's own write) tells
+ * them the final one. False (nothing done) outside a request or a {@link withOwnEffects} scope: effects have run.
+ */
+export function renameInEffects(from: string, to: string): boolean {
+  const queue = collector.getStore()
+  if (!queue?.open || !from) return false
+  queue.renames.set(from, to)
+  return true
+}
+
+const isPlain = (v: object) => {
+  const proto = Object.getPrototypeOf(v)
+  return proto === Object.prototype || proto === null
+}
+
+/** The {@link Named} of a queue's renames. */
+function namerOf(renames: ReadonlyMap<string, string>): Named {
+  if (!renames.size) return (value) => value
+  const text = (s: string) => {
+    for (const [from, to] of renames) if (s.includes(from)) s = s.split(from).join(to)
+    return s
+  }
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return text(v)
+    if (Array.isArray(v)) return v.map(walk)
+    if (v && typeof v === 'object' && isPlain(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+    return v
+  }
+  return walk as Named
 }
 
 /**
@@ -112,49 +154,80 @@ const disableWhenIdle = () => {
   }, IDLE_MS).unref()
 }
 
-export async function collectAfterCommit<T>(fn: () => Promise<T>, opts: { collect?: boolean; onCallOut?: () => void } = {}): Promise<Collected<T>> {
-  const queue: Queue = { effects: [], open: opts.collect !== false, onCallOut: opts.onCallOut }
-  let result: T
-  if (!queue.open) {
-    result = await fn()
-  } else {
-    collecting++
-    try {
-      result = await collector.run(queue, fn)
-    } finally {
-      queue.open = false
-      if (--collecting === 0) disableWhenIdle()
-    }
+const newQueue = (open: boolean, onCallOut?: () => void): Queue => ({ effects: [], open, onCallOut, renames: new Map() })
+
+/** Runs `fn` with `queue` as the current request's collector. */
+async function runCollecting<T>(queue: Queue, fn: () => Promise<T>): Promise<T> {
+  collecting++
+  try {
+    return await collector.run(queue, fn)
+  } finally {
+    queue.open = false
+    if (--collecting === 0) disableWhenIdle()
   }
+}
+
+/** Runs a queue's effects in order (see {@link Collected.flush}), each with the queue's renames. */
+async function flushQueue(queue: Queue, onError?: (err: unknown) => void): Promise<void> {
+  const effects = queue.effects.splice(0)
+  const named = namerOf(queue.renames)
+  await runAll(
+    effects.filter((e) => !e.detached).map((e) => e.run),
+    named,
+    onError,
+  )
+  const detached = effects.filter((e) => e.detached).map((e) => e.run)
+  if (!detached.length) return
+  const chain = runAll(detached, named, onError).finally(() => running.delete(chain))
+  running.add(chain)
+}
+
+/** Drops a queue's effects, running their `onDiscard` handlers. */
+async function discardQueue(queue: Queue, onError?: (err: unknown) => void): Promise<void> {
+  await runAll(
+    queue.effects.splice(0).flatMap((e) => (e.onDiscard ? [e.onDiscard] : [])),
+    namerOf(queue.renames),
+    onError,
+  )
+}
+
+export async function collectAfterCommit<T>(fn: () => Promise<T>, opts: { collect?: boolean; onCallOut?: () => void } = {}): Promise<Collected<T>> {
+  const queue = newQueue(opts.collect !== false, opts.onCallOut)
+  const result = queue.open ? await runCollecting(queue, fn) : await fn()
   return {
     result,
     get size() {
       return queue.effects.length
     },
-    async flush(onError) {
-      const effects = queue.effects.splice(0)
-      await runAll(
-        effects.filter((e) => !e.detached).map((e) => e.run),
-        onError,
-      )
-      const detached = effects.filter((e) => e.detached).map((e) => e.run)
-      if (!detached.length) return
-      const chain = runAll(detached, onError).finally(() => running.delete(chain))
-      running.add(chain)
-    },
-    async discard(onError) {
-      await runAll(
-        queue.effects.splice(0).flatMap((e) => (e.onDiscard ? [e.onDiscard] : [])),
-        onError,
-      )
-    },
+    flush: (onError) => flushQueue(queue, onError),
+    discard: (onError) => discardQueue(queue, onError),
   }
 }
 
-async function runAll(effects: Effect[], onError?: (err: unknown) => void): Promise<void> {
+/**
+ * Runs `fn` with its effects collected when nothing collects them already (the Local API, a job, a test calling
+ * Payload's handler): they run once `fn` has succeeded — after its transaction committed — and are dropped (their
+ * `onDiscard` run) when it throws. Inside a request `fn` just runs, and its effects are the request's. For a workflow
+ * whose effects must wait for something known only at its commit ({@link renameInEffects}).
+ */
+export async function withOwnEffects<T>(fn: () => Promise<T>, onError?: (err: unknown) => void): Promise<T> {
+  if (collector.getStore()?.open) return fn()
+  const queue = newQueue(true)
+  let result: T
+  try {
+    result = await runCollecting(queue, fn)
+  } catch (err) {
+    await discardQueue(queue, onError)
+    throw err
+  }
+  await flushQueue(queue, onError)
+  return result
+}
+
+async function runAll(effects: Effect[], named: Named, onError?: (err: unknown) => void): Promise<void> {
   for (const effect of effects) {
     try {
-      await effect()
+      await effect(named)
     } catch (err) {
       onError?.(err)
     }

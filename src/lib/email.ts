@@ -125,7 +125,7 @@ export function afterCommitEmail<T>(adapter: EmailAdapter<T>): EmailAdapter<T | 
     return {
       ...email,
       sendEmail: async (message) => {
-        if (afterCommitDetached(() => email.sendEmail(message))) return undefined
+        if (afterCommitDetached((named) => email.sendEmail(named(message)))) return undefined
         return email.sendEmail(message)
       },
     }

@@ -10,6 +10,7 @@ import * as migration_20261201_170000_search_index_tuning from './20261201_17000
 import * as migration_20261204_003408_carts_without_edit_locks from './20261204_003408_carts_without_edit_locks';
 import * as migration_20261205_053747_notification_email_retries from './20261205_053747_notification_email_retries';
 import * as migration_20261205_080000_suggestion_title_index from './20261205_080000_suggestion_title_index';
+import * as migration_20261206_120000_sql_refusals from './20261206_120000_sql_refusals';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261205_080000_suggestion_title_index.up,
     down: migration_20261205_080000_suggestion_title_index.down,
     name: '20261205_080000_suggestion_title_index',
+  },
+  {
+    up: migration_20261206_120000_sql_refusals.up,
+    down: migration_20261206_120000_sql_refusals.down,
+    name: '20261206_120000_sql_refusals',
   },
 ];

@@ -139,8 +139,14 @@ export async function readRecipients(req: PayloadRequest, userIds: readonly numb
   return new Map(ids.map((id, n) => [id, read[n]]))
 }
 
+/** What a notify() wrote: the in-app notification (null when muted in the app) and the SMS / push delivery rows. */
+export interface NotifyWritten {
+  id: number | null
+  deliveries: number[]
+}
+
 /** Tells `input.user` something; `recipient`, when given, is what readRecipient() read of them earlier in the transaction. */
-export async function notify(req: PayloadRequest, input: NotifyInput, recipient?: PreparedRecipient | null): Promise<{ id: number | string } | null> {
+export async function notify(req: PayloadRequest, input: NotifyInput, recipient?: PreparedRecipient | null): Promise<NotifyWritten | null> {
   const { payload } = req
   const now = new Date()
   const prepared = recipient !== undefined ? recipient : await readRecipient(req, input.user)
@@ -188,17 +194,18 @@ export async function notify(req: PayloadRequest, input: NotifyInput, recipient?
   if (decision === 'send') {
     const mail = instantEmail(user.email!, { ...mine, actionUrl: input.actionUrl })
     const id = created?.id
-    const deliver = async (db: Pick<Tx, 'execute'>) => {
-      const ok = await sendEmail(payload, mail)
+    const deliver = async (db: Pick<Tx, 'execute'>, sent: typeof mail) => {
+      const ok = await sendEmail(payload, sent)
       // a failed first attempt stays `sending` for the retry job (./email-retry)
       const at = new Date()
       if (id !== undefined) await recordEmailAttempt(db, id, { ...emailAfterAttempt(ok, 1, at), attempts: 1, at })
     }
     // In a request: after the commit, without holding the response, the status written on its own connection (a
-    // failed request sends nothing and leaves `none`, if the row survived at all). Elsewhere: now, in the transaction.
+    // failed request sends nothing and leaves `none`, if the row survived at all), its texts as they stand then (a
+    // provisional order number renamed: renameInEffects). Elsewhere: now, in the transaction.
     const db = dbOf(payload)
     const unsent = () => (id !== undefined ? markEmailUnsent(db, id) : Promise.resolve())
-    if (!afterCommitDetached(() => deliver(db), unsent)) await deliver(tx)
+    if (!afterCommitDetached((named) => deliver(db, named(mail)), unsent)) await deliver(tx, mail)
   }
 
   // SMS and push: one delivery row per target, in the recipient's language; tried once the transaction commits.
@@ -222,5 +229,5 @@ export async function notify(req: PayloadRequest, input: NotifyInput, recipient?
     ids.push(d.id)
   }
   if (ids.length && !afterCommitDetached(() => attemptDeliveries(payload, ids))) await attemptDeliveries(payload, ids)
-  return created ? { id: created.id } : null
+  return created || ids.length ? { id: created?.id ?? null, deliveries: ids } : null
 }

@@ -19,8 +19,7 @@ export function registerRealtime(emitter: RealtimeEmitter | null): void {
 export function emitToRoom(room: string, event: string, payload: unknown): void {
   const emitter = g.__autohubRealtime
   if (!emitter) return
-  const emit = () => emitter.to(room).emit(event, payload)
-  if (!afterCommit(emit)) emit()
+  if (!afterCommit((named) => emitter.to(room).emit(event, named(payload)))) emitter.to(room).emit(event, payload)
 }
 
 export const userRoom = (userId: number | string) => `user:${userId}`

@@ -114,3 +114,10 @@ export async function statementEventsBy(fn: () => Promise<unknown>): Promise<{ e
   })
   return events
 }
+
+/** Each query call (one write to PostgreSQL) any client makes while `fn` runs: the texts it sends, whitespace collapsed. */
+export async function writesBy(fn: () => Promise<unknown>): Promise<string[][]> {
+  const writes: string[][] = []
+  await watching(await clientPrototype(), fn, (arg) => void writes.push(statementsIn(arg).map((s) => s.text.replace(/\s+/g, ' ').trim())))
+  return writes
+}

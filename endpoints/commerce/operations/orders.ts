@@ -7,16 +7,19 @@
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { type AccessUser, isAdminUser } from '@/access/roles'
-import { loadParts, nextOrderSequence, numberOrder, putBackStock, takeStock, userCart } from '@/db/commerce'
-import { advisoryLock, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
-import { computeTotals, formatOrderNumber, provisionalOrderNumber, shortLines, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
+import { currentOrderNumberSql, loadParts, numberOrderStatement, putBackStock, shortLineOf, takeStockStatement, userCart } from '@/db/commerce'
+import { renameLedgerRefStatement } from '@/db/loyalty'
+import { renameInNotificationsStatement } from '@/db/notifications'
+import { advisoryLock, commitWith, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
+import { computeTotals, provisionalOrderNumber, shortLines, stockOrder, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
 import { orderMachine, type OrderStatus } from '@/domain/commerce/order-machine'
 import { type FullOrder, type OrderItem, type PaymentMethod, sellerView } from '@/domain/commerce/orders'
 import { idOf, sameId } from '@/domain/ids'
+import { renameInEffects, withOwnEffects } from '@/lib/after-commit'
 import { badRequest, conflict, notFound } from '@/lib/http'
 import { allSettledOrThrow } from '@/lib/settle'
 import { getPlatformSettings } from '@/lib/settings'
-import { notify, type PreparedRecipient, readRecipients } from '@/notifications/notify'
+import { notify, type NotifyWritten, type PreparedRecipient, readRecipients } from '@/notifications/notify'
 import { applyTransition } from '@/workflows/apply'
 import { applyLoyaltyAtCheckout } from '@endpoints/services/operations/loyalty'
 
@@ -85,7 +88,7 @@ async function notifyCustomer(req: PayloadRequest, order: FullOrder, kind: 'conf
   }
   const t = texts[kind]
   const customer = idOf(order.customer) as number
-  await notify(
+  return notify(
     req,
     {
       user: customer,
@@ -99,24 +102,28 @@ async function notifyCustomer(req: PayloadRequest, order: FullOrder, kind: 'conf
   )
 }
 
-async function notifySellers(req: PayloadRequest, order: FullOrder, kind: 'new' | 'paid' | 'cancelled', recipients?: Recipients) {
+async function notifySellers(req: PayloadRequest, order: FullOrder, kind: 'new' | 'paid' | 'cancelled', recipients?: Recipients): Promise<(NotifyWritten | null)[]> {
   const sellers = [...new Set((order.items ?? []).map((i) => idOf(i.seller)).filter((s): s is number => s !== null))]
+  const written: (NotifyWritten | null)[] = []
   for (const seller of sellers) {
     const lines = order.items.filter((i) => idOf(i.seller) === seller).length
     const title = kind === 'new' ? `New order ${order.orderNumber}` : kind === 'paid' ? `Order ${order.orderNumber} paid` : `Order ${order.orderNumber} cancelled`
-    await notify(
-      req,
-      {
-        user: seller,
-        type: 'order_status',
-        title: { en: title },
-        message: { en: `${title}: ${lines} line${lines === 1 ? '' : 's'} of yours.` },
-        data: { order: order.id, orderNumber: order.orderNumber, event: `seller_${kind}` },
-        actionUrl: `/orders/seller`,
-      },
-      recipients?.get(seller),
+    written.push(
+      await notify(
+        req,
+        {
+          user: seller,
+          type: 'order_status',
+          title: { en: title },
+          message: { en: `${title}: ${lines} line${lines === 1 ? '' : 's'} of yours.` },
+          data: { order: order.id, orderNumber: order.orderNumber, event: `seller_${kind}` },
+          actionUrl: `/orders/seller`,
+        },
+        recipients?.get(seller),
+      ),
     )
   }
+  return written
 }
 
 // ---------------------------------------------------------------- checkout
@@ -141,19 +148,28 @@ function refuseShort(short: ShortLine[]): void {
 
 /**
  * Checkout of the caller's cart. Steps: lock the cart (same advisory lock as the cart endpoints) → validate
- * (not empty, not own parts, one currency, enough stock as read) → write (the emptied cart, the order at server
- * prices and its cash ledger entry; then take stock with conditional updates and the gap-free order number) → effects
- * (notifications), all in one transaction. A card order then gets its PaymentIntent after the commit; if Stripe
- * fails, the order is cancelled again (compensation: stock back) and the call fails.
+ * (not empty, not own parts, one currency, enough stock as read) → write (the emptied cart; the order at server
+ * prices, its cash ledger entry, the loyalty points spent, the notifications) → take the stock with conditional
+ * updates and the gap-free order number, all in one transaction. A card order then gets its PaymentIntent after the
+ * commit; if Stripe fails, the order is cancelled again (compensation: stock back) and the call fails.
  *
  * The parts' stock rows and the year's order counter are hot (every buyer of a part, every checkout of the year):
- * each stays locked from its update to the commit. So everything that needs neither them nor the order number
- * happens before them — the validation, the emptied cart, the notifications' recipients, the loyalty quote, and
- * the order and its ledger entry themselves, written under a provisional number that only this transaction sees.
- * After the hot rows come only the statements the number is in: the order and its ledger entry numbered, the
- * loyalty points spent on it, the notifications.
+ * each stays locked from its update to the commit. So everything is written before them under a provisional number
+ * that only this transaction sees, and they go last, in the write that carries the COMMIT (`commitWith`): each line's
+ * stock (a short line refused in SQL, which rolls everything back: answered 409 naming it), the year's counter and the
+ * number it gives to the order and its ledger entry, then that number in the notifications' texts and the loyalty
+ * ledger. The emails and live events raised meanwhile run after the commit and carry the number too
+ * (`renameInEffects`).
  */
 export async function checkout(req: PayloadRequest, user: AccessUser, input: CheckoutInput) {
+  // Its effects wait for the commit even outside a request: they learn the order's number there (renameInEffects).
+  return withOwnEffects(
+    () => placeOrder(req, user, input),
+    (err: unknown) => req.payload.logger.warn({ err, msg: 'a side effect of a checkout failed' }),
+  )
+}
+
+async function placeOrder(req: PayloadRequest, user: AccessUser, input: CheckoutInput) {
   const userId = Number(user.id)
   const { paymentMethod, shippingAddress, billingAddress, notes } = input
   if (paymentMethod === 'card' && !cardPaymentsEnabled()) {
@@ -207,8 +223,8 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
       stockTaken: l.part.manageStock !== false,
       fulfilmentStatus: 'pending',
     }))
-    // The order and its ledger entry are written before the hot rows, under a provisional number that no other
-    // transaction sees (the row is uncommitted until it carries its real one).
+    // Everything is written under a provisional number that no other transaction sees (the rows are uncommitted until
+    // they carry the real one): the order, its ledger entry, the loyalty points spent on it, the notifications.
     const provisional = provisionalOrderNumber()
     const written = (await req.payload.create({
       collection: ORDERS,
@@ -238,32 +254,47 @@ export async function checkout(req: PayloadRequest, user: AccessUser, input: Che
         expiresAt: paymentMethod === 'card' ? unpaidExpiry(now, settings.unpaidOrderTtlMinutes).toISOString() : null,
       },
     })) as FullOrder
-    const ledger =
+    const [ledger, , customerNotified, sellersNotified] = await allSettledOrThrow([
       paymentMethod === 'cash_on_delivery'
-        ? await createOfflinePayment(req, {
+        ? createOfflinePayment(req, {
             target: { relationTo: 'orders', value: written.id },
             amount: written.total,
             currency,
             description: `Order ${provisional} (cash on delivery)`,
             user: userId,
           })
-        : null
-
-    // The hot rows, from here to the commit: the stock and the year's counter, then what needs the number, each group
-    // issued together (a transaction's statements issued together go in one write, src/db/pool.ts). A refusal rolls
-    // everything back, the counter too.
-    const [short, sequence] = await allSettledOrThrow([takeStock(tx, managed), nextOrderSequence(tx, now.getUTCFullYear())])
-    refuseShort(short)
-    const orderNumber = formatOrderNumber(now.getUTCFullYear(), sequence)
-    const created: FullOrder = { ...written, orderNumber }
-    await allSettledOrThrow([
-      numberOrder(tx, { order: Number(written.id), payment: ledger ? Number(ledger.id) : null, provisional, orderNumber }),
-      loyalty.spend(orderNumber),
-      notifyCustomer(req, created, 'confirmed', '', recipients),
-      notifySellers(req, created, 'new', recipients),
+        : Promise.resolve(null),
+      loyalty.spend(provisional),
+      notifyCustomer(req, written, 'confirmed', '', recipients),
+      notifySellers(req, written, 'new', recipients),
     ])
-    // The ledger entry is answered through publicPayment, which carries no description (numbered in the row above).
-    return { order: created, payment: ledger }
+    const notified = [customerNotified, ...sellersNotified].filter((n) => n !== null)
+
+    // The hot rows last, in the write that carries the commit: the stock of each line (refused in SQL when short), the
+    // year's counter and the number it gives to the order and its ledger entry, then that number where the provisional
+    // one was written. They stay locked for PostgreSQL's time alone (src/db/transaction.ts `commitWith`).
+    const year = now.getUTCFullYear()
+    const number = currentOrderNumberSql(year)
+    const last = stockOrder(managed).length
+    return commitWith(
+      [
+        ...stockOrder(managed).map(takeStockStatement),
+        numberOrderStatement({ year, order: Number(written.id), payment: ledger ? Number(ledger.id) : null, provisional }),
+        renameInNotificationsStatement({ notifications: notified.flatMap((n) => (n.id === null ? [] : [n.id])), deliveries: notified.flatMap((n) => n.deliveries) }, provisional, number),
+        ...(loyalty.loyalty.pointsRedeemed > 0 ? [renameLedgerRefStatement('checkout_redeem', provisional, number)] : []),
+      ],
+      (results) => {
+        const orderNumber = String(results[last].rows[0].order_number)
+        // The emails and live events raised above carry the provisional number until they run.
+        renameInEffects(provisional, orderNumber)
+        // The ledger entry is answered through publicPayment, which carries no description.
+        return { order: { ...written, orderNumber } as FullOrder, payment: ledger }
+      },
+    )
+  }).catch((err: unknown) => {
+    const short = shortLineOf(err)
+    if (short) refuseShort([short])
+    throw err
   })
 
   if (paymentMethod === 'cash_on_delivery') return { order, payment: payment ? publicPayment(payment) : null }
@@ -381,7 +412,7 @@ export async function refundOrder(req: PayloadRequest, id: number, opts: { syste
       refunded = await refundTarget(req, { relationTo: 'orders', value: id }, opts.reason ?? 'refund')
       return { ...(unshipped ? { stockReturned: true } : {}), paymentStatus: await paymentStatusAfter(req, id, previous.paymentStatus) }
     },
-    after: async (order) => notifyCustomer(req, order, 'refunded'),
+    after: async (order) => void (await notifyCustomer(req, order, 'refunded')),
   })
   return { order: doc, refunded }
 }
@@ -486,7 +517,7 @@ export async function deliverOrder(req: PayloadRequest, user: AccessUser, id: nu
       }
       return extra
     },
-    after: async (updated) => notifyCustomer(req, updated, 'delivered'),
+    after: async (updated) => void (await notifyCustomer(req, updated, 'delivered')),
   })
   return doc
 }

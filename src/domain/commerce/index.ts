@@ -70,10 +70,13 @@ export function computeTotals(lines: TotalsLineInput[], settings: TotalsSettings
 
 // ---------------------------------------------------------------- order numbers
 
+/** An order number's parts: `<prefix>-<year>-<sequence, zero-padded to digits>` (src/db/commerce.ts writes it in SQL too). */
+export const ORDER_NUMBER_FORM = { prefix: 'ORD', digits: 6 } as const
+
 /** `ORD-<year>-<6 digits>` (more digits once a year passes 999 999 orders). */
 export function formatOrderNumber(year: number, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new Error('order sequence must be a positive integer')
-  return `ORD-${year}-${String(sequence).padStart(6, '0')}`
+  return `${ORDER_NUMBER_FORM.prefix}-${year}-${String(sequence).padStart(ORDER_NUMBER_FORM.digits, '0')}`
 }
 
 export const ORDER_NUMBER_PATTERN = /^ORD-\d{4}-\d{6,}$/

@@ -64,6 +64,8 @@ describe('emails after commit', () => {
         .flatMap((m) => m.to)
         .sort(),
     ).toEqual([buyer.email, seller.email].sort())
+    // written under a provisional number and numbered in the commit's write: the mails carry the final one only
+    expect(smtp.messages.filter((m) => m.raw.includes('PROVISIONAL'))).toEqual([])
     await expect.poll(() => emailStatuses(id)).toEqual(['sent', 'sent'])
   })
 

@@ -44,8 +44,8 @@ describe('notify()', () => {
     const res = await tell(u.id, 1)
     const mail = await smtp.waitFor((m) => m.to.includes(u.email))
     expect(mail.raw).toContain('Subject: =?UTF-8?') // Arabic subject, encoded
-    const en = (await payload.findByID({ collection: 'notifications', id: res!.id, locale: 'en', overrideAccess: true })) as any
-    const ar = (await payload.findByID({ collection: 'notifications', id: res!.id, locale: 'ar', overrideAccess: true })) as any
+    const en = (await payload.findByID({ collection: 'notifications', id: res!.id!, locale: 'en', overrideAccess: true })) as any
+    const ar = (await payload.findByID({ collection: 'notifications', id: res!.id!, locale: 'ar', overrideAccess: true })) as any
     expect(en.title).toBe('Title 1')
     expect(ar.title).toBe('عنوان 1')
     expect(ar.message).toBe('Message 1') // falls back to en

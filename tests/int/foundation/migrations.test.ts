@@ -26,6 +26,7 @@ import * as searchIndexTuning from '../../../src/migrations/20261201_170000_sear
 import * as cartsWithoutEditLocks from '../../../src/migrations/20261204_003408_carts_without_edit_locks'
 import * as notificationEmailRetries from '../../../src/migrations/20261205_053747_notification_email_retries'
 import * as suggestionTitleIndex from '../../../src/migrations/20261205_080000_suggestion_title_index'
+import * as sqlRefusals from '../../../src/migrations/20261206_120000_sql_refusals'
 import { SQL_MIGRATION_STATEMENTS, SQL_MIGRATION_TABLES, withoutSupersededIndexes } from '../../../src/db/sql-migrations'
 
 // drizzle-orm is a dependency of @payloadcms/db-postgres (not of the project): resolve it from there, so `db` is
@@ -186,7 +187,7 @@ const statuses = async (db: FreshDb, ids: Record<string, number>) => {
 }
 
 describe('production migrations (src/migrations)', () => {
-  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty, the trigram-cost, the carts-without-edit-locks, the notification-email-retries and the suggestion-title-index migrations, in order', () => {
+  it('lists the initial, the security-surface, the database-extras, the search-documents, the issues 18–21, the plugin-stripe plans, the loyalty, the trigram-cost, the carts-without-edit-locks, the notification-email-retries, the suggestion-title-index and the SQL-refusals migrations, in order', () => {
     expect(migrations.map((m) => m.name)).toEqual([
       '20261122_040210_initial',
       '20261130_214621_security_surface',
@@ -200,7 +201,10 @@ describe('production migrations (src/migrations)', () => {
       '20261204_003408_carts_without_edit_locks',
       '20261205_053747_notification_email_retries',
       '20261205_080000_suggestion_title_index',
+      '20261206_120000_sql_refusals',
     ])
+    expect(migrations[12].up).toBe(sqlRefusals.up)
+    expect(migrations[12].down).toBe(sqlRefusals.down)
     expect(migrations[11].up).toBe(suggestionTitleIndex.up)
     expect(migrations[11].down).toBe(suggestionTitleIndex.down)
     expect(migrations[10].up).toBe(notificationEmailRetries.up)
@@ -222,12 +226,26 @@ describe('production migrations (src/migrations)', () => {
     expect(migrations[3].down).toBe(searchDocuments.down)
     // push mode applies the same statements, extras first (without the indexes a later one drops: their builds are the
     // two title-only prefix indexes the suggestions' index replaced), and keeps the dev push off the migrations' tables
-    const history = [...databaseExtras.statements, ...searchDocuments.statements, ...analyticsCounters.statements, ...searchIndexTuning.statements, ...suggestionTitleIndex.statements]
+    const history = [
+      ...databaseExtras.statements,
+      ...searchDocuments.statements,
+      ...analyticsCounters.statements,
+      ...searchIndexTuning.statements,
+      ...suggestionTitleIndex.statements,
+      ...sqlRefusals.statements,
+    ]
     expect(SQL_MIGRATION_STATEMENTS).toEqual(withoutSupersededIndexes(history))
     expect(history.filter((s) => !SQL_MIGRATION_STATEMENTS.includes(s))).toEqual(
       Object.values(suggestionTitleIndex.TITLE_PREFIX_INDEXES).map(({ replaces }) => expect.stringMatching(new RegExp(`^create index if not exists ${replaces} on `))),
     )
-    expect(SQL_MIGRATION_TABLES).toEqual([...databaseExtras.tables, ...searchDocuments.tables, ...analyticsCounters.tables, ...searchIndexTuning.tables, ...suggestionTitleIndex.tables])
+    expect(SQL_MIGRATION_TABLES).toEqual([
+      ...databaseExtras.tables,
+      ...searchDocuments.tables,
+      ...analyticsCounters.tables,
+      ...searchIndexTuning.tables,
+      ...suggestionTitleIndex.tables,
+      ...sqlRefusals.tables,
+    ])
     expect(migrations[0].up).toBe(initial.up)
     expect(migrations[1].up).toBe(securitySurface.up)
     expect(migrations[1].down).toBe(securitySurface.down)
@@ -390,6 +408,19 @@ describe('production migrations (src/migrations)', () => {
     expect(await prefixIndexes()).toEqual(before)
     await db.run(suggestionTitleIndex, 'up')
     expect(await prefixIndexes()).toEqual(after)
+  })
+
+  it('SQL refusals: up makes autohub_refuse fail a statement with SQLSTATE AH409, its refusal and facts; idempotent; down drops it', async () => {
+    const db = await freshDbBefore(sqlRefusals)
+    const refuse = () => db.query(`select autohub_refuse('Not enough stock.', '{"part":1}')`)
+    await expect(refuse()).rejects.toMatchObject({ code: '42883' }) // no such function yet
+    await db.run(sqlRefusals, 'up')
+    await db.run(sqlRefusals, 'up') // idempotent: push mode re-applies it at every start
+    await expect(refuse()).rejects.toMatchObject({ code: sqlRefusals.REFUSAL_SQLSTATE, message: 'Not enough stock.', detail: '{"part":1}' })
+    // only when reached: a statement that does not call it stands
+    expect(await db.query(`select case when 1 = 1 then true else autohub_refuse('never', null) end as ok`)).toEqual([{ ok: true }])
+    await db.run(sqlRefusals, 'down')
+    await expect(refuse()).rejects.toMatchObject({ code: '42883' })
   })
 
   it('down then initial down leaves an empty public schema', async () => {

@@ -9,9 +9,10 @@ import { createLocalReq, commitTransaction, initTransaction, killTransaction, ty
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { guardPool, orderQueries, type ClientLike, type PoolLike } from '../../../src/db/pool'
-import { advisoryLock, dbOf, lockThenRead, replicaPoolsOf, sql, txOf, withTransaction } from '../../../src/db/transaction'
+import { advisoryLock, commitWith, dbOf, lockThenRead, replicaPoolsOf, sql, txOf, withTransaction } from '../../../src/db/transaction'
 import { allSettledOrThrow } from '../../../src/lib/settle'
 import { demoPayload } from '../../helpers/payload'
+import { writesBy } from '../../helpers/sql'
 
 type Internals = { _activeQuery: unknown; _queryQueue: unknown[] }
 
@@ -197,6 +198,68 @@ describe("the platform's pools", () => {
     } finally {
       await db.execute(sql`drop table if exists all_in_tx_t`)
     }
+  })
+
+  describe('commitWith: a transaction ended by statements that go in the write carrying its COMMIT', () => {
+    const rows = async () => (await dbOf(payload).execute(sql`select x from commit_with_t order by x`)).rows.map((r) => Number(r.x))
+    beforeAll(async () => {
+      await dbOf(payload).execute(sql`create table if not exists commit_with_t (x int primary key)`)
+    })
+    afterAll(async () => {
+      await dbOf(payload).execute(sql`drop table if exists commit_with_t`)
+    })
+
+    it('the statements and the COMMIT in one write, in order; the answer is made of their results; the rows stand', async () => {
+      await dbOf(payload).execute(sql`delete from commit_with_t`)
+      let answer: unknown
+      const writes = await writesBy(async () => {
+        answer = await withTransaction(await createLocalReq({}, payload), async (tx) => {
+          await tx.execute(sql`insert into commit_with_t values (1)`)
+          return commitWith([sql`insert into commit_with_t values (2) returning x`, { byKey: sql`insert into commit_with_t values (${3}::int) returning x` }], (results) =>
+            results.map((r) => Number(r.rows[0].x)),
+          )
+        })
+      })
+      expect(answer).toEqual([2, 3])
+      expect(writes[writes.length - 1]).toEqual(['insert into commit_with_t values (2) returning x', 'insert into commit_with_t values ($1::int) returning x', 'commit'])
+      expect(await rows()).toEqual([1, 2, 3])
+    })
+
+    it('a refusal among them: PostgreSQL rolls the whole transaction back, its refusal is thrown, the connection serves the next transaction', async () => {
+      await dbOf(payload).execute(sql`delete from commit_with_t`)
+      const attempt = async () =>
+        withTransaction(await createLocalReq({}, payload), async (tx) => {
+          await tx.execute(sql`insert into commit_with_t values (10)`)
+          return commitWith([sql`insert into commit_with_t values (11)`, sql`select autohub_refuse('No room.', '{"x":12}')`, sql`insert into commit_with_t values (13)`], () => 'answered')
+        })
+      const refusal = await attempt().then(
+        () => null,
+        (err: { cause?: { code?: string; message?: string; detail?: string } }) => err.cause ?? err,
+      )
+      expect(refusal).toMatchObject({ code: 'AH409', message: 'No room.', detail: '{"x":12}' })
+      expect(await rows()).toEqual([]) // the insert before the last write too
+      // every connection is back in the pool outside any transaction: a burst of transactions after it commits
+      await Promise.all(
+        Array.from({ length: 25 }, async (_, i) => withTransaction(await createLocalReq({}, payload), async () => commitWith([sql`insert into commit_with_t values (${100 + i}::int)`], () => i))),
+      )
+      expect((await rows()).length).toBe(25)
+      const open = await dbOf(payload).execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)
+      expect(open.rows[0].n).toBe(0)
+    })
+
+    it("nested (the transaction is the caller's): the statements run in the outer transaction and roll back with it", async () => {
+      await dbOf(payload).execute(sql`delete from commit_with_t`)
+      const req = await createLocalReq({}, payload)
+      await expect(
+        withTransaction(req, async () => {
+          const inner = await withTransaction(req, async () => commitWith([sql`insert into commit_with_t values (7) returning x`], (r) => Number(r[0].rows[0].x)))
+          expect(inner).toBe(7)
+          expect((await (await txOf(req)).execute(sql`select count(*)::int as n from commit_with_t`)).rows[0].n).toBe(1)
+          throw new Error('the outer work fails')
+        }),
+      ).rejects.toThrow('the outer work fails')
+      expect(await rows()).toEqual([])
+    })
   })
 
   it('guards every pool: the primary and each read replica get the chaining on new clients', () => {

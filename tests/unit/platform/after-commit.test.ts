@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { afterCommit, afterCommitDetached, collectAfterCommit, settleDetachedEffects } from '../../../src/lib/after-commit'
+import { afterCommit, afterCommitDetached, collectAfterCommit, renameInEffects, settleDetachedEffects, withOwnEffects } from '../../../src/lib/after-commit'
 
 describe('afterCommit', () => {
   it('outside a request the caller runs the effect itself', () => {
@@ -173,5 +173,83 @@ describe('the collector while requests overlap', () => {
 
   it("outside a request a detached effect is the caller's to run", () => {
     expect(afterCommitDetached(() => {})).toBe(false)
+  })
+})
+
+describe('renameInEffects: a provisional name, told its final one before the effects run', () => {
+  it('every string in what an effect passes through `named` carries the final name, nested in arrays and plain objects; the rest is left as it is', async () => {
+    const seen: unknown[] = []
+    const when = new Date('2026-12-06T00:00:00Z')
+    const collected = await collectAfterCommit(async () => {
+      afterCommit((named) => seen.push(named({ title: 'Order ORD-PROVISIONAL-ab12 received', data: { orderNumber: 'ORD-PROVISIONAL-ab12', order: 7, when }, tags: ['ORD-PROVISIONAL-ab12', 3] })))
+      afterCommitDetached((named) => seen.push(named('Your order ORD-PROVISIONAL-ab12 (ORD-PROVISIONAL-ab12)')))
+      expect(renameInEffects('ORD-PROVISIONAL-ab12', 'ORD-2026-000042')).toBe(true)
+    })
+    await collected.flush()
+    await settleDetachedEffects()
+    expect(seen).toEqual([
+      { title: 'Order ORD-2026-000042 received', data: { orderNumber: 'ORD-2026-000042', order: 7, when }, tags: ['ORD-2026-000042', 3] },
+      'Your order ORD-2026-000042 (ORD-2026-000042)',
+    ])
+    expect((seen[0] as { data: { when: Date } }).data.when).toBe(when) // not a plain object: passed as it is
+  })
+
+  it("one request's renames are its own; without any, `named` hands back the value itself", async () => {
+    const value = { text: 'ORD-PROVISIONAL-x' }
+    const seen: unknown[] = []
+    const a = await collectAfterCommit(async () => {
+      renameInEffects('ORD-PROVISIONAL-x', 'ORD-2026-000001')
+    })
+    const b = await collectAfterCommit(async () => {
+      afterCommit((named) => seen.push(named(value)))
+    })
+    await a.flush()
+    await b.flush()
+    expect(seen[0]).toBe(value)
+  })
+
+  it('outside a request there is nothing to rename: false', () => {
+    expect(renameInEffects('a', 'b')).toBe(false)
+  })
+})
+
+describe('withOwnEffects: effects that wait for the work even where no request collects them', () => {
+  it('outside a request: they run once the work has succeeded, with its renames; dropped (their discard run) when it throws', async () => {
+    const ran: string[] = []
+    const result = await withOwnEffects(async () => {
+      afterCommit((named) => ran.push(named('mail about P-1')))
+      renameInEffects('P-1', 'N-1')
+      ran.push('work done')
+      return 201
+    })
+    await settleDetachedEffects()
+    expect(result).toBe(201)
+    expect(ran).toEqual(['work done', 'mail about N-1'])
+
+    await expect(
+      withOwnEffects(async () => {
+        afterCommit(
+          () => ran.push('sent'),
+          () => ran.push('not sent'),
+        )
+        throw new Error('refused')
+      }),
+    ).rejects.toThrow('refused')
+    expect(ran).toEqual(['work done', 'mail about N-1', 'not sent'])
+    expect(afterCommit(() => {})).toBe(false) // the scope has ended
+  })
+
+  it("inside a request the work just runs: its effects and renames are the request's, run at its flush", async () => {
+    const ran: string[] = []
+    const collected = await collectAfterCommit(async () => {
+      await withOwnEffects(async () => {
+        afterCommit((named) => ran.push(named('P-2')))
+        renameInEffects('P-2', 'N-2')
+      })
+      ran.push('request done')
+    })
+    expect(ran).toEqual(['request done'])
+    await collected.flush()
+    expect(ran).toEqual(['request done', 'N-2'])
   })
 })
