@@ -15,7 +15,10 @@
  * reads them right after the response may still see them being sent.
  *
  * Outside a request (jobs, seeds, the Local API, tests calling Payload's handler directly) there is no
- * collector and effects run at once, as before.
+ * collector and effects run at once, as before — unless the work runs in {@link withOwnEffects}, which collects them
+ * until it has succeeded. A workflow that raised its effects under a provisional name (checkout's order number, given
+ * in the commit's own write) tells the request its final one ({@link renameInEffects}); each effect that carries text
+ * passes it through the `named` function it is run with.
  *
  * The collector is an AsyncLocalStorage, which on Node 20 runs a hook at every promise's creation and settlement
  * while it is enabled: about a tenth of a read request's CPU in the bench server's profile. So the server does not
