@@ -142,8 +142,14 @@ export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Pr
     throw err
   }
   // Issued now, then the COMMIT (Payload's, through microtasks only): one write. Each statement's outcome is kept, so
-  // a failure is not an unhandled rejection while the COMMIT is awaited.
-  const sent = Promise.allSettled(result.statements.map((s) => execute(tx as Tx, s)))
+  // a failure is not an unhandled rejection while the COMMIT is awaited; one that cannot even be sent ends it.
+  let sent: Promise<PromiseSettledResult<{ rows: Record<string, unknown>[] }>[]>
+  try {
+    sent = Promise.allSettled(result.statements.map((s) => execute(tx as Tx, s)))
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
   await commitTransaction(req)
   const outcomes = await sent
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')

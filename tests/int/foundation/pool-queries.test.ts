@@ -247,6 +247,19 @@ describe("the platform's pools", () => {
       expect(open.rows[0].n).toBe(0)
     })
 
+    it('a statement that cannot even be sent: the transaction is rolled back, not left open, and the error thrown', async () => {
+      await dbOf(payload).execute(sql`delete from commit_with_t`)
+      await expect(
+        withTransaction(await createLocalReq({}, payload), async (tx) => {
+          await tx.execute(sql`insert into commit_with_t values (20)`)
+          return commitWith([sql`insert into commit_with_t values (21)`, {} as never], () => 'answered')
+        }),
+      ).rejects.toThrow(TypeError)
+      expect(await rows()).toEqual([])
+      const open = await dbOf(payload).execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)
+      expect(open.rows[0].n).toBe(0)
+    })
+
     it("nested (the transaction is the caller's): the statements run in the outer transaction and roll back with it", async () => {
       await dbOf(payload).execute(sql`delete from commit_with_t`)
       const req = await createLocalReq({}, payload)
