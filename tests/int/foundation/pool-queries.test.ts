@@ -200,6 +200,33 @@ describe("the platform's pools", () => {
     }
   })
 
+  it("a COMMIT that fails is the caller's error, not a success: Payload's adapter swallowed it (patched), for every write", async () => {
+    const db = dbOf(payload)
+    // a constraint checked at the commit: the only statement that fails is the COMMIT itself
+    await db.execute(sql`create table if not exists commit_fails_t (x int, constraint commit_fails_t_x unique (x) deferrable initially deferred)`)
+    try {
+      const attempt = async () =>
+        withTransaction(await createLocalReq({}, payload), async (tx) => {
+          await tx.execute(sql`insert into commit_fails_t values (1), (1)`)
+          return 'answered as done'
+        })
+      const outcome = await attempt().then(
+        (value) => ({ value }),
+        (err: { code?: string; cause?: { code?: string } }) => ({ code: err.code ?? err.cause?.code }),
+      )
+      expect(outcome).toEqual({ code: '23505' })
+      expect((await db.execute(sql`select count(*)::int as n from commit_fails_t`)).rows[0].n).toBe(0)
+      // through Payload's own operations too: the write answers an error, and its connection serves the next one
+      const req = await createLocalReq({}, payload)
+      await initTransaction(req)
+      await (await txOf(req)).execute(sql`insert into commit_fails_t values (2), (2)`)
+      await expect(commitTransaction(req)).rejects.toMatchObject({ cause: { code: '23505' } })
+      expect(await withTransaction(await createLocalReq({}, payload), async (tx) => (await tx.execute(sql`select 1 as one`)).rows[0].one)).toBe(1)
+    } finally {
+      await db.execute(sql`drop table if exists commit_fails_t`)
+    }
+  })
+
   describe('commitWith: a transaction ended by statements that go in the write carrying its COMMIT', () => {
     const rows = async () => (await dbOf(payload).execute(sql`select x from commit_with_t order by x`)).rows.map((r) => Number(r.x))
     beforeAll(async () => {
