@@ -8,6 +8,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Cart, Part, Plan, Subscription } from '@payload-types'
 
+import { causeChain } from '@/db/errors'
 import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
 import { REFUSAL_SQLSTATE } from '../migrations/20261206_120000_sql_refusals'
 import {
@@ -51,19 +52,15 @@ export const takeStockStatement = (line: StockRequest) => ({
       'available', coalesce((select stock_quantity from parts where id = ${line.part}::int for share), 0))::text) end as taken`,
 })
 
-/** PostgreSQL's error in `err`: itself, or the cause drizzle wraps it in ("Failed query: …"). */
-function databaseErrorOf(err: unknown): { code?: unknown; message?: unknown; detail?: unknown } | null {
-  const e = err as { code?: unknown; cause?: unknown } | null
-  if (!e || typeof e !== 'object') return null
-  return e.code === undefined && e.cause ? databaseErrorOf(e.cause) : (e as { code?: unknown; message?: unknown; detail?: unknown })
-}
-
 /** The short line a {@link takeStockStatement} refused with, or null when `err` is not that refusal. */
 export function shortLineOf(err: unknown): ShortLine | null {
-  const e = databaseErrorOf(err)
-  if (e?.code !== REFUSAL_SQLSTATE || e.message !== SHORT_OF_STOCK || typeof e.detail !== 'string') return null
-  const facts = JSON.parse(e.detail) as { part: number; requested: number; available: number }
-  return { part: Number(facts.part), requested: Number(facts.requested), available: Math.max(0, Number(facts.available)) }
+  for (const e of causeChain(err)) {
+    const { code, message, detail } = e as { code?: unknown; message?: unknown; detail?: unknown }
+    if (code !== REFUSAL_SQLSTATE || message !== SHORT_OF_STOCK || typeof detail !== 'string') continue
+    const facts = JSON.parse(detail) as { part: number; requested: number; available: number }
+    return { part: Number(facts.part), requested: Number(facts.requested), available: Math.max(0, Number(facts.available)) }
+  }
+  return null
 }
 
 /** Puts stock back for `lines` (the caller records that it did, once). */

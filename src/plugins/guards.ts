@@ -18,6 +18,7 @@
 import type { Access, AfterErrorHook, Config, Plugin } from 'payload'
 
 import { canWrite, type AccessUser } from '@/access/roles'
+import { causeChain } from '@/db/errors'
 
 import { inputGuard, withIntegerValidation } from './input-guards'
 
@@ -28,11 +29,6 @@ const denySuspended =
     if (user && (user as { collection?: string }).collection === 'users' && !canWrite(user)) return false
     return original ? original(args) : Boolean(args.req.user)
   }
-
-/** An error and its `cause`s (drizzle wraps the PostgreSQL error), at most five deep. */
-function* causeChain(err: unknown): Generator<object> {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) yield e
-}
 
 /**
  * The PostgreSQL error behind an error, through drizzle's `cause` chain, when it is the client's fault: a data

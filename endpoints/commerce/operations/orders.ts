@@ -275,16 +275,16 @@ async function placeOrder(req: PayloadRequest, user: AccessUser, input: Checkout
     // one was written. They stay locked for PostgreSQL's time alone (src/db/transaction.ts `commitWith`).
     const year = now.getUTCFullYear()
     const number = currentOrderNumberSql(year)
-    const last = stockOrder(managed).length
+    const stock = stockOrder(managed).map(takeStockStatement)
     return commitWith(
       [
-        ...stockOrder(managed).map(takeStockStatement),
+        ...stock,
         numberOrderStatement({ year, order: Number(written.id), payment: ledger ? Number(ledger.id) : null, provisional }),
         renameInNotificationsStatement({ notifications: notified.flatMap((n) => (n.id === null ? [] : [n.id])), deliveries: notified.flatMap((n) => n.deliveries) }, provisional, number),
         ...(loyalty.loyalty.pointsRedeemed > 0 ? [renameLedgerRefStatement('checkout_redeem', provisional, number)] : []),
       ],
       (results) => {
-        const orderNumber = String(results[last].rows[0].order_number)
+        const orderNumber = String(results[stock.length].rows[0].order_number)
         // The emails and live events raised above carry the provisional number until they run.
         renameInEffects(provisional, orderNumber)
         // The ledger entry is answered through publicPayment, which carries no description.
