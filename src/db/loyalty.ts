@@ -1,6 +1,9 @@
 /** SQL of loyalty (services domain): the ledger, the balance on users, achievements, the statistics aggregates. */
 import { executeByKey } from '@/db/plan-cache'
-import { sql, type Tx } from '@/db/transaction'
+import { lockThenRead, sql, type Tx } from '@/db/transaction'
+
+/** The advisory lock namespace of a user's points (`advisoryLock(tx, LOYALTY_LOCK, user)`): every move of them takes it. */
+export const LOYALTY_LOCK = 'loyalty'
 
 /**
  * Appends a ledger row unless (reason, ref) exists; moves the balance (and lifetime points when earning: positive
@@ -63,10 +66,26 @@ export async function inactiveCustomers(tx: Tx, before: Date, limit: number): Pr
   return res.rows.map((r) => ({ user: Number(r.user_id), lastActivity: new Date(r.last as string), key: String(r.key) }))
 }
 
-export async function loyaltyOf(tx: Tx, user: number): Promise<{ balance: number; lifetime: number; level: string }> {
-  const res = await executeByKey(tx, sql`select coalesce(loyalty_points, 0) as b, coalesce(lifetime_points, 0) as l, coalesce(loyalty_level, 'bronze') as lv from users where id = ${user}`)
-  const r = res.rows[0] ?? {}
+export interface LoyaltyState {
+  balance: number
+  lifetime: number
+  level: string
+}
+
+const loyaltyStatement = (user: number) => sql`select coalesce(loyalty_points, 0) as b, coalesce(lifetime_points, 0) as l, coalesce(loyalty_level, 'bronze') as lv from users where id = ${user}`
+const loyaltyState = (rows: Record<string, unknown>[]): LoyaltyState => {
+  const r = rows[0] ?? {}
   return { balance: Number(r.b ?? 0), lifetime: Number(r.l ?? 0), level: String(r.lv ?? 'bronze') }
+}
+
+export async function loyaltyOf(tx: Tx, user: number): Promise<LoyaltyState> {
+  return loyaltyState((await executeByKey(tx, loyaltyStatement(user))).rows)
+}
+
+/** Takes the user's loyalty lock and reads the balance it guards, in one round trip (`lockThenRead`). */
+export async function lockedLoyaltyOf(tx: Tx, user: number): Promise<LoyaltyState> {
+  const [state] = await lockThenRead(tx, LOYALTY_LOCK, user, [{ byKey: loyaltyStatement(user) }])
+  return loyaltyState(state.rows)
 }
 
 export async function setLoyaltyLevel(tx: Tx, user: number, level: string): Promise<void> {

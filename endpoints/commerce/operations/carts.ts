@@ -12,6 +12,7 @@ import { advisoryLock, withTransaction } from '@/db/transaction'
 import { CART_TOKEN_HEADER, computeTotals, hashCartToken, isPlausibleCartToken, MAX_LINE_QUANTITY, unitPriceOf, type Totals } from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
 import { conflict, currentUser, forbidden, json, notFound } from '@/lib/http'
+import { allSettledOrThrow } from '@/lib/settle'
 import { getPlatformSettings } from '@/lib/settings'
 
 export function cartIdentity(req: PayloadRequest): CartIdentity {
@@ -23,12 +24,11 @@ export function cartIdentity(req: PayloadRequest): CartIdentity {
 }
 
 /** The cart as the API returns it: lines with the part, the price when added, the current price, and totals. */
-export async function cartView(req: PayloadRequest, cart: CartDoc | null): Promise<Record<string, unknown>> {
+export async function cartView(req: PayloadRequest, cart: CartDoc | null, known?: Map<number, CommercePart>): Promise<Record<string, unknown>> {
   const lines = lineParts(cart)
-  const parts = await loadParts(
-    req,
-    lines.map((l) => l.part),
-  )
+  // Parts the caller has just read (the one added to the cart, read in its transaction) are not read again.
+  const missing = lines.map((l) => l.part).filter((id) => !known?.has(id))
+  const parts = new Map([...(known ?? []), ...(await loadParts(req, missing))])
   const settings = await getPlatformSettings(req)
   const items = lines.map((l) => {
     const p = parts.get(l.part)
@@ -112,9 +112,10 @@ export async function readMyCart(req: PayloadRequest): Promise<Response> {
 export async function addCartItem(req: PayloadRequest, partId: number, quantity: number): Promise<Response> {
   writer(req)
   const identity = cartIdentity(req)
-  const { cart, issuedToken } = await withTransaction(req, async () => {
-    const opened = await openCart(req, identity)
-    const part = assertSellable((await loadParts(req, [partId])).get(partId), partId, req)
+  const { cart, issuedToken, part } = await withTransaction(req, async () => {
+    // The part is read while the cart is locked and found (one round trip fewer); it is checked once both are in.
+    const [opened, parts] = await allSettledOrThrow([openCart(req, identity), loadParts(req, [partId])] as const)
+    const part = assertSellable(parts.get(partId), partId, req)
     const items = [...(opened.cart.items ?? [])]
     const at = items.findIndex((i) => idOf(i.part) === partId)
     const nextQuantity = (at >= 0 ? items[at].quantity : 0) + quantity
@@ -123,9 +124,9 @@ export async function addCartItem(req: PayloadRequest, partId: number, quantity:
     const line: CartItem = { ...(at >= 0 ? items[at] : { addedAt: new Date().toISOString() }), part: partId, quantity: nextQuantity, unitPrice: unitPriceOf(part) }
     if (at >= 0) items[at] = line
     else items.push(line)
-    return { cart: await saveItems(req, opened.cart, items), issuedToken: opened.issuedToken }
+    return { cart: await saveItems(req, opened.cart, items), issuedToken: opened.issuedToken, part }
   })
-  return respond(await cartView(req, cart), issuedToken)
+  return respond(await cartView(req, cart, new Map([[partId, part]])), issuedToken)
 }
 
 /** Sets a line's quantity (`null` or 0 removes it): lock the cart → validate (in the cart, for sale, in stock) → write. */

@@ -208,10 +208,14 @@ async function placeOrder(req: PayloadRequest, user: AccessUser, input: Checkout
     const totals = computeTotals(priced, settings)
     const currency = [...currencies][0] ?? 'USD'
     const sellers = [...new Set(priced.map((l) => idOf(l.part.seller)).filter((s): s is number => s !== null))]
-    await req.payload.update({ collection: 'carts', id: cart.id, req, depth: 0, overrideAccess: true, data: { items: [] } })
-    const recipients = await readRecipients(req, [userId, ...sellers])
-    // Loyalty (services domain): the level discount and the points redeemed, under the user's lock; spent below, once.
-    const loyalty = await applyLoyaltyAtCheckout(req, userId, input.redeemPoints ?? 0, totals)
+    // Three independent steps issued together, so their statements share round trips: the cart emptied, the
+    // notifications' recipients read, and loyalty (services domain: the level discount and the points redeemed, under
+    // the user's lock; spent below, once).
+    const [, recipients, loyalty] = await allSettledOrThrow([
+      req.payload.update({ collection: 'carts', id: cart.id, req, depth: 0, overrideAccess: true, data: { items: [] } }),
+      readRecipients(req, [userId, ...sellers]),
+      applyLoyaltyAtCheckout(req, userId, input.redeemPoints ?? 0, totals),
+    ] as const)
     const items: OrderItem[] = priced.map((l, n) => ({
       part: l.part.id,
       title: String(l.part.title ?? `Part ${l.part.id}`).slice(0, 200),

@@ -12,6 +12,8 @@ import {
   inactiveCustomers,
   ledgerPage,
   ledgerPoints,
+  lockedLoyaltyOf,
+  LOYALTY_LOCK,
   loyaltyOf,
   monthlyTrends,
   recordAlert,
@@ -100,7 +102,7 @@ async function settle(req: PayloadRequest, tx: Tx, user: number, depth = 0): Pro
 export async function earnPoints(req: PayloadRequest, e: { user: number; reason: 'order_delivered' | 'booking_completed' | 'review'; ref: string; amount?: number; points?: number }): Promise<number> {
   const points = e.points ?? pointsForAmount(e.amount ?? 0)
   return withTransaction(req, async (tx) => {
-    await advisoryLock(tx, 'loyalty', e.user)
+    await advisoryLock(tx, LOYALTY_LOCK, e.user)
     const moved = points > 0 ? await appendLedger(tx, { user: e.user, reason: e.reason, ref: e.ref, points }) : null
     // Achievements count completions too (a free booking earns no points but is one more booking).
     await settle(req, tx, e.user)
@@ -190,7 +192,7 @@ export async function inactivityAlerts(payload: Payload, now: Date = new Date(),
       const req = await createLocalReq({}, payload)
       try {
         const raised = await withTransaction(req, async (tx) => {
-          await advisoryLock(tx, 'loyalty', c.user)
+          await advisoryLock(tx, LOYALTY_LOCK, c.user)
           const inactiveDays = daysSince(c.lastActivity, now)
           return raiseAlert(req, tx, {
             user: c.user,
@@ -228,8 +230,7 @@ export type RedeemReason = 'checkout_redeem' | 'booking_redeem'
  */
 async function quoteLoyalty(req: PayloadRequest, r: { user: number; requestedPoints: number; subtotal: number; total: number }) {
   const tx = await txOf(req)
-  await advisoryLock(tx, 'loyalty', r.user)
-  const state = await loyaltyOf(tx, r.user)
+  const state = await lockedLoyaltyOf(tx, r.user)
   const level = levelFor(state.lifetime, rules())
   const d = checkoutDiscount({ subtotal: r.subtotal, total: r.total, levelPercent: level.discountPercent, requestedPoints: r.requestedPoints, balance: state.balance })
   if (!d.enough) throw conflict(`Not enough loyalty points: ${d.points} requested, ${state.balance} available.`, { requested: d.points, available: state.balance })
@@ -284,7 +285,7 @@ export async function refundRedeemedPoints(req: PayloadRequest, spent: RedeemRea
   return withTransaction(req, async (tx) => {
     const row = await ledgerPoints(tx, spent, ref)
     if (!row || row.points >= 0) return 0
-    await advisoryLock(tx, 'loyalty', row.user)
+    await advisoryLock(tx, LOYALTY_LOCK, row.user)
     const back = await appendLedger(tx, { user: row.user, reason: 'redeem_refund', ref, points: -row.points, lifetime: false })
     return back ? -row.points : 0
   })

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { del, get, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
+import { writesBy } from '../../helpers/sql'
 import { createUser, type TestUser } from '../../helpers/users'
 import { addToCart, count, createPart } from './fixtures'
 
@@ -75,6 +76,32 @@ describe('guest carts', () => {
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(200))
     expect((await get('/carts/mine', { token: buyer.token })).body.cart.items[0].quantity).toBe(6)
     expect(await count('carts', { user: { equals: buyer.id } })).toBe(1)
+  })
+
+  it("adding to a cart reads the part in the cart lock's write and not again for the answer; other lines are read", async () => {
+    const buyer = await createUser({ roles: ['buyer'] })
+    const first = await createPart(seller.id, { price: 3, stockQuantity: 10 })
+    const added = await createPart(seller.id, { price: 4.5, stockQuantity: 10 })
+    await addToCart(buyer.token, first.id, 2)
+    let res: Awaited<ReturnType<typeof addToCart>> | undefined
+    const writes = await writesBy(async () => (res = await addToCart(buyer.token, added.id, 1)))
+    // The answer carries both lines with their parts: the added one as read in the transaction, the other read after.
+    expect(res?.body.cart.items.map((i: { part: { id: number; title: string }; quantity: number; unitPrice: number }) => [i.part.id, i.part.title, i.quantity, i.unitPrice])).toEqual([
+      [first.id, first.title, 2, 3],
+      [added.id, added.title, 1, 4.5],
+    ])
+    expect(res?.body.cart.subtotal).toBe(10.5)
+    const partReads = (w: string[]) => w.filter((s) => s.startsWith(`select jsonb_build_object('id', "parts".id`)).length
+    const lockWrite = writes.find((w) => w.some((s) => s.startsWith('select pg_advisory_xact_lock')))
+    expect(lockWrite && partReads(lockWrite)).toBe(1)
+    const commitAt = writes.findIndex((w) => w.includes('commit'))
+    expect(writes.slice(commitAt + 1).map(partReads)).toEqual([1])
+    // One line only: its part is not read again after the commit.
+    const alone = await createUser({ roles: ['buyer'] })
+    await addToCart(alone.token, first.id, 1)
+    const again = await writesBy(() => addToCart(alone.token, first.id, 1))
+    expect(again.slice(again.findIndex((w) => w.includes('commit')) + 1).map(partReads)).toEqual([])
+    expect(again.flat().filter((s) => s.startsWith(`select jsonb_build_object('id', "parts".id`))).toHaveLength(1)
   })
 
   it('sellers cannot buy their own parts; carts are private', async () => {

@@ -137,9 +137,14 @@ describe('checkout cost', () => {
     // loyalty quote, the two notifications.
     expect(before.filter((s) => /^insert into "orders" |^insert into "payments" |^insert into audit_log|loyalty_points/.test(s))).toHaveLength(4)
     expect(before.filter((s) => s.startsWith('with targets as (select $1::int as id), ins as ( insert into notifications'))).toHaveLength(2)
-    // 16 writes: it was 21 when the stock and the counter, the numbering with the notifications, and the commit each
-    // went in a write of their own (and each email's outcome was recorded in the transaction: now after the commit).
-    expect(writes.length).toBeLessThanOrEqual(16)
+    // 13 writes: it was 21 when the stock and the counter, the numbering with the notifications, and the commit each
+    // went in a write of their own (and each email's outcome was recorded in the transaction: now after the commit),
+    // and 16 while the cart's emptying, the recipients' read and the loyalty lock and read went one after another.
+    expect(writes.length).toBeLessThanOrEqual(13)
+    // The loyalty lock and the balance it guards go in one write, with the recipients' reads issued beside them.
+    const loyaltyWrite = writes.find((w) => w.some((s) => s.startsWith('select coalesce(loyalty_points, 0)')))
+    expect(loyaltyWrite?.some((s) => s.startsWith('select pg_advisory_xact_lock'))).toBe(true)
+    expect(loyaltyWrite?.some((s) => s.startsWith('select id, endpoint, p256dh, auth from push_subscriptions'))).toBe(true)
     expect(writes.length).toBeLessThan(writes.flat().length)
     // What carries the number carries the final one: the order and its ledger entry, the notifications in both
     // languages and their data; nothing provisional is left.
