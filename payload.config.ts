@@ -27,7 +27,7 @@ import { installDocumentReader } from './src/db/documents'
 import { installStatementNames } from './src/db/plan-cache'
 import { installReadBatcher } from './src/db/read-batch'
 import { guardPool, type PoolLike } from './src/db/pool'
-import { replicaPoolsOf } from './src/db/transaction'
+import { installJoinedTransactions, replicaPoolsOf } from './src/db/transaction'
 import { applySqlMigrationsForPush, SQL_MIGRATION_TABLES } from './src/db/sql-migrations'
 import { platformGraphqlQueries } from './src/http/graphql-select'
 import { jobsConfig } from './src/jobs'
@@ -127,6 +127,8 @@ export default buildConfig({
     // requests) are sent as one instead (src/db/read-batch.ts).
     installStatementNames(payload)
     installReadBatcher(payload)
+    // Only the opener ends a transaction: a Local API call joining one holds it for the call (src/db/transaction.ts).
+    installJoinedTransactions(payload)
     // Internal reads by id (access overridden, the stored document) by that statement alone (src/plugins/internal-reads.ts).
     installInternalReads(payload)
     // Production migrates (prodMigrations); a dev/test schema push knows nothing of the migrations' custom SQL.

@@ -114,6 +114,99 @@ const execute = (tx: Tx, statement: GuardedRead): Promise<{ rows: Record<string,
   'byKey' in statement ? executeByKey(tx, statement.byKey) : tx.execute(statement).then((result) => result)
 
 /**
+ * Only the opener of a transaction ends it. Payload's operations roll back the request's transaction when they fail,
+ * even one they only joined (upstream `killTransaction`): a branch still working in it (`allSettledOrThrow`) would then
+ * send its later statements outside any transaction — on whatever uses the connection next, or through the pool — and
+ * they would stand although the work failed; and a caller that handled the failure would go on without its
+ * transaction. So a transaction is held while someone who did not open it works in it: every Local API call that joins
+ * the request's open transaction holds it for the call ({@link installJoinedTransactions}), and {@link withTransaction}
+ * holds the one it opens. While it is held, Payload's `killTransaction` leaves it alone (patches/payload+3.89.0.patch
+ * reads this marker): the error reaches the opener — `withTransaction`, or the Payload operation that began it —
+ * which rolls back once the work it waits for has ended.
+ */
+const HELD = Symbol.for('autohub.heldTransaction')
+
+interface HeldState {
+  id: unknown
+  count: number
+}
+
+type Held = PayloadRequest & { [HELD]?: HeldState }
+
+/** Holds the request's open transaction (nothing when it has none); returns the release, which acts once. */
+export function holdTransaction(req: PayloadRequest): () => void {
+  const id = req.transactionID
+  if (!id || id instanceof Promise) return () => {}
+  const own = req as Held
+  let state = own[HELD]
+  if (!state || state.id !== id) own[HELD] = state = { id, count: 0 }
+  const held = state
+  held.count++
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    held.count--
+  }
+}
+
+/** Before the opener's own commit or rollback: the transaction is its to end, whatever still holds it. */
+function endHold(req: PayloadRequest): void {
+  delete (req as Held)[HELD]
+}
+
+/** Payload's Local API operations that take a `req` and, failing, call `killTransaction` on it. */
+const JOINING = [
+  'count',
+  'countGlobalVersions',
+  'countVersions',
+  'create',
+  'delete',
+  'duplicate',
+  'find',
+  'findByID',
+  'findDistinct',
+  'findGlobal',
+  'findGlobalVersionByID',
+  'findGlobalVersions',
+  'findVersionByID',
+  'findVersions',
+  'forgotPassword',
+  'login',
+  'resetPassword',
+  'restoreGlobalVersion',
+  'restoreVersion',
+  'unlock',
+  'update',
+  'updateGlobal',
+  'verifyEmail',
+] as const
+
+const JOINED = Symbol.for('autohub.joinedTransactions')
+
+/**
+ * Wraps this instance's Local API so a call joining the request's open transaction holds it for the call (above). Once
+ * per instance, before src/plugins/internal-reads.ts, whose reads go to Payload's operation through this wrapper.
+ */
+export function installJoinedTransactions(payload: Payload): void {
+  const api = payload as unknown as Record<string | symbol, unknown>
+  if (api[JOINED]) return
+  api[JOINED] = true
+  for (const name of JOINING) {
+    const original = api[name]
+    if (typeof original !== 'function') continue
+    api[name] = async function joined(this: unknown, args?: { req?: PayloadRequest }) {
+      const release = args?.req ? holdTransaction(args.req) : null
+      try {
+        return await original.call(this, args)
+      } finally {
+        release?.()
+      }
+    }
+  }
+}
+
+/**
  * Runs `fn` inside the request's transaction (starting one when the request has none) and commits it,
  * or rolls it back when `fn` throws. Nested use joins the outer transaction.
  *
@@ -124,13 +217,17 @@ const execute = (tx: Tx, statement: GuardedRead): Promise<{ rows: Record<string,
  */
 export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Promise<T | CommitWith<T>>): Promise<T> {
   const owns = await initTransaction(req)
+  if (owns) holdTransaction(req)
   let tx: Tx | undefined
   let result: T | CommitWith<T>
   try {
     tx = await txOf(req)
     result = await fn(tx)
     if (!(result instanceof CommitWith)) {
-      if (owns) await commitTransaction(req)
+      if (owns) {
+        endHold(req)
+        await commitTransaction(req)
+      }
       return result
     }
     if (!owns) {
@@ -138,7 +235,10 @@ export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Pr
       return last.answer(await allSettledOrThrow(last.statements.map((s) => execute(tx as Tx, s))))
     }
   } catch (err) {
-    if (owns) await killTransaction(req)
+    if (owns) {
+      endHold(req)
+      await killTransaction(req)
+    }
     throw err
   }
   // Issued now, then the COMMIT (Payload's, through microtasks only): one write. Each statement's outcome is kept, so
@@ -147,9 +247,11 @@ export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Pr
   try {
     sent = Promise.allSettled(result.statements.map((s) => execute(tx as Tx, s)))
   } catch (err) {
+    endHold(req)
     await killTransaction(req)
     throw err
   }
+  endHold(req)
   await commitTransaction(req)
   const outcomes = await sent
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')

@@ -200,6 +200,66 @@ describe("the platform's pools", () => {
     }
   })
 
+  it("a Payload operation failing inside a transaction it joined does not end it: a sibling's later writes stay in it", async () => {
+    const db = dbOf(payload)
+    await db.execute(sql`create table if not exists joined_tx_t (x text)`)
+    const marker = `joined-${process.pid}-${Date.now()}`
+    const logged = async () => (await db.execute(sql`select count(*)::int as n from search_queries where query = ${marker}`)).rows[0].n
+    const raw = async () => (await db.execute(sql`select count(*)::int as n from joined_tx_t where x = ${marker}`)).rows[0].n
+    try {
+      let siblings: Promise<unknown>[] = []
+      const outer = await createLocalReq({}, payload)
+      await expect(
+        withTransaction(outer, async (tx) => {
+          // Payload's create refuses the data (required fields missing) and, upstream, rolled back the request's
+          // transaction on its way out although the transaction was not its own.
+          const failing = payload.create({ collection: 'search-queries', req: outer, data: {} as never })
+          const after = failing.then(
+            () => null,
+            () => null,
+          )
+          siblings = [
+            // a sibling writing through Payload with the request, and one through the transaction, once the create failed
+            after.then(() => payload.create({ collection: 'search-queries', req: outer, data: { query: marker, normalizedQuery: marker } })),
+            after.then(() => tx.execute(sql`insert into joined_tx_t values (${marker})`)),
+          ]
+          await allSettledOrThrow([failing, ...siblings])
+        }),
+      ).rejects.toThrow(/invalid|required/i)
+      await Promise.allSettled(siblings)
+      // Both ran in the transaction and were rolled back with it; nothing was written outside it.
+      expect(await logged()).toBe(0)
+      expect(await raw()).toBe(0)
+      // The same in a transaction a Payload operation opened (as REST and GraphQL writes do): its hooks' Local API calls
+      // join it, and only the operation's own rollback ends it.
+      const opened = await createLocalReq({}, payload)
+      expect(await initTransaction(opened)).toBe(true)
+      const failed = payload.create({ collection: 'search-queries', req: opened, data: {} as never })
+      const later = failed.then(
+        () => null,
+        () => payload.create({ collection: 'search-queries', req: opened, data: { query: marker, normalizedQuery: marker } }),
+      )
+      await Promise.allSettled([failed, later])
+      await expect(failed).rejects.toThrow(/invalid|required/i)
+      await killTransaction(opened) // the opener's rollback
+      expect(await logged()).toBe(0)
+      // A failure the work handles leaves it in its transaction: what it writes next commits with the rest.
+      const req = await createLocalReq({}, payload)
+      const txids = await withTransaction(req, async (tx) => {
+        const txid = async () => String((await tx.execute(sql`select txid_current() as t`)).rows[0].t)
+        const before = await txid()
+        expect(await payload.findByID({ collection: 'search-queries', id: 2_000_000_000, req }).catch(() => 'not found')).toBe('not found')
+        await payload.create({ collection: 'search-queries', req, data: { query: marker, normalizedQuery: marker } })
+        return [before, await txid()]
+      })
+      expect(txids[1]).toBe(txids[0])
+      expect(await logged()).toBe(1)
+    } finally {
+      await db.execute(sql`drop table if exists joined_tx_t`)
+      await db.execute(sql`delete from search_queries where query = ${marker}`)
+    }
+  })
+
   it("a COMMIT that fails is the caller's error, not a success: Payload's adapter swallowed it (patched), for every write", async () => {
     const db = dbOf(payload)
     // a constraint checked at the commit: the only statement that fails is the COMMIT itself

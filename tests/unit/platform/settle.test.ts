@@ -22,4 +22,14 @@ describe('allSettledOrThrow', () => {
     expect(slowEnded).toBe(true) // Promise.all would have rejected before `slow` ended
     expect((error as Error).message).toBe('second')
   })
+
+  it('throws the error that aborted the transaction, not a branch\'s "current transaction is aborted" after it', async () => {
+    const aborted = Object.assign(new Error('Failed query: insert …'), { cause: Object.assign(new Error('current transaction is aborted'), { code: '25P02' }) })
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })
+    const error = await allSettledOrThrow([Promise.reject(aborted), Promise.resolve(1), Promise.reject(cause)]).catch((e: Error) => e)
+    expect(error).toBe(cause)
+    // only aborted statements: the first of them
+    const second = Object.assign(new Error('aborted too'), { code: '25P02' })
+    expect(await allSettledOrThrow([Promise.reject(aborted), Promise.reject(second)]).catch((e: Error) => e)).toBe(aborted)
+  })
 })
