@@ -134,7 +134,7 @@ interface HeldState {
 type Held = PayloadRequest & { [HELD]?: HeldState }
 
 /** Holds the request's open transaction (nothing when it has none); returns the release, which acts once. */
-export function holdTransaction(req: PayloadRequest): () => void {
+function holdTransaction(req: PayloadRequest): () => void {
   const id = req.transactionID
   if (!id || id instanceof Promise) return () => {}
   const own = req as Held
