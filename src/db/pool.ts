@@ -73,6 +73,67 @@ export function orderQueries(client: ClientLike, options: { pipeline?: boolean }
   const query: Send = (...args) => ((own ?? Object.getPrototypeOf(client).query) as Send).apply(client, args)
   if (options.pipeline ?? pipelineEnabled()) pipelineQueries(client, query)
   else chainQueries(client, query)
+  reportRollbacks(client)
+}
+
+/** `rollback to savepoint …`: a failure inside the savepoint is undone, the transaction can go on. */
+const TO_SAVEPOINT = /^\s*rollback\s+to\s+/i
+const COMMIT = /^\s*(commit|end)\s*;?\s*$/i
+/** A `commit` that PostgreSQL answered `ROLLBACK`: a statement of its transaction had failed. */
+const isRolledBackCommit = (args: unknown[], result: unknown) => (result as { command?: unknown } | undefined)?.command === 'ROLLBACK' && COMMIT.test(textOf(args) ?? '')
+
+/**
+ * A `commit` of a transaction in which a statement had failed: PostgreSQL rolls it back and answers `ROLLBACK`, not
+ * an error, and node-postgres resolves with it. Raised instead of that answer (./pool.ts `reportRollbacks`), with
+ * the failure that aborted the transaction as its `cause` when it was seen.
+ */
+export class RolledBackError extends Error {
+  constructor(cause: unknown) {
+    const why = cause instanceof Error ? `: ${cause.message}` : ''
+    super(`The transaction was rolled back, not committed: one of its statements had failed${why}`, cause === undefined ? undefined : { cause })
+    this.name = 'RolledBackError'
+  }
+}
+
+/**
+ * A transaction whose statement failed can only roll back; a caller that handled that failure and went on to commit
+ * would otherwise be told it committed. So between a `begin` and its end, the first failing promise query is noted,
+ * and a `commit` answered `ROLLBACK` rejects with {@link RolledBackError} caused by it. Outside a transaction nothing
+ * is added to a query.
+ */
+function reportRollbacks(client: ClientLike): void {
+  const inner = client.query.bind(client) as Send
+  /** The open transaction's first failure (a statement issued in it may settle after its `commit` was issued). */
+  let open: { abortedBy?: unknown } | null = null
+  client.query = (...args: unknown[]) => {
+    if (passesThrough(args)) return inner(...args)
+    const text = textOf(args)
+    const plain = text !== undefined && withoutValues(args)
+    if (plain && BEGIN.test(text)) {
+      open = {}
+      return inner(...args)
+    }
+    const tx = open
+    if (!tx) return inner(...args)
+    if (plain && END.test(text)) {
+      open = null
+      if (!COMMIT.test(text)) return inner(...args)
+      return inner(...args).then((result) => {
+        if (isRolledBackCommit(args, result)) throw new RolledBackError(tx.abortedBy)
+        return result
+      })
+    }
+    if (text !== undefined && TO_SAVEPOINT.test(text)) {
+      return inner(...args).then((result) => {
+        tx.abortedBy = undefined
+        return result
+      })
+    }
+    return inner(...args).catch((error: unknown) => {
+      tx.abortedBy ??= error
+      throw error
+    })
+  }
 }
 
 /** Each promise query sent when the previous one settled (`SQL_PIPELINE=off`). */

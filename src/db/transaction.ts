@@ -252,10 +252,16 @@ export async function withTransaction<T>(req: PayloadRequest, fn: (tx: Tx) => Pr
     throw err
   }
   endHold(req)
-  await commitTransaction(req)
+  // A statement that failed has rolled the transaction back, so the COMMIT fails too (./pool.ts): the statement's
+  // error is the one thrown.
+  const commit = await commitTransaction(req).then(
+    () => null,
+    (err: unknown) => ({ err }),
+  )
   const outcomes = await sent
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')
   if (failed) throw failed.reason
+  if (commit) throw commit.err
   return result.answer(outcomes.map((o) => (o as PromiseFulfilledResult<{ rows: Record<string, unknown>[] }>).value))
 }
 

@@ -16,6 +16,13 @@ import { writesBy } from '../../helpers/sql'
 
 type Internals = { _activeQuery: unknown; _queryQueue: unknown[] }
 
+/** The SQLSTATEs (or names) along an error's cause chain: drizzle's "Failed query" wraps node-postgres's error. */
+function chain(err: unknown): string[] {
+  const out: string[] = []
+  for (let e = err as { name?: string; code?: string; cause?: unknown } | undefined; e && out.length < 6; e = e.cause as typeof e) out.push(e.code ?? e.name ?? '?')
+  return out
+}
+
 /** Records, for every query the client is given (pushed on its own queue), whether it was already running or queueing one. */
 function recordBusy(client: pg.Client): boolean[] {
   const busy: boolean[] = []
@@ -284,6 +291,50 @@ describe("the platform's pools", () => {
       expect(await withTransaction(await createLocalReq({}, payload), async (tx) => (await tx.execute(sql`select 1 as one`)).rows[0].one)).toBe(1)
     } finally {
       await db.execute(sql`drop table if exists commit_fails_t`)
+    }
+  })
+
+  it('a COMMIT after a failure the work handled is an error, not a success: PostgreSQL rolled the transaction back', async () => {
+    const db = dbOf(payload)
+    await db.execute(sql`create table if not exists handled_failure_t (x int)`)
+    const rows = async () => (await db.execute(sql`select x from handled_failure_t order by x`)).rows.map((r) => Number(r.x))
+    try {
+      // withTransaction: the work swallows a failed statement and returns; PostgreSQL answers its COMMIT with ROLLBACK
+      const outcome = await withTransaction(await createLocalReq({}, payload), async (tx) => {
+        await tx.execute(sql`insert into handled_failure_t values (1)`)
+        await tx.execute(sql`select 1 / 0`).catch(() => null)
+        return 'answered as done'
+      }).then(
+        (value) => ({ value }),
+        (err: unknown) => ({ chain: chain(err) }),
+      )
+      expect(outcome).toEqual({ chain: expect.arrayContaining(['RolledBackError', '22012']) })
+      // a transaction Payload's operations open (initTransaction, as its REST handlers do), committed by Payload
+      const req = await createLocalReq({}, payload)
+      await initTransaction(req)
+      const tx = await txOf(req)
+      await tx.execute(sql`insert into handled_failure_t values (2)`)
+      await tx.execute(sql`select 1 / 0`).catch(() => null)
+      const committed = await commitTransaction(req).then(
+        () => 'committed',
+        (err: unknown) => chain(err),
+      )
+      expect(committed).toEqual(expect.arrayContaining(['RolledBackError', '22012']))
+      expect(await rows()).toEqual([])
+      // a failure undone by its savepoint (a nested transaction) leaves the transaction whole: its COMMIT commits
+      await (db as unknown as { transaction: (fn: (t: typeof db) => Promise<void>) => Promise<void> }).transaction(async (outer) => {
+        await outer.execute(sql`insert into handled_failure_t values (3)`)
+        const inner = (outer as unknown as { transaction: (fn: (t: typeof db) => Promise<void>) => Promise<void> }).transaction(async (t) => {
+          await t.execute(sql`select 1 / 0`)
+        })
+        await expect(inner).rejects.toThrow()
+        await outer.execute(sql`insert into handled_failure_t values (4)`)
+      })
+      expect(await rows()).toEqual([3, 4])
+      // and the connections serve the next transactions
+      expect(await withTransaction(await createLocalReq({}, payload), async (t) => (await t.execute(sql`select 1 as one`)).rows[0].one)).toBe(1)
+    } finally {
+      await db.execute(sql`drop table if exists handled_failure_t`)
     }
   })
 
