@@ -7,7 +7,7 @@
 import type { Granularity, Period } from '@/domain/analytics/period'
 import { allSettledOrThrow } from '@/lib/settle'
 
-import { sql, type Tx } from './transaction'
+import { sendWithNext, sql, type Tx } from './transaction'
 
 type Sql = ReturnType<typeof sql>
 const UNITS: readonly Granularity[] = ['day', 'week', 'month']
@@ -315,8 +315,12 @@ export interface AuditEntryRow {
  * back). Entries are written only here: the collection refuses every create, update and delete through Payload.
  */
 export async function insertAuditEntry(tx: Tx, e: AuditEntryRow): Promise<void> {
-  await tx.execute(sql`
+  // nothing waits for its answer: it goes with the transaction's next statement or its COMMIT
+  await sendWithNext(
+    tx,
+    sql`
     insert into audit_log (entity, doc_id, action, actor_id, ip, summary, changes, updated_at, created_at)
     values (${e.entity}, ${e.docId}, ${e.action}::enum_audit_log_action, ${e.actor}, ${e.ip}, ${e.summary}, ${JSON.stringify(e.changes)}::jsonb,
-      statement_timestamp(), statement_timestamp())`)
+      statement_timestamp(), statement_timestamp())`,
+  )
 }

@@ -9,7 +9,7 @@ import type { PayloadRequest } from 'payload'
 import type { Cart, Part, Plan, Subscription } from '@payload-types'
 
 import { causeChain } from '@/db/errors'
-import { advisoryLock, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
+import { advisoryLockWithNext, sql, type Tx, txOf, withTransaction } from '@/db/transaction'
 import { REFUSAL_SQLSTATE } from '../migrations/20261206_120000_sql_refusals'
 import {
   hashCartToken,
@@ -168,7 +168,7 @@ export const lineParts = (cart: CartDoc | null) => (cart?.items ?? []).map((i) =
 export async function openCart(req: PayloadRequest, identity: CartIdentity): Promise<{ cart: CartDoc; issuedToken?: string }> {
   const tx = await txOf(req)
   if (identity.kind === 'user') {
-    await advisoryLock(tx, 'cart', cartLockKey(identity))
+    await advisoryLockWithNext(tx, 'cart', cartLockKey(identity))
     const existing = await userCart(req, identity.userId)
     if (existing) return { cart: existing }
     const cart = await req.payload.create({
@@ -181,7 +181,7 @@ export async function openCart(req: PayloadRequest, identity: CartIdentity): Pro
     return { cart }
   }
   if (identity.kind === 'guest') {
-    await advisoryLock(tx, 'cart', cartLockKey(identity))
+    await advisoryLockWithNext(tx, 'cart', cartLockKey(identity))
     const existing = await findCart(req, { tokenHash: identity.tokenHash })
     if (existing) return { cart: existing }
   }
@@ -221,7 +221,7 @@ export async function mergeGuestCart(req: PayloadRequest, userId: number, token:
   if (!isPlausibleCartToken(token)) return null
   const tokenHash = hashCartToken(token)
   return withTransaction(req, async (tx) => {
-    await advisoryLock(tx, 'cart', `guest:${tokenHash}`)
+    await advisoryLockWithNext(tx, 'cart', `guest:${tokenHash}`)
     const guest = await findCart(req, { tokenHash })
     if (!guest) return null
     const { cart } = await openCart(req, { kind: 'user', userId })

@@ -40,6 +40,8 @@ interface Waiting {
   args: unknown[]
   resolve(result: unknown): void
   reject(error: unknown): void
+  /** Sent with the next statement, answered at once (`WITH_NEXT`). */
+  held?: true
 }
 
 /** `begin`, with or without transaction modes (drizzle's `begin isolation level …`): one command, no parameters. */
@@ -156,11 +158,21 @@ function chainQueries(client: ClientLike, query: Send): void {
 }
 
 /**
+ * Marks a promise query to go with the transaction's next statement (`sendWithNext`, src/db/transaction.ts): its
+ * answer is not waited for. Ignored outside a transaction and with `SQL_PIPELINE=off`: sent at once, as any query.
+ */
+export const WITH_NEXT = Symbol.for('autohub.sendWithNext')
+
+const isSqlState = (err: unknown, code: string) => (err as { code?: unknown } | null | undefined)?.code === code
+
+/**
  * The promise queries issued on the client while it is busy or in the same turn (until the promise jobs queued have
  * run) are sent together, in the order issued, as one pipeline (./pipeline.ts): one write for a transaction's reads
  * issued together, and for a lock and the reads it guards. A `begin` is answered at once and sent with the statement
  * after it (a transaction's snapshot is taken by its first statement anyway); a `commit` or `rollback` right after it
- * sends nothing.
+ * sends nothing. So is a statement marked {@link WITH_NEXT} inside a transaction: it goes with the next statement, or
+ * with the `commit` (a `rollback` drops it). When it fails, the transaction is aborted: what follows it fails with its
+ * error instead of "current transaction is aborted" (25P02), and so does a `commit` then answered ROLLBACK.
  */
 function pipelineQueries(client: ClientLike, query: Send): void {
   let waiting: Waiting[] = []
@@ -168,7 +180,15 @@ function pipelineQueries(client: ClientLike, query: Send): void {
   let scheduled = false
   /** A `begin` answered but not sent yet. */
   let begin: unknown[] | null = null
+  /** Between a `begin` and the transaction's end. */
+  let open = false
+  /** Statements answered at once, sent with the next (`WITH_NEXT`). */
+  let held: Waiting[] = []
+  /** The error of a held statement that failed, until the transaction ends or a savepoint undoes it. */
+  let heldFailure: { error: unknown } | null = null
   const idle = () => !busy && !waiting.length
+  const noop = () => {}
+  const heldEntry = (args: unknown[]): Waiting => ({ args, resolve: noop, reject: (error) => (heldFailure ??= { error }), held: true })
 
   const schedule = () => {
     if (scheduled || busy) return
@@ -179,6 +199,13 @@ function pipelineQueries(client: ClientLike, query: Send): void {
   const settle = () => {
     busy = false
     if (waiting.length) schedule()
+  }
+  /** A statement's outcome. After a held statement failed, what that made fail carries its error: "current transaction is aborted" (25P02), a COMMIT answered ROLLBACK. */
+  const answer = (w: Waiting, ok: boolean, outcome: unknown) => {
+    const failure = w.held ? null : heldFailure
+    if (failure && (ok ? isRolledBackCommit(w.args, outcome) : isSqlState(outcome, '25P02'))) w.reject(failure.error)
+    else if (ok) w.resolve(outcome)
+    else w.reject(outcome)
   }
   /** Each alone, in order (one query, or what cannot be pipelined); the client is free again before the last answer. */
   const oneByOne = async (batch: Waiting[]) => {
@@ -192,19 +219,16 @@ function pipelineQueries(client: ClientLike, query: Send): void {
         outcome = error
       }
       if (i === batch.length - 1) settle()
-      if (ok) batch[i].resolve(outcome)
-      else batch[i].reject(outcome)
+      answer(batch[i], ok, outcome)
     }
   }
   function send() {
     scheduled = false
     if (busy || !waiting.length) return
-    const batch = waiting
+    const batch = [...(begin ? [{ args: begin, resolve: noop, reject: noop }] : []), ...held, ...waiting]
     waiting = []
-    if (begin) {
-      batch.unshift({ args: begin, resolve: () => {}, reject: () => {} })
-      begin = null
-    }
+    held = []
+    begin = null
     busy = true
     const statements = batch.length > 1 ? batch.map((w) => statementOf(w.args)) : []
     let pipeline: Pipeline | null = null
@@ -219,28 +243,44 @@ function pipelineQueries(client: ClientLike, query: Send): void {
     void query(pipeline)
     void pipeline.done.then((results) => {
       settle()
-      results.forEach((r, i) => (r.ok ? batch[i].resolve(r.result) : batch[i].reject(r.error)))
+      results.forEach((r, i) => answer(batch[i], r.ok, r.ok ? r.result : r.error))
     })
   }
 
   client.query = (...args: unknown[]) => {
     if (passesThrough(args)) {
-      // a begin held back goes first (node-postgres queues the pass-through behind it)
-      const held = begin
+      // a begin and statements held back go first (node-postgres queues the pass-through behind them)
+      const first = [...(begin ? [{ args: begin, resolve: noop, reject: noop }] : []), ...held]
       begin = null
-      if (held) void query(...held).catch(() => {})
+      held = []
+      for (const w of first) void query(...w.args).then(noop, w.reject)
       return query(...args)
     }
     const text = textOf(args)
     if (text !== undefined && withoutValues(args)) {
-      if (!begin && idle() && BEGIN.test(text)) {
-        begin = args
-        return Promise.resolve(commandResult('BEGIN'))
+      if (BEGIN.test(text)) {
+        open = true
+        heldFailure = null
+        if (!begin && idle()) {
+          begin = args
+          return Promise.resolve(commandResult('BEGIN'))
+        }
+      } else if (END.test(text)) {
+        open = false
+        // a rollback undoes what was held anyway; a commit sends it
+        if (!COMMIT.test(text)) held = []
+        if (begin && idle() && !held.length) {
+          begin = null
+          return Promise.resolve(commandResult(text.trim().replace(/;$/, '').toUpperCase()))
+        }
+      } else if (TO_SAVEPOINT.test(text)) {
+        heldFailure = null
       }
-      if (begin && idle() && END.test(text)) {
-        begin = null
-        return Promise.resolve(commandResult(text.trim().replace(/;$/, '').toUpperCase()))
-      }
+    }
+    if (open && (args[0] as { [WITH_NEXT]?: unknown } | null)?.[WITH_NEXT] === true) {
+      const { [WITH_NEXT]: _marker, ...config } = args[0] as Record<string | symbol, unknown>
+      held.push(heldEntry([config, ...args.slice(1)]))
+      return Promise.resolve(commandResult('HELD'))
     }
     return new Promise((resolve, reject) => {
       waiting.push({ args, resolve, reject })

@@ -9,6 +9,7 @@ import { settleDetachedEffects } from '../lib/after-commit'
 import { closeEmail } from '../lib/email'
 import { allSettledOrThrow } from '../lib/settle'
 import { executeByKey } from './plan-cache'
+import { WITH_NEXT } from './pool'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Tx = { execute: (query: any) => Promise<{ rows: any[]; rowCount?: number | null }> }
@@ -271,6 +272,33 @@ const lockStatement = (namespace: string, key: string | number) => sql`select pg
 export async function advisoryLock(tx: Tx, namespace: string, key: string | number): Promise<void> {
   await executeByKey(tx, lockStatement(namespace, key))
 }
+
+/** What {@link sendWithNext} uses of a drizzle transaction: its dialect and its session's connection. */
+interface Holding {
+  dialect?: { sqlToQuery(query: ReturnType<typeof sql>): { sql: string; params: unknown[] } }
+  session?: { client?: { query(config: object): Promise<unknown> } }
+}
+
+/**
+ * Sends `statement` with the transaction's next statement, or with its COMMIT: for a statement whose answer nobody
+ * waits for — an audit entry, a lock taken right before the read it guards — a round trip saved. The connection runs
+ * it in the order issued, before anything issued after this call (./pool.ts `WITH_NEXT`). If it fails, the
+ * transaction is aborted and what follows it fails with its error, the COMMIT too. So a lock sent this way is held
+ * only from the next statement on: use it only when that statement is what the lock guards. Outside a transaction
+ * (or with `SQL_PIPELINE=off`) it is sent at once and awaited.
+ */
+export async function sendWithNext(tx: Tx, statement: ReturnType<typeof sql>): Promise<void> {
+  const { dialect, session } = tx as unknown as Holding
+  if (!dialect || !session?.client) {
+    await tx.execute(statement)
+    return
+  }
+  const { sql: text, params } = dialect.sqlToQuery(statement)
+  await session.client.query({ text, values: params, [WITH_NEXT]: true })
+}
+
+/** {@link advisoryLock} sent with the next statement ({@link sendWithNext}): for a lock whose next statement is the read it guards. */
+export const advisoryLockWithNext = (tx: Tx, namespace: string, key: string | number): Promise<void> => sendWithNext(tx, lockStatement(namespace, key))
 
 /** A read for {@link lockThenRead}: a statement, or one by key (its text fixed, its plan independent of its values: named). */
 export type GuardedRead = ReturnType<typeof sql> | { byKey: ReturnType<typeof sql> }

@@ -8,7 +8,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { AccessUser } from '@/access/roles'
 import { type CartDoc, type CartIdentity, type CartItem, cartLockKey, type CommercePart, findCart, lineParts, loadParts, openCart, saveItems, userCart } from '@/db/commerce'
-import { advisoryLock, withTransaction } from '@/db/transaction'
+import { advisoryLockWithNext, withTransaction } from '@/db/transaction'
 import { CART_TOKEN_HEADER, computeTotals, hashCartToken, isPlausibleCartToken, MAX_LINE_QUANTITY, unitPriceOf, type Totals } from '@/domain/commerce'
 import { idOf, sameId } from '@/domain/ids'
 import { conflict, currentUser, forbidden, json, notFound } from '@/lib/http'
@@ -136,7 +136,7 @@ export async function changeCartLine(req: PayloadRequest, quantity: number | nul
   const identity = cartIdentity(req)
   if (identity.kind === 'none') throw notFound('Part not in the cart.')
   const cart = await withTransaction(req, async (tx) => {
-    await advisoryLock(tx, 'cart', cartLockKey(identity))
+    await advisoryLockWithNext(tx, 'cart', cartLockKey(identity))
     const current = identity.kind === 'user' ? await userCart(req, identity.userId) : await findCart(req, { tokenHash: identity.tokenHash })
     const items = [...(current?.items ?? [])]
     const at = items.findIndex((i) => idOf(i.part) === partId)

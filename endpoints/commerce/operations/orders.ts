@@ -10,7 +10,7 @@ import { type AccessUser, isAdminUser } from '@/access/roles'
 import { currentOrderNumberSql, loadParts, numberOrderStatement, putBackStock, shortLineOf, takeStockStatement, userCart } from '@/db/commerce'
 import { renameLedgerRefStatement } from '@/db/loyalty'
 import { renameInNotificationsStatement } from '@/db/notifications'
-import { advisoryLock, commitWith, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
+import { advisoryLockWithNext, commitWith, lockRow, txOf, type Tx, withTransaction } from '@/db/transaction'
 import { computeTotals, provisionalOrderNumber, shortLines, stockOrder, unitPriceOf, unpaidExpiry, type ShortLine } from '@/domain/commerce'
 import { orderMachine, type OrderStatus } from '@/domain/commerce/order-machine'
 import { type FullOrder, type OrderItem, type PaymentMethod, sellerView } from '@/domain/commerce/orders'
@@ -180,7 +180,7 @@ async function placeOrder(req: PayloadRequest, user: AccessUser, input: Checkout
 
   const { order, payment } = await withTransaction(req, async (tx) => {
     // Same lock as the cart endpoints: a cart cannot change (or be checked out twice) meanwhile.
-    await advisoryLock(tx, 'cart', `user:${userId}`)
+    await advisoryLockWithNext(tx, 'cart', `user:${userId}`)
     const cart = await userCart(req, userId)
     const lines = (cart?.items ?? []).map((i) => ({ part: idOf(i.part) as number, quantity: i.quantity }))
     if (!cart || !lines.length) throw badRequest('Your cart is empty.', { cart: 'empty' })

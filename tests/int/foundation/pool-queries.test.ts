@@ -9,10 +9,10 @@ import { createLocalReq, commitTransaction, initTransaction, killTransaction, ty
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { guardPool, orderQueries, type ClientLike, type PoolLike } from '../../../src/db/pool'
-import { advisoryLock, commitWith, dbOf, lockThenRead, replicaPoolsOf, sql, txOf, withTransaction } from '../../../src/db/transaction'
+import { advisoryLock, advisoryLockWithNext, commitWith, dbOf, lockThenRead, replicaPoolsOf, sendWithNext, sql, txOf, withTransaction } from '../../../src/db/transaction'
 import { allSettledOrThrow } from '../../../src/lib/settle'
 import { demoPayload } from '../../helpers/payload'
-import { writesBy } from '../../helpers/sql'
+import { statementsSentBy, writesBy } from '../../helpers/sql'
 
 type Internals = { _activeQuery: unknown; _queryQueue: unknown[] }
 
@@ -336,6 +336,92 @@ describe("the platform's pools", () => {
     } finally {
       await db.execute(sql`drop table if exists handled_failure_t`)
     }
+  })
+
+  describe('sendWithNext: a statement whose answer nobody waits for goes with the next one, or with the COMMIT', () => {
+    const rows = async () => (await dbOf(payload).execute(sql`select x from with_next_t order by x`)).rows.map((r) => Number(r.x))
+    beforeAll(async () => {
+      await dbOf(payload).execute(sql`create table if not exists with_next_t (x int)`)
+    })
+    afterAll(async () => {
+      await dbOf(payload).execute(sql`drop table if exists with_next_t`)
+    })
+
+    it('held until the next statement (which sees it), or sent with the COMMIT; the rows stand', async () => {
+      await dbOf(payload).execute(sql`delete from with_next_t`)
+      let seen: unknown
+      const writes = await writesBy(async () => {
+        await withTransaction(await createLocalReq({}, payload), async (tx) => {
+          await sendWithNext(tx, sql`insert into with_next_t values (1)`)
+          seen = (await tx.execute(sql`select count(*)::int as n from with_next_t`)).rows[0].n
+          await sendWithNext(tx, sql`insert into with_next_t values (2)`)
+        })
+      })
+      expect(seen).toBe(1)
+      expect(writes).toEqual([
+        ['begin', 'insert into with_next_t values (1)', 'select count(*)::int as n from with_next_t'],
+        ['insert into with_next_t values (2)', 'commit'],
+      ])
+      expect(await rows()).toEqual([1, 2])
+    })
+
+    it('one that fails: what follows fails with its error (not "current transaction is aborted"), the COMMIT too; nothing stands', async () => {
+      await dbOf(payload).execute(sql`delete from with_next_t`)
+      const next = await withTransaction(await createLocalReq({}, payload), async (tx) => {
+        await tx.execute(sql`insert into with_next_t values (10)`)
+        await sendWithNext(tx, sql`select 1 / 0`)
+        await tx.execute(sql`insert into with_next_t values (11)`)
+        return 'answered as done'
+      }).then(
+        (value) => ({ value }),
+        (err: unknown) => ({ chain: chain(err) }),
+      )
+      expect(next).toEqual({ chain: expect.arrayContaining(['22012']) })
+      expect('chain' in next && next.chain).not.toContain('25P02')
+      // the failing one sent with the COMMIT alone: the COMMIT fails with its error
+      const last = await withTransaction(await createLocalReq({}, payload), async (tx) => {
+        await tx.execute(sql`insert into with_next_t values (12)`)
+        await sendWithNext(tx, sql`select 1 / 0`)
+        return 'answered as done'
+      }).then(
+        (value) => ({ value }),
+        (err: unknown) => ({ chain: chain(err) }),
+      )
+      expect(last).toEqual({ chain: expect.arrayContaining(['22012']) })
+      expect(await rows()).toEqual([])
+      const open = await dbOf(payload).execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)
+      expect(open.rows[0].n).toBe(0)
+    })
+
+    it('a rollback drops what was held (never sent); outside a transaction it is sent at once', async () => {
+      await dbOf(payload).execute(sql`delete from with_next_t`)
+      const sent = await statementsSentBy(async () => {
+        await expect(
+          withTransaction(await createLocalReq({}, payload), async (tx) => {
+            await sendWithNext(tx, sql`insert into with_next_t values (20)`)
+            throw new Error('the work fails')
+          }),
+        ).rejects.toThrow('the work fails')
+      })
+      expect(sent.filter((s) => s.includes('with_next_t'))).toEqual([])
+      await sendWithNext(dbOf(payload), sql`insert into with_next_t values (30)`)
+      expect(await rows()).toEqual([30])
+    })
+
+    it('advisoryLockWithNext: the lock in the write of the read it guards, and it still serializes: 20 concurrent read-then-write increments, none lost', async () => {
+      await dbOf(payload).execute(sql`delete from with_next_t`)
+      await dbOf(payload).execute(sql`insert into with_next_t values (0)`)
+      const increment = async () =>
+        withTransaction(await createLocalReq({}, payload), async (tx) => {
+          await advisoryLockWithNext(tx, 'with-next-test', 1)
+          const x = Number((await tx.execute(sql`select x from with_next_t`)).rows[0].x)
+          await tx.execute(sql`update with_next_t set x = ${x + 1}::int`)
+        })
+      const writes = await writesBy(increment)
+      expect(writes[0]).toEqual(['begin', 'select pg_advisory_xact_lock(hashtext($1), hashtext($2))', 'select x from with_next_t'])
+      await Promise.all(Array.from({ length: 20 }, increment))
+      expect(await rows()).toEqual([21])
+    })
   })
 
   describe('commitWith: a transaction ended by statements that go in the write carrying its COMMIT', () => {
