@@ -184,11 +184,18 @@ function pipelineQueries(client: ClientLike, query: Send): void {
   let open = false
   /** Statements answered at once, sent with the next (`WITH_NEXT`). */
   let held: Waiting[] = []
-  /** The error of a held statement that failed, until the transaction ends or a savepoint undoes it. */
+  /** The error of a held statement that failed: kept past the transaction's end (its COMMIT is answered after), until the next `begin` or a savepoint's rollback. */
   let heldFailure: { error: unknown } | null = null
   const idle = () => !busy && !waiting.length
   const noop = () => {}
   const heldEntry = (args: unknown[]): Waiting => ({ args, resolve: noop, reject: (error) => (heldFailure ??= { error }), held: true })
+  /** What goes before the next statements — the `begin` and the statements held back — taken off the client. */
+  const takeFront = (): Waiting[] => {
+    const front = [...(begin ? [{ args: begin, resolve: noop, reject: noop }] : []), ...held]
+    begin = null
+    held = []
+    return front
+  }
 
   const schedule = () => {
     if (scheduled || busy) return
@@ -225,10 +232,8 @@ function pipelineQueries(client: ClientLike, query: Send): void {
   function send() {
     scheduled = false
     if (busy || !waiting.length) return
-    const batch = [...(begin ? [{ args: begin, resolve: noop, reject: noop }] : []), ...held, ...waiting]
+    const batch = [...takeFront(), ...waiting]
     waiting = []
-    held = []
-    begin = null
     busy = true
     const statements = batch.length > 1 ? batch.map((w) => statementOf(w.args)) : []
     let pipeline: Pipeline | null = null
@@ -250,10 +255,7 @@ function pipelineQueries(client: ClientLike, query: Send): void {
   client.query = (...args: unknown[]) => {
     if (passesThrough(args)) {
       // a begin and statements held back go first (node-postgres queues the pass-through behind them)
-      const first = [...(begin ? [{ args: begin, resolve: noop, reject: noop }] : []), ...held]
-      begin = null
-      held = []
-      for (const w of first) void query(...w.args).then(noop, w.reject)
+      for (const w of takeFront()) void query(...w.args).then(noop, w.reject)
       return query(...args)
     }
     const text = textOf(args)
