@@ -20,6 +20,7 @@ export interface FieldShape {
   hasMany?: boolean
   relationTo?: string | string[]
   localized?: boolean
+  required?: boolean
   virtual?: boolean | string
   options?: readonly (string | { value: string })[]
   flattenedFields?: readonly FieldShape[]
@@ -438,6 +439,10 @@ function checkField(field: FieldShape, value: unknown, path: string, opts: Check
   if (value === null) {
     // a group is an object of its own fields: `null` would drop them all (and skip their required checks)
     if (field.type === 'group' || field.type === 'tab') errors.push({ path, message: `${path} must be an object.` })
+    // a list is emptied with [] (Payload's write of a null list fails)
+    else if (field.type === 'array' || field.type === 'blocks') errors.push({ path, message: `${path} must be a list ([] empties it).` })
+    // a required field cannot be cleared, whatever its own validate lets through (a localized one is per locale: Payload's)
+    else if (field.required && !field.localized) errors.push({ path, message: `${path} is required.` })
     return
   }
   if (field.localized && opts.allLocales) return // `locale=all` bodies are keyed by locale: Payload's own validation applies

@@ -9,8 +9,9 @@
  * - integer number fields (`custom: { integer: true }`) take whole numbers on every write path;
  * - a value PostgreSQL cannot take for its column (an unknown option of a select in a `where`, a malformed
  *   date…: SQLSTATE class 22, "data exception"), an operator or type mismatch the input guard did not foresee
- *   (42883 undefined_function, 42804 datatype_mismatch) and a reference to a missing row (23503) are the
- *   client's mistake: 400 naming the value, not a 500;
+ *   (42883 undefined_function, 42804 datatype_mismatch), a reference to a missing row (23503), an empty value for a
+ *   NOT NULL column (23502) and a row a CHECK constraint refuses (23514) are the client's mistake: 400 naming the
+ *   value, column or rule, not a 500 (the input guard names the field first wherever the config says enough);
  * - deleting a document that others still need (a foreign key without cascade, or one whose `SET NULL` meets a
  *   required column: a user's sign-in history, orders…) is a 409 naming the referencing table, not a 500; the
  *   operation's transaction rolls back, so nothing is deleted.
@@ -32,13 +33,17 @@ const denySuspended =
 
 /**
  * The PostgreSQL error behind an error, through drizzle's `cause` chain, when it is the client's fault: a data
- * exception (SQLSTATE 22xxx), an operator or type mismatch (42883, 42804) or a reference to a missing row (23503).
+ * exception (SQLSTATE 22xxx), an operator or type mismatch (42883, 42804), a reference to a missing row (23503), an
+ * empty NOT NULL column (23502) or a row its CHECK constraint refuses (23514).
  */
 export function dataExceptionOf(err: unknown): { code: string; message: string } | null {
   for (const e of causeChain(err)) {
-    const { code, message } = e as { code?: unknown; message?: unknown }
-    if (typeof code === 'string' && (/^22[0-9A-Z]{3}$/.test(code) || code === '42883' || code === '42804' || code === '23503'))
-      return { code, message: code === '23503' ? 'a referenced document does not exist' : String(message) }
+    const { code, message, column, constraint } = e as { code?: unknown; message?: unknown; column?: unknown; constraint?: unknown }
+    if (typeof code !== 'string') continue
+    if (/^22[0-9A-Z]{3}$/.test(code) || code === '42883' || code === '42804') return { code, message: String(message) }
+    if (code === '23503') return { code, message: 'a referenced document does not exist' }
+    if (code === '23502') return { code, message: `${typeof column === 'string' ? `"${column}"` : 'a required value'} cannot be empty` }
+    if (code === '23514') return { code, message: `the document breaks the rule ${typeof constraint === 'string' ? `"${constraint}"` : 'of its table'}` }
   }
   return null
 }

@@ -9,7 +9,10 @@
  *   relationships are filtered on `<field>.relationTo` / `<field>.value`; `locale` must be a configured locale;
  * - create/update bodies must be JSON objects whose values have each field's type (no silent coercion to null);
  *   fields marked `custom: { integer: true }` take whole numbers only (also through the Local API, see
- *   `integerValidation`).
+ *   `integerValidation`);
+ * - the timestamps are the server's: a body's `createdAt`, `updatedAt` or `deletedAt` is ignored, as Payload
+ *   ignores a field its access denies (the admin panel sends them back with every save). Kept, a seller could date
+ *   a listing ahead and hold the top of every `-createdAt` list, and `createdAt: null` was a 500.
  * The pure checks live in src/domain/input-shape.ts.
  */
 import type { CollectionBeforeOperationHook, Field, NumberField, PayloadRequest } from 'payload'
@@ -79,6 +82,17 @@ function isVersionQuery(req: PayloadRequest, collection: { versions?: unknown },
 const isPopulation = (operation: string, args: { currentDepth?: number; pagination?: boolean; sort?: unknown }): boolean =>
   operation === 'read' && args.currentDepth !== undefined && args.pagination === false && args.sort === undefined
 
+/** Payload's timestamp fields: set by the server on every create and update, never from a client's body. */
+export const SERVER_TIMESTAMPS = ['createdAt', 'updatedAt', 'deletedAt'] as const
+
+/** The body without the timestamps (the same object when it has none). */
+function withoutTimestamps(data: Record<string, unknown>): Record<string, unknown> {
+  if (!SERVER_TIMESTAMPS.some((key) => key in data)) return data
+  const kept = { ...data }
+  for (const key of SERVER_TIMESTAMPS) delete kept[key]
+  return kept
+}
+
 /** The query and body guard, first in every collection's `beforeOperation`. */
 export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (isPopulation(operation, args as { currentDepth?: number; pagination?: boolean; sort?: unknown })) return { ...args, sort: 'id' } as typeof args
@@ -132,8 +146,10 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
           )
         out.data = {}
       } else {
-        const errors = checkData(fields, a.data, { allLocales: req.locale === 'all' })
+        const data = withoutTimestamps(a.data as Record<string, unknown>)
+        const errors = checkData(fields, data, { allLocales: req.locale === 'all' })
         if (errors.length) throw badInput(errors, `The following field${errors.length > 1 ? 's are' : ' is'} invalid: ${errors.map((e) => e.path).join(', ')}.`)
+        out.data = data
       }
     }
   }

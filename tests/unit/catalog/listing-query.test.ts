@@ -234,6 +234,13 @@ describe('dataExceptionOf', () => {
     expect(dataExceptionOf(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBeNull()
     expect(dataExceptionOf(new Error('plain'))).toBeNull()
   })
+
+  it('an empty NOT NULL column and a CHECK constraint refusal name the column or the rule', () => {
+    const notNull = Object.assign(new Error('null value in column "price" of relation "parking_spots" violates not-null constraint'), { code: '23502', column: 'price' })
+    expect(dataExceptionOf(new Error('Failed query', { cause: notNull }))).toEqual({ code: '23502', message: '"price" cannot be empty' })
+    const check = Object.assign(new Error('new row violates check constraint'), { code: '23514', constraint: 'parking_bookings_server_fields_chk' })
+    expect(dataExceptionOf(new Error('Failed query', { cause: check }))).toEqual({ code: '23514', message: 'the document breaks the rule "parking_bookings_server_fields_chk"' })
+  })
 })
 
 describe('stillReferencedBy', () => {

@@ -36,6 +36,9 @@ const fields: FieldShape[] = [
   { name: 'layout', type: 'blocks', blocks: [{ slug: 'hero', flattenedFields: [{ name: 'heading', type: 'text' }] }] },
   { name: 'name', type: 'text', localized: true },
   { name: 'unread', type: 'number', virtual: true },
+  { name: 'stock', type: 'number', required: true },
+  { name: 'headline', type: 'text', required: true, localized: true },
+  { name: 'contact', type: 'group', flattenedFields: [{ name: 'phone', type: 'text', required: true }] },
 ]
 const related = (slug: string) => (slug === 'makes' ? [{ name: 'name', type: 'text' }] : slug === 'media' ? [{ name: 'alt', type: 'text' }] : undefined)
 const opts = { related, locales: ['en', 'ar'] }
@@ -182,6 +185,17 @@ describe('checkData', () => {
     expect(paths({ location: null })).toEqual(['location'])
     expect(paths({ location: { latitude: 'x' } })).toEqual(['location.latitude'])
     expect(paths({ items: [{ quantity: 1.5 }, 'x'], layout: [{ blockType: 'nope' }, { blockType: 'hero', heading: 1 }] })).toEqual(['items.0.quantity', 'items.1', 'layout.0', 'layout.1.heading'])
+  })
+
+  it('null: refused for a list (emptied with []), a group and a required field, wherever it sits; a localized required field is left to Payload', () => {
+    const found = checkData(fields, { items: null, layout: null, stock: null, contact: { phone: null }, headline: null, title: null })
+    expect(found).toEqual([
+      { path: 'items', message: 'items must be a list ([] empties it).' },
+      { path: 'layout', message: 'layout must be a list ([] empties it).' },
+      { path: 'stock', message: 'stock is required.' },
+      { path: 'contact.phone', message: 'contact.phone is required.' },
+    ])
+    expect(paths({ items: [], layout: [], stock: 0, contact: { phone: '1' } })).toEqual([])
   })
 
   it('accepts well-typed values, nulls (clearing), unknown keys, json/richText anything', () => {
