@@ -4,8 +4,8 @@
  * - client input (REST and GraphQL) is checked before any work (src/plugins/input-guards.ts): list requests
  *   cannot ask for more than the maximum page size nor disable pagination (`limit=0`, `pagination=false` are
  *   clamped for every role; `limit=-1`, `limit=abc`, fractions → 400); `where`/`sort`/`depth`/`locale` and
- *   create/update bodies are type-checked against the collection's fields (400 naming the field). The Local API
- *   is not clamped;
+ *   create/update bodies are type-checked against the collection's fields (400 naming the field), and a global's
+ *   update body against the global's. The Local API is not clamped;
  * - integer number fields (`custom: { integer: true }`) take whole numbers on every write path;
  * - a value PostgreSQL cannot take for its column (an unknown option of a select in a `where`, a malformed
  *   date…: SQLSTATE class 22, "data exception"), an operator or type mismatch the input guard did not foresee
@@ -21,7 +21,7 @@ import type { Access, AfterErrorHook, Config, Plugin } from 'payload'
 import { canWrite, type AccessUser } from '@/access/roles'
 import { causeChain } from '@/db/errors'
 
-import { inputGuard, withIntegerValidation } from './input-guards'
+import { globalInputGuard, inputGuard, withIntegerValidation } from './input-guards'
 
 const denySuspended =
   (original: Access | undefined): Access =>
@@ -98,5 +98,6 @@ export const platformGuards =
     globals: (config.globals ?? []).map((g) => ({
       ...g,
       access: { ...g.access, update: denySuspended(g.access?.update) },
+      hooks: { ...g.hooks, beforeOperation: [globalInputGuard, ...(g.hooks?.beforeOperation ?? [])] },
     })),
   })

@@ -1,6 +1,6 @@
 /**
- * Input guards for the generated collection API (REST and GraphQL), applied to every collection by
- * `platformGuards` (src/plugins/guards.ts), so no collection can forget them. Client requests only: the Local API
+ * Input guards for the generated collection and global API (REST and GraphQL), applied to every collection and
+ * global by `platformGuards` (src/plugins/guards.ts), so none can forget them. Client requests only: the Local API
  * (`req.payloadAPI === 'local'`) and server-side calls with `overrideAccess: true` are trusted and pass unchanged.
  *
  * - lists: `limit`, `page`, `depth` must be whole numbers (400 otherwise); the page size is clamped to
@@ -15,7 +15,7 @@
  *   a listing ahead and hold the top of every `-createdAt` list, and `createdAt: null` was a 500.
  * The pure checks live in src/domain/input-shape.ts.
  */
-import type { CollectionBeforeOperationHook, Field, NumberField, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, Field, GlobalBeforeOperationHook, NumberField, PayloadRequest } from 'payload'
 import { number as payloadNumberValidation } from 'payload/shared'
 
 import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, type InputError, isIntegerField, isLogical, normalizeWhere } from '@/domain/input-shape'
@@ -131,32 +131,47 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
     if (a.where) out.where = normalizeWhere(fields, a.where, { related, locales })
   }
 
-  if (operation === 'create' || operation === 'update') {
-    const fromClient = req.payloadAPI === 'GraphQL' || a.data === req.data
-    if (fromClient) {
-      if (a.data === undefined || a.data === null || typeof a.data !== 'object' || Array.isArray(a.data)) {
-        const type = req.headers?.get('content-type') ?? ''
-        const upload = Boolean(collection.upload) && Boolean(req.file)
-        if (!upload)
-          throw badInput(
-            [{ path: 'body', message: 'The body must be a JSON object.' }],
-            type && !/json|multipart/.test(type)
-              ? `Expected Content-Type: application/json (or multipart/form-data with a _payload field), got ${type.split(';')[0]}.`
-              : 'The request body is empty or not a JSON object.',
-          )
-        out.data = {}
-      } else {
-        const data = withoutTimestamps(a.data as Record<string, unknown>)
-        const errors = checkData(fields, data, { allLocales: req.locale === 'all' })
-        if (errors.length) throw badInput(errors, `The following field${errors.length > 1 ? 's are' : ' is'} invalid: ${errors.map((e) => e.path).join(', ')}.`)
-        out.data = data
-      }
-    }
-  }
+  if ((operation === 'create' || operation === 'update') && isClientBody(req, a.data)) out.data = checkedBody(req, fields, a.data, Boolean(collection.upload) && Boolean(req.file))
   return out as typeof args
 }
 // Known to the fast paths that bypass Payload's operations (src/plugins/inert-hooks.ts).
 markInert(inputGuard)
+
+/** The operation's data is the client's body (REST hands Payload `req.data` itself; GraphQL its input). */
+const isClientBody = (req: PayloadRequest, data: unknown): boolean => req.payloadAPI === 'GraphQL' || data === req.data
+
+/**
+ * A create or update body from the client, as the operation should see it: a JSON object (an upload may come with
+ * none) whose values have each field's type, the server's timestamps dropped. Otherwise a 400 naming the problem.
+ */
+function checkedBody(req: PayloadRequest, fields: FieldShape[], data: unknown, upload: boolean): Record<string, unknown> {
+  if (data === undefined || data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const type = req.headers?.get('content-type') ?? ''
+    if (!upload)
+      throw badInput(
+        [{ path: 'body', message: 'The body must be a JSON object.' }],
+        type && !/json|multipart/.test(type)
+          ? `Expected Content-Type: application/json (or multipart/form-data with a _payload field), got ${type.split(';')[0]}.`
+          : 'The request body is empty or not a JSON object.',
+      )
+    return {}
+  }
+  const kept = withoutTimestamps(data as Record<string, unknown>)
+  const errors = checkData(fields, kept, { allLocales: req.locale === 'all' })
+  if (errors.length) throw badInput(errors, `The following field${errors.length > 1 ? 's are' : ' is'} invalid: ${errors.map((e) => e.path).join(', ')}.`)
+  return kept
+}
+
+/** The same guard for every global (`beforeOperation`): its locale, and an update's body, from a client. */
+export const globalInputGuard: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
+  if (!isClientCall(req, args as { overrideAccess?: boolean })) return args
+  const { problems } = localeOf(req)
+  if (problems.length) throw badInput(problems)
+  const data = (args as { data?: unknown }).data
+  if (operation !== 'update' || !isClientBody(req, data)) return args
+  return { ...args, data: checkedBody(req, global.flattenedFields as unknown as FieldShape[], data, false) }
+}
+markInert(globalInputGuard)
 
 /**
  * Integer fields (`custom: { integer: true }`) validated as whole numbers on every write path, the Local API and the
