@@ -193,12 +193,16 @@ describe('query input → 400 (one guard for every collection)', () => {
 
 describe('bodies validated, never coerced (item 12)', () => {
   it('every collection: a create or update whose body is not a JSON object → 400 naming the problem, nothing written', async () => {
+    // the admin panel's form: multipart with the document as JSON in `_payload` (Payload parsed it unguarded: a 500)
+    const brokenPayload = new FormData()
+    brokenPayload.set('_payload', '{"title": "x"')
     const bodies: [string, BodyInit | undefined, Record<string, string>][] = [
       ['text/plain', '{"title":"x"}', { 'Content-Type': 'text/plain' }],
       ['form-encoded', 'title=x&year=2019', { 'Content-Type': 'application/x-www-form-urlencoded' }],
       ['empty', undefined, {}],
       ['json array', '[1,2]', { 'Content-Type': 'application/json' }],
       ['json string', '"x"', { 'Content-Type': 'application/json' }],
+      ['multipart, _payload not JSON', brokenPayload, {}],
     ]
     for (const slug of slugs) {
       const collection = payload.collections[slug as never] as { config: { upload?: unknown; auth?: unknown } }
