@@ -67,16 +67,32 @@ export function stillReferencedBy(err: unknown): string | null {
   return null
 }
 
-/** Database errors that are the client's doing: 409 for a delete others still need, 400 for a data exception. */
-export const databaseErrorsAsClientErrors: AfterErrorHook = ({ error }) => {
+/** The client's answer to a database error that is the client's doing, or null. */
+function clientAnswerOf(error: unknown): { status: number; message: string; data?: Record<string, unknown> } | null {
   const referencing = stillReferencedBy(error)
   if (referencing) {
     const what = referencing.replace(/_/g, ' ')
-    return { status: 409, response: { errors: [{ message: `This document is still referenced by ${what} and cannot be deleted.`, data: { referencedBy: referencing } }] } }
+    return { status: 409, message: `This document is still referenced by ${what} and cannot be deleted.`, data: { referencedBy: referencing } }
   }
   const found = dataExceptionOf(error)
-  if (!found) return
-  return { status: 400, response: { errors: [{ message: `Invalid value: ${found.message}.` }] } }
+  return found ? { status: 400, message: `Invalid value: ${found.message}.` } : null
+}
+
+/**
+ * Database errors that are the client's doing: 409 for a delete others still need, 400 for a data exception — over
+ * REST, and over GraphQL as the error's message and `extensions.statusCode` (the thrown error is the GraphQL
+ * error's `originalError` there).
+ */
+export const databaseErrorsAsClientErrors: AfterErrorHook = ({ error, graphqlResult }) => {
+  if (graphqlResult) {
+    const answer = clientAnswerOf((error as { originalError?: unknown }).originalError ?? error)
+    if (!answer) return
+    const extensions = { ...graphqlResult.extensions, statusCode: answer.status, ...(answer.data ? { data: answer.data } : {}) }
+    return { graphqlResult: { ...graphqlResult, message: answer.message, extensions } }
+  }
+  const answer = clientAnswerOf(error)
+  if (!answer) return
+  return { status: answer.status, response: { errors: [{ message: answer.message, ...(answer.data ? { data: answer.data } : {}) }] } }
 }
 
 export const platformGuards =
