@@ -100,8 +100,11 @@ export class RolledBackError extends Error {
 /**
  * A transaction whose statement failed can only roll back; a caller that handled that failure and went on to commit
  * would otherwise be told it committed. So between a `begin` and its end, the first failing promise query is noted,
- * and a `commit` answered `ROLLBACK` rejects with {@link RolledBackError} caused by it. Outside a transaction nothing
- * is added to a query.
+ * and a `commit` answered `ROLLBACK` rejects with {@link RolledBackError} caused by it. A later statement refused
+ * because the transaction is aborted (25P02) gets that failure as its `cause` too: whoever reports the error (the
+ * guards' mapping of a client's mistake to a 4xx) sees why, not only that the transaction was already lost — Payload's
+ * bulk delete handles each document's failure and goes on, so its first error to escape is such a 25P02. Outside a
+ * transaction nothing is added to a query.
  */
 function reportRollbacks(client: ClientLike): void {
   const inner = client.query.bind(client) as Send
@@ -132,11 +135,15 @@ function reportRollbacks(client: ClientLike): void {
       })
     }
     return inner(...args).catch((error: unknown) => {
-      tx.abortedBy ??= error
+      if (tx.abortedBy === undefined) tx.abortedBy = error
+      else if (isSqlState(error, ABORTED) && !(error as { cause?: unknown }).cause) (error as { cause?: unknown }).cause = tx.abortedBy
       throw error
     })
   }
 }
+
+/** "current transaction is aborted, commands ignored until end of transaction block". */
+const ABORTED = '25P02'
 
 /** Each promise query sent when the previous one settled (`SQL_PIPELINE=off`). */
 function chainQueries(client: ClientLike, query: Send): void {
@@ -210,7 +217,7 @@ function pipelineQueries(client: ClientLike, query: Send): void {
   /** A statement's outcome. After a held statement failed, what that made fail carries its error: "current transaction is aborted" (25P02), a COMMIT answered ROLLBACK. */
   const answer = (w: Waiting, ok: boolean, outcome: unknown) => {
     const failure = w.held ? null : heldFailure
-    if (failure && (ok ? isRolledBackCommit(w.args, outcome) : isSqlState(outcome, '25P02'))) w.reject(failure.error)
+    if (failure && (ok ? isRolledBackCommit(w.args, outcome) : isSqlState(outcome, ABORTED))) w.reject(failure.error)
     else if (ok) w.resolve(outcome)
     else w.reject(outcome)
   }

@@ -10,8 +10,10 @@
  * - a value PostgreSQL cannot take for its column (an unknown option of a select in a `where`, a malformed
  *   date…: SQLSTATE class 22, "data exception"), an operator or type mismatch the input guard did not foresee
  *   (42883 undefined_function, 42804 datatype_mismatch), a reference to a missing row (23503), an empty value for a
- *   NOT NULL column (23502) and a row a CHECK constraint refuses (23514) are the client's mistake: 400 naming the
- *   value, column or rule, not a 500 (the input guard names the field first wherever the config says enough);
+ *   NOT NULL column (23502), a row a CHECK constraint refuses (23514) and a taken unique value Payload did not catch
+ *   itself (23505: a bulk update) are the client's mistake: 400 naming the value, column or rule, not a 500 (the
+ *   input guard names the field first wherever the config says enough). Found behind a later statement's 25P02 too
+ *   (src/db/pool.ts gives it the failure that aborted the transaction as its cause);
  * - deleting a document that others still need (a foreign key without cascade, or one whose `SET NULL` meets a
  *   required column: a user's sign-in history, orders…) is a 409 naming the referencing table, not a 500; the
  *   operation's transaction rolls back, so nothing is deleted.
@@ -34,7 +36,7 @@ const denySuspended =
 /**
  * The PostgreSQL error behind an error, through drizzle's `cause` chain, when it is the client's fault: a data
  * exception (SQLSTATE 22xxx), an operator or type mismatch (42883, 42804), a reference to a missing row (23503), an
- * empty NOT NULL column (23502) or a row its CHECK constraint refuses (23514).
+ * empty NOT NULL column (23502), a row its CHECK constraint refuses (23514) or a taken unique value (23505).
  */
 export function dataExceptionOf(err: unknown): { code: string; message: string } | null {
   for (const e of causeChain(err)) {
@@ -44,6 +46,10 @@ export function dataExceptionOf(err: unknown): { code: string; message: string }
     if (code === '23503') return { code, message: 'a referenced document does not exist' }
     if (code === '23502') return { code, message: `${typeof column === 'string' ? `"${column}"` : 'a required value'} cannot be empty` }
     if (code === '23514') return { code, message: `the document breaks the rule ${typeof constraint === 'string' ? `"${constraint}"` : 'of its table'}` }
+    if (code === '23505') {
+      const key = /^Key \((.+?)\)=\((.*)\) already exists/.exec(String((e as { detail?: unknown }).detail ?? ''))
+      return { code, message: key ? `"${key[1]}" must be unique, and ${key[2]} is taken` : 'a value that must be unique is taken' }
+    }
   }
   return null
 }

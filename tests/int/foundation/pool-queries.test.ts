@@ -309,6 +309,16 @@ describe("the platform's pools", () => {
         (err: unknown) => ({ chain: chain(err) }),
       )
       expect(outcome).toEqual({ chain: expect.arrayContaining(['RolledBackError', '22012']) })
+      // a statement after the handled failure is refused (25P02) with that failure as its cause, so whoever reports
+      // it sees why (Payload's bulk delete goes on after a document's failure: the guards map its first escaping error)
+      const refused = await withTransaction(await createLocalReq({}, payload), async (tx) => {
+        await tx.execute(sql`select 1 / 0`).catch(() => null)
+        return tx.execute(sql`select 1`)
+      }).then(
+        () => [],
+        (err: unknown) => chain(err),
+      )
+      expect(refused).toEqual(['Error', '25P02', '22012'])
       // a transaction Payload's operations open (initTransaction, as its REST handlers do), committed by Payload
       const req = await createLocalReq({}, payload)
       await initTransaction(req)
