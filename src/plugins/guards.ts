@@ -47,8 +47,9 @@ export function dataExceptionOf(err: unknown): { code: string; message: string }
     if (code === '23502') return { code, message: `${typeof column === 'string' ? `"${column}"` : 'a required value'} cannot be empty` }
     if (code === '23514') return { code, message: `the document breaks the rule ${typeof constraint === 'string' ? `"${constraint}"` : 'of its table'}` }
     if (code === '23505') {
-      const key = /^Key \((.+?)\)=\((.*)\) already exists/.exec(String((e as { detail?: unknown }).detail ?? ''))
-      return { code, message: key ? `"${key[1]}" must be unique, and ${key[2]} is taken` : 'a value that must be unique is taken' }
+      // the key's columns, not its values: a composite key may hold more than the client sent
+      const key = /^Key \((.+?)\)=/.exec(String((e as { detail?: unknown }).detail ?? ''))
+      return { code, message: key ? `"${key[1]}" must be unique, and the value is taken` : 'a value that must be unique is taken' }
     }
   }
   return null

@@ -83,7 +83,7 @@ const isPopulation = (operation: string, args: { currentDepth?: number; paginati
   operation === 'read' && args.currentDepth !== undefined && args.pagination === false && args.sort === undefined
 
 /** Payload's timestamp fields: set by the server on every create and update, never from a client's body. */
-export const SERVER_TIMESTAMPS = ['createdAt', 'updatedAt', 'deletedAt'] as const
+const SERVER_TIMESTAMPS = ['createdAt', 'updatedAt', 'deletedAt'] as const
 
 /** The body without the timestamps (the same object when it has none). */
 function withoutTimestamps(data: Record<string, unknown>): Record<string, unknown> {

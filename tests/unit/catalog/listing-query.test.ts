@@ -241,7 +241,7 @@ describe('dataExceptionOf', () => {
     const check = Object.assign(new Error('new row violates check constraint'), { code: '23514', constraint: 'parking_bookings_server_fields_chk' })
     expect(dataExceptionOf(new Error('Failed query', { cause: check }))).toEqual({ code: '23514', message: 'the document breaks the rule "parking_bookings_server_fields_chk"' })
     const unique = Object.assign(new Error('duplicate key value violates unique constraint "makes_slug_idx"'), { code: '23505', detail: 'Key (slug)=(x) already exists.' })
-    expect(dataExceptionOf(new Error('Failed query', { cause: unique }))).toEqual({ code: '23505', message: '"slug" must be unique, and x is taken' })
+    expect(dataExceptionOf(new Error('Failed query', { cause: unique }))).toEqual({ code: '23505', message: '"slug" must be unique, and the value is taken' })
     // behind a later statement of the aborted transaction (src/db/pool.ts gives it the first failure as its cause)
     const aborted = Object.assign(new Error('current transaction is aborted'), { code: '25P02', cause: unique })
     expect(dataExceptionOf(new Error('Failed query', { cause: aborted }))?.code).toBe('23505')
