@@ -51,6 +51,13 @@ export async function api<T = any>(method: string, path: string, opts: CallOptio
   return { status: res.status, body: (await parse(res)) as T, headers: res.headers }
 }
 
+/** Payload's error shape: a non-empty `errors` list whose entries each carry a `message` string. */
+export const isErrorShape = (body: unknown): boolean =>
+  Boolean(body) &&
+  Array.isArray((body as { errors?: unknown }).errors) &&
+  (body as { errors: unknown[] }).errors.length > 0 &&
+  (body as { errors: { message?: unknown }[] }).errors.every((e) => typeof e?.message === 'string')
+
 export const get = <T = any>(path: string, opts?: CallOptions) => api<T>('GET', path, opts)
 export const post = <T = any>(path: string, body?: unknown, opts: CallOptions = {}) => api<T>('POST', path, { ...opts, body: body ?? {} })
 export const patch = <T = any>(path: string, body: unknown, opts: CallOptions = {}) => api<T>('PATCH', path, { ...opts, body })

@@ -17,7 +17,7 @@ import fc from 'fast-check'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { api, gql, patch, post } from '../../helpers/api'
+import { api, gql, isErrorShape, patch, post } from '../../helpers/api'
 import { demoPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 
@@ -66,9 +66,6 @@ function fieldPaths(fields: readonly { name?: string; type: string; flattenedFie
 
 /** `{ a: { b: value } }` for the path `a.b`. */
 const bodyAt = (path: string, value: unknown): Record<string, unknown> => path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>
-
-const isErrorShape = (body: unknown): boolean =>
-  Array.isArray((body as { errors?: unknown })?.errors) && (body as { errors: { message?: unknown }[] }).errors.every((e) => typeof e?.message === 'string')
 
 const stored = async (slug: string, id: unknown) =>
   (await payload.findByID({ collection: slug as never, id: id as number, depth: 0, overrideAccess: true, select: { createdAt: true, updatedAt: true } as never })) as unknown as {

@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { stringify } from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { get, gql } from '../../helpers/api'
+import { get, gql, isErrorShape } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 
@@ -117,12 +117,6 @@ beforeAll(async () => {
 afterAll(() => {
   delete process.env.MAX_PAGE_SIZE
 })
-
-const isErrorShape = (body: unknown): boolean =>
-  Boolean(body) &&
-  Array.isArray((body as { errors?: unknown }).errors) &&
-  (body as { errors: unknown[] }).errors.length > 0 &&
-  (body as { errors: { message?: unknown }[] }).errors.every((e) => typeof e?.message === 'string')
 
 /** Absent 3 times in 4: each request mixes a few bad parameters with defaults, so valid paths are explored too. */
 const sometimes = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb })
