@@ -2,9 +2,9 @@
  * Content-Security-Policy for every response the express server sends.
  *
  * - The site (admin panel, Next): the admin works under it — Next and Payload inline their scripts and styles
- *   ('unsafe-inline'), Next's dev server needs eval and its HMR websocket (dev only), Payload's code/JSON field
- *   editor (Monaco) loads from cdn.jsdelivr.net. Images from the server itself, data:/blob: previews and the S3
- *   endpoint when media live there. Never framed (frame-ancestors 'none'), no plugins, no foreign form targets.
+ *   ('unsafe-inline'), Next's dev server needs eval and its HMR websocket (dev only); Payload's code/JSON field
+ *   editor (Monaco) comes from this server too (src/http/editor-assets.ts), so no CDN is named. Images from the
+ *   server itself, data:/blob: previews and the S3 endpoint when media live there. Never framed (frame-ancestors 'none'), no plugins, no foreign form targets.
  * - API responses (/api/*): JSON and files; nothing in them may run or be framed: default-src 'none'.
  * - The GraphQL playground (dev only, /api/graphql-playground) loads its UI from the jsdelivr CDN.
  * Pure: no Payload import.
@@ -22,8 +22,6 @@ export interface CspOptions {
   previewOrigin?: string | null
 }
 
-const MONACO_CDN = 'https://cdn.jsdelivr.net/npm/'
-
 const serialize = (directives: Record<string, string[]>): string =>
   Object.entries(directives)
     .map(([name, values]) => (values.length ? `${name} ${values.join(' ')}` : name))
@@ -34,11 +32,11 @@ export function sitePolicy(opts: CspOptions): string {
   const media = [...new Set((opts.mediaOrigins ?? []).filter(Boolean))]
   return serialize({
     'default-src': ["'self'"],
-    'script-src': ["'self'", "'unsafe-inline'", ...(opts.dev ? ["'unsafe-eval'"] : []), MONACO_CDN],
-    'style-src': ["'self'", "'unsafe-inline'", MONACO_CDN],
+    'script-src': ["'self'", "'unsafe-inline'", ...(opts.dev ? ["'unsafe-eval'"] : [])],
+    'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', ...media],
     'media-src': ["'self'", 'blob:', ...media],
-    'font-src': ["'self'", 'data:', MONACO_CDN],
+    'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ...(opts.dev ? ['ws:', 'wss:'] : [])],
     'worker-src': ["'self'", 'blob:'],
     'frame-src': ["'self'", ...(opts.previewOrigin ? [opts.previewOrigin] : [])],

@@ -293,11 +293,14 @@ describe('security headers', () => {
       expect(csp).toContain(directive)
     expect(csp).not.toContain('unsafe-eval')
     expect(csp).not.toContain('ws:')
+    // no third-party origin (a CDN): everything the panel loads comes from the server (src/http/editor-assets.ts)
+    expect(csp).not.toMatch(/https?:/)
     expect(prodSite.headers.get('x-frame-options')).toBe('DENY')
     const devSite = await http(open.url, 'GET', '/') // dev (NODE_ENV is not production)
     const devCsp = devSite.headers.get('content-security-policy') ?? ''
     expect(devCsp).toMatch(/script-src [^;]*'unsafe-eval'/)
     expect(devCsp).toMatch(/connect-src 'self' ws:/)
+    expect(devCsp).not.toMatch(/https?:/)
   })
 
   it('the S3 endpoint origin is an allowed image source when media live in S3', async () => {

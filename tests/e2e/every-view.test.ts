@@ -1,0 +1,143 @@
+/**
+ * Every view of the admin panel, in a real Chromium (playwright-core) on the demo data, for every role that may sign
+ * in to the panel (admin, editor, seller, technician, parking owner): each collection and global the role's
+ * navigation offers — its list, then the edit view of the list's first document, or the create view when the list is
+ * empty and offers one — and the dashboard and account views. Every view must show its content (not "not found" or
+ * "unauthorized"), with no error thrown in the page, no console error or warning, no request answered 4xx/5xx, no
+ * request that leaves the server (a CDN, an avatar service: Payload's code/JSON field editor used to load Monaco from
+ * cdn.jsdelivr.net, see src/http/editor-assets.ts), every code/JSON field's editor mounted, and no "undefined", "NaN",
+ * "[object Object]" or "Invalid Date" in its text. The views come from the navigation, so a new collection or global
+ * is covered without editing this file.
+ *
+ * Its own server and browser (the suites of admin.test.ts run on a database of their own making; this one needs the
+ * demo data). Next serves the production build named by E2E_NEXT_BUILD, or else a dev server (tests/helpers/browser.ts).
+ */
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '../../src/access/roles'
+import type { RunningServer } from '../../src/server'
+import { adminNextMode, FIRST_COMPILE_MS, findChromium, LAUNCH_ARGS, waitForOk } from '../helpers/browser'
+import { demoPayload } from '../helpers/payload'
+import { startTestServer } from '../helpers/server'
+import { createUser } from '../helpers/users'
+
+/** The roles the users collection lets into the panel (`access.admin`: everyone but a buyer). */
+const PANEL_ROLES: Role[] = ['admin', 'editor', 'seller', 'technician', 'parking_owner']
+/** Text a view shows only when a value was not rendered as meant. */
+const BROKEN_TEXT = [/\bundefined\b/, /\bNaN\b/, /\[object Object\]/, /Invalid Date/]
+/** The root element of each kind of view; `.not-found` and `.unauthorized` are failures. */
+const VIEW_ROOTS = '.dashboard, .collection-list, .collection-edit, .global-edit, .not-found, .unauthorized'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(
+  async () => {
+    const executablePath = findChromium()
+    await demoPayload()
+    server = await startTestServer({ next: true, ...adminNextMode('every-view') })
+    await waitForOk(`${server.url}/admin/login`, FIRST_COMPILE_MS)
+    browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS })
+  },
+  FIRST_COMPILE_MS + 5 * 60_000,
+)
+
+afterAll(async () => {
+  await browser?.close().catch(() => {})
+  await server?.close().catch(() => {})
+})
+
+/** What went wrong on a page, each entry prefixed with the view it happened on. */
+function watch(page: Page, origin: string): { problems: string[]; at(view: string): void } {
+  const problems: string[] = []
+  let view = '/admin/login'
+  page.on('pageerror', (e) => problems.push(`${view}: page error ${e.message.slice(0, 300)}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${view}: console.${m.type()} ${m.text().slice(0, 300)}`)
+  })
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) problems.push(`${view}: request to ${r.url().slice(0, 200)}`)
+  })
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${view}: ${r.status()} for ${r.request().method()} ${r.url().replace(origin, '').slice(0, 200)}`)
+  })
+  return { problems, at: (v) => (view = v) }
+}
+
+/** Opens a view and waits until it stands: its root rendered, the page loaded, every code editor mounted. */
+async function open(page: Page, origin: string, view: string, problems: string[]): Promise<void> {
+  await page.goto(`${origin}${view}`, { waitUntil: 'load' })
+  const root = page.locator(VIEW_ROOTS).first()
+  await root.waitFor({ state: 'attached' })
+  const kind = await root.evaluate((el) => el.className)
+  if (/\b(not-found|unauthorized)\b/.test(kind)) problems.push(`${view}: shows ${kind}`)
+  // Monaco mounts after the view, from /vendor/monaco-editor…: every `.code-editor` must get its `.monaco-editor`.
+  const editors = await page.locator('.code-editor').count()
+  if (editors) {
+    await page
+      .waitForFunction((n) => document.querySelectorAll('.code-editor .monaco-editor').length >= n, editors, { timeout: 30_000 })
+      .catch(() => problems.push(`${view}: ${editors} code editor(s), not all mounted within 30 s`))
+  }
+  const text = await page.locator('body').innerText()
+  for (const broken of BROKEN_TEXT) {
+    const at = text.search(broken)
+    if (at >= 0) problems.push(`${view}: text ${broken} in "…${text.slice(Math.max(0, at - 60), at + 60).replace(/\s+/g, ' ')}…"`)
+  }
+}
+
+const linksOf = (page: Page, selector: string) => page.locator(selector).evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))])
+
+describe('every admin view renders cleanly for every panel role', () => {
+  for (const role of PANEL_ROLES) {
+    it(
+      role,
+      async () => {
+        const user = role === 'admin' ? { email: 'admin@example.com', password: 'admin12345' } : await createUser({ roles: [role] })
+        const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' })
+        const page = await context.newPage()
+        page.setDefaultTimeout(120_000)
+        const origin = server.url
+        const { problems, at } = watch(page, origin)
+        try {
+          await page.goto(`${origin}/admin/login`)
+          await page.locator('#field-email').fill(user.email)
+          await page.locator('#field-password').fill(user.password)
+          await page.locator('button[type="submit"]').click()
+          await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/', { timeout: 180_000 })
+          at('/admin')
+          await open(page, origin, '/admin', problems)
+          const collections = await linksOf(page, 'nav a[href*="/admin/collections/"]')
+          const globals = await linksOf(page, 'nav a[href*="/admin/globals/"]')
+          expect(collections.length, `${role}: collections in the navigation`).toBeGreaterThan(0)
+          const visited: string[] = []
+          for (const list of collections) {
+            at(list)
+            await open(page, origin, list, problems)
+            visited.push(list)
+            const [first] = await linksOf(page, `.collection-list table tbody tr a[href^="${list}/"]`)
+            const [create] = first ? [] : await linksOf(page, `a[href="${list}/create"]`)
+            const next = first ?? create
+            if (next) {
+              at(next)
+              await open(page, origin, next, problems)
+              visited.push(next)
+            }
+          }
+          for (const view of [...globals, '/admin/account']) {
+            at(view)
+            await open(page, origin, view, problems)
+            visited.push(view)
+          }
+          console.info(`[every-view] ${role}: ${visited.length} views, ${collections.length} collections, ${globals.length} globals`)
+          // the admin reaches every kind of view: lists, documents (some with code editors) and globals
+          if (role === 'admin') expect(visited.filter((v) => /\/collections\/[^/]+\/\d+$/.test(v)).length).toBeGreaterThan(20)
+          expect(problems, problems.join('\n')).toEqual([])
+        } finally {
+          await context.close()
+        }
+      },
+      15 * 60_000,
+    )
+  }
+})
