@@ -973,7 +973,7 @@ export interface Car {
      */
     torque?: number | null;
     /**
-     * Seconds, 0-100 km/h.
+     * Seconds.
      */
     acceleration0to100?: number | null;
     /**

@@ -7,6 +7,7 @@ import type { JobsConfig } from 'payload'
 
 import { isAdminUser, type AccessUser } from '@/access/roles'
 import { env } from '@/lib/env'
+import { bilingual } from '@/plugins/arabic-admin'
 
 /**
  * Whether this process runs the Jobs Queue: not with JOBS_AUTORUN=false (the `npm run jobs` worker does) and not in
@@ -32,7 +33,8 @@ export function jobsConfig(): JobsConfig {
     },
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
-      admin: { ...defaultJobsCollection.admin, group: 'System', hidden: false },
+      // made after the plugins ran (src/plugins/arabic-admin.ts), so its group is given in both languages here
+      admin: { ...defaultJobsCollection.admin, group: bilingual('System') ?? 'System', hidden: false },
     }),
   }
 }

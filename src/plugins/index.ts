@@ -4,6 +4,7 @@ import type { Plugin } from 'payload'
 import { env } from '@/lib/env'
 
 import { adminScope } from './admin-scope'
+import { arabicAdmin } from './arabic-admin'
 import { authUserCache } from './auth-user-cache'
 import { platformGuards } from './guards'
 import { privacy } from './privacy'
@@ -40,5 +41,7 @@ export function plugins(): Plugin[] {
   list.push(authUserCache())
   // Reads that populate users start the users' read rule with their first statement (src/plugins/read-access-warmup.ts).
   list.push(readAccessWarmup())
+  // Last, so every collection and field above is there: the panel's texts in Arabic (src/plugins/arabic-admin.ts).
+  list.push(arabicAdmin())
   return list
 }

@@ -90,6 +90,15 @@ async function open(page: Page, origin: string, view: string, problems: string[]
   }
 }
 
+/** Signs in on a fresh page of `context`. */
+async function signIn(page: Page, origin: string, user: { email: string; password: string }): Promise<void> {
+  await page.goto(`${origin}/admin/login`)
+  await page.locator('#field-email').fill(user.email)
+  await page.locator('#field-password').fill(user.password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/', { timeout: 180_000 })
+}
+
 const linksOf = (page: Page, selector: string) => page.locator(selector).evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))])
 
 describe('every admin view renders cleanly for every panel role', () => {
@@ -104,11 +113,7 @@ describe('every admin view renders cleanly for every panel role', () => {
         const origin = server.url
         const { problems, at } = watch(page, origin)
         try {
-          await page.goto(`${origin}/admin/login`)
-          await page.locator('#field-email').fill(user.email)
-          await page.locator('#field-password').fill(user.password)
-          await page.locator('button[type="submit"]').click()
-          await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/', { timeout: 180_000 })
+          await signIn(page, origin, user)
           at('/admin')
           await open(page, origin, '/admin', problems)
           const collections = await linksOf(page, 'nav a[href*="/admin/collections/"]')
@@ -144,4 +149,65 @@ describe('every admin view renders cleanly for every panel role', () => {
       15 * 60_000,
     )
   }
+})
+
+/**
+ * The panel in Arabic (src/plugins/arabic-admin.ts): what the browser shows an admin whose language is Arabic — the
+ * navigation (every collection, global and group), the list columns and the edit form's labels, tabs and row names
+ * of the collections with the most fields, a global and the account — holds no text without Arabic letters. That every
+ * text has its Arabic is checked on the config by tests/unit/platform/arabic-admin.test.ts; this shows Payload puts it
+ * on the page (the label functions evaluated for the reader's language).
+ */
+const ARABIC_VIEWS = ['cars', 'service-bookings', 'parking-spots', 'parking-bookings', 'users', 'parts']
+/** Texts that are the same in both languages: numbers, dates, codes; and Payload's own label of the id column. */
+const NO_LETTERS = /^[^A-Za-z]*$/
+const SAME_IN_BOTH = new Set(['ID'])
+
+describe('the panel in Arabic', () => {
+  it(
+    'navigation, list columns and form labels are Arabic, right to left',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'UTC', locale: 'ar' })
+      const page = await context.newPage()
+      page.setDefaultTimeout(120_000)
+      const origin = server.url
+      const { problems, at } = watch(page, origin)
+      const english: string[] = []
+      /** The texts of `selector` on the page that hold Latin letters and no Arabic. */
+      const latinOnly = async (view: string, selector: string) => {
+        const texts = await page.locator(selector).evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText.trim()).filter(Boolean))
+        for (const text of texts) if (!NO_LETTERS.test(text) && !SAME_IN_BOTH.has(text) && !/[\u0600-\u06FF]/.test(text)) english.push(`${view} ${selector}: "${text}"`)
+        return texts.length
+      }
+      try {
+        await signIn(page, origin, { email: 'admin@example.com', password: 'admin12345' })
+        at('/admin')
+        await open(page, origin, '/admin', problems)
+        expect((await page.locator('html').getAttribute('dir'))?.toLowerCase()).toBe('rtl')
+        expect(await latinOnly('/admin', 'nav a[href*="/admin/collections/"], nav a[href*="/admin/globals/"]')).toBeGreaterThan(50)
+        expect(await latinOnly('/admin', 'nav .nav-group__label, nav .nav-group__toggle')).toBeGreaterThanOrEqual(10)
+        for (const slug of ARABIC_VIEWS) {
+          const list = `/admin/collections/${slug}`
+          at(list)
+          await open(page, origin, list, problems)
+          expect(await latinOnly(list, '.collection-list thead th')).toBeGreaterThan(0)
+          const [first] = await linksOf(page, `.collection-list table tbody tr a[href^="${list}/"]`)
+          expect(first, `${list}: a document to open`).toBeDefined()
+          at(first)
+          await open(page, origin, first, problems)
+          expect(await latinOnly(first, '.field-label, .tabs-field__tab-button, .array-field__header-content .array-field__title')).toBeGreaterThan(5)
+        }
+        for (const view of ['/admin/globals/platform-settings', '/admin/account']) {
+          at(view)
+          await open(page, origin, view, problems)
+          await latinOnly(view, '.field-label, .tabs-field__tab-button')
+        }
+        expect(english, english.join('\n')).toEqual([])
+        expect(problems, problems.join('\n')).toEqual([])
+      } finally {
+        await context.close()
+      }
+    },
+    10 * 60_000,
+  )
 })

@@ -219,7 +219,7 @@ export const Cars: CollectionConfig = {
           fields: [
             { name: 'horsepower', type: 'number', min: 0 },
             { name: 'torque', type: 'number', min: 0, admin: { description: 'Nm.' } },
-            { name: 'acceleration0to100', type: 'number', min: 0, admin: { description: 'Seconds, 0-100 km/h.' } },
+            { name: 'acceleration0to100', label: 'Acceleration 0–100 km/h', type: 'number', min: 0, admin: { description: 'Seconds.' } },
             { name: 'fuelEconomy', type: 'number', min: 0, admin: { description: 'L/100 km (kWh/100 km for EVs).' } },
           ],
         },

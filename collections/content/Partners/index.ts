@@ -25,7 +25,7 @@ export const Partners: CollectionConfig = {
       maxLength: 500,
       validate: (v: unknown) => v == null || v === '' || /^https?:\/\/[^\s]+$/i.test(String(v)) || 'Use an http(s) address.',
     },
-    { name: 'order', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, admin: { position: 'sidebar' } },
+    { name: 'order', label: 'Sort Order', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, admin: { position: 'sidebar' } },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true, admin: { position: 'sidebar' } },
   ],
 }

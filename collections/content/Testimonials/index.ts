@@ -36,7 +36,7 @@ export const Testimonials: CollectionConfig = {
       validate: (v: unknown) => v == null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5) || 'A whole number from 1 to 5.',
     },
     { name: 'avatar', type: 'upload', relationTo: 'media' },
-    { name: 'order', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, admin: { position: 'sidebar' } },
+    { name: 'order', label: 'Sort Order', type: 'number', custom: { integer: true }, defaultValue: 0, index: true, admin: { position: 'sidebar' } },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true, admin: { position: 'sidebar' } },
   ],
 }

@@ -109,8 +109,8 @@ export const Users: CollectionConfig = {
   },
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, ...privateField({ readers: personal }) },
-    { name: 'enableAPIKey', type: 'checkbox', ...privateField(apiKeyPrivacy) },
-    { name: 'apiKey', type: 'text', ...privateField(apiKeyPrivacy) },
+    { name: 'enableAPIKey', label: 'Enable API key', type: 'checkbox', ...privateField(apiKeyPrivacy) },
+    { name: 'apiKey', label: 'API key', type: 'text', ...privateField(apiKeyPrivacy) },
     { name: 'apiKeyIndex', type: 'text', ...privateField(apiKeyPrivacy) },
     { name: 'sessions', type: 'array', fields: [], ...privateField({ readers: ['self'] }) },
     { name: '_verified', type: 'checkbox', ...privateField({ readers: accountState }) },

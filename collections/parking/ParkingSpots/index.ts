@@ -129,8 +129,8 @@ export const ParkingSpots: CollectionConfig = {
               type: 'row',
               fields: [
                 { name: 'day', type: 'select', required: true, options: WEEKDAYS.map((d) => ({ value: d, label: label(d) })) },
-                { name: 'open', type: 'text', admin: { placeholder: '08:00' } },
-                { name: 'close', type: 'text', admin: { placeholder: '20:00' } },
+                { name: 'open', label: 'Opens At', type: 'text', admin: { placeholder: '08:00' } },
+                { name: 'close', label: 'Closes At', type: 'text', admin: { placeholder: '20:00' } },
                 { name: 'allDay', type: 'checkbox', defaultValue: false, label: 'All day (24h)' },
               ],
             },

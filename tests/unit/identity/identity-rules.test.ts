@@ -67,11 +67,13 @@ describe('OIDC plan', () => {
   it('the admin login shows one button per configured provider', () => {
     process.env.OIDC_PROVIDERS = 'google,facebook'
     Object.assign(process.env, { OIDC_GOOGLE_ISSUER: 'https://accounts.google.com', OIDC_GOOGLE_CLIENT_ID: 'g', OIDC_FACEBOOK_ISSUER: 'https://www.facebook.com', OIDC_FACEBOOK_CLIENT_ID: 'f' })
-    const html = renderToStaticMarkup(SocialSignIn()!)
+    const html = renderToStaticMarkup(SocialSignIn({ i18n: { language: 'en' } })!)
     expect(html).toContain('Sign in with Google')
     expect(html).toContain('href="/api/auth/oidc/facebook/start?returnTo=%2Fadmin"')
+    // in the reader's language: an Arabic login page says it in Arabic
+    expect(renderToStaticMarkup(SocialSignIn({ i18n: { language: 'ar' } })!)).toContain('الدخول عبر Google')
     process.env.OIDC_PROVIDERS = ''
-    expect(SocialSignIn()).toBeNull()
+    expect(SocialSignIn({})).toBeNull()
   })
 })
 
