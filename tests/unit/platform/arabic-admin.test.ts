@@ -1,5 +1,5 @@
 /**
- * The admin panel offers Arabic (docs/DESIGN: localization en + ar), so every text the panel shows for the platform's
+ * The admin panel offers Arabic (the design: localization en + ar), so every text the panel shows for the platform's
  * collections, globals and fields must have its Arabic: labels, groups, descriptions, placeholders, options, row and
  * block names, tabs (src/plugins/arabic-admin.ts, one dictionary in src/admin/arabic.ts). Read from the built config,
  * so a new collection, field or option without an Arabic entry fails here, as does a dictionary entry nothing uses.
