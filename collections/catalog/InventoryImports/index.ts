@@ -33,7 +33,7 @@ export const InventoryImports: CollectionConfig = {
         { name: 'failed', type: 'number', custom: { integer: true }, defaultValue: 0 },
       ],
     },
-    { name: 'report', type: 'json', admin: { description: 'Per row: { row, vin, result: created | updated | error, car?, errors? }.' } },
+    { name: 'report', label: 'Import Report', type: 'json', admin: { description: 'Per row: { row, vin, result: created | updated | error, car?, errors? }.' } },
     { name: 'error', type: 'text', admin: { description: 'Why the whole import failed.' } },
     { name: 'startedAt', type: 'date' },
     { name: 'finishedAt', type: 'date' },
