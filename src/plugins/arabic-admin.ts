@@ -65,9 +65,9 @@ function fieldTexts(fields: readonly Field[], where: string, out: AdminText[]): 
   for (const field of fields as unknown as AnyField[]) {
     if (unseen(field)) continue
     const at = `${where}.${field.name ?? field.type}`
-    if (field.name && field.label === undefined && field.type !== 'tabs' && field.type !== 'row') field.label = toWords(field.name)
-    if (field.label !== undefined && field.label !== false && field.type !== 'row' && field.type !== 'tabs')
-      out.push({ where: `${at} label`, value: field.label, set: (v) => (field.label = v), kind: 'label' })
+    const labelled = field.type !== 'row' && field.type !== 'tabs' // a tab's label is on the tab
+    if (labelled && field.name && field.label === undefined) field.label = toWords(field.name)
+    if (labelled && field.label !== undefined && field.label !== false) out.push({ where: `${at} label`, value: field.label, set: (v) => (field.label = v), kind: 'label' })
     staticText(field.admin as Record<string, unknown> | undefined, 'description', `${at} description`, out)
     staticText(field.admin as Record<string, unknown> | undefined, 'placeholder', `${at} placeholder`, out)
     if (field.options)
@@ -97,7 +97,8 @@ function fieldTexts(fields: readonly Field[], where: string, out: AdminText[]): 
 
 /**
  * Every text of the platform's collections and globals the panel shows (Payload's own collections, `payload-*`, carry
- * Payload's translations; of those, only a group the platform gives one is the platform's). Fills in the labels Payload would generate, so the texts are those the panel would show.
+ * Payload's translations; of those, only a group the platform gives one is the platform's). Fills in the labels
+ * Payload would generate, so the texts are those the panel would show.
  */
 export function adminTextsOf(config: Pick<Config, 'collections' | 'globals'>): AdminText[] {
   const out: AdminText[] = []
