@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '../../src/access/roles'
 import type { RunningServer } from '../../src/server'
-import { adminNextMode, FIRST_COMPILE_MS, findChromium, LAUNCH_ARGS, waitForOk } from '../helpers/browser'
+import { adminNextMode, FIRST_COMPILE_MS, findChromium, LAUNCH_ARGS, signIn, waitForOk } from '../helpers/browser'
 import { demoPayload } from '../helpers/payload'
 import { startTestServer } from '../helpers/server'
 import { createUser } from '../helpers/users'
@@ -91,14 +91,6 @@ async function open(page: Page, origin: string, view: string, problems: string[]
 }
 
 /** Signs in on a fresh page of `context`. */
-async function signIn(page: Page, origin: string, user: { email: string; password: string }): Promise<void> {
-  await page.goto(`${origin}/admin/login`)
-  await page.locator('#field-email').fill(user.email)
-  await page.locator('#field-password').fill(user.password)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/', { timeout: 180_000 })
-}
-
 const linksOf = (page: Page, selector: string) => page.locator(selector).evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))])
 
 describe('every admin view renders cleanly for every panel role', () => {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Browser } from 'playwright-core'
+import type { Browser, Page, Response } from 'playwright-core'
 
 import type { RunningServer } from '../../src/server'
 
@@ -76,4 +76,17 @@ export function adminNextMode(name: string, env: Record<string, string | undefin
   env.NEXT_DIST_DIR = `.next/e2e/${name}`
   env.NEXT_DEV_FS_CACHE = 'false'
   return { dev: true }
+}
+
+/**
+ * Signs a user in through the admin panel's login form and waits for the dashboard. Answers the login page's response
+ * (its headers: the Content-Security-Policy).
+ */
+export async function signIn(page: Page, origin: string, user: { email: string; password: string }): Promise<Response | null> {
+  const loginPage = await page.goto(`${origin}/admin/login`)
+  await page.locator('#field-email').fill(user.email)
+  await page.locator('#field-password').fill(user.password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/', { timeout: 180_000 })
+  return loginPage
 }

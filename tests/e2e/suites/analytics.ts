@@ -13,7 +13,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type AdminBrowser, SEED_MS } from '../../helpers/browser'
+import { type AdminBrowser, SEED_MS, signIn } from '../../helpers/browser'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 
@@ -32,15 +32,11 @@ const titles: Record<string, string> = {}
 
 const exec = async (q: ReturnType<typeof sql>) => ((await testPayload()).db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: any[] }> } }).drizzle.execute(q).then((r) => r.rows)
 
-async function signIn(panel: AdminBrowser, user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(panel: AdminBrowser, user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await panel.browser.newContext({ viewport: { width: 1400, height: 1100 }, timezoneId: 'UTC', locale: 'en-US' })
   const page = await context.newPage()
   page.setDefaultTimeout(120_000)
-  await page.goto(`${panel.server.url}/admin/login`)
-  await page.locator('#field-email').fill(user.email)
-  await page.locator('#field-password').fill(user.password)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/', { timeout: 180_000 })
+  await signIn(page, panel.server.url, user)
   return { context, page }
 }
 
@@ -80,7 +76,7 @@ export function analyticsSuite(panel: AdminBrowser): void {
     it(
       'admin: the dashboard charts show data; approving a pending listing from the queue notifies its seller',
       async () => {
-        const { context, page } = await signIn(panel, admin)
+        const { context, page } = await signedIn(panel, admin)
         const dash = page.locator('[data-testid="analytics-dashboard"] [data-dashboard-kind="admin"]')
         await dash.waitFor()
         // KPIs match the database: every car and user here was created today (inside the default 30 days).
@@ -133,7 +129,7 @@ export function analyticsSuite(panel: AdminBrowser): void {
     it(
       'a seller sees only their own figures',
       async () => {
-        const { context, page } = await signIn(panel, seller)
+        const { context, page } = await signedIn(panel, seller)
         const dash = page.locator('[data-testid="analytics-dashboard"] [data-dashboard-kind="seller"]')
         await dash.waitFor()
         const views = ownViews.reduce((a, b) => a + b, 0)

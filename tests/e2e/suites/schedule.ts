@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type AdminBrowser, SEED_MS } from '../../helpers/browser'
+import { type AdminBrowser, SEED_MS, signIn } from '../../helpers/browser'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 
@@ -36,13 +36,9 @@ export function scheduleSuite(panel: AdminBrowser): void {
       'an editor logs in, creates a post, schedules it, and sees it listed as scheduled',
       async () => {
         const payload = await testPayload()
-        const loginPage = await page.goto(`${panel.server.url}/admin/login`)
+        const loginPage = await signIn(page, panel.server.url, editor)
         // The admin is served under a Content-Security-Policy, and works under it (no violation but third-party avatars).
         expect(loginPage?.headers()['content-security-policy']).toMatch(/default-src 'self'.*frame-ancestors 'none'/)
-        await page.locator('#field-email').fill(editor.email)
-        await page.locator('#field-password').fill(editor.password)
-        await page.locator('button[type="submit"]').click()
-        await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/', { timeout: 180_000 })
 
         const title = `Scheduled from the browser ${Date.now()}`
         await page.goto(`${panel.server.url}/admin/collections/posts/create`)

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type AdminBrowser, SEED_MS } from '../../helpers/browser'
+import { type AdminBrowser, SEED_MS, signIn } from '../../helpers/browser'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 
@@ -66,11 +66,7 @@ export function scopeSuite(panel: AdminBrowser): void {
     it(
       'own listings only, no staff collections in the nav, no gravatar, a real locale label',
       async () => {
-        await page.goto(`${panel.server.url}/admin/login`)
-        await page.locator('#field-email').fill(seller.email)
-        await page.locator('#field-password').fill(seller.password)
-        await page.locator('button[type="submit"]').click()
-        await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/', { timeout: 180_000 })
+        await signIn(page, panel.server.url, seller)
 
         // The dashboard header: "Locale: English" once settled (the label is in the DOM, collapsed on the dashboard).
         const label = page.locator('.localizer-button__current-label').first()
