@@ -37,11 +37,13 @@ import { CLIENT_ERROR } from './src/lib/http'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
 import { installInternalReads } from './src/plugins/internal-reads'
+import { payloadOwnUnderRules } from './src/plugins/payload-own'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 /** Development and tests push the schema; production runs the committed migrations. */
 const pushSchema = !env.isProduction && process.env.PAYLOAD_DB_PUSH !== 'false'
 
+// Payload's own collections and globals (added while it sanitizes, after the plugins) under the same rules.
 export default buildConfig({
   secret: env.payloadSecret,
   serverURL: process.env.SERVER_URL || undefined,
@@ -134,4 +136,4 @@ export default buildConfig({
     // Production migrates (prodMigrations); a dev/test schema push knows nothing of the migrations' custom SQL.
     if (pushSchema) await applySqlMigrationsForPush(payload)
   },
-})
+}).then(payloadOwnUnderRules)

@@ -18,7 +18,7 @@
  *   required column: a user's sign-in history, orders…) is a 409 naming the referencing table, not a 500; the
  *   operation's transaction rolls back, so nothing is deleted.
  */
-import type { Access, AfterErrorHook, Config, Plugin } from 'payload'
+import type { Access, AfterErrorHook, CollectionConfig, Config, GlobalConfig, Plugin } from 'payload'
 
 import { canWrite, type AccessUser } from '@/access/roles'
 import { causeChain } from '@/db/errors'
@@ -102,25 +102,36 @@ export const databaseErrorsAsClientErrors: AfterErrorHook = ({ error, graphqlRes
   return { status: answer.status, response: { errors: [{ message: answer.message, ...(answer.data ? { data: answer.data } : {}) }] } }
 }
 
+/**
+ * The guards of one collection's operations: suspended accounts create, update and delete nothing; client input is
+ * checked before any other work. Also applied to the collections Payload adds after the plugins
+ * (src/plugins/payload-own.ts).
+ */
+export const guardedOperations = (c: Pick<CollectionConfig, 'access' | 'hooks'>): Pick<CollectionConfig, 'access' | 'hooks'> => ({
+  access: {
+    ...c.access,
+    create: denySuspended(c.access?.create),
+    update: denySuspended(c.access?.update),
+    delete: denySuspended(c.access?.delete),
+  },
+  hooks: { ...c.hooks, beforeOperation: [inputGuard, ...(c.hooks?.beforeOperation ?? [])] },
+})
+
+/** The same for a global: suspended accounts update nothing; a client's locale and body are checked first. */
+export const guardedGlobalOperations = (g: Pick<GlobalConfig, 'access' | 'hooks'>): Pick<GlobalConfig, 'access' | 'hooks'> => ({
+  access: { ...g.access, update: denySuspended(g.access?.update) },
+  hooks: { ...g.hooks, beforeOperation: [globalInputGuard, ...(g.hooks?.beforeOperation ?? [])] },
+})
+
+/** Whether a collection's operations carry the guards (every collection of the built config should). */
+export const isGuarded = (c: Pick<CollectionConfig, 'hooks'>): boolean => Boolean(c.hooks?.beforeOperation?.includes(inputGuard))
+export const isGuardedGlobal = (g: Pick<GlobalConfig, 'hooks'>): boolean => Boolean(g.hooks?.beforeOperation?.includes(globalInputGuard))
+
 export const platformGuards =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
     hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), databaseErrorsAsClientErrors] },
-    collections: (config.collections ?? []).map((c) => ({
-      ...c,
-      access: {
-        ...c.access,
-        create: denySuspended(c.access?.create),
-        update: denySuspended(c.access?.update),
-        delete: denySuspended(c.access?.delete),
-      },
-      fields: withIntegerValidation(c.fields),
-      hooks: { ...c.hooks, beforeOperation: [inputGuard, ...(c.hooks?.beforeOperation ?? [])] },
-    })),
-    globals: (config.globals ?? []).map((g) => ({
-      ...g,
-      access: { ...g.access, update: denySuspended(g.access?.update) },
-      hooks: { ...g.hooks, beforeOperation: [globalInputGuard, ...(g.hooks?.beforeOperation ?? [])] },
-    })),
+    collections: (config.collections ?? []).map((c) => ({ ...c, ...guardedOperations(c), fields: withIntegerValidation(c.fields) })),
+    globals: (config.globals ?? []).map((g) => ({ ...g, ...guardedGlobalOperations(g) })),
   })

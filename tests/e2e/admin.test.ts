@@ -14,6 +14,7 @@ import { adminNextMode, type AdminBrowser, FIRST_COMPILE_MS, findChromium, LAUNC
 import { testPayload } from '../helpers/payload'
 import { startTestServer } from '../helpers/server'
 import { analyticsSuite } from './suites/analytics'
+import { locksSuite } from './suites/locks'
 import { scheduleSuite } from './suites/schedule'
 import { scopeSuite } from './suites/scope'
 
@@ -39,3 +40,4 @@ afterAll(async () => {
 analyticsSuite(panel)
 scheduleSuite(panel)
 scopeSuite(panel)
+locksSuite(panel)
