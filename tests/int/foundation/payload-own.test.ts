@@ -8,14 +8,15 @@
  * - edit locks: a buyer sees and touches none; a seller sees the locks of the collections they edit, and takes over
  *   or releases only the lock of a document they may update; a take-over names the requester, whatever the body says;
  * - the jobs' stats: read by admins only, written by no client;
- * - an unknown route and a collection without routes answer 404 in Payload's error shape.
+ * - an unknown route and a collection without routes answer 404 in Payload's error shape;
+ * - over GraphQL the same access holds (a buyer's mutations of these are refused).
  * The access matrix of these collections: tests/access/payload.rows.ts.
  */
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { isGuarded, isGuardedGlobal } from '../../../src/plugins/guards'
-import { api, del, get, isErrorShape, patch, post } from '../../helpers/api'
+import { api, del, get, gql, isErrorShape, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 import { createCar } from '../negotiation/fixtures'
@@ -141,5 +142,25 @@ describe("the jobs queue's stats", () => {
     }
     const stats = (await payload.findGlobal({ slug: 'payload-jobs-stats' as never, overrideAccess: true })) as { stats?: unknown }
     expect(JSON.stringify(stats.stats ?? null)).not.toContain('queues')
+  })
+})
+
+describe('the same over GraphQL', () => {
+  it("a buyer's mutations of an admin's preference, the locks and the jobs' stats are refused; the admin reads the stats", async () => {
+    const saved = await post('/payload-preferences/graphql-nav', { value: { open: ['Catalog'] } }, { token: admin.token })
+    const id = saved.body.doc.id as number
+    const refused = async (query: string, variables?: Record<string, unknown>) => {
+      const res = await gql(query, variables, { token: buyer.token })
+      expect(res.body.errors?.length, `${query} ${JSON.stringify(res.body)}`).toBeGreaterThan(0)
+      expect((res.body.errors ?? []).map((e) => e.extensions?.statusCode)).toContain(403)
+    }
+    await refused('mutation($id: Int!, $value: JSON) { updatePayloadPreference(id: $id, data: { value: $value }) { id value } }', { id, value: { open: [] } })
+    await refused('{ PayloadLockedDocuments { docs { id } } }')
+    await refused('mutation($stats: JSON) { updatePayloadJobsStat(data: { stats: $stats }) { stats } }', { stats: { scheduledRuns: { queues: {} } } })
+    await refused('{ PayloadJobsStat { stats } }')
+    const stored = await payload.findByID({ collection: 'payload-preferences', id, depth: 0, overrideAccess: true })
+    expect(stored.value).toEqual({ open: ['Catalog'] })
+    const read = await gql('{ PayloadJobsStat { updatedAt } }', undefined, { token: admin.token })
+    expect(read.body.errors, JSON.stringify(read.body)).toBeUndefined()
   })
 })
