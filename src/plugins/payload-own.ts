@@ -24,12 +24,9 @@
  */
 import type { Access, CollectionBeforeChangeHook, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, SanitizedGlobalConfig, Where } from 'payload'
 
-import { isAdminUser, userOf } from '@/access/roles'
+import { isAdmin, isAdminUser, nobody, userOf } from '@/access'
 
 import { guardedGlobalOperations, guardedOperations, isGuarded, isGuardedGlobal } from './guards'
-
-const nobody: Access = () => false
-const admins: Access = ({ req }) => isAdminUser(userOf(req))
 
 /** The access check of an operation, as Payload calls it without a document (what the admin panel's permissions do). */
 async function allows(access: Access | undefined, req: PayloadRequest): Promise<boolean> {
@@ -121,7 +118,7 @@ function declared(c: SanitizedCollectionConfig): void {
 }
 
 function declaredGlobal(g: SanitizedGlobalConfig): void {
-  if (g.slug === 'payload-jobs-stats') Object.assign(g.access, { read: admins, update: nobody })
+  if (g.slug === 'payload-jobs-stats') Object.assign(g.access, { read: isAdmin, update: nobody })
 }
 
 /** The sanitized config with Payload's own collections and globals under the platform's rules (above). */

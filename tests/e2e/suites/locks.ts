@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type AdminBrowser, SEED_MS, signIn } from '../../helpers/browser'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
+import { createCar } from '../../int/negotiation/fixtures'
 
 export function locksSuite(panel: AdminBrowser): void {
   describe('admin: edit locks between an admin and a seller', () => {
@@ -42,18 +43,9 @@ export function locksSuite(panel: AdminBrowser): void {
     }
 
     beforeAll(async () => {
-      const payload = await testPayload()
       admin = await createUser({ roles: ['admin'] })
       seller = await createUser({ roles: ['seller'] })
-      const make = await payload.create({ collection: 'makes', overrideAccess: true, data: { name: `Lockmake ${Date.now()}` } as never })
-      const model = await payload.create({ collection: 'models', overrideAccess: true, data: { name: 'Lockmodel', make: make.id, yearFrom: 1990 } as never })
-      const car = await payload.create({
-        collection: 'cars',
-        overrideAccess: true,
-        context: { seed: true },
-        data: { title: `Locked listing ${Date.now()}`, make: make.id, model: model.id, year: 2020, price: 10000, condition: 'used', seller: seller.id, status: 'draft' } as never,
-      })
-      carID = car.id as number
+      carID = (await createCar({ seller: seller.id, status: 'draft' })).id
     }, SEED_MS)
 
     afterAll(async () => {
