@@ -203,6 +203,18 @@ const FIXTURES: Record<string, (p: Payload, ids: Record<Who, number>) => Promise
     const review = (await p.find({ collection: 'reviews', overrideAccess: true, depth: 0, limit: 1 })).docs[0]
     return p.create({ collection: 'votes', overrideAccess: true, data: { user: ids.buyer2, target: { relationTo: 'reviews', value: review.id }, value: 'helpful' } as never })
   },
+  // Payload's own collections (src/plugins/payload-own.ts): a preference of the admin's and of a buyer's, an edit lock
+  // of the admin's on the seller's car, a queued job, a key-value entry and a migration record.
+  'payload-preferences': async () => {
+    for (const who of ['admin', 'buyer'] as const) expectOk(await post(`/payload-preferences/audit-${who}`, { value: { columns: ['title'] } }, { token: callers[who].token }))
+  },
+  'payload-locked-documents': async (p, ids) => {
+    const car = (await p.find({ collection: 'cars', overrideAccess: true, depth: 0, limit: 1, where: { seller: { equals: ids.seller } } })).docs[0]
+    return p.create({ collection: 'payload-locked-documents', overrideAccess: true, data: { document: { relationTo: 'cars', value: car.id }, user: { relationTo: 'users', value: ids.admin } } })
+  },
+  'payload-jobs': async (p) => p.create({ collection: 'payload-jobs', overrideAccess: true, data: { taskSlug: p.config.jobs.tasks![0].slug, input: {} } as never }),
+  'payload-kv': async (p) => p.kv.set('audit', { checked: true }),
+  'payload-migrations': async (p) => p.create({ collection: 'payload-migrations', overrideAccess: true, data: { name: 'audit', batch: -1 } }),
   'availability-blocks': async (p, ids) => {
     const spot = (await p.find({ collection: 'parking-spots', overrideAccess: true, depth: 0, limit: 1, where: { owner: { equals: ids.parking_owner } } })).docs[0]
     const start = new Date(Date.now() + 30 * 86_400_000)
@@ -252,7 +264,8 @@ async function sellersPart(p: Payload, ids: Record<Who, number>): Promise<number
 
 beforeAll(async () => {
   payload = await demoPayload()
-  slugs = payload.config.collections.map((c) => c.slug).filter((s) => !s.startsWith('payload-'))
+  // every collection, Payload's own too (edit locks, preferences, jobs, key-value store, migrations)
+  slugs = payload.config.collections.map((c) => c.slug)
 
   const ids = {} as Record<Who, number>
   for (const who of ROLES_UNDER_TEST) {
