@@ -22,6 +22,12 @@ type View = {
 }
 
 const COLORS = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#7c3aed']
+/**
+ * A chart's SVG text runs left to right in both languages. In Arabic the charts are mirrored by their props (the Y axis
+ * on the right, the X axis reversed); an SVG label anchored at its start would otherwise inherit the page's
+ * right-to-left direction and run back over the plot. The legend keeps the page's direction.
+ */
+const CHART_TEXT = { direction: 'ltr' } as const
 const PERIODS = ['7d', '30d', '90d'] as const
 
 async function getJson(url: string) {
@@ -139,12 +145,12 @@ export function AnalyticsDashboard() {
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }}>
             <figure data-chart="series" style={{ margin: 0 }}>
               <figcaption style={{ fontWeight: 600 }}>{t('overTime', lang)}</figcaption>
-              <LineChart width={620} height={260} data={view.series} margin={{ top: 10, right: 20, left: 0, bottom: 0 }}>
+              <LineChart width={620} height={260} data={view.series} margin={{ top: 10, right: 20, left: 0, bottom: 0 }} style={CHART_TEXT}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="bucket" tickFormatter={(v: string) => fmtDay(v, lang)} reversed={dir === 'rtl'} />
                 <YAxis allowDecimals={false} orientation={dir === 'rtl' ? 'right' : 'left'} tickFormatter={(v: number) => fmtNumber(v, lang)} />
                 <Tooltip labelFormatter={(v) => fmtDay(String(v), lang)} formatter={(v) => fmtNumber(Number(v), lang)} />
-                <Legend formatter={(v: string) => t(v, lang)} />
+                <Legend formatter={(v: string) => t(v, lang)} wrapperStyle={{ direction: dir }} />
                 {view.lines.map((l, i) => (
                   <Line key={l} type="monotone" dataKey={l} name={l} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} />
                 ))}
@@ -153,7 +159,7 @@ export function AnalyticsDashboard() {
             {view.breakdown && (
               <figure data-chart="breakdown" style={{ margin: 0 }}>
                 <figcaption style={{ fontWeight: 600 }}>{t(view.breakdown.title, lang)}</figcaption>
-                <BarChart width={360} height={260} data={view.breakdown.rows} layout="vertical" margin={{ top: 10, right: 20, left: 20, bottom: 0 }}>
+                <BarChart width={360} height={260} data={view.breakdown.rows} layout="vertical" margin={{ top: 10, right: 20, left: 20, bottom: 0 }} style={CHART_TEXT}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis type="number" allowDecimals={false} reversed={dir === 'rtl'} tickFormatter={(v: number) => fmtNumber(v, lang)} />
                   <YAxis type="category" dataKey="name" width={110} orientation={dir === 'rtl' ? 'right' : 'left'} />

@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { sql } from '@payloadcms/db-postgres'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type AdminBrowser, SEED_MS, signIn } from '../../helpers/browser'
@@ -31,6 +31,28 @@ const foreignViews = 40
 const titles: Record<string, string> = {}
 
 const exec = async (q: ReturnType<typeof sql>) => ((await testPayload()).db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: any[] }> } }).drizzle.execute(q).then((r) => r.rows)
+
+/**
+ * The Y-axis labels of a chart (values, or categories for a bar chart) drawn over its plot (the grid) or cut off.
+ * In Arabic the charts are mirrored (the Y axis on the right): an SVG label anchored at its start inherits the page's
+ * right-to-left direction and runs back over the plot unless the chart draws its text left to right.
+ */
+async function misplacedAxisLabels(figure: Locator): Promise<string[]> {
+  const grid = await figure.locator('.recharts-cartesian-grid').boundingBox()
+  const svg = await figure.locator('.recharts-wrapper > svg.recharts-surface').boundingBox()
+  if (!grid || !svg) return ['no chart drawn']
+  const ticks = await figure.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').all()
+  if (!ticks.length) return ['no Y-axis labels drawn']
+  const out: string[] = []
+  for (const tick of ticks) {
+    const box = await tick.boundingBox()
+    const text = (await tick.textContent()) ?? ''
+    if (!box) continue
+    if (box.x < grid.x + grid.width - 1 && box.x + box.width > grid.x + 1) out.push(`${text}: over the plot`)
+    if (box.x < svg.x - 1 || box.x + box.width > svg.x + svg.width + 1) out.push(`${text}: cut off`)
+  }
+  return out
+}
 
 async function signedIn(panel: AdminBrowser, user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await panel.browser.newContext({ viewport: { width: 1400, height: 1100 }, timezoneId: 'UTC', locale: 'en-US' })
@@ -143,6 +165,7 @@ export function analyticsSuite(panel: AdminBrowser): void {
         expect(labels.join(' ')).not.toContain('Foreign')
         expect(await page.locator('[data-kpi="newUsers"]').count()).toBe(0) // no platform figures
         expect(await page.locator('[data-testid="moderation-nav"]').count()).toBe(0)
+        for (const chart of ['series', 'breakdown']) expect(await misplacedAxisLabels(page.locator(`figure[data-chart="${chart}"]`)), chart).toEqual([])
         await page.locator('[data-testid="analytics-dashboard"]').screenshot({ path: path.join(SHOTS, 'seller-dashboard.png') })
 
         // In Arabic the dashboard renders right to left, with Arabic digits.
@@ -151,6 +174,9 @@ export function analyticsSuite(panel: AdminBrowser): void {
         await page.locator('[data-testid="analytics-dashboard"][dir="rtl"] [data-dashboard-kind="seller"]').waitFor()
         await expect.poll(async () => (await page.locator('[data-kpi="views"] [data-kpi-value]').innerText()).trim()).toBe(new Intl.NumberFormat('ar-EG').format(views))
         expect(await page.locator('[data-kpi="views"]').innerText()).toContain('المشاهدات')
+        // mirrored charts: the Y axis on the right, its labels beside the plot, not over it
+        await expect.poll(async () => page.locator('figure[data-chart="breakdown"] .recharts-bar-rectangle').count()).toBe(2)
+        for (const chart of ['series', 'breakdown']) expect(await misplacedAxisLabels(page.locator(`figure[data-chart="${chart}"]`)), chart).toEqual([])
         await page.locator('[data-testid="analytics-dashboard"]').screenshot({ path: path.join(SHOTS, 'seller-dashboard-ar.png') })
         await context.close()
       },
