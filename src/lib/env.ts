@@ -146,6 +146,10 @@ export const env = {
   get graphqlMaxComplexity() {
     return int('GRAPHQL_MAX_COMPLEXITY', 1000)
   },
+  /** Documents one GraphQL request's list queries may return in all (their page sizes add up, aliases included). */
+  get graphqlMaxDocuments() {
+    return int('GRAPHQL_MAX_DOCUMENTS', 500)
+  },
   get maxPageSize() {
     return int('MAX_PAGE_SIZE', 100)
   },

@@ -10,6 +10,8 @@
  * - create/update bodies must be JSON objects whose values have each field's type (no silent coercion to null);
  *   fields marked `custom: { integer: true }` take whole numbers only (also through the Local API, see
  *   `integerValidation`);
+ * - one GraphQL request's lists return at most `GRAPHQL_MAX_DOCUMENTS` documents in all: each list's (clamped) page
+ *   size is counted, so aliases cannot turn one request into hundreds of full pages (`spendGraphqlListBudget`);
  * - the timestamps are the server's: a body's `createdAt`, `updatedAt` or `deletedAt` is ignored, as Payload
  *   ignores a field its access denies (the admin panel sends them back with every save). Kept, a seller could date
  *   a listing ahead and hold the top of every `-createdAt` list, and `createdAt: null` was a 500.
@@ -48,6 +50,30 @@ function localeOf(req: PayloadRequest): { locales: string[]; problems: InputErro
     if (raw.length > 1 || !allowed.includes(raw[0])) problems.push({ path: name, message: `${name} must be one of: ${allowed.join(', ')}.` })
   }
   return { locales, problems }
+}
+
+/** The documents the request's GraphQL lists asked for so far (on the request itself: Payload's resolvers proxy it). */
+const LISTED = Symbol('autohub.graphqlListedDocuments')
+
+/**
+ * Counts a GraphQL list's page size against the request's budget (`GRAPHQL_MAX_DOCUMENTS`); a 400 once the lists of one
+ * request ask for more in all. REST reads one list a request, already clamped; a GraphQL query can alias a list
+ * hundreds of times (the complexity limit counts fields, not documents), each a full page.
+ */
+export function spendGraphqlListBudget(req: PayloadRequest, limit: number): void {
+  if (req.payloadAPI !== 'GraphQL') return
+  const holder = req as unknown as Record<symbol, number | undefined>
+  const spent = (holder[LISTED] ?? 0) + limit
+  const max = env.graphqlMaxDocuments
+  if (spent > max) {
+    throw badInput([
+      {
+        path: 'limit',
+        message: `One GraphQL request's lists return at most ${max} documents in all (their limits add up, aliases included); this one asks for more. Ask for fewer, or in several requests.`,
+      },
+    ])
+  }
+  holder[LISTED] = spent
 }
 
 /** Top-level keys of a version document (`/api/<slug>/versions`), which Payload maps to `findVersions` → `read`. */
@@ -112,6 +138,7 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
       { maxPageSize: env.maxPageSize, maxDepth: req.payload.config.maxDepth ?? 10, clamp: true },
     )
     if (!params.ok) throw badInput(params.errors)
+    spendGraphqlListBudget(req, params.value.limit!)
     return { ...a, ...params.value } as typeof args
   }
   if (operation === 'read' || operation === 'count' || operation === 'update' || operation === 'delete') {
@@ -121,6 +148,7 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
       { maxPageSize: env.maxPageSize, maxDepth: req.payload.config.maxDepth ?? 10, clamp: isList },
     )
     if (!params.ok) throw badInput(params.errors)
+    if (isList) spendGraphqlListBudget(req, params.value.limit!)
     for (const key of ['limit', 'page', 'depth', 'pagination'] as const) {
       if (key in params.value) out[key] = params.value[key]
       else if (key in out && (out[key] === '' || out[key] === null)) delete out[key]

@@ -98,6 +98,35 @@ describe('pagination guard (every collection, REST and GraphQL)', () => {
     expect(cars.body.errors?.[0]?.message).toMatch(/limit/)
   })
 
+  it('one GraphQL request lists at most GRAPHQL_MAX_DOCUMENTS documents in all: aliases, variables and the listing read path add up', async () => {
+    process.env.GRAPHQL_MAX_DOCUMENTS = String(2 * MAX + 1) // two full pages and one document
+    try {
+      const lists = (n: number, limit: string) => Array.from({ length: n }, (_, i) => `u${i}: Users(limit: ${limit}) { docs { id } }`).join(' ')
+      const two = await gql(`query ($n: Int) { ${lists(2, '$n')} }`, { n: MAX }, { token: admin.token })
+      expect(two.body.errors, JSON.stringify(two.body)).toBeUndefined()
+      expect(two.body.data.u1.docs.length).toBe(MAX)
+      // a huge limit counts as the page it is clamped to: a third full page is over the budget, refused with a 400
+      const three = await gql(`{ ${lists(3, '100000')} }`, {}, { token: admin.token })
+      expect(three.body.errors?.length, JSON.stringify(three.body)).toBe(1)
+      expect(three.body.errors![0].extensions?.statusCode).toBe(400)
+      expect(three.body.errors![0].message).toMatch(/at most 5 documents in all/)
+      expect(Object.values(three.body.data ?? {}).filter(Boolean).length).toBe(2)
+      // the cars' SQL read path (an unaliased `Cars`, here anonymous) counts its page as Payload's lists do
+      const makes = (n: number) => Array.from({ length: n }, (_, i) => `m${i}: Makes(limit: ${MAX}) { docs { id } }`).join(' ')
+      const within = await gql(`{ Cars(limit: ${MAX}) { docs { id title } } ${makes(1)} }`)
+      expect(within.headers.get('x-read-path')).toBe('sql')
+      expect(within.body.errors).toBeUndefined()
+      const mixed = await gql(`{ Cars(limit: ${MAX}) { docs { id title } } ${makes(2)} }`)
+      expect(mixed.body.errors?.length, JSON.stringify(mixed.body)).toBe(1)
+      expect(mixed.body.errors![0].extensions?.statusCode).toBe(400)
+      // the budget is per request, and REST lists (one a request, clamped) are not counted
+      expect((await gql(`{ ${lists(2, String(MAX))} }`, {}, { token: admin.token })).body.errors).toBeUndefined()
+      expect((await get('/users?limit=100', { token: admin.token })).body.docs.length).toBe(MAX)
+    } finally {
+      delete process.env.GRAPHQL_MAX_DOCUMENTS
+    }
+  })
+
   it('version lists follow the same rules', async () => {
     const versioned = payload.config.collections.filter((c) => c.versions).map((c) => c.slug)
     expect(versioned.length).toBeGreaterThan(0)
