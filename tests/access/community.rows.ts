@@ -28,8 +28,9 @@ export const rows: AccessRow[] = [
   rule('messages', 'read', '                          n    f     f      f      f    f     y'),
   rule('messages', 'create', '                        n    y     y      y      y    y     y'),
   ...rules('messages', ['update', 'delete'], '         n    n     n      n      n    n     y'),
-  rule('contact-submissions', 'create', '             y    y     y      y      y    y     y'),
-  ...rules('contact-submissions', ['read', 'update', 'delete'], 'n n n n n n y'),
+  // contact submissions: anyone sends one through POST /api/contact-submissions (the workflow endpoint: rate limited per
+  // IP, honeypot, mailed); the built-in create (GraphQL, admin panel) is the admins'
+  ...rules('contact-submissions', ['create', 'read', 'update', 'delete'], 'n n n n n n y'),
   // identity/ExpertVerifications.ts (owned by community)
   rule('expert-verifications', 'read', '              n    f     f      f      f    f     y'),
   rule('expert-verifications', 'create', '            n    y     y      y      y    y     y'),

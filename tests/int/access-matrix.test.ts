@@ -61,6 +61,34 @@ describe('access matrix', () => {
   })
 })
 
+/**
+ * Collections whose REST create is a workflow endpoint (`POST /api/<slug>` replaced) whose rules live in the collection's
+ * own hooks, so the built-in create (GraphQL, the admin panel) runs them too. Every other such collection keeps the
+ * built-in create for admins: a client's GraphQL create would skip the endpoint's rules.
+ */
+const CREATE_RULES_IN_HOOKS: Record<string, string> = {
+  'parking-bookings': 'the create hook checks the window, the vehicle and capacity under the spot lock, and prices it',
+  votes: 'the change hooks keep one vote per user and target and the targets’ counts',
+}
+
+describe('workflow creates', () => {
+  it('a collection whose REST create is a workflow endpoint leaves the built-in create (GraphQL, admin panel) to admins, unless its hooks carry the rules', async () => {
+    // the platform's own endpoints carry their declaration (`custom.spec`, src/http/define-endpoint.ts); Payload's default
+    // REST routes are in the same list
+    const replaced: string[] = payload.config.collections
+      .filter((c) => (c.endpoints || []).some((e) => e.method === 'post' && e.path === '/' && (e.custom as { spec?: unknown } | undefined)?.spec))
+      .map((c) => c.slug)
+    expect(replaced).toEqual(expect.arrayContaining(['negotiations', 'contact-submissions', 'subscriptions', ...Object.keys(CREATE_RULES_IN_HOOKS)]))
+    const open: string[] = []
+    for (const slug of replaced.filter((s) => !CREATE_RULES_IN_HOOKS[s])) {
+      for (const role of MATRIX_ROLES.filter((r) => r !== 'admin')) if ((await evaluate(slug, 'create', role)) !== false) open.push(`${slug}.create.${role}`)
+    }
+    expect(open).toEqual([])
+    // every exception is such a collection (no stale entry)
+    expect(Object.keys(CREATE_RULES_IN_HOOKS).filter((s) => !replaced.includes(s))).toEqual([])
+  })
+})
+
 describe('declared access', () => {
   it('every collection sets every operation explicitly (no reliance on Payload defaults)', async () => {
     // Each collection's own module (collections/<domain>/<Collection>/index.ts), before plugins or Payload add defaults.

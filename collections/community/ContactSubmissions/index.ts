@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isAdmin } from '@/access'
+import { isAdmin } from '@/access'
 import { privateField } from '@/access/privacy'
 
 /**
@@ -12,7 +12,9 @@ export const ContactSubmissions: CollectionConfig = {
   slug: 'contact-submissions',
   admin: { useAsTitle: 'subject', defaultColumns: ['subject', 'name', 'email', 'status', 'createdAt'], group: 'Community' },
   defaultSort: '-createdAt',
-  access: { read: isAdmin, create: anyone, update: isAdmin, delete: isAdmin },
+  // Anyone sends one through the workflow endpoint (POST, which replaces the REST create: rate limit, honeypot, mail); the
+  // built-in create (GraphQL, admin panel) is the admins', or a client would skip those rules and set `ip` and `status`.
+  access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, ...privateField({ readers: ['admin'] }) },
     { name: 'email', type: 'email', required: true, index: true, ...privateField({ readers: ['admin'] }) },

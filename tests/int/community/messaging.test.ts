@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { get, post } from '../../helpers/api'
+import { get, gql, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 
@@ -153,5 +153,17 @@ describe('contact form', () => {
     expect((await payload.count({ collection: 'contact-submissions' as never, overrideAccess: true })).totalDocs).toBe(5)
     expect((await get('/contact-submissions', { token: buyer.token })).status).toBe(403)
     expect((await get('/contact-submissions', { token: admin.token })).body.totalDocs).toBe(5)
+  })
+
+  it('GraphQL cannot go around the form: its built-in create is the admins’ (no rate limit, honeypot or stamped IP there)', async () => {
+    const before = (await payload.count({ collection: 'contact-submissions' as never, overrideAccess: true })).totalDocs
+    const create = `mutation { createContactSubmission(data: { name: "Bot", email: "bot@example.com", message: "spam spam", ip: "10.9.9.9", status: handled }) { id } }`
+    for (const token of [undefined, buyer.token]) {
+      const res = await gql(create, {}, { token })
+      expect(res.body.errors?.[0]?.extensions?.statusCode, JSON.stringify(res.body)).toBe(403)
+    }
+    expect((await payload.count({ collection: 'contact-submissions' as never, overrideAccess: true })).totalDocs).toBe(before)
+    const byAdmin = await gql(create, {}, { token: admin.token })
+    expect(byAdmin.body.errors, JSON.stringify(byAdmin.body)).toBeUndefined()
   })
 })
