@@ -38,7 +38,7 @@ import { type AccessFilter, accessFilterOf, LISTING_FIELDS, type ListingField, t
 import { pageInfo } from '@/domain/pagination'
 import { env } from '@/lib/env'
 import { inertFor, isInertHook } from '@/plugins/inert-hooks'
-import { spendGraphqlListBudget } from '@/plugins/input-guards'
+import { spendGraphqlBudget } from '@/plugins/input-guards'
 import { warmReadAccessOf } from '@/plugins/read-access-warmup'
 
 /** The SQL itself is src/db/catalog.ts (`buildListingSql`, `listingRows`); re-exported for its tests. */
@@ -502,7 +502,7 @@ function readPathResolver(kind: keyof typeof GRAPHQL_ARGS, original: Resolver, c
     if (!plan || (!safe.loaded && LOADED_FIELDS.some((f) => plan.select.includes(f)))) return original(source, args, context, info)
     const access = accessFilterOf(await payload.collections.cars.config.access.read({ req: context.req }))
     if (!access) return original(source, args, context, info)
-    if (kind === 'list') spendGraphqlListBudget(context.req, plan.limit) // as the input guard counts Payload's lists
+    if (kind === 'list') spendGraphqlBudget(context.req, 'documents', plan.limit) // as the input guard counts Payload's lists
     // the seller joined under the users' read access for this reader, when the selection and the users' config allow
     const joined = await joinedAccessOf(context.req, selections!, plan.select)
     // what the loaded relations' read access will read (the users' for a seller left to Payload) starts now, with the page

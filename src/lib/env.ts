@@ -150,6 +150,10 @@ export const env = {
   get graphqlMaxDocuments() {
     return int('GRAPHQL_MAX_DOCUMENTS', 500)
   },
+  /** Writes one GraphQL request's mutations may make (each create, update or delete, aliases included). */
+  get graphqlMaxWrites() {
+    return int('GRAPHQL_MAX_WRITES', 20)
+  },
   get maxPageSize() {
     return int('MAX_PAGE_SIZE', 100)
   },

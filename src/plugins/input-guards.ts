@@ -10,8 +10,9 @@
  * - create/update bodies must be JSON objects whose values have each field's type (no silent coercion to null);
  *   fields marked `custom: { integer: true }` take whole numbers only (also through the Local API, see
  *   `integerValidation`);
- * - one GraphQL request's lists return at most `GRAPHQL_MAX_DOCUMENTS` documents in all: each list's (clamped) page
- *   size is counted, so aliases cannot turn one request into hundreds of full pages (`spendGraphqlListBudget`);
+ * - one GraphQL request's lists return at most `GRAPHQL_MAX_DOCUMENTS` documents in all (each list's clamped page size
+ *   counts) and its mutations write at most `GRAPHQL_MAX_WRITES` times: aliases cannot turn one request, counted once
+ *   by the API rate limit, into hundreds of full pages or writes (`spendGraphqlBudget`);
  * - the timestamps are the server's: a body's `createdAt`, `updatedAt` or `deletedAt` is ignored, as Payload
  *   ignores a field its access denies (the admin panel sends them back with every save). Kept, a seller could date
  *   a listing ahead and hold the top of every `-createdAt` list, and `createdAt: null` was a 500.
@@ -52,28 +53,34 @@ function localeOf(req: PayloadRequest): { locales: string[]; problems: InputErro
   return { locales, problems }
 }
 
-/** The documents the request's GraphQL lists asked for so far (on the request itself: Payload's resolvers proxy it). */
-const LISTED = Symbol('autohub.graphqlListedDocuments')
+/** What the request's GraphQL operations spent so far (on the request itself: Payload's resolvers proxy it). */
+const SPENT = { documents: Symbol('autohub.graphqlListedDocuments'), writes: Symbol('autohub.graphqlWrites') }
+
+const BUDGETS = {
+  documents: () => ({
+    max: env.graphqlMaxDocuments,
+    message: (max: number) =>
+      `One GraphQL request's lists return at most ${max} documents in all (their limits add up, aliases included); this one asks for more. Ask for fewer, or in several requests.`,
+  }),
+  writes: () => ({
+    max: env.graphqlMaxWrites,
+    message: (max: number) => `One GraphQL request writes at most ${max} times (each create, update or delete mutation, aliases included); send the rest in another request.`,
+  }),
+}
 
 /**
- * Counts a GraphQL list's page size against the request's budget (`GRAPHQL_MAX_DOCUMENTS`); a 400 once the lists of one
- * request ask for more in all. REST reads one list a request, already clamped; a GraphQL query can alias a list
- * hundreds of times (the complexity limit counts fields, not documents), each a full page.
+ * Counts a GraphQL operation against its request's budget: a list's page size against `GRAPHQL_MAX_DOCUMENTS`, a write
+ * against `GRAPHQL_MAX_WRITES`; a 400 for the operation that goes over. REST does one list or one write a request
+ * (pages clamped); a GraphQL query can alias a list or a mutation hundreds of times, and the complexity limit counts
+ * fields, not documents or writes.
  */
-export function spendGraphqlListBudget(req: PayloadRequest, limit: number): void {
+export function spendGraphqlBudget(req: PayloadRequest, kind: keyof typeof SPENT, amount: number): void {
   if (req.payloadAPI !== 'GraphQL') return
   const holder = req as unknown as Record<symbol, number | undefined>
-  const spent = (holder[LISTED] ?? 0) + limit
-  const max = env.graphqlMaxDocuments
-  if (spent > max) {
-    throw badInput([
-      {
-        path: 'limit',
-        message: `One GraphQL request's lists return at most ${max} documents in all (their limits add up, aliases included); this one asks for more. Ask for fewer, or in several requests.`,
-      },
-    ])
-  }
-  holder[LISTED] = spent
+  const spent = (holder[SPENT[kind]] ?? 0) + amount
+  const { max, message } = BUDGETS[kind]()
+  if (spent > max) throw badInput([{ path: kind === 'documents' ? 'limit' : 'mutation', message: message(max) }])
+  holder[SPENT[kind]] = spent
 }
 
 /** Top-level keys of a version document (`/api/<slug>/versions`), which Payload maps to `findVersions` → `read`. */
@@ -130,6 +137,7 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
   const collections = req.payload.collections as Record<string, { config: { flattenedFields: unknown } } | undefined>
   const related = (slug: string) => collections[slug]?.config.flattenedFields as FieldShape[] | undefined
   const out: Record<string, unknown> = { ...a }
+  if (operation === 'create' || operation === 'update' || operation === 'delete') spendGraphqlBudget(req, 'writes', 1)
 
   if (operation === 'readDistinct' || (operation === 'read' && isVersionQuery(req, collection, fields, a.where))) {
     // version and distinct lists: same page-size rules (their where paths are `version.*`, `parent`…: left to Payload)
@@ -138,7 +146,7 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
       { maxPageSize: env.maxPageSize, maxDepth: req.payload.config.maxDepth ?? 10, clamp: true },
     )
     if (!params.ok) throw badInput(params.errors)
-    spendGraphqlListBudget(req, params.value.limit!)
+    spendGraphqlBudget(req, 'documents', params.value.limit!)
     return { ...a, ...params.value } as typeof args
   }
   if (operation === 'read' || operation === 'count' || operation === 'update' || operation === 'delete') {
@@ -148,7 +156,7 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
       { maxPageSize: env.maxPageSize, maxDepth: req.payload.config.maxDepth ?? 10, clamp: isList },
     )
     if (!params.ok) throw badInput(params.errors)
-    if (isList) spendGraphqlListBudget(req, params.value.limit!)
+    if (isList) spendGraphqlBudget(req, 'documents', params.value.limit!)
     for (const key of ['limit', 'page', 'depth', 'pagination'] as const) {
       if (key in params.value) out[key] = params.value[key]
       else if (key in out && (out[key] === '' || out[key] === null)) delete out[key]
@@ -196,6 +204,7 @@ export const globalInputGuard: GlobalBeforeOperationHook = ({ args, global, oper
   const { problems } = localeOf(req)
   if (problems.length) throw badInput(problems)
   const data = (args as { data?: unknown }).data
+  if (operation === 'update') spendGraphqlBudget(req, 'writes', 1)
   if (operation !== 'update' || !isClientBody(req, data)) return args
   return { ...args, data: checkedBody(req, global.flattenedFields as unknown as FieldShape[], data, false) }
 }

@@ -127,6 +127,25 @@ describe('pagination guard (every collection, REST and GraphQL)', () => {
     }
   })
 
+  it('one GraphQL request writes at most GRAPHQL_MAX_WRITES times: the mutation over it is a 400 and writes nothing', async () => {
+    process.env.GRAPHQL_MAX_WRITES = '2'
+    try {
+      const before = await count('tags')
+      const creates = Array.from({ length: 3 }, (_, i) => `t${i}: createTag(data: { name: "budget ${i} ${Date.now()}" }) { id }`).join(' ')
+      const res = await gql(`mutation { ${creates} }`, {}, { token: admin.token })
+      expect(res.body.errors?.length, JSON.stringify(res.body)).toBe(1)
+      expect(res.body.errors![0].extensions?.statusCode).toBe(400)
+      expect(res.body.errors![0].message).toMatch(/at most 2 times/)
+      expect(res.body.data?.t2 ?? null).toBeNull()
+      expect(await count('tags')).toBe(before + 2)
+      // a request of its own has its own budget
+      const one = await gql(`mutation { t: createTag(data: { name: "budget again ${Date.now()}" }) { id } }`, {}, { token: admin.token })
+      expect(one.body.errors).toBeUndefined()
+    } finally {
+      delete process.env.GRAPHQL_MAX_WRITES
+    }
+  })
+
   it('version lists follow the same rules', async () => {
     const versioned = payload.config.collections.filter((c) => c.versions).map((c) => c.slug)
     expect(versioned.length).toBeGreaterThan(0)
