@@ -13,12 +13,14 @@
  * - one GraphQL request's lists return at most `GRAPHQL_MAX_DOCUMENTS` documents in all (each list's clamped page size
  *   counts) and its mutations write at most `GRAPHQL_MAX_WRITES` times: aliases cannot turn one request, counted once
  *   by the API rate limit, into hundreds of full pages or writes (`spendGraphqlBudget`);
+ * - a duplicate (`POST /api/<slug>/<id>/duplicate`, GraphQL `duplicate<Slug>`, the panel's Duplicate) copies only what
+ *   the caller could write on a create and may read on the original (`duplicateGuard`);
  * - the timestamps are the server's: a body's `createdAt`, `updatedAt` or `deletedAt` is ignored, as Payload
  *   ignores a field its access denies (the admin panel sends them back with every save). Kept, a seller could date
  *   a listing ahead and hold the top of every `-createdAt` list, and `createdAt: null` was a 500.
  * The pure checks live in src/domain/input-shape.ts.
  */
-import type { CollectionBeforeOperationHook, Field, GlobalBeforeOperationHook, NumberField, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, Field, FieldAccess, GlobalBeforeOperationHook, NumberField, PayloadRequest } from 'payload'
 import { number as payloadNumberValidation } from 'payload/shared'
 
 import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, type InputError, isIntegerField, isLogical, normalizeWhere } from '@/domain/input-shape'
@@ -138,6 +140,7 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
   const related = (slug: string) => collections[slug]?.config.flattenedFields as FieldShape[] | undefined
   const out: Record<string, unknown> = { ...a }
   if (operation === 'create' || operation === 'update' || operation === 'delete') spendGraphqlBudget(req, 'writes', 1)
+  if (operation === 'create' && a.duplicateFromID !== undefined) markDuplicate(req, collection.slug)
 
   if (operation === 'readDistinct' || (operation === 'read' && isVersionQuery(req, collection, fields, a.where))) {
     // version and distinct lists: same page-size rules (their where paths are `version.*`, `parent`…: left to Payload)
@@ -196,6 +199,91 @@ function checkedBody(req: PayloadRequest, fields: FieldShape[], data: unknown, u
   const errors = checkData(fields, kept, { allLocales: req.locale === 'all' })
   if (errors.length) throw badInput(errors, `The following field${errors.length > 1 ? 's are' : ' is'} invalid: ${errors.map((e) => e.path).join(', ')}.`)
   return kept
+}
+
+type Doc = Record<string, unknown>
+/** A data field as the sanitized config flattens it: named groups and tabs keep their own `flattenedFields`. */
+type DataField = {
+  name?: string
+  type: string
+  access?: { create?: FieldAccess; read?: FieldAccess }
+  defaultValue?: unknown
+  flattenedFields?: DataField[]
+  blocks?: { slug: string; flattenedFields?: DataField[] }[]
+}
+
+/**
+ * A client's duplicate is a create whose values Payload takes from the original for every field the body leaves out,
+ * also for a field the caller may not write on a create (Payload's fallback for a denied field is the original's
+ * value: a seller's copy of a listing came out `featured`, with the original's `publishedAt` and price history) and for
+ * one the caller may not read on the original (a seller duplicating another seller's car became the copy's seller and
+ * read that seller's private `autoAcceptPrice`). Such fields start as on a fresh create: their default. First among
+ * every collection's `beforeChange` hooks (src/plugins/guards.ts), so the collection's own hooks (owner stamps, server
+ * fields) run after it. Only a client's duplicate, as the input guard marks it; every other create, and the Local
+ * API's, pass untouched.
+ */
+export const duplicateGuard: CollectionBeforeChangeHook = async ({ collection, data, operation, originalDoc, req }) => {
+  if (operation !== 'create' || !takeDuplicateMark(req, collection.slug)) return data
+  await resetUncopyable(collection.flattenedFields as unknown as DataField[], data as Doc, originalDoc as Doc, originalDoc as Doc, req)
+  return data
+}
+// No fast path duplicates: it writes or answers nothing there (src/plugins/inert-hooks.ts).
+markInert(duplicateGuard)
+
+/** A client's duplicate in progress, per request (the input guard marks it: only it sees `duplicateFromID`). */
+const DUPLICATING = Symbol('autohub.duplicating')
+type Marked = Record<symbol, string | undefined>
+
+function markDuplicate(req: PayloadRequest, slug: string): void {
+  ;(req as unknown as Marked)[DUPLICATING] = slug
+}
+
+/** Whether this create of `slug` is the marked duplicate (the mark is used up: the collection's own creates pass). */
+function takeDuplicateMark(req: PayloadRequest, slug: string): boolean {
+  const holder = req as unknown as Marked
+  if (holder[DUPLICATING] !== slug) return false
+  holder[DUPLICATING] = undefined
+  return true
+}
+
+/**
+ * Resets, in a duplicate's data, each field (group and tab members, array and block rows' fields too) the caller may
+ * not create, or may not read on the original, to its default. `original` is the whole original document (what read
+ * rules decide on); `originalSibling` the original's values at this level (a row: the original's row at its index).
+ */
+export async function resetUncopyable(fields: readonly DataField[], sibling: Doc, originalSibling: Doc, original: Doc, req: PayloadRequest): Promise<void> {
+  for (const f of fields) {
+    if (!f.name || f.name === 'id') continue
+    const { create, read } = f.access ?? {}
+    const denied =
+      (create && !(await create({ req, data: sibling, siblingData: sibling, doc: original }))) || (read && !(await read({ req, data: original, siblingData: originalSibling, doc: original })))
+    if (denied) {
+      sibling[f.name] = await defaultOf(f, req)
+      continue
+    }
+    const nested = sibling[f.name]
+    const originalNested = originalSibling?.[f.name]
+    if ((f.type === 'group' || f.type === 'tab') && f.flattenedFields && nested && typeof nested === 'object') {
+      await resetUncopyable(f.flattenedFields, nested as Doc, (originalNested ?? {}) as Doc, original, req)
+    } else if ((f.type === 'array' || f.type === 'blocks') && Array.isArray(nested)) {
+      for (const [i, row] of (nested as Doc[]).entries()) {
+        const rowFields = f.type === 'array' ? f.flattenedFields : f.blocks?.find((b) => b.slug === row?.blockType)?.flattenedFields
+        if (rowFields && row && typeof row === 'object') await resetUncopyable(rowFields, row, ((originalNested as Doc[] | undefined)?.[i] ?? {}) as Doc, original, req)
+      }
+    }
+  }
+}
+
+/** A field's value on a fresh create: its default, else empty (a group: each of its fields' defaults). */
+async function defaultOf(f: DataField, req: PayloadRequest): Promise<unknown> {
+  const value = typeof f.defaultValue === 'function' ? await f.defaultValue({ req, user: req.user, locale: req.locale }) : f.defaultValue
+  if (value !== undefined) return value
+  if ((f.type === 'group' || f.type === 'tab') && f.flattenedFields) {
+    const group: Doc = {}
+    for (const sub of f.flattenedFields) if (sub.name) group[sub.name] = await defaultOf(sub, req)
+    return group
+  }
+  return f.type === 'array' || f.type === 'blocks' ? [] : null
 }
 
 /** The same guard for every global (`beforeOperation`): its locale, and an update's body, from a client. */

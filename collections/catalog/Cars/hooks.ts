@@ -123,7 +123,9 @@ export const recordPriceChange: CollectionBeforeChangeHook<Car> = ({ data, origi
   if (operation === 'update' && (data.price === undefined || Number(data.price) === Number(originalDoc?.price))) {
     return data
   }
-  data.priceHistory = appendPriceHistory(originalDoc?.priceHistory ?? [], operation === 'create' ? null : originalDoc?.price, data.price, new Date())
+  // a create starts its own history (a duplicate's originalDoc is the listing it copies, not an earlier version)
+  const history = operation === 'create' ? [] : (originalDoc?.priceHistory ?? [])
+  data.priceHistory = appendPriceHistory(history, operation === 'create' ? null : originalDoc?.price, data.price, new Date())
   return data
 }
 
