@@ -140,7 +140,8 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
   const related = (slug: string) => collections[slug]?.config.flattenedFields as FieldShape[] | undefined
   const out: Record<string, unknown> = { ...a }
   if (operation === 'create' || operation === 'update' || operation === 'delete') spendGraphqlBudget(req, 'writes', 1)
-  if (operation === 'create' && a.duplicateFromID !== undefined) markDuplicate(req, collection.slug)
+  // every client create sets the mark afresh: a duplicate that failed before its beforeChange leaves none behind
+  if (operation === 'create') markDuplicate(req, a.duplicateFromID !== undefined ? collection.slug : undefined)
 
   if (operation === 'readDistinct' || (operation === 'read' && isVersionQuery(req, collection, fields, a.where))) {
     // version and distinct lists: same page-size rules (their where paths are `version.*`, `parent`…: left to Payload)
@@ -234,7 +235,7 @@ markInert(duplicateGuard)
 const DUPLICATING = Symbol('autohub.duplicating')
 type Marked = Record<symbol, string | undefined>
 
-function markDuplicate(req: PayloadRequest, slug: string): void {
+function markDuplicate(req: PayloadRequest, slug: string | undefined): void {
   ;(req as unknown as Marked)[DUPLICATING] = slug
 }
 

@@ -47,6 +47,16 @@ describe('a client’s duplicate', () => {
     }
   })
 
+  it('a duplicate refused before its hooks leaves no mark: the next create in the same GraphQL request keeps its own values', async () => {
+    const author = await createUser({ roles: ['seller'] })
+    const { make, model } = await stored((await createCar({ seller: author.id })).id)
+    const input = `title: "Own", year: 2020, condition: used, price: 20000, status: draft, negotiable: true, autoAcceptPrice: 19000, make: ${make}, model: ${model}`
+    // the first mutation fails (no such car), the second is a plain create by the same seller in the same request
+    const res = await gql(`mutation { a: duplicateCar(id: 99999999, data: { ${input} }) { id } b: createCar(data: { ${input} }) { id } }`, {}, { token: author.token })
+    expect(res.body.errors?.length, JSON.stringify(res.body)).toBe(1)
+    expect((await stored(res.body.data.b.id)).autoAcceptPrice).toBe(19_000)
+  })
+
   it('of an own featured listing: not featured, no published date or price history of the original; what the seller may write is copied', async () => {
     const car = await createCar({ seller: seller.id, autoAcceptPrice: 18_500 })
     await payload.update({ collection: 'cars', id: car.id, overrideAccess: true, data: { featured: true, featuredUntil: new Date(Date.now() + 86_400_000).toISOString(), price: 19_500 } as never })
