@@ -20,7 +20,8 @@
  *   a listing ahead and hold the top of every `-createdAt` list, and `createdAt: null` was a 500.
  * The pure checks live in src/domain/input-shape.ts.
  */
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, Field, FieldAccess, GlobalBeforeOperationHook, NumberField, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, DefaultValue, Field, FieldAccess, GlobalBeforeOperationHook, NumberField, PayloadRequest } from 'payload'
+import { getDefaultValue } from 'payload'
 import { number as payloadNumberValidation } from 'payload/shared'
 
 import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, type InputError, isIntegerField, isLogical, normalizeWhere } from '@/domain/input-shape'
@@ -275,9 +276,9 @@ export async function resetUncopyable(fields: readonly DataField[], sibling: Doc
   }
 }
 
-/** A field's value on a fresh create: its default, else empty (a group: each of its fields' defaults). */
+/** A field's value on a fresh create: its default (Payload's `getDefaultValue`), else empty (a group: its fields' defaults). */
 async function defaultOf(f: DataField, req: PayloadRequest): Promise<unknown> {
-  const value = typeof f.defaultValue === 'function' ? await f.defaultValue({ req, user: req.user, locale: req.locale }) : f.defaultValue
+  const value = await getDefaultValue({ defaultValue: f.defaultValue as DefaultValue, locale: req.locale ?? undefined, req, user: req.user })
   if (value !== undefined) return value
   if ((f.type === 'group' || f.type === 'tab') && f.flattenedFields) {
     const group: Doc = {}
