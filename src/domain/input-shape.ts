@@ -518,3 +518,70 @@ export function checkData(fields: readonly FieldShape[], data: unknown, opts: Ch
   checkFields(fields, data, '', opts, errors)
   return errors
 }
+
+/** One document a create/update body refers to, at `path` (`items.0.item`). */
+export interface BodyReference {
+  path: string
+  relationTo: string
+  id: string
+}
+
+/**
+ * Field config marker (`custom: { referencesAny: '<why>' }`): the field may refer to any existing document, also one
+ * the writer may not read. Without it, a client refers only to documents it may read (src/plugins/reference-guard.ts).
+ */
+export const REFERENCES_ANY = 'referencesAny' as const
+
+const idOfReference = (v: unknown): string | null => (isId(v) ? String(v) : isPlainObject(v) && isId(v.id) ? String(v.id) : null)
+
+function referenceOf(field: FieldShape, value: unknown, path: string, out: BodyReference[]): void {
+  if (Array.isArray(field.relationTo)) {
+    if (!isPlainObject(value) || typeof value.relationTo !== 'string') return
+    const id = idOfReference(value.value)
+    if (id) out.push({ path, relationTo: value.relationTo, id })
+    return
+  }
+  const id = idOfReference(value)
+  if (id && typeof field.relationTo === 'string') out.push({ path, relationTo: field.relationTo, id })
+}
+
+function referencesOfFields(fields: readonly FieldShape[], data: Record<string, unknown>, prefix: string, out: BodyReference[]): void {
+  for (const field of fields) {
+    if (!(field.name in data)) continue
+    const value = data[field.name]
+    const path = prefix ? `${prefix}.${field.name}` : field.name
+    if (value === null || value === undefined) continue
+    switch (field.type) {
+      case 'group':
+      case 'tab':
+        if (isPlainObject(value)) referencesOfFields(field.flattenedFields ?? [], value, path, out)
+        break
+      case 'array':
+        if (Array.isArray(value)) value.forEach((row, i) => isPlainObject(row) && referencesOfFields(field.flattenedFields ?? [], row, `${path}.${i}`, out))
+        break
+      case 'blocks':
+        if (Array.isArray(value))
+          value.forEach((row, i) => {
+            const block = isPlainObject(row) ? (field.blocks ?? []).find((b) => b.slug === row.blockType) : undefined
+            if (block && isPlainObject(row)) referencesOfFields(block.flattenedFields ?? [], row, `${path}.${i}`, out)
+          })
+        break
+      case 'relationship':
+      case 'upload':
+        if (field.custom?.[REFERENCES_ANY]) break
+        if (Array.isArray(value)) value.forEach((v, i) => referenceOf(field, v, `${path}.${i}`, out))
+        else referenceOf(field, value, path, out)
+        break
+    }
+  }
+}
+
+/**
+ * The documents a create/update body (as the input guard passed it: JSON, typed) refers to through relationship and
+ * upload fields, at any depth (groups, tabs, array and block rows), except fields marked {@link REFERENCES_ANY}.
+ */
+export function referencesIn(fields: readonly FieldShape[], data: unknown): BodyReference[] {
+  const out: BodyReference[] = []
+  if (isPlainObject(data)) referencesOfFields(fields, data, '', out)
+  return out
+}

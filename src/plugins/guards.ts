@@ -14,6 +14,7 @@
  *   itself (23505: a bulk update) are the client's mistake: 400 naming the value, column or rule, not a 500 (the
  *   input guard names the field first wherever the config says enough). Found behind a later statement's 25P02 too
  *   (src/db/pool.ts gives it the failure that aborted the transaction as its cause);
+ * - a client's create or update refers only to documents the caller may read (src/plugins/reference-guard.ts);
  * - a client's duplicate copies no field the caller could not write on a create or may not read on the original;
  * - deleting a document that others still need (a foreign key without cascade, or one whose `SET NULL` meets a
  *   required column: a user's sign-in history, orders…) is a 409 naming the referencing table, not a 500; the
@@ -25,6 +26,7 @@ import { canWrite, type AccessUser } from '@/access/roles'
 import { causeChain } from '@/db/errors'
 
 import { duplicateGuard, globalInputGuard, inputGuard, withIntegerValidation } from './input-guards'
+import { referenceGuard } from './reference-guard'
 
 const denySuspended =
   (original: Access | undefined): Access =>
@@ -115,7 +117,7 @@ export const guardedOperations = (c: Pick<CollectionConfig, 'access' | 'hooks'>)
     update: denySuspended(c.access?.update),
     delete: denySuspended(c.access?.delete),
   },
-  hooks: { ...c.hooks, beforeOperation: [inputGuard, ...(c.hooks?.beforeOperation ?? [])], beforeChange: [duplicateGuard, ...(c.hooks?.beforeChange ?? [])] },
+  hooks: { ...c.hooks, beforeOperation: [inputGuard, ...(c.hooks?.beforeOperation ?? [])], beforeChange: [duplicateGuard, ...(c.hooks?.beforeChange ?? []), referenceGuard] },
 })
 
 /** The same for a global: suspended accounts update nothing; a client's locale and body are checked first. */

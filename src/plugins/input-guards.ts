@@ -24,7 +24,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, Default
 import { getDefaultValue } from 'payload'
 import { number as payloadNumberValidation } from 'payload/shared'
 
-import { checkData, checkListParams, checkSort, checkWhere, type FieldShape, type InputError, isIntegerField, isLogical, normalizeWhere } from '@/domain/input-shape'
+import { type BodyReference, checkData, checkListParams, checkSort, checkWhere, type FieldShape, type InputError, isIntegerField, isLogical, normalizeWhere, referencesIn } from '@/domain/input-shape'
 import { HttpError, invalidFields } from '@/lib/http'
 import { env } from '@/lib/env'
 
@@ -172,7 +172,13 @@ export const inputGuard: CollectionBeforeOperationHook = ({ args, collection, op
     if (a.where) out.where = normalizeWhere(fields, a.where, { related, locales })
   }
 
-  if ((operation === 'create' || operation === 'update') && isClientBody(req, a.data)) out.data = checkedBody(req, fields, a.data, Boolean(collection.upload) && Boolean(req.file))
+  if (operation === 'create' || operation === 'update' || operation === 'delete') {
+    const body = operation !== 'delete' && isClientBody(req, a.data) ? checkedBody(req, fields, a.data, Boolean(collection.upload) && Boolean(req.file)) : undefined
+    if (body) out.data = body
+    // every client write sets the mark afresh (none for a delete, or for data an endpoint made); taken now, before
+    // hooks change the body in place
+    markClientReferences(req, collection.slug, body ? referencesIn(fields, body) : undefined)
+  }
   return out as typeof args
 }
 // Known to the fast paths that bypass Payload's operations (src/plugins/inert-hooks.ts).
@@ -204,6 +210,24 @@ function checkedBody(req: PayloadRequest, fields: FieldShape[], data: unknown, u
 }
 
 type Doc = Record<string, unknown>
+
+/** The client's write in progress, per request: its collection and the documents its body names. */
+const CLIENT_REFERENCES = Symbol('autohub.clientReferences')
+type ReferencesMark = Record<symbol, { slug: string; references: BodyReference[] } | undefined>
+
+function markClientReferences(req: PayloadRequest, slug: string, references: BodyReference[] | undefined): void {
+  ;(req as unknown as ReferencesMark)[CLIENT_REFERENCES] = references ? { slug, references } : undefined
+}
+
+/**
+ * The documents the body of the client's create or update of `slug` in progress on this request names, as the input
+ * guard found them in it (src/plugins/reference-guard.ts judges them); undefined when no client write of `slug` is.
+ */
+export function clientReferencesOf(req: PayloadRequest, slug: string): BodyReference[] | undefined {
+  const mark = (req as unknown as ReferencesMark)[CLIENT_REFERENCES]
+  return mark?.slug === slug ? mark.references : undefined
+}
+
 /** A data field as the sanitized config flattens it: named groups and tabs keep their own `flattenedFields`. */
 type DataField = {
   name?: string
