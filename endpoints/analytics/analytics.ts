@@ -4,7 +4,7 @@
  */
 
 import { defineEndpoint } from '@/http/define-endpoint'
-import { optId } from '@/http/fields'
+import { optRef } from '@/http/fields'
 
 import { bookingsReport, dashboardReport, dealerReport, listingReport, revenueReport, searchTrendsReport, sellerReport } from './operations/reports'
 import { periodQuery } from './query'
@@ -23,7 +23,7 @@ export const sellerAnalyticsEndpoint = defineEndpoint({
   path: '/analytics/seller',
   summary: "The caller's listings: views, favorites, offers, sales, conversion and revenue (admins: ?seller=<id>).",
   auth: { roles: ['seller', 'admin'], write: false },
-  query: periodQuery({ seller: optId('seller') }),
+  query: periodQuery({ seller: optRef('seller', 'users') }),
   run: ({ req, user, query }) => sellerReport(req, user, query.period, query.seller),
 })
 
@@ -68,7 +68,7 @@ export const dealerAnalyticsEndpoint = defineEndpoint({
   path: '/analytics/dealer',
   summary: "The caller's dealer profile: inventory summary, views, favorites, offers and sales (admins: ?dealer=<id>).",
   auth: { roles: ['seller', 'admin'], write: false },
-  query: periodQuery({ dealer: optId('dealer') }),
+  query: periodQuery({ dealer: optRef('dealer', 'dealers') }),
   run: ({ req, user, query }) => dealerReport(req, user, query.period, query.dealer),
 })
 

@@ -6,7 +6,7 @@ import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
-import { optId } from '@/http/fields'
+import { optRef } from '@/http/fields'
 import { inventoryTemplate } from '@/domain/catalog/inventory-import'
 import { badRequest, readJson } from '@/lib/http'
 
@@ -27,7 +27,7 @@ async function csvOf(req: PayloadRequest): Promise<{ csv: string; fileName: stri
   return { csv: body.csv, fileName: typeof body.fileName === 'string' ? body.fileName.slice(0, 200) : null }
 }
 
-const sellerQuery = z.object({ seller: optId('seller') })
+const sellerQuery = z.object({ seller: optRef('seller', 'users') })
 
 export const inventoryTemplateEndpoint = defineEndpoint({
   method: 'get',

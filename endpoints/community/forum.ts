@@ -6,7 +6,7 @@ import { defineEndpoint } from '@/http/define-endpoint'
 import { applyTransition } from '@/workflows/apply'
 
 import { acceptResponse, countThreadView, flagResponse } from './operations/forum'
-import { id, str } from '@/http/fields'
+import { ref, str } from '@/http/fields'
 
 /** `POST /api/forum-threads/:id/accept { response }`. */
 export const acceptResponseEndpoint = defineEndpoint({
@@ -14,7 +14,7 @@ export const acceptResponseEndpoint = defineEndpoint({
   path: '/:id/accept',
   summary: 'The thread author marks one answer accepted (replacing an earlier choice); the thread becomes resolved.',
   auth: 'write',
-  body: z.object({ response: id('response') }),
+  body: z.object({ response: ref('response', 'forum-responses') }),
   run: ({ req, user, id, body }) => acceptResponse(req, user, id, body.response),
 })
 

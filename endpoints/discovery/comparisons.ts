@@ -5,7 +5,7 @@
 import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
-import { id } from '@/http/fields'
+import { ref } from '@/http/fields'
 
 import { addComparisonCar, comparisonTable } from './operations/comparisons'
 
@@ -23,7 +23,7 @@ export const addComparisonCarEndpoint = defineEndpoint({
   path: '/:id/cars',
   summary: 'Add a car to the caller’s comparison (at most 4).',
   auth: 'write',
-  body: z.object({ car: id('car') }),
+  body: z.object({ car: ref('car', 'cars') }),
   run: ({ req, user, id, body }) => addComparisonCar(req, user, id, body.car),
 })
 

@@ -11,7 +11,7 @@ import { loanPrincipal, MAX_TERM_MONTHS } from '@/domain/negotiation/loan'
 import { defineEndpoint } from '@/http/define-endpoint'
 import { assertCanWrite, unauthorized } from '@/lib/http'
 
-import { num, numOr, optId } from '@/http/fields'
+import { num, numOr, optRef } from '@/http/fields'
 import { affordability, calculateAndMaybeSave, loanOffers } from './operations/loans'
 
 const MAX_MONEY = 100_000_000
@@ -39,7 +39,7 @@ const loanBody = z
       (v) => (v === undefined || v === null || v === '' ? undefined : v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v),
       z.boolean({ error: 'save must be true or false.' }).default(false),
     ),
-    car: optId('car'),
+    car: optRef('car', 'cars'),
   })
   .refine(...rateRule)
   .refine((b) => !loanPrincipal(b).lt(0), {

@@ -10,7 +10,7 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { id, num, optStr } from '@/http/fields'
+import { num, optStr, ref } from '@/http/fields'
 import { actOnNegotiation, negotiationStats, openNegotiation, type PartyAction } from './operations/negotiations'
 
 const MAX_AMOUNT = 1_000_000_000
@@ -43,7 +43,7 @@ export const openEndpoint = defineEndpoint({
   summary: "Make an offer on an active, negotiable car (one open negotiation per buyer and car); the seller's thresholds may decide at once.",
   auth: 'write',
   status: 201,
-  body: z.object({ car: id('car'), ...offer }),
+  body: z.object({ car: ref('car', 'cars', { notFound: true }), ...offer }),
   run: async ({ req, user, body }) => {
     const doc = await openNegotiation(req, user, body)
     return { doc, message: outcome(doc.status, 'Offer sent.') }

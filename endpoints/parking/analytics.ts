@@ -7,12 +7,12 @@ import { z } from 'zod'
 import { isAdminUser } from '@/access/roles'
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { optDate, optId } from '@/http/fields'
+import { optDate, optRef } from '@/http/fields'
 import { parkingOwnerReport } from './operations/reports'
 
 const DAY = 86_400_000
 
-const period = z.object({ from: optDate('from'), to: optDate('to'), owner: optId('owner') }).transform((q, ctx) => {
+const period = z.object({ from: optDate('from'), to: optDate('to'), owner: optRef('owner', 'users') }).transform((q, ctx) => {
   const to = q.to ?? new Date()
   const from = q.from ?? new Date(to.getTime() - 30 * DAY)
   if (to.getTime() <= from.getTime()) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from.' })

@@ -13,7 +13,7 @@ import { assertCanWrite, currentUser, unauthorized } from '@/lib/http'
 import { publicBooking } from '@hooks/services/bookings'
 import type { ServiceBooking } from '@payload-types'
 
-import { bool, id, num, oneOf, oneOfOr, optNum, optStr, picked, str } from '@/http/fields'
+import { bool, num, oneOf, oneOfOr, optNum, optStr, picked, ref, str } from '@/http/fields'
 import {
   approveBooking,
   assignTechnician,
@@ -54,7 +54,7 @@ export const emergencyEndpoint = defineEndpoint({
   status: 201,
   body: z
     .object({
-      service: id('service'),
+      service: ref('service', 'services'),
       problemDescription: optStr('problemDescription', { max: 4000 }),
       location: picked('location', LOCATION_KEYS),
       customerInfo: picked('customerInfo', CUSTOMER_INFO_KEYS),
@@ -93,7 +93,7 @@ export const assignEndpoint = defineEndpoint({
   path: '/:id/assign',
   summary: 'Assign a technician to an approved booking (admin): not offline, no overlapping active booking.',
   auth: { roles: ['admin'] },
-  body: z.object({ technician: id('technician') }),
+  body: z.object({ technician: ref('technician', 'technicians') }),
   run: async ({ req, id, body }) => respond(req, await assignTechnician(req, id, body.technician)),
 })
 

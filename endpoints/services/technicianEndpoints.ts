@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { defineEndpoint } from '@/http/define-endpoint'
 
-import { date, id, num, numOr } from '@/http/fields'
+import { date, num, numOr, ref } from '@/http/fields'
 import { searchAvailableTechnicians } from './operations/technicians'
 
 export const availableTechniciansEndpoint = defineEndpoint({
@@ -12,7 +12,7 @@ export const availableTechniciansEndpoint = defineEndpoint({
   summary: 'Technicians free at `at` for the service (its duration), offering it, whose service area holds the point, within radiusKm: nearest first, with distanceKm (admin).',
   auth: { roles: ['admin'], write: false },
   query: z.object({
-    service: id('service'),
+    service: ref('service', 'services'),
     latitude: num('latitude', { min: -90, max: 90 }),
     longitude: num('longitude', { min: -180, max: 180 }),
     radiusKm: numOr('radiusKm', 25, { gt: 0, max: 500 }),

@@ -9,13 +9,19 @@
  *     run: async ({ req, user, id, body }) => cancelBooking(req, user, id, body.reason),
  *   })
  *
+ * An id field declared with `ref(name, collection)` (src/http/fields.ts) must name a document the caller may read,
+ * by the collection's read access: 400 naming the field otherwise, before `run` (the same answer whether the document
+ * is hidden or absent).
+ *
  * The declaration stays on the endpoint (`custom.spec`, server-only): docs/ tables are generated from it.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import { unreadableIds, unseenReference } from '@/access/readable'
 import type { AccessUser, Role } from '@/access/roles'
-import { currentUser, invalidFields, json, readJson, requireUser, routeId, searchParams } from '@/lib/http'
+import type { IdMeta } from '@/http/fields'
+import { currentUser, HttpError, invalidFields, json, readJson, requireUser, routeId, searchParams } from '@/lib/http'
 
 /**
  * Who may call: `public` (anyone; `user` is the caller or null), `user` (signed in), `write` (signed in and
@@ -103,10 +109,49 @@ export function defineEndpoint<A extends EndpointAuth, B extends z.ZodType | und
         if (!parsed.success) throw issuesToError(parsed.error.issues)
         query = parsed.data as Out<Q>
       }
+      await assertReadableReferences(req, [
+        [spec.body, body],
+        [spec.query, query],
+      ])
       const result = await spec.run({ req, user, id, body, query })
       return result instanceof Response ? result : json(result ?? {}, spec.status ?? 200)
     },
   }
+}
+
+/** The fields of an object schema (through refinements and a transform's input), or null. */
+export function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> | null {
+  if (!schema) return null
+  const s = schema as unknown as { shape?: Record<string, z.ZodType>; def?: { type?: string; in?: z.ZodType } }
+  if (s.shape) return s.shape
+  return s.def?.type === 'pipe' ? shapeOf(s.def.in) : null
+}
+
+/** The top-level `ref()` fields of a body or query schema: field name → the collection it names (and how a miss is answered). */
+export function referenceFields(schema: z.ZodType | undefined): Map<string, { slug: string; notFound: boolean }> {
+  const out = new Map<string, { slug: string; notFound: boolean }>()
+  for (const [name, field] of Object.entries(shapeOf(schema) ?? {})) {
+    const meta = field.meta() as IdMeta | undefined
+    if (meta?.references) out.set(name, { slug: meta.references, notFound: meta.notFound === true })
+  }
+  return out
+}
+
+/** The `ref()` values of a parsed body and query must name documents the caller may read: 400 naming each field otherwise. */
+export async function assertReadableReferences(req: PayloadRequest, inputs: readonly [z.ZodType | undefined, unknown][]): Promise<void> {
+  const errors: { path: string; message: string; notFound: boolean }[] = []
+  for (const [schema, input] of inputs) {
+    if (!input || typeof input !== 'object') continue
+    for (const [name, { slug, notFound }] of referenceFields(schema)) {
+      const value = (input as Record<string, unknown>)[name]
+      if (value === undefined || value === null) continue
+      if ((await unreadableIds(req, slug, [String(value)])).length) errors.push({ path: name, message: unseenReference(name, slug, String(value)), notFound })
+    }
+  }
+  if (!errors.length) return
+  const fields = errors.map(({ path, message }) => ({ path, message }))
+  const missing = errors.find((e) => e.notFound)
+  throw missing ? new HttpError(404, missing.message, { errors: fields }) : invalidFields(fields)
 }
 
 /** Shared schema pieces. */

@@ -68,9 +68,25 @@ const toId = (v: unknown) => {
 }
 const baseId = (name: string) => z.number({ error: need(name, 'must be a valid id.') }).refine((n) => Number.isInteger(n) && n > 0, { message: `${name} must be a valid id.` })
 
+/** What an id field's schema carries in its zod metadata: `references`, the collection a `ref()` names. */
+export interface IdMeta {
+  relationId: true
+  references?: string
+  /** A document the caller may not read is answered 404, as an unknown one (the endpoint's contract for unknown ids). */
+  notFound?: true
+}
+
 /** A relationship id: a positive integer (numeric strings and `{ id }` accepted). */
-export const id = (name: string) => z.preprocess(toId, baseId(name))
-export const optId = (name: string) => z.preprocess(toId, baseId(name).optional())
+export const id = (name: string) => z.preprocess(toId, baseId(name)).meta({ relationId: true } satisfies IdMeta)
+export const optId = (name: string) => z.preprocess(toId, baseId(name).optional()).meta({ relationId: true } satisfies IdMeta)
+
+/**
+ * The id of a `collection` document the caller must be able to read (`defineEndpoint` answers 400 naming the field
+ * otherwise, before `run`; 404 with `notFound`, where the endpoint answers an unknown id so): an endpoint cannot be
+ * asked about, or made to act on, a document hidden from the caller, and tells a hidden one from an unknown one never.
+ */
+export const ref = (name: string, collection: string, o: { notFound?: true } = {}) => z.preprocess(toId, baseId(name)).meta({ relationId: true, references: collection, ...o } satisfies IdMeta)
+export const optRef = (name: string, collection: string) => z.preprocess(toId, baseId(name).optional()).meta({ relationId: true, references: collection } satisfies IdMeta)
 
 const toDate = (v: unknown) => (blank(v) ? undefined : typeof v === 'string' || typeof v === 'number' ? new Date(v) : v)
 const baseDate = (name: string) => z.date({ error: need(name, 'must be an ISO 8601 date-time.') })

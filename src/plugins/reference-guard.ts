@@ -14,37 +14,16 @@
  * - a field marked `custom: { referencesAny: '<why>' }` may name any existing document.
  * Server-side writes (the Local API, `overrideAccess`, a workflow endpoint's own data) are not checked.
  */
-import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
+import { unreadableIds, unseenReference } from '@/access/readable'
 import { type FieldShape, referencesIn } from '@/domain/input-shape'
 import { invalidFields } from '@/lib/http'
 
 import { clientReferencesOf } from './input-guards'
 import { markInert } from './inert-hooks'
 
-type ReadAccess = (args: { req: PayloadRequest }) => unknown
-type Collections = Record<string, { config: { access?: { read?: ReadAccess } } } | undefined>
-
 const keyOf = (r: { relationTo: string; id: string }) => `${r.relationTo}:${r.id}`
-
-/** The ids of `slug` among `ids` the caller may not read (or that do not exist). */
-async function unreadable(req: PayloadRequest, slug: string, ids: string[]): Promise<string[]> {
-  const read = (req.payload.collections as Collections)[slug]?.config.access?.read
-  if (!read) return ids
-  const rule = await read({ req })
-  if (rule === true) return []
-  if (!rule) return ids
-  const found = await req.payload.db.find({
-    collection: slug as CollectionSlug,
-    where: { and: [{ id: { in: ids } }, rule as Where] },
-    limit: ids.length,
-    pagination: false,
-    select: { id: true },
-    req,
-  })
-  const visible = new Set(found.docs.map((d) => String(d.id)))
-  return ids.filter((id) => !visible.has(id))
-}
 
 export const referenceGuard: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
   const inBody = clientReferencesOf(req, collection.slug)
@@ -58,11 +37,11 @@ export const referenceGuard: CollectionBeforeChangeHook = async ({ collection, d
   const bySlug = new Map<string, Set<string>>()
   for (const r of fresh) bySlug.set(r.relationTo, (bySlug.get(r.relationTo) ?? new Set()).add(r.id))
   const denied = new Set<string>()
-  for (const [slug, ids] of bySlug) for (const id of await unreadable(req, slug, [...ids])) denied.add(`${slug}:${id}`)
+  for (const [slug, ids] of bySlug) for (const id of await unreadableIds(req, slug, [...ids])) denied.add(`${slug}:${id}`)
   if (!denied.size) return data
   // named where the client put them (a hook may have copied a value elsewhere too: a conversation's unread rows)
   const refused = inBody.filter((r) => denied.has(keyOf(r)))
-  throw invalidFields(refused.map((r) => ({ path: r.path, message: `${r.path}: there is no ${r.relationTo} document ${r.id} you can see.` })))
+  throw invalidFields(refused.map((r) => ({ path: r.path, message: unseenReference(r.path, r.relationTo, r.id) })))
 }
 // Writes only: no fast path writes through Payload's operations (src/plugins/inert-hooks.ts).
 markInert(referenceGuard)

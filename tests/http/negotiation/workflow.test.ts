@@ -227,12 +227,14 @@ describe('rules for opening', () => {
     expect((await readNegotiation(n.id)).roundCount).toBe(1)
   })
 
-  it('requires sign-in; refuses own car (403), inactive or non-negotiable cars and a second open negotiation (409)', async () => {
+  it('requires sign-in; refuses own car (403), a listing the buyer cannot see (404, as an unknown one), inactive or non-negotiable cars and a second open negotiation (409)', async () => {
     const car = await createCar({ seller: seller.id })
     expect((await offer(undefined, { car: car.id, amount: 100 })).status).toBe(401)
     expect((await offer(seller, { car: car.id, amount: 100 })).status).toBe(403)
     const draft = await createCar({ seller: seller.id, status: 'draft' })
-    expect((await offer(buyer, { car: draft.id, amount: 100 })).status).toBe(409)
+    expect((await offer(buyer, { car: draft.id, amount: 100 })).status).toBe(404)
+    const sold = await createCar({ seller: seller.id, status: 'sold' })
+    expect((await offer(buyer, { car: sold.id, amount: 100 })).status).toBe(409)
     const fixed = await createCar({ seller: seller.id, negotiable: false })
     expect((await offer(buyer, { car: fixed.id, amount: 100 })).status).toBe(409)
     expect((await offer(buyer, { car: 99999999, amount: 100 })).status).toBe(404)
