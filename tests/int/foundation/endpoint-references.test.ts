@@ -4,13 +4,14 @@
  * (src/http/define-endpoint.ts `assertReadableReferences`). Before, a buyer saved a loan calculation about a listing
  * in moderation, and an offer on one answered with the hidden listing's status.
  */
-import { createLocalReq, type Endpoint, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { z } from 'zod'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { assertReadableReferences, type EndpointDoc, referenceFields, shapeOf } from '../../../src/http/define-endpoint'
+import { assertReadableReferences, referenceFields, shapeOf } from '../../../src/http/define-endpoint'
 import type { IdMeta } from '../../../src/http/fields'
 import { post } from '../../helpers/api'
+import { declaredEndpoints } from '../../helpers/endpoints'
 import { demoPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 import { createCar } from '../negotiation/fixtures'
@@ -34,18 +35,8 @@ const PLAIN_IDS: Record<string, string> = {
   'get /payments/payouts payee': 'only admins pick the payee; anyone else gets 403 for it (tests/int/parking/payments.test.ts)',
 }
 
-type Target = { method: string; path: string; spec: EndpointDoc }
-function endpoints(): Target[] {
-  const withSpec = (prefix: string, list: unknown): Target[] =>
-    (Array.isArray(list) ? (list as Endpoint[]) : [])
-      .filter((e) => (e.custom as { spec?: EndpointDoc } | undefined)?.spec)
-      .map((e) => ({ method: e.method, path: `${prefix}${e.path === '/' ? '' : e.path}` || '/', spec: (e.custom as { spec: EndpointDoc }).spec }))
-  return [
-    ...withSpec('', payload.config.endpoints),
-    ...payload.config.collections.flatMap((c) => withSpec(`/${c.slug}`, c.endpoints)),
-    ...payload.config.globals.flatMap((g) => withSpec(`/globals/${g.slug}`, g.endpoints)),
-  ]
-}
+/** Each declared endpoint with its full path (`post /negotiations`, as PLAIN_IDS names them). */
+const endpoints = () => declaredEndpoints(payload).map(({ prefix, endpoint, spec }) => ({ method: endpoint.method, path: `${prefix}${endpoint.path === '/' ? '' : endpoint.path}` || '/', spec }))
 
 beforeAll(async () => {
   payload = await demoPayload() // the demo data: documents a buyer may read and documents hidden from them

@@ -8,11 +8,10 @@
  * replay, FUZZ_CALLS to widen): the failing request is in the assertion message.
  */
 import fc from 'fast-check'
-import type { Endpoint } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import type { EndpointDoc } from '../../../src/http/define-endpoint'
 import { api } from '../../helpers/api'
+import { declaredEndpoints, type DeclaredEndpoint } from '../../helpers/endpoints'
 import { demoPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
 
@@ -92,11 +91,7 @@ function valuesOf(schema: unknown, depth = 0): Gen {
   }
 }
 
-interface Target {
-  prefix: string
-  endpoint: Endpoint
-  spec: EndpointDoc
-}
+type Target = DeclaredEndpoint
 
 let targets: Target[] = []
 let callers: TestUser[] = []
@@ -104,15 +99,7 @@ let callers: TestUser[] = []
 beforeAll(async () => {
   const payload = await demoPayload()
   callers = await Promise.all([createUser({ roles: ['admin'] }), createUser({ roles: ['seller'] }), createUser({ roles: ['buyer'] })])
-  const withSpec = (prefix: string, endpoints: unknown): Target[] =>
-    (Array.isArray(endpoints) ? (endpoints as Endpoint[]) : [])
-      .filter((e) => (e.custom as { spec?: EndpointDoc } | undefined)?.spec)
-      .map((endpoint) => ({ prefix, endpoint, spec: (endpoint.custom as { spec: EndpointDoc }).spec }))
-  targets = [
-    ...withSpec('', payload.config.endpoints),
-    ...payload.config.collections.flatMap((c) => withSpec(`/${c.slug}`, c.endpoints)),
-    ...payload.config.globals.flatMap((g) => withSpec(`/globals/${g.slug}`, g.endpoints)),
-  ]
+  targets = declaredEndpoints(payload)
 }, 300_000)
 
 describe('never 500 from a custom endpoint', () => {
