@@ -23,7 +23,7 @@ import { dropLegacyObjects } from './db/sql-migrations'
 import { closePayload } from './db/transaction'
 import type { EmbeddedDatabase } from './db/embedded'
 import { errorBody, sendFetchResponse, toFetchRequest } from './http/adapter'
-import { EDITOR_ASSETS_ROUTE, editorAssets } from './http/editor-assets'
+import { EDITOR_ASSETS_ROUTE, editorAssets, faviconAsset } from './http/editor-assets'
 import { apiVersionPrefix } from './http/api-version'
 import { authRateLimit } from './http/auth-rate-limit'
 import { csrfGuard } from './http/csrf'
@@ -243,6 +243,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   if (opts.next ?? true) {
     // The admin's code/JSON field editor, from this server rather than a CDN (src/http/editor-assets.ts).
     app.use(EDITOR_ASSETS_ROUTE, editorAssets())
+    app.get('/favicon.ico', faviconAsset())
     const { default: next } = await import('next')
     const nextApp = next({ dev, dir: rootDir, hostname: opts.host ?? env.host, port: opts.port ?? env.port })
     await nextApp.prepare()

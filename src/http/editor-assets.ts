@@ -1,5 +1,6 @@
 /**
- * The admin panel's code and JSON field editor (Monaco), served by this server instead of a CDN.
+ * What the admin panel loads from this server besides Next's bundles: the code and JSON field editor (Monaco), served
+ * instead of a CDN, and the favicon.
  *
  * Payload's editor (`@payloadcms/ui`, through `@monaco-editor/react`) loads Monaco at run time from
  * cdn.jsdelivr.net. Where that host cannot be reached (no internet, a firewall, a strict CSP) every JSON and code
@@ -20,4 +21,16 @@ export const EDITOR_ASSETS_ROUTE = '/vendor/monaco-editor@0.55.1/vs'
 export function editorAssets(): RequestHandler {
   const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('monaco-editor/package.json')), 'min', 'vs')
   return express.static(dir, { immutable: true, maxAge: '365d', index: false, fallthrough: false, redirect: false })
+}
+
+/**
+ * `/favicon.ico`: the panel's own icon (Payload's, the one its pages name in `<link rel="icon">`). A browser asks for
+ * /favicon.ico whenever a page names no icon, which Chromium does on every move within the panel (the client router
+ * swaps the head's icon links); without this route each move logged a 404 in the browser's console.
+ */
+export function faviconAsset(): RequestHandler {
+  const file = path.join(path.dirname(createRequire(import.meta.url).resolve('@payloadcms/ui/assets')), 'payload-favicon-dark.png')
+  return (_req, res, next) => {
+    res.type('image/png').sendFile(file, { maxAge: '1d' }, (err) => err && next(err))
+  }
 }

@@ -8,7 +8,7 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 export const LONGEST_FILES = [
-  'tests/e2e/every-view.test.ts', // ≈ 260 s (2026-12-07)
+  'tests/e2e/every-view.test.ts', // ≈ 220 s alone, ≈ 330 s beside the other worker (2026-12-07)
   'tests/int/foundation/exit-codes.test.ts',
   'tests/int/foundation/surface-audit.test.ts',
   'tests/e2e/admin.test.ts',

@@ -3,6 +3,8 @@
  * as patched (patches/@payloadcms+ui+3.89.0.patch), asks for exactly the route the server serves, the installed
  * `monaco-editor` is the version that route names, and the route serves Monaco's AMD build with a year's cache and
  * nothing outside it. tests/e2e/every-view.test.ts sees the editors mount in Chromium with no request leaving the server.
+ * The favicon is served too: Chromium asks for /favicon.ico on every move within the panel (every-view's roles that
+ * follow links saw a console 404 for it on each).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -13,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { EDITOR_ASSETS_ROUTE, editorAssets } from '../../../src/http/editor-assets'
+import { EDITOR_ASSETS_ROUTE, editorAssets, faviconAsset } from '../../../src/http/editor-assets'
 
 const require = createRequire(import.meta.url)
 let server: http.Server
@@ -22,6 +24,7 @@ let base = ''
 beforeAll(async () => {
   const app = express()
   app.use(EDITOR_ASSETS_ROUTE, editorAssets())
+  app.get('/favicon.ico', faviconAsset())
   app.use((_req, res) => void res.status(418).end('fell through'))
   app.use(((err, _req, res, _next) => void res.status(err.status ?? 500).end()) as express.ErrorRequestHandler)
   server = http.createServer(app)
@@ -66,5 +69,16 @@ describe('the code editor is served, not fetched from a CDN', () => {
       const res = await fetch(`${base}${EDITOR_ASSETS_ROUTE}/${file}`)
       expect([403, 404], file).toContain(res.status)
     }
+  })
+})
+
+describe('the favicon', () => {
+  it('/favicon.ico answers the panel icon (a PNG), cached a day', async () => {
+    const res = await fetch(`${base}/favicon.ico`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    expect(res.headers.get('cache-control')).toBe('public, max-age=86400')
+    const bytes = Buffer.from(await res.arrayBuffer())
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
   })
 })
