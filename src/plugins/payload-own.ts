@@ -10,11 +10,11 @@
  * - access is declared where Payload leaves "any signed-in user" (its `defaultAccess`), so a buyer can no longer
  *   rewrite another user's preferences, Payload's scheduling stats, or anyone's edit lock:
  *   - `payload-preferences`: read, update and delete one's own (Payload's rule for read and delete, now for update too);
- *   - `payload-locked-documents`: read the locks of the collections and globals one may edit (update access not
- *     plainly false), from an account that may use the admin panel; take over (update) or release (delete) one only
- *     when one may update its document; a client's update names the requester as the lock's user, whatever the body
- *     says; no client creates a lock (Payload writes its locks through the database adapter, which no access applies
- *     to);
+ *   - `payload-locked-documents`: read the locks of the documents and globals one may edit (update access), from an
+ *     account that may use the admin panel — a seller sees who edits their own car, not that another seller's draft
+ *     is open; take over (update) or release (delete) one only when one may update its document; a client's update
+ *     names the requester as the lock's user, whatever the body says; no client creates a lock (Payload writes its
+ *     locks through the database adapter, which no access applies to);
  *   - `payload-migrations`: nobody over the API (the migration commands use the adapter and the Local API);
  *   - `payload-jobs-stats`: read by admins, written by Payload's scheduler alone (through the adapter);
  * - a collection or global without REST routes (`endpoints: false`: migrations) answers 404, not Payload's 501.
@@ -22,28 +22,70 @@
  * Each access rule is the collection's own where Payload's is kept; tests/access/payload.rows.ts holds the matrix, and
  * tests/int/access-matrix.test.ts fails for a Payload collection added later without rows.
  */
-import type { Access, CollectionBeforeChangeHook, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, SanitizedGlobalConfig, Where } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, SanitizedGlobalConfig, Where } from 'payload'
 
 import { isAdmin, isAdminUser, nobody, userOf } from '@/access'
 
 import { guardedGlobalOperations, guardedOperations, isGuarded, isGuardedGlobal } from './guards'
 
-/** The access check of an operation, as Payload calls it without a document (what the admin panel's permissions do). */
-async function allows(access: Access | undefined, req: PayloadRequest): Promise<boolean> {
+/** The rule of an operation, as Payload evaluates it without a document (what the admin panel's permissions do). */
+async function ruleOf(access: Access | undefined, req: PayloadRequest): Promise<boolean | Where> {
   if (!access) return false
   try {
-    return Boolean(await access({ req }))
+    return (await access({ req })) || false
   } catch {
     return false // an access function that needs a document decides nothing here
   }
 }
 
-const editable = new WeakMap<PayloadRequest, Promise<boolean | Where>>()
+const allows = async (access: Access | undefined, req: PayloadRequest): Promise<boolean> => Boolean(await ruleOf(access, req))
+
+/** One `equals` per collection: the adapter reads a polymorphic relationship's `relationTo` as one slug (its not-null column). */
+const ofCollection = (slug: string): Where => ({ 'document.relationTo': { equals: slug } })
 
 /**
- * The edit locks a user may see, take over and release: those of the collections and globals the user may update,
- * when the account may use the admin panel (the users collection's `access.admin`); every lock for an admin. Once per
- * request: the panel's form state reads the lock on every change.
+ * The locks held on documents of `queried` (each collection with its update rule, a query) that the rule matches, by
+ * the locks' ids. A lock's polymorphic `document` cannot be queried through to the document's fields, and the
+ * documents a rule matches can be many (a dealer's cars), so the locks are listed first — a few, one per document
+ * open in the panel — and only their documents are checked: one query for the locks, one per collection holding any.
+ */
+async function locksMatching(queried: [SanitizedCollectionConfig, Where][], req: PayloadRequest): Promise<(number | string)[]> {
+  if (!queried.length) return []
+  const { docs: locks } = await req.payload.db.find({
+    collection: 'payload-locked-documents',
+    where: { or: queried.map(([c]) => ofCollection(c.slug)) },
+    limit: 0,
+    pagination: false,
+    select: { document: true },
+    req,
+  })
+  type Lock = { id: number | string; document?: { relationTo: string; value: unknown } | null }
+  const held = new Map<string, { lock: Lock['id']; doc: string }[]>()
+  for (const { id, document } of locks as Lock[]) {
+    if (!document) continue
+    const value = typeof document.value === 'object' && document.value ? (document.value as { id: unknown }).id : document.value
+    held.set(document.relationTo, [...(held.get(document.relationTo) ?? []), { lock: id, doc: String(value) }])
+  }
+  const visible: (number | string)[] = []
+  for (const [collection, rule] of queried) {
+    const mine = held.get(collection.slug)
+    if (!mine) continue
+    const where: Where = { and: [{ id: { in: mine.map((m) => m.doc) } }, rule] }
+    const { docs } = await req.payload.db.find({ collection: collection.slug as CollectionSlug, where, limit: 0, pagination: false, select: { id: true }, req })
+    const matched = new Set(docs.map((d) => String(d.id)))
+    for (const m of mine) if (matched.has(m.doc)) visible.push(m.lock)
+  }
+  return visible
+}
+
+const editable = new WeakMap<PayloadRequest, Promise<boolean | Where>>()
+/** A rule no lock matches (every row has an id). */
+const NO_LOCK: Where = { id: { exists: false } }
+
+/**
+ * The edit locks a user may see: those of the documents and globals the user may update, when the account may use the
+ * admin panel (the users collection's `access.admin`); every lock for an admin. Once per request: the panel's form
+ * state reads the lock on every change.
  */
 export const locksOfEditable: Access = ({ req }) => {
   const known = editable.get(req)
@@ -55,15 +97,21 @@ export const locksOfEditable: Access = ({ req }) => {
     const config = req.payload.config
     const users = config.collections.find((c) => c.slug === config.admin.user)
     if (!(await allows(users?.access.admin as Access | undefined, req))) return false
-    const collections: string[] = []
-    for (const c of config.collections) if (c.lockDocuments !== false && (await allows(c.access.update, req))) collections.push(c.slug)
+    const or: Where[] = []
+    const queried: [SanitizedCollectionConfig, Where][] = []
+    for (const c of config.collections) {
+      const rule = c.lockDocuments === false ? false : await ruleOf(c.access.update, req)
+      if (rule === true) or.push(ofCollection(c.slug))
+      else if (rule) queried.push([c, rule])
+    }
+    const matching = await locksMatching(queried, req)
+    if (matching.length) or.push({ id: { in: matching } })
     const globals: string[] = []
     for (const g of config.globals) if (g.lockDocuments !== false && (await allows(g.access.update, req))) globals.push(g.slug)
-    const or: Where[] = []
-    // one `equals` each: the adapter reads a polymorphic relationship's `relationTo` as one slug (the not-null column)
-    for (const slug of collections) or.push({ 'document.relationTo': { equals: slug } })
     if (globals.length) or.push({ globalSlug: { in: globals } })
-    return or.length ? { or } : false
+    // a panel user who may edit nothing yet reads an empty list, not a 403: the panel reads the lock of every document
+    // it opens (Payload's document view), and a refusal would break the view of a document one may only read
+    return or.length ? { or } : NO_LOCK
   })()
   editable.set(req, answer)
   return answer

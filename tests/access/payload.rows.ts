@@ -2,7 +2,7 @@ import { type AccessRow, rule, rules } from './types'
 
 // Payload's own collections, added while it sanitizes the config (src/plugins/payload-own.ts declares where its
 // defaults let any signed-in user in). Preferences: each user's own (f = rows where user = caller); a signed-in user
-// may create one (Payload names the caller as its user). Edit locks: those of the collections one may edit, from an
+// may create one (Payload names the caller as its user). Edit locks: those of the documents one may edit, from an
 // account that may use the admin panel; Payload creates them through the adapter, no client does. Migrations, the jobs
 // queue and the key-value store: no client at all (the jobs' run, queue and cancel endpoints are admin-only, src/jobs).
 //                                                                anon buyer seller editor tech owner admin

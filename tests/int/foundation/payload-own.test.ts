@@ -5,8 +5,8 @@
  * - every collection and global of the built config carries the guards, and none answers Payload's 501;
  * - preferences: a user reads, changes and deletes only their own (a buyer could rewrite an admin's and read it back);
  *   deleting one that does not exist is a 404 (the drizzle patch: it was a 500);
- * - edit locks: a buyer sees and touches none; a seller sees the locks of the collections they edit, and takes over
- *   or releases only the lock of a document they may update; a take-over names the requester, whatever the body says;
+ * - edit locks: a buyer sees and touches none; a seller sees, takes over and releases only the locks of documents
+ *   they may update (another seller's car's lock is a 404); a take-over names the requester, whatever the body says;
  * - the jobs' stats: read by admins only, written by no client;
  * - an unknown route and a collection without routes answer 404 in Payload's error shape;
  * - over GraphQL the same access holds (a buyer's mutations of these are refused).
@@ -116,6 +116,18 @@ describe('edit locks: those of what one may edit', () => {
     const listed = await get(`/payload-locked-documents?where[document.relationTo][equals]=cars&where[document.value][equals]=${own.id}`, { token: seller.token })
     expect(listed.status, JSON.stringify(listed.body)).toBe(200)
     expect(listed.body.docs.map((d: { id: number }) => d.id)).toEqual([ownLock])
+    // only the locks of what they may edit: not that another seller's car is open, nor by whom (REST and GraphQL)
+    const carLocks = await get('/payload-locked-documents?where[document.relationTo][equals]=cars&limit=100', { token: seller.token })
+    expect(carLocks.body.docs.map((d: { id: number }) => d.id)).toEqual([ownLock])
+    expect((await get(`/payload-locked-documents/${othersLock}`, { token: seller.token })).status).toBe(404)
+    const viaGraphql = await gql('{ PayloadLockedDocuments(limit: 100) { docs { id } } }', undefined, { token: seller.token })
+    expect(viaGraphql.body.data.PayloadLockedDocuments.docs.map((d: { id: number }) => d.id)).toEqual([ownLock])
+    expect((await get('/payload-locked-documents?limit=100', { token: admin.token })).body.docs.map((d: { id: number }) => d.id)).toEqual(expect.arrayContaining([ownLock, othersLock]))
+    // a panel user with nothing to edit reads an empty list, not a 403 (the panel reads the lock of each document it opens)
+    const newcomer = await createUser({ roles: ['seller'] })
+    const none = await get('/payload-locked-documents?limit=100', { token: newcomer.token })
+    expect(none.status).toBe(200)
+    expect(none.body.docs).toEqual([])
     // but another seller's car's lock is not theirs to take over or release
     expect((await patch(`/payload-locked-documents/${othersLock}`, { user: { relationTo: 'users', value: seller.id } }, { token: seller.token })).status).toBe(403)
     expect((await del(`/payload-locked-documents/${othersLock}`, { token: seller.token })).status).toBe(403)
