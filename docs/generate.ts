@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
-import type { EndpointAuth, EndpointDoc } from '../src/http/define-endpoint'
+import { type EndpointAuth, type EndpointDoc, shapeOf } from '../src/http/define-endpoint'
 import { type AnyMachine, DOMAINS, type DomainName, type DomainRecord, domainsOf } from '../src/plugins/domain'
 import { actionOnlyVia } from '../src/workflows/engine'
 
@@ -95,17 +95,6 @@ function fieldsOf(schema: JsonSchema, root: JsonSchema = schema): { name: string
   if (schema.properties) {
     const required = new Set(schema.required ?? [])
     return Object.keys(schema.properties).map((name) => ({ name, required: required.has(name) }))
-  }
-  return null
-}
-
-/** The shape of an object schema, through pipes (`z.preprocess`) and optional/default/nullable wrappers. */
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
-  let s: z.ZodType | undefined = schema
-  for (let depth = 0; s && depth < 8; depth++) {
-    const def = s._zod.def as { type: string; shape?: Record<string, z.ZodType>; out?: z.ZodType; in?: z.ZodType; innerType?: z.ZodType }
-    if (def.type === 'object') return def.shape ?? null
-    s = def.type === 'pipe' ? ((def.out?._zod.def.type === 'transform' ? def.in : def.out) ?? undefined) : def.innerType
   }
   return null
 }

@@ -1,7 +1,8 @@
 /**
  * Which documents the caller may read, by the collection's own read access: for the guards that refuse a reference
  * to a document the caller may not see (src/plugins/reference-guard.ts for collection writes, `ref()` fields of
- * custom endpoints in src/http/define-endpoint.ts).
+ * custom endpoints in src/http/define-endpoint.ts); and which of some documents an access rule matches (the edit
+ * locks' read rule, src/plugins/payload-own.ts).
  */
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
@@ -19,16 +20,21 @@ export async function unreadableIds(req: PayloadRequest, slug: string, ids: read
   const rule = await read({ req })
   if (rule === true) return []
   if (!rule) return [...ids]
+  const visible = await idsMatching(req, slug, ids, rule as Where)
+  return ids.filter((id) => !visible.has(id))
+}
+
+/** Those of `ids` (documents of `slug`) that an access rule's `where` matches, as strings: one query. */
+export async function idsMatching(req: PayloadRequest, slug: string, ids: readonly (string | number)[], rule: Where): Promise<Set<string>> {
   const found = await req.payload.db.find({
     collection: slug as CollectionSlug,
-    where: { and: [{ id: { in: [...ids] } }, rule as Where] },
+    where: { and: [{ id: { in: [...ids] } }, rule] },
     limit: ids.length,
     pagination: false,
     select: { id: true },
     req,
   })
-  const visible = new Set(found.docs.map((d) => String(d.id)))
-  return ids.filter((id) => !visible.has(id))
+  return new Set(found.docs.map((d) => String(d.id)))
 }
 
 /** The 400 message for a reference the caller may not follow (the same whether the document is hidden or absent). */

@@ -89,6 +89,9 @@ function queryObject(req: PayloadRequest): Record<string, string | string[]> {
 export function defineEndpoint<A extends EndpointAuth, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(spec: EndpointSpec<A, B, Q>): Endpoint {
   const hasId = /(^|\/):id(\/|$)/.test(spec.path)
   const doc: EndpointDoc = { method: spec.method, path: spec.path, summary: spec.summary, auth: spec.auth, body: spec.body, query: spec.query }
+  // read off the schemas once, not on every request
+  const bodyRefs = referenceFields(spec.body)
+  const queryRefs = referenceFields(spec.query)
   return {
     method: spec.method,
     path: spec.path,
@@ -110,8 +113,8 @@ export function defineEndpoint<A extends EndpointAuth, B extends z.ZodType | und
         query = parsed.data as Out<Q>
       }
       await assertReadableReferences(req, [
-        [spec.body, body],
-        [spec.query, query],
+        [bodyRefs, body],
+        [queryRefs, query],
       ])
       const result = await spec.run({ req, user, id, body, query })
       return result instanceof Response ? result : json(result ?? {}, spec.status ?? 200)
@@ -119,12 +122,18 @@ export function defineEndpoint<A extends EndpointAuth, B extends z.ZodType | und
   }
 }
 
-/** The fields of an object schema (through refinements and a transform's input), or null. */
+/**
+ * The fields of an object schema, or null: through pipes (`z.preprocess`: its output; `.transform()`: its input) and
+ * optional/default/nullable wrappers. Also what docs/generate.ts reads an endpoint's fields from.
+ */
 export function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> | null {
-  if (!schema) return null
-  const s = schema as unknown as { shape?: Record<string, z.ZodType>; def?: { type?: string; in?: z.ZodType } }
-  if (s.shape) return s.shape
-  return s.def?.type === 'pipe' ? shapeOf(s.def.in) : null
+  let s: z.ZodType | undefined = schema
+  for (let depth = 0; s && depth < 8; depth++) {
+    const def = s._zod.def as { type: string; shape?: Record<string, z.ZodType>; out?: z.ZodType; in?: z.ZodType; innerType?: z.ZodType }
+    if (def.type === 'object') return def.shape ?? null
+    s = def.type === 'pipe' ? ((def.out?._zod.def.type === 'transform' ? def.in : def.out) ?? undefined) : def.innerType
+  }
+  return null
 }
 
 /** The top-level `ref()` fields of a body or query schema: field name → the collection it names (and how a miss is answered). */
@@ -137,12 +146,15 @@ export function referenceFields(schema: z.ZodType | undefined): Map<string, { sl
   return out
 }
 
-/** The `ref()` values of a parsed body and query must name documents the caller may read: 400 naming each field otherwise. */
-export async function assertReadableReferences(req: PayloadRequest, inputs: readonly [z.ZodType | undefined, unknown][]): Promise<void> {
+/**
+ * The `ref()` values of a parsed body and query (each with its schema's `referenceFields`) must name documents the
+ * caller may read: 400 naming each field otherwise.
+ */
+export async function assertReadableReferences(req: PayloadRequest, inputs: readonly [ReturnType<typeof referenceFields>, unknown][]): Promise<void> {
   const errors: { path: string; message: string; notFound: boolean }[] = []
-  for (const [schema, input] of inputs) {
-    if (!input || typeof input !== 'object') continue
-    for (const [name, { slug, notFound }] of referenceFields(schema)) {
+  for (const [refs, input] of inputs) {
+    if (!refs.size || !input || typeof input !== 'object') continue
+    for (const [name, { slug, notFound }] of refs) {
       const value = (input as Record<string, unknown>)[name]
       if (value === undefined || value === null) continue
       if ((await unreadableIds(req, slug, [String(value)])).length) errors.push({ path: name, message: unseenReference(name, slug, String(value)), notFound })

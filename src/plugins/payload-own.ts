@@ -22,9 +22,10 @@
  * Each access rule is the collection's own where Payload's is kept; tests/access/payload.rows.ts holds the matrix, and
  * tests/int/access-matrix.test.ts fails for a Payload collection added later without rows.
  */
-import type { Access, CollectionBeforeChangeHook, CollectionSlug, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, SanitizedGlobalConfig, Where } from 'payload'
+import type { Access, CollectionBeforeChangeHook, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig, SanitizedGlobalConfig, Where } from 'payload'
 
 import { isAdmin, isAdminUser, nobody, userOf } from '@/access'
+import { idsMatching } from '@/access/readable'
 
 import { guardedGlobalOperations, guardedOperations, isGuarded, isGuardedGlobal } from './guards'
 
@@ -64,15 +65,15 @@ async function locksMatching(queried: [SanitizedCollectionConfig, Where][], req:
   for (const { id, document } of locks as Lock[]) {
     if (!document) continue
     const value = typeof document.value === 'object' && document.value ? (document.value as { id: unknown }).id : document.value
-    held.set(document.relationTo, [...(held.get(document.relationTo) ?? []), { lock: id, doc: String(value) }])
+    let ofSlug = held.get(document.relationTo)
+    if (!ofSlug) held.set(document.relationTo, (ofSlug = []))
+    ofSlug.push({ lock: id, doc: String(value) })
   }
   const visible: (number | string)[] = []
   for (const [collection, rule] of queried) {
     const mine = held.get(collection.slug)
     if (!mine) continue
-    const where: Where = { and: [{ id: { in: mine.map((m) => m.doc) } }, rule] }
-    const { docs } = await req.payload.db.find({ collection: collection.slug as CollectionSlug, where, limit: 0, pagination: false, select: { id: true }, req })
-    const matched = new Set(docs.map((d) => String(d.id)))
+    const matched = await idsMatching(req, collection.slug, [...new Set(mine.map((m) => m.doc))], rule)
     for (const m of mine) if (matched.has(m.doc)) visible.push(m.lock)
   }
   return visible
