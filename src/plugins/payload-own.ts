@@ -41,40 +41,39 @@ async function ruleOf(access: Access | undefined, req: PayloadRequest): Promise<
 
 const allows = async (access: Access | undefined, req: PayloadRequest): Promise<boolean> => Boolean(await ruleOf(access, req))
 
-/** One `equals` per collection: the adapter reads a polymorphic relationship's `relationTo` as one slug (its not-null column). */
-const ofCollection = (slug: string): Where => ({ 'document.relationTo': { equals: slug } })
+type Lock = { id: number | string; document?: { relationTo: string; value: unknown } | null; globalSlug?: string | null }
 
 /**
- * The locks held on documents of `queried` (each collection with its update rule, a query) that the rule matches, by
- * the locks' ids. A lock's polymorphic `document` cannot be queried through to the document's fields, and the
- * documents a rule matches can be many (a dealer's cars), so the locks are listed first — a few, one per document
- * open in the panel — and only their documents are checked: one query for the locks, one per collection holding any.
+ * The ids of the locks `req`'s user may see. The locks are listed first, all of them: a few, one per document or global
+ * open in the panel (Payload deletes a collection's expired locks whenever it locks one of its documents), in one query
+ * without a `where` — a `where` on the polymorphic `document` costs the adapter 3–6 ms to build for a panel user who may
+ * edit thirty collections, more than the listing. Then each collection holding any is judged by its update rule: `true`
+ * shows its locks, a `where` those whose document it matches (one query per such collection; a rule can match many
+ * documents, a dealer's cars, so it is never enumerated), `false` none; a global's lock shows when one may update the
+ * global.
  */
-async function locksMatching(queried: [SanitizedCollectionConfig, Where][], req: PayloadRequest): Promise<(number | string)[]> {
-  if (!queried.length) return []
-  const { docs: locks } = await req.payload.db.find({
-    collection: 'payload-locked-documents',
-    where: { or: queried.map(([c]) => ofCollection(c.slug)) },
-    limit: 0,
-    pagination: false,
-    select: { document: true },
-    req,
-  })
-  type Lock = { id: number | string; document?: { relationTo: string; value: unknown } | null }
-  const held = new Map<string, { lock: Lock['id']; doc: string }[]>()
-  for (const { id, document } of locks as Lock[]) {
+async function visibleLocks(req: PayloadRequest): Promise<(number | string)[]> {
+  const { config } = req.payload
+  const { docs } = await req.payload.db.find({ collection: 'payload-locked-documents', limit: 0, pagination: false, select: { document: true, globalSlug: true }, req })
+  const byCollection = new Map<string, { lock: Lock['id']; doc: string }[]>()
+  const byGlobal = new Map<string, Lock['id'][]>()
+  for (const { id, document, globalSlug } of docs as Lock[]) {
+    if (globalSlug) byGlobal.set(globalSlug, [...(byGlobal.get(globalSlug) ?? []), id])
     if (!document) continue
     const value = typeof document.value === 'object' && document.value ? (document.value as { id: unknown }).id : document.value
-    let ofSlug = held.get(document.relationTo)
-    if (!ofSlug) held.set(document.relationTo, (ofSlug = []))
-    ofSlug.push({ lock: id, doc: String(value) })
+    byCollection.set(document.relationTo, [...(byCollection.get(document.relationTo) ?? []), { lock: id, doc: String(value) }])
   }
   const visible: (number | string)[] = []
-  for (const [collection, rule] of queried) {
-    const mine = held.get(collection.slug)
-    if (!mine) continue
-    const matched = await idsMatching(req, collection.slug, [...new Set(mine.map((m) => m.doc))], rule)
-    for (const m of mine) if (matched.has(m.doc)) visible.push(m.lock)
+  for (const [slug, held] of byCollection) {
+    const collection = config.collections.find((c) => c.slug === slug)
+    const rule = !collection || collection.lockDocuments === false ? false : await ruleOf(collection.access.update, req)
+    if (rule === false) continue
+    const matched = rule === true ? null : await idsMatching(req, slug, [...new Set(held.map((h) => h.doc))], rule)
+    for (const h of held) if (!matched || matched.has(h.doc)) visible.push(h.lock)
+  }
+  for (const [slug, locks] of byGlobal) {
+    const global = config.globals.find((g) => g.slug === slug)
+    if (global && global.lockDocuments !== false && (await allows(global.access.update, req))) visible.push(...locks)
   }
   return visible
 }
@@ -84,9 +83,9 @@ const editable = new WeakMap<PayloadRequest, Promise<boolean | Where>>()
 const NO_LOCK: Where = { id: { exists: false } }
 
 /**
- * The edit locks a user may see: those of the documents and globals the user may update, when the account may use the
- * admin panel (the users collection's `access.admin`); every lock for an admin. Once per request: the panel's form
- * state reads the lock on every change.
+ * The edit locks a user may see: those of the documents and globals the user may update (`visibleLocks`), when the
+ * account may use the admin panel (the users collection's `access.admin`); every lock for an admin. Once per request:
+ * the panel's form state reads the lock on every change.
  */
 export const locksOfEditable: Access = ({ req }) => {
   const known = editable.get(req)
@@ -98,21 +97,10 @@ export const locksOfEditable: Access = ({ req }) => {
     const config = req.payload.config
     const users = config.collections.find((c) => c.slug === config.admin.user)
     if (!(await allows(users?.access.admin as Access | undefined, req))) return false
-    const or: Where[] = []
-    const queried: [SanitizedCollectionConfig, Where][] = []
-    for (const c of config.collections) {
-      const rule = c.lockDocuments === false ? false : await ruleOf(c.access.update, req)
-      if (rule === true) or.push(ofCollection(c.slug))
-      else if (rule) queried.push([c, rule])
-    }
-    const matching = await locksMatching(queried, req)
-    if (matching.length) or.push({ id: { in: matching } })
-    const globals: string[] = []
-    for (const g of config.globals) if (g.lockDocuments !== false && (await allows(g.access.update, req))) globals.push(g.slug)
-    if (globals.length) or.push({ globalSlug: { in: globals } })
+    const visible = await visibleLocks(req)
     // a panel user who may edit nothing yet reads an empty list, not a 403: the panel reads the lock of every document
     // it opens (Payload's document view), and a refusal would break the view of a document one may only read
-    return or.length ? { or } : NO_LOCK
+    return visible.length ? { id: { in: visible } } : NO_LOCK
   })()
   editable.set(req, answer)
   return answer

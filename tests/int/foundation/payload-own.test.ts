@@ -19,6 +19,7 @@ import { isGuarded, isGuardedGlobal } from '../../../src/plugins/guards'
 import { api, del, get, gql, isErrorShape, patch, post } from '../../helpers/api'
 import { testPayload } from '../../helpers/payload'
 import { createUser, type TestUser } from '../../helpers/users'
+import { makePost } from '../content/fixtures'
 import { createCar } from '../negotiation/fixtures'
 
 let payload: Payload
@@ -141,6 +142,27 @@ describe('edit locks: those of what one may edit', () => {
 
     // an admin releases any
     expect((await del(`/payload-locked-documents/${othersLock}`, { token: admin.token })).status).toBe(200)
+  })
+
+  it("an editor sees the locks of every post (a collection they may edit whole), not a car's nor a global's", async () => {
+    const editor = await createUser({ roles: ['editor'] })
+    const { id: postId } = await makePost(admin.id as number)
+    const car = await createCar({ seller: seller.id })
+    const lock = async (data: Record<string, unknown>) =>
+      (await payload.create({ collection: 'payload-locked-documents', overrideAccess: true, data: { ...data, user: { relationTo: 'users', value: admin.id } } as never })).id as number
+    const postLock = await lock({ document: { relationTo: 'posts', value: postId } })
+    const carLock = await lock({ document: { relationTo: 'cars', value: car.id } })
+    const globalLock = await lock({ globalSlug: 'site-settings' })
+    const ids = (body: { docs: { id: number }[] }) => body.docs.map((d) => d.id)
+    const listed = await get('/payload-locked-documents?limit=100', { token: editor.token })
+    expect(listed.status).toBe(200)
+    expect(ids(listed.body)).toEqual([postLock])
+    const viaGraphql = await gql('{ PayloadLockedDocuments(limit: 100) { docs { id } } }', undefined, { token: editor.token })
+    expect(ids(viaGraphql.body.data.PayloadLockedDocuments)).toEqual([postLock])
+    for (const hidden of [carLock, globalLock]) expect((await get(`/payload-locked-documents/${hidden}`, { token: editor.token })).status).toBe(404)
+    // the admin sees all three
+    expect(ids((await get('/payload-locked-documents?limit=100', { token: admin.token })).body)).toEqual(expect.arrayContaining([postLock, carLock, globalLock]))
+    await payload.delete({ collection: 'payload-locked-documents', where: { id: { in: [postLock, carLock, globalLock] } }, overrideAccess: true })
   })
 })
 
