@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { serverOf, unreachable } from '../../../src/db/database-url'
 import { tsxNodeArgs } from '../../../src/lib/node-flags'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -19,7 +20,9 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-exit-'))
 fs.chmodSync(work, 0o755) // as root, the postgres user must traverse it
 const dataDir = path.join(work, 'data')
 /** A port nothing listens on: a connection to it is refused at once. */
-const DEAD_URL = 'postgres://postgres:postgres@127.0.0.1:1/nothing'
+const DEAD_URL = 'postgres://postgres:s3cret-pw@127.0.0.1:1/nothing'
+/** What each entry point says about it (src/db/database-url.ts): the server and the reason, not the credentials. */
+const SAYS = '[db] cannot reach PostgreSQL at 127.0.0.1:1/nothing (connection refused: nothing listens there): check DATABASE_URL'
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }))
 
@@ -110,28 +113,48 @@ describe('a process that started the embedded PostgreSQL', () => {
   })
 })
 
-describe('entry points exit non-zero when the database is unreachable', () => {
+describe('entry points exit non-zero when the database is unreachable, saying where and why', () => {
+  /** Exit code 1, the one line naming the server and the reason, and neither the password nor a stack trace. */
+  const refused = (r: Run) => {
+    expect(r.code, r.out).toBe(1)
+    expect(r.out).toContain(SAYS)
+    expect(r.out).not.toContain('s3cret-pw')
+    expect(r.out).not.toMatch(/\n\s+at /)
+  }
+
   it('npm run seed', async () => {
-    const r = await run(['npm', 'run', '--silent', 'seed'], { DATABASE_URL: DEAD_URL })
-    expect(r.code, r.out).not.toBe(0)
-    expect(r.code).not.toBeNull()
+    refused(await run(['npm', 'run', '--silent', 'seed'], { DATABASE_URL: DEAD_URL }))
   })
 
   it('npm run jobs (the jobs worker)', async () => {
-    const r = await run(['npm', 'run', '--silent', 'jobs'], { DATABASE_URL: DEAD_URL })
-    expect(r.code, r.out).not.toBe(0)
-    expect(r.code).not.toBeNull()
+    refused(await run(['npm', 'run', '--silent', 'jobs'], { DATABASE_URL: DEAD_URL }))
   })
 
   it.each(['dev', 'start'])('npm run %s (the server)', async (script) => {
-    const r = await run(['npm', 'run', '--silent', script], { DATABASE_URL: DEAD_URL, PORT: '0' })
-    expect(r.code, r.out).not.toBe(0)
-    expect(r.code).not.toBeNull()
+    refused(await run(['npm', 'run', '--silent', script], { DATABASE_URL: DEAD_URL, PORT: '0', PAYLOAD_SECRET: 'exit-codes' }))
   })
 
   it('npm run payload -- migrate:status (the CLI wrapper)', async () => {
-    const r = await run(['npm', 'run', '--silent', 'payload', '--', 'migrate:status'], { DATABASE_URL: DEAD_URL })
-    expect(r.code, r.out).not.toBe(0)
-    expect(r.code).not.toBeNull()
+    refused(await run(['npm', 'run', '--silent', 'payload', '--', 'migrate:status'], { DATABASE_URL: DEAD_URL }))
+  })
+})
+
+describe('the reachability check', () => {
+  const live = process.env.DATABASE_URL!
+  it('passes a live server, and one whose database does not exist yet (Payload creates it)', async () => {
+    expect(await unreachable(live)).toBeNull()
+    const missing = new URL(live)
+    missing.pathname = '/no_such_database_yet'
+    expect(await unreachable(missing.toString())).toBeNull()
+  })
+
+  it('names a refused port and a wrong password, without the credentials', async () => {
+    expect(await unreachable(DEAD_URL)).toBe(SAYS.replace('[db] ', ''))
+    const wrong = new URL(live)
+    wrong.username = 'no_such_role'
+    wrong.password = 's3cret-pw'
+    const problem = await unreachable(wrong.toString())
+    expect(problem).toMatch(new RegExp(`^cannot reach PostgreSQL at ${serverOf(live).replace(/[.]/g, '\\.')} \\(.+\\): check DATABASE_URL$`))
+    expect(problem).not.toContain('s3cret-pw')
   })
 })
