@@ -57,11 +57,12 @@ async function visibleLocks(req: PayloadRequest): Promise<(number | string)[]> {
   const { docs } = await req.payload.db.find({ collection: 'payload-locked-documents', limit: 0, pagination: false, select: { document: true, globalSlug: true }, req })
   const byCollection = new Map<string, { lock: Lock['id']; doc: string }[]>()
   const byGlobal = new Map<string, Lock['id'][]>()
+  const add = <V>(map: Map<string, V[]>, key: string, value: V) => (map.get(key) ?? map.set(key, []).get(key)!).push(value)
   for (const { id, document, globalSlug } of docs as Lock[]) {
-    if (globalSlug) byGlobal.set(globalSlug, [...(byGlobal.get(globalSlug) ?? []), id])
+    if (globalSlug) add(byGlobal, globalSlug, id)
     if (!document) continue
     const value = typeof document.value === 'object' && document.value ? (document.value as { id: unknown }).id : document.value
-    byCollection.set(document.relationTo, [...(byCollection.get(document.relationTo) ?? []), { lock: id, doc: String(value) }])
+    add(byCollection, document.relationTo, { lock: id, doc: String(value) })
   }
   const visible: (number | string)[] = []
   for (const [slug, held] of byCollection) {
