@@ -46,20 +46,45 @@ export function replicaPoolsOf<P = unknown>(payload: Payload): P[] {
 interface EndablePool {
   end?: () => Promise<void>
   ended?: boolean
-  _clients?: { release?: () => void }[]
+  _clients?: EndableClient[]
   _idle?: { client: unknown }[]
+}
+
+/** A pool's client: handed back with `release`; pg's client emits `end` once its connection has closed. */
+interface EndableClient {
+  release?: () => void
+  once?: (event: 'end', listener: () => void) => unknown
+  connection?: { stream?: { destroyed?: boolean } }
+}
+
+/** Resolves once the client's connection is closed (at once when it is), or after `withinMs` at the latest. */
+function connectionClosed(client: EndableClient, withinMs: number): Promise<void> {
+  if (!client.once || client.connection?.stream?.destroyed !== false) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, withinMs)
+    timer.unref()
+    client.once?.('end', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
 }
 
 /**
  * Ends a pool. pg's `end` closes the idle connections and waits for every checked-out one, and Payload's postgres
  * adapter keeps one checked out from its start for its reconnect handling, never released: so the checked-out
- * clients are handed back first (at shutdown, once the server and the crons have stopped).
+ * clients are handed back first (at shutdown, once the server and the crons have stopped). pg's `end` resolves once it
+ * has asked each connection to close, not once they have closed: a database stopped right after (the dev server's
+ * embedded one) ended the connections still closing, and each logged a lost connection. So it waits for them too.
  */
 async function endPool(pool: EndablePool | undefined): Promise<void> {
   if (!pool?.end || pool.ended) return
+  const clients = [...(pool._clients ?? [])]
   const idle = new Set((pool._idle ?? []).map((i) => i.client))
-  for (const client of pool._clients ?? []) if (!idle.has(client)) client.release?.()
+  for (const client of clients) if (!idle.has(client)) client.release?.()
+  const closing = clients.map((client) => connectionClosed(client, 5_000))
   await pool.end()
+  await allSettledOrThrow(closing)
 }
 
 /**
