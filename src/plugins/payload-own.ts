@@ -128,8 +128,7 @@ export const lockOfEditable: Access = async (args) => {
   const access = await collection.access.update({ req, id: target.value as number })
   if (!access) return false
   if (access === true) return true
-  const { totalDocs } = await req.payload.count({ collection: target.relationTo as never, where: { and: [{ id: { equals: target.value } }, access] }, overrideAccess: true, req })
-  return totalDocs > 0
+  return (await idsMatching(req, target.relationTo, [target.value], access)).has(String(target.value))
 }
 
 /** A client's write of a lock names the requester as its user (the panel's "take over" sends its own user anyway). */
