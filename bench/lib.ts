@@ -5,6 +5,8 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 
+import { processAlive } from '../src/lib/processes'
+
 export interface RunResult {
   rps: number
   p50: number
@@ -170,17 +172,8 @@ export function claimWorkDir(lockFile: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
     }
     const owner = Number(fs.readFileSync(lockFile, 'utf8'))
-    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) throw new Error(`another bench (pid ${owner}) is using ${path.dirname(lockFile)}; wait for it to finish`)
+    if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) throw new Error(`another bench (pid ${owner}) is using ${path.dirname(lockFile)}; wait for it to finish`)
     fs.rmSync(lockFile, { force: true }) // its owner is gone
   }
   throw new Error(`could not claim ${lockFile}`)
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }

@@ -1,11 +1,10 @@
 /**
- * One embedded PostgreSQL for the whole run, in a fresh temporary data directory on a free port. The schema is
- * pushed once into a template database; every test file then gets its own database cloned from it
- * (tests/setup/per-file.ts), so files run in parallel without sharing rows.
+ * One embedded PostgreSQL for the whole run, in a fresh temporary data directory (in RAM where the machine allows:
+ * tests/setup/scratch-root.ts) on a free port. The schema is pushed once into a template database; every test file
+ * then gets its own database cloned from it (tests/setup/per-file.ts), so files run in parallel without sharing rows.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -13,13 +12,14 @@ import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../src/db/embedded'
 import { tsxNodeArgs } from '../../src/lib/node-flags'
+import { scratchRoot } from './scratch-root'
 
 const __dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export const TEMPLATE_DB = 'autohub_template'
 
 export default async function setup(project: TestProject) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-test-pg-'))
+  const dataDir = fs.mkdtempSync(path.join(scratchRoot(), 'autohub-test-pg-'))
   const t0 = Date.now()
   const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), database: TEMPLATE_DB, log: false })
   process.env.DATABASE_URL = db.url
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
     await db.stop().catch(() => {})
     throw new Error(`schema push failed:\n${push.stdout}\n${push.stderr}`)
   }
-  if (process.env.TEST_VERBOSE) console.info(`[test] database ready in ${Date.now() - t0} ms (${db.url})`)
+  if (process.env.TEST_VERBOSE) console.info(`[test] database ready in ${Date.now() - t0} ms (${db.url}, data in ${dataDir})`)
 
   project.provide('pgAdminUrl', db.urlFor('postgres'))
   project.provide('pgUrlPrefix', db.urlFor(''))

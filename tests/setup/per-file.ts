@@ -1,12 +1,15 @@
 /**
  * Runs before each test file (each in its own process): clones the template database into a fresh one and
- * points DATABASE_URL at it before anything imports the Payload config.
+ * points DATABASE_URL at it before anything imports the Payload config; then drops the databases of the files
+ * that have finished (tests/setup/file-databases.ts).
  */
 import pg from 'pg'
 import { afterAll, inject } from 'vitest'
 
+import { dropFinishedFileDatabases, fileDatabaseName } from './file-databases'
+
 const adminUrl = inject('pgAdminUrl')
-const name = `t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
+const name = fileDatabaseName()
 
 const client = new pg.Client({ connectionString: adminUrl })
 await client.connect()
@@ -23,7 +26,11 @@ for (let attempt = 0; ; attempt++) {
     await new Promise((r) => setTimeout(r, 50 + Math.random() * 150))
   }
 }
-await client.end()
+try {
+  await dropFinishedFileDatabases(client)
+} finally {
+  await client.end()
+}
 
 process.env.DATABASE_URL = `${inject('pgUrlPrefix')}${name}`
 process.env.PAYLOAD_DB_PUSH = 'false'

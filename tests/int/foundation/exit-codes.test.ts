@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -14,9 +13,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { serverOf, unreachable } from '../../../src/db/database-url'
 import { tsxNodeArgs } from '../../../src/lib/node-flags'
+import { processAlive } from '../../../src/lib/processes'
+import { scratchRoot } from '../../setup/scratch-root'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-exit-'))
+const work = fs.mkdtempSync(path.join(scratchRoot(), 'autohub-exit-'))
 fs.chmodSync(work, 0o755) // as root, the postgres user must traverse it
 const dataDir = path.join(work, 'data')
 /** A port nothing listens on: a connection to it is refused at once. */
@@ -48,19 +49,10 @@ function run(args: string[], env: Record<string, string> = {}, onLine?: (line: s
 
 const fixture = (mode: string) => [process.execPath, ...tsxNodeArgs(), 'tests/fixtures/embedded-exit.ts', dataDir, mode]
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Resolves once `pid` has exited (the supervisor exits only after the cluster stopped). */
 async function exited(pid: number, withinMs = 30_000): Promise<boolean> {
   const deadline = Date.now() + withinMs
-  while (alive(pid)) {
+  while (processAlive(pid)) {
     if (Date.now() > deadline) return false
     await new Promise((r) => setTimeout(r, 50))
   }
