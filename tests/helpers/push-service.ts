@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createECDH, randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import https from 'node:https'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -94,7 +94,10 @@ export async function startPushService(): Promise<LoopbackPushService> {
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()
-        server.close(() => resolve())
+        server.close(() => {
+          rmSync(dir, { recursive: true, force: true }) // its key and certificate
+          resolve()
+        })
       }),
   }
 }
