@@ -12,14 +12,16 @@ import type { TestProject } from 'vitest/node'
 
 import { startEmbeddedPostgres } from '../../src/db/embedded'
 import { tsxNodeArgs } from '../../src/lib/node-flags'
-import { scratchRoot } from './scratch-root'
+import { makeRunDir, removeAbandonedRuns, scratchRoot } from './scratch-root'
 
 const __dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export const TEMPLATE_DB = 'autohub_template'
 
 export default async function setup(project: TestProject) {
-  const dataDir = fs.mkdtempSync(path.join(scratchRoot(), 'autohub-test-pg-'))
+  const root = scratchRoot()
+  removeAbandonedRuns(root)
+  const dataDir = makeRunDir(root)
   const t0 = Date.now()
   const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), database: TEMPLATE_DB, log: false })
   process.env.DATABASE_URL = db.url
