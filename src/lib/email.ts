@@ -1,6 +1,8 @@
 /**
- * Email: SMTP from env through @payloadcms/email-nodemailer; without SMTP, a transport that logs each
- * message (subject and recipient) instead of sending it.
+ * Email: SMTP from env through nodemailer; without SMTP, a transport that logs each message (subject and recipient)
+ * instead of sending it. Payload's email adapter is written here (what @payloadcms/email-nodemailer's does: the
+ * default sender, then the message) so that nodemailer loads with the first email, not with every process that loads
+ * the config (≈ 40 modules).
  *
  * Inside an API request every email waits for the request's work to commit and then goes without holding the
  * response ({@link afterCommitEmail}). What one SMTP message costs still decides how soon it arrives and how long
@@ -14,8 +16,8 @@
  */
 import net from 'node:net'
 
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import nodemailer, { type Transport, type Transporter } from 'nodemailer'
+import type * as Nodemailer from 'nodemailer'
+import type { Transport, Transporter } from 'nodemailer'
 import type { EmailAdapter } from 'payload'
 import type { Envelope } from 'nodemailer/lib/mime-node'
 
@@ -85,8 +87,8 @@ export type SmtpSettings = NonNullable<typeof env.smtp>
  * defaults are 2 minutes, 30 s and 10 minutes), so a stuck server neither keeps a delivery running for minutes nor
  * stalls a shutdown, which waits for the deliveries still running.
  */
-export function createSmtpTransport(smtp: SmtpSettings): Transporter {
-  return nodemailer.createTransport({
+export async function createSmtpTransport(smtp: SmtpSettings): Promise<Transporter> {
+  return (await mailer()).createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -101,16 +103,28 @@ export function createSmtpTransport(smtp: SmtpSettings): Transporter {
   })
 }
 
-export function emailAdapter() {
+/** nodemailer, loaded once, by the first email. */
+let library: Promise<typeof Nodemailer> | null = null
+const mailer = () => (library ??= import('nodemailer'))
+
+/** Payload's email adapter: from `EMAIL_FROM_NAME <EMAIL_FROM>` unless the message names a sender; the transport made on first use. */
+export function emailAdapter(): EmailAdapter<unknown> {
   const smtp = env.smtp
-  const transport = smtp ? createSmtpTransport(smtp) : nodemailer.createTransport(logTransport)
-  if (smtp) pooled.add(transport)
-  return nodemailerAdapter({
+  let transport: Promise<Transporter> | null = null
+  const transporter = () =>
+    (transport ??= (async () => {
+      if (!smtp) return (await mailer()).createTransport(logTransport)
+      const made = await createSmtpTransport(smtp)
+      pooled.add(made)
+      return made
+    })())
+  const from = `${env.emailFromName} <${env.emailFrom}>`
+  return afterCommitEmail(() => ({
+    name: 'nodemailer',
     defaultFromAddress: env.emailFrom,
     defaultFromName: env.emailFromName,
-    transport,
-    skipVerify: true,
-  }).then(afterCommitEmail)
+    sendEmail: async (message) => (await transporter()).sendMail({ from, ...message }),
+  }))
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
-import * as oidc from 'openid-client'
+import type * as Oidc from 'openid-client'
 import { getFieldsToSign, jwtSign, type PayloadRequest } from 'payload'
 import { addSessionToUser, generatePayloadCookie } from 'payload/shared'
 
@@ -36,16 +36,20 @@ const redirectUri = (p: ProviderEnv) => `${env.serverUrl.replace(/\/$/, '')}/api
 
 const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
 
-const discovered = new Map<string, Promise<oidc.Configuration>>()
+/** openid-client, loaded by the first sign-in through a provider rather than by every process that loads the config. */
+let library: Promise<typeof Oidc> | null = null
+const openid = () => (library ??= import('openid-client'))
+
+const discovered = new Map<string, Promise<Oidc.Configuration>>()
 
 /** Discovery once per (issuer, client): the provider's metadata and keys. Plain http only for loopback issuers. */
-function configurationOf(p: ProviderEnv): Promise<oidc.Configuration> {
+function configurationOf(p: ProviderEnv): Promise<Oidc.Configuration> {
   const key = `${p.issuer}|${p.clientId}|${p.clientSecret}`
   let found = discovered.get(key)
   if (!found) {
     const issuer = new URL(p.issuer)
     const insecure = issuer.protocol === 'http:' && isLoopback(issuer) && !env.isProduction
-    found = oidc.discovery(issuer, p.clientId, p.clientSecret || undefined, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : undefined)
+    found = openid().then((oidc) => oidc.discovery(issuer, p.clientId, p.clientSecret || undefined, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : undefined))
     found.catch(() => discovered.delete(key))
     discovered.set(key, found)
   }
@@ -102,6 +106,7 @@ export async function startOidc(req: PayloadRequest, providerName: string | unde
   const config = await configurationOf(p).catch((err: Error) => {
     throw new HttpError(502, `The sign-in provider could not be reached: ${err.message}`)
   })
+  const oidc = await openid()
   const verifier = oidc.randomPKCECodeVerifier()
   const flow: FlowState = {
     provider: p.name,
@@ -142,6 +147,7 @@ export async function finishOidc(req: PayloadRequest, providerName: string | und
   const callbackUrl = new URL(redirectUri(p))
   callbackUrl.search = incoming.search
   const config = await configurationOf(p)
+  const oidc = await openid()
   let identity: Identity
   try {
     const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true })

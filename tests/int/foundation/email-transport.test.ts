@@ -83,7 +83,7 @@ describe('SMTP transport', () => {
     const silent = net.createServer((socket) => sockets.push(socket)) // accepts, never answers
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
     const port = (silent.address() as net.AddressInfo).port
-    const transport = createSmtpTransport({ host: '127.0.0.1', port, secure: false, user: '', pass: '', timeoutMs: 300 })
+    const transport = await createSmtpTransport({ host: '127.0.0.1', port, secure: false, user: '', pass: '', timeoutMs: 300 })
     try {
       const sent = transport.sendMail({ from: 'a@test.local', to: 'b@test.local', subject: 'never', text: 'never' })
       const outcome = await Promise.race([

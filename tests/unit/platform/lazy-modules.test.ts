@@ -8,6 +8,9 @@
  * - undici: on Payload's first fetch of an external file (patches/payload+3.89.0.patch, uploads/safeFetch.js).
  * - payload/node → json-schema-to-typescript → prettier: only when the adapter's blocks-to-JSON migration rewrites the
  *   config file (patches/@payloadcms+drizzle+3.89.0.patch, utilities/blocksToJsonMigrator.js).
+ * - nodemailer with the first email (src/lib/email.ts writes Payload's adapter itself), web-push with the first push
+ *   (src/notifications/push.ts), openid-client with the first sign-in through a provider
+ *   (endpoints/identity/operations/oidc.ts).
  * The config is loaded in a child process that records every module it resolves; the patched safeFetch still
  * refuses private addresses, by literal and by name, with the dispatcher built on first use.
  */
@@ -24,7 +27,7 @@ import { tsxNodeArgs } from '../../../src/lib/node-flags'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
 describe('modules loaded with the config', () => {
-  it('exclude the S3 storage plugin without S3, the Stripe SDK, undici and the type generator, and include what every request needs', () => {
+  it('exclude the S3 storage plugin without S3, the Stripe SDK, undici, the type generator, nodemailer, web-push and openid-client, and include what every request needs', () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-loads-')), 'loads.txt')
     const env: NodeJS.ProcessEnv = { ...process.env, LOAD_LOG: log, DATABASE_URL: 'postgres://x@127.0.0.1:1/x' }
     for (const k of Object.keys(env)) if (k.startsWith('S3_')) delete env[k]
@@ -40,7 +43,18 @@ describe('modules loaded with the config', () => {
     // The recorder works: the adapter, Payload and the rich-text editor are there.
     expect(['payload', '@payloadcms/db-postgres', '@payloadcms/drizzle', '@payloadcms/richtext-lexical'].filter((p) => !has(p))).toEqual([])
     // @payloadcms/plugin-stripe keeps its own older stripe.
-    const lazy = ['@payloadcms/storage-s3', '@aws-sdk/client-s3', 'stripe', '@payloadcms/plugin-stripe/node_modules/stripe', 'undici', 'json-schema-to-typescript', 'prettier']
+    const lazy = [
+      '@payloadcms/storage-s3',
+      '@aws-sdk/client-s3',
+      'stripe',
+      '@payloadcms/plugin-stripe/node_modules/stripe',
+      'undici',
+      'json-schema-to-typescript',
+      'prettier',
+      'nodemailer',
+      'web-push',
+      'openid-client',
+    ]
     expect(lazy.filter(has)).toEqual([])
     expect(has('@payloadcms/plugin-stripe')).toBe(true)
   }, 60_000)

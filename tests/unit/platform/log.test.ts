@@ -1,14 +1,19 @@
 /** The log transports' lines follow LOG_LEVEL (src/lib/log.ts): at `warn` an email or a text message prints nothing. */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
+import type { Payload } from 'payload'
+
+import { emailAdapter } from '../../../src/lib/email'
 import { logInfo, logs } from '../../../src/lib/log'
 import { logSmsAdapter } from '../../../src/notifications/sms'
 
-const saved = process.env.LOG_LEVEL
+const saved = { LOG_LEVEL: process.env.LOG_LEVEL, SMTP_HOST: process.env.SMTP_HOST }
 afterEach(() => {
   vi.restoreAllMocks()
-  if (saved === undefined) delete process.env.LOG_LEVEL
-  else process.env.LOG_LEVEL = saved
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k]
+    else process.env[k] = v
+  }
 })
 
 describe('logs', () => {
@@ -39,5 +44,20 @@ describe('logInfo and the SMS log transport', () => {
     logInfo('[test] hidden')
     expect(await logSmsAdapter.send('+15550100', 'your code is 1234')).toEqual({ ok: true })
     expect(info).not.toHaveBeenCalled()
+  })
+})
+
+describe('the email adapter without SMTP', () => {
+  it('logs each message (recipient and subject), sent from the default sender, and answers with its envelope', async () => {
+    delete process.env.SMTP_HOST
+    process.env.LOG_LEVEL = 'info'
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {})
+    const adapter = emailAdapter()({ payload: {} as Payload })
+    expect(adapter).toMatchObject({ name: 'nodemailer', defaultFromAddress: 'no-reply@autohub.local', defaultFromName: 'AutoHub' })
+    const sent = (await adapter.sendEmail({ to: 'b@test.local', subject: 'Hello', text: 'hi' })) as { envelope: { from: string; to: string[] } }
+    expect(sent.envelope).toEqual({ from: 'no-reply@autohub.local', to: ['b@test.local'] })
+    const other = (await adapter.sendEmail({ from: 'Desk <desk@test.local>', to: 'c@test.local', subject: 'Again' })) as { envelope: { from: string } }
+    expect(other.envelope.from).toBe('desk@test.local')
+    expect(info.mock.calls.map((c) => c[0])).toEqual(['[email:log] to=b@test.local subject=Hello', '[email:log] to=c@test.local subject=Again'])
   })
 })
