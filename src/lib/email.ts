@@ -16,7 +16,6 @@
  */
 import net from 'node:net'
 
-import type * as Nodemailer from 'nodemailer'
 import type { Transport, Transporter } from 'nodemailer'
 import type { EmailAdapter } from 'payload'
 import type { Envelope } from 'nodemailer/lib/mime-node'
@@ -88,7 +87,8 @@ export type SmtpSettings = NonNullable<typeof env.smtp>
  * stalls a shutdown, which waits for the deliveries still running.
  */
 export async function createSmtpTransport(smtp: SmtpSettings): Promise<Transporter> {
-  return (await mailer()).createTransport({
+  const nodemailer = await import('nodemailer') // loaded by the first email, not at start-up
+  return nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -103,17 +103,13 @@ export async function createSmtpTransport(smtp: SmtpSettings): Promise<Transport
   })
 }
 
-/** nodemailer, loaded once, by the first email. */
-let library: Promise<typeof Nodemailer> | null = null
-const mailer = () => (library ??= import('nodemailer'))
-
 /** Payload's email adapter: from `EMAIL_FROM_NAME <EMAIL_FROM>` unless the message names a sender; the transport made on first use. */
 export function emailAdapter(): EmailAdapter<unknown> {
   const smtp = env.smtp
   let transport: Promise<Transporter> | null = null
   const transporter = () =>
     (transport ??= (async () => {
-      if (!smtp) return (await mailer()).createTransport(logTransport)
+      if (!smtp) return (await import('nodemailer')).createTransport(logTransport)
       const made = await createSmtpTransport(smtp)
       pooled.add(made)
       return made

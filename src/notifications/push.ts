@@ -6,8 +6,6 @@
 import { readFileSync } from 'node:fs'
 import https from 'node:https'
 
-import type WebPush from 'web-push'
-
 import { subscriptionGone, type DeliveryOutcome } from '@/domain/community/delivery'
 import { env } from '@/lib/env'
 
@@ -32,10 +30,6 @@ function agentFor(file: string): https.Agent | undefined {
   return agent.agent
 }
 
-/** web-push (and its crypto dependencies), loaded by the first push rather than by every process that loads the config. */
-let library: Promise<typeof WebPush> | null = null
-const webPush = () => (library ??= import('web-push').then((m) => m.default))
-
 export const pushConfigured = (): boolean => env.vapid !== null
 
 /** The public VAPID key browsers subscribe with (null when push is off). */
@@ -45,7 +39,8 @@ export async function sendPush(target: PushTarget, message: PushMessage): Promis
   const vapid = env.vapid
   if (!vapid) return { kind: 'error', error: 'Web Push is not configured (VAPID keys).' }
   try {
-    const webpush = await webPush()
+    // web-push (and its crypto dependencies) loads with the first push, not with every process that loads the config
+    const { default: webpush } = await import('web-push')
     const res = await webpush.sendNotification({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, JSON.stringify(message), {
       vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
       TTL: 24 * 3600,

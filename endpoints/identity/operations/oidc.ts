@@ -36,10 +36,6 @@ const redirectUri = (p: ProviderEnv) => `${env.serverUrl.replace(/\/$/, '')}/api
 
 const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
 
-/** openid-client, loaded by the first sign-in through a provider rather than by every process that loads the config. */
-let library: Promise<typeof Oidc> | null = null
-const openid = () => (library ??= import('openid-client'))
-
 const discovered = new Map<string, Promise<Oidc.Configuration>>()
 
 /** Discovery once per (issuer, client): the provider's metadata and keys. Plain http only for loopback issuers. */
@@ -49,7 +45,7 @@ function configurationOf(p: ProviderEnv): Promise<Oidc.Configuration> {
   if (!found) {
     const issuer = new URL(p.issuer)
     const insecure = issuer.protocol === 'http:' && isLoopback(issuer) && !env.isProduction
-    found = openid().then((oidc) => oidc.discovery(issuer, p.clientId, p.clientSecret || undefined, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : undefined))
+    found = import('openid-client').then((oidc) => oidc.discovery(issuer, p.clientId, p.clientSecret || undefined, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : undefined))
     found.catch(() => discovered.delete(key))
     discovered.set(key, found)
   }
@@ -106,7 +102,7 @@ export async function startOidc(req: PayloadRequest, providerName: string | unde
   const config = await configurationOf(p).catch((err: Error) => {
     throw new HttpError(502, `The sign-in provider could not be reached: ${err.message}`)
   })
-  const oidc = await openid()
+  const oidc = await import('openid-client') // loaded by the first sign-in through a provider, not at start-up
   const verifier = oidc.randomPKCECodeVerifier()
   const flow: FlowState = {
     provider: p.name,
@@ -147,7 +143,7 @@ export async function finishOidc(req: PayloadRequest, providerName: string | und
   const callbackUrl = new URL(redirectUri(p))
   callbackUrl.search = incoming.search
   const config = await configurationOf(p)
-  const oidc = await openid()
+  const oidc = await import('openid-client')
   let identity: Identity
   try {
     const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true })
