@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { defineEndpoint } from '@/http/define-endpoint'
 
 import { PARKING_PAYMENT_METHODS } from '@/domain/parking'
-import { date, id, oneOfOr, optStr, str } from '@/http/fields'
+import { date, id, oneOfOr, optRef, optStr, str } from '@/http/fields'
 import { cancelParkingBooking, checkInParkingBooking, checkOutParkingBooking, createParkingBooking, extendParkingBooking } from './operations/bookings'
 
 export const createBookingEndpoint = defineEndpoint({
@@ -46,8 +46,11 @@ export const cancelEndpoint = defineEndpoint({
   run: ({ req, user, id, body }) => cancelParkingBooking(req, user, id, body.reason),
 })
 
-/** `{ qrCode }`, or `{ spot, pin }` when there is no QR code. */
-const checkInCode = z.object({ qrCode: optStr('qrCode', { max: 100 }), spot: z.unknown().optional(), pin: z.unknown().optional() }).transform((b, ctx) => {
+/**
+ * `{ qrCode }`, or `{ spot, pin }` when there is no QR code. The spot is a `ref()`: one the caller may not read (another
+ * owner's inactive spot) is a 404 as an unknown one, never a 403 that tells it exists.
+ */
+const checkInCode = z.object({ qrCode: optStr('qrCode', { max: 100 }), spot: optRef('spot', 'parking-spots', { notFound: true }), pin: z.unknown().optional() }).transform((b, ctx) => {
   if (b.qrCode) return { qrCode: b.qrCode }
   const spot = id('spot').safeParse(b.spot)
   const pin = str('pin', { pattern: /^\d{4}$/, patternMessage: 'pin must be 4 digits.' }).safeParse(b.pin)

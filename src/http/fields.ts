@@ -86,7 +86,8 @@ export const optId = (name: string) => z.preprocess(toId, baseId(name).optional(
  * asked about, or made to act on, a document hidden from the caller, and tells a hidden one from an unknown one never.
  */
 export const ref = (name: string, collection: string, o: { notFound?: true } = {}) => z.preprocess(toId, baseId(name)).meta({ relationId: true, references: collection, ...o } satisfies IdMeta)
-export const optRef = (name: string, collection: string) => z.preprocess(toId, baseId(name).optional()).meta({ relationId: true, references: collection } satisfies IdMeta)
+export const optRef = (name: string, collection: string, o: { notFound?: true } = {}) =>
+  z.preprocess(toId, baseId(name).optional()).meta({ relationId: true, references: collection, ...o } satisfies IdMeta)
 
 const toDate = (v: unknown) => (blank(v) ? undefined : typeof v === 'string' || typeof v === 'number' ? new Date(v) : v)
 const baseDate = (name: string) => z.date({ error: need(name, 'must be an ISO 8601 date-time.') })

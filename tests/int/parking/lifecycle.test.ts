@@ -121,6 +121,21 @@ describe('check-in and check-out', () => {
     const stored = (await payload.findByID({ collection: 'parking-bookings' as never, id: b.body.id, overrideAccess: true })) as { status: string }
     expect(stored.status).toBe('pending')
   })
+
+  it('by spot and PIN, another owner’s inactive spot is a 404 as an unknown spot (never a 403 that tells it exists); its owner is answered about the PIN', async () => {
+    const hidden = await makeSpot({ active: false })
+    const unknown = await post('/parking-bookings/validate', { spot: 2_000_000_000, pin: '1234' }, { token: otherOwner.token })
+    const res = await post('/parking-bookings/validate', { spot: hidden.id, pin: '1234' }, { token: otherOwner.token })
+    expect(res.status, JSON.stringify(res.body)).toBe(404)
+    expect(unknown.status).toBe(404)
+    expect(res.body.errors[0].message).toBe(unknown.body.errors[0].message.replace('2000000000', String(hidden.id)))
+    expect(res.body.errors[0].data.errors.map((e: { path: string }) => e.path)).toEqual(['spot'])
+    const mine = await post('/parking-bookings/validate', { spot: hidden.id, pin: '1234' }, { token: owner.token })
+    expect(mine.status).toBe(404)
+    expect(mine.body.errors[0].message).toBe('No booking matches this PIN.')
+    // a QR code needs no spot: a spot given beside it is still checked as an id
+    expect((await post('/parking-bookings/validate', { qrCode: 'nope', spot: 'x' }, { token: owner.token })).status).toBe(400)
+  })
 })
 
 describe('privacy', () => {
