@@ -11,7 +11,7 @@ import type { AccessUser } from '@/access/roles'
 import { consumeOtp, countOtpAttempt, latestOtpForUpdate, otpFailuresFromIp, otpSendHistory, phoneVerifiedByOther, userFields } from '@/db/identity'
 import { advisoryLock, withTransaction } from '@/db/transaction'
 import { checkOtp, hashOtp, newOtpCode, OTP_RULES, sendRefusal } from '@/domain/identity/otp'
-import { normalizePhone, PHONE_MESSAGE } from '@/domain/identity/phone'
+import { PHONE_MESSAGE } from '@/domain/identity/phone'
 import { env } from '@/lib/env'
 import { badRequest, conflict, HttpError, invalidFields } from '@/lib/http'
 import { clientIp } from '@/lib/request'
@@ -20,7 +20,9 @@ import type { CountryCode } from 'libphonenumber-js'
 
 const tooMany = (message: string, retryAfterSeconds: number, reason: string) => new HttpError(429, message, { reason, retryAfterSeconds })
 
-function e164(raw: string): string {
+/** The phone in E.164, or a 400. libphonenumber-js is loaded with the first phone (src/domain/identity/international-phone.ts). */
+async function e164(raw: string): Promise<string> {
+  const { normalizePhone } = await import('@/domain/identity/international-phone')
   const phone = normalizePhone(raw, env.phoneDefaultCountry as CountryCode)
   if (!phone) throw invalidFields([{ path: 'phone', message: PHONE_MESSAGE }])
   return phone
@@ -31,7 +33,7 @@ const otpText = (code: string, ar: boolean) =>
 
 /** `POST /api/users/phone/request-otp { phone }`: sends a code by SMS. */
 export async function requestPhoneOtp(req: PayloadRequest, user: AccessUser, rawPhone: string) {
-  const phone = e164(rawPhone)
+  const phone = await e164(rawPhone)
   const ip = clientIp(req)
   const now = new Date()
   const expiresAt = new Date(now.getTime() + OTP_RULES.ttlMs)
@@ -59,7 +61,7 @@ type VerifyOutcome = { ok: true } | { ok: false; error: HttpError }
 
 /** `POST /api/users/phone/verify { phone, otp }`: marks the phone verified on the caller's account. */
 export async function verifyPhoneOtp(req: PayloadRequest, user: AccessUser, rawPhone: string, otp: string) {
-  const phone = e164(rawPhone)
+  const phone = await e164(rawPhone)
   const ip = clientIp(req)
   const now = new Date()
   const userId = Number(user.id)

@@ -4,8 +4,6 @@
  * 5 (WE), followed by 8 digits. Spaces, dashes, dots and parentheses are ignored. Normalized to
  * E.164: `+201XXXXXXXXX`. Pure: no Payload import.
  */
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
-
 const E164 = /^\+201[0125]\d{8}$/
 
 export function normalizeEgyptianMobile(raw: unknown): string | null {
@@ -25,14 +23,5 @@ export const isEgyptianMobile = (raw: unknown): boolean => normalizeEgyptianMobi
 
 export const EGYPTIAN_MOBILE_MESSAGE = 'Enter an Egyptian mobile number: +201[0125]XXXXXXXX or 01[0125]XXXXXXXX.'
 
-/**
- * Any country's number to E.164 with libphonenumber-js (`+` numbers as given; national numbers read in
- * `defaultCountry`); null when it is not a valid number.
- */
-export function normalizePhone(raw: unknown, defaultCountry: CountryCode = 'EG'): string | null {
-  if (typeof raw !== 'string' || !raw.trim()) return null
-  const parsed = parsePhoneNumberFromString(raw.trim(), { defaultCountry, extract: false })
-  return parsed?.isValid() ? parsed.number : null
-}
-
+/** What a phone that `normalizePhone` (./international-phone.ts) refuses is answered with. */
 export const PHONE_MESSAGE = 'Enter a valid phone number (international +… or national for the default country).'

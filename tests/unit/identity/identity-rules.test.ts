@@ -6,7 +6,7 @@ import { SocialSignIn } from '../../../src/admin/SocialSignIn'
 import { afterAttempt, channelPlan, emailAfterAttempt, renderTemplate, retryDelayMs } from '../../../src/domain/community/delivery'
 import { claimTrue, planOidcSignIn, safeReturnPath } from '../../../src/domain/identity/oidc'
 import { checkOtp, hashOtp, newOtpCode, OTP_RULES, sendRefusal } from '../../../src/domain/identity/otp'
-import { normalizePhone } from '../../../src/domain/identity/phone'
+import { normalizePhone } from '../../../src/domain/identity/international-phone'
 import {
   approaching,
   approachingMilestones,

@@ -10,7 +10,8 @@
  *   config file (patches/@payloadcms+drizzle+3.89.0.patch, utilities/blocksToJsonMigrator.js).
  * - nodemailer with the first email (src/lib/email.ts writes Payload's adapter itself), web-push with the first push
  *   (src/notifications/push.ts), openid-client with the first sign-in through a provider
- *   (endpoints/identity/operations/oidc.ts).
+ *   (endpoints/identity/operations/oidc.ts), libphonenumber-js with the first phone verification
+ *   (src/domain/identity/international-phone.ts).
  * The config is loaded in a child process that records every module it resolves; the patched safeFetch still
  * refuses private addresses, by literal and by name, with the dispatcher built on first use.
  */
@@ -27,7 +28,7 @@ import { tsxNodeArgs } from '../../../src/lib/node-flags'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
 describe('modules loaded with the config', () => {
-  it('exclude the S3 storage plugin without S3, the Stripe SDK, undici, the type generator, nodemailer, web-push and openid-client, and include what every request needs', () => {
+  it('exclude the S3 storage plugin without S3, the Stripe SDK, undici, the type generator, nodemailer, web-push, openid-client and libphonenumber-js, and include what every request needs', () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'autohub-loads-')), 'loads.txt')
     const env: NodeJS.ProcessEnv = { ...process.env, LOAD_LOG: log, DATABASE_URL: 'postgres://x@127.0.0.1:1/x' }
     for (const k of Object.keys(env)) if (k.startsWith('S3_')) delete env[k]
@@ -54,6 +55,7 @@ describe('modules loaded with the config', () => {
       'nodemailer',
       'web-push',
       'openid-client',
+      'libphonenumber-js',
     ]
     expect(lazy.filter(has)).toEqual([])
     expect(has('@payloadcms/plugin-stripe')).toBe(true)
